@@ -1,0 +1,67 @@
+package org.vigil.config.differential;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the differential test reads an attribute value: verbatim, as a set of list items, as a set of
+ * (host, service) pairs, or not at all. Everything not named here is compared verbatim.
+ */
+final class AttributeRules {
+
+    /**
+     * Attributes left out of the comparison, each with the reason. Only attributes that do not drive
+     * behaviour belong here; a difference anywhere else is a bug in Vigil or in the corpus.
+     */
+    static final Map<String, String> IGNORED = Map.of(
+            "parallelize_check",
+            "Nagios 4 still parses and writes it, but every check runs in parallel on the workers;"
+                    + " nothing reads the value");
+
+    /**
+     * Lists whose order Nagios does not use: group members and contact lists (Nagios builds them by
+     * prepending or sorting, depending on where the member came from), host parents, time period
+     * exclusions, and option flags (Nagios writes flags in the order of its internal flag table).
+     */
+    private static final Set<String> UNORDERED = Set.of(
+            "members", "contacts", "contact_groups", "parents", "exclude",
+            "notification_options", "flap_detection_options", "stalking_options", "escalation_options",
+            "host_notification_options", "service_notification_options",
+            "notification_failure_options", "execution_failure_options");
+
+    private AttributeRules() {
+    }
+
+    static boolean ignored(String attribute) {
+        return IGNORED.containsKey(attribute);
+    }
+
+    /** The value in the form that is compared: sets are sorted so that order does not count. */
+    static String normalise(String type, String attribute, String value) {
+        if (type.equals("servicegroup") && attribute.equals("members")) {
+            return sortedPairs(value);
+        }
+        if (type.equals("service") && attribute.equals("parents")) {
+            // A service's parents are one description (same host) or host,service pairs; keep verbatim.
+            return value;
+        }
+        if (UNORDERED.contains(attribute)) {
+            return Arrays.stream(value.split(",", -1)).sorted().collect(Collectors.joining(","));
+        }
+        return value;
+    }
+
+    /** Servicegroup members are written host,service,host,service: sort the pairs, not the items. */
+    private static String sortedPairs(String value) {
+        String[] items = value.split(",", -1);
+        if (items.length % 2 != 0) {
+            return value;
+        }
+        return java.util.stream.IntStream.range(0, items.length / 2)
+                .mapToObj(i -> items[2 * i] + "," + items[2 * i + 1])
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,66 @@
+package org.vigil.config.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vigil.config.differential.ConfigUnderTest.CaseDirectory;
+
+/**
+ * Runs every corpus config through the real Nagios ({@code nagios4 -vp}): valid ones must be
+ * accepted and give a readable precache, invalid ones must be rejected with the recorded messages.
+ * Fails, never skips, when nagios4 is not installed.
+ */
+class DifferentialTest {
+
+    static Stream<ConfigUnderTest> validConfigs() {
+        return Corpus.valid();
+    }
+
+    static Stream<CaseDirectory> invalidConfigs() {
+        return Corpus.invalid();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validConfigs")
+    void nagiosAcceptsValidConfig(ConfigUnderTest config, @TempDir Path scratch) throws Exception {
+        NagiosRunner.Run nagios = NagiosRunner.run(config, scratch);
+
+        assertThat(nagios.exitCode()).as("%s", nagios).isZero();
+        assertThat(nagios.output()).contains("Total Errors:   0");
+        assertThat(nagios.precache()).as("precache of %s", config).isPresent();
+        assertThat(ObjectCache.parse(nagios.precache().orElseThrow()).objects()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidConfigs")
+    void nagiosRejectsInvalidConfig(CaseDirectory config, @TempDir Path scratch) throws Exception {
+        List<String> expected = Files.readAllLines(config.expectedNagios()).stream().filter(l -> !l.isBlank()).toList();
+        NagiosRunner.Run nagios = NagiosRunner.run(config, scratch);
+
+        assertThat(nagios.exitCode()).as("%s", nagios).isNotZero();
+        assertThat(expected).as("expected-nagios.txt of %s", config).isNotEmpty();
+        for (String line : expected) {
+            assertThat(nagios.output()).as("%s", nagios).contains(line);
+        }
+    }
+
+    @Test
+    void sampleConfigHasNoWarnings(@TempDir Path scratch) throws Exception {
+        NagiosRunner.Run nagios = NagiosRunner.run(Corpus.sample(), scratch);
+
+        assertThat(nagios.output()).as("%s", nagios).contains("Total Warnings: 0", "Total Errors:   0");
+    }
+
+    @Test
+    void corpusCoversEnoughCases() {
+        assertThat(Corpus.cases().stream().filter(c -> !c.invalid())).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(Corpus.invalid()).hasSizeGreaterThanOrEqualTo(5);
+    }
+}

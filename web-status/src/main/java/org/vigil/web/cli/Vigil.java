@@ -1,5 +1,8 @@
 package org.vigil.web.cli;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+
 /** The {@code vigil} command: dispatches to its subcommands. */
 public final class Vigil {
 
@@ -7,7 +10,36 @@ public final class Vigil {
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: vigil verify [--dump-objects FILE] NAGIOS_CFG");
-        System.exit(2);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one subcommand; returns the process exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            usage(args.length == 0 ? err : out);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "verify" -> new VerifyCommand(out, err).run(rest);
+                default -> {
+                    err.println("vigil: unknown command '" + args[0] + "'");
+                    usage(err);
+                    yield 2;
+                }
+            };
+        } catch (RuntimeException e) {
+            // users get one line, never a stack trace
+            err.println("vigil: internal error: " + e);
+            return 3;
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("usage: vigil COMMAND [OPTIONS]");
+        out.println();
+        out.println("commands:");
+        out.println("  verify [--dump-objects FILE] NAGIOS_CFG   check a configuration, as 'nagios -v' does");
     }
 }

@@ -1,0 +1,44 @@
+package org.vigil.config.main;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The main configuration file ({@code nagios.cfg}): every directive as written, in order, plus the
+ * {@code $USERn$} macros of its resource files.
+ *
+ * @param directives directive name to its values in file order (most directives use the last one)
+ * @param objectFiles the object files to read, {@code cfg_file}s and the {@code *.cfg} files found
+ *        in {@code cfg_dir}s, in Nagios's order
+ * @param userMacros {@code USER1}..{@code USER256} values from the resource files
+ */
+public record MainConfig(Path file, Map<String, List<String>> directives, List<Path> objectFiles,
+                         Map<String, String> userMacros) {
+
+    public MainConfig {
+        directives = Map.copyOf(directives);
+        objectFiles = List.copyOf(objectFiles);
+        userMacros = Map.copyOf(userMacros);
+    }
+
+    /** The effective value of a directive: the last one written. */
+    public Optional<String> value(String name) {
+        List<String> v = directives.get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(v.size() - 1));
+    }
+
+    public String value(String name, String fallback) {
+        return value(name).orElse(fallback);
+    }
+
+    public boolean flag(String name, boolean fallback) {
+        return value(name).map(v -> !v.strip().equals("0")).orElse(fallback);
+    }
+
+    /** A path directive resolved against the main config's directory, as Nagios 4 resolves it. */
+    public Optional<Path> path(String name) {
+        return value(name).map(v -> file.toAbsolutePath().getParent().resolve(v).normalize());
+    }
+}

@@ -1,0 +1,132 @@
+package org.vigil.config.main;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.diag.SourceLocation;
+
+/** Stage 1 of loading: reads {@code nagios.cfg}, its resource files, and lists the object files. */
+public final class MainConfigReader {
+
+    private static final Pattern USER_MACRO = Pattern.compile("\\$USER([0-9]+)\\$");
+
+    private final Diagnostics diags;
+
+    public MainConfigReader(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    /** Reads the main config; returns null when the file itself cannot be read (reported). */
+    public MainConfig read(Path file) {
+        List<String> lines = TextFiles.readLines(file, diags, "main config file");
+        if (lines == null) {
+            return null;
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Map<String, List<String>> directives = new LinkedHashMap<>();
+        List<Path> objectFiles = new ArrayList<>();
+        Map<String, String> macros = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
+                continue;
+            }
+            SourceLocation where = new SourceLocation(file, i + 1);
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                diags.error(where, "'" + abbreviate(line) + "' is not a directive (expected 'name=value')");
+                continue;
+            }
+            String name = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            directives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            switch (name) {
+                case "cfg_file" -> objectFiles.add(base.resolve(value).normalize());
+                case "cfg_dir" -> listDir(base.resolve(value).normalize(), where, objectFiles);
+                case "resource_file" -> readResource(base.resolve(value).normalize(), where, macros);
+                default -> {
+                    if (!MainDirectives.KNOWN.contains(name)) {
+                        diags.warning(where, "unknown main config directive '" + name + "' is ignored"
+                                + hint(name, MainDirectives.KNOWN));
+                    }
+                }
+            }
+        }
+        return new MainConfig(file, directives, objectFiles, macros);
+    }
+
+    private static String hint(String word, Set<String> known) {
+        String best = org.vigil.config.resolve.Suggest.closest(word, known);
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** Lists {@code *.cfg} files under {@code dir}, recursively, in sorted order as Nagios does. */
+    private void listDir(Path dir, SourceLocation where, List<Path> out) {
+        if (!Files.isDirectory(dir)) {
+            diags.error(where, "cfg_dir '" + dir + "' is not a readable directory (expected a directory of *.cfg files)");
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = new ArrayList<>(s.sorted().toList());
+        } catch (IOException e) {
+            diags.error(where, "cannot list cfg_dir '" + dir + "': " + e.getMessage());
+            return;
+        }
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (Files.isDirectory(p)) {
+                if (!name.startsWith(".")) {
+                    listDir(p, where, out);
+                }
+            } else if (name.endsWith(".cfg") && !name.startsWith(".")) {
+                out.add(p);
+            }
+        }
+    }
+
+    private void readResource(Path file, SourceLocation where, Map<String, String> macros) {
+        if (!Files.isReadable(file)) {
+            diags.error(where, "resource_file '" + file + "' cannot be read (expected a readable file)");
+            return;
+        }
+        List<String> lines = TextFiles.readLines(file, diags, "resource file");
+        if (lines == null) {
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
+                continue;
+            }
+            SourceLocation at = new SourceLocation(file, i + 1);
+            int eq = line.indexOf('=');
+            Matcher m = eq > 0 ? USER_MACRO.matcher(line.substring(0, eq).strip()) : null;
+            if (m == null || !m.matches()) {
+                diags.error(at, "'" + abbreviate(line) + "' is not a resource macro (expected '$USERn$=value'"
+                        + " with n from 1 to 256)");
+                continue;
+            }
+            int n = Integer.parseInt(m.group(1).length() > 4 ? "0" : m.group(1));
+            if (n < 1 || n > 256) {
+                diags.error(at, "$USER" + m.group(1) + "$ is out of range (expected $USER1$ to $USER256$)");
+                continue;
+            }
+            macros.put("USER" + n, line.substring(eq + 1).strip());
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

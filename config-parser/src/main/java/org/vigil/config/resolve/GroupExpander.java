@@ -1,0 +1,96 @@
+package org.vigil.config.resolve;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vigil.config.diag.Diagnostics;
+
+/**
+ * Stage 4a: computes the members of host groups and contact groups from both sides (the group's
+ * {@code members} and each member's {@code hostgroups}/{@code contactgroups}) and nested groups.
+ */
+public final class GroupExpander implements Registry.GroupMembers {
+
+    private final Registry registry;
+    private final ObjectType groupType;
+    private final ObjectType memberType;
+    private final String nestedKey;
+    private final Map<String, Set<String>> direct = new HashMap<>();
+    private final Map<String, Set<String>> expanded = new HashMap<>();
+    private final Set<String> inProgress = new LinkedHashSet<>();
+
+    private GroupExpander(Registry registry, ObjectType groupType, ObjectType memberType, String backReference,
+                          String nestedKey) {
+        this.registry = registry;
+        this.groupType = groupType;
+        this.memberType = memberType;
+        this.nestedKey = nestedKey;
+        collect(backReference);
+    }
+
+    public static GroupExpander hostGroups(Registry r) {
+        return new GroupExpander(r, ObjectType.HOSTGROUP, ObjectType.HOST, "hostgroups", "hostgroup_members");
+    }
+
+    public static GroupExpander contactGroups(Registry r) {
+        return new GroupExpander(r, ObjectType.CONTACTGROUP, ObjectType.CONTACT, "contactgroups",
+                "contactgroup_members");
+    }
+
+    private void collect(String backReference) {
+        for (Definition g : registry.all(groupType)) {
+            Set<String> members = new LinkedHashSet<>();
+            Set<String> rejected = new LinkedHashSet<>();
+            registry.expandNames(memberType, g.get("members"), g.where("members"), members, rejected);
+            members.removeAll(rejected);
+            direct.put(g.get(groupType.nameAttribute()), members);
+        }
+        for (Definition m : registry.all(memberType)) {
+            String memberName = m.get(memberType.nameAttribute());
+            for (String group : Registry.split(m.get(backReference))) {
+                Set<String> members = direct.get(group);
+                if (members == null) {
+                    registry.unknown(groupType, group, m.where(backReference));
+                } else {
+                    members.add(memberName);
+                }
+            }
+        }
+    }
+
+    /** Every member of {@code group}, nested groups included, sorted by name as Nagios lists them. */
+    @Override
+    public Set<String> members(String group) {
+        Set<String> done = expanded.get(group);
+        if (done != null) {
+            return done;
+        }
+        Set<String> own = direct.get(group);
+        if (own == null) {
+            return Set.of();
+        }
+        if (!inProgress.add(group)) {
+            Definition g = registry.find(groupType, group);
+            registry.diags().error(g.where(nestedKey), groupType.keyword() + " '" + group
+                    + "' contains itself through " + nestedKey + " (expected nested groups without a loop)");
+            return Set.of();
+        }
+        Set<String> all = new TreeSet<>(own);
+        Definition g = registry.find(groupType, group);
+        Set<String> nested = new LinkedHashSet<>();
+        Set<String> rejected = new LinkedHashSet<>();
+        registry.expandNames(groupType, g.get(nestedKey), g.where(nestedKey), nested, rejected);
+        for (String n : nested) {
+            all.addAll(members(n));
+        }
+        inProgress.remove(group);
+        expanded.put(group, all);
+        return all;
+    }
+
+    Diagnostics diags() {
+        return registry.diags();
+    }
+}

@@ -1,0 +1,109 @@
+package org.vigil.config.resolve;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.model.Dependency;
+import org.vigil.config.model.Host;
+import org.vigil.config.model.ObjectModel;
+import org.vigil.config.model.Service;
+import org.vigil.config.model.ServiceKey;
+import org.vigil.config.model.ServiceGroup;
+
+/** Runs the stages after lexing: templates, registration, group expansion, building, and graph checks. */
+public final class ObjectResolver {
+
+    private final Diagnostics diags;
+    private final boolean allowEmptyHostgroups;
+
+    public ObjectResolver(Diagnostics diags, boolean allowEmptyHostgroups) {
+        this.diags = diags;
+        this.allowEmptyHostgroups = allowEmptyHostgroups;
+    }
+
+    /** The resolved model of {@code definitions}; problems go to the diagnostics. */
+    public ObjectModel resolve(List<Definition> definitions) {
+        new TemplateResolver(diags).resolve(definitions);
+        Registry registry = new Registry(diags, definitions);
+        applyHostExtInfo(registry);
+        GroupExpander hostGroups = GroupExpander.hostGroups(registry);
+        GroupExpander contactGroups = GroupExpander.contactGroups(registry);
+        References refs = new References(registry);
+        ModelBuilder builder = new ModelBuilder(registry, refs);
+
+        Map<String, Definition> hostDefs = new LinkedHashMap<>();
+        for (Definition h : registry.all(ObjectType.HOST)) {
+            hostDefs.put(h.get("host_name"), h);
+        }
+        Map<ServiceKey, Definition> serviceDefs = new ServiceExpander(registry, hostGroups, allowEmptyHostgroups)
+                .expand();
+        for (Map.Entry<ServiceKey, Definition> e : serviceDefs.entrySet()) {
+            ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
+        }
+        applyServiceExtInfo(registry, hostGroups, serviceDefs);
+        ServiceGroupExpander serviceGroups = new ServiceGroupExpander(registry, serviceDefs);
+
+        TreeMap<String, org.vigil.config.model.HostGroup> hostGroupModel = builder.hostGroups(hostGroups);
+        Map<String, List<String>> groupsOfHost = new HashMap<>();
+        hostGroupModel.values().forEach(g -> g.members().forEach(
+                h -> groupsOfHost.computeIfAbsent(h, k -> new ArrayList<>()).add(g.name())));
+        TreeMap<String, Host> hosts = new TreeMap<>();
+        hostDefs.forEach((name, d) -> hosts.put(name, builder.host(d, groupsOfHost.getOrDefault(name, List.of()))));
+
+        TreeMap<String, ServiceGroup> serviceGroupModel = new TreeMap<>();
+        Map<ServiceKey, List<String>> groupsOfService = new HashMap<>();
+        for (Definition g : registry.all(ObjectType.SERVICEGROUP)) {
+            String name = g.get("servicegroup_name");
+            List<ServiceKey> members = List.copyOf(serviceGroups.members(name));
+            members.forEach(k -> groupsOfService.computeIfAbsent(k, x -> new ArrayList<>()).add(name));
+            serviceGroupModel.put(name, new ServiceGroup(name, g.get("alias") == null ? name : g.get("alias"),
+                    members, new org.vigil.config.model.Links(g.get("notes"), g.get("notes_url"), g.get("action_url"),
+                    null, null, null, null, null, null), g.location));
+        }
+        TreeMap<ServiceKey, Service> services = new TreeMap<>();
+        serviceDefs.forEach((k, d) -> services.put(k, builder.service(k, d, groupsOfService.getOrDefault(k, List.of()))));
+
+        RelationBuilder relations = new RelationBuilder(registry, refs, hostGroups, serviceGroups, hostDefs,
+                serviceDefs);
+        List<Dependency> hostDependencies = relations.hostDependencies();
+        List<Dependency> serviceDependencies = relations.serviceDependencies();
+        ObjectModel model = new ObjectModel(builder.timeperiods(), builder.commands(), builder.contacts(),
+                builder.contactGroups(contactGroups), hosts, hostGroupModel, services, serviceGroupModel,
+                hostDependencies, serviceDependencies, relations.hostEscalations(), relations.serviceEscalations());
+        new CycleChecker(diags).check(model);
+        return model;
+    }
+
+    private void applyHostExtInfo(Registry registry) {
+        GroupExpander groups = null;
+        for (Definition x : registry.all(ObjectType.HOSTEXTINFO)) {
+            if (groups == null) {
+                groups = GroupExpander.hostGroups(registry);
+            }
+            for (String host : registry.hostsOf(x.get("host_name"), x.where("host_name"), x.get("hostgroup_name"),
+                    x.where("hostgroup_name"), groups)) {
+                ServiceExpander.applyExtInfo(registry.find(ObjectType.HOST, host), x);
+            }
+        }
+    }
+
+    private void applyServiceExtInfo(Registry registry, GroupExpander hostGroups, Map<ServiceKey, Definition> services) {
+        for (Definition x : registry.all(ObjectType.SERVICEEXTINFO)) {
+            String description = x.get("service_description");
+            for (String host : registry.hostsOf(x.get("host_name"), x.where("host_name"), x.get("hostgroup_name"),
+                    x.where("hostgroup_name"), hostGroups)) {
+                Definition s = services.get(new ServiceKey(host, description));
+                if (s == null) {
+                    diags.warning(x.location, "serviceextinfo for undefined service '" + description + "' on host '"
+                            + host + "' is ignored");
+                } else {
+                    ServiceExpander.applyExtInfo(s, x);
+                }
+            }
+        }
+    }
+}

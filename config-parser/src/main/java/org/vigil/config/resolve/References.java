@@ -1,0 +1,49 @@
+package org.vigil.config.resolve;
+
+import org.vigil.config.diag.SourceLocation;
+
+/** Checks that names used by one object refer to defined objects, reporting at the referring line. */
+final class References {
+
+    private final Registry registry;
+
+    References(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** Checks a command reference ({@code name!arg1!arg2}: only the name must exist); returns it. */
+    String command(String reference, SourceLocation where) {
+        if (reference == null) {
+            return null;
+        }
+        int bang = reference.indexOf('!');
+        String name = (bang < 0 ? reference : reference.substring(0, bang)).strip();
+        check(ObjectType.COMMAND, name, where);
+        return reference;
+    }
+
+    String timeperiod(String name, SourceLocation where) {
+        if (name != null) {
+            check(ObjectType.TIMEPERIOD, name, where);
+        }
+        return name;
+    }
+
+    void contact(String name, SourceLocation where) {
+        check(ObjectType.CONTACT, name, where);
+    }
+
+    void contactGroup(String name, SourceLocation where) {
+        check(ObjectType.CONTACTGROUP, name, where);
+    }
+
+    void host(String name, SourceLocation where) {
+        check(ObjectType.HOST, name, where);
+    }
+
+    private void check(ObjectType type, String name, SourceLocation where) {
+        if (registry.find(type, name) == null) {
+            registry.unknown(type, name, where);
+        }
+    }
+}

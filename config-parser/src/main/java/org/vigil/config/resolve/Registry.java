@@ -1,0 +1,136 @@
+package org.vigil.config.resolve;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.diag.SourceLocation;
+
+/**
+ * The registered definitions of one load, indexed by name, with the list expansions every later stage
+ * uses: {@code *}, {@code !name} exclusions, and group names turned into members.
+ */
+public final class Registry {
+
+    private final Diagnostics diags;
+    private final Map<ObjectType, List<Definition>> byType = new EnumMap<>(ObjectType.class);
+    private final Map<ObjectType, Map<String, Definition>> byName = new EnumMap<>(ObjectType.class);
+
+    public Registry(Diagnostics diags, List<Definition> resolved) {
+        this.diags = diags;
+        for (ObjectType t : ObjectType.values()) {
+            byType.put(t, new ArrayList<>());
+            byName.put(t, new LinkedHashMap<>());
+        }
+        for (Definition d : resolved) {
+            if (d.register && d.state == 2) {
+                add(d);
+            }
+        }
+    }
+
+    private void add(Definition d) {
+        String nameKey = d.type.nameAttribute();
+        if (nameKey == null) {
+            byType.get(d.type).add(d);
+            return;
+        }
+        String name = d.get(nameKey);
+        if (name == null || name.isBlank()) {
+            diags.error(d.location, d.type.keyword() + " definition has no " + nameKey
+                    + " (expected '" + nameKey + " NAME', or 'register 0' if it is only a template)");
+            return;
+        }
+        Definition previous = byName.get(d.type).putIfAbsent(name, d);
+        if (previous != null) {
+            diags.warning(d.where(nameKey), "duplicate definition of " + d.type.keyword() + " '" + name
+                    + "' (first defined at " + previous.location + "; that one is used)");
+            return;
+        }
+        byType.get(d.type).add(d);
+    }
+
+    public List<Definition> all(ObjectType type) {
+        return byType.get(type);
+    }
+
+    public Definition find(ObjectType type, String name) {
+        return byName.get(type).get(name);
+    }
+
+    public Set<String> names(ObjectType type) {
+        return byName.get(type).keySet();
+    }
+
+    public Diagnostics diags() {
+        return diags;
+    }
+
+    /** Splits a comma-separated list, trimming blanks and dropping empty items. */
+    public static List<String> split(String list) {
+        List<String> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        for (String s : list.split(",")) {
+            String t = s.strip();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Expands a list of names of {@code type}: {@code *} is every one, {@code !name} removes one, and
+     * each name must exist. Exclusions go to {@code rejected} so callers can combine several lists.
+     */
+    public void expandNames(ObjectType type, String list, SourceLocation where, Set<String> into, Set<String> rejected) {
+        for (String item : split(list)) {
+            boolean reject = item.startsWith("!");
+            String name = reject ? item.substring(1).strip() : item;
+            if (name.equals("*")) {
+                (reject ? rejected : into).addAll(names(type));
+            } else if (find(type, name) != null) {
+                (reject ? rejected : into).add(name);
+            } else {
+                unknown(type, name, where);
+            }
+        }
+    }
+
+    /** Reports a reference to an undefined object, with the closest defined name. */
+    public void unknown(ObjectType type, String name, SourceLocation where) {
+        diags.error(where, type.keyword() + " '" + name + "' is not defined (expected the name of a "
+                + type.keyword() + Suggest.hint(name, names(type)) + ")");
+    }
+
+    /** Hosts named by a host list and a hostgroup list together, exclusions of either applied last. */
+    public Set<String> hostsOf(String hostList, SourceLocation hostWhere, String groupList, SourceLocation groupWhere,
+                               GroupMembers groups) {
+        Set<String> hosts = new LinkedHashSet<>();
+        Set<String> rejected = new LinkedHashSet<>();
+        expandNames(ObjectType.HOST, hostList, hostWhere, hosts, rejected);
+        Set<String> groupNames = new LinkedHashSet<>();
+        Set<String> rejectedGroups = new LinkedHashSet<>();
+        expandNames(ObjectType.HOSTGROUP, groupList, groupWhere, groupNames, rejectedGroups);
+        for (String g : groupNames) {
+            hosts.addAll(groups.members(g));
+        }
+        for (String g : rejectedGroups) {
+            rejected.addAll(groups.members(g));
+        }
+        hosts.removeAll(rejected);
+        return hosts;
+    }
+
+    /** Member lookup for a kind of group, after nested groups are expanded. */
+    public interface GroupMembers {
+        Collection<String> members(String group);
+    }
+}

@@ -1,0 +1,99 @@
+package org.vigil.config.resolve;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vigil.config.model.ServiceKey;
+
+/** Stage 4c: members of service groups, from {@code members} pairs, services' {@code servicegroups}, and nesting. */
+final class ServiceGroupExpander {
+
+    private final Registry registry;
+    private final Map<ServiceKey, Definition> services;
+    private final Map<String, Set<ServiceKey>> direct = new HashMap<>();
+    private final Map<String, Set<ServiceKey>> expanded = new HashMap<>();
+    private final Set<String> inProgress = new LinkedHashSet<>();
+
+    ServiceGroupExpander(Registry registry, Map<ServiceKey, Definition> services) {
+        this.registry = registry;
+        this.services = services;
+        for (Definition g : registry.all(ObjectType.SERVICEGROUP)) {
+            direct.put(g.get("servicegroup_name"), pairs(g));
+        }
+        for (Map.Entry<ServiceKey, Definition> e : services.entrySet()) {
+            Definition s = e.getValue();
+            for (String group : Registry.split(s.get("servicegroups"))) {
+                Set<ServiceKey> members = direct.get(group);
+                if (members == null) {
+                    registry.unknown(ObjectType.SERVICEGROUP, group, s.where("servicegroups"));
+                } else {
+                    members.add(e.getKey());
+                }
+            }
+        }
+    }
+
+    private Set<ServiceKey> pairs(Definition g) {
+        Set<ServiceKey> out = new LinkedHashSet<>();
+        List<String> items = Registry.split(g.get("members"));
+        if (items.size() % 2 != 0) {
+            registry.diags().error(g.where("members"), "servicegroup members '" + g.get("members")
+                    + "' are not valid (expected host,service pairs)");
+            return out;
+        }
+        for (int i = 0; i < items.size(); i += 2) {
+            String host = items.get(i);
+            String description = items.get(i + 1);
+            boolean found = false;
+            if (!host.equals("*") && !description.equals("*")) {
+                ServiceKey k = new ServiceKey(host, description);
+                found = services.containsKey(k);
+                if (found) {
+                    out.add(k);
+                }
+            } else for (ServiceKey k : services.keySet()) {
+                if ((host.equals("*") || k.hostName().equals(host))
+                        && (description.equals("*") || k.description().equals(description))) {
+                    out.add(k);
+                    found = true;
+                }
+            }
+            if (!found) {
+                registry.diags().error(g.where("members"), "service '" + description + "' on host '" + host
+                        + "' in servicegroup '" + g.get("servicegroup_name") + "' is not defined (expected an"
+                        + " existing host,service pair)");
+            }
+        }
+        return out;
+    }
+
+    Set<ServiceKey> members(String group) {
+        Set<ServiceKey> done = expanded.get(group);
+        if (done != null) {
+            return done;
+        }
+        Set<ServiceKey> own = direct.get(group);
+        if (own == null) {
+            return Set.of();
+        }
+        Definition g = registry.find(ObjectType.SERVICEGROUP, group);
+        if (!inProgress.add(group)) {
+            registry.diags().error(g.where("servicegroup_members"), "servicegroup '" + group
+                    + "' contains itself through servicegroup_members (expected nested groups without a loop)");
+            return Set.of();
+        }
+        Set<ServiceKey> all = new TreeSet<>(own);
+        Set<String> nested = new LinkedHashSet<>();
+        registry.expandNames(ObjectType.SERVICEGROUP, g.get("servicegroup_members"), g.where("servicegroup_members"),
+                nested, new LinkedHashSet<>());
+        for (String n : nested) {
+            all.addAll(members(n));
+        }
+        inProgress.remove(group);
+        expanded.put(group, all);
+        return all;
+    }
+}

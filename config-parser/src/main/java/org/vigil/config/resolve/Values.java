@@ -1,0 +1,123 @@
+package org.vigil.config.resolve;
+
+import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.model.Options;
+
+/** Typed reads of one definition's attributes, reporting bad values at the attribute's own line. */
+final class Values {
+
+    /** Option letters each kind of option list accepts ({@code a} and {@code n} are always accepted). */
+    static final String HOST_NOTIFY = "durfs";
+    static final String SERVICE_NOTIFY = "wucrfs";
+    static final String HOST_STATES = "odu";
+    static final String SERVICE_STATES = "owuc";
+    static final String HOST_DEPENDENCY = "odup";
+    static final String SERVICE_DEPENDENCY = "owucp";
+    static final String HOST_ESCALATION = "dur";
+    static final String SERVICE_ESCALATION = "wucr";
+
+    private final Definition d;
+    private final Diagnostics diags;
+
+    Values(Definition d, Diagnostics diags) {
+        this.d = d;
+        this.diags = diags;
+    }
+
+    String str(String key) {
+        return d.get(key);
+    }
+
+    String str(String key, String fallback) {
+        String v = d.get(key);
+        return v == null ? fallback : v;
+    }
+
+    boolean bool(String key, boolean fallback) {
+        String v = d.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        String t = v.strip();
+        if (t.equals("0") || t.equals("1")) {
+            return t.equals("1");
+        }
+        diags.error(d.where(key), key + " '" + v + "' is not valid (expected 0 or 1)");
+        return fallback;
+    }
+
+    int integer(String key, int fallback) {
+        String v = d.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            diags.error(d.where(key), key + " '" + v + "' is not valid (expected a whole number)");
+            return fallback;
+        }
+    }
+
+    double number(String key, double fallback) {
+        String v = d.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double x = Double.parseDouble(v.strip());
+            if (x < 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+                diags.error(d.where(key), key + " '" + v + "' is not valid (expected a number of 0 or more)");
+                return fallback;
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            diags.error(d.where(key), key + " '" + v + "' is not valid (expected a number)");
+            return fallback;
+        }
+    }
+
+    /**
+     * Parses an option list such as {@code d,u,r}: {@code a} is all of {@code allowed}, {@code n} none.
+     * Unset gives {@code fallback}.
+     */
+    static Options all(String allowed) {
+        return Options.of(allowed + "a");
+    }
+
+    Options options(String key, String allowed, Options fallback) {
+        String v = d.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        StringBuilder letters = new StringBuilder();
+        for (String item : Registry.split(v)) {
+            String word = item.toLowerCase();
+            if (word.equals("a") || word.equals("all")) {
+                letters.append(allowed).append('a');
+            } else if (word.equals("n") || word.equals("none")) {
+                // none: nothing to add
+            } else if (word.length() == 1 && allowed.indexOf(word.charAt(0)) >= 0) {
+                letters.append(word);
+            } else {
+                diags.error(d.where(key), key + " has an unknown option '" + item + "' (expected a comma-separated"
+                        + " list of " + String.join(",", allowed.split("")) + ", or a for all, n for none)");
+            }
+        }
+        return Options.of(letters.toString());
+    }
+
+    char state(String key, String allowed) {
+        String v = d.get(key);
+        if (v == null) {
+            return 'o';
+        }
+        String t = v.strip();
+        if (t.length() == 1 && allowed.indexOf(t.charAt(0)) >= 0) {
+            return t.charAt(0);
+        }
+        diags.error(d.where(key), key + " '" + v + "' is not valid (expected one of "
+                + String.join(", ", allowed.split("")) + ")");
+        return 'o';
+    }
+}

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,22 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.config.differential.ConfigUnderTest.CaseDirectory;
 
 /**
- * Runs every corpus config through the real Nagios ({@code nagios4 -vp}): valid ones must be
- * accepted and give a readable precache, invalid ones must be rejected with the recorded messages.
- * Fails, never skips, when nagios4 is not installed.
+ * Checks the corpus against the real Nagios ({@code nagios4 -vp}): valid configs are accepted and
+ * give a readable precache, invalid ones are rejected with the messages recorded in
+ * {@code expected-nagios.txt}. This keeps the corpus honest; {@link DifferentialTest} then compares
+ * Vigil with Nagios on it. Fails, never skips, when nagios4 is not installed.
  */
-class DifferentialTest {
-
-    static Stream<ConfigUnderTest> validConfigs() {
-        return Corpus.valid();
-    }
-
-    static Stream<CaseDirectory> invalidConfigs() {
-        return Corpus.invalid();
-    }
+class NagiosCorpusTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("validConfigs")
+    @MethodSource("org.vigil.config.differential.Corpus#valid")
     void nagiosAcceptsValidConfig(ConfigUnderTest config, @TempDir Path scratch) throws Exception {
         NagiosRunner.Run nagios = NagiosRunner.run(config, scratch);
 
@@ -39,7 +31,7 @@ class DifferentialTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidConfigs")
+    @MethodSource("org.vigil.config.differential.Corpus#invalid")
     void nagiosRejectsInvalidConfig(CaseDirectory config, @TempDir Path scratch) throws Exception {
         List<String> expected = Files.readAllLines(config.expectedNagios()).stream().filter(l -> !l.isBlank()).toList();
         NagiosRunner.Run nagios = NagiosRunner.run(config, scratch);

@@ -44,8 +44,8 @@ final class AttributeRules {
             return sortedPairs(value);
         }
         if (type.equals("service") && attribute.equals("parents")) {
-            // A service's parents are one description (same host) or host,service pairs; keep verbatim.
-            return value;
+            // One parent on the same host is written as its description alone, others as host,service pairs.
+            return value.contains(",") ? sortedPairs(value) : value;
         }
         if (UNORDERED.contains(attribute)) {
             return Arrays.stream(value.split(",", -1)).sorted().collect(Collectors.joining(","));
@@ -53,7 +53,7 @@ final class AttributeRules {
         return value;
     }
 
-    /** Servicegroup members are written host,service,host,service: sort the pairs, not the items. */
+    /** Service lists are written host,service,host,service: sort the pairs, not the items. */
     private static String sortedPairs(String value) {
         String[] items = value.split(",", -1);
         if (items.length % 2 != 0) {

@@ -21,9 +21,10 @@ final class AttributeRules {
                     + " nothing reads the value");
 
     /**
-     * Lists whose order Nagios does not use: group members and contact lists (Nagios builds them by
-     * prepending or sorting, depending on where the member came from), host parents, time period
-     * exclusions, and option flags (Nagios writes flags in the order of its internal flag table).
+     * Lists compared as sets, so neither order nor repeats count: group members and contact lists
+     * (Nagios builds them by prepending or sorting, depending on where a member came from, and a
+     * servicegroup may list one service twice), host parents, time period exclusions, and option
+     * flags (Nagios writes flags in the order of its internal flag table).
      */
     private static final Set<String> UNORDERED = Set.of(
             "members", "contacts", "contact_groups", "parents", "exclude",
@@ -48,7 +49,7 @@ final class AttributeRules {
             return value.contains(",") ? sortedPairs(value) : value;
         }
         if (UNORDERED.contains(attribute)) {
-            return Arrays.stream(value.split(",", -1)).sorted().collect(Collectors.joining(","));
+            return Arrays.stream(value.split(",", -1)).distinct().sorted().collect(Collectors.joining(","));
         }
         return value;
     }
@@ -61,6 +62,7 @@ final class AttributeRules {
         }
         return java.util.stream.IntStream.range(0, items.length / 2)
                 .mapToObj(i -> items[2 * i] + "," + items[2 * i + 1])
+                .distinct()
                 .sorted()
                 .collect(Collectors.joining(","));
     }

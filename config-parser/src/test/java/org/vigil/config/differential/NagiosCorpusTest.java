@@ -43,6 +43,16 @@ class NagiosCorpusTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.vigil.config.differential.GeneratedConfigs#seeds")
+    void nagiosAcceptsGeneratedConfig(long seed, @TempDir Path scratch) throws Exception {
+        Path dir = scratch.resolve("source");
+        new ConfigGenerator(seed).writeTo(dir);
+        NagiosRunner.Run nagios = NagiosRunner.run(new CaseDirectory("generated-" + seed, dir), scratch);
+
+        assertThat(nagios.exitCode()).as("%s", nagios).isZero();
+    }
+
     @Test
     void sampleConfigHasNoWarnings(@TempDir Path scratch) throws Exception {
         NagiosRunner.Run nagios = NagiosRunner.run(Corpus.sample(), scratch);

@@ -245,9 +245,10 @@ final class ModelBuilder {
 
     static Map<String, String> customVariables(Definition d) {
         Map<String, String> vars = new LinkedHashMap<>();
-        for (Map.Entry<String, Attr> e : d.attrs.entrySet()) {
-            if (e.getKey().startsWith("_")) {
-                vars.put(e.getKey().substring(1), e.getValue().value() == null ? "" : e.getValue().value());
+        for (String key : d.keys()) {
+            if (key.startsWith("_")) {
+                String value = d.get(key);
+                vars.put(key.substring(1), value == null ? "" : value);
             }
         }
         return vars;

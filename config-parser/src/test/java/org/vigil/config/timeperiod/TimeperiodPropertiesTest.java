@@ -82,6 +82,16 @@ class TimeperiodPropertiesTest {
         }
     }
 
+    @Property(tries = 200)
+    void instantAndZonedAnswersAgree(@ForAll("periods") List<String> lines, @ForAll("starts") ZonedDateTime from) {
+        CompiledTimeperiod p = compile(lines, List.of(), from.getZone());
+
+        for (int minute = 0; minute < 24 * 60; minute += 7) {
+            ZonedDateTime t = from.plusMinutes(minute);
+            assertThat(p.contains(t.toInstant())).as("%s", t).isEqualTo(p.contains(t));
+        }
+    }
+
     private static CompiledTimeperiod compile(List<String> lines, List<String> excluded, ZoneId zone) {
         Periods periods = new Periods().define("x", excluded.toArray(String[]::new));
         List<String> exclusions = excluded.isEmpty() ? List.of() : List.of("x");

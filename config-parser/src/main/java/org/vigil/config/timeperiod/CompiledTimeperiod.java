@@ -25,18 +25,15 @@ public final class CompiledTimeperiod {
     private final String name;
     private final TimeperiodRules rules;
     private final ZoneId zone;
-    private List<CompiledTimeperiod> exclusions = List.of();
+    private final List<CompiledTimeperiod> exclusions;
     private final Map<LocalDate, DayIntervals> days = new ConcurrentHashMap<>();
 
-    CompiledTimeperiod(String name, TimeperiodRules rules, ZoneId zone) {
+    /** Built by {@link TimeperiodSchedule#compile}, excluded periods first, so no exclusion cycle can exist. */
+    CompiledTimeperiod(String name, TimeperiodRules rules, List<CompiledTimeperiod> exclusions, ZoneId zone) {
         this.name = name;
         this.rules = rules;
+        this.exclusions = List.copyOf(exclusions);
         this.zone = zone;
-    }
-
-    /** Set once by {@link TimeperiodSchedule#compile} after every period exists and cycles are cut. */
-    void exclude(List<CompiledTimeperiod> excluded) {
-        this.exclusions = List.copyOf(excluded);
     }
 
     public String name() {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -61,7 +62,7 @@ final class EntryParser {
         } else if (first.equals("day")) {
             spec = monthDay(t);
         } else {
-            List<String> names = new java.util.ArrayList<>(Suggest.WEEKDAYS);
+            List<String> names = new ArrayList<>(Suggest.WEEKDAYS);
             names.addAll(Suggest.MONTHS);
             throw new EntryError("'" + first + "' is not a weekday, month, 'day' or date"
                     + Suggest.didYouMean(first, names), EntryTokens.EXPECTED_DAYS);

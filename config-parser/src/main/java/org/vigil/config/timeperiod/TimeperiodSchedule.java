@@ -35,12 +35,28 @@ public final class TimeperiodSchedule {
      * evaluation always terminates.
      */
     public static TimeperiodSchedule compile(Map<String, Definition> definitions, ZoneId zone, Diagnostics diags) {
-        Map<String, CompiledTimeperiod> compiled = new LinkedHashMap<>();
-        definitions.forEach((name, def) -> compiled.put(name, new CompiledTimeperiod(name, def.rules(), zone)));
         Map<String, List<String>> edges = new ExclusionGraph(definitions, diags).acyclicEdges();
-        edges.forEach((name, excluded) -> compiled.get(name)
-                .exclude(excluded.stream().map(compiled::get).toList()));
-        return new TimeperiodSchedule(compiled, zone);
+        Map<String, CompiledTimeperiod> built = new HashMap<>();
+        Map<String, CompiledTimeperiod> inOrder = new LinkedHashMap<>();
+        for (String name : definitions.keySet()) {
+            inOrder.put(name, build(name, definitions, edges, built, zone));
+        }
+        return new TimeperiodSchedule(inOrder, zone);
+    }
+
+    private static CompiledTimeperiod build(String name, Map<String, Definition> definitions,
+            Map<String, List<String>> edges, Map<String, CompiledTimeperiod> built, ZoneId zone) {
+        CompiledTimeperiod done = built.get(name);
+        if (done != null) {
+            return done;
+        }
+        List<CompiledTimeperiod> excluded = new ArrayList<>();
+        for (String target : edges.get(name)) {
+            excluded.add(build(target, definitions, edges, built, zone));
+        }
+        CompiledTimeperiod period = new CompiledTimeperiod(name, definitions.get(name).rules(), excluded, zone);
+        built.put(name, period);
+        return period;
     }
 
     public Optional<CompiledTimeperiod> find(String name) {

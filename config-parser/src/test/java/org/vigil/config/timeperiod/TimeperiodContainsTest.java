@@ -93,6 +93,12 @@ class TimeperiodContainsTest {
                 row("tuesday 1 april - friday 2 may 09:00-10:00", "2026-05-09T09:30", false),
                 row("monday 5 november 09:00-10:00", "2026-11-30T09:30", true),
                 row("monday 5 may 09:00-10:00", "2026-05-25T09:30", false),
+                // last Friday of December 2026 is the 25th, first Monday of January 2027 the 4th
+                row("friday -1 december - monday 1 january 00:00-24:00", "2026-12-24T12:00", false),
+                row("friday -1 december - monday 1 january 00:00-24:00", "2026-12-25T00:00", true),
+                row("friday -1 december - monday 1 january 00:00-24:00", "2027-01-03T12:00", true),
+                row("friday -1 december - monday 1 january 00:00-24:00", "2027-01-04T23:59", true),
+                row("friday -1 december - monday 1 january 00:00-24:00", "2027-01-05T00:00", false),
                 // nth weekday of every month
                 row("monday 2 08:00-09:00", "2026-11-09T08:30", true),
                 row("monday 2 08:00-09:00", "2026-11-02T08:30", false),
@@ -102,6 +108,14 @@ class TimeperiodContainsTest {
                 row("monday 2 - thursday 3 08:00-09:00", "2026-11-09T08:30", true),
                 row("monday 2 - thursday 3 08:00-09:00", "2026-11-19T08:30", true),
                 row("monday 2 - thursday 3 08:00-09:00", "2026-11-20T08:30", false),
+                // last Friday of November 2026 (27th) to first Monday of December (7th)
+                row("friday -1 - monday 1 00:00-24:00", "2026-11-26T12:00", false),
+                row("friday -1 - monday 1 00:00-24:00", "2026-12-05T12:00", true),
+                row("friday -1 - monday 1 00:00-24:00", "2026-12-08T12:00", false),
+                // a skip counts from the start even when the range runs into the next month
+                row("day 30 - 2 / 2 00:00-24:00", "2026-11-30T12:00", true),
+                row("day 30 - 2 / 2 00:00-24:00", "2026-12-01T12:00", false),
+                row("day 30 - 2 / 2 00:00-24:00", "2026-12-02T12:00", true),
                 // precedence: calendar date > month date > month day > month week day > week day
                 row(ALL_WEEK + "|july 4 00:00-00:00|2026-07-04 10:00-11:00", "2026-07-04T10:30", true),
                 row(ALL_WEEK + "|july 4 00:00-00:00|2026-07-04 10:00-11:00", "2026-07-04T09:00", false),

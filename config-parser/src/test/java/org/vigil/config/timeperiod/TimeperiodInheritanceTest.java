@@ -61,4 +61,22 @@ class TimeperiodInheritanceTest {
 
         assertThat(Lines.cache(child.inheritFrom(template))).containsExactly("july 4\t00:00-24:00");
     }
+
+    @Test
+    void templatesOfTemplatesAreResolvedFirst() {
+        TimeperiodRules t0 = Lines.rules("july 1 01:00-02:00", "july 2 01:00-02:00", "day 5 01:00-02:00",
+                "friday 01:00-02:00");
+        TimeperiodRules t1 = Lines.rules("july 3 01:00-02:00", "day 6 01:00-02:00").inheritFrom(t0);
+        TimeperiodRules child = Lines.rules("july 4 01:00-02:00", "monday 09:00-10:00");
+
+        assertThat(Lines.cache(child.inheritFrom(t1))).containsExactly(
+                "july 4\t01:00-02:00",
+                "july 1\t01:00-02:00",
+                "july 2\t01:00-02:00",
+                "july 3\t01:00-02:00",
+                "day 5\t01:00-02:00",
+                "day 6\t01:00-02:00",
+                "monday\t09:00-10:00",
+                "friday\t01:00-02:00");
+    }
 }

@@ -1,5 +1,6 @@
 package org.vigil.config.main;
 
+import org.vigil.config.diag.Suggest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class MainConfigReader {
     }
 
     private static String hint(String word, Set<String> known) {
-        String best = org.vigil.config.resolve.Suggest.closest(word, known);
+        String best = Suggest.closest(word, known);
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 

@@ -1,5 +1,6 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Suggest;
 import java.util.List;
 import java.util.Locale;
 import org.vigil.config.diag.Diagnostics;

@@ -1,5 +1,6 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Suggest;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;

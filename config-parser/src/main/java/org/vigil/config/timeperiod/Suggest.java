@@ -3,7 +3,7 @@ package org.vigil.config.timeperiod;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean ...?" for misspelt weekday and month names, ranked by edit distance. */
+/** Weekday and month names, and "did you mean ...?" for misspelt ones. */
 final class Suggest {
 
     static final List<String> WEEKDAYS =
@@ -14,37 +14,8 @@ final class Suggest {
     private Suggest() {
     }
 
-    /** {@code "; did you mean 'monday'?"} for the closest candidate within two edits, else "". */
+    /** {@code "; did you mean 'monday'?"} for the closest candidate, else "". */
     static String didYouMean(String word, List<String> candidates) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = 3;
-        for (String c : candidates) {
-            int d = distance(lower, c);
-            if (d < bestDistance) {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        return best == null ? "" : "; did you mean '" + best + "'?";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return org.vigil.config.diag.Suggest.hint(word.toLowerCase(Locale.ROOT), candidates);
     }
 }

@@ -37,6 +37,9 @@ public final class ConfigLoader {
         }
         List<Definition> definitions = readAll(main.objectFiles(), diags);
         timer.stage("read, lex, define");
+        main.value("use_timezone").filter(z -> MainConfig.parseZone(z).isEmpty()).ifPresent(z ->
+                diags.error(new SourceLocation(main.file(), 0), "use_timezone '" + z + "' is not a known time zone"
+                        + " (expected a zone such as Europe/Berlin or America/New_York)"));
         if (main.value("illegal_macro_output_chars").isEmpty()) {
             diags.warning(new SourceLocation(main.file(), 0), "illegal_macro_output_chars is not set, so plugin"
                     + " output reaches notification commands unfiltered (expected e.g."

@@ -43,6 +43,17 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         return Collections.unmodifiableMap(out);
     }
 
+    /** Compiles every timeperiod for evaluation in {@code zone}; problems go to {@code diags}. */
+    public org.vigil.config.timeperiod.TimeperiodSchedule compileTimeperiods(java.time.ZoneId zone,
+            org.vigil.config.diag.Diagnostics diags) {
+        Map<String, org.vigil.config.timeperiod.TimeperiodSchedule.Definition> defs = new LinkedHashMap<>();
+        for (Timeperiod t : timeperiods.values()) {
+            defs.put(t.name(), new org.vigil.config.timeperiod.TimeperiodSchedule.Definition(t.rules(),
+                    t.exclusions(), t.location()));
+        }
+        return org.vigil.config.timeperiod.TimeperiodSchedule.compile(defs, zone, diags);
+    }
+
     /** Object counts per type, in the order {@code vigil verify} prints them. */
     public Map<String, Integer> counts() {
         java.util.LinkedHashMap<String, Integer> m = new java.util.LinkedHashMap<>();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.diag.SourceLocation;
@@ -27,47 +29,71 @@ public final class ConfigLoader {
 
     /** Loads {@code nagios.cfg} and everything it names. Never throws for bad input: see the diagnostics. */
     public static LoadResult load(Path nagiosCfg) {
+        StageTimer timer = new StageTimer();
         Diagnostics diags = new Diagnostics();
         MainConfig main = new MainConfigReader(diags).read(nagiosCfg);
         if (main == null) {
             return new LoadResult(diags, null, null);
         }
-        List<RawObject> raw = new ArrayList<>();
-        for (Path file : main.objectFiles()) {
-            readObjectFile(file, diags, raw, 0);
-        }
-        DefinitionReader reader = new DefinitionReader(diags);
-        List<Definition> definitions = new ArrayList<>(raw.size());
-        for (RawObject r : raw) {
-            Definition d = reader.read(r);
-            if (d != null) {
-                definitions.add(d);
-            }
-        }
+        List<Definition> definitions = readAll(main.objectFiles(), diags);
+        timer.stage("read, lex, define");
+        main.value("use_timezone").filter(z -> MainConfig.parseZone(z).isEmpty()).ifPresent(z ->
+                diags.error(new SourceLocation(main.file(), 0), "use_timezone '" + z + "' is not a known time zone"
+                        + " (expected a zone such as Europe/Berlin or America/New_York)"));
         if (main.value("illegal_macro_output_chars").isEmpty()) {
             diags.warning(new SourceLocation(main.file(), 0), "illegal_macro_output_chars is not set, so plugin"
                     + " output reaches notification commands unfiltered (expected e.g."
                     + " illegal_macro_output_chars=`~$&|'\"<>)");
         }
         ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false))
-                .resolve(definitions);
+                .resolve(definitions, timer);
+        diags.sortByLocation();
         return new LoadResult(diags, main, model);
     }
 
-    private static void readObjectFile(Path file, Diagnostics diags, List<RawObject> out, int depth) {
+    /**
+     * Reads and lexes the object files in parallel (it is the slowest stage on large configs), then
+     * joins their definitions and diagnostics in file order, so results do not depend on timing.
+     */
+    private static List<Definition> readAll(List<Path> files, Diagnostics diags) {
+        int n = files.size();
+        @SuppressWarnings("unchecked")
+        List<Definition>[] objects = new List[n];
+        Diagnostics[] found = new Diagnostics[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            found[i] = new Diagnostics();
+            objects[i] = new ArrayList<>();
+            DefinitionReader reader = new DefinitionReader(found[i]);
+            // each block becomes a definition at once, so the lexed text never piles up in memory
+            readObjectFile(files.get(i), found[i], raw -> {
+                Definition d = reader.read(raw);
+                if (d != null) {
+                    objects[i].add(d);
+                }
+            }, 0);
+        });
+        List<Definition> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found[i].all().forEach(diags::add);
+            all.addAll(objects[i]);
+        }
+        return all;
+    }
+
+    private static void readObjectFile(Path file, Diagnostics diags, Consumer<RawObject> out, int depth) {
         String text = TextFiles.read(file, diags, "object config file");
         if (text == null) {
             return;
         }
         List<RawAttribute> includes = new ArrayList<>();
-        new ObjectFileLexer(file, diags, out::add, includes::add).lex(text);
+        new ObjectFileLexer(file, diags, out, includes::add).lex(text);
         for (RawAttribute inc : includes) {
             include(file, inc, diags, out, depth);
         }
     }
 
     /** {@code include_file=} and {@code include_dir=} inside object files, as Nagios 4 reads them. */
-    private static void include(Path from, RawAttribute inc, Diagnostics diags, List<RawObject> out, int depth) {
+    private static void include(Path from, RawAttribute inc, Diagnostics diags, Consumer<RawObject> out, int depth) {
         if (depth > 16) {
             diags.error(inc.location(), "includes nested more than 16 deep (expected no include loop)");
             return;

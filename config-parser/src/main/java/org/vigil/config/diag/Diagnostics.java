@@ -28,6 +28,15 @@ public final class Diagnostics {
         }
     }
 
+    /**
+     * Orders the diagnostics by file and line, as a compiler lists them; those without a file come first.
+     * Stable, so problems found on one line keep the order they were found in.
+     */
+    public void sortByLocation() {
+        all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file() == null ? ""
+                : d.location().file().toString()).thenComparingInt(d -> d.location().line()));
+    }
+
     public List<Diagnostic> all() {
         return Collections.unmodifiableList(all);
     }

@@ -37,6 +37,24 @@ public record MainConfig(Path file, Map<String, List<String>> directives, List<P
         return value(name).map(v -> !v.strip().equals("0")).orElse(fallback);
     }
 
+    /**
+     * The engine's time zone, as Nagios picks it: {@code use_timezone}, else the {@code TZ} variable, else
+     * the system's. An invalid {@code use_timezone} is reported by the loader; this falls back then.
+     */
+    public java.time.ZoneId zone() {
+        return value("use_timezone").flatMap(MainConfig::parseZone).orElseGet(() ->
+                Optional.ofNullable(System.getenv("TZ")).flatMap(MainConfig::parseZone)
+                        .orElse(java.time.ZoneId.systemDefault()));
+    }
+
+    public static Optional<java.time.ZoneId> parseZone(String id) {
+        try {
+            return Optional.of(java.time.ZoneId.of(id.startsWith(":") ? id.substring(1) : id));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A path directive resolved against the main config's directory, as Nagios 4 resolves it. */
     public Optional<Path> path(String name) {
         return value(name).map(v -> file.toAbsolutePath().getParent().resolve(v).normalize());

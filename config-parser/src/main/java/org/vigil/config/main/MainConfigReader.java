@@ -1,5 +1,6 @@
 package org.vigil.config.main;
 
+import org.vigil.config.diag.Suggest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class MainConfigReader {
             String value = line.substring(eq + 1).strip();
             directives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             switch (name) {
-                case "cfg_file" -> objectFiles.add(base.resolve(value).normalize());
+                case "cfg_file" -> objectFile(base.resolve(value).normalize(), where, objectFiles);
                 case "cfg_dir" -> listDir(base.resolve(value).normalize(), where, objectFiles);
                 case "resource_file" -> readResource(base.resolve(value).normalize(), where, macros);
                 default -> {
@@ -66,8 +67,17 @@ public final class MainConfigReader {
     }
 
     private static String hint(String word, Set<String> known) {
-        String best = org.vigil.config.resolve.Suggest.closest(word, known);
+        String best = Suggest.closest(word, known);
         return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private void objectFile(Path file, SourceLocation where, List<Path> out) {
+        if (Files.isRegularFile(file)) {
+            out.add(file);
+        } else {
+            diags.error(where, "cfg_file '" + file + "' " + (Files.isDirectory(file) ? "is a directory (use cfg_dir"
+                    + " for directories)" : "does not exist (expected an object config file)"));
+        }
     }
 
     /** Lists {@code *.cfg} files under {@code dir}, recursively, in sorted order as Nagios does. */

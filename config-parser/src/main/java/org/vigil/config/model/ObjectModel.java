@@ -1,33 +1,57 @@
 package org.vigil.config.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
- * The resolved configuration, immutable: what the engine loads in one step. Maps are sorted by name,
- * which is also the order Nagios writes its objects cache in.
+ * The resolved configuration, immutable: what the engine loads in one step. Maps iterate in name order,
+ * which is also the order Nagios writes its objects cache in, and look up by hash.
  */
-public record ObjectModel(SortedMap<String, Timeperiod> timeperiods, SortedMap<String, Command> commands,
-                          SortedMap<String, Contact> contacts, SortedMap<String, ContactGroup> contactGroups,
-                          SortedMap<String, Host> hosts, SortedMap<String, HostGroup> hostGroups,
-                          SortedMap<ServiceKey, Service> services, SortedMap<String, ServiceGroup> serviceGroups,
+public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Command> commands,
+                          Map<String, Contact> contacts, Map<String, ContactGroup> contactGroups,
+                          Map<String, Host> hosts, Map<String, HostGroup> hostGroups,
+                          Map<ServiceKey, Service> services, Map<String, ServiceGroup> serviceGroups,
                           List<Dependency> hostDependencies, List<Dependency> serviceDependencies,
                           List<Escalation> hostEscalations, List<Escalation> serviceEscalations) {
 
     public ObjectModel {
-        timeperiods = java.util.Collections.unmodifiableSortedMap(timeperiods);
-        commands = java.util.Collections.unmodifiableSortedMap(commands);
-        contacts = java.util.Collections.unmodifiableSortedMap(contacts);
-        contactGroups = java.util.Collections.unmodifiableSortedMap(contactGroups);
-        hosts = java.util.Collections.unmodifiableSortedMap(hosts);
-        hostGroups = java.util.Collections.unmodifiableSortedMap(hostGroups);
-        services = java.util.Collections.unmodifiableSortedMap(services);
-        serviceGroups = java.util.Collections.unmodifiableSortedMap(serviceGroups);
+        timeperiods = sorted(timeperiods);
+        commands = sorted(commands);
+        contacts = sorted(contacts);
+        contactGroups = sorted(contactGroups);
+        hosts = sorted(hosts);
+        hostGroups = sorted(hostGroups);
+        services = sorted(services);
+        serviceGroups = sorted(serviceGroups);
         hostDependencies = List.copyOf(hostDependencies);
         serviceDependencies = List.copyOf(serviceDependencies);
         hostEscalations = List.copyOf(hostEscalations);
         serviceEscalations = List.copyOf(serviceEscalations);
+    }
+
+    /** An unmodifiable copy of {@code map} that iterates in key order. */
+    public static <K extends Comparable<K>, V> Map<K, V> sorted(Map<K, V> map) {
+        List<K> keys = new ArrayList<>(map.keySet());
+        Collections.sort(keys);
+        Map<K, V> out = new LinkedHashMap<>(keys.size() * 4 / 3 + 1);
+        for (K k : keys) {
+            out.put(k, map.get(k));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Compiles every timeperiod for evaluation in {@code zone}; problems go to {@code diags}. */
+    public org.vigil.config.timeperiod.TimeperiodSchedule compileTimeperiods(java.time.ZoneId zone,
+            org.vigil.config.diag.Diagnostics diags) {
+        Map<String, org.vigil.config.timeperiod.TimeperiodSchedule.Definition> defs = new LinkedHashMap<>();
+        for (Timeperiod t : timeperiods.values()) {
+            defs.put(t.name(), new org.vigil.config.timeperiod.TimeperiodSchedule.Definition(t.rules(),
+                    t.exclusions(), t.location()));
+        }
+        return org.vigil.config.timeperiod.TimeperiodSchedule.compile(defs, zone, diags);
     }
 
     /** Object counts per type, in the order {@code vigil verify} prints them. */

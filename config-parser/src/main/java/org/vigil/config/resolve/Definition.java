@@ -2,28 +2,38 @@ package org.vigil.config.resolve;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vigil.config.diag.SourceLocation;
 import org.vigil.config.timeperiod.TimeperiodDirective;
 import org.vigil.config.timeperiod.TimeperiodRules;
 
 /**
- * One object definition on its way through template resolution. Mutable, and owned by one load: the
- * stages after resolution only read it.
+ * One object definition on its way through resolution. Mutable, and owned by one load.
+ *
+ * <p>Only templates are flattened; an ordinary object keeps just its own lines and looks inherited values
+ * up in its templates on demand. A config of 100,000 services built from a few templates then holds a
+ * few attributes per service instead of every inherited one.
  */
 public final class Definition {
 
     final ObjectType type;
     final SourceLocation location;
-    /** Canonical attribute name (custom variables upper-cased, with their leading underscore) to value. */
-    final Map<String, Attr> attrs = new LinkedHashMap<>();
+    /** Attributes written in this definition (or set by a later stage), by canonical name. */
+    final Map<String, Attr> own = new LinkedHashMap<>(8);
     final List<TimeperiodDirective> ranges = new ArrayList<>();
     String templateName;
-    final List<String> uses = new ArrayList<>();
+    final List<String> uses = new ArrayList<>(2);
     SourceLocation useLocation;
     boolean register = true;
     TimeperiodRules rules;
+
+    /** The resolved templates, in {@code use} order: the first that has an attribute gives it. */
+    final List<Definition> templates = new ArrayList<>(2);
+    /** For templates only: every attribute after inheritance, additive marks still in place. */
+    Map<String, Attr> flat;
 
     /** 0: not resolved, 1: being resolved (a cycle if met again), 2: resolved. */
     int state;
@@ -47,27 +57,48 @@ public final class Definition {
 
     /** The resolved value of {@code key}, or null when unset or set to {@code null}. */
     public String get(String key) {
-        Attr a = attrs.get(key);
+        Attr a = attr(key);
         return a == null ? null : a.value();
     }
 
+    /** The resolved attribute, with a leftover {@code +} removed as Nagios does at the end. */
     public Attr attr(String key) {
-        return attrs.get(key);
+        Attr a = raw(key);
+        if (a != null && TemplateResolver.isAdditive(key, a)) {
+            return new Attr(a.value().substring(1), a.location());
+        }
+        return a;
+    }
+
+    /** The attribute after inheritance, before the final removal of {@code +} marks. */
+    Attr raw(String key) {
+        if (flat != null) {
+            return flat.get(key);
+        }
+        return TemplateResolver.inherited(this, key);
     }
 
     /** True when the attribute was given a value, even {@code null}, here or by a template. */
     public boolean has(String key) {
-        return attrs.containsKey(key);
+        return raw(key) != null;
     }
 
     /** Where to point at for {@code key}: the value's line, or the definition's when unset. */
     public SourceLocation where(String key) {
-        Attr a = attrs.get(key);
+        Attr a = raw(key);
         return a == null ? location : a.location();
     }
 
-    public Map<String, Attr> attrs() {
-        return attrs;
+    /** Every attribute name set here or inherited. */
+    public Set<String> keys() {
+        if (flat != null) {
+            return flat.keySet();
+        }
+        Set<String> keys = new LinkedHashSet<>(own.keySet());
+        for (Definition t : templates) {
+            keys.addAll(t.flat.keySet());
+        }
+        return keys;
     }
 
     public TimeperiodRules rules() {
@@ -75,18 +106,33 @@ public final class Definition {
     }
 
     public void set(String key, String value, SourceLocation where) {
-        attrs.put(key, new Attr(value, where));
+        Attr a = new Attr(value, where);
+        own.put(key, a);
+        if (flat != null) {
+            flat.put(key, a);
+        }
+    }
+
+    void set(String key, Attr a) {
+        own.put(key, a);
+        if (flat != null) {
+            flat.put(key, a);
+        }
     }
 
     /** A copy for one member of a multi-host definition (a service on {@code host_name a,b}). */
     Definition copy() {
         Definition d = new Definition(type, location);
-        d.attrs.putAll(attrs);
+        d.own.putAll(own);
         d.ranges.addAll(ranges);
         d.templateName = templateName;
         d.register = register;
         d.rules = rules;
         d.state = state;
+        d.templates.addAll(templates);
+        if (flat != null) {
+            d.flat = new LinkedHashMap<>(flat);
+        }
         return d;
     }
 }

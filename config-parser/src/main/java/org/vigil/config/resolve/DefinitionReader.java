@@ -1,5 +1,6 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Suggest;
 import java.util.List;
 import java.util.Locale;
 import org.vigil.config.diag.Diagnostics;
@@ -68,7 +69,7 @@ public final class DefinitionReader {
             return;
         }
         if (key.startsWith("_") && d.type.hasCustomVariables()) {
-            d.attrs.put(key.toUpperCase(Locale.ROOT), new Attr(value, a.location()));
+            d.own.put(key.toUpperCase(Locale.ROOT), new Attr(value, a.location()));
             return;
         }
         String canonical = d.type.canonical(key);
@@ -82,6 +83,6 @@ public final class DefinitionReader {
             return;
         }
         // "null" is Nagios's way to set an attribute to nothing, which also stops inheritance
-        d.attrs.put(canonical, new Attr(value.equals("null") ? null : value, a.location()));
+        d.own.put(canonical, new Attr(value.equals("null") ? null : value, a.location()));
     }
 }

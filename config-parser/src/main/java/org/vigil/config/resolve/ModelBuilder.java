@@ -21,6 +21,7 @@ import org.vigil.config.model.Retention;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.config.model.Timeperiod;
+import org.vigil.config.timeperiod.TimeperiodSchedule;
 
 /**
  * Stage 5: builds the typed, immutable objects from resolved definitions, filling in Nagios's defaults and
@@ -55,15 +56,16 @@ final class ModelBuilder {
 
     TreeMap<String, Timeperiod> timeperiods() {
         TreeMap<String, Timeperiod> out = new TreeMap<>();
+        Map<String, TimeperiodSchedule.Definition> forCheck = new LinkedHashMap<>();
         for (Definition d : registry.all(ObjectType.TIMEPERIOD)) {
             String name = d.get("timeperiod_name");
             List<String> excluded = Registry.split(d.get("exclude"));
-            for (String e : excluded) {
-                refs.timeperiod(e, d.where("exclude"));
-            }
             out.put(name, new Timeperiod(name, d.get("alias") == null ? name : d.get("alias"), d.rules, excluded,
                     d.location));
+            forCheck.put(name, new TimeperiodSchedule.Definition(d.rules, excluded, d.where("exclude")));
         }
+        // compiling once reports unknown and circular exclusions at the 'exclude' line; the zone is irrelevant
+        TimeperiodSchedule.compile(forCheck, java.time.ZoneOffset.UTC, diags);
         return out;
     }
 
@@ -245,9 +247,10 @@ final class ModelBuilder {
 
     static Map<String, String> customVariables(Definition d) {
         Map<String, String> vars = new LinkedHashMap<>();
-        for (Map.Entry<String, Attr> e : d.attrs.entrySet()) {
-            if (e.getKey().startsWith("_")) {
-                vars.put(e.getKey().substring(1), e.getValue().value() == null ? "" : e.getValue().value());
+        for (String key : d.keys()) {
+            if (key.startsWith("_")) {
+                String value = d.get(key);
+                vars.put(key.substring(1), value == null ? "" : value);
             }
         }
         return vars;

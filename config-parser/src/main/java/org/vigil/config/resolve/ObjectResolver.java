@@ -26,8 +26,9 @@ public final class ObjectResolver {
     }
 
     /** The resolved model of {@code definitions}; problems go to the diagnostics. */
-    public ObjectModel resolve(List<Definition> definitions) {
+    public ObjectModel resolve(List<Definition> definitions, org.vigil.config.StageTimer timer) {
         new TemplateResolver(diags).resolve(definitions);
+        timer.stage("templates");
         Registry registry = new Registry(diags, definitions);
         applyHostExtInfo(registry);
         GroupExpander hostGroups = GroupExpander.hostGroups(registry);
@@ -45,13 +46,14 @@ public final class ObjectResolver {
             ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
         }
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
+        timer.stage("expand services");
         ServiceGroupExpander serviceGroups = new ServiceGroupExpander(registry, serviceDefs);
 
         TreeMap<String, org.vigil.config.model.HostGroup> hostGroupModel = builder.hostGroups(hostGroups);
         Map<String, List<String>> groupsOfHost = new HashMap<>();
         hostGroupModel.values().forEach(g -> g.members().forEach(
                 h -> groupsOfHost.computeIfAbsent(h, k -> new ArrayList<>()).add(g.name())));
-        TreeMap<String, Host> hosts = new TreeMap<>();
+        Map<String, Host> hosts = new HashMap<>();
         hostDefs.forEach((name, d) -> hosts.put(name, builder.host(d, groupsOfHost.getOrDefault(name, List.of()))));
 
         TreeMap<String, ServiceGroup> serviceGroupModel = new TreeMap<>();
@@ -64,9 +66,11 @@ public final class ObjectResolver {
                     members, new org.vigil.config.model.Links(g.get("notes"), g.get("notes_url"), g.get("action_url"),
                     null, null, null, null, null, null), g.location));
         }
-        TreeMap<ServiceKey, Service> services = new TreeMap<>();
+        timer.stage("groups and hosts");
+        Map<ServiceKey, Service> services = new HashMap<>(serviceDefs.size() * 4 / 3 + 1);
         serviceDefs.forEach((k, d) -> services.put(k, builder.service(k, d, groupsOfService.getOrDefault(k, List.of()))));
 
+        timer.stage("build services");
         RelationBuilder relations = new RelationBuilder(registry, refs, hostGroups, serviceGroups, hostDefs,
                 serviceDefs);
         List<Dependency> hostDependencies = relations.hostDependencies();
@@ -74,7 +78,9 @@ public final class ObjectResolver {
         ObjectModel model = new ObjectModel(builder.timeperiods(), builder.commands(), builder.contacts(),
                 builder.contactGroups(contactGroups), hosts, hostGroupModel, services, serviceGroupModel,
                 hostDependencies, serviceDependencies, relations.hostEscalations(), relations.serviceEscalations());
+        timer.stage("relations");
         new CycleChecker(diags).check(model);
+        timer.stage("cycles");
         return model;
     }
 

@@ -95,6 +95,8 @@ public enum ObjectType {
     private final String nameAttribute;
     private final boolean customVariables;
     private final Set<String> attributes;
+    /** Each attribute name mapped to itself, so that every definition shares one String per name. */
+    private final Map<String, String> interned = new HashMap<>();
 
     ObjectType(String keyword, String nameAttribute, boolean customVariables, String attributes) {
         this.keyword = keyword;
@@ -102,6 +104,7 @@ public enum ObjectType {
         this.customVariables = customVariables;
         Set<String> set = new LinkedHashSet<>(Arrays.asList(attributes.split(" ")));
         this.attributes = Collections.unmodifiableSet(set);
+        set.forEach(a -> interned.put(a, a));
     }
 
     public static Optional<ObjectType> byKeyword(String keyword) {
@@ -131,8 +134,9 @@ public enum ObjectType {
 
     /** The canonical attribute name for {@code key}, or null if this type does not know it. */
     public String canonical(String key) {
-        if (attributes.contains(key)) {
-            return key;
+        String own = interned.get(key);
+        if (own != null) {
+            return own;
         }
         String k = ALIASES.get(key);
         return k != null && attributes.contains(k) ? k : null;

@@ -1,5 +1,6 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Suggest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ final class RelationBuilder {
     private final ServiceGroupExpander serviceGroups;
     private final Map<String, Definition> hosts;
     private final Map<ServiceKey, Definition> services;
+    /** Service descriptions per host, built on first use of {@code *}. */
+    private Map<String, List<ServiceKey>> servicesByHost;
 
     RelationBuilder(Registry registry, References refs, GroupExpander hostGroups, ServiceGroupExpander serviceGroups,
                     Map<String, Definition> hosts, Map<ServiceKey, Definition> services) {
@@ -171,11 +174,7 @@ final class RelationBuilder {
         for (String host : hostNames) {
             for (String desc : descriptions) {
                 if (desc.equals("*")) {
-                    for (ServiceKey k : services.keySet()) {
-                        if (k.hostName().equals(host)) {
-                            out.add(k);
-                        }
-                    }
+                    out.addAll(servicesByHost().getOrDefault(host, List.of()));
                     continue;
                 }
                 ServiceKey k = new ServiceKey(host, desc);
@@ -203,11 +202,19 @@ final class RelationBuilder {
 
     private List<String> descriptionsOf(String host) {
         List<String> out = new ArrayList<>();
-        for (ServiceKey k : services.keySet()) {
-            if (k.hostName().equals(host)) {
-                out.add(k.description());
-            }
+        for (ServiceKey k : servicesByHost().getOrDefault(host, List.of())) {
+            out.add(k.description());
         }
         return out;
+    }
+
+    private Map<String, List<ServiceKey>> servicesByHost() {
+        if (servicesByHost == null) {
+            servicesByHost = new java.util.HashMap<>();
+            for (ServiceKey k : services.keySet()) {
+                servicesByHost.computeIfAbsent(k.hostName(), h -> new ArrayList<>()).add(k);
+            }
+        }
+        return servicesByHost;
     }
 }

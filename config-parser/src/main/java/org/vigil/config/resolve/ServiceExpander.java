@@ -53,11 +53,14 @@ public final class ServiceExpander {
             }
             // a service is "from a host group" for precedence if it names any host group
             Map<ServiceKey, Definition> target = byGroup ? fromGroups : direct;
+            boolean single = hosts.size() == 1;
             for (String host : hosts) {
                 ServiceKey key = new ServiceKey(host, description);
-                Definition copy = s.copy();
-                copy.set("host_name", host, s.where("host_name"));
-                copy.attrs.remove("hostgroup_name");
+                // a definition for one host is used as it is; only multi-host ones need a copy per host
+                Definition copy = single ? s : s.copy();
+                if (byGroup || !host.equals(s.get("host_name"))) {
+                    copy.set("host_name", host, s.where("host_name"));
+                }
                 Definition previous = target.putIfAbsent(key, copy);
                 if (previous != null) {
                     duplicate(key, s, previous);
@@ -89,20 +92,19 @@ public final class ServiceExpander {
         for (String key : noContacts ? List.of("contact_groups", "contacts", "notification_interval",
                 "notification_period") : List.of("notification_interval", "notification_period")) {
             if (!service.has(key) && host.get(key) != null) {
-                service.attrs.put(key, host.attrs.get(key));
+                service.set(key, host.attr(key));
             }
         }
     }
 
     /** Applies extinfo definitions: their values fill attributes the object has not set. */
     public static void applyExtInfo(Definition target, Definition extinfo) {
-        List<String> keys = new ArrayList<>(extinfo.attrs.keySet());
-        for (String key : keys) {
+        for (String key : new ArrayList<>(extinfo.keys())) {
             if (key.equals("host_name") || key.equals("hostgroup_name") || key.equals("service_description")) {
                 continue;
             }
             if (target.get(key) == null) {
-                target.attrs.put(key, extinfo.attrs.get(key));
+                target.set(key, extinfo.attr(key));
             }
         }
     }

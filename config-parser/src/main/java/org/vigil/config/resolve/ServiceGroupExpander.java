@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.vigil.config.model.ServiceKey;
 
 /** Stage 4c: members of service groups, from {@code members} pairs, services' {@code servicegroups}, and nesting. */
@@ -85,7 +84,7 @@ final class ServiceGroupExpander {
                     + "' contains itself through servicegroup_members (expected nested groups without a loop)");
             return Set.of();
         }
-        Set<ServiceKey> all = new TreeSet<>(own);
+        Set<ServiceKey> all = new LinkedHashSet<>(own);
         Set<String> nested = new LinkedHashSet<>();
         registry.expandNames(ObjectType.SERVICEGROUP, g.get("servicegroup_members"), g.where("servicegroup_members"),
                 nested, new LinkedHashSet<>());
@@ -93,6 +92,9 @@ final class ServiceGroupExpander {
             all.addAll(members(n));
         }
         inProgress.remove(group);
+        List<ServiceKey> sorted = new java.util.ArrayList<>(all);
+        java.util.Collections.sort(sorted);
+        all = new LinkedHashSet<>(sorted);
         expanded.put(group, all);
         return all;
     }

@@ -1,5 +1,6 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Suggest;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -52,9 +53,6 @@ public final class TemplateResolver {
         for (Definition d : definitions) {
             resolve(d);
         }
-        for (Definition d : definitions) {
-            stripAdditiveMarks(d);
-        }
     }
 
     private void resolve(Definition d) {
@@ -79,37 +77,48 @@ public final class TemplateResolver {
             if (t.state != 2) {
                 continue;
             }
-            inherit(d, t);
+            d.templates.add(t);
+            if (d.rules != null && t.rules != null) {
+                d.rules = d.rules.inheritFrom(t.rules);
+            }
+        }
+        if (d.templateName != null) {
+            Map<String, Attr> flat = new java.util.LinkedHashMap<>();
+            for (String key : d.keys()) {
+                flat.put(key, inherited(d, key));
+            }
+            d.flat = flat;
         }
         d.state = 2;
     }
 
-    private static void inherit(Definition d, Definition t) {
-        for (Map.Entry<String, Attr> e : t.attrs.entrySet()) {
-            String key = e.getKey();
-            Attr mine = d.attrs.get(key);
-            Attr theirs = e.getValue();
-            if (mine == null) {
-                d.attrs.put(key, theirs);
-            } else if (isAdditive(key, mine) && theirs.value() != null) {
-                d.attrs.put(key, new Attr(theirs.value() + "," + mine.value().substring(1), mine.location()));
+    /**
+     * The value of {@code key} for {@code d} after inheritance: its own value, unless it is additive
+     * ({@code +...}), in which case the first template that has the attribute is prepended; without an
+     * own value, the first template's (in {@code use} order) that has it.
+     */
+    static Attr inherited(Definition d, String key) {
+        Attr mine = d.own.get(key);
+        if (mine != null && !isAdditive(key, mine)) {
+            return mine;
+        }
+        Attr theirs = null;
+        for (Definition t : d.templates) {
+            theirs = t.flat.get(key);
+            if (theirs != null) {
+                break;
             }
         }
-        if (d.rules != null && t.rules != null) {
-            d.rules = d.rules.inheritFrom(t.rules);
+        if (mine == null) {
+            return theirs;
         }
+        if (theirs != null && theirs.value() != null) {
+            return new Attr(theirs.value() + "," + mine.value().substring(1), mine.location());
+        }
+        return mine;
     }
 
-    private static boolean isAdditive(String key, Attr a) {
+    static boolean isAdditive(String key, Attr a) {
         return a.value() != null && a.value().startsWith("+") && !key.startsWith("_") && !NOT_STRINGS.contains(key);
-    }
-
-    private static void stripAdditiveMarks(Definition d) {
-        for (Map.Entry<String, Attr> e : d.attrs.entrySet()) {
-            Attr a = e.getValue();
-            if (isAdditive(e.getKey(), a)) {
-                e.setValue(new Attr(a.value().substring(1), a.location()));
-            }
-        }
     }
 }

@@ -23,6 +23,7 @@ public final class Vigil {
         try {
             return switch (args[0]) {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
+                case "timeperiod" -> new TimeperiodCommand(out, err).run(rest);
                 default -> {
                     err.println("vigil: unknown command '" + args[0] + "'");
                     usage(err);
@@ -41,5 +42,8 @@ public final class Vigil {
         out.println();
         out.println("commands:");
         out.println("  verify [--dump-objects FILE] NAGIOS_CFG   check a configuration, as 'nagios -v' does");
+        out.println("  timeperiod NAGIOS_CFG PERIOD [--at TIME] [--json]");
+        out.println("                                            show whether a time is inside a timeperiod,");
+        out.println("                                            its current or next window and next changes");
     }
 }

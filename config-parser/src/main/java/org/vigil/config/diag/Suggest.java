@@ -1,4 +1,4 @@
-package org.vigil.config.resolve;
+package org.vigil.config.diag;
 
 import java.util.Collection;
 

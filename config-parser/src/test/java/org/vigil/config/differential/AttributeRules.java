@@ -48,10 +48,18 @@ final class AttributeRules {
             // One parent on the same host is written as its description alone, others as host,service pairs.
             return value.contains(",") ? sortedPairs(value) : value;
         }
-        if (UNORDERED.contains(attribute)) {
+        if (UNORDERED.contains(attribute) || isTimeRanges(type, attribute)) {
             return Arrays.stream(value.split(",", -1)).distinct().sorted().collect(Collectors.joining(","));
         }
         return value;
+    }
+
+    /**
+     * A time period's weekday and exception lines hold time ranges whose union is what counts; Nagios
+     * writes them sorted by start time.
+     */
+    private static boolean isTimeRanges(String type, String attribute) {
+        return type.equals("timeperiod") && !Set.of("timeperiod_name", "alias", "exclude").contains(attribute);
     }
 
     /** Service lists are written host,service,host,service: sort the pairs, not the items. */

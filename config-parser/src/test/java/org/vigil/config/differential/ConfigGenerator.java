@@ -25,11 +25,17 @@ final class ConfigGenerator {
     private final int contacts;
     private final int contactGroups;
     private final int serviceTemplates;
+    /**
+     * Even seeds give every service definition its own description, so that no definition competes
+     * with another for a host; odd seeds reuse five descriptions and so test which one wins.
+     */
+    private final boolean distinctServices;
     /** host,description of services defined by host_name only: safe targets for dependencies. */
     private final List<String[]> directServices = new ArrayList<>();
 
     ConfigGenerator(long seed) {
         random = new Random(seed);
+        distinctServices = seed % 2 == 0;
         hosts = 3 + random.nextInt(8);
         hostTemplates = 1 + random.nextInt(5);
         hostGroups = 1 + random.nextInt(4);
@@ -162,7 +168,8 @@ final class ConfigGenerator {
         define("servicegroup", "servicegroup_name sg1", "alias Service group 1", "servicegroup_members sg0");
         int count = 3 + random.nextInt(8);
         for (int i = 0; i < count; i++) {
-            String description = "svc" + random.nextInt(5);
+            int reused = random.nextInt(5);
+            String description = "svc" + (distinctServices ? i : reused);
             List<String> lines = new ArrayList<>(List.of("use " + uses(serviceTemplates, "st"),
                     "service_description " + description));
             int target = random.nextInt(4);

@@ -34,6 +34,7 @@ public final class Definition {
     final List<Definition> templates = new ArrayList<>(2);
     /** For templates only: every attribute after inheritance, additive marks still in place. */
     Map<String, Attr> flat;
+    private Set<String> customKeys;
 
     /** 0: not resolved, 1: being resolved (a cycle if met again), 2: resolved. */
     int state;
@@ -101,6 +102,37 @@ public final class Definition {
         return keys;
     }
 
+    /** The names of custom variables ({@code _NAME}) set here or inherited; cheap for the common none. */
+    public Set<String> customKeys() {
+        if (flat != null) {
+            if (customKeys == null) {
+                Set<String> keys = new LinkedHashSet<>();
+                for (String k : flat.keySet()) {
+                    if (k.startsWith("_")) {
+                        keys.add(k);
+                    }
+                }
+                customKeys = keys;
+            }
+            return customKeys;
+        }
+        Set<String> keys = null;
+        for (String k : own.keySet()) {
+            if (k.startsWith("_")) {
+                keys = keys == null ? new LinkedHashSet<>() : keys;
+                keys.add(k);
+            }
+        }
+        for (Definition t : templates) {
+            Set<String> inherited = t.customKeys();
+            if (!inherited.isEmpty()) {
+                keys = keys == null ? new LinkedHashSet<>() : keys;
+                keys.addAll(inherited);
+            }
+        }
+        return keys == null ? Set.of() : keys;
+    }
+
     public TimeperiodRules rules() {
         return rules;
     }
@@ -110,6 +142,7 @@ public final class Definition {
         own.put(key, a);
         if (flat != null) {
             flat.put(key, a);
+            customKeys = null;
         }
     }
 

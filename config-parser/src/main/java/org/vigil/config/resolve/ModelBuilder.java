@@ -33,10 +33,14 @@ final class ModelBuilder {
     private final Diagnostics diags;
     private final References refs;
 
-    ModelBuilder(Registry registry, References refs) {
+    ModelBuilder(Registry registry, Diagnostics diags) {
         this.registry = registry;
-        this.diags = registry.diags();
-        this.refs = refs;
+        this.diags = diags;
+        this.refs = new References(registry, diags);
+    }
+
+    References references() {
+        return refs;
     }
 
     TreeMap<String, Command> commands() {
@@ -127,7 +131,7 @@ final class ModelBuilder {
             if (p.equals(name)) {
                 diags.error(d.where("parents"), "host '" + name + "' is its own parent (expected other hosts)");
             } else if (registry.find(ObjectType.HOST, p) == null) {
-                registry.unknown(ObjectType.HOST, p, d.where("parents"));
+                registry.unknown(ObjectType.HOST, p, d.where("parents"), diags);
             }
         }
         CheckSettings check = check(d, v, "host", Values.HOST_STATES);
@@ -247,11 +251,9 @@ final class ModelBuilder {
 
     static Map<String, String> customVariables(Definition d) {
         Map<String, String> vars = new LinkedHashMap<>();
-        for (String key : d.keys()) {
-            if (key.startsWith("_")) {
-                String value = d.get(key);
-                vars.put(key.substring(1), value == null ? "" : value);
-            }
+        for (String key : d.customKeys()) {
+            String value = d.get(key);
+            vars.put(key.substring(1), value == null ? "" : value);
         }
         return vars;
     }

@@ -33,8 +33,8 @@ public final class ObjectResolver {
         applyHostExtInfo(registry);
         GroupExpander hostGroups = GroupExpander.hostGroups(registry);
         GroupExpander contactGroups = GroupExpander.contactGroups(registry);
-        References refs = new References(registry);
-        ModelBuilder builder = new ModelBuilder(registry, refs);
+        ModelBuilder builder = new ModelBuilder(registry, diags);
+        References refs = builder.references();
 
         Map<String, Definition> hostDefs = new LinkedHashMap<>();
         for (Definition h : registry.all(ObjectType.HOST)) {
@@ -67,8 +67,7 @@ public final class ObjectResolver {
                     null, null, null, null, null, null), g.location));
         }
         timer.stage("groups and hosts");
-        Map<ServiceKey, Service> services = new HashMap<>(serviceDefs.size() * 4 / 3 + 1);
-        serviceDefs.forEach((k, d) -> services.put(k, builder.service(k, d, groupsOfService.getOrDefault(k, List.of()))));
+        Map<ServiceKey, Service> services = buildServices(registry, serviceDefs, groupsOfService);
 
         timer.stage("build services");
         RelationBuilder relations = new RelationBuilder(registry, refs, hostGroups, serviceGroups, hostDefs,
@@ -82,6 +81,38 @@ public final class ObjectResolver {
         new CycleChecker(diags).check(model);
         timer.stage("cycles");
         return model;
+    }
+
+    /**
+     * Builds the services in parallel chunks: on large configs this is the costliest stage, and each
+     * service depends only on resolved definitions. Diagnostics are joined in chunk order, so the
+     * output does not depend on timing.
+     */
+    private Map<ServiceKey, Service> buildServices(Registry registry, Map<ServiceKey, Definition> defs,
+                                                   Map<ServiceKey, List<String>> groups) {
+        List<Map.Entry<ServiceKey, Definition>> entries = new ArrayList<>(defs.entrySet());
+        int chunkSize = 2048;
+        int chunks = (entries.size() + chunkSize - 1) / chunkSize;
+        Service[] built = new Service[entries.size()];
+        Diagnostics[] found = new Diagnostics[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            Diagnostics local = new Diagnostics();
+            ModelBuilder builder = new ModelBuilder(registry, local);
+            int end = Math.min(entries.size(), (c + 1) * chunkSize);
+            for (int i = c * chunkSize; i < end; i++) {
+                Map.Entry<ServiceKey, Definition> e = entries.get(i);
+                built[i] = builder.service(e.getKey(), e.getValue(), groups.getOrDefault(e.getKey(), List.of()));
+            }
+            found[c] = local;
+        });
+        for (Diagnostics d : found) {
+            d.all().forEach(diags::add);
+        }
+        Map<ServiceKey, Service> services = new HashMap<>(entries.size() * 4 / 3 + 1);
+        for (int i = 0; i < built.length; i++) {
+            services.put(entries.get(i).getKey(), built[i]);
+        }
+        return services;
     }
 
     private void applyHostExtInfo(Registry registry) {

@@ -1,14 +1,17 @@
 package org.vigil.config.resolve;
 
+import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.diag.SourceLocation;
 
 /** Checks that names used by one object refer to defined objects, reporting at the referring line. */
 final class References {
 
     private final Registry registry;
+    private final Diagnostics diags;
 
-    References(Registry registry) {
+    References(Registry registry, Diagnostics diags) {
         this.registry = registry;
+        this.diags = diags;
     }
 
     /** Checks a command reference ({@code name!arg1!arg2}: only the name must exist); returns it. */
@@ -43,7 +46,7 @@ final class References {
 
     private void check(ObjectType type, String name, SourceLocation where) {
         if (registry.find(type, name) == null) {
-            registry.unknown(type, name, where);
+            registry.unknown(type, name, where, diags);
         }
     }
 }

@@ -107,7 +107,12 @@ public final class Registry {
 
     /** Reports a reference to an undefined object, with the closest defined name. */
     public void unknown(ObjectType type, String name, SourceLocation where) {
-        diags.error(where, type.keyword() + " '" + name + "' is not defined (expected the name of a "
+        unknown(type, name, where, diags);
+    }
+
+    /** As {@link #unknown(ObjectType, String, SourceLocation)}, reporting to {@code to}. */
+    public void unknown(ObjectType type, String name, SourceLocation where, Diagnostics to) {
+        to.error(where, type.keyword() + " '" + name + "' is not defined (expected the name of a "
                 + type.keyword() + Suggest.hint(name, names(type)) + ")");
     }
 

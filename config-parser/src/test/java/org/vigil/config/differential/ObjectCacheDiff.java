@@ -49,18 +49,64 @@ final class ObjectCacheDiff {
         Map<String, Map<String, String>> l = index(left);
         Map<String, Map<String, String>> r = index(right);
         List<Difference> out = new ArrayList<>();
+        Map<String, Map<String, String>> leftOnly = new TreeMap<>();
+        Map<String, Map<String, String>> rightOnly = new TreeMap<>();
         for (String key : new TreeSet<>(union(l.keySet(), r.keySet()))) {
             Map<String, String> a = l.get(key);
             Map<String, String> b = r.get(key);
             if (a == null) {
-                out.add(new Difference(key, "only in " + rightName + " " + b));
+                rightOnly.put(key, b);
             } else if (b == null) {
-                out.add(new Difference(key, "only in " + leftName + " " + a));
+                leftOnly.put(key, a);
             } else {
                 compareAttributes(key, a, b, out);
             }
         }
+        pairUnnamed(leftOnly, rightOnly, out);
+        leftOnly.forEach((key, a) -> out.add(new Difference(key, "only in " + leftName + " " + a)));
+        rightOnly.forEach((key, b) -> out.add(new Difference(key, "only in " + rightName + " " + b)));
+        out.sort(java.util.Comparator.comparing(Difference::object));
         return out;
+    }
+
+    /**
+     * An escalation or dependency that differs in a few attributes shows on each side as an object
+     * the other lacks. Pairs such objects (same type, at most two differing attributes, closest
+     * first) and reports the attributes instead; whatever stays unpaired is reported whole.
+     */
+    private void pairUnnamed(Map<String, Map<String, String>> leftOnly, Map<String, Map<String, String>> rightOnly,
+            List<Difference> out) {
+        for (String lk : new ArrayList<>(leftOnly.keySet())) {
+            String type = lk.substring(0, lk.indexOf(' '));
+            if (IDENTITY.containsKey(type)) {
+                continue;
+            }
+            Map<String, String> a = leftOnly.get(lk);
+            String best = null;
+            int bestCount = 3;
+            for (Map.Entry<String, Map<String, String>> e : rightOnly.entrySet()) {
+                if (e.getKey().startsWith(type + " ")) {
+                    int count = differing(a, e.getValue()).size();
+                    if (count < bestCount) {
+                        best = e.getKey();
+                        bestCount = count;
+                    }
+                }
+            }
+            if (best != null) {
+                Map<String, String> b = rightOnly.remove(best);
+                leftOnly.remove(lk);
+                Map<String, String> common = new TreeMap<>(a);
+                common.keySet().removeAll(differing(a, b));
+                compareAttributes(type + " " + common, a, b, out);
+            }
+        }
+    }
+
+    private static java.util.Set<String> differing(Map<String, String> a, Map<String, String> b) {
+        java.util.Set<String> keys = new TreeSet<>(union(a.keySet(), b.keySet()));
+        keys.removeIf(k -> Objects.equals(a.get(k), b.get(k)));
+        return keys;
     }
 
     private void compareAttributes(String key, Map<String, String> a, Map<String, String> b, List<Difference> out) {

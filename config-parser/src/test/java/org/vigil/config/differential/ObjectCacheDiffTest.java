@@ -62,6 +62,11 @@ class ObjectCacheDiffTest {
                 Arguments.of("escalations compare as multisets, by count", escalation() + escalation(), escalation(),
                         List.of("hostescalation {first_notification=1, host_name=h1} #2: only in nagios"
                                 + " {first_notification=1, host_name=h1}")),
+                Arguments.of("escalations that differ in one attribute are paired",
+                        escalation().replace("\t}", "\tnotification_interval\t0.000000\n\t}"),
+                        escalation().replace("\t}", "\tnotification_interval\t30.000000\n\t}"),
+                        List.of("hostescalation {first_notification=1, host_name=h1}: notification_interval:"
+                                + " nagios='0.000000' vigil='30.000000'")),
                 Arguments.of("escalations in another order", escalation() + escalation().replace("\t1", "\t2"),
                         escalation().replace("\t1", "\t2") + escalation(), List.of()));
     }

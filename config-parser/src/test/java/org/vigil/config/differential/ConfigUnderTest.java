@@ -50,15 +50,16 @@ sealed interface ConfigUnderTest permits ConfigUnderTest.CaseDirectory, ConfigUn
     /**
      * Debian's own config from {@code nagios4-core}: {@code /etc/nagios4} plus the plugin command
      * definitions in {@code /etc/nagios-plugins/config}, with those two absolute paths rewritten to
-     * the copies.
+     * the copies. With {@code allObjects}, the example object files Debian ships commented out
+     * (windows, switch, printer) are read too.
      */
-    record DebianSample() implements ConfigUnderTest {
+    record DebianSample(boolean allObjects) implements ConfigUnderTest {
         static final Path ETC_NAGIOS = Path.of("/etc/nagios4");
         static final Path PLUGIN_CONFIG = Path.of("/etc/nagios-plugins/config");
 
         @Override
         public String name() {
-            return "debian-etc-nagios4";
+            return allObjects ? "debian-etc-nagios4-all-objects" : "debian-etc-nagios4";
         }
 
         @Override
@@ -69,7 +70,11 @@ sealed interface ConfigUnderTest permits ConfigUnderTest.CaseDirectory, ConfigUn
             copyTree(ETC_NAGIOS, nagios);
             copyTree(PLUGIN_CONFIG, plugins);
             Path cfg = nagios.resolve("nagios.cfg");
-            String text = Files.readString(cfg)
+            String text = Files.readString(cfg);
+            if (allObjects) {
+                text = text.replaceAll("(?m)^#(cfg_file=/etc/nagios4/objects/\\w+\\.cfg)$", "$1");
+            }
+            text = text
                     .replace(PLUGIN_CONFIG.toString(), plugins.toString())
                     .replace(ETC_NAGIOS.toString(), nagios.toString());
             Files.writeString(cfg, text);

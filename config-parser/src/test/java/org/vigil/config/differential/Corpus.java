@@ -35,7 +35,7 @@ final class Corpus {
     static Stream<ConfigUnderTest> valid() {
         return Stream.concat(
                 cases().stream().filter(c -> !c.invalid()),
-                Stream.of(sample(), new DebianSample()));
+                Stream.of(sample(), new DebianSample(false), new DebianSample(true)));
     }
 
     static Stream<CaseDirectory> invalid() {

@@ -1,6 +1,7 @@
 package org.vigil.config.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,13 @@ class NagiosCorpusTest {
         NagiosRunner.Run nagios = NagiosRunner.run(Corpus.sample(), scratch);
 
         assertThat(nagios.output()).as("%s", nagios).contains("Total Warnings: 0", "Total Errors:   0");
+    }
+
+    @Test
+    void missingNagiosFailsWithTheInstallHint() {
+        assertThatThrownBy(() -> NagiosRunner.requireNagios(Path.of("/nonexistent/nagios4")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("apt-get install nagios4-core");
     }
 
     @Test

@@ -51,8 +51,12 @@ final class NagiosRunner {
 
     /** Fails the calling test when Nagios is missing: a differential test that skips proves nothing. */
     static void requireNagios() {
-        if (!Files.isExecutable(BINARY)) {
-            fail(BINARY + " is not installed: the differential tests need the real Nagios."
+        requireNagios(BINARY);
+    }
+
+    static void requireNagios(Path binary) {
+        if (!Files.isExecutable(binary)) {
+            fail(binary + " is not installed: the differential tests need the real Nagios."
                     + " Install it with 'apt-get install nagios4-core' (CI does).");
         }
     }

@@ -88,12 +88,15 @@ final class NagiosRunner {
 
     /** Runs {@code nagios4 -vp}; relative paths must resolve against the config, so cwd is {@code /}. */
     private static Run verify(Path nagiosCfg, Path runtimeDir) throws IOException, InterruptedException {
+        Path log = runtimeDir.resolve("nagios4-output.txt");
         Process process = new ProcessBuilder(BINARY.toString(), "-vp", nagiosCfg.toString())
                 .directory(Path.of("/").toFile())
                 .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (!finished) {
             process.destroyForcibly();
             fail("nagios4 -vp did not finish within 60 s:\n" + output);
         }

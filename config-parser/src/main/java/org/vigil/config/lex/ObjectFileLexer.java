@@ -37,41 +37,58 @@ public final class ObjectFileLexer {
     }
 
     /** Lexes the whole text of the file. */
-    public void lex(CharSequence text) {
+    public void lex(String text) {
         int len = text.length();
         int pos = 0;
         int lineNo = 0;
-        StringBuilder logical = new StringBuilder();
+        StringBuilder logical = null;
         while (pos < len) {
             int startLine = lineNo + 1;
-            logical.setLength(0);
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = len;
+            }
+            lineNo++;
+            int end = eol > pos && text.charAt(eol - 1) == '\r' ? eol - 1 : eol;
+            boolean continued = end > pos && text.charAt(end - 1) == '\\';
+            if (!continued && end - pos <= MAX_LINE) {
+                // the common case: one physical line, lexed in place without copying it first
+                line(text, pos, end, startLine);
+                pos = eol + 1;
+                continue;
+            }
             // join physical lines ending in a backslash into one logical line
-            while (pos < len) {
-                int eol = pos;
-                while (eol < len && text.charAt(eol) != '\n') {
-                    eol++;
-                }
-                lineNo++;
-                int end = eol;
-                if (end > pos && text.charAt(end - 1) == '\r') {
-                    end--;
-                }
-                boolean continued = end > pos && text.charAt(end - 1) == '\\';
+            if (logical == null) {
+                logical = new StringBuilder();
+            }
+            logical.setLength(0);
+            boolean tooLong = false;
+            while (true) {
                 if (logical.length() + (end - pos) > MAX_LINE) {
-                    diags.error(new SourceLocation(file, startLine),
-                            "line is longer than " + MAX_LINE + " characters (expected a definition line)");
-                    logical.setLength(0);
+                    tooLong = true;
                     pos = skipPast(text, eol, continued);
                     lineNo += countSkipped(text, eol, pos);
                     break;
                 }
                 logical.append(text, pos, continued ? end - 1 : end);
                 pos = eol + 1;
-                if (!continued) {
+                if (!continued || pos >= len) {
                     break;
                 }
+                eol = text.indexOf('\n', pos);
+                if (eol < 0) {
+                    eol = len;
+                }
+                lineNo++;
+                end = eol > pos && text.charAt(eol - 1) == '\r' ? eol - 1 : eol;
+                continued = end > pos && text.charAt(end - 1) == '\\';
             }
-            line(logical, new SourceLocation(file, startLine));
+            if (tooLong) {
+                diags.error(new SourceLocation(file, startLine),
+                        "line is longer than " + MAX_LINE + " characters (expected a definition line)");
+            } else {
+                line(logical.toString(), 0, logical.length(), startLine);
+            }
         }
         finish(lineNo);
     }
@@ -100,11 +117,25 @@ public final class ObjectFileLexer {
         return n;
     }
 
-    private void line(StringBuilder raw, SourceLocation where) {
-        String input = stripComment(raw).strip();
-        if (input.isEmpty() || input.charAt(0) == '#') {
+    private void line(String text, int from, int to, int lineNo) {
+        int cut = to;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ';' && (i == from || text.charAt(i - 1) != '\\')) {
+                cut = i;
+                break;
+            }
+        }
+        while (from < cut && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (cut > from && Character.isWhitespace(text.charAt(cut - 1))) {
+            cut--;
+        }
+        if (from == cut || text.charAt(from) == '#') {
             return;
         }
+        String input = text.substring(from, cut);
+        SourceLocation where = new SourceLocation(file, lineNo);
         if (type == null) {
             outside(input, where);
         } else if (input.equals("}")) {
@@ -112,17 +143,6 @@ public final class ObjectFileLexer {
         } else {
             inside(input, where);
         }
-    }
-
-    /** Cuts the line at the first {@code ;} not written as {@code \;}, the way Nagios does. */
-    static String stripComment(CharSequence raw) {
-        int n = raw.length();
-        for (int i = 0; i < n; i++) {
-            if (raw.charAt(i) == ';' && (i == 0 || raw.charAt(i - 1) != '\\')) {
-                return raw.subSequence(0, i).toString();
-            }
-        }
-        return raw.toString();
     }
 
     private void outside(String input, SourceLocation where) {

@@ -1,12 +1,46 @@
 package org.vigil.config.model;
 
-/** What names a service: its host and its description. */
-public record ServiceKey(String hostName, String description) implements Comparable<ServiceKey> {
+import java.util.Objects;
+
+/**
+ * What names a service: its host and its description. A class rather than a record so that its hash is
+ * computed once: large configs use it as a map key hundreds of thousands of times.
+ */
+public final class ServiceKey implements Comparable<ServiceKey> {
+
+    private final String hostName;
+    private final String description;
+    private final int hash;
+
+    public ServiceKey(String hostName, String description) {
+        this.hostName = Objects.requireNonNull(hostName);
+        this.description = Objects.requireNonNull(description);
+        this.hash = hostName.hashCode() * 31 + description.hashCode();
+    }
+
+    public String hostName() {
+        return hostName;
+    }
+
+    public String description() {
+        return description;
+    }
 
     @Override
     public int compareTo(ServiceKey o) {
         int c = hostName.compareTo(o.hostName);
         return c != 0 ? c : description.compareTo(o.description);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServiceKey k && k.hash == hash && k.hostName.equals(hostName)
+                && k.description.equals(description);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override

@@ -49,8 +49,9 @@ public final class Registry {
         }
         Definition previous = byName.get(d.type).putIfAbsent(name, d);
         if (previous != null) {
-            diags.warning(d.where(nameKey), "duplicate definition of " + d.type.keyword() + " '" + name
-                    + "' (first defined at " + previous.location + "; that one is used)");
+            // Nagios 4 refuses a config that defines a named object twice
+            diags.error(d.where(nameKey), d.type.keyword() + " '" + name + "' is defined twice (first at "
+                    + previous.location + "; expected each " + nameKey + " once)");
             return;
         }
         byType.get(d.type).add(d);

@@ -41,8 +41,7 @@ public final class ServiceExpander {
                         + " 'host_name' or 'hostgroup_name')");
                 continue;
             }
-            Set<String> hosts = registry.hostsOf(s.get("host_name"), s.where("host_name"), s.get("hostgroup_name"),
-                    s.where("hostgroup_name"), hostGroups);
+            Set<String> hosts = hostsOf(s, byGroup);
             if (hosts.isEmpty()) {
                 if (!(byGroup && allowEmptyHostgroups)) {
                     registry.diags().error(s.location, "service '" + description + "' expands to no host (expected"
@@ -75,6 +74,19 @@ public final class ServiceExpander {
             }
         }
         return all;
+    }
+
+    /** The hosts a service names; one plain host name (the usual case) is looked up directly. */
+    private Set<String> hostsOf(Definition s, boolean byGroup) {
+        String hostName = s.get("host_name");
+        if (!byGroup && hostName.indexOf(',') < 0 && hostName.indexOf('*') < 0 && hostName.indexOf('!') < 0) {
+            String name = hostName.strip();
+            if (registry.find(ObjectType.HOST, name) != null) {
+                return Set.of(name);
+            }
+        }
+        return registry.hostsOf(hostName, s.where("host_name"), s.get("hostgroup_name"), s.where("hostgroup_name"),
+                hostGroups);
     }
 
     private void duplicate(ServiceKey key, Definition dup, Definition kept) {

@@ -106,6 +106,14 @@ def counts_table(out, runs):
           " dependency with both failure criteria as two: a notification and an execution one)")
 
 
+def outcome(rc):
+    if rc in (126, 127):
+        return f"exited {rc}: it could not be started"
+    if rc > 128:
+        return f"was killed by signal {rc - 128}: it crashed"
+    return f"exited {rc}: it did not accept the config"
+
+
 def acceptance(out, runs):
     """Flags every tool that did not accept the config; returns True if all did."""
     ok = True
@@ -113,7 +121,7 @@ def acceptance(out, runs):
         for run, rc, _, _ in runs.get(tool, []):
             if rc != 0:
                 ok = False
-                print(f"FLAG: {tool} run {run} exited {rc}: it did not accept the config "
+                print(f"FLAG: {tool} run {run} {outcome(rc)} "
                       f"(output: {out / 'runs' / f'{tool}.{run}.out'})")
     if ok and len(runs) == 2:
         print("Both tools accepted the config (exit code 0 on every run).")

@@ -15,12 +15,12 @@
 # tool is missing (the Nagios half still runs without Vigil), 64 on bad usage.
 set -euo pipefail
 
-usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 64; }
+usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; exit "${1:-64}"; }
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-[[ ${1:-} == -h || ${1:-} == --help ]] && usage
+[[ ${1:-} == -h || ${1:-} == --help ]] && usage 0
 [[ $# -le 2 ]] || usage
 hosts=${1:-5000}
 per_host=${2:-20}
@@ -32,6 +32,12 @@ out=${OUT:-$root/bench/out/verify-${hosts}x${per_host}}
 vigil=${VIGIL:-$root/bin/vigil}
 nagios=${NAGIOS:-$(command -v nagios4 || command -v nagios || echo nagios4)}
 gnu_time=/usr/bin/time
+# The tools run from $out/runs, so relative paths must be made absolute first.
+absolute() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) command -v "$1" || echo "$PWD/$1" ;; esac; }
+vigil=$(absolute "$vigil")
+nagios=$(absolute "$nagios")
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 status=0
 
 # --- prerequisites ---------------------------------------------------------
@@ -51,15 +57,16 @@ if ! command -v "$nagios" >/dev/null; then
 fi
 tools=(nagios4)
 # A launcher inside a checkout needs the jar the build makes; one elsewhere is taken as is.
-vigil_home=$(cd "$(dirname "$vigil")/.." 2>/dev/null && pwd || true)
+vigil_home=$(dirname "$(dirname "$vigil")")
 if [[ ! -x $vigil ]]; then
   missing=$vigil
 elif [[ -f $vigil_home/pom.xml && ! -f $vigil_home/web-status/target/vigil.jar ]]; then
   missing=$vigil_home/web-status/target/vigil.jar
 fi
 if [[ -n ${missing:-} ]]; then
+  [[ -f $vigil_home/pom.xml ]] || vigil_home=$root
   echo "run.sh: $missing is missing, so Vigil is not timed. Build it at the repo root with:" >&2
-  echo "        (cd $root && mvn -q -B package -DskipTests)" >&2
+  echo "        (cd $vigil_home && mvn -q -B package -DskipTests)" >&2
   echo "        or point VIGIL at a launcher. Running the Nagios half only." >&2
   status=2
 else
@@ -86,6 +93,7 @@ echo "machine: $(nproc) CPU(s), $(grep -m1 'model name' /proc/cpuinfo | cut -d: 
 echo
 
 # --- runs --------------------------------------------------------------------
+cd "$out/runs"  # a crashing tool leaves its core file here, not where run.sh was started
 # Interleaved, so drift in machine load touches both tools alike.
 time_one() {
   local tool=$1 run=$2

@@ -28,6 +28,7 @@ runs=${RUNS:-3}
 for n in "$hosts" "$per_host" "$runs"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: '$n' is not a positive integer" >&2; usage; }
 done
+((per_host >= 2)) || { echo "run.sh: need at least 2 services per host (PING and SSH)" >&2; exit 64; }
 out=${OUT:-$root/bench/out/verify-${hosts}x${per_host}}
 vigil=${VIGIL:-$root/bin/vigil}
 nagios=${NAGIOS:-$(command -v nagios4 || command -v nagios || echo nagios4)}

@@ -3,7 +3,7 @@
 
 Usage: report.py OUT_DIR
 
-Reads OUT_DIR/runs/results.tsv (tool, run, exit code, wall seconds, peak RSS KB),
+Reads OUT_DIR/runs/results.tsv (tool, run, exit code, wall s, peak RSS KB, user s, system s),
 OUT_DIR/runs/<tool>.<run>.out (each run's stdout and stderr) and
 OUT_DIR/expected-counts.txt (written by generate.py). Prints figures only; it
 never judges a time. Exits 1 if a tool did not accept the config on every run.
@@ -12,9 +12,11 @@ never judges a time. Exits 1 if a tool did not accept the config on every run.
 import re
 import statistics
 import sys
+from collections import namedtuple
 from pathlib import Path
 
 TOOLS = ["nagios4", "vigil"]
+Run = namedtuple("Run", "run rc wall rss_mib cpu")
 CHECKED = re.compile(r"^\s*Checked\s+(\d+)\s+([A-Za-z][A-Za-z ]*?)\.?\s*$")
 TOTAL = re.compile(r"^\s*Total\s+(Warnings|Errors):\s*(\d+)\s*$")
 
@@ -27,8 +29,9 @@ def key(kind):
 def read_runs(runs_dir):
     runs = {}
     for line in (runs_dir / "results.tsv").read_text().splitlines():
-        tool, run, rc, wall, rss = line.split("\t")
-        runs.setdefault(tool, []).append((int(run), int(rc), float(wall), int(rss)))
+        tool, run, rc, wall, rss, user, system = line.split("\t")
+        runs.setdefault(tool, []).append(Run(int(run), int(rc), float(wall), int(rss) / 1024,
+                                             float(user) + float(system)))
     return runs
 
 
@@ -59,23 +62,23 @@ def ratio(a, b):
 
 
 def timing_table(runs):
-    rows = [("tool", "runs", "exit codes", "wall min s", "wall median s", "peak RSS MiB (max)",
-             "peak RSS MiB (median)")]
+    rows = [("tool", "runs", "exit codes", "wall min s", "wall median s", "CPU median s",
+             "peak RSS MiB (max)", "peak RSS MiB (median)")]
     stats = {}
     for tool in TOOLS:
         if tool not in runs:
-            rows.append((tool, 0, "not run", "-", "-", "-", "-"))
+            rows.append((tool, 0, "not run") + ("-",) * 5)
             continue
         r = runs[tool]
-        walls, rss = [x[2] for x in r], [x[3] / 1024 for x in r]
-        stats[tool] = (min(walls), statistics.median(walls), max(rss), statistics.median(rss))
-        rows.append((tool, len(r), ",".join(sorted({str(x[1]) for x in r})),
-                     f"{stats[tool][0]:.2f}", f"{stats[tool][1]:.2f}",
-                     f"{stats[tool][2]:.1f}", f"{stats[tool][3]:.1f}"))
+        walls, rss = [x.wall for x in r], [x.rss_mib for x in r]
+        stats[tool] = (min(walls), statistics.median(walls), statistics.median(x.cpu for x in r),
+                       max(rss), statistics.median(rss))
+        rows.append((tool, len(r), ",".join(sorted({str(x.rc) for x in r})))
+                    + tuple(f"{v:.2f}" for v in stats[tool][:3])
+                    + tuple(f"{v:.1f}" for v in stats[tool][3:]))
     if len(stats) == 2:
-        v, n = stats["vigil"], stats["nagios4"]
-        rows.append(("vigil/nagios4", "", "", ratio(v[0], n[0]), ratio(v[1], n[1]),
-                     ratio(v[2], n[2]), ratio(v[3], n[3])))
+        rows.append(("vigil/nagios4", "", "")
+                    + tuple(ratio(v, n) for v, n in zip(stats["vigil"], stats["nagios4"])))
     table(rows)
 
 
@@ -88,7 +91,7 @@ def counts_table(out, runs):
     reported = {}
     for tool in TOOLS:
         if tool in runs:
-            last = max(x[0] for x in runs[tool])
+            last = max(x.run for x in runs[tool])
             text = (out / "runs" / f"{tool}.{last}.out").read_text(errors="replace")
             reported[tool], tool_labels = read_counts(text)
             for k, v in tool_labels.items():
@@ -118,11 +121,11 @@ def acceptance(out, runs):
     """Flags every tool that did not accept the config; returns True if all did."""
     ok = True
     for tool in TOOLS:
-        for run, rc, _, _ in runs.get(tool, []):
-            if rc != 0:
+        for r in runs.get(tool, []):
+            if r.rc != 0:
                 ok = False
-                print(f"FLAG: {tool} run {run} {outcome(rc)} "
-                      f"(output: {out / 'runs' / f'{tool}.{run}.out'})")
+                print(f"FLAG: {tool} run {r.run} {outcome(r.rc)} "
+                      f"(output: {out / 'runs' / f'{tool}.{r.run}.out'})")
     if ok and len(runs) == 2:
         print("Both tools accepted the config (exit code 0 on every run).")
     return ok

@@ -100,7 +100,7 @@ time_one() {
   local tool=$1 run=$2
   shift 2
   local base=$out/runs/$tool.$run rc=0
-  "$gnu_time" -f '%e %M' -o "$base.time" "$@" >"$base.out" 2>&1 || rc=$?
+  "$gnu_time" -f '%e %M %U %S' -o "$base.time" "$@" >"$base.out" 2>&1 || rc=$?
   # GNU time puts "Command exited with non-zero status N" before the figures.
   printf '%s\t%s\t%s\t%s\n' "$tool" "$run" "$rc" "$(tail -n1 "$base.time" | tr ' ' '\t')" \
     >>"$out/runs/results.tsv"

@@ -105,8 +105,9 @@ def counts_table(out, runs):
         differs = len(reported) == 2 and cells[0] != cells[1]
         rows.append((labels.get(k, k), generated.get(k, "")) + cells + ("<- differs" if differs else "",))
     table(rows)
-    print("(generated counts definitions, escalations expanded per host; nagios4 counts a host\n"
-          " dependency with both failure criteria as two: a notification and an execution one)")
+    print("(generated: definitions, escalations expanded per host. nagios4 4.4.6 counts a dependency\n"
+          " twice when it also registers an execution dependency: a hostdependency whenever\n"
+          " execution_failure_criteria is set, even to n; a servicedependency only when it is not n)")
 
 
 def outcome(rc):

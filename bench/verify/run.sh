@@ -91,7 +91,7 @@ echo "nagios:  $nagios ($("$nagios" --version 2>/dev/null | grep -m1 -o 'Nagios 
 echo "vigil:   $( [[ " ${tools[*]} " == *" vigil "* ]] && echo "$vigil" || echo "not run")"
 echo "machine: $(nproc) CPU(s), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')," \
   "$(awk '/MemTotal/ {printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo)"
-echo
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 
 # --- runs --------------------------------------------------------------------
 cd "$out/runs"  # a crashing tool leaves its core file here, not where run.sh was started
@@ -114,5 +114,8 @@ for ((run = 1; run <= runs; run++)); do
   done
 done
 
+# Other work on the machine slows wall times; CPU times suffer less.
+echo "load:    1-minute load average $load_before before the runs, $(cut -d' ' -f1 /proc/loadavg) after"
+echo
 python3 "$here/report.py" "$out" || status=1
 exit "$status"

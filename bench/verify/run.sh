@@ -33,6 +33,7 @@ out=${OUT:-$root/bench/out/verify-${hosts}x${per_host}}
 vigil=${VIGIL:-$root/bin/vigil}
 nagios=${NAGIOS:-$(command -v nagios4 || command -v nagios || echo nagios4)}
 gnu_time=/usr/bin/time
+export PYTHONDONTWRITEBYTECODE=1  # keep bench/verify free of __pycache__
 # The tools run from $out/runs, so relative paths must be made absolute first.
 absolute() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) command -v "$1" || echo "$PWD/$1" ;; esac; }
 vigil=$(absolute "$vigil")

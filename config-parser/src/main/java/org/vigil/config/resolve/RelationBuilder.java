@@ -138,13 +138,18 @@ final class RelationBuilder {
         Values v = new Values(d, diags);
         String period = refs.timeperiod(d.get("dependency_period"), d.where("dependency_period"));
         boolean inherits = v.bool("inherits_parent", false);
-        if (d.has("notification_failure_criteria")) {
-            out.add(new Dependency(Dependency.Kind.NOTIFICATION, host, svc, depHost, depSvc, period, inherits,
-                    v.options("notification_failure_criteria", letters, Options.NONE), d.location));
-        }
-        if (d.has("execution_failure_criteria")) {
-            out.add(new Dependency(Dependency.Kind.EXECUTION, host, svc, depHost, depSvc, period, inherits,
-                    v.options("execution_failure_criteria", letters, Options.NONE), d.location));
+        for (Dependency.Kind kind : Dependency.Kind.values()) {
+            String key = kind == Dependency.Kind.NOTIFICATION ? "notification_failure_criteria"
+                    : "execution_failure_criteria";
+            if (!d.has(key)) {
+                continue;
+            }
+            Options options = v.options(key, letters, Options.NONE);
+            // Nagios 4.4.6 registers a service dependency of criteria 'n' not at all, a host one as it is
+            if (options.isEmpty() && svc != null) {
+                continue;
+            }
+            out.add(new Dependency(kind, host, svc, depHost, depSvc, period, inherits, options, d.location));
         }
     }
 

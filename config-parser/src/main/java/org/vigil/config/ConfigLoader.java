@@ -45,7 +45,7 @@ public final class ConfigLoader {
                     + " output reaches notification commands unfiltered (expected e.g."
                     + " illegal_macro_output_chars=`~$&|'\"<>)");
         }
-        ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false))
+        ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false), main.file())
                 .resolve(definitions, timer);
         diags.sortByLocation();
         return new LoadResult(diags, main, model);

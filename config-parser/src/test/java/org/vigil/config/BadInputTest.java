@@ -100,7 +100,7 @@ class BadInputTest {
         TestConfig c = new TestConfig(dir);
         LoadResult r = c.objects(sb.toString());
         assertThat(c.errors(r)).isEmpty();
-        assertThat(r.model().hosts()).hasSize(3000);
+        assertThat(r.model().hosts()).hasSize(3001);
     }
 
     @Test

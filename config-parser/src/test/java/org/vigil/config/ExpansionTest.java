@@ -54,7 +54,7 @@ class ExpansionTest {
                 """);
         assertThat(c.errors(r)).isEmpty();
         assertThat(r.model().hostGroups().get("web").members()).containsExactly("web1", "web2");
-        assertThat(r.model().hostGroups().get("all").members()).containsExactly("web1", "web2");
+        assertThat(r.model().hostGroups().get("all").members()).containsExactly(TestConfig.MINIMAL_HOST, "web1", "web2");
         assertThat(r.model().hostGroups().get("everything").members()).containsExactly("db1", "web1", "web2");
         assertThat(r.model().hosts().get("web1").hostgroups()).containsExactlyInAnyOrder("web", "all", "everything");
     }
@@ -78,7 +78,7 @@ class ExpansionTest {
                 }
                 """);
         assertThat(r.model().services().keySet()).containsExactly(new ServiceKey("db1", "disk"),
-                new ServiceKey("web1", "disk"));
+                new ServiceKey(TestConfig.MINIMAL_HOST, "minimal"), new ServiceKey("web1", "disk"));
         assertThat(r.model().services().get(new ServiceKey("db1", "disk")).check().checkCommand())
                 .isEqualTo("check_dummy!2");
         assertThat(c.messages(r)).anySatisfy(m -> assertThat(m).contains("warning: duplicate definition of service"

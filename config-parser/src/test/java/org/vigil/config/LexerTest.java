@@ -99,7 +99,7 @@ class LexerTest {
                 """);
         assertThat(c.messages(r)).contains("objects.cfg:1: warning: 'command_name lost' after '{' is ignored, as"
                 + " Nagios ignores it (expected each attribute on a line of its own)");
-        assertThat(r.model().commands()).containsOnlyKeys("kept");
+        assertThat(r.model().commands()).containsOnlyKeys("kept", "minimal-check");
     }
 
     @Test

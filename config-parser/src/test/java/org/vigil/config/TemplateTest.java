@@ -115,7 +115,7 @@ class TemplateTest {
                     register   0
                 }
                 """);
-        assertThat(r.model().hosts()).isEmpty();
+        assertThat(r.model().hosts()).containsOnlyKeys(TestConfig.MINIMAL_HOST);
     }
 
     @Test

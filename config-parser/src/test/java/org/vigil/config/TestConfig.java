@@ -18,11 +18,46 @@ public final class TestConfig {
         this.dir = dir;
     }
 
-    /** Writes {@code objects.cfg} and a {@code nagios.cfg} naming it, then loads. */
+    /**
+     * Writes {@code objects.cfg} and a {@code nagios.cfg} naming it, then loads. A separate
+     * {@code minimal.cfg} holds one contact, host and service, since Nagios refuses a config without.
+     */
     public LoadResult objects(String objectText) {
         file("objects.cfg", objectText);
-        return main("cfg_file=objects.cfg\nillegal_macro_output_chars=`~$&|'\"<>\n");
+        file("minimal.cfg", MINIMAL);
+        return main("cfg_file=minimal.cfg\ncfg_file=objects.cfg\nillegal_macro_output_chars=`~$&|'\"<>\n");
     }
+
+    /** The objects of {@code minimal.cfg}; tests skip the host {@value #MINIMAL_HOST}. */
+    public static final String MINIMAL_HOST = "minimal-host";
+
+    private static final String MINIMAL = """
+            define command {
+                command_name minimal-check
+                command_line /bin/true
+            }
+            define contact {
+                contact_name minimal-contact
+            }
+            define host {
+                host_name minimal-host
+                max_check_attempts 1
+                contacts minimal-contact
+            }
+            define service {
+                host_name minimal-host
+                service_description minimal
+                check_command minimal-check
+                max_check_attempts 1
+                contacts minimal-contact
+                check_period minimal-period
+                notification_period minimal-period
+            }
+            define timeperiod {
+                timeperiod_name minimal-period
+                alias minimal
+            }
+            """;
 
     public LoadResult main(String mainText) {
         file("nagios.cfg", mainText);

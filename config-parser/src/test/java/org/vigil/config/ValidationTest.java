@@ -98,9 +98,10 @@ class ValidationTest {
     @Test
     void unknownMainDirectiveIsAWarningWithSuggestion() {
         TestConfig c = new TestConfig(dir);
-        c.file("objects.cfg", TestConfig.BASE);
-        LoadResult r = c.main("cfg_file=objects.cfg\nstatus_fiel=/tmp/x\nillegal_macro_output_chars=`\n");
-        assertThat(c.messages(r)).containsExactly("nagios.cfg:2: warning: unknown main config directive"
+        c.objects(TestConfig.BASE);
+        LoadResult r = c.main("cfg_file=minimal.cfg\ncfg_file=objects.cfg\nstatus_fiel=/tmp/x\n"
+                + "illegal_macro_output_chars=`\n");
+        assertThat(c.messages(r)).containsExactly("nagios.cfg:3: warning: unknown main config directive"
                 + " 'status_fiel' is ignored (did you mean 'status_file'?)");
         assertThat(r.ok()).isTrue();
     }

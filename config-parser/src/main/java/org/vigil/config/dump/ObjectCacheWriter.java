@@ -311,7 +311,8 @@ public final class ObjectCacheWriter {
 
     private void customVariables(Map<String, String> vars) throws IOException {
         for (Map.Entry<String, String> v : vars.entrySet()) {
-            kv("_" + v.getKey(), v.getValue());
+            // Nagios's cache shows a custom variable without a value as 'null'
+            kv("_" + v.getKey(), v.getValue().isEmpty() ? "null" : v.getValue());
         }
     }
 

@@ -50,10 +50,10 @@ public final class ObjectFileLexer {
             }
             lineNo++;
             int end = eol > pos && text.charAt(eol - 1) == '\r' ? eol - 1 : eol;
-            boolean continued = end > pos && text.charAt(end - 1) == '\\';
+            boolean continued = continues(text, pos, end);
             if (!continued && end - pos <= MAX_LINE) {
                 // the common case: one physical line, lexed in place without copying it first
-                line(text, pos, end, startLine);
+                line(text, pos, unescapedEnd(text, pos, end), startLine);
                 pos = eol + 1;
                 continue;
             }
@@ -70,10 +70,14 @@ public final class ObjectFileLexer {
                     lineNo += countSkipped(text, eol, pos);
                     break;
                 }
-                logical.append(text, pos, continued ? end - 1 : end);
+                logical.append(text, pos, continued ? end - 1 : unescapedEnd(text, pos, end));
                 pos = eol + 1;
                 if (!continued || pos >= len) {
                     break;
+                }
+                // Nagios drops the leading blanks of a continuation line
+                while (pos < len && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+                    pos++;
                 }
                 eol = text.indexOf('\n', pos);
                 if (eol < 0) {
@@ -81,7 +85,7 @@ public final class ObjectFileLexer {
                 }
                 lineNo++;
                 end = eol > pos && text.charAt(eol - 1) == '\r' ? eol - 1 : eol;
-                continued = end > pos && text.charAt(end - 1) == '\\';
+                continued = continues(text, pos, end);
             }
             if (tooLong) {
                 diags.error(new SourceLocation(file, startLine),
@@ -93,7 +97,17 @@ public final class ObjectFileLexer {
         finish(lineNo);
     }
 
-    private static int skipPast(CharSequence text, int eol, boolean continued) {
+    /** A line continues on the next when it ends in one backslash; two at the end are a backslash. */
+    private static boolean continues(String text, int from, int end) {
+        return end > from && text.charAt(end - 1) == '\\' && (end - 1 == from || text.charAt(end - 2) != '\\');
+    }
+
+    /** Two backslashes ending a line stand for one backslash, as in Nagios's line reader. */
+    private static int unescapedEnd(String text, int from, int end) {
+        return end - from >= 2 && text.charAt(end - 1) == '\\' && text.charAt(end - 2) == '\\' ? end - 1 : end;
+    }
+
+    private static int skipPast(String text, int eol, boolean continued) {
         int len = text.length();
         int pos = eol + 1;
         while (continued && pos < len) {
@@ -101,7 +115,7 @@ public final class ObjectFileLexer {
             while (e < len && text.charAt(e) != '\n') {
                 e++;
             }
-            continued = e > pos && text.charAt(e - 1) == '\\';
+            continued = continues(text, pos, e);
             pos = e + 1;
         }
         return pos;

@@ -39,17 +39,25 @@ public final class MainConfigReader {
         Map<String, String> macros = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
+            // only '#' starts a comment here: Nagios reads '; text' as a directive without a value
+            if (line.isEmpty() || line.charAt(0) == '#') {
                 continue;
             }
             SourceLocation where = new SourceLocation(file, i + 1);
             int eq = line.indexOf('=');
-            if (eq <= 0) {
-                diags.error(where, "'" + abbreviate(line) + "' is not a directive (expected 'name=value')");
+            if (eq <= 0 || eq == line.length() - 1) {
+                diags.error(where, "'" + abbreviate(line) + "' is not a directive (expected 'name=value'"
+                        + (line.charAt(0) == ';' ? "; comments in the main config start with '#'" : "") + ")");
                 continue;
             }
-            String name = line.substring(0, eq).strip();
+            String name = line.substring(0, eq);
             String value = line.substring(eq + 1).strip();
+            if (!name.strip().equals(name) || Character.isWhitespace(line.charAt(eq + 1))) {
+                // an error, as Nagios refuses it; the directive is still read so that later errors are real
+                diags.error(where, "blanks around '=' in '" + abbreviate(line) + "' (expected '" + name.strip()
+                        + "=value': Nagios reads '" + name + "' as an unknown directive)");
+                name = name.strip();
+            }
             directives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             switch (name) {
                 case "cfg_file" -> objectFile(base.resolve(value).normalize(), where, objectFiles);

@@ -18,14 +18,14 @@ final class CycleChecker {
         this.diags = diags;
     }
 
-    void check(ObjectModel model) {
+    void check(ObjectModel model, java.util.function.Function<String, org.vigil.config.diag.SourceLocation> parentsLine) {
         Map<String, List<String>> parents = new HashMap<>();
         for (Host h : model.hosts().values()) {
             parents.put(h.name(), h.parents());
         }
         for (String loop : loops(parents)) {
             Host h = model.hosts().get(loop);
-            diags.error(h.location(), "circular parent/child relationship: host '" + loop
+            diags.error(parentsLine.apply(loop), "circular parent/child relationship: host '" + loop
                     + "' is among its own parents (expected a tree of parents)");
         }
         checkDependencies(model.hostDependencies(), "host");

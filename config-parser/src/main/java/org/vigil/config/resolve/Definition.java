@@ -65,7 +65,7 @@ public final class Definition {
     /** The resolved attribute, with a leftover {@code +} removed as Nagios does at the end. */
     public Attr attr(String key) {
         Attr a = raw(key);
-        if (a != null && TemplateResolver.isAdditive(key, a)) {
+        if (a != null && TemplateResolver.isAdditive(key, a) && TemplateResolver.stripsAdditiveMark(key)) {
             return new Attr(a.value().substring(1), a.location());
         }
         return a;

@@ -44,10 +44,10 @@ public final class DefinitionReader {
             }
             case "use" -> {
                 d.uses.clear();
+                // Nagios splits on commas without trimming: 'use a, b' names a template ' b', which is an error
                 for (String u : value.split(",")) {
-                    String t = u.strip();
-                    if (!t.isEmpty()) {
-                        d.uses.add(t);
+                    if (!u.isEmpty()) {
+                        d.uses.add(u);
                     }
                 }
                 d.useLocation = a.location();
@@ -59,10 +59,6 @@ public final class DefinitionReader {
             }
             default -> {
             }
-        }
-        if (value.isEmpty()) {
-            diags.error(a.location(), "'" + key + "' has no value (expected '" + key + " VALUE')");
-            return;
         }
         if (d.type == ObjectType.TIMEPERIOD && !TIMEPERIOD_KEYS.contains(key)) {
             d.ranges.add(new TimeperiodDirective(key, value, a.location()));
@@ -82,7 +78,7 @@ public final class DefinitionReader {
             }
             return;
         }
-        // "null" is Nagios's way to set an attribute to nothing, which also stops inheritance
+        // an empty value is accepted as Nagios accepts it; "null" is Nagios's way to set an attribute to nothing, which also stops inheritance
         d.own.put(canonical, new Attr(value.equals("null") ? null : value, a.location()));
     }
 }

@@ -18,6 +18,7 @@ public final class GroupExpander implements Registry.GroupMembers {
     private final ObjectType memberType;
     private final String nestedKey;
     private final Map<String, Set<String>> direct = new HashMap<>();
+    private final Map<String, Set<String>> rejectedByGroup = new HashMap<>();
     private final Map<String, Set<String>> expanded = new HashMap<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
 
@@ -44,8 +45,8 @@ public final class GroupExpander implements Registry.GroupMembers {
             Set<String> members = new LinkedHashSet<>();
             Set<String> rejected = new LinkedHashSet<>();
             registry.expandNames(memberType, g.get("members"), g.where("members"), members, rejected);
-            members.removeAll(rejected);
             direct.put(g.get(groupType.nameAttribute()), members);
+            rejectedByGroup.put(g.get(groupType.nameAttribute()), rejected);
         }
         for (Definition m : registry.all(memberType)) {
             String memberName = m.get(memberType.nameAttribute());
@@ -58,6 +59,8 @@ public final class GroupExpander implements Registry.GroupMembers {
                 }
             }
         }
+        // an exclusion in a group's members removes a member even if it named the group itself, as in Nagios
+        rejectedByGroup.forEach((group, rejected) -> direct.get(group).removeAll(rejected));
     }
 
     /** Every member of {@code group}, nested groups included, sorted by name as Nagios lists them. */
@@ -85,6 +88,8 @@ public final class GroupExpander implements Registry.GroupMembers {
         for (String n : nested) {
             all.addAll(members(n));
         }
+        // the group's own exclusions win over members that came in through nested groups, too
+        all.removeAll(rejectedByGroup.getOrDefault(group, Set.of()));
         inProgress.remove(group);
         expanded.put(group, all);
         return all;

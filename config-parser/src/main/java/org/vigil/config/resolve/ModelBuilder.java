@@ -206,7 +206,7 @@ final class ModelBuilder {
         if (handler != null) {
             refs.command(handler, d.where("event_handler"));
         }
-        int attempts = v.integer("max_check_attempts", 0);
+        int attempts = v.integer("max_check_attempts", 1);
         if (d.has("max_check_attempts") && attempts < 1) {
             diags.error(d.where("max_check_attempts"), "max_check_attempts '" + d.get("max_check_attempts")
                     + "' is not valid (expected a whole number of 1 or more)");

@@ -19,10 +19,12 @@ public final class ObjectResolver {
 
     private final Diagnostics diags;
     private final boolean allowEmptyHostgroups;
+    private final org.vigil.config.diag.SourceLocation mainFile;
 
-    public ObjectResolver(Diagnostics diags, boolean allowEmptyHostgroups) {
+    public ObjectResolver(Diagnostics diags, boolean allowEmptyHostgroups, java.nio.file.Path mainConfig) {
         this.diags = diags;
         this.allowEmptyHostgroups = allowEmptyHostgroups;
+        this.mainFile = new org.vigil.config.diag.SourceLocation(mainConfig, 0);
     }
 
     /** The resolved model of {@code definitions}; problems go to the diagnostics. */
@@ -78,9 +80,23 @@ public final class ObjectResolver {
                 builder.contactGroups(contactGroups), hosts, hostGroupModel, services, serviceGroupModel,
                 hostDependencies, serviceDependencies, relations.hostEscalations(), relations.serviceEscalations());
         timer.stage("relations");
-        new CycleChecker(diags).check(model);
+        new CycleChecker(diags).check(model, name -> hostDefs.get(name).where("parents"));
+        requireSome(registry);
         timer.stage("cycles");
         return model;
+    }
+
+    /** Nagios refuses a configuration that defines no hosts, no services or no contacts at all. */
+    private void requireSome(Registry registry) {
+        if (diags.hasErrors()) {
+            return; // the objects are probably missing because of those errors: say nothing more
+        }
+        for (ObjectType type : List.of(ObjectType.SERVICE, ObjectType.HOST, ObjectType.CONTACT)) {
+            if (registry.all(type).isEmpty()) {
+                diags.error(mainFile, "there are no " + type.keyword() + "s defined (expected at least one"
+                        + " registered " + type.keyword() + ")");
+            }
+        }
     }
 
     /**

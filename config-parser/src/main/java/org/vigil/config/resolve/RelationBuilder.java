@@ -65,8 +65,9 @@ final class RelationBuilder {
         boolean inheritContacts = !d.has("contacts") && !d.has("contact_groups");
         String contacts = inheritContacts ? target.get("contacts") : d.get("contacts");
         String groups = inheritContacts ? target.get("contact_groups") : d.get("contact_groups");
-        double interval = d.has("notification_interval") ? v.number("notification_interval", 30)
-                : new Values(target, diags).number("notification_interval", 30);
+        // an interval set nowhere (escalation, its templates, or explicitly on the host/service) is 0
+        double interval = d.has("notification_interval") ? v.number("notification_interval", 0)
+                : new Values(target, diags).number("notification_interval", 0);
         String period = d.has("escalation_period") ? d.get("escalation_period") : target.get("notification_period");
         refs.timeperiod(d.get("escalation_period"), d.where("escalation_period"));
         List<String> contactList = Registry.split(contacts);
@@ -138,6 +139,7 @@ final class RelationBuilder {
         Values v = new Values(d, diags);
         String period = refs.timeperiod(d.get("dependency_period"), d.where("dependency_period"));
         boolean inherits = v.bool("inherits_parent", false);
+        int added = 0;
         for (Dependency.Kind kind : Dependency.Kind.values()) {
             String key = kind == Dependency.Kind.NOTIFICATION ? "notification_failure_criteria"
                     : "execution_failure_criteria";
@@ -145,11 +147,17 @@ final class RelationBuilder {
                 continue;
             }
             Options options = v.options(key, letters, Options.NONE);
-            // Nagios 4.4.6 registers a service dependency of criteria 'n' not at all, a host one as it is
-            if (options.isEmpty() && svc != null) {
+            // Nagios 4.4.6 drops a half of criteria 'n', except a host execution dependency, which it keeps
+            if (options.isEmpty() && (svc != null || kind == Dependency.Kind.NOTIFICATION)) {
                 continue;
             }
             out.add(new Dependency(kind, host, svc, depHost, depSvc, period, inherits, options, d.location));
+            added++;
+        }
+        if (added == 0 && svc != null) {
+            diags.warning(d.location, "service dependency of '" + depSvc + "' on host '" + depHost + "' on '" + svc
+                    + "' on host '" + host + "' has no failure criteria and is ignored, as Nagios ignores it"
+                    + " (expected execution_failure_criteria or notification_failure_criteria other than n)");
         }
     }
 

@@ -28,6 +28,13 @@ public final class TemplateResolver {
             "can_submit_commands", "minimum_importance", "inherits_parent", "notification_failure_criteria",
             "execution_failure_criteria", "first_notification", "last_notification", "escalation_options");
 
+    /** The attributes xodtemplate_clean_additive_strings cleans. */
+    private static final Set<String> STRIPPED = Set.of("members", "hostgroup_members", "servicegroup_members",
+            "contactgroup_members", "contactgroups", "parents", "hostgroups", "contact_groups", "contacts",
+            "host_name", "hostgroup_name", "servicegroups", "servicegroup_name", "service_description",
+            "dependent_host_name", "dependent_hostgroup_name", "dependent_servicegroup_name",
+            "dependent_service_description", "host_notification_commands", "service_notification_commands");
+
     private final Diagnostics diags;
     private final Map<ObjectType, Map<String, Definition>> templates = new EnumMap<>(ObjectType.class);
 
@@ -69,8 +76,10 @@ public final class TemplateResolver {
         for (String name : d.uses) {
             Definition t = byName.get(name);
             if (t == null) {
-                diags.error(d.useLocation, d.type.keyword() + " template '" + name + "' is not defined (expected the"
-                        + " 'name' of a " + d.type.keyword() + " definition" + Suggest.hint(name, byName.keySet()) + ")");
+                String expected = name.strip().equals(name) ? "expected the 'name' of a " + d.type.keyword()
+                        + " definition" : "Nagios does not trim blanks after a comma in 'use'";
+                diags.error(d.useLocation, d.type.keyword() + " template '" + name + "' is not defined (" + expected
+                        + Suggest.hint(name.strip(), byName.keySet()) + ")");
                 continue;
             }
             resolve(t);
@@ -93,32 +102,44 @@ public final class TemplateResolver {
     }
 
     /**
-     * The value of {@code key} for {@code d} after inheritance: its own value, unless it is additive
-     * ({@code +...}), in which case the first template that has the attribute is prepended; without an
-     * own value, the first template's (in {@code use} order) that has it.
+     * The value of {@code key} for {@code d} after inheritance, as Nagios's xodtemplate computes it: the
+     * templates are visited in {@code use} order; the first that has the attribute gives it when the
+     * object has none, and as long as the value so far starts with {@code +}, every further template
+     * that has a value is prepended to it (so {@code +} reaches across several templates).
      */
     static Attr inherited(Definition d, String key) {
-        Attr mine = d.own.get(key);
-        if (mine != null && !isAdditive(key, mine)) {
-            return mine;
+        Attr acc = d.own.get(key);
+        if (acc != null && !isAdditive(key, acc)) {
+            return acc;
         }
-        Attr theirs = null;
+        boolean have = acc != null;
         for (Definition t : d.templates) {
-            theirs = t.flat.get(key);
-            if (theirs != null) {
+            Attr theirs = t.flat.get(key);
+            if (theirs == null) {
+                continue;
+            }
+            if (!have) {
+                acc = theirs;
+            } else if (theirs.value() != null && acc.value() != null && isAdditive(key, acc)) {
+                acc = new Attr(theirs.value() + "," + acc.value().substring(1), acc.location());
+            }
+            have = true;
+            if (acc.value() == null || !isAdditive(key, acc)) {
                 break;
             }
         }
-        if (mine == null) {
-            return theirs;
-        }
-        if (theirs != null && theirs.value() != null) {
-            return new Attr(theirs.value() + "," + mine.value().substring(1), mine.location());
-        }
-        return mine;
+        return acc;
     }
 
     static boolean isAdditive(String key, Attr a) {
         return a.value() != null && a.value().startsWith("+") && !key.startsWith("_") && !NOT_STRINGS.contains(key);
+    }
+
+    /**
+     * Whether a {@code +} still leading the final value is removed: Nagios cleans only these list
+     * attributes and leaves any other string as written (a pager of {@code +31...} stays so).
+     */
+    static boolean stripsAdditiveMark(String key) {
+        return STRIPPED.contains(key);
     }
 }

@@ -36,7 +36,8 @@ final class AttributeRules {
             "members", "contacts", "contact_groups", "parents", "exclude",
             "notification_options", "flap_detection_options", "stalking_options", "escalation_options",
             "host_notification_options", "service_notification_options",
-            "notification_failure_options", "execution_failure_options");
+            "notification_failure_options", "execution_failure_options",
+            "host_notification_commands", "service_notification_commands");
 
     private AttributeRules() {
     }

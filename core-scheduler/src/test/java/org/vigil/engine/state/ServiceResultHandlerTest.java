@@ -206,4 +206,19 @@ class ServiceResultHandlerTest {
         handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0.plusSeconds(60)), T0.plusSeconds(60));
         assertThat(svc.lastTimeIn(ServiceState.CRITICAL)).isEqualTo(T0.plusSeconds(60));
     }
+
+    /** Without host checks, a service problem on a host that is not UP asks to re-notify about the host. */
+    @Test
+    void withoutHostChecksAProblemOnADownHostRenotifiesTheHost() {
+        ServiceResultHandler noHostChecks = new ServiceResultHandler(new StateSettings(60, false, false, true, false,
+                true, true, false, false, false, false, 15), EventIds.fresh());
+        HostStatus pending = Fixtures.pendingHost(3);
+        pending.setCurrentState(HostState.DOWN);
+        Effects fx = noHostChecks.apply(Fixtures.service(3), pending, CheckOutcome.active(2, "CRIT", T0), T0);
+        assertThat(fx.hostNotificationDue()).isTrue();
+        assertThat(fx.notificationDue()).isFalse();
+        // Nagios fakes a host check, so the host no longer shows as never checked
+        assertThat(pending.hasBeenChecked()).isTrue();
+        assertThat(pending.lastCheck()).isEqualTo(T0);
+    }
 }

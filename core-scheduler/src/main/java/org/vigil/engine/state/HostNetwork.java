@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The parent/child links between hosts, which decide DOWN versus UNREACHABLE. */
 public interface HostNetwork {
@@ -26,7 +27,7 @@ public interface HostNetwork {
         return new HostNetwork() {
             @Override
             public List<HostStatus> parents(HostStatus host) {
-                return host.parents().stream().map(byName::get).filter(java.util.Objects::nonNull).toList();
+                return host.parents().stream().map(byName::get).filter(Objects::nonNull).toList();
             }
 
             @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,6 @@ final class StepTable {
 
     private static List<String> cells(String line) {
         String inner = line.substring(1, line.endsWith("|") ? line.length() - 1 : line.length());
-        return java.util.Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
     }
 }

@@ -1,0 +1,46 @@
+package org.vigil.engine.state;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.config.model.Host;
+
+/** The runtime status of one host, as Nagios keeps it in its {@code host} struct. */
+public final class HostStatus extends CheckableStatus<HostState> {
+
+    private final String name;
+    private final List<String> parents;
+    private final boolean hasCheckCommand;
+    private final Map<HostState, Instant> lastTimeIn = new EnumMap<>(HostState.class);
+
+    public HostStatus(Host host) {
+        super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking());
+        this.name = host.name();
+        this.parents = host.parents();
+        this.hasCheckCommand = host.check().checkCommand() != null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The names of the parent hosts, from the {@code parents} directive. */
+    public List<String> parents() {
+        return parents;
+    }
+
+    /** False for a host without {@code check_command}: Nagios then assumes it is UP. */
+    public boolean hasCheckCommand() {
+        return hasCheckCommand;
+    }
+
+    /** {@code last_time_up}, {@code last_time_down}... ({@link Instant#EPOCH} if never). */
+    public Instant lastTimeIn(HostState state) {
+        return lastTimeIn.getOrDefault(state, Instant.EPOCH);
+    }
+
+    public void setLastTimeIn(HostState state, Instant time) {
+        lastTimeIn.put(state, time);
+    }
+}

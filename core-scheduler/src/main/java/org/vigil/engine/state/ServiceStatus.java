@@ -1,0 +1,60 @@
+package org.vigil.engine.state;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.vigil.config.model.Service;
+import org.vigil.config.model.ServiceKey;
+
+/** The runtime status of one service, as Nagios keeps it in its {@code service} struct. */
+public final class ServiceStatus extends CheckableStatus<ServiceState> {
+
+    private final ServiceKey key;
+    private boolean isVolatile;
+    private boolean hostProblemAtLastCheck;
+    private final Map<ServiceState, Instant> lastTimeIn = new EnumMap<>(ServiceState.class);
+
+    public ServiceStatus(Service service) {
+        super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking());
+        this.key = service.key();
+        this.isVolatile = service.isVolatile();
+    }
+
+    public ServiceKey key() {
+        return key;
+    }
+
+    public String hostName() {
+        return key.hostName();
+    }
+
+    public String description() {
+        return key.description();
+    }
+
+    public boolean isVolatile() {
+        return isVolatile;
+    }
+
+    public void setVolatile(boolean b) {
+        isVolatile = b;
+    }
+
+    /** Whether the host was not UP at the last result, which changes how the next one is judged. */
+    public boolean hostProblemAtLastCheck() {
+        return hostProblemAtLastCheck;
+    }
+
+    public void setHostProblemAtLastCheck(boolean b) {
+        hostProblemAtLastCheck = b;
+    }
+
+    /** {@code last_time_ok}, {@code last_time_warning}... ({@link Instant#EPOCH} if never). */
+    public Instant lastTimeIn(ServiceState state) {
+        return lastTimeIn.getOrDefault(state, Instant.EPOCH);
+    }
+
+    public void setLastTimeIn(ServiceState state, Instant time) {
+        lastTimeIn.put(state, time);
+    }
+}

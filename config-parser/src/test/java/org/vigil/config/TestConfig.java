@@ -38,6 +38,10 @@ public final class TestConfig {
             }
             define contact {
                 contact_name minimal-contact
+                host_notification_commands minimal-check
+                service_notification_commands minimal-check
+                host_notification_period minimal-period
+                service_notification_period minimal-period
             }
             define host {
                 host_name minimal-host

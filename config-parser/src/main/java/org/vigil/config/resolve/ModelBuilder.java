@@ -95,6 +95,16 @@ final class ModelBuilder {
     private Contact.ContactNotifications contactNotifications(Definition d, Values v, String kind, String letters) {
         String period = refs.timeperiod(d.get(kind + "_notification_period"), d.where(kind + "_notification_period"));
         List<String> commands = Registry.split(d.get(kind + "_notification_commands"));
+        String name = d.get("contact_name");
+        // as in Nagios's pre-flight check: no commands is an error, no period a warning
+        if (commands.isEmpty()) {
+            diags.error(d.location, "contact '" + name + "' has no " + kind + "_notification_commands (expected"
+                    + " '" + kind + "_notification_commands COMMAND[,COMMAND...]' here or in a template)");
+        }
+        if (period == null) {
+            diags.warning(d.location, "contact '" + name + "' has no " + kind + "_notification_period (it can be"
+                    + " notified at any time)");
+        }
         for (String c : commands) {
             refs.command(c, d.where(kind + "_notification_commands"));
         }

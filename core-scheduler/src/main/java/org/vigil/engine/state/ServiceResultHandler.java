@@ -120,7 +120,13 @@ public final class ServiceResultHandler {
         // the service bends two rows: a host problem keeps a new problem hard and silences a hard one
         boolean hostProblem = svc.hostProblemAtLastCheck();
         StateType typeBefore = svc.stateType();
+        int attemptBefore = svc.currentAttempt();
         t.applyTo(svc, pass);
+        if (t == Transition.HARD_RECOVERY) {
+            // observed with nagios4 4.4.6: a service's hard recovery is logged at the problem's attempt
+            // (SERVICE ALERT: h;s;OK;HARD;3;...); the attempt goes back to 1 after the alert is taken
+            svc.setCurrentAttempt(attemptBefore);
+        }
         if (t == Transition.NEW_PROBLEM && (hostProblem || pass.hardStateChange)) {
             svc.setStateType(typeBefore);
         }

@@ -38,7 +38,7 @@ class ServiceResultHandlerTest {
         assertThat(svc.currentAttempt()).isEqualTo(3);
         play(svc, """
             | t   | rc | state    | type | att | chg | hard | notify | handler | next | log
-            | 0   | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | 300  | SERVICE ALERT: h;s;OK;HARD;1;OK
+            | 0   | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | 300  | SERVICE ALERT: h;s;OK;HARD;3;OK
             """);
     }
 

@@ -41,7 +41,7 @@ class ServiceStateTypesTest {
             | 420  | 2  | CRITICAL | HARD | 3   | yes | yes  | yes    | yes     | h   | 720  | 420   | 420   | SERVICE ALERT: h;s;CRITICAL;HARD;3;CRIT
             | 720  | 1  | WARNING  | HARD | 3   | yes | yes  | yes    | yes     | h   | 1020 | 720   | 720   | SERVICE ALERT: h;s;WARNING;HARD;3;WARN
             | 1020 | 1  | WARNING  | HARD | 3   | no  | no   | yes    | no      | -   | 1320 | 720   | 720   | -
-            | 1320 | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | -   | 1620 | 1320  | 1320  | SERVICE ALERT: h;s;OK;HARD;1;OK
+            | 1320 | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | -   | 1620 | 1320  | 1320  | SERVICE ALERT: h;s;OK;HARD;3;OK
             | 1620 | 0  | OK       | HARD | 1   | no  | no   | no     | no      | -   | 1920 | 1320  | 1320  | -
             | 1920 | 3  | UNKNOWN  | SOFT | 1   | yes | no   | no     | yes     | h   | 1980 | 1920  | 1320  | SERVICE ALERT: h;s;UNKNOWN;SOFT;1;UNKN
             | 1980 | 0  | OK       | HARD | 1   | yes | no   | no     | yes     | -   | 2040 | 1980  | 1980  | SERVICE ALERT: h;s;OK;SOFT;2;OK
@@ -64,7 +64,7 @@ class ServiceStateTypesTest {
             | 180  | 2  | CRITICAL | HARD | 4   | no  | yes  | yes    | yes     | -   | 480  | SERVICE ALERT: h;s;CRITICAL;HARD;4;CRIT
             | 480  | 2  | CRITICAL | HARD | 4   | no  | no   | yes    | no      | -   | 780  | -
             | 780  | 3  | UNKNOWN  | HARD | 4   | yes | yes  | yes    | yes     | h   | 1080 | SERVICE ALERT: h;s;UNKNOWN;HARD;4;UNKN
-            | 1080 | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | -   | 1380 | SERVICE ALERT: h;s;OK;HARD;1;OK
+            | 1080 | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | -   | 1380 | SERVICE ALERT: h;s;OK;HARD;4;OK
             | 1380 | 1  | WARNING  | SOFT | 1   | yes | no   | no     | yes     | h   | 1440 | -
             | 1440 | 0  | OK       | HARD | 1   | yes | no   | no     | yes     | -   | 1500 | -
             """);
@@ -92,7 +92,7 @@ class ServiceStateTypesTest {
             | 60  | 2  | CRITICAL | SOFT | 2   | no  | no   | no     | yes     | 120  | -
             | 120 | 2  | CRITICAL | HARD | 3   | no  | yes  | yes    | yes     | 420  | SERVICE ALERT: h;s;CRITICAL;HARD;3;CRIT
             | 420 | 2  | CRITICAL | HARD | 3   | no  | no   | yes    | yes     | 720  | SERVICE ALERT: h;s;CRITICAL;HARD;3;CRIT
-            | 720 | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | 1020 | SERVICE ALERT: h;s;OK;HARD;1;OK
+            | 720 | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | 1020 | SERVICE ALERT: h;s;OK;HARD;3;OK
             | 1020| 0  | OK       | HARD | 1   | no  | no   | no     | no      | 1320 | -
             """);
     }
@@ -111,7 +111,7 @@ class ServiceStateTypesTest {
             | 300  | DOWN        | 2  | CRITICAL | HARD | 1   | no  | no   | no     | no      | yes   | -   | 600  | -
             | 600  | UP          | 2  | CRITICAL | HARD | 1   | no  | no   | yes    | no      | no    | -   | 900  | -
             | 900  | UNREACHABLE | 1  | WARNING  | HARD | 3   | yes | yes  | no     | yes     | no    | -   | 1200 | SERVICE ALERT: h;s;WARNING;HARD;3;WARN
-            | 1200 | UNREACHABLE | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | no    | h   | 1500 | SERVICE ALERT: h;s;OK;HARD;1;OK
+            | 1200 | UNREACHABLE | 0  | OK       | HARD | 1   | yes | yes  | yes    | yes     | no    | h   | 1500 | SERVICE ALERT: h;s;OK;HARD;3;OK
             | 1500 | UP          | 0  | OK       | HARD | 1   | no  | no   | no     | no      | no    | -   | 1800 | -
             """);
     }
@@ -124,7 +124,7 @@ class ServiceStateTypesTest {
             | 0  | P2 | CRITICAL | SOFT | 1   | yes | no   | no     | yes     | 60   | PASSIVE SERVICE CHECK: h;s;0;(null)
             | 30 | P2 | CRITICAL | SOFT | 2   | no  | no   | no     | yes     | -    | PASSIVE SERVICE CHECK: h;s;2;CRIT
             | 45 | P2 | CRITICAL | HARD | 3   | no  | yes  | yes    | yes     | 345  | PASSIVE SERVICE CHECK: h;s;2;CRIT // SERVICE ALERT: h;s;CRITICAL;HARD;3;CRIT
-            | 50 | P0 | OK       | HARD | 1   | yes | yes  | yes    | yes     | 350  | PASSIVE SERVICE CHECK: h;s;2;CRIT // SERVICE ALERT: h;s;OK;HARD;1;OK
+            | 50 | P0 | OK       | HARD | 1   | yes | yes  | yes    | yes     | 350  | PASSIVE SERVICE CHECK: h;s;2;CRIT // SERVICE ALERT: h;s;OK;HARD;3;OK
             """);
     }
 

@@ -1,0 +1,13 @@
+package org.vigil.engine;
+
+import org.vigil.engine.state.CheckOutcome;
+
+/**
+ * Runs one check and says how it went. Called from the check pool's threads, many at a time; it must not
+ * throw for plugin problems (a missing plugin, a timeout): those are outcomes, as in Nagios.
+ */
+@FunctionalInterface
+public interface CheckExecutor {
+
+    CheckOutcome execute(CheckRequest request);
+}

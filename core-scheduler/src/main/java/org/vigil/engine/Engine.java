@@ -1,0 +1,286 @@
+package org.vigil.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.Host;
+import org.vigil.config.model.ObjectModel;
+import org.vigil.config.model.Service;
+import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.schedule.CheckClock;
+import org.vigil.engine.schedule.CheckPeriods;
+import org.vigil.engine.schedule.InitialSpread;
+import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.state.Effects;
+import org.vigil.engine.state.EventIds;
+import org.vigil.engine.state.HostNetwork;
+import org.vigil.engine.state.HostResultHandler;
+import org.vigil.engine.state.HostStatus;
+import org.vigil.engine.state.ServiceResultHandler;
+import org.vigil.engine.state.ServiceStatus;
+import org.vigil.engine.state.StateLog;
+import org.vigil.engine.state.StateSettings;
+
+/**
+ * The engine: owns the runtime status of every host and service on one thread, has the check clock call it
+ * when checks are due, runs them in a bounded pool, and applies each result through the state machine.
+ * Every change goes through {@link #submit}, so changes are ordered and each can be logged and retained.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final ObjectModel model;
+    private final Clock clock;
+    private final CheckClock checkClock;
+    private final CheckExecutor executor;
+    private final NagiosLog log;
+    private final EngineListener listener;
+    private final StateSettings settings;
+    private final CheckPeriods periods;
+    private final ExecutorService engineThread;
+    private final ThreadPoolExecutor pool;
+
+    private final Map<String, HostStatus> hosts = new LinkedHashMap<>();
+    private final Map<ServiceKey, ServiceStatus> services = new LinkedHashMap<>();
+    private final Map<String, CheckTarget> targets = new HashMap<>();
+    private final Map<String, CheckTarget> hostTargets = new HashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final EventIds ids = EventIds.fresh();
+    private final ServiceResultHandler serviceHandler;
+    private final HostResultHandler hostHandler;
+    private final EngineMetrics metrics = new EngineMetrics();
+
+    /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
+    public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock, CheckExecutor executor,
+                  NagiosLog log, EngineListener listener) {
+        this.model = model;
+        this.clock = clock;
+        this.checkClock = checkClock;
+        this.executor = executor;
+        this.log = log;
+        this.listener = listener;
+        this.settings = StateSettings.from(main);
+        this.periods = new CheckPeriods(model.compileTimeperiods(main.zone(), new Diagnostics()));
+        for (Host h : model.hosts().values()) {
+            hosts.put(h.name(), new HostStatus(h));
+        }
+        int n = 0;
+        for (Service s : model.services().values()) {
+            services.put(s.key(), new ServiceStatus(s));
+        }
+        for (HostStatus h : hosts.values()) {
+            CheckTarget t = new CheckTarget("h" + n++, h.name(), null);
+            targets.put(t.id(), t);
+            hostTargets.put(h.name(), t);
+        }
+        for (ServiceStatus s : services.values()) {
+            CheckTarget t = new CheckTarget("s" + n++, s.hostName(), s.key());
+            targets.put(t.id(), t);
+        }
+        this.serviceHandler = new ServiceResultHandler(settings, ids);
+        this.hostHandler = new HostResultHandler(settings, ids, HostNetwork.of(hosts.values()));
+        this.engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-engine"));
+        int max = main.value("max_concurrent_checks").map(Engine::parseIntOrZero).orElse(0);
+        int size = max > 0 ? max : 256;
+        this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> daemon(r, "vigil-check"));
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    private static int parseIntOrZero(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Logs the initial states, spreads the first checks over their intervals, and starts the clock. */
+    public void start() {
+        call(() -> {
+            Instant now = clock.instant();
+            StateLog.initialStates(settings, hosts.values(), services.values()).forEach(log::log);
+            for (CheckTarget t : targets.values()) {
+                CheckableStatus<?> st = status(t);
+                if (!st.activeChecksEnabled() || st.checkInterval() <= 0 || (t.isHost() && !hosts.get(t.hostName())
+                        .hasCheckCommand())) {
+                    continue;
+                }
+                Duration interval = Duration.ofMillis((long) (st.checkInterval() * settings.intervalLength() * 1000));
+                schedule(t, InitialSpread.first(t.id().substring(0, 1) + t, interval, now));
+            }
+            return null;
+        });
+        checkClock.start(this::due);
+    }
+
+    /** Runs {@code task} on the engine thread and waits for it; for callers outside the engine. */
+    public <T> T call(java.util.concurrent.Callable<T> task) {
+        try {
+            return engineThread.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Queues {@code task} on the engine thread. */
+    public void submit(Runnable task) {
+        engineThread.execute(task);
+    }
+
+    private void due(String checkId, Instant scheduledFor) {
+        submit(() -> startCheck(checkId, scheduledFor));
+    }
+
+    /** On the engine thread: takes a due check, unless it is already running, and hands it to the pool. */
+    private void startCheck(String checkId, Instant scheduledFor) {
+        CheckTarget t = targets.get(checkId);
+        if (t == null || !inFlight.add(checkId)) {
+            return;
+        }
+        CheckRequest request = new CheckRequest(t, scheduledFor, RuntimeViews.of(hosts.get(t.hostName()),
+                t.isHost() ? null : services.get(t.service())));
+        CompletableFuture.supplyAsync(() -> executor.execute(request), pool)
+                .whenComplete((outcome, failure) -> submit(() -> finish(t, outcome, failure)));
+    }
+
+    private void finish(CheckTarget t, CheckOutcome outcome, Throwable failure) {
+        inFlight.remove(t.id());
+        if (failure != null) {
+            log.log("Warning: check of " + t + " could not be run: " + failure);
+            return;
+        }
+        metrics.record(outcome);
+        apply(t, outcome);
+    }
+
+    /** Applies a result (active or passive) to its object; engine thread only. */
+    void apply(CheckTarget t, CheckOutcome outcome) {
+        Instant now = clock.instant();
+        Effects effects;
+        CheckableStatus<?> st = status(t);
+        if (t.isHost()) {
+            effects = hostHandler.apply(hosts.get(t.hostName()), outcome, now);
+        } else {
+            effects = serviceHandler.apply(services.get(t.service()), hosts.get(t.hostName()), outcome, now);
+        }
+        if (!effects.accepted()) {
+            return;
+        }
+        effects.logLines().forEach(log::log);
+        effects.nextCheck().ifPresent(at -> schedule(t, at));
+        for (String host : effects.hostChecks()) {
+            CheckTarget ht = hostTargets.get(host);
+            if (ht != null) {
+                startCheck(ht.id(), now);
+            }
+        }
+        listener.resultApplied(t, st, effects);
+    }
+
+    private void schedule(CheckTarget t, Instant at) {
+        CheckableStatus<?> st = status(t);
+        String period = t.isHost() ? model.hosts().get(t.hostName()).check().checkPeriod()
+                : model.services().get(t.service()).check().checkPeriod();
+        Optional<Instant> valid = periods.nextValid(at, period);
+        if (valid.isEmpty()) {
+            log.log("Warning: check of " + t + " could not be rescheduled: its check_period '" + period
+                    + "' has no valid time within a year");
+            checkClock.cancel(t.id());
+            return;
+        }
+        st.setNextCheck(valid.get());
+        checkClock.schedule(t.id(), valid.get());
+    }
+
+    private CheckableStatus<?> status(CheckTarget t) {
+        return t.isHost() ? hosts.get(t.hostName()) : services.get(t.service());
+    }
+
+    /** Waits until no check is running or queued and the engine thread is idle; for tests and shutdown. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (call(() -> inFlight.isEmpty()) && pool.getActiveCount() == 0 && pool.getQueue().isEmpty()
+                    && call(() -> inFlight.isEmpty())) {
+                return true;
+            }
+            Thread.sleep(2);
+        }
+        return false;
+    }
+
+    /** The host statuses; engine thread only. */
+    public Collection<HostStatus> hosts() {
+        return Collections.unmodifiableCollection(hosts.values());
+    }
+
+    /** The service statuses; engine thread only. */
+    public Collection<ServiceStatus> services() {
+        return Collections.unmodifiableCollection(services.values());
+    }
+
+    /** Checks done and their latencies, readable from any thread. */
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    public EventIds eventIds() {
+        return ids;
+    }
+
+    public ObjectModel model() {
+        return model;
+    }
+
+    /** The check targets of all objects, for tests and tools. */
+    public List<CheckTarget> targets() {
+        return new ArrayList<>(targets.values());
+    }
+
+    /** Stops the clock, lets running checks finish for a moment, and stops the threads. */
+    @Override
+    public void close() {
+        checkClock.close();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engineThread.shutdown();
+        try {
+            engineThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

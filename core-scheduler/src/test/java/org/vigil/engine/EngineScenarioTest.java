@@ -1,0 +1,193 @@
+package org.vigil.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.config.ConfigLoader;
+import org.vigil.config.LoadResult;
+import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.schedule.ManualCheckClock;
+import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.CheckType;
+import org.vigil.engine.state.ServiceState;
+import org.vigil.engine.state.ServiceStatus;
+import org.vigil.engine.state.StateType;
+import org.vigil.engine.status.StatusFile;
+
+/** The engine on a manual clock with scripted results: scheduling, soft/hard states, log and status file. */
+class EngineScenarioTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final ManualCheckClock checks = new ManualCheckClock();
+    private final Map<String, Integer> script = new ConcurrentHashMap<>();
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private Engine engine;
+
+    private Engine start() throws IOException {
+        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\n"
+                + "log_service_retries=1\nillegal_macro_output_chars=`\n");
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check
+                    command_line /bin/true
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check
+                    service_notification_commands check
+                }
+                define host {
+                    host_name web1
+                    check_command check
+                    max_check_attempts 2
+                    check_interval 5
+                    retry_interval 1
+                    contacts admin
+                }
+                define service {
+                    host_name web1
+                    service_description http
+                    check_command check
+                    max_check_attempts 3
+                    check_interval 5
+                    retry_interval 1
+                    contacts admin
+                }
+                define service {
+                    host_name web1
+                    service_description disk
+                    check_command check
+                    max_check_attempts 3
+                    check_interval 5
+                    retry_interval 1
+                    contacts admin
+                }
+                """);
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        NagiosLog log = new NagiosLog(dir.resolve("nagios.log"), clock,
+                new PrintStream(logged, true, StandardCharsets.UTF_8));
+        CheckExecutor executor = request -> {
+            String name = request.target().isHost() ? request.target().hostName()
+                    : request.target().service().description();
+            int code = script.getOrDefault(name, 0);
+            Instant t = clock.instant();
+            return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, t, t,
+                    CheckType.ACTIVE, Duration.between(request.scheduledFor(), t).toMillis() / 1000.0);
+        };
+        engine = new Engine(config.model(), config.mainConfig(), clock, checks, executor, log, EngineListener.NONE);
+        engine.start();
+        return engine;
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** Moves the clock to the next due check and runs everything due then. */
+    private Instant step() throws InterruptedException {
+        Instant next = checks.next().orElseThrow();
+        clock.set(next);
+        checks.advanceTo(next);
+        assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        return next;
+    }
+
+    private ServiceStatus service(String description) {
+        return engine.call(() -> engine.services().stream()
+                .filter(s -> s.key().equals(new ServiceKey("web1", description))).findFirst().orElseThrow());
+    }
+
+    @Test
+    void firstChecksAreSpreadOverTheIntervalAndStableAcrossStarts() throws Exception {
+        start();
+        Instant start = clock.instant();
+        Map<String, Instant> first = new ConcurrentHashMap<>();
+        for (CheckTarget t : engine.targets()) {
+            first.put(t.toString(), checks.dueTime(t.id()).orElseThrow());
+        }
+        assertThat(first.values()).allSatisfy(at -> assertThat(at).isBetween(start, start.plusSeconds(300)));
+        assertThat(first.values()).doesNotHaveDuplicates();
+        engine.close();
+
+        checks.close();
+        ManualCheckClock again = new ManualCheckClock();
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        engine = new Engine(config.model(), config.mainConfig(), clock, again, r -> null,
+                new NagiosLog(null, clock, null), EngineListener.NONE);
+        engine.start();
+        for (CheckTarget t : engine.targets()) {
+            assertThat(again.dueTime(t.id())).contains(first.get(t.toString()));
+        }
+    }
+
+    @Test
+    void softThenHardWithRetryIntervalThenRecovery() throws Exception {
+        start();
+        script.put("http", 2);
+        // run until http has been checked once
+        while (!service("http").hasBeenChecked()) {
+            step();
+        }
+        ServiceStatus http = service("http");
+        assertThat(http.currentState()).isEqualTo(ServiceState.CRITICAL);
+        assertThat(http.stateType()).isEqualTo(StateType.SOFT);
+        assertThat(http.currentAttempt()).isEqualTo(1);
+        Instant firstCheck = http.lastCheck();
+        assertThat(http.nextCheck()).isEqualTo(firstCheck.plusSeconds(60));
+
+        while (service("http").currentAttempt() < 3) {
+            step();
+        }
+        http = service("http");
+        assertThat(http.stateType()).isEqualTo(StateType.HARD);
+        assertThat(http.lastCheck()).isEqualTo(firstCheck.plusSeconds(120));
+        assertThat(http.nextCheck()).isEqualTo(http.lastCheck().plusSeconds(300));
+
+        script.put("http", 0);
+        while (service("http").currentState() != ServiceState.OK) {
+            step();
+        }
+        String log = logged.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRITICAL - broken",
+                "SERVICE ALERT: web1;http;CRITICAL;SOFT;2;CRITICAL - broken",
+                "SERVICE ALERT: web1;http;CRITICAL;HARD;3;CRITICAL - broken",
+                "SERVICE ALERT: web1;http;OK;HARD;3;OK - fine");
+        assertThat(Files.readString(dir.resolve("nagios.log"))).contains("SERVICE ALERT: web1;http;CRITICAL;HARD;3");
+    }
+
+    @Test
+    void statusFileShowsEveryObject() throws Exception {
+        start();
+        script.put("disk", 2);
+        for (int i = 0; i < 6; i++) {
+            step();
+        }
+        String text = engine.call(() -> StatusFile.render(clock.instant(), new StatusFile.Program(1, clock.instant(),
+                true, true, true, true, true, true, true, 1, 1), engine.hosts(), engine.services(), java.util.List.of()));
+        StatusFile file = new StatusFile(dir.resolve("status.dat"));
+        file.write(text);
+        String written = Files.readString(dir.resolve("status.dat"));
+        assertThat(written).contains("hoststatus {\n\thost_name=web1\n", "servicestatus {\n\thost_name=web1\n"
+                + "\tservice_description=disk\n", "\tcurrent_state=2\n", "\tplugin_output=CRITICAL - broken\n");
+    }
+}

@@ -23,7 +23,19 @@ import org.vigil.config.model.ServiceKey;
 public final class ServiceExpander {
 
     /** One service a definition makes: on one host, as the definition itself or a copy. */
-    private record Entry(Definition source, String host, boolean itself, boolean fromGroup) {
+    private static final class Entry {
+        final Definition source;
+        final ServiceKey key;
+        final boolean itself;
+        final boolean fromGroup;
+        boolean kept;
+
+        Entry(Definition source, ServiceKey key, boolean itself, boolean fromGroup) {
+            this.source = source;
+            this.key = key;
+            this.itself = itself;
+            this.fromGroup = fromGroup;
+        }
     }
 
     private final Registry registry;
@@ -48,52 +60,55 @@ public final class ServiceExpander {
             }
         }
         ExpandedServices services = new ExpandedServices();
-        Map<ServiceKey, Entry> kept = keepFirst(registrationOrder(walks), services);
+        register(walks, services);
         for (List<Entry> walk : walks) {
             for (Entry e : walk) {
-                ServiceKey key = new ServiceKey(e.host(), e.source().get("service_description"));
-                if (kept.get(key) == e) {
-                    services.put(key, definitionFor(e, walk.size() == 1));
+                if (e.kept) {
+                    services.put(e.key, definitionFor(e, walk.size() == 1));
                 }
             }
         }
         return services;
     }
 
-    /** The order in which Nagios registers services; of several for one key, the first is kept. */
-    private static List<Entry> registrationOrder(List<List<Entry>> walks) {
-        List<Entry> direct = new ArrayList<>();
-        List<Entry> fromGroups = new ArrayList<>();
+    /** Registers the services in Nagios's order; of several for one key, the first is kept. */
+    private void register(List<List<Entry>> walks, ExpandedServices services) {
+        Map<ServiceKey, Entry> first = new HashMap<>(walks.size() * 2);
+        // Nagios prepends each copy to its service list while it walks the list from the head (the
+        // latest definition), then registers unmarked services in list order before marked ones
         for (List<Entry> walk : walks) {
             for (int i = walk.size() - 1; i >= 0; i--) {
                 Entry e = walk.get(i);
-                if (!e.itself()) {
-                    (e.fromGroup() ? fromGroups : direct).add(e);
+                if (!e.itself && !e.fromGroup) {
+                    register(e, first, services);
                 }
             }
         }
         for (int w = walks.size() - 1; w >= 0; w--) {
             for (Entry e : walks.get(w)) {
-                if (e.itself()) {
-                    direct.add(e);
+                if (e.itself) {
+                    register(e, first, services);
                 }
             }
         }
-        direct.addAll(fromGroups);
-        return direct;
-    }
-
-    private Map<ServiceKey, Entry> keepFirst(List<Entry> registration, ExpandedServices services) {
-        Map<ServiceKey, Entry> kept = new HashMap<>(registration.size() * 4 / 3 + 1);
-        for (Entry e : registration) {
-            ServiceKey key = new ServiceKey(e.host(), e.source().get("service_description"));
-            Entry first = kept.putIfAbsent(key, e);
-            if (first != null) {
-                services.addDropped(key, e.source());
-                duplicate(key, e.source(), first.source());
+        for (List<Entry> walk : walks) {
+            for (int i = walk.size() - 1; i >= 0; i--) {
+                Entry e = walk.get(i);
+                if (e.fromGroup) {
+                    register(e, first, services);
+                }
             }
         }
-        return kept;
+    }
+
+    private void register(Entry e, Map<ServiceKey, Entry> first, ExpandedServices services) {
+        Entry previous = first.putIfAbsent(e.key, e);
+        if (previous == null) {
+            e.kept = true;
+        } else {
+            services.addDropped(e.key, e.source);
+            duplicate(e.key, e.source, previous.source);
+        }
     }
 
     /** The services {@code s} makes, in the order Nagios walks its hosts; empty if it makes none. */
@@ -112,12 +127,12 @@ public final class ServiceExpander {
             return List.of();
         }
         if (groupList == null && isPlainName(hostList) && registry.find(ObjectType.HOST, hostList.strip()) != null) {
-            return List.of(new Entry(s, hostList.strip(), true, false));
+            return List.of(new Entry(s, new ServiceKey(hostList.strip(), description), true, false));
         }
         int errorsBefore = registry.diags().errorCount();
         Set<String> accepted = registry.hostsOf(hostList, s.where("host_name"), groupList, s.where("hostgroup_name"),
                 hostGroups);
-        List<Entry> walk = walk(s, accepted);
+        List<Entry> walk = walk(s, description, accepted);
         if (walk.isEmpty() && registry.diags().errorCount() == errorsBefore && !(groupList != null
                 && allowEmptyHostgroups)) {
             registry.diags().warning(s.location, "service '" + description + "' expands to no host, so it is"
@@ -127,7 +142,7 @@ public final class ServiceExpander {
         return walk;
     }
 
-    private List<Entry> walk(Definition s, Set<String> accepted) {
+    private List<Entry> walk(Definition s, String description, Set<String> accepted) {
         List<List<String>> rounds = new ArrayList<>();
         rounds.add(order.hosts(s.get("host_name")));
         for (String group : order.groups(s.get("hostgroup_name"))) {
@@ -142,7 +157,7 @@ public final class ServiceExpander {
                 String host = round.get(i);
                 boolean take = accepted.contains(host) && seen.add(host);
                 if (take) {
-                    walk.add(new Entry(s, host, false, r > 0));
+                    walk.add(new Entry(s, new ServiceKey(host, description), false, r > 0));
                 }
                 lastTaken = take && r == rounds.size() - 1 && i == round.size() - 1;
             }
@@ -150,7 +165,7 @@ public final class ServiceExpander {
         if (lastTaken) {
             // Nagios reuses the definition itself for the very last host, and does not mark it
             Entry last = walk.remove(walk.size() - 1);
-            walk.add(new Entry(s, last.host(), true, false));
+            walk.add(new Entry(s, last.key, true, false));
         }
         return walk;
     }
@@ -161,10 +176,10 @@ public final class ServiceExpander {
 
     /** A definition for one host is used as it is; a multi-host one needs a copy per host. */
     private static Definition definitionFor(Entry e, boolean single) {
-        Definition s = e.source();
+        Definition s = e.source;
         Definition d = single ? s : s.copy();
-        if (!e.host().equals(s.get("host_name"))) {
-            d.set("host_name", e.host(), s.where("host_name"));
+        if (!e.key.hostName().equals(s.get("host_name"))) {
+            d.set("host_name", e.key.hostName(), s.where("host_name"));
         }
         return d;
     }

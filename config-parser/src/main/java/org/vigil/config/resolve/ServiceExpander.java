@@ -54,7 +54,7 @@ public final class ServiceExpander {
     public ExpandedServices expand() {
         List<List<Entry>> walks = new ArrayList<>();
         for (Definition s : registry.all(ObjectType.SERVICE)) {
-            List<Entry> walk = walk(s);
+            List<Entry> walk = servicesOf(s);
             if (!walk.isEmpty()) {
                 walks.add(walk);
             }
@@ -112,7 +112,7 @@ public final class ServiceExpander {
     }
 
     /** The services {@code s} makes, in the order Nagios walks its hosts; empty if it makes none. */
-    private List<Entry> walk(Definition s) {
+    private List<Entry> servicesOf(Definition s) {
         String description = s.get("service_description");
         if (description == null || description.isBlank()) {
             registry.diags().error(s.location, "service has no service_description (expected"

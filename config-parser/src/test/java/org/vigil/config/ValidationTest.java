@@ -34,8 +34,6 @@ class ValidationTest {
                 "objects.cfg:37: error: timeperiod '24x8' is not defined (expected the name of a timeperiod;"
                         + " did you mean '24x7'?)",
                 "objects.cfg:38: error: host 'web9' is not defined (expected the name of a host; did you mean 'web1'?)",
-                "objects.cfg:40: error: service 'ping' expands to no host (expected host_name/hostgroup_name to name"
-                        + " at least one host, or allow_empty_hostgroup_assignment=1)",
                 "objects.cfg:42: error: host 'web2' is not defined (expected the name of a host; did you mean 'web1'?)");
     }
 

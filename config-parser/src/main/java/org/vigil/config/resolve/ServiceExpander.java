@@ -1,7 +1,8 @@
 package org.vigil.config.resolve;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,84 +10,178 @@ import org.vigil.config.model.ServiceKey;
 
 /**
  * Stage 4b: turns each service definition into one service per host it names (through
- * {@code host_name} and {@code hostgroup_name}), with Nagios's precedence for duplicates: a service
- * defined for the host by name beats one that comes from a host group; otherwise the first one wins.
+ * {@code host_name} and {@code hostgroup_name}), and picks among duplicates the one Nagios 4.4.6 keeps.
+ *
+ * <p>The rule, from {@code xodtemplate_duplicate_services} and checked against nagios4 (corpus cases
+ * {@code service-precedence-*}): Nagios walks a definition's hosts (its {@code host_name} hosts, then
+ * each host group's members, in {@link ExpansionOrder}), makes a copy for each, and reuses the
+ * definition itself for the last host of the walk when that host is not skipped. Copies from a host
+ * group are marked. It then keeps, per host and description, the first of: the unmarked copies
+ * (earliest definition first, each definition's walked backwards), then the definitions themselves
+ * (latest first), then the marked copies (in the order of the unmarked ones).
  */
 public final class ServiceExpander {
 
+    /** One service a definition makes: on one host, as the definition itself or a copy. */
+    private static final class Entry {
+        final Definition source;
+        final ServiceKey key;
+        final boolean itself;
+        final boolean fromGroup;
+        boolean kept;
+
+        Entry(Definition source, ServiceKey key, boolean itself, boolean fromGroup) {
+            this.source = source;
+            this.key = key;
+            this.itself = itself;
+            this.fromGroup = fromGroup;
+        }
+    }
+
     private final Registry registry;
     private final GroupExpander hostGroups;
+    private final ExpansionOrder order;
     private final boolean allowEmptyHostgroups;
 
     public ServiceExpander(Registry registry, GroupExpander hostGroups, boolean allowEmptyHostgroups) {
         this.registry = registry;
         this.hostGroups = hostGroups;
+        this.order = new ExpansionOrder(registry, hostGroups);
         this.allowEmptyHostgroups = allowEmptyHostgroups;
     }
 
-    /** Every service, by key, in definition order. */
-    public Map<ServiceKey, Definition> expand() {
-        Map<ServiceKey, Definition> direct = new LinkedHashMap<>();
-        Map<ServiceKey, Definition> fromGroups = new LinkedHashMap<>();
+    /** Every service, by key, in definition order, and the duplicates that were dropped. */
+    public ExpandedServices expand() {
+        List<List<Entry>> walks = new ArrayList<>();
         for (Definition s : registry.all(ObjectType.SERVICE)) {
-            String description = s.get("service_description");
-            if (description == null || description.isBlank()) {
-                registry.diags().error(s.location, "service has no service_description (expected"
-                        + " 'service_description NAME', or 'register 0' if it is only a template)");
-                continue;
+            List<Entry> walk = servicesOf(s);
+            if (!walk.isEmpty()) {
+                walks.add(walk);
             }
-            boolean byGroup = s.get("hostgroup_name") != null;
-            if (s.get("host_name") == null && !byGroup) {
-                registry.diags().error(s.location, "service '" + description + "' names no host (expected"
-                        + " 'host_name' or 'hostgroup_name')");
-                continue;
-            }
-            Set<String> hosts = hostsOf(s, byGroup);
-            if (hosts.isEmpty()) {
-                if (!(byGroup && allowEmptyHostgroups)) {
-                    registry.diags().error(s.location, "service '" + description + "' expands to no host (expected"
-                            + " host_name/hostgroup_name to name at least one host, or"
-                            + " allow_empty_hostgroup_assignment=1)");
-                }
-                continue;
-            }
-            // a service is "from a host group" for precedence if it names any host group
-            Map<ServiceKey, Definition> target = byGroup ? fromGroups : direct;
-            boolean single = hosts.size() == 1;
-            for (String host : hosts) {
-                ServiceKey key = new ServiceKey(host, description);
-                // a definition for one host is used as it is; only multi-host ones need a copy per host
-                Definition copy = single ? s : s.copy();
-                if (byGroup || !host.equals(s.get("host_name"))) {
-                    copy.set("host_name", host, s.where("host_name"));
-                }
-                Definition previous = target.putIfAbsent(key, copy);
-                if (previous != null) {
-                    duplicate(key, s, previous);
+        }
+        ExpandedServices services = new ExpandedServices();
+        register(walks, services);
+        for (List<Entry> walk : walks) {
+            for (Entry e : walk) {
+                if (e.kept) {
+                    services.put(e.key, definitionFor(e, walk.size() == 1));
                 }
             }
         }
-        Map<ServiceKey, Definition> all = new LinkedHashMap<>(direct);
-        for (Map.Entry<ServiceKey, Definition> e : fromGroups.entrySet()) {
-            Definition previous = all.putIfAbsent(e.getKey(), e.getValue());
-            if (previous != null) {
-                duplicate(e.getKey(), e.getValue(), previous);
-            }
-        }
-        return all;
+        return services;
     }
 
-    /** The hosts a service names; one plain host name (the usual case) is looked up directly. */
-    private Set<String> hostsOf(Definition s, boolean byGroup) {
-        String hostName = s.get("host_name");
-        if (!byGroup && hostName.indexOf(',') < 0 && hostName.indexOf('*') < 0 && hostName.indexOf('!') < 0) {
-            String name = hostName.strip();
-            if (registry.find(ObjectType.HOST, name) != null) {
-                return Set.of(name);
+    /** Registers the services in Nagios's order; of several for one key, the first is kept. */
+    private void register(List<List<Entry>> walks, ExpandedServices services) {
+        Map<ServiceKey, Entry> first = new HashMap<>(walks.size() * 2);
+        // Nagios prepends each copy to its service list while it walks the list from the head (the
+        // latest definition), then registers unmarked services in list order before marked ones
+        for (List<Entry> walk : walks) {
+            for (int i = walk.size() - 1; i >= 0; i--) {
+                Entry e = walk.get(i);
+                if (!e.itself && !e.fromGroup) {
+                    register(e, first, services);
+                }
             }
         }
-        return registry.hostsOf(hostName, s.where("host_name"), s.get("hostgroup_name"), s.where("hostgroup_name"),
+        for (int w = walks.size() - 1; w >= 0; w--) {
+            for (Entry e : walks.get(w)) {
+                if (e.itself) {
+                    register(e, first, services);
+                }
+            }
+        }
+        for (List<Entry> walk : walks) {
+            for (int i = walk.size() - 1; i >= 0; i--) {
+                Entry e = walk.get(i);
+                if (e.fromGroup) {
+                    register(e, first, services);
+                }
+            }
+        }
+    }
+
+    private void register(Entry e, Map<ServiceKey, Entry> first, ExpandedServices services) {
+        Entry previous = first.putIfAbsent(e.key, e);
+        if (previous == null) {
+            e.kept = true;
+        } else {
+            services.addDropped(e.key, e.source);
+            duplicate(e.key, e.source, previous.source);
+        }
+    }
+
+    /** The services {@code s} makes, in the order Nagios walks its hosts; empty if it makes none. */
+    private List<Entry> servicesOf(Definition s) {
+        String description = s.get("service_description");
+        if (description == null || description.isBlank()) {
+            registry.diags().error(s.location, "service has no service_description (expected"
+                    + " 'service_description NAME', or 'register 0' if it is only a template)");
+            return List.of();
+        }
+        String hostList = s.get("host_name");
+        String groupList = s.get("hostgroup_name");
+        if (hostList == null && groupList == null) {
+            registry.diags().error(s.location, "service '" + description + "' names no host (expected"
+                    + " 'host_name' or 'hostgroup_name')");
+            return List.of();
+        }
+        if (groupList == null && isPlainName(hostList) && registry.find(ObjectType.HOST, hostList.strip()) != null) {
+            return List.of(new Entry(s, new ServiceKey(hostList.strip(), description), true, false));
+        }
+        int errorsBefore = registry.diags().errorCount();
+        Set<String> accepted = registry.hostsOf(hostList, s.where("host_name"), groupList, s.where("hostgroup_name"),
                 hostGroups);
+        List<Entry> walk = walk(s, description, accepted);
+        if (walk.isEmpty() && registry.diags().errorCount() == errorsBefore && !(groupList != null
+                && allowEmptyHostgroups)) {
+            registry.diags().warning(s.location, "service '" + description + "' expands to no host, so it is"
+                    + " not created (Nagios 4 accepts this; allow_empty_hostgroup_assignment=1 silences it for"
+                    + " host groups)");
+        }
+        return walk;
+    }
+
+    private List<Entry> walk(Definition s, String description, Set<String> accepted) {
+        List<List<String>> rounds = new ArrayList<>();
+        rounds.add(order.hosts(s.get("host_name")));
+        for (String group : order.groups(s.get("hostgroup_name"))) {
+            rounds.add(order.members(group));
+        }
+        List<Entry> walk = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean lastTaken = false;
+        for (int r = 0; r < rounds.size(); r++) {
+            List<String> round = rounds.get(r);
+            for (int i = 0; i < round.size(); i++) {
+                String host = round.get(i);
+                boolean take = accepted.contains(host) && seen.add(host);
+                if (take) {
+                    walk.add(new Entry(s, new ServiceKey(host, description), false, r > 0));
+                }
+                lastTaken = take && r == rounds.size() - 1 && i == round.size() - 1;
+            }
+        }
+        if (lastTaken) {
+            // Nagios reuses the definition itself for the very last host, and does not mark it
+            Entry last = walk.remove(walk.size() - 1);
+            walk.add(new Entry(s, last.key, true, false));
+        }
+        return walk;
+    }
+
+    private static boolean isPlainName(String hostList) {
+        return hostList.indexOf(',') < 0 && hostList.indexOf('*') < 0 && hostList.indexOf('!') < 0;
+    }
+
+    /** A definition for one host is used as it is; a multi-host one needs a copy per host. */
+    private static Definition definitionFor(Entry e, boolean single) {
+        Definition s = e.source;
+        Definition d = single ? s : s.copy();
+        if (!e.key.hostName().equals(s.get("host_name"))) {
+            d.set("host_name", e.key.hostName(), s.where("host_name"));
+        }
+        return d;
     }
 
     private void duplicate(ServiceKey key, Definition dup, Definition kept) {

@@ -1,6 +1,7 @@
 package org.vigil.config.resolve;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,26 @@ final class ServiceGroupExpander {
         for (Definition g : registry.all(ObjectType.SERVICEGROUP)) {
             direct.put(g.get("servicegroup_name"), pairs(g));
         }
+        Set<String> reported = new HashSet<>();
         for (Map.Entry<ServiceKey, Definition> e : services.entrySet()) {
-            Definition s = e.getValue();
-            for (String group : Registry.split(s.get("servicegroups"))) {
-                Set<ServiceKey> members = direct.get(group);
-                if (members == null) {
-                    registry.unknown(ObjectType.SERVICEGROUP, group, s.where("servicegroups"));
-                } else {
-                    members.add(e.getKey());
-                }
+            join(e.getKey(), e.getValue(), reported);
+        }
+        if (services instanceof ExpandedServices expanded) {
+            // Nagios adds every definition to its service groups before it drops duplicates
+            for (Map.Entry<ServiceKey, Definition> e : expanded.dropped()) {
+                join(e.getKey(), e.getValue(), reported);
+            }
+        }
+    }
+
+    /** Adds {@code key} to the groups its definition names; an unknown group is reported once per line. */
+    private void join(ServiceKey key, Definition s, Set<String> reported) {
+        for (String group : Registry.split(s.get("servicegroups"))) {
+            Set<ServiceKey> members = direct.get(group);
+            if (members != null) {
+                members.add(key);
+            } else if (reported.add(group + "\0" + s.where("servicegroups"))) {
+                registry.unknown(ObjectType.SERVICEGROUP, group, s.where("servicegroups"));
             }
         }
     }

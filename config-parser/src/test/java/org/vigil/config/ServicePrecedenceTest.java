@@ -89,8 +89,11 @@ class ServicePrecedenceTest {
 
         assertThat(c.errors(r)).isEmpty();
         Map<String, String> kept = new TreeMap<>();
-        r.model().services().forEach((key, s) -> kept.put(key.hostName(), s.check().checkCommand()
-                .substring("check_dummy!".length())));
+        r.model().services().forEach((key, s) -> {
+            if (!key.hostName().equals(TestConfig.MINIMAL_HOST)) {
+                kept.put(key.hostName(), s.check().checkCommand().substring("check_dummy!".length()));
+            }
+        });
         Map<String, String> want = new TreeMap<>();
         for (String pair : expected.split(" ")) {
             want.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -109,7 +112,7 @@ class ServicePrecedenceTest {
         assertThat(r.model().serviceGroups().get("sg-second").members()).containsExactly(h1,
                 new ServiceKey("h2", "S"), new ServiceKey("h3", "S"));
         assertThat(c.messages(r)).contains("objects.cfg:77: warning: duplicate definition of service 'S' on host"
-                + " 'h1' (first defined at " + dir.resolve("objects.cfg") + ":68; that one is used)");
+                + " 'h1' is ignored (the definition at " + dir.resolve("objects.cfg") + ":68 is used, as Nagios 4 chooses)");
     }
 
     @Test

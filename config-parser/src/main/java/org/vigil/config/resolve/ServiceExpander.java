@@ -186,8 +186,8 @@ public final class ServiceExpander {
 
     private void duplicate(ServiceKey key, Definition dup, Definition kept) {
         registry.diags().warning(dup.where("service_description"), "duplicate definition of service '"
-                + key.description() + "' on host '" + key.hostName() + "' (first defined at " + kept.location
-                + "; that one is used)");
+                + key.description() + "' on host '" + key.hostName() + "' is ignored (the definition at " + kept.location
+                + " is used, as Nagios 4 chooses)");
     }
 
     /**

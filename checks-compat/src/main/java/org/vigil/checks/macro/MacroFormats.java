@@ -2,6 +2,7 @@ package org.vigil.checks.macro;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -38,9 +39,18 @@ public final class MacroFormats {
                     + time;
             case "LONGDATETIME" -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
                     + t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + t.getDayOfMonth() + " "
-                    + time + " " + ZONE.format(t) + " " + t.getYear();
+                    + time + " " + zoneName(t) + " " + t.getYear();
             default -> null;
         };
+    }
+
+    /** The zone abbreviation as C's tzname gives it: "UTC", "CET", "CEST"... */
+    private static String zoneName(ZonedDateTime t) {
+        ZoneId z = t.getZone().normalized();
+        if (z instanceof ZoneOffset o) {
+            return o.getTotalSeconds() == 0 ? "UTC" : o.getId();
+        }
+        return ZONE.format(t);
     }
 
     private static String shortDate(ZonedDateTime t, String dateFormat) {

@@ -11,7 +11,8 @@ import org.vigil.config.model.ServiceGroup;
 /**
  * Custom variable macros: {@code $_HOSTRACK$}, {@code $_SERVICESLA$}, {@code $_CONTACTX$}, with the same on-demand
  * arguments as the standard macros of their object. Nagios 4.4.6 keeps the text of a variable the object does not
- * have ({@code $_HOSTNOPE$} stays as is; observed), so a missing variable is an error here too.
+ * have ({@code $_HOSTNOPE$} stays as is; observed), so a missing variable is an error here too; and it strips
+ * illegal characters from their values like output macros ({@code a'b"c<d>e} gives {@code abcde}; observed).
  */
 final class CustomMacros {
 

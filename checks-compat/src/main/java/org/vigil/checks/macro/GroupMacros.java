@@ -29,7 +29,8 @@ final class GroupMacros {
             g = objects.model().hostGroups().get(t.arg1());
         } else {
             Host h = objects.host(ctx.hostName());
-            g = h == null || h.hostgroups().isEmpty() ? null : objects.model().hostGroups().get(h.hostgroups().get(0));
+            g = h == null || h.hostgroups().isEmpty() ? null
+                    : objects.model().hostGroups().get(ObjectLookup.primary(h.hostgroups()));
         }
         if (g == null) {
             return null;
@@ -64,7 +65,7 @@ final class GroupMacros {
         } else {
             Service s = ctx.service() == null ? null : objects.model().services().get(ctx.service());
             g = s == null || s.servicegroups().isEmpty() ? null
-                    : objects.model().serviceGroups().get(s.servicegroups().get(0));
+                    : objects.model().serviceGroups().get(ObjectLookup.primary(s.servicegroups()));
         }
         if (g == null) {
             return null;
@@ -98,7 +99,7 @@ final class GroupMacros {
             g = objects.model().contactGroups().get(t.arg1());
         } else {
             List<String> mine = ctx.contactName() == null ? List.of() : objects.contactGroupsOf(ctx.contactName());
-            g = mine.isEmpty() ? null : objects.model().contactGroups().get(mine.get(0));
+            g = mine.isEmpty() ? null : objects.model().contactGroups().get(ObjectLookup.primary(mine));
         }
         if (g == null) {
             return null;

@@ -67,7 +67,9 @@ final class MacroValues {
             return plainOrNull(contactAddress(ctx, t));
         }
         if (t.name().startsWith("_")) {
-            return plainOrNull(CustomMacros.value(objects, ctx, t));
+            // custom variables are cleaned like output macros (observed: a'b"c<d>e gives abcde)
+            String v = CustomMacros.value(objects, ctx, t);
+            return v == null ? null : new Value(v, true);
         }
         return null;
     }
@@ -126,7 +128,7 @@ final class MacroValues {
             case "HOSTADDRESS" -> h.address() != null ? h.address() : h.name();
             case "MAXHOSTATTEMPTS" -> Integer.toString(h.check().maxCheckAttempts());
             case "HOSTCHECKCOMMAND" -> orEmpty(h.check().checkCommand());
-            case "HOSTGROUPNAMES" -> String.join(",", h.hostgroups());
+            case "HOSTGROUPNAMES" -> String.join(",", ObjectLookup.nagiosOrder(h.hostgroups()));
             case "HOSTNOTES" -> nestedOrEmpty(ctx, h.links().notes(), false);
             case "HOSTNOTESURL" -> nestedOrEmpty(ctx, h.links().notesUrl(), true);
             case "HOSTACTIONURL" -> nestedOrEmpty(ctx, h.links().actionUrl(), true);
@@ -168,7 +170,7 @@ final class MacroValues {
             case "MAXSERVICEATTEMPTS" -> Integer.toString(s.check().maxCheckAttempts());
             case "SERVICEISVOLATILE" -> s.isVolatile() ? "1" : "0";
             case "SERVICECHECKCOMMAND" -> orEmpty(s.check().checkCommand());
-            case "SERVICEGROUPNAMES" -> String.join(",", s.servicegroups());
+            case "SERVICEGROUPNAMES" -> String.join(",", ObjectLookup.nagiosOrder(s.servicegroups()));
             case "SERVICENOTES" -> nestedOrEmpty(ctx, s.links().notes(), false);
             case "SERVICENOTESURL" -> nestedOrEmpty(ctx, s.links().notesUrl(), true);
             case "SERVICEACTIONURL" -> nestedOrEmpty(ctx, s.links().actionUrl(), true);
@@ -197,7 +199,7 @@ final class MacroValues {
             case "CONTACTALIAS" -> c.alias() != null ? c.alias() : c.name();
             case "CONTACTEMAIL" -> orEmpty(c.email());
             case "CONTACTPAGER" -> orEmpty(c.pager());
-            case "CONTACTGROUPNAMES" -> String.join(",", objects.contactGroupsOf(c.name()));
+            case "CONTACTGROUPNAMES" -> String.join(",", ObjectLookup.nagiosOrder(objects.contactGroupsOf(c.name())));
             default -> "";
         };
     }

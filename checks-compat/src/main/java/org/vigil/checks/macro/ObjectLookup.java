@@ -29,6 +29,22 @@ final class ObjectLookup {
         }
     }
 
+    /**
+     * The order Nagios 4.4.6 keeps an object's groups in: it registers groups by name and prepends each to the
+     * member's list, so the list runs in reverse name order and the "primary" group of $HOSTGROUPNAME$ is the
+     * last by name (observed: groups web, alpha, zeta give zeta,web,alpha).
+     */
+    static List<String> nagiosOrder(List<String> groups) {
+        List<String> out = new ArrayList<>(groups);
+        out.sort(java.util.Comparator.reverseOrder());
+        return out;
+    }
+
+    /** The first group in Nagios's order, or null. */
+    static String primary(List<String> groups) {
+        return groups.isEmpty() ? null : nagiosOrder(groups).get(0);
+    }
+
     ObjectModel model() {
         return model;
     }

@@ -46,7 +46,7 @@ class MacroResolverTest {
         return Stream.of(
                 row(MAC1, "$HOSTNAME$|$HOSTDISPLAYNAME$|$HOSTALIAS$|$HOSTADDRESS$", "h1|H-One|Host One|127.0.0.1"),
                 row(MAC1, "$HOSTSTATE$ $HOSTSTATEID$ $HOSTSTATETYPE$ $HOSTATTEMPT$ $MAXHOSTATTEMPTS$", "UP 0 HARD 1 3"),
-                row(MAC1, "$HOSTGROUPNAME$ $HOSTGROUPNAMES$", "web web"),
+                row(MAC1, "observed: $HOSTGROUPNAME$ $HOSTGROUPNAMES$", "observed: zeta zeta,web,alpha"),
                 row(MAC1, "$HOSTNOTES$|$HOSTNOTESURL$|$HOSTACTIONURL$", "some notes|http://n/h1|http://a/Host%20One"),
                 row(MAC1, "$HOSTCHECKCOMMAND$|$_HOSTRACK$|$_HOSTNOPE$", "p!exitn!0|r42|$_HOSTNOPE$"),
                 row(MAC1, "$HOSTDURATION$|$HOSTLATENCY$|$HOSTPERFDATA$|$HOSTOUTPUT$", "0d 0h 0m 12s|0.002||exit 0 output"),
@@ -75,7 +75,8 @@ class MacroResolverTest {
 
     static Stream<Arguments> onDemand() {
         return Stream.of(
-                row(MAC1, "$HOSTSTATE:h2$ $HOSTNAME:h2$ $HOSTGROUPNAMES:h2$", "DOWN h2 web"),
+                row(MAC1, "$HOSTSTATE:h2$ $HOSTNAME:h2$ $HOSTGROUPNAMES:h2$ $HOSTGROUPNAME:lonely$",
+                        "DOWN h2 web $HOSTGROUPNAME:lonely$"),
                 row(MAC1, "$HOSTSTATE:nohost$ $HOSTNAME:$ $HOSTSTATE::$ $HOSTSTATE::x$ $HOSTSTATE:$",
                         "$HOSTSTATE:nohost$ $HOSTNAME:$ $HOSTSTATE::$ $HOSTSTATE::x$ $HOSTSTATE:$"),
                 row(MAC1, "$SERVICESTATE:h1:exit5$ $SERVICEDESC:h1:exit5$ $LASTSERVICECHECK:h1:exit5$",
@@ -135,7 +136,7 @@ class MacroResolverTest {
                 row(MAC1, "$LONGSERVICEOUTPUT:h1:illegal$", "longline\\nctlTB"),
                 row(MAC1, "$SERVICEPERFDATA:h1:illegal$", "x=1;q"),
                 row(MAC1, "$SERVICEOUTPUT$", "[G=CONTACTNAME] ok"),
-                row(H1, "$_HOSTQUOTED$", "a'b\"c"),
+                row(H1, "observed: $_HOSTQUOTED$", "observed: abc"),
                 row(H1, "$HOSTNOTES:h1$", "some notes"));
     }
 

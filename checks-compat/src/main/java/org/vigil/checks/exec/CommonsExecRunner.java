@@ -22,6 +22,7 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
 
     private final RunnerOptions options;
     private final TimeoutReaper reaper = new TimeoutReaper();
+    private final RunTags tags = new RunTags();
 
     public CommonsExecRunner(RunnerOptions options) {
         this.options = options;
@@ -37,12 +38,13 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
         }
         CappedBuffer out = new CappedBuffer(options.outputLimit());
         CappedBuffer err = new CappedBuffer(options.outputLimit());
-        CapturingExecutor executor = new CapturingExecutor(timeout);
+        String tag = options.tagEnvironment() ? tags.next() : null;
+        CapturingExecutor executor = new CapturingExecutor(timeout, tag);
         executor.setStreamHandler(new PumpStreamHandler(out, err));
         executor.setExitValues(null);
         int exit;
         try {
-            exit = executor.execute(toCommons(plan.argv()), environment(environment));
+            exit = executor.execute(toCommons(plan.argv()), environment(environment, tag));
         } catch (ExecuteException e) {
             exit = e.getExitValue();
         } catch (IOException e) {
@@ -63,12 +65,15 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
     }
 
     /** Commons Exec replaces the whole environment when given one, so the engine's own is copied in first. */
-    private static Map<String, String> environment(Map<String, String> extra) {
-        if (extra.isEmpty()) {
+    private static Map<String, String> environment(Map<String, String> extra, String tag) {
+        if (extra.isEmpty() && tag == null) {
             return null;
         }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(extra);
+        if (tag != null) {
+            env.put(ProcessTree.TAG, tag);
+        }
         return env;
     }
 
@@ -80,19 +85,21 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
     /** Arms the reaper as soon as Commons Exec has launched the process. */
     private final class CapturingExecutor extends DefaultExecutor {
         private final Duration timeout;
+        private final String tag;
         private volatile TimeoutReaper.Deadline deadline;
 
         @SuppressWarnings("deprecation")
-        CapturingExecutor(Duration timeout) {
+        CapturingExecutor(Duration timeout, String tag) {
             super();
             this.timeout = timeout;
+            this.tag = tag;
         }
 
         @Override
         protected Process launch(org.apache.commons.exec.CommandLine command, Map<String, String> env, Path dir)
                 throws IOException {
             Process p = super.launch(command, env, dir);
-            deadline = reaper.arm(p.toHandle(), timeout);
+            deadline = reaper.arm(p.toHandle(), tag, timeout);
             return p;
         }
 

@@ -19,6 +19,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
 
     private final RunnerOptions options;
     private final TimeoutReaper reaper = new TimeoutReaper();
+    private final RunTags tags = new RunTags();
     private final ThreadLocal<Path> scratch = ThreadLocal.withInitial(DirectRunner::newScratch);
 
     public DirectRunner(RunnerOptions options) {
@@ -40,13 +41,17 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         if (!environment.isEmpty()) {
             pb.environment().putAll(environment);
         }
+        String tag = options.tagEnvironment() ? tags.next() : null;
+        if (tag != null) {
+            pb.environment().put(ProcessTree.TAG, tag);
+        }
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             return PluginResult.notStarted(String.valueOf(e.getMessage()), start);
         }
-        TimeoutReaper.Deadline deadline = reaper.arm(p.toHandle(), timeout);
+        TimeoutReaper.Deadline deadline = reaper.arm(p.toHandle(), tag, timeout);
         CappedBuffer out = new CappedBuffer(options.outputLimit());
         CappedBuffer err = new CappedBuffer(options.outputLimit());
         int exit;
@@ -57,7 +62,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
             exit = waitQuietly(p);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ProcessTree.kill(p.toHandle());
+            ProcessTree.kill(p.toHandle(), tag, null);
             exit = waitQuietly(p);
         } finally {
             deadline.cancel();

@@ -26,10 +26,11 @@ final class TimeoutReaper implements AutoCloseable {
         private final AtomicBoolean fired = new AtomicBoolean();
         private final ScheduledFuture<?> future;
 
-        private Deadline(ProcessHandle process, Duration timeout) {
+        private Deadline(ProcessHandle process, String tag, Duration timeout) {
+            String pipe = ProcessTree.stdoutPipe(process.pid());
             future = timer.schedule(() -> {
                 fired.set(true);
-                ProcessTree.kill(process);
+                ProcessTree.kill(process, tag, pipe);
             }, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
         }
 
@@ -42,8 +43,9 @@ final class TimeoutReaper implements AutoCloseable {
         }
     }
 
-    Deadline arm(ProcessHandle process, Duration timeout) {
-        return new Deadline(process, timeout);
+    /** Kills the tree of {@code process}, and every process tagged {@code tag} (may be null), at the timeout. */
+    Deadline arm(ProcessHandle process, String tag, Duration timeout) {
+        return new Deadline(process, tag, timeout);
     }
 
     ScheduledExecutorService executor() {

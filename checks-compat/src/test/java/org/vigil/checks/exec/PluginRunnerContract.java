@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vigil.checks.command.CommandLine;
 import org.vigil.checks.result.CheckResult;
 import org.vigil.checks.result.CheckResultMapper;
@@ -120,11 +122,19 @@ abstract class PluginRunnerContract {
         assertThat(MAPPER.host("hw", run(exitn + " 1")).state()).isZero();
     }
 
-    @Test
-    void timeoutKillsTheWholeTree() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"environment tag", "setsid", "descendants only"})
+    void timeoutKillsTheWholeTree(String mode) throws Exception {
         String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         String sleeper = script("sleeper", "echo before sleep\nsleep " + marker + " &\nsleep " + marker);
-        PluginResult raw = runner.run(CommandLine.parse(sleeper), Map.of(), Duration.ofMillis(700));
+        RunnerOptions o = switch (mode) {
+            case "setsid" -> RunnerOptions.defaults().withSessions().withTagEnvironment(false);
+            case "descendants only" -> RunnerOptions.defaults().withTagEnvironment(false);
+            default -> RunnerOptions.defaults();
+        };
+        PluginRunner timed = newRunner(o);
+        PluginResult raw = timed.run(CommandLine.parse(sleeper), Map.of(), Duration.ofMillis(700));
+        ((AutoCloseable) timed).close();
         assertThat(raw.timedOut()).isTrue();
         CheckResult r = MAPPER.service(new ServiceKey("h1", "timeout"), raw);
         assertThat(r.state()).isEqualTo(2);
@@ -142,6 +152,45 @@ abstract class PluginRunnerContract {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"environment tag", "setsid"})
+    void timeoutKillsOrphanedChildren(String mode) throws Exception {
+        String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        // the subshell exits at once, so its sleep is reparented and no longer a descendant of the plugin
+        String orphaner = script("orphaner", "(sleep " + marker + " &)\nsleep " + marker);
+        RunnerOptions o = mode.equals("setsid") ? RunnerOptions.defaults().withSessions().withTagEnvironment(false)
+                : RunnerOptions.defaults();
+        PluginRunner r = newRunner(o);
+        PluginResult raw = r.run(CommandLine.parse(orphaner), Map.of(), Duration.ofMillis(500));
+        ((AutoCloseable) r).close();
+        assertThat(raw.timedOut()).isTrue();
+        assertThat(running("sleep " + marker)).as("processes left behind").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"environment tag", "descendants only"})
+    void detachedChildHoldingStdoutCannotBlockTheRunner(String mode) throws Exception {
+        String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        // a new session, no environment, and orphaned at once: only its hold on the stdout pipe gives it away
+        String detacher = script("detacher", "env -i /usr/bin/setsid /bin/sleep " + marker + " &\necho done");
+        RunnerOptions o = mode.equals("descendants only") ? RunnerOptions.defaults().withTagEnvironment(false)
+                : RunnerOptions.defaults();
+        PluginRunner r = newRunner(o);
+        long t0 = System.nanoTime();
+        PluginResult raw = r.run(CommandLine.parse(detacher), Map.of(), Duration.ofMillis(500));
+        ((AutoCloseable) r).close();
+        // Commons Exec stops reading once the plugin exits, the direct runner reads to the end of the output and
+        // kills the pipe's holder at the timeout; neither may hang
+        killAll("sleep " + marker);
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5);
+        assertThat(raw.stdout()).isEqualTo("done\n");
+    }
+
+    static void killAll(String commandLine) {
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(commandLine)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     static long running(String commandLine) {

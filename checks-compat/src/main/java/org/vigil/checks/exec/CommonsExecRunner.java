@@ -23,6 +23,7 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
     private final RunnerOptions options;
     private final TimeoutReaper reaper = new TimeoutReaper();
     private final RunTags tags = new RunTags();
+    private final Map<String, String> baseEnvironment = Map.copyOf(System.getenv());
 
     public CommonsExecRunner(RunnerOptions options) {
         this.options = options;
@@ -65,11 +66,11 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
     }
 
     /** Commons Exec replaces the whole environment when given one, so the engine's own is copied in first. */
-    private static Map<String, String> environment(Map<String, String> extra, String tag) {
+    private Map<String, String> environment(Map<String, String> extra, String tag) {
         if (extra.isEmpty() && tag == null) {
             return null;
         }
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(baseEnvironment);
         env.putAll(extra);
         if (tag != null) {
             env.put(ProcessTree.TAG, tag);

@@ -50,7 +50,7 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
             exit = e.getExitValue();
         } catch (IOException e) {
             executor.cancel();
-            return PluginResult.notStarted(String.valueOf(e.getMessage()), start);
+            return launchFailed(line, e, start);
         }
         boolean timedOut = executor.cancel();
         return new PluginResult(exit, out.text(), err.text(), start, options.clock().instant(), timedOut,
@@ -76,6 +76,14 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
             env.put(ProcessTree.TAG, tag);
         }
         return env;
+    }
+
+    /** As Nagios's child reports a failed exec (exit status = errno), or "did not exit properly" for the rest. */
+    private PluginResult launchFailed(CommandLine line, IOException e, Instant start) {
+        return ExecPlan.fromLaunchError(line.execArgv().get(0), e.getMessage())
+                .map(f -> new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false,
+                        null))
+                .orElseGet(() -> PluginResult.notStarted(String.valueOf(e.getMessage()), start));
     }
 
     @Override

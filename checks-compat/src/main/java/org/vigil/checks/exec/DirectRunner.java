@@ -49,7 +49,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         try {
             p = pb.start();
         } catch (IOException e) {
-            return PluginResult.notStarted(String.valueOf(e.getMessage()), start);
+            return launchFailed(line, e, start);
         }
         TimeoutReaper.Deadline deadline = reaper.arm(p.toHandle(), tag, timeout);
         CappedBuffer out = new CappedBuffer(options.outputLimit());
@@ -102,6 +102,14 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As Nagios's child reports a failed exec (exit status = errno), or "did not exit properly" for the rest. */
+    private PluginResult launchFailed(CommandLine line, IOException e, Instant start) {
+        return ExecPlan.fromLaunchError(line.execArgv().get(0), e.getMessage())
+                .map(f -> new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false,
+                        null))
+                .orElseGet(() -> PluginResult.notStarted(String.valueOf(e.getMessage()), start));
     }
 
     @Override

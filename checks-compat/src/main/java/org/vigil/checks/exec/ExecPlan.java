@@ -69,6 +69,22 @@ record ExecPlan(List<String> argv, Optional<PluginFailure> execFailure) {
         return Optional.empty();
     }
 
+    private static final java.util.regex.Pattern JAVA_ERRNO = java.util.regex.Pattern.compile("error=(\\d+), (.*)$");
+
+    /**
+     * A launch that Java refused ({@code Cannot run program "x": error=7, Argument list too long}), as Nagios's
+     * child would have reported the failed execvp; empty when the message carries no errno.
+     */
+    static Optional<PluginFailure> fromLaunchError(String program, String message) {
+        java.util.regex.Matcher m = JAVA_ERRNO.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int errno = Integer.parseInt(m.group(1));
+        return Optional.of(new PluginFailure(errno, "execvp(" + program + ", ...) failed. errno is " + errno + ": "
+                + m.group(2) + "\n"));
+    }
+
     private static PluginFailure failure(String program, int errno) {
         String text = errno == 2 ? "No such file or directory" : "Permission denied";
         return new PluginFailure(errno, "execvp(" + program + ", ...) failed. errno is " + errno + ": " + text + "\n");

@@ -240,6 +240,17 @@ abstract class PluginRunnerContract {
     }
 
     @Test
+    void oversizedEnvironmentFailsLikeExecvp() {
+        // nagios4 gave "(Return code of 7 ... was out of bounds)" when its environment macros grew past the limit
+        PluginResult raw = runner.run(CommandLine.parse(DUMMY + " 0 ok"), Map.of("NAGIOS_BIG", "x".repeat(200_000)),
+                TIMEOUT);
+        assertThat(raw.exitCode()).isEqualTo(7);
+        assertThat(raw.stderr()).startsWith("execvp(" + DUMMY + ", ...) failed. errno is 7: ");
+        assertThat(MAPPER.service(new ServiceKey("h1", "big"), raw).output().text())
+                .isEqualTo("(Return code of 7 for service 'big' on host 'h1' was out of bounds)");
+    }
+
+    @Test
     void directArgvKeepsQuotedWords() throws IOException {
         String args = script("args", "for a in \"$@\"; do printf '[%s]' \"$a\"; done");
         assertThat(run(args + " 'a b' \"c d\" e\\ f '' x").stdout()).isEqualTo("[a b][c d][e f][][x]");

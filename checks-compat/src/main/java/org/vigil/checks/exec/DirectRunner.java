@@ -2,7 +2,6 @@ package org.vigil.checks.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,8 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         Path errFile = scratch.get();
         ProcessBuilder pb = new ProcessBuilder(plan.argv())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(errFile.toFile());
+                .redirectError(errFile == null ? ProcessBuilder.Redirect.DISCARD
+                        : ProcessBuilder.Redirect.to(errFile.toFile()));
         if (!environment.isEmpty()) {
             pb.environment().putAll(environment);
         }
@@ -68,7 +68,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
             deadline.cancel();
         }
         String stdout = out.text();
-        if (stdout.isEmpty()) {
+        if (stdout.isEmpty() && errFile != null) {
             readInto(errFile, err);
         }
         return new PluginResult(exit, stdout, err.text(), start, options.clock().instant(), deadline.fired(),
@@ -94,13 +94,14 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         }
     }
 
+    /** A scratch file for this thread's plugins' stderr, or null (stderr then discarded) when none can be made. */
     private static Path newScratch() {
         try {
             Path p = Files.createTempFile("vigil-plugin-stderr-", ".txt");
             p.toFile().deleteOnExit();
             return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | SecurityException e) {
+            return null;
         }
     }
 

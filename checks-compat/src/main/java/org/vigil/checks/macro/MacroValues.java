@@ -29,6 +29,7 @@ final class MacroValues {
     private final Clock clock;
     private final GroupMacros groups;
     private final Nested nested;
+    private final TimeperiodMacros timeperiods;
 
     /** Expands the macros inside notes and URLs, as Nagios does when it reads those attributes. */
     interface Nested {
@@ -42,6 +43,7 @@ final class MacroValues {
         this.clock = clock;
         this.nested = nested;
         this.groups = new GroupMacros(objects, nested);
+        this.timeperiods = new TimeperiodMacros(objects.model(), main == null ? clock.getZone() : main.zone(), clock);
     }
 
     ObjectLookup objects() {
@@ -97,8 +99,7 @@ final class MacroValues {
             case CONFIG -> ConfigMacros.value(main, t.name());
             case PROCESS -> orEmpty(runtime.global(t.name()));
             case DATETIME -> MacroFormats.date(t.name(), clock.instant(), clock.getZone(), dateFormat());
-            case TIMEPERIOD -> orEmpty(runtime.global(t.arg1() == null ? t.name() : t.name() + ":" + t.arg1()
-                    + (t.arg2() == null ? "" : ":" + t.arg2())));
+            case TIMEPERIOD -> timeperiods.value(t);
             case NOTIFICATION -> "";
         };
     }

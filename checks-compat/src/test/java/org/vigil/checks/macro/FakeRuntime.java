@@ -44,6 +44,6 @@ final class FakeRuntime implements RuntimeMacros {
                 .put("h1;illegal/SERVICEOUTPUT", "a`b~c$d&e'f\"g<h>i OK")
                 .put("h1;illegal/LONGSERVICEOUTPUT", "long'\"<>line\\nctl\tT\u0007B\u007f")
                 .put("h1;illegal/SERVICEPERFDATA", "x=1;'q'")
-                .put("PROCESSSTARTTIME", "1795599632").put("TOTALHOSTSUP", "1").put("ISVALIDTIME:24x7", "1");
+                .put("PROCESSSTARTTIME", "1795599632").put("TOTALHOSTSUP", "1");
     }
 }

@@ -95,7 +95,13 @@ class MacroResolverTest {
                 row(MAC1, "$CONTACTNAME$ $CONTACTEMAIL$", "$CONTACTNAME$ $CONTACTEMAIL$"),
                 row(MAC1, "$CONTACTGROUPMEMBERS:ops$ $CONTACTGROUPALIAS:ops$ $CONTACTEMAIL:ops:;$",
                         "admin Operations admin@ex.com"),
-                row(MAC1, "$ISVALIDTIME:24x7$", "1"));
+                // the test's "24x7" is Mondays only; the clock says Wednesday
+                row(MAC1, "$ISVALIDTIME:24x7$", "0"),
+                row(MAC1, "$ISVALIDTIME:24x7:1795996800$ $ISVALIDTIME:24x7:1796083199$ $ISVALIDTIME:24x7:1796083200$",
+                        "1 1 0"),
+                row(MAC1, "$NEXTVALIDTIME:24x7$ $NEXTVALIDTIME:24x7:1795996801$", "1795996800 1795996801"),
+                row(MAC1, "$ISVALIDTIME$ $ISVALIDTIME:nope$ $NEXTVALIDTIME:nope$",
+                        "$ISVALIDTIME$ $ISVALIDTIME:nope$ $NEXTVALIDTIME:nope$"));
     }
 
     static Stream<Arguments> contactsAndNotifications() {

@@ -62,6 +62,7 @@ final class CommandSplitter {
         }
     }
 
+    // One method on purpose: it follows runcmd_cmd2strv case by case, so the two can be compared side by side.
     private void run() {
         int n = s.length();
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,104 @@
+package org.vigil.checks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.vigil.checks.exec.PluginResult;
+import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.macro.ExpandedCommand;
+import org.vigil.checks.macro.MacroContext;
+import org.vigil.checks.macro.MacroResolver;
+import org.vigil.checks.macro.RuntimeMacros;
+import org.vigil.checks.output.PluginOutput;
+import org.vigil.checks.result.CheckResult;
+import org.vigil.checks.result.CheckResultMapper;
+import org.vigil.checks.result.HostState;
+import org.vigil.checks.result.ServiceState;
+import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.Host;
+import org.vigil.config.model.ObjectModel;
+import org.vigil.config.model.Service;
+
+/**
+ * One active host or service check, end to end: expand the check command's macros, run the plugin with the
+ * configured timeout (and the {@code NAGIOS_*} environment when {@code enable_environment_macros=1}), and map the
+ * outcome to a {@link CheckResult} with Nagios's rules. Blocking and thread-safe; the engine calls it from its own
+ * bounded pool.
+ */
+public final class ActiveCheck {
+
+    /** What Nagios says of a host without a check command. */
+    public static final String HOST_ASSUMED_UP = "(Host assumed to be UP)";
+
+    private final MacroResolver macros;
+    private final PluginRunner runner;
+    private final CheckResultMapper mapper;
+    private final Settings settings;
+    private final Clock clock;
+
+    /**
+     * The nagios.cfg settings a check uses.
+     *
+     * @param serviceTimeout {@code service_check_timeout} (Nagios's default: 60 s)
+     * @param hostTimeout {@code host_check_timeout} (default 30 s)
+     * @param environmentMacros {@code enable_environment_macros} (default off)
+     */
+    public record Settings(Duration serviceTimeout, Duration hostTimeout, ServiceState serviceTimeoutState,
+                           boolean aggressiveHostChecking, boolean environmentMacros) {
+
+        public static Settings from(MainConfig main) {
+            return new Settings(seconds(main, "service_check_timeout", 60), seconds(main, "host_check_timeout", 30),
+                    ServiceState.fromOption(main.value("service_check_timeout_state", "c")),
+                    main.flag("use_aggressive_host_checking", false), main.flag("enable_environment_macros", false));
+        }
+
+        private static Duration seconds(MainConfig main, String name, int fallback) {
+            try {
+                return Duration.ofSeconds(Integer.parseInt(main.value(name, Integer.toString(fallback)).strip()));
+            } catch (NumberFormatException e) {
+                return Duration.ofSeconds(fallback);
+            }
+        }
+    }
+
+    public ActiveCheck(MacroResolver macros, PluginRunner runner, Settings settings, Clock clock) {
+        this.macros = macros;
+        this.runner = runner;
+        this.settings = settings;
+        this.clock = clock;
+        this.mapper = new CheckResultMapper(settings.serviceTimeoutState(), settings.aggressiveHostChecking());
+    }
+
+    /** Everything from the loaded configuration. */
+    public static ActiveCheck of(ObjectModel model, MainConfig main, RuntimeMacros runtime, PluginRunner runner,
+                                 Clock clock) {
+        return new ActiveCheck(new MacroResolver(model, main, runtime, clock), runner, Settings.from(main), clock);
+    }
+
+    public CheckResult service(Service service) {
+        MacroContext ctx = MacroContext.service(service.key());
+        PluginResult r = run(ctx, service.check().checkCommand(), settings.serviceTimeout());
+        return mapper.service(service.key(), r);
+    }
+
+    public CheckResult host(Host host) {
+        String command = host.check().checkCommand();
+        if (command == null || command.isBlank()) {
+            var now = clock.instant();
+            return new CheckResult(HostState.UP.code(), 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false);
+        }
+        return mapper.host(host.name(), run(MacroContext.host(host.name()), command, settings.hostTimeout()));
+    }
+
+    private PluginResult run(MacroContext ctx, String checkCommand, Duration timeout) {
+        Optional<ExpandedCommand> cmd = macros.command(ctx, checkCommand);
+        if (cmd.isEmpty()) {
+            // the loader rejects unknown commands, so this only happens with a model built by hand
+            return PluginResult.notStarted("no command named in '" + checkCommand + "'", clock.instant());
+        }
+        Map<String, String> env = settings.environmentMacros()
+                ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
+        return runner.run(cmd.get().commandLine(), env, timeout);
+    }
+}

@@ -1,0 +1,120 @@
+package org.vigil.checks.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.vigil.checks.command.CommandLine;
+
+/**
+ * The lean executor: {@link ProcessBuilder} with no thread of its own per run. The calling thread reads stdout to the
+ * end; stderr goes to a scratch file per calling thread, read only when stdout was empty (the only case Nagios uses
+ * it); the shared {@link TimeoutReaper} kills the tree at the deadline. Same results as {@link CommonsExecRunner}.
+ */
+public final class DirectRunner implements PluginRunner, AutoCloseable {
+
+    private final RunnerOptions options;
+    private final TimeoutReaper reaper = new TimeoutReaper();
+    private final RunTags tags = new RunTags();
+    private final ThreadLocal<Path> scratch = ThreadLocal.withInitial(DirectRunner::newScratch);
+
+    public DirectRunner(RunnerOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
+        Instant start = options.clock().instant();
+        ExecPlan plan = ExecPlan.of(line, environment, options.setsid());
+        if (plan.execFailure().isPresent()) {
+            ExecPlan.PluginFailure f = plan.execFailure().get();
+            return new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false, null);
+        }
+        Path errFile = scratch.get();
+        ProcessBuilder pb = new ProcessBuilder(plan.argv())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(errFile == null ? ProcessBuilder.Redirect.DISCARD
+                        : ProcessBuilder.Redirect.to(errFile.toFile()));
+        if (!environment.isEmpty()) {
+            pb.environment().putAll(environment);
+        }
+        String tag = options.tagEnvironment() ? tags.next() : null;
+        if (tag != null) {
+            pb.environment().put(ProcessTree.TAG, tag);
+        }
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return launchFailed(line, e, start);
+        }
+        TimeoutReaper.Deadline deadline = reaper.arm(p.toHandle(), tag, timeout);
+        CappedBuffer out = new CappedBuffer(options.outputLimit());
+        CappedBuffer err = new CappedBuffer(options.outputLimit());
+        int exit;
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+            exit = p.waitFor();
+        } catch (IOException e) {
+            exit = waitQuietly(p);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessTree.kill(p.toHandle(), tag, null);
+            exit = waitQuietly(p);
+        } finally {
+            deadline.cancel();
+        }
+        String stdout = out.text();
+        if (stdout.isEmpty() && errFile != null) {
+            readInto(errFile, err);
+        }
+        return new PluginResult(exit, stdout, err.text(), start, options.clock().instant(), deadline.fired(),
+                out.truncated() || err.truncated(), null);
+    }
+
+    private static int waitQuietly(Process p) {
+        while (true) {
+            try {
+                return p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static void readInto(Path file, CappedBuffer err) {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(err);
+        } catch (IOException e) {
+            // stderr is only informational; an unreadable scratch file leaves it empty
+        }
+    }
+
+    /** A scratch file for this thread's plugins' stderr, or null (stderr then discarded) when none can be made. */
+    private static Path newScratch() {
+        try {
+            Path p = Files.createTempFile("vigil-plugin-stderr-", ".txt");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** As Nagios's child reports a failed exec (exit status = errno), or "did not exit properly" for the rest. */
+    private PluginResult launchFailed(CommandLine line, IOException e, Instant start) {
+        return ExecPlan.fromLaunchError(line.execArgv().get(0), e.getMessage())
+                .map(f -> new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false,
+                        null))
+                .orElseGet(() -> PluginResult.notStarted(String.valueOf(e.getMessage()), start));
+    }
+
+    @Override
+    public void close() {
+        reaper.close();
+    }
+}

@@ -1,0 +1,156 @@
+package org.vigil.checks.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Kills a plugin and everything it started, as Nagios kills the process group of a timed-out check. Java cannot put
+ * a child in its own process group, so the tree is found three ways: the live descendants; on Linux, every process
+ * carrying the run's {@link #TAG} environment variable (inherited by children, and still there once they are
+ * orphaned and reparented, as Jenkins finds a build's processes); and, for plugins started through
+ * {@code setsid}, every process of their session. Last, anything still holding the plugin's stdout pipe is killed,
+ * whatever its environment or session: it would keep the runner waiting for the end of the output.
+ */
+final class ProcessTree {
+
+    private static final Path PROC = Path.of("/proc");
+    /** The environment variable that marks every process of one plugin run. */
+    static final String TAG = "VIGIL_PLUGIN_RUN";
+
+    private ProcessTree() {
+    }
+
+    /**
+     * Kills the tree rooted at {@code root}, and the processes tagged {@code TAG=tag} (null: no tag); repeats a few
+     * times to catch processes forked meanwhile.
+     */
+    static void kill(ProcessHandle root, String tag, String stdoutPipe) {
+        long sid = root.pid();
+        for (int round = 0; round < 5; round++) {
+            Set<Long> pids = new HashSet<>();
+            pids.add(root.pid());
+            root.descendants().forEach(p -> pids.add(p.pid()));
+            pids.addAll(scan(sid, tag == null ? null : (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8)));
+            boolean any = false;
+            for (long pid : pids) {
+                any |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+            }
+            if (!any) {
+                break;
+            }
+        }
+        if (stdoutPipe != null) {
+            for (long pid : pipeHolders(stdoutPipe)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** What /proc says fd 1 of {@code pid} is ({@code pipe:[1234]}), or null; read just after the start. */
+    static String stdoutPipe(long pid) {
+        try {
+            String link = Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("fd").resolve("1")).toString();
+            return link.startsWith("pipe:") ? link : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The processes other than this JVM with a descriptor on {@code pipe}. */
+    private static Set<Long> pipeHolders(String pipe) {
+        Set<Long> out = new HashSet<>();
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+            for (Path d : dirs) {
+                long pid = Long.parseLong(d.getFileName().toString());
+                if (pid != self && holds(d.resolve("fd"), pipe)) {
+                    out.add(pid);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+        return out;
+    }
+
+    private static boolean holds(Path fdDir, String pipe) {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
+            for (Path fd : fds) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().equals(pipe)) {
+                        return true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** The processes of session {@code sid} or with {@code tag} in their environment (none without /proc). */
+    static Set<Long> scan(long sid, byte[] tag) {
+        Set<Long> out = new HashSet<>();
+        if (!Files.isDirectory(PROC)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+            for (Path d : dirs) {
+                if (session(d.resolve("stat")) == sid || (tag != null && tagged(d.resolve("environ"), tag))) {
+                    out.add(Long.parseLong(d.getFileName().toString()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: descendants() still covers the live tree
+        }
+        return out;
+    }
+
+    /** Field 6 of /proc/PID/stat; the command name in field 2 may hold spaces and parentheses. */
+    private static long session(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the NUL-separated environment holds exactly the entry {@code tag}. */
+    private static boolean tagged(Path environ, byte[] tag) {
+        byte[] env;
+        try {
+            env = Files.readAllBytes(environ);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        int start = 0;
+        for (int i = 0; i <= env.length; i++) {
+            if (i == env.length || env[i] == 0) {
+                if (i - start == tag.length && Arrays.equals(env, start, i, tag, 0, tag.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNumber(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package org.vigil.checks.macro;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The standard macro names of Nagios 4.4.6 (the {@code MACRO_X} table), each with its family. This is exactly the
+ * list 4.4.6 exports as {@code NAGIOS_*} environment variables (observed); {@code $HOSTCHECKSOURCE$} and
+ * {@code $SERVICECHECKSOURCE$} came later and are unknown to 4.4.6.
+ */
+final class StandardMacros {
+
+    /** The macros whose values Nagios strips of {@code illegal_macro_output_chars} and control characters. */
+    static final Set<String> CLEANED = Set.of("HOSTOUTPUT", "LONGHOSTOUTPUT", "HOSTPERFDATA", "HOSTACKAUTHOR",
+            "HOSTACKCOMMENT", "SERVICEOUTPUT", "LONGSERVICEOUTPUT", "SERVICEPERFDATA", "SERVICEACKAUTHOR",
+            "SERVICEACKCOMMENT");
+
+    /** Member and summary macros Nagios leaves out of the environment with {@code use_large_installation_tweaks}. */
+    static final Set<String> LARGE_INSTALLATION_SKIPPED = Set.of("HOSTGROUPMEMBERS", "SERVICEGROUPMEMBERS",
+            "HOSTGROUPMEMBERADDRESSES");
+
+    private static final List<String> CONFIG = List.of("ADMINEMAIL", "ADMINPAGER", "MAINCONFIGFILE",
+            "STATUSDATAFILE", "RETENTIONDATAFILE", "OBJECTCACHEFILE", "TEMPFILE", "TEMPPATH", "LOGFILE",
+            "RESOURCEFILE", "COMMANDFILE", "HOSTPERFDATAFILE", "SERVICEPERFDATAFILE");
+
+    private static final List<String> PROCESS = List.of("PROCESSSTARTTIME", "EVENTSTARTTIME",
+            "TOTALHOSTSUP", "TOTALHOSTSDOWN", "TOTALHOSTSUNREACHABLE", "TOTALHOSTSDOWNUNHANDLED",
+            "TOTALHOSTSUNREACHABLEUNHANDLED", "TOTALHOSTPROBLEMS", "TOTALHOSTPROBLEMSUNHANDLED", "TOTALSERVICESOK",
+            "TOTALSERVICESWARNING", "TOTALSERVICESCRITICAL", "TOTALSERVICESUNKNOWN", "TOTALSERVICESWARNINGUNHANDLED",
+            "TOTALSERVICESCRITICALUNHANDLED", "TOTALSERVICESUNKNOWNUNHANDLED", "TOTALSERVICEPROBLEMS",
+            "TOTALSERVICEPROBLEMSUNHANDLED");
+
+    private static final List<String> HOST = List.of("HOSTNAME", "HOSTDISPLAYNAME", "HOSTALIAS", "HOSTADDRESS",
+            "HOSTSTATE", "HOSTSTATEID", "LASTHOSTSTATE", "LASTHOSTSTATEID", "HOSTSTATETYPE", "HOSTATTEMPT",
+            "MAXHOSTATTEMPTS", "HOSTEVENTID", "LASTHOSTEVENTID", "HOSTPROBLEMID", "LASTHOSTPROBLEMID", "HOSTLATENCY",
+            "HOSTEXECUTIONTIME", "HOSTDURATION", "HOSTDURATIONSEC", "HOSTDOWNTIME", "HOSTPERCENTCHANGE",
+            "HOSTGROUPNAMES", "LASTHOSTCHECK", "LASTHOSTSTATECHANGE", "LASTHOSTUP", "LASTHOSTDOWN",
+            "LASTHOSTUNREACHABLE", "HOSTOUTPUT", "LONGHOSTOUTPUT", "HOSTPERFDATA", "HOSTCHECKCOMMAND",
+            "HOSTACKAUTHOR", "HOSTACKAUTHORNAME", "HOSTACKAUTHORALIAS", "HOSTACKCOMMENT", "HOSTACTIONURL",
+            "HOSTNOTESURL", "HOSTNOTES", "TOTALHOSTSERVICES", "TOTALHOSTSERVICESOK", "TOTALHOSTSERVICESWARNING",
+            "TOTALHOSTSERVICESUNKNOWN", "TOTALHOSTSERVICESCRITICAL", "HOSTCHECKTYPE", "HOSTNOTIFICATIONNUMBER",
+            "HOSTNOTIFICATIONID", "HOSTIMPORTANCE", "HOSTANDSERVICESIMPORTANCE", "HOSTINFOURL",
+            "HOSTNOTIFICATIONENABLED", "HOSTNOTIFICATIONPERIOD");
+
+    private static final List<String> SERVICE = List.of("SERVICEDESC", "SERVICEDISPLAYNAME", "SERVICESTATE",
+            "SERVICESTATEID", "LASTSERVICESTATE", "LASTSERVICESTATEID", "SERVICESTATETYPE", "SERVICEATTEMPT",
+            "MAXSERVICEATTEMPTS", "SERVICEISVOLATILE", "SERVICEEVENTID", "LASTSERVICEEVENTID", "SERVICEPROBLEMID",
+            "LASTSERVICEPROBLEMID", "SERVICELATENCY", "SERVICEEXECUTIONTIME", "SERVICEDURATION",
+            "SERVICEDURATIONSEC", "SERVICEDOWNTIME", "SERVICEPERCENTCHANGE", "SERVICEGROUPNAMES",
+            "LASTSERVICECHECK", "LASTSERVICESTATECHANGE", "LASTSERVICEOK", "LASTSERVICEWARNING",
+            "LASTSERVICEUNKNOWN", "LASTSERVICECRITICAL", "SERVICEOUTPUT", "LONGSERVICEOUTPUT", "SERVICEPERFDATA",
+            "SERVICECHECKCOMMAND", "SERVICEACKAUTHOR", "SERVICEACKAUTHORNAME", "SERVICEACKAUTHORALIAS",
+            "SERVICEACKCOMMENT", "SERVICEACTIONURL", "SERVICENOTESURL", "SERVICENOTES", "SERVICECHECKTYPE",
+            "SERVICENOTIFICATIONNUMBER", "SERVICENOTIFICATIONID", "SERVICEIMPORTANCE", "SERVICEINFOURL",
+            "SERVICENOTIFICATIONENABLED", "SERVICENOTIFICATIONPERIOD");
+
+    private static final List<String> HOSTGROUP = List.of("HOSTGROUPNAME", "HOSTGROUPALIAS", "HOSTGROUPMEMBERS",
+            "HOSTGROUPNOTES", "HOSTGROUPNOTESURL", "HOSTGROUPACTIONURL", "HOSTGROUPMEMBERADDRESSES");
+
+    private static final List<String> SERVICEGROUP = List.of("SERVICEGROUPNAME", "SERVICEGROUPALIAS",
+            "SERVICEGROUPMEMBERS", "SERVICEGROUPNOTES", "SERVICEGROUPNOTESURL", "SERVICEGROUPACTIONURL");
+
+    private static final List<String> CONTACT = List.of("CONTACTNAME", "CONTACTALIAS", "CONTACTEMAIL",
+            "CONTACTPAGER", "CONTACTGROUPNAMES");
+
+    private static final List<String> CONTACTGROUP = List.of("CONTACTGROUPNAME", "CONTACTGROUPALIAS",
+            "CONTACTGROUPMEMBERS");
+
+    private static final List<String> DATETIME = List.of("LONGDATETIME", "SHORTDATETIME", "DATE", "TIME", "TIMET");
+
+    private static final List<String> TIMEPERIOD = List.of("ISVALIDTIME", "NEXTVALIDTIME");
+
+    private static final List<String> NOTIFICATION = List.of("NOTIFICATIONTYPE", "NOTIFICATIONNUMBER",
+            "NOTIFICATIONISESCALATED", "NOTIFICATIONRECIPIENTS", "NOTIFICATIONAUTHOR", "NOTIFICATIONAUTHORNAME",
+            "NOTIFICATIONAUTHORALIAS", "NOTIFICATIONCOMMENT");
+
+    /** Every standard name with its family, in a stable order. */
+    static final Map<String, MacroFamily> ALL = table();
+
+    private StandardMacros() {
+    }
+
+    private static Map<String, MacroFamily> table() {
+        Map<String, MacroFamily> m = new LinkedHashMap<>();
+        CONFIG.forEach(n -> m.put(n, MacroFamily.CONFIG));
+        PROCESS.forEach(n -> m.put(n, MacroFamily.PROCESS));
+        HOST.forEach(n -> m.put(n, MacroFamily.HOST));
+        SERVICE.forEach(n -> m.put(n, MacroFamily.SERVICE));
+        HOSTGROUP.forEach(n -> m.put(n, MacroFamily.HOSTGROUP));
+        SERVICEGROUP.forEach(n -> m.put(n, MacroFamily.SERVICEGROUP));
+        CONTACT.forEach(n -> m.put(n, MacroFamily.CONTACT));
+        CONTACTGROUP.forEach(n -> m.put(n, MacroFamily.CONTACTGROUP));
+        DATETIME.forEach(n -> m.put(n, MacroFamily.DATETIME));
+        TIMEPERIOD.forEach(n -> m.put(n, MacroFamily.TIMEPERIOD));
+        NOTIFICATION.forEach(n -> m.put(n, MacroFamily.NOTIFICATION));
+        return Collections.unmodifiableMap(m);
+    }
+
+    static boolean isSummary(String name) {
+        return name.startsWith("TOTAL") && !name.startsWith("TOTALHOSTSERVICES");
+    }
+}

@@ -1,0 +1,27 @@
+package org.vigil.checks.result;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.vigil.checks.output.PluginOutput;
+
+/**
+ * One active check's outcome as Nagios 4.4.6 records it.
+ *
+ * @param state the state code: a {@link ServiceState} code for services, a {@link HostState} code (UP or DOWN) for
+ *        hosts
+ * @param returnCode the plugin's exit status as received (before Nagios's bounds checks)
+ * @param output status text, long output and perfdata, with Nagios's replacement texts where it uses them
+ * @param timedOut true when the plugin was killed at the timeout (Nagios's {@code early_timeout})
+ */
+public record CheckResult(int state, int returnCode, PluginOutput output, Instant start, Instant end,
+                          boolean timedOut) {
+
+    /** Nagios's {@code execution_time}. */
+    public Duration executionTime() {
+        return Duration.between(start, end);
+    }
+
+    public double executionSeconds() {
+        return executionTime().toNanos() / 1e9;
+    }
+}

@@ -41,5 +41,6 @@ class MacroFormatsTest {
         assertThat(MacroFormats.duration(12)).isEqualTo("0d 0h 0m 12s");
         assertThat(MacroFormats.duration(90061)).isEqualTo("1d 1h 1m 1s");
         assertThat(MacroFormats.seconds(0.0024)).isEqualTo("0.002");
+        assertThat(MacroFormats.percent(0)).isEqualTo("0.00");
     }
 }

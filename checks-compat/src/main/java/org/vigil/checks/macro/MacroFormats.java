@@ -8,7 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** How Nagios 4.4.6 formats macro values: durations, latencies, dates (per {@code date_format}). */
+/**
+ * How Nagios 4.4.6 formats macro values: durations, latencies, percentages, dates (per {@code date_format}). Other
+ * runtime values as observed: states by name ({@code UP}, {@code CRITICAL}), state types {@code HARD}/{@code SOFT},
+ * check types {@code ACTIVE}/{@code PASSIVE}, {@code YES}/{@code NO} for notifications enabled, times as epoch
+ * seconds, ids and counts as integers.
+ */
 public final class MacroFormats {
 
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
@@ -25,6 +30,11 @@ public final class MacroFormats {
     /** {@code $HOSTLATENCY$}, {@code $HOSTEXECUTIONTIME$}, {@code $HOSTPERCENTCHANGE$}: three decimals. */
     public static String seconds(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** {@code $HOSTPERCENTCHANGE$}, {@code $SERVICEPERCENTCHANGE$}: two decimals (observed 0.00). */
+    public static String percent(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** The date macros for one instant, formatted for Nagios's {@code date_format} (us, euro, iso8601...). */

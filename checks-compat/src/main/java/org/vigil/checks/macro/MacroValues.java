@@ -104,6 +104,11 @@ final class MacroValues {
         };
     }
 
+    /** As observed: {@code website_url not set} stands in when nagios.cfg has no website_url. */
+    private String websiteUrl() {
+        return main == null ? "website_url not set" : main.value("website_url", "website_url not set");
+    }
+
     private String dateFormat() {
         return main == null ? "us" : main.value("date_format", "us");
     }
@@ -136,6 +141,7 @@ final class MacroValues {
             case "HOSTIMPORTANCE" -> Integer.toString(h.importance());
             case "HOSTNOTIFICATIONPERIOD" -> orEmpty(h.notification().period());
             case "TOTALHOSTSERVICES" -> Integer.toString(objects.serviceCount(h.name()));
+            case "HOSTINFOURL" -> websiteUrl() + "/cgi-bin/extinfo.cgi?type=1&host=" + MacroText.urlEncode(h.name());
             default -> orEmpty(runtime.host(h.name(), name));
         };
     }
@@ -177,6 +183,8 @@ final class MacroValues {
             case "SERVICEACTIONURL" -> nestedOrEmpty(ctx, s.links().actionUrl(), true);
             case "SERVICEIMPORTANCE" -> Integer.toString(s.importance());
             case "SERVICENOTIFICATIONPERIOD" -> orEmpty(s.notification().period());
+            case "SERVICEINFOURL" -> websiteUrl() + "/cgi-bin/extinfo.cgi?type=2&host="
+                    + MacroText.urlEncode(s.hostName()) + "&service=" + MacroText.urlEncode(s.description());
             default -> orEmpty(runtime.service(s.key(), name));
         };
     }

@@ -51,6 +51,8 @@ class MacroResolverTest {
                 row(MAC1, "$HOSTCHECKCOMMAND$|$_HOSTRACK$|$_HOSTNOPE$", "p!exitn!0|r42|$_HOSTNOPE$"),
                 row(MAC1, "$HOSTDURATION$|$HOSTLATENCY$|$HOSTPERFDATA$|$HOSTOUTPUT$", "0d 0h 0m 12s|0.002||exit 0 output"),
                 row(H1, "$TOTALHOSTSERVICES$ $HOSTIMPORTANCE$", "3 0"),
+                row(MAC1, "observed: $HOSTINFOURL$ $SERVICEINFOURL$", "observed: website_url not set/cgi-bin/extinfo.cgi"
+                        + "?type=1&host=h1 website_url not set/cgi-bin/extinfo.cgi?type=2&host=h1&service=mac1"),
                 row(LONELY, "[$HOSTGROUPNAME$] [$HOSTGROUPNAMES$] [$HOSTALIAS$] [$HOSTADDRESS$]",
                         "[$HOSTGROUPNAME$] [] [lonely] [lonely]"));
     }

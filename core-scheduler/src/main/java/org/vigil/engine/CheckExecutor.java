@@ -1,5 +1,6 @@
 package org.vigil.engine;
 
+import org.vigil.checks.macro.RuntimeMacros;
 import org.vigil.engine.state.CheckOutcome;
 
 /**
@@ -10,4 +11,10 @@ import org.vigil.engine.state.CheckOutcome;
 public interface CheckExecutor {
 
     CheckOutcome execute(CheckRequest request);
+
+    /** Makes the executor once the engine can answer runtime macros ($HOSTSTATE$...). */
+    @FunctionalInterface
+    interface Factory {
+        CheckExecutor create(RuntimeMacros runtime);
+    }
 }

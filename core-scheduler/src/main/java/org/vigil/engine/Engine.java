@@ -70,12 +70,11 @@ public final class Engine implements AutoCloseable {
     private final EngineMetrics metrics = new EngineMetrics();
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
-    public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock, CheckExecutor executor,
-                  NagiosLog log, EngineListener listener) {
+    public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
+                  CheckExecutor.Factory executors, NagiosLog log, EngineListener listener) {
         this.model = model;
         this.clock = clock;
         this.checkClock = checkClock;
-        this.executor = executor;
         this.log = log;
         this.listener = listener;
         this.settings = StateSettings.from(main);
@@ -96,6 +95,7 @@ public final class Engine implements AutoCloseable {
             CheckTarget t = new CheckTarget("s" + n++, s.hostName(), s.key());
             targets.put(t.id(), t);
         }
+        this.executor = executors.create(new StatusMacros(hosts, services, clock));
         this.serviceHandler = new ServiceResultHandler(settings, ids);
         this.hostHandler = new HostResultHandler(settings, ids, HostNetwork.of(hosts.values()));
         this.engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-engine"));
@@ -166,8 +166,7 @@ public final class Engine implements AutoCloseable {
         if (t == null || !inFlight.add(checkId)) {
             return;
         }
-        CheckRequest request = new CheckRequest(t, scheduledFor, RuntimeViews.of(hosts.get(t.hostName()),
-                t.isHost() ? null : services.get(t.service())));
+        CheckRequest request = new CheckRequest(t, scheduledFor);
         CompletableFuture.supplyAsync(() -> executor.execute(request), pool)
                 .whenComplete((outcome, failure) -> submit(() -> finish(t, outcome, failure)));
     }

@@ -91,7 +91,8 @@ class EngineScenarioTest {
             return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, t, t,
                     CheckType.ACTIVE, Duration.between(request.scheduledFor(), t).toMillis() / 1000.0);
         };
-        engine = new Engine(config.model(), config.mainConfig(), clock, checks, executor, log, EngineListener.NONE);
+        engine = new Engine(config.model(), config.mainConfig(), clock, checks, runtime -> executor, log,
+                EngineListener.NONE);
         engine.start();
         return engine;
     }
@@ -132,7 +133,7 @@ class EngineScenarioTest {
         checks.close();
         ManualCheckClock again = new ManualCheckClock();
         LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        engine = new Engine(config.model(), config.mainConfig(), clock, again, r -> null,
+        engine = new Engine(config.model(), config.mainConfig(), clock, again, runtime -> r -> null,
                 new NagiosLog(null, clock, null), EngineListener.NONE);
         engine.start();
         for (CheckTarget t : engine.targets()) {

@@ -145,7 +145,9 @@ public final class StatusFile {
     public void write(String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".status", ".tmp");
+        // readable by all, as Nagios leaves it, for the CGIs and scripts that read it
+        Path tmp = Files.createTempFile(dir, ".status", ".tmp", java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

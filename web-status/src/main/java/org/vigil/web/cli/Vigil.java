@@ -24,6 +24,7 @@ public final class Vigil {
             return switch (args[0]) {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "timeperiod" -> new TimeperiodCommand(out, err).run(rest);
+                case "run" -> new RunCommand(out, err).run(rest);
                 default -> {
                     err.println("vigil: unknown command '" + args[0] + "'");
                     usage(err);
@@ -41,6 +42,7 @@ public final class Vigil {
         out.println("usage: vigil COMMAND [OPTIONS]");
         out.println();
         out.println("commands:");
+        out.println("  run NAGIOS_CFG                            run the monitor in the foreground");
         out.println("  verify [--dump-objects FILE] NAGIOS_CFG   check a configuration, as 'nagios -v' does");
         out.println("  timeperiod NAGIOS_CFG PERIOD [--at TIME] [--json]");
         out.println("                                            show whether a time is inside a timeperiod,");

@@ -1,0 +1,139 @@
+package org.vigil.engine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.vigil.checks.exec.CommonsExecRunner;
+import org.vigil.checks.exec.DirectRunner;
+import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.RunnerOptions;
+import org.vigil.config.LoadResult;
+import org.vigil.config.main.MainConfig;
+import org.vigil.engine.exec.PluginCheckExecutor;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.schedule.QuartzCheckClock;
+import org.vigil.engine.state.StateLog;
+import org.vigil.engine.status.StatusFile;
+
+/**
+ * The running monitor: the engine on Quartz with the real plugin runner, the main log, and status.dat
+ * rewritten every {@code status_update_interval}. {@link #close} stops it cleanly, writing state last.
+ */
+public final class Daemon implements AutoCloseable {
+
+    /** The version shown in the log and status.dat. */
+    public static final String VERSION = "0.1.0";
+
+    private final LoadResult config;
+    private final Clock clock;
+    private final NagiosLog log;
+    private final Engine engine;
+    private final PluginRunner runner;
+    private final StatusFile statusFile;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Instant started;
+
+    /** Builds the daemon for a config that loaded without errors. */
+    public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        MainConfig main = config.mainConfig();
+        this.log = new NagiosLog(main.path("log_file").orElse(null), clock, console);
+        this.runner = runner(clock);
+        this.engine = new Engine(config.model(), main, clock, new QuartzCheckClock("vigil"),
+                PluginCheckExecutor.factory(config.model(), main, runner, clock), log, EngineListener.NONE);
+        this.statusFile = main.path("status_file").map(StatusFile::new).orElse(null);
+        this.started = clock.instant();
+    }
+
+    /**
+     * The plugin runner: the lean direct runner by default, which measured 35-50% faster than Commons Exec
+     * (two stream-pump threads per run); {@code -Dvigil.runner=commons-exec} selects Commons Exec.
+     */
+    static PluginRunner runner(Clock clock) {
+        RunnerOptions options = RunnerOptions.defaults().withClock(clock);
+        return "commons-exec".equals(System.getProperty("vigil.runner")) ? new CommonsExecRunner(options)
+                : new DirectRunner(options);
+    }
+
+    /** Starts checking and writing the status file. */
+    public void start() {
+        log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        engine.start();
+        if (statusFile != null) {
+            long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
+            timers.scheduleWithFixedDelay(this::writeStatus, 0, Math.max(1, every), TimeUnit.SECONDS);
+        }
+    }
+
+    private static long seconds(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return 10;
+        }
+    }
+
+    /** Renders status.dat on the engine thread and writes it here. */
+    void writeStatus() {
+        try {
+            String text = engine.call(() -> StatusFile.render(clock.instant(), program(), engine.hosts(),
+                    engine.services(), List.copyOf(config.model().contacts().keySet())));
+            statusFile.write(text);
+        } catch (IOException | RuntimeException e) {
+            log.log("Warning: cannot write the status file: " + e.getMessage());
+        }
+    }
+
+    private StatusFile.Program program() {
+        MainConfig m = config.mainConfig();
+        return new StatusFile.Program(ProcessHandle.current().pid(), started, m.flag("enable_notifications", true),
+                m.flag("execute_service_checks", true), m.flag("accept_passive_service_checks", true),
+                m.flag("execute_host_checks", true), m.flag("accept_passive_host_checks", true),
+                m.flag("enable_event_handlers", true), m.flag("enable_flap_detection", true),
+                engine.eventIds().nextEventId(), engine.eventIds().nextProblemId());
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Path statusPath() {
+        return config.mainConfig().path("status_file").orElse(null);
+    }
+
+    /** Stops checks, writes the current states to the log and the status file one last time. */
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        engine.close();
+        if (statusFile != null) {
+            try {
+                statusFile.write(StatusFile.render(clock.instant(), program(), engine.hosts(), engine.services(),
+                        List.copyOf(config.model().contacts().keySet())));
+            } catch (IOException e) {
+                log.log("Warning: cannot write the status file: " + e.getMessage());
+            }
+        }
+        StateLog.currentStates(engine.hosts(), engine.services()).forEach(log::log);
+        log.log("Successfully shutdown... (PID=" + ProcessHandle.current().pid() + ")");
+        if (runner instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // shutting down
+            }
+        }
+        log.close();
+    }
+}

@@ -1,0 +1,43 @@
+package org.vigil.engine.exec;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.vigil.checks.ActiveCheck;
+import org.vigil.checks.result.CheckResult;
+import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.ObjectModel;
+import org.vigil.engine.CheckExecutor;
+import org.vigil.engine.CheckRequest;
+import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.CheckType;
+
+/** Runs checks with the real plugins: macros, command line, timeout and Nagios's result rules (checks-compat). */
+public final class PluginCheckExecutor implements CheckExecutor {
+
+    private final ObjectModel model;
+    private final ActiveCheck checks;
+    private final Clock clock;
+
+    public PluginCheckExecutor(ObjectModel model, ActiveCheck checks, Clock clock) {
+        this.model = model;
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    /** A factory for the engine, on the given plugin runner. */
+    public static CheckExecutor.Factory factory(ObjectModel model, MainConfig main,
+                                                org.vigil.checks.exec.PluginRunner runner, Clock clock) {
+        return runtime -> new PluginCheckExecutor(model, ActiveCheck.of(model, main, runtime, runner, clock), clock);
+    }
+
+    @Override
+    public CheckOutcome execute(CheckRequest request) {
+        CheckTarget t = request.target();
+        double latency = Math.max(0, Duration.between(request.scheduledFor(), clock.instant()).toNanos() / 1e9);
+        CheckResult r = t.isHost() ? checks.host(model.hosts().get(t.hostName()))
+                : checks.service(model.services().get(t.service()));
+        return new CheckOutcome(r.state(), r.output().text(), r.output().longText(), r.output().perfData(), r.start(),
+                r.end(), CheckType.ACTIVE, latency);
+    }
+}

@@ -14,7 +14,8 @@ import java.util.Properties;
  */
 final class H2Dialect implements SqlDialect {
 
-    static final String REQUIRED_URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE";
+    /** H2's trace file is off: retention reports its own problems, and H2 prints a stack trace when it cannot write one. */
+    static final String REQUIRED_URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
 
     @Override
     public String textType() {
@@ -68,6 +69,13 @@ final class H2Dialect implements SqlDialect {
 
     /** Adds the settings retention needs to a user's H2 URL, unless the user set them. */
     static String withRequiredSettings(String url) {
-        return url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? url : url + REQUIRED_URL_SETTINGS;
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder full = new StringBuilder(url);
+        for (String setting : REQUIRED_URL_SETTINGS.substring(1).split(";")) {
+            if (!upper.contains(";" + setting.substring(0, setting.indexOf('=') + 1))) {
+                full.append(';').append(setting);
+            }
+        }
+        return full.toString();
     }
 }

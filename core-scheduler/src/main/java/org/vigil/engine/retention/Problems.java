@@ -15,6 +15,10 @@ final class Problems {
     static RetentionProblem opening(String where, boolean embedded, SQLException e) {
         String why = firstLine(e);
         String lower = why.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("no suitable driver")) {
+            return new RetentionProblem(where, "no JDBC driver for this URL is on the class path",
+                    "use a jdbc:h2:file: or jdbc:postgresql: URL; Vigil ships the drivers for both");
+        }
         if (embedded) {
             return switch (e.getErrorCode()) {
                 case 90020 -> new RetentionProblem(where, "the retention database is in use by another process",
@@ -23,6 +27,12 @@ final class Problems {
                         String.format(MOVE_ASIDE, where));
                 case 28000 -> new RetentionProblem(where, "the retention database refused the user name or password",
                         "give the credentials the database was created with, or move it aside");
+                case 90030 -> new RetentionProblem(where, "the retention database is damaged: " + why,
+                        String.format(MOVE_ASIDE, where));
+                case 90028, 90031 -> hasCause(e, java.io.EOFException.class)
+                        ? new RetentionProblem(where, "the file is too short to be a retention database"
+                                + " (it is not an H2 database, or it was cut short)", String.format(MOVE_ASIDE, where))
+                        : embeddedDefault(where, why, lower);
                 default -> embeddedDefault(where, why, lower);
             };
         }
@@ -44,17 +54,29 @@ final class Problems {
     }
 
     private static RetentionProblem embeddedDefault(String where, String why, String lower) {
-        if (lower.contains("corrupt") || lower.contains("chunk") || lower.contains("file header")
-                || lower.contains("not a valid") || lower.contains("format")) {
+        if (lower.contains("corrupt") || lower.contains("file header") || lower.contains("not a valid")) {
             return new RetentionProblem(where, "the retention database is damaged: " + why,
                     String.format(MOVE_ASIDE, where));
         }
-        if (lower.contains("permission") || lower.contains("access denied") || lower.contains("read only")
-                || lower.contains("read-only") || lower.contains("not a directory")) {
+        if (lower.contains("notdirectory") || lower.contains("not a directory")) {
+            return new RetentionProblem(where, "a file stands where the retention database's directory should be: " + why,
+                    "point state_retention_file into a directory, or move that file away");
+        }
+        if (lower.contains("accessdenied") || lower.contains("permission") || lower.contains("read only")
+                || lower.contains("read-only")) {
             return new RetentionProblem(where, "cannot read and write the retention database: " + why,
                     "let the user Vigil runs as read and write this file and its directory");
         }
         return new RetentionProblem(where, "cannot open the retention database: " + why, String.format(MOVE_ASIDE, where));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RetentionProblem writing(String where, SQLException e) {
@@ -81,7 +103,8 @@ final class Problems {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int nl = m.indexOf('\n');
         m = nl < 0 ? m : m.substring(0, nl);
-        m = m.replaceAll(" ?\\[\\d{5}-\\d+]$", "").replaceAll(";SQL statement:.*$", "");
+        m = m.replaceAll(" ?\\[\\d{5}-\\d+]$", "").replaceAll(";SQL statement:.*$", "")
+                .replace(" Possible solution: use the recovery tool", "");
         return m.length() > 300 ? m.substring(0, 300) + "..." : m.strip();
     }
 }

@@ -1,8 +1,8 @@
 package org.vigil.engine.retention;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Packs an attribute map into one text column: sorted {@code name=value} lines. Backslash, newline,
@@ -15,14 +15,20 @@ final class AttributeCodec {
     }
 
     static String encode(Map<String, String> attributes) {
-        StringBuilder out = new StringBuilder(attributes.size() * 24);
-        for (Map.Entry<String, String> e : new TreeMap<>(attributes).entrySet()) {
+        String[] names = attributes.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        int length = names.length;
+        for (String name : names) {
+            length += name.length() + attributes.get(name).length() + 1;
+        }
+        StringBuilder out = new StringBuilder(length + 16);
+        for (String name : names) {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            escape(e.getKey(), true, out);
+            escape(name, true, out);
             out.append('=');
-            escape(e.getValue(), false, out);
+            escape(attributes.get(name), false, out);
         }
         return out.toString();
     }
@@ -65,6 +71,10 @@ final class AttributeCodec {
     }
 
     private static void escape(String s, boolean isName, StringBuilder out) {
+        if (isPlain(s, isName)) {
+            out.append(s); // the usual case, and a flush encodes millions of these
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -76,6 +86,16 @@ final class AttributeCodec {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean isPlain(String s, boolean isName) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\0' || (isName && c == '=')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char unescape(char c) {

@@ -14,8 +14,13 @@ import java.util.Properties;
  */
 final class H2Dialect implements SqlDialect {
 
-    /** H2's trace file is off: retention reports its own problems, and H2 prints a stack trace when it cannot write one. */
-    static final String REQUIRED_URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    /**
+     * Settings added unless the URL sets them. H2's trace file is off: retention reports its own problems,
+     * and H2 prints a stack trace when it cannot write one. COMPRESS: retained attributes repeat a lot;
+     * the performance test's file (100,000 services, three flushes) is 7 MB compressed, 860 MB not, for about
+     * the same CPU.
+     */
+    static final String REQUIRED_URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;COMPRESS=TRUE";
 
     @Override
     public String textType() {

@@ -27,6 +27,8 @@ final class Problems {
                         String.format(MOVE_ASIDE, where));
                 case 28000 -> new RetentionProblem(where, "the retention database refused the user name or password",
                         "give the credentials the database was created with, or move it aside");
+                case 90113 -> new RetentionProblem(where, "the JDBC URL has a setting H2 does not know: " + why,
+                        "remove or correct that setting in the URL");
                 case 90030 -> new RetentionProblem(where, "the retention database is damaged: " + why,
                         String.format(MOVE_ASIDE, where));
                 case 90028, 90031 -> hasCause(e, java.io.EOFException.class)

@@ -26,7 +26,7 @@ class RetentionCrashTest {
     private static final int OBJECTS = 20_000;
     private static final long INTERVAL_MS = 500;
     /** Submitted this long before the kill means written: one interval plus two writes of OBJECTS records, with slack for a slow machine. */
-    private static final long GUARANTEE_MS = INTERVAL_MS + 2500;
+    private static final long GUARANTEE_MS = INTERVAL_MS + 3000;
 
     @TempDir
     Path dir;
@@ -40,7 +40,7 @@ class RetentionCrashTest {
         String url = RetentionSettings.embedded(dir.resolve("retention.dat")).jdbcUrl();
         Random random = new Random(42);
         for (int kill = 1; kill <= 3; kill++) {
-            List<Line> lines = runAndKill(url, 3000 + random.nextInt(2000));
+            List<Line> lines = runAndKill(url, 4000 + random.nextInt(2000));
             long acknowledged = last(lines, "DURABLE ", Long.MAX_VALUE);
             long guaranteed = last(lines, "SUBMITTED ", lines.get(lines.size() - 1).nanos
                     - TimeUnit.MILLISECONDS.toNanos(GUARANTEE_MS));

@@ -81,6 +81,9 @@ class RetentionOpenProblemsTest {
                 Arguments.of("jdbc:mysql://db/vigil",
                         "jdbc:mysql://db/vigil: error: retention runs on H2 or PostgreSQL only (use a jdbc:h2:file: or"
                                 + " jdbc:postgresql: URL)"),
+                Arguments.of("jdbc:h2:file:%DIR%/vigil-retention;NO_SUCH_SETTING=1",
+                        "%DIR%/vigil-retention.mv.db: error: the JDBC URL has a setting H2 does not know:"
+                                + " Unsupported connection setting \"NO_SUCH_SETTING\" (remove or correct that setting in the URL)"),
                 Arguments.of("jdbc:h2:file:%DIR%/a-file/vigil-retention",
                         "%DIR%/a-file/vigil-retention.mv.db: error: a file stands where the retention database's directory"
                                 + " should be"));

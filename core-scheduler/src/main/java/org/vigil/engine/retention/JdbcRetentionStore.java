@@ -65,7 +65,8 @@ public final class JdbcRetentionStore implements RetentionStore {
         } catch (RuntimeException e) {
             // H2 reports some damage in its file as unchecked exceptions from the store underneath.
             closeQuietly(c);
-            throw new RetentionException(Problems.opening(where, true, new SQLException(e.getMessage(), e)), e);
+            throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect,
+                    new SQLException(e.getMessage(), e)), e);
         }
     }
 
@@ -134,6 +135,10 @@ public final class JdbcRetentionStore implements RetentionStore {
             } catch (SQLException e) {
                 rollbackQuietly();
                 throw new RetentionException(Problems.writing(where, e), e);
+            } catch (RuntimeException e) {
+                // H2's store underneath can fail unchecked (a full disk, a damaged page).
+                rollbackQuietly();
+                throw new RetentionException(Problems.writing(where, new SQLException(e.getMessage(), e)), e);
             }
         }
     }

@@ -48,10 +48,12 @@ final class H2Dialect implements SqlDialect {
     }
 
     /** WRITE_DELAY is a persistent database setting; it is set on every open in case someone changed it. */
-    static void configure(Connection connection) throws SQLException {
+    @Override
+    public boolean claim(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
         }
+        return true;
     }
 
     @Override

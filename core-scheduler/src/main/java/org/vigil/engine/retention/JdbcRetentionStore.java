@@ -24,8 +24,9 @@ public final class JdbcRetentionStore implements RetentionStore {
     private final String url;
     private final SqlDialect dialect;
     private final String where;
-    private final Connection writer;
+    private Connection writer;
     private final Object lock = new Object();
+    private boolean closed;
 
     private JdbcRetentionStore(String url, SqlDialect dialect, Connection writer) {
         this.url = url;
@@ -49,11 +50,7 @@ public final class JdbcRetentionStore implements RetentionStore {
         String where = dialect.where(url);
         Connection c = null;
         try {
-            c = DriverManager.getConnection(fullUrl, dialect.connectionProperties());
-            c.setAutoCommit(false);
-            if (dialect instanceof H2Dialect) {
-                H2Dialect.configure(c);
-            }
+            c = connectWriter(fullUrl, dialect, where);
             Schema.migrate(c, dialect);
             return new JdbcRetentionStore(fullUrl, dialect, c);
         } catch (SQLException e) {
@@ -68,6 +65,29 @@ public final class JdbcRetentionStore implements RetentionStore {
             throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect,
                     new SQLException(e.getMessage(), e)), e);
         }
+    }
+
+    private static Connection connectWriter(String url, SqlDialect dialect, String where) throws SQLException {
+        Connection c = DriverManager.getConnection(url, dialect.connectionProperties());
+        c.setAutoCommit(false);
+        if (!dialect.claim(c)) {
+            closeQuietly(c);
+            throw new RetentionException(new RetentionProblem(where, "the retention database is in use by another"
+                    + " process", "stop the other Vigil using it, or give this one its own database or schema"), null);
+        }
+        return c;
+    }
+
+    /** A database server restarted since the last write: connect again rather than fail every write from now on. */
+    private void reconnectIfLost() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the retention store is closed");
+        }
+        if (!writer.isClosed() && writer.isValid(10)) {
+            return;
+        }
+        closeQuietly(writer);
+        writer = connectWriter(url, dialect, where);
     }
 
     @Override
@@ -124,6 +144,7 @@ public final class JdbcRetentionStore implements RetentionStore {
         }
         synchronized (lock) {
             try {
+                reconnectIfLost();
                 upsertRecords(batch.records());
                 upsertEntries(batch.entries());
                 deleteEntries(batch.removedEntryIds());
@@ -203,10 +224,13 @@ public final class JdbcRetentionStore implements RetentionStore {
             throw new IllegalArgumentException("reserve at least one id: " + count);
         }
         synchronized (lock) {
-            try (PreparedStatement up = writer.prepareStatement("UPDATE vigil_meta SET num = num + ? WHERE name = ?")) {
-                up.setLong(1, count);
-                up.setString(2, Schema.NEXT_ENTRY_ID);
-                up.executeUpdate();
+            try {
+                reconnectIfLost();
+                try (PreparedStatement up = writer.prepareStatement("UPDATE vigil_meta SET num = num + ? WHERE name = ?")) {
+                    up.setLong(1, count);
+                    up.setString(2, Schema.NEXT_ENTRY_ID);
+                    up.executeUpdate();
+                }
                 long next = Schema.read(writer, Schema.NEXT_ENTRY_ID, -1);
                 writer.commit();
                 dialect.afterCommit(writer);
@@ -226,6 +250,7 @@ public final class JdbcRetentionStore implements RetentionStore {
     @Override
     public void close() {
         synchronized (lock) {
+            closed = true;
             closeQuietly(writer);
         }
     }

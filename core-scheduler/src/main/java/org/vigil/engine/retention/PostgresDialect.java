@@ -1,10 +1,16 @@
 package org.vigil.engine.retention;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /** PostgreSQL, chosen by a {@code jdbc:postgresql:} URL; its own commit is durable (synchronous_commit). */
 final class PostgresDialect implements SqlDialect {
+
+    /** The first key of Vigil's advisory locks ("VGIL"). */
+    private static final int LOCK_CLASS = 0x5647494c;
 
     @Override
     public String textType() {
@@ -34,6 +40,18 @@ final class PostgresDialect implements SqlDialect {
         p.setProperty("connectTimeout", "10");
         p.setProperty("ApplicationName", "vigil-retention");
         return p;
+    }
+
+    /** A session-level advisory lock per schema: PostgreSQL drops it when the connection or the process dies. */
+    @Override
+    public boolean claim(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_CLASS + ", hashtext(current_schema()))")) {
+            rs.next();
+            boolean claimed = rs.getBoolean(1);
+            connection.commit();
+            return claimed;
+        }
     }
 
     @Override

@@ -19,6 +19,12 @@ interface SqlDialect {
     /** Connection properties the URL may override. */
     Properties connectionProperties();
 
+    /**
+     * Readies a new writing connection and makes this process the database's only writer (H2 locks its
+     * file by itself); false if another process writes it already.
+     */
+    boolean claim(Connection connection) throws SQLException;
+
     /** Runs after every commit of a write; makes the commit survive the machine going down too. */
     void afterCommit(Connection connection) throws SQLException;
 

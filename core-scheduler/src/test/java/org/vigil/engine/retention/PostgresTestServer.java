@@ -53,7 +53,8 @@ final class PostgresTestServer implements AutoCloseable {
         if (given != null && !given.isBlank()) {
             return new PostgresTestServer(given, null, null, List.of(), 0);
         }
-        Path bin = findBinaries().orElseThrow(() -> new AssertionError(MISSING));
+        Path bin = findBinaries(System.getenv().getOrDefault("PATH", ""), Path.of("/usr/lib/postgresql"))
+                .orElseThrow(() -> new AssertionError(MISSING));
         List<String> runAs = runAsPrefix();
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("vigil-pg");
@@ -114,17 +115,18 @@ final class PostgresTestServer implements AutoCloseable {
         }
     }
 
-    static Optional<Path> findBinaries() throws IOException {
+    /** The directory holding initdb and pg_ctl: on {@code path}, or the newest version under Debian's directory. */
+    static Optional<Path> findBinaries(String path, Path debian) throws IOException {
         List<Path> candidates = new ArrayList<>();
-        for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
+        for (String p : path.split(":")) {
             if (!p.isEmpty()) {
                 candidates.add(Path.of(p));
             }
         }
-        Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
-                versions.sorted(Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin")));
+                versions.sorted(Comparator.comparingDouble(PostgresTestServer::version).reversed())
+                        .forEach(v -> candidates.add(v.resolve("bin")));
             }
         }
         return candidates.stream()
@@ -132,6 +134,15 @@ final class PostgresTestServer implements AutoCloseable {
                 .map(d -> d.resolve("initdb").toAbsolutePath().normalize())
                 .map(initdb -> realParent(initdb))
                 .findFirst();
+    }
+
+    /** "15" or "9.6" as a number, so that 15 sorts after 9.6. */
+    private static double version(Path dir) {
+        try {
+            return Double.parseDouble(dir.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** /usr/local/bin/initdb may be a link into the directory that also holds postgres itself. */

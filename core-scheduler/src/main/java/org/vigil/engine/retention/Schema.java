@@ -25,6 +25,9 @@ final class Schema {
         }
     }
 
+    /** The longest host, service or contact name a record may have (the key columns' width). */
+    static final int MAX_NAME_LENGTH = 1024;
+
     static final String VERSION = "schema_version";
     static final String NEXT_ENTRY_ID = "next_entry_id";
 

@@ -44,14 +44,27 @@ public final class WriteBehindRetention implements AutoCloseable {
         writer.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Saves an object's attributes (replacing the previous ones); returns the change's sequence number. */
+    /**
+     * Saves an object's attributes (replacing the previous ones); returns the change's sequence number.
+     * A record whose name is too long for the store is reported and dropped here, so that it cannot make
+     * every later write fail.
+     */
     public long save(ObjectRecord record) {
-        return pending.save(record);
+        return fits(record.key()) ? pending.save(record) : pending.sequence();
     }
 
-    /** Saves a comment, downtime or acknowledgement, new or changed. */
+    /** Saves a comment, downtime or acknowledgement, new or changed (dropped, like a record, if its object's name is too long). */
     public long saveEntry(Entry entry) {
-        return pending.saveEntry(entry);
+        return fits(entry.object()) ? pending.saveEntry(entry) : pending.sequence();
+    }
+
+    private boolean fits(ObjectKey key) {
+        if (key.name().length() <= Schema.MAX_NAME_LENGTH && key.service().length() <= Schema.MAX_NAME_LENGTH) {
+            return true;
+        }
+        problems.accept(new RetentionProblem(key.toString().substring(0, 80) + "...", "the name is longer than "
+                + Schema.MAX_NAME_LENGTH + " characters; its state is not retained", "use a shorter name"));
+        return false;
     }
 
     public long removeEntry(long id) {

@@ -133,6 +133,20 @@ class WriteBehindRetentionTest {
     }
 
     @Test
+    void a_name_too_long_to_store_is_reported_and_does_not_block_other_writes() {
+        FlakyStore store = store();
+        WriteBehindRetention writer = writer(store, NEVER);
+        writer.save(state("h".repeat(Schema.MAX_NAME_LENGTH + 1), 2));
+        writer.save(state("web1", 2));
+
+        assertThat(writer.flush()).isTrue();
+
+        assertThat(store.load().records().values()).containsExactly(state("web1", 2));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.toString())
+                .startsWith("host hhhh").contains(": error: the name is longer than 1024 characters"));
+    }
+
+    @Test
     void entries_are_written_and_removed() {
         FlakyStore store = store();
         WriteBehindRetention writer = writer(store, NEVER);

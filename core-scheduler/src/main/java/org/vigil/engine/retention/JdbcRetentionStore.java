@@ -1,0 +1,276 @@
+package org.vigil.engine.retention;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@link RetentionStore} on JDBC: embedded H2 by default, PostgreSQL when the URL says so. One
+ * connection writes, under a lock; each load reads through its own connection in a repeatable-read
+ * transaction, so it sees a batch entirely or not at all.
+ */
+public final class JdbcRetentionStore implements RetentionStore {
+
+    private static final int JDBC_BATCH = 1000;
+
+    private final String url;
+    private final SqlDialect dialect;
+    private final String where;
+    private Connection writer;
+    private final Object lock = new Object();
+    private boolean closed;
+
+    private JdbcRetentionStore(String url, SqlDialect dialect, Connection writer) {
+        this.url = url;
+        this.dialect = dialect;
+        this.where = dialect.where(url);
+        this.writer = writer;
+    }
+
+    /**
+     * Opens the database at {@code url}, creating or migrating its schema.
+     *
+     * @throws RetentionException with a problem naming the file or URL, what is wrong and what to do
+     */
+    public static JdbcRetentionStore open(String url) {
+        SqlDialect dialect = SqlDialect.forUrl(url);
+        if (dialect == null) {
+            throw new RetentionException(new RetentionProblem(url, "retention runs on H2 or PostgreSQL only",
+                    "use a jdbc:h2:file: or jdbc:postgresql: URL"), null);
+        }
+        String fullUrl = dialect instanceof H2Dialect ? H2Dialect.withRequiredSettings(url) : url;
+        String where = dialect.where(url);
+        Connection c = null;
+        try {
+            c = connectWriter(fullUrl, dialect, where);
+            Schema.migrate(c, dialect);
+            return new JdbcRetentionStore(fullUrl, dialect, c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect, e), e);
+        } catch (Schema.TooNewException e) {
+            closeQuietly(c);
+            throw new RetentionException(Problems.tooNew(where, e.found), e);
+        } catch (RuntimeException e) {
+            // H2 reports some damage in its file as unchecked exceptions from the store underneath.
+            closeQuietly(c);
+            throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect,
+                    new SQLException(e.getMessage(), e)), e);
+        }
+    }
+
+    private static Connection connectWriter(String url, SqlDialect dialect, String where) throws SQLException {
+        Connection c = DriverManager.getConnection(url, dialect.connectionProperties());
+        c.setAutoCommit(false);
+        if (!dialect.claim(c)) {
+            closeQuietly(c);
+            throw new RetentionException(new RetentionProblem(where, "the retention database is in use by another"
+                    + " process", "stop the other Vigil using it, or give this one its own database or schema"), null);
+        }
+        return c;
+    }
+
+    /** A database server restarted since the last write: connect again rather than fail every write from now on. */
+    private void reconnectIfLost() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the retention store is closed");
+        }
+        if (!writer.isClosed() && writer.isValid(10)) {
+            return;
+        }
+        closeQuietly(writer);
+        writer = connectWriter(url, dialect, where);
+    }
+
+    @Override
+    public RetainedState load() {
+        try (Connection c = DriverManager.getConnection(url, dialect.connectionProperties())) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Map<ObjectKey, ObjectRecord> records = loadRecords(c);
+            List<Entry> entries = loadEntries(c);
+            c.commit();
+            return new RetainedState(records, entries);
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new RetentionException(Problems.reading(where, e), e);
+        }
+    }
+
+    private static Map<ObjectKey, ObjectRecord> loadRecords(Connection c) throws SQLException {
+        Map<ObjectKey, ObjectRecord> records = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, service, version, attributes FROM vigil_object")) {
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ObjectKey key = key(rs, 1);
+                    records.put(key, new ObjectRecord(key, rs.getLong(4), AttributeCodec.decode(rs.getString(5))));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static List<Entry> loadEntries(Connection c) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, kind, object_kind, object_name, object_service, fields FROM vigil_entry ORDER BY id")) {
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(Entry.Kind.valueOf(rs.getString(2)), rs.getLong(1), key(rs, 3),
+                            AttributeCodec.decode(rs.getString(6))));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static ObjectKey key(ResultSet rs, int first) throws SQLException {
+        return new ObjectKey(ObjectKey.Kind.valueOf(rs.getString(first)), rs.getString(first + 1), rs.getString(first + 2));
+    }
+
+    @Override
+    public void apply(RetentionBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            try {
+                reconnectIfLost();
+                upsertRecords(batch.records());
+                upsertEntries(batch.entries());
+                deleteEntries(batch.removedEntryIds());
+                if (batch.existing().isPresent()) {
+                    Pruner.retainOnly(writer, batch.existing().get());
+                }
+                writer.commit();
+                dialect.afterCommit(writer);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new RetentionException(Problems.writing(where, e), e);
+            } catch (RuntimeException e) {
+                // H2's store underneath can fail unchecked (a full disk, a damaged page).
+                rollbackQuietly();
+                throw new RetentionException(Problems.writing(where, new SQLException(e.getMessage(), e)), e);
+            }
+        }
+    }
+
+    private void upsertRecords(Collection<ObjectRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = writer.prepareStatement(dialect.upsertObject())) {
+            int n = 0;
+            for (ObjectRecord r : records) {
+                setKey(ps, 1, r.key());
+                ps.setLong(4, r.version());
+                ps.setString(5, AttributeCodec.encode(r.attributes()));
+                ps.addBatch();
+                if (++n % JDBC_BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertEntries(Collection<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = writer.prepareStatement(dialect.upsertEntry())) {
+            for (Entry e : entries) {
+                ps.setLong(1, e.id());
+                ps.setString(2, e.kind().name());
+                setKey(ps, 3, e.object());
+                ps.setString(6, AttributeCodec.encode(e.fields()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void deleteEntries(Set<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM vigil_entry WHERE id = ?")) {
+            for (long id : ids) {
+                ps.setLong(1, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static void setKey(PreparedStatement ps, int first, ObjectKey key) throws SQLException {
+        ps.setString(first, key.kind().name());
+        ps.setString(first + 1, key.name());
+        ps.setString(first + 2, key.service());
+    }
+
+    @Override
+    public long reserveEntryIds(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("reserve at least one id: " + count);
+        }
+        synchronized (lock) {
+            try {
+                reconnectIfLost();
+                try (PreparedStatement up = writer.prepareStatement("UPDATE vigil_meta SET num = num + ? WHERE name = ?")) {
+                    up.setLong(1, count);
+                    up.setString(2, Schema.NEXT_ENTRY_ID);
+                    up.executeUpdate();
+                }
+                long next = Schema.read(writer, Schema.NEXT_ENTRY_ID, -1);
+                writer.commit();
+                dialect.afterCommit(writer);
+                return next - count;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new RetentionException(Problems.writing(where, e), e);
+            }
+        }
+    }
+
+    /** The file or URL (without password) this store writes to, for messages. */
+    public String where() {
+        return where;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            closeQuietly(writer);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the next write reports that.
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing is best effort: what was committed is on disk already.
+        }
+    }
+}

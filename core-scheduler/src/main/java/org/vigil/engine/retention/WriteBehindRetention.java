@@ -1,0 +1,136 @@
+package org.vigil.engine.retention;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * What the engine talks to: it hands over changes (a map put under a short lock, never I/O) and a
+ * background thread writes them to the store every interval and on {@link #close()}. A {@code kill -9}
+ * loses at most the changes of the last interval. A failed write is reported once to the problem sink
+ * and retried with the next interval; the changes stay in memory meanwhile.
+ */
+public final class WriteBehindRetention implements AutoCloseable {
+
+    /** Entry ids reserved per database round trip. */
+    static final int ID_BLOCK = 1000;
+
+    private final RetentionStore store;
+    private final Consumer<RetentionProblem> problems;
+    private final PendingChanges pending = new PendingChanges();
+    private final AtomicLong durable = new AtomicLong();
+    private final ScheduledExecutorService writer;
+    private final EntryIds entryIds;
+    private final Object flushing = new Object();
+    private RetentionProblem lastProblem;
+    private boolean closed;
+
+    /** Starts writing {@code store} every {@code interval}; problems go to {@code problems}. */
+    public WriteBehindRetention(RetentionStore store, Duration interval, Consumer<RetentionProblem> problems) {
+        this.store = Objects.requireNonNull(store);
+        this.problems = Objects.requireNonNull(problems);
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-retention-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.entryIds = new EntryIds(store, ID_BLOCK, writer);
+        long millis = interval.toMillis();
+        writer.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Saves an object's attributes (replacing the previous ones); returns the change's sequence number.
+     * A record whose name is too long for the store is reported and dropped here, so that it cannot make
+     * every later write fail.
+     */
+    public long save(ObjectRecord record) {
+        return fits(record.key()) ? pending.save(record) : pending.sequence();
+    }
+
+    /** Saves a comment, downtime or acknowledgement, new or changed (dropped, like a record, if its object's name is too long). */
+    public long saveEntry(Entry entry) {
+        return fits(entry.object()) ? pending.saveEntry(entry) : pending.sequence();
+    }
+
+    private boolean fits(ObjectKey key) {
+        if (key.name().length() <= Schema.MAX_NAME_LENGTH && key.service().length() <= Schema.MAX_NAME_LENGTH) {
+            return true;
+        }
+        problems.accept(new RetentionProblem(key.toString().substring(0, 80) + "...", "the name is longer than "
+                + Schema.MAX_NAME_LENGTH + " characters; its state is not retained", "use a shorter name"));
+        return false;
+    }
+
+    public long removeEntry(long id) {
+        return pending.removeEntry(id);
+    }
+
+    /**
+     * After a config (re)load: the objects that exist now. Records of all others, and entries attached
+     * to them, are deleted with the next write; pending changes to them are dropped at once.
+     */
+    public long retainOnly(Set<ObjectKey> existing) {
+        return pending.retainOnly(existing);
+    }
+
+    /** A new entry id, never handed out before (usually from memory; at worst one database write). */
+    public long nextEntryId() {
+        return entryIds.next();
+    }
+
+    /** The sequence number of the last change known to be in the store. */
+    public long durableSequence() {
+        return durable.get();
+    }
+
+    /** Writes everything pending now; returns false if the write failed (the problem was reported). */
+    public boolean flush() {
+        synchronized (flushing) {
+            PendingChanges.Drained drained = pending.drain();
+            try {
+                store.apply(drained.batch());
+                durable.set(drained.through());
+                lastProblem = null;
+                return true;
+            } catch (RetentionException e) {
+                pending.restore(drained.batch());
+                if (!e.problem().equals(lastProblem)) {
+                    lastProblem = e.problem();
+                    problems.accept(e.problem());
+                }
+                return false;
+            } catch (RuntimeException e) {
+                // A bug must not stop the writer thread for good; keep the changes and say what happened.
+                pending.restore(drained.batch());
+                problems.accept(new RetentionProblem("retention", "unexpected failure: " + Problems.firstLine(e),
+                        "report this as a bug; changes are kept in memory and written again"));
+                return false;
+            }
+        }
+    }
+
+    /** Stops the background writer, writes what is pending and closes the store. */
+    @Override
+    public void close() {
+        synchronized (flushing) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        writer.shutdown();
+        try {
+            writer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+        store.close();
+    }
+}

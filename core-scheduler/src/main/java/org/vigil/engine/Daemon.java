@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,9 @@ import org.vigil.config.LoadResult;
 import org.vigil.config.main.MainConfig;
 import org.vigil.engine.exec.PluginCheckExecutor;
 import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.retention.Retention;
+import org.vigil.engine.retention.RetentionSettings;
+import org.vigil.engine.retention.WriteBehindRetention;
 import org.vigil.engine.schedule.QuartzCheckClock;
 import org.vigil.engine.state.StateLog;
 import org.vigil.engine.status.StatusFile;
@@ -42,6 +46,7 @@ public final class Daemon implements AutoCloseable {
         return t;
     });
     private final Instant started;
+    private WriteBehindRetention retention;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -66,13 +71,42 @@ public final class Daemon implements AutoCloseable {
                 : new DirectRunner(options);
     }
 
-    /** Starts checking and writing the status file. */
+    /** Starts retention, checking and writing the status file. */
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        startRetention();
         engine.start();
         if (statusFile != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
             timers.scheduleWithFixedDelay(this::writeStatus, 0, Math.max(1, every), TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Restores the retained state and keeps saving it: embedded H2 beside {@code state_retention_file}, or
+     * the database of {@code -Dvigil.retention.url} / {@code VIGIL_RETENTION_URL}. If it cannot be opened,
+     * the monitor runs without it and says so: nothing on disk is changed.
+     */
+    private void startRetention() {
+        MainConfig main = config.mainConfig();
+        if (!main.flag("retain_state_information", true)) {
+            return;
+        }
+        String url = System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL"));
+        Optional<Path> file = main.path("state_retention_file");
+        if (url == null && file.isEmpty()) {
+            log.log("Warning: no state_retention_file set: state is not retained across restarts");
+            return;
+        }
+        RetentionSettings settings = url != null ? RetentionSettings.of(url) : RetentionSettings.embedded(file.get());
+        Retention.Start started = Retention.start(settings, engine.retentionKeys(),
+                problem -> log.log("Warning: retention: " + problem));
+        if (started instanceof Retention.Started s) {
+            retention = s.writer();
+            engine.retain(s.state(), s.writer());
+            log.log("Retention: restored " + s.state().records().size() + " records");
+        } else if (started instanceof Retention.Failed f) {
+            log.log("Error: retention cannot start, running without retained state: " + f.problem());
         }
     }
 
@@ -126,6 +160,9 @@ public final class Daemon implements AutoCloseable {
             }
         }
         StateLog.currentStates(engine.hosts(), engine.services()).forEach(log::log);
+        if (retention != null) {
+            retention.close();
+        }
         log.log("Successfully shutdown... (PID=" + ProcessHandle.current().pid() + ")");
         if (runner instanceof AutoCloseable c) {
             try {

@@ -26,6 +26,10 @@ import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.retention.ObjectKey;
+import org.vigil.engine.retention.ObjectRecord;
+import org.vigil.engine.retention.RetainedState;
+import org.vigil.engine.retention.WriteBehindRetention;
 import org.vigil.engine.schedule.CheckClock;
 import org.vigil.engine.schedule.CheckPeriods;
 import org.vigil.engine.schedule.InitialSpread;
@@ -68,6 +72,8 @@ public final class Engine implements AutoCloseable {
     private final ServiceResultHandler serviceHandler;
     private final HostResultHandler hostHandler;
     private final EngineMetrics metrics = new EngineMetrics();
+    private WriteBehindRetention retention;
+    private long retainedVersion;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -120,7 +126,59 @@ public final class Engine implements AutoCloseable {
         return t;
     }
 
-    /** Logs the initial states, spreads the first checks over their intervals, and starts the clock. */
+    /**
+     * Restores retained state before {@link #start} and sends every later change to {@code writer}.
+     * Objects without a record start PENDING, as new objects do.
+     */
+    public void retain(RetainedState state, WriteBehindRetention writer) {
+        call(() -> {
+            for (ObjectRecord r : state.records().values()) {
+                ObjectKey k = r.key();
+                switch (k.kind()) {
+                    case HOST -> {
+                        HostStatus h = hosts.get(k.name());
+                        if (h != null) {
+                            RetainedStatus.restoreHost(h, r.attributes());
+                        }
+                    }
+                    case SERVICE -> {
+                        ServiceStatus s = services.get(new ServiceKey(k.name(), k.service()));
+                        if (s != null) {
+                            RetainedStatus.restoreService(s, r.attributes());
+                        }
+                    }
+                    case PROGRAM -> ids.restore(number(r.attributes().get("next_event_id")),
+                            number(r.attributes().get("next_problem_id")));
+                    default -> {
+                    }
+                }
+                retainedVersion = Math.max(retainedVersion, r.version());
+            }
+            retention = writer;
+            return null;
+        });
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The retention keys of every object of the config, for retention to drop the others. */
+    public Set<ObjectKey> retentionKeys() {
+        Set<ObjectKey> keys = new HashSet<>();
+        hosts.keySet().forEach(h -> keys.add(ObjectKey.host(h)));
+        services.keySet().forEach(k -> keys.add(ObjectKey.service(k.hostName(), k.description())));
+        return keys;
+    }
+
+    /**
+     * Logs the initial states and starts the clock. A retained next check still ahead is kept; the others
+     * are spread over their intervals.
+     */
     public void start() {
         call(() -> {
             Instant now = clock.instant();
@@ -132,11 +190,26 @@ public final class Engine implements AutoCloseable {
                     continue;
                 }
                 Duration interval = Duration.ofMillis((long) (st.checkInterval() * settings.intervalLength() * 1000));
-                schedule(t, InitialSpread.first(t.id().substring(0, 1) + t, interval, now));
+                Instant retained = st.nextCheck();
+                boolean keep = retained.isAfter(now) && retained.isBefore(now.plus(interval));
+                schedule(t, keep ? retained : InitialSpread.first(t.id().substring(0, 1) + t, interval, now));
             }
             return null;
         });
         checkClock.start(this::due);
+    }
+
+    /** Hands the object's state to retention; engine thread only. */
+    private void retainStatus(CheckTarget t, CheckableStatus<?> st) {
+        if (retention == null) {
+            return;
+        }
+        ObjectKey key = t.isHost() ? ObjectKey.host(t.hostName())
+                : ObjectKey.service(t.hostName(), t.service().description());
+        retention.save(new ObjectRecord(key, ++retainedVersion, RetainedStatus.attributes(st)));
+        retention.save(new ObjectRecord(ObjectKey.program(), ++retainedVersion, Map.of(
+                "next_event_id", Long.toString(ids.nextEventId()),
+                "next_problem_id", Long.toString(ids.nextProblemId()))));
     }
 
     /** Runs {@code task} on the engine thread and waits for it; for callers outside the engine. */
@@ -202,6 +275,7 @@ public final class Engine implements AutoCloseable {
                 startCheck(ht.id(), now);
             }
         }
+        retainStatus(t, st);
         listener.resultApplied(t, st, effects);
     }
 

@@ -27,6 +27,12 @@ public final class EventIds {
         return nextProblemId++;
     }
 
+    /** Continues the counters where a previous run left them (from retention); never goes back. */
+    public void restore(long nextEvent, long nextProblem) {
+        nextEventId = Math.max(nextEventId, nextEvent);
+        nextProblemId = Math.max(nextProblemId, nextProblem);
+    }
+
     public long nextEventId() {
         return nextEventId;
     }

@@ -40,8 +40,12 @@ class EngineScenarioTest {
     private Engine engine;
 
     private Engine start() throws IOException {
+        return start("");
+    }
+
+    private Engine start(String extraObjects) throws IOException {
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\n"
-                + "log_service_retries=1\nillegal_macro_output_chars=`\n");
+                + "log_service_retries=1\nillegal_macro_output_chars=`\nuse_timezone=UTC\n");
         Files.writeString(dir.resolve("objects.cfg"), """
                 define command {
                     command_name check
@@ -78,7 +82,7 @@ class EngineScenarioTest {
                     retry_interval 1
                     contacts admin
                 }
-                """);
+                """ + extraObjects);
         LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
         assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
         NagiosLog log = new NagiosLog(dir.resolve("nagios.log"), clock,
@@ -174,6 +178,44 @@ class EngineScenarioTest {
                 "SERVICE ALERT: web1;http;CRITICAL;HARD;3;CRITICAL - broken",
                 "SERVICE ALERT: web1;http;OK;HARD;3;OK - fine");
         assertThat(Files.readString(dir.resolve("nagios.log"))).contains("SERVICE ALERT: web1;http;CRITICAL;HARD;3");
+    }
+
+    @Test
+    void aCheckOutsideItsCheckPeriodMovesToTheNextValidTime() throws Exception {
+        clock.set(Instant.parse("2026-11-25T16:58:00Z")); // a Wednesday
+        start("""
+                define timeperiod {
+                    timeperiod_name office
+                    alias office hours
+                    wednesday 09:00-17:00
+                    thursday 09:00-17:00
+                }
+                define service {
+                    host_name web1
+                    service_description office-only
+                    check_command check
+                    max_check_attempts 1
+                    check_interval 5
+                    retry_interval 1
+                    check_period office
+                    contacts admin
+                }
+                """);
+        CheckTarget office = engine.targets().stream().filter(t -> t.toString().contains("office-only")).findFirst()
+                .orElseThrow();
+        Instant first = checks.dueTime(office.id()).orElseThrow();
+        // spread over 5 minutes from 16:58: inside the period only before 17:00, else moved to Thursday 09:00
+        assertThat(first.isBefore(Instant.parse("2026-11-25T17:00:00Z"))
+                || first.equals(Instant.parse("2026-11-26T09:00:00Z"))).as(first.toString()).isTrue();
+        while (!service("office-only").hasBeenChecked()) {
+            step();
+        }
+        // the next check, 5 minutes after a check before 17:00, falls outside: Thursday 09:00
+        assertThat(service("office-only").nextCheck()).isEqualTo(
+                service("office-only").lastCheck().isBefore(Instant.parse("2026-11-25T17:00:00Z"))
+                        && service("office-only").lastCheck().plusSeconds(300)
+                        .isAfter(Instant.parse("2026-11-25T17:00:00Z"))
+                        ? Instant.parse("2026-11-26T09:00:00Z") : service("office-only").lastCheck().plusSeconds(300));
     }
 
     @Test

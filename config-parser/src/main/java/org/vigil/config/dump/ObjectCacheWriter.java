@@ -156,8 +156,6 @@ public final class ObjectCacheWriter {
     }
 
     private void host(Host h) throws IOException {
-        CheckSettings c = h.check();
-        NotificationSettings n = h.notification();
         begin("host");
         kv("host_name", h.name());
         if (!h.displayName().equals(h.name())) {
@@ -166,25 +164,10 @@ public final class ObjectCacheWriter {
         kv("alias", h.alias());
         kv("address", h.address());
         list("parents", h.parents());
-        kv("check_period", c.checkPeriod());
-        kv("check_command", c.checkCommand());
-        kv("event_handler", c.eventHandler());
-        list("contacts", n.contacts());
-        list("contact_groups", n.contactGroups());
-        kv("notification_period", n.period());
-        kv("initial_state", String.valueOf(c.initialState()));
-        kv("importance", Integer.toString(h.importance()));
-        checkNumbers(c);
-        flag("active_checks_enabled", c.activeChecksEnabled());
-        flag("passive_checks_enabled", c.passiveChecksEnabled());
-        flag("obsess", c.obsess());
-        flag("event_handler_enabled", c.eventHandlerEnabled());
-        flap(h.flap(), true);
-        kv("freshness_threshold", Integer.toString(c.freshnessThreshold()));
-        flag("check_freshness", c.checkFreshness());
-        notification(n, true);
+        checkable(h.check(), h.notification(), h.importance());
+        checkFlags(h.check(), h.flap(), h.notification(), true);
         kv("stalking_options", options(h.stalking(), true, 'u'));
-        flag("process_perf_data", c.processPerfData());
+        flag("process_perf_data", h.check().processPerfData());
         Links l = h.links();
         kv("icon_image", l.iconImage());
         kv("icon_image_alt", l.iconImageAlt());
@@ -192,18 +175,10 @@ public final class ObjectCacheWriter {
         kv("statusmap_image", l.statusmapImage());
         kv("2d_coords", coords(l.coords2d(), false));
         kv("3d_coords", coords(l.coords3d(), true));
-        kv("notes", l.notes());
-        kv("notes_url", l.notesUrl());
-        kv("action_url", l.actionUrl());
-        flag("retain_status_information", h.retention().statusInformation());
-        flag("retain_nonstatus_information", h.retention().nonStatusInformation());
-        customVariables(h.customVariables());
-        end();
+        trailer(l, h.retention(), h.customVariables());
     }
 
     private void service(Service s) throws IOException {
-        CheckSettings c = s.check();
-        NotificationSettings n = s.notification();
         begin("service");
         kv("host_name", s.hostName());
         kv("service_description", s.description());
@@ -221,6 +196,20 @@ public final class ObjectCacheWriter {
                 kv("parents", sb.toString());
             }
         }
+        checkable(s.check(), s.notification(), s.importance());
+        flag("is_volatile", s.isVolatile());
+        flag("parallelize_check", s.parallelize());
+        checkFlags(s.check(), s.flap(), s.notification(), false);
+        kv("stalking_options", options(s.stalking(), false, 'o'));
+        flag("process_perf_data", s.check().processPerfData());
+        Links l = s.links();
+        kv("icon_image", l.iconImage());
+        kv("icon_image_alt", l.iconImageAlt());
+        trailer(l, s.retention(), s.customVariables());
+    }
+
+    /** The attributes hosts and services share, in Nagios's order, up to max_check_attempts. */
+    private void checkable(CheckSettings c, NotificationSettings n, int importance) throws IOException {
         kv("check_period", c.checkPeriod());
         kv("check_command", c.checkCommand());
         kv("event_handler", c.eventHandler());
@@ -228,29 +217,30 @@ public final class ObjectCacheWriter {
         list("contact_groups", n.contactGroups());
         kv("notification_period", n.period());
         kv("initial_state", String.valueOf(c.initialState()));
-        kv("importance", Integer.toString(s.importance()));
+        kv("importance", Integer.toString(importance));
         checkNumbers(c);
-        flag("is_volatile", s.isVolatile());
-        flag("parallelize_check", s.parallelize());
+    }
+
+    /** The shared flags from active_checks_enabled to first_notification_delay. */
+    private void checkFlags(CheckSettings c, FlapSettings f, NotificationSettings n, boolean host) throws IOException {
         flag("active_checks_enabled", c.activeChecksEnabled());
         flag("passive_checks_enabled", c.passiveChecksEnabled());
         flag("obsess", c.obsess());
         flag("event_handler_enabled", c.eventHandlerEnabled());
-        flap(s.flap(), false);
+        flap(f, host);
         kv("freshness_threshold", Integer.toString(c.freshnessThreshold()));
         flag("check_freshness", c.checkFreshness());
-        notification(n, false);
-        kv("stalking_options", options(s.stalking(), false, 'o'));
-        flag("process_perf_data", c.processPerfData());
-        Links l = s.links();
-        kv("icon_image", l.iconImage());
-        kv("icon_image_alt", l.iconImageAlt());
+        notification(n, host);
+    }
+
+    /** Notes, URLs, retention flags and custom variables, which end both host and service blocks. */
+    private void trailer(Links l, org.vigil.config.model.Retention r, Map<String, String> vars) throws IOException {
         kv("notes", l.notes());
         kv("notes_url", l.notesUrl());
         kv("action_url", l.actionUrl());
-        flag("retain_status_information", s.retention().statusInformation());
-        flag("retain_nonstatus_information", s.retention().nonStatusInformation());
-        customVariables(s.customVariables());
+        flag("retain_status_information", r.statusInformation());
+        flag("retain_nonstatus_information", r.nonStatusInformation());
+        customVariables(vars);
         end();
     }
 

@@ -80,9 +80,9 @@ final class RetainedStatus {
 
     private static <S extends Enum<S> & org.vigil.engine.state.NagiosState> void restoreCommon(
             CheckableStatus<S> s, Map<String, String> m, java.util.function.IntFunction<S> state) {
-        s.setCurrentState(state.apply(integer(m, "current_state", s.currentState().code())));
-        s.setLastState(state.apply(integer(m, "last_state", s.lastState().code())));
-        s.setLastHardState(state.apply(integer(m, "last_hard_state", s.lastHardState().code())));
+        s.setCurrentState(state(m, "current_state", s.currentState(), state));
+        s.setLastState(state(m, "last_state", s.lastState(), state));
+        s.setLastHardState(state(m, "last_hard_state", s.lastHardState(), state));
         s.setStateType(integer(m, "state_type", 1) == 0 ? StateType.SOFT : StateType.HARD);
         s.setCurrentAttempt(Math.min(s.maxAttempts(), Math.max(1, integer(m, "current_attempt", 1))));
         s.setHasBeenChecked(integer(m, "has_been_checked", 0) == 1);
@@ -110,6 +110,15 @@ final class RetainedStatus {
         s.setNextNotification(instant(m, "next_notification", s.nextNotification()));
         s.setNoMoreNotifications(integer(m, "no_more_notifications", 0) == 1);
         s.setCurrentNotificationNumber(integer(m, "current_notification_number", 0));
+    }
+
+    /** A retained state code, or {@code fallback} when it is damaged (out of range). */
+    private static <S> S state(Map<String, String> m, String key, S fallback, java.util.function.IntFunction<S> byCode) {
+        try {
+            return byCode.apply(integer(m, key, -1));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 
     private static int integer(Map<String, String> m, String key, int fallback) {

@@ -237,7 +237,9 @@ abstract class RetentionStoreContract {
         try {
             Set<String> seenGenerations = new HashSet<>();
             long until = System.nanoTime() + 2_000_000_000L;
-            while (System.nanoTime() < until || seenGenerations.size() < 3) {
+            long giveUp = until + 30_000_000_000L;
+            while ((System.nanoTime() < until || seenGenerations.size() < 3) && writer.isAlive()
+                    && System.nanoTime() < giveUp) {
                 RetainedState state = store.load();
                 assertThat(state.records()).hasSize(objects);
                 Set<String> generations = new HashSet<>();
@@ -245,6 +247,7 @@ abstract class RetentionStoreContract {
                 assertThat(generations).as("generations seen in one load").hasSize(1);
                 seenGenerations.addAll(generations);
             }
+            assertThat(seenGenerations).as("loads saw the writes progress").hasSizeGreaterThanOrEqualTo(3);
         } finally {
             stop.set(true);
             writer.join();

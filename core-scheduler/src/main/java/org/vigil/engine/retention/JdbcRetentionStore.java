@@ -44,6 +44,11 @@ public final class JdbcRetentionStore implements RetentionStore {
         return open(url, true);
     }
 
+    /** Opens without the rebuild after a crash: for the rebuild itself. */
+    static JdbcRetentionStore openWithoutRebuild(String url) {
+        return open(url, false);
+    }
+
     private static JdbcRetentionStore open(String url, boolean rebuildIfUnclean) {
         SqlDialect dialect = SqlDialect.forUrl(url);
         if (dialect == null) {
@@ -57,7 +62,8 @@ public final class JdbcRetentionStore implements RetentionStore {
             c = connectWriter(fullUrl, dialect, where);
             Schema.migrate(c, dialect);
             if (dialect instanceof H2Dialect && Schema.read(c, Schema.UNCLOSED, 0) == 1 && rebuildIfUnclean) {
-                return H2Rebuild.afterUncleanShutdown(c, where, () -> open(url, false));
+                H2Rebuild.afterUncleanShutdown(c, fullUrl);
+                return open(url, false);
             }
             Schema.write(c, Schema.UNCLOSED, 1);
             c.commit();

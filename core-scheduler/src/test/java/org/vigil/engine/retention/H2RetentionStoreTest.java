@@ -41,7 +41,7 @@ class H2RetentionStoreTest extends RetentionStoreContract {
     }
 
     @Test
-    void after_a_crash_the_database_is_copied_into_a_new_file_with_everything_in_it() throws SQLException {
+    void after_a_crash_the_database_is_copied_into_a_new_file_with_everything_in_it() throws Exception {
         RetentionStore store = open();
         store.apply(RetentionBatch.ofRecords(java.util.List.of(record(ObjectKey.host("web1"), 3, "state", "1"))));
         long id = store.reserveEntryIds(5);
@@ -51,10 +51,13 @@ class H2RetentionStoreTest extends RetentionStoreContract {
         try (Connection c = rawConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE vigil_meta SET num = 1 WHERE name = 'unclosed'"); // as if killed
         }
+        // and as if an earlier rebuild had been killed halfway
+        java.nio.file.Files.writeString(dir.resolve("vigil-retention.rebuild.mv.db"), "half a database");
 
         RetentionStore reopened = open();
 
         assertThat(dir.resolve("vigil-retention.mv.db.crashed")).exists();
+        assertThat(dir.resolve("vigil-retention.rebuild.mv.db")).doesNotExist();
         assertThat(reopened.load().records()).containsOnlyKeys(ObjectKey.host("web1"));
         assertThat(reopened.load().entries()).containsExactly(comment);
         assertThat(reopened.reserveEntryIds(1)).isGreaterThanOrEqualTo(id + 5);

@@ -20,6 +20,8 @@ import java.util.Set;
 public final class JdbcRetentionStore implements RetentionStore {
 
     private static final int JDBC_BATCH = 1000;
+    private static final String INSERT_OBJECT =
+            "INSERT INTO vigil_object (kind, name, service, version, attributes) VALUES (?, ?, ?, ?, ?)";
 
     private final String url;
     private final SqlDialect dialect;
@@ -132,7 +134,8 @@ public final class JdbcRetentionStore implements RetentionStore {
     void restore(RetainedState state, long nextEntryId) {
         synchronized (lock) {
             try {
-                upsertRecords(state.records().values());
+                // The database is new and empty: plain inserts, cheaper than upserts.
+                writeRecords(state.records().values(), INSERT_OBJECT);
                 upsertEntries(state.entries());
                 Schema.write(writer, Schema.NEXT_ENTRY_ID, nextEntryId);
                 writer.commit();
@@ -205,10 +208,14 @@ public final class JdbcRetentionStore implements RetentionStore {
     }
 
     private void upsertRecords(Collection<ObjectRecord> records) throws SQLException {
+        writeRecords(records, dialect.upsertObject());
+    }
+
+    private void writeRecords(Collection<ObjectRecord> records, String sql) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = writer.prepareStatement(dialect.upsertObject())) {
+        try (PreparedStatement ps = writer.prepareStatement(sql)) {
             int n = 0;
             for (ObjectRecord r : records) {
                 setKey(ps, 1, r.key());

@@ -74,6 +74,12 @@ final class H2Dialect implements SqlDialect {
         return path.startsWith("mem:") ? url : path + ".mv.db";
     }
 
+    /** The same URL with {@code suffix} added to the database's file name. */
+    static String withBaseSuffix(String url, String suffix) {
+        int semicolon = url.indexOf(';');
+        return semicolon < 0 ? url + suffix : url.substring(0, semicolon) + suffix + url.substring(semicolon);
+    }
+
     /** Adds the settings retention needs to a user's H2 URL, unless the user set them. */
     static String withRequiredSettings(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);

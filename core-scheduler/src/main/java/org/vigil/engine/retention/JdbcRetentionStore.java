@@ -20,6 +20,8 @@ import java.util.Set;
 public final class JdbcRetentionStore implements RetentionStore {
 
     private static final int JDBC_BATCH = 1000;
+    private static final String INSERT_OBJECT =
+            "INSERT INTO vigil_object (kind, name, service, version, attributes) VALUES (?, ?, ?, ?, ?)";
 
     private final String url;
     private final SqlDialect dialect;
@@ -41,6 +43,15 @@ public final class JdbcRetentionStore implements RetentionStore {
      * @throws RetentionException with a problem naming the file or URL, what is wrong and what to do
      */
     public static JdbcRetentionStore open(String url) {
+        return open(url, true);
+    }
+
+    /** Opens without the rebuild after a crash: for the rebuild itself. */
+    static JdbcRetentionStore openWithoutRebuild(String url) {
+        return open(url, false);
+    }
+
+    private static JdbcRetentionStore open(String url, boolean rebuildIfUnclean) {
         SqlDialect dialect = SqlDialect.forUrl(url);
         if (dialect == null) {
             throw new RetentionException(new RetentionProblem(url, "retention runs on H2 or PostgreSQL only",
@@ -52,6 +63,12 @@ public final class JdbcRetentionStore implements RetentionStore {
         try {
             c = connectWriter(fullUrl, dialect, where);
             Schema.migrate(c, dialect);
+            if (dialect instanceof H2Dialect && Schema.read(c, Schema.UNCLOSED, 0) == 1 && rebuildIfUnclean) {
+                H2Rebuild.afterUncleanShutdown(c, fullUrl);
+                return open(url, false);
+            }
+            Schema.write(c, Schema.UNCLOSED, 1);
+            c.commit();
             return new JdbcRetentionStore(fullUrl, dialect, c);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -60,6 +77,10 @@ public final class JdbcRetentionStore implements RetentionStore {
             closeQuietly(c);
             throw new RetentionException(Problems.tooNew(where, e.found), e);
         } catch (RuntimeException e) {
+            if (e instanceof RetentionException re) {
+                closeQuietly(c);
+                throw re;
+            }
             // H2 reports some damage in its file as unchecked exceptions from the store underneath.
             closeQuietly(c);
             throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect,
@@ -93,14 +114,36 @@ public final class JdbcRetentionStore implements RetentionStore {
     @Override
     public RetainedState load() {
         try (Connection c = DriverManager.getConnection(url, dialect.connectionProperties())) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            Map<ObjectKey, ObjectRecord> records = loadRecords(c);
-            List<Entry> entries = loadEntries(c);
-            c.commit();
-            return new RetainedState(records, entries);
+            return read(c);
         } catch (SQLException | IllegalArgumentException e) {
             throw new RetentionException(Problems.reading(where, e), e);
+        }
+    }
+
+    /** Everything in the database, as one snapshot; commits. */
+    static RetainedState read(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        Map<ObjectKey, ObjectRecord> records = loadRecords(c);
+        List<Entry> entries = loadEntries(c);
+        c.commit();
+        return new RetainedState(records, entries);
+    }
+
+    /** Writes a whole state and the entry id counter into this (new, empty) database, in one transaction. */
+    void restore(RetainedState state, long nextEntryId) {
+        synchronized (lock) {
+            try {
+                // The database is new and empty: plain inserts, cheaper than upserts.
+                writeRecords(state.records().values(), INSERT_OBJECT);
+                upsertEntries(state.entries());
+                Schema.write(writer, Schema.NEXT_ENTRY_ID, nextEntryId);
+                writer.commit();
+                dialect.afterCommit(writer);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new RetentionException(Problems.writing(where, e), e);
+            }
         }
     }
 
@@ -165,10 +208,14 @@ public final class JdbcRetentionStore implements RetentionStore {
     }
 
     private void upsertRecords(Collection<ObjectRecord> records) throws SQLException {
+        writeRecords(records, dialect.upsertObject());
+    }
+
+    private void writeRecords(Collection<ObjectRecord> records, String sql) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = writer.prepareStatement(dialect.upsertObject())) {
+        try (PreparedStatement ps = writer.prepareStatement(sql)) {
             int n = 0;
             for (ObjectRecord r : records) {
                 setKey(ps, 1, r.key());
@@ -250,7 +297,17 @@ public final class JdbcRetentionStore implements RetentionStore {
     @Override
     public void close() {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             closed = true;
+            try {
+                // Tells the next start that this one ended cleanly (see H2Rebuild).
+                Schema.write(writer, Schema.UNCLOSED, 0);
+                writer.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(); // the next start then takes it for a crash: slower, not wrong
+            }
             closeQuietly(writer);
         }
     }

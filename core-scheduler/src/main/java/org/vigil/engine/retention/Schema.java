@@ -30,6 +30,8 @@ final class Schema {
 
     static final String VERSION = "schema_version";
     static final String NEXT_ENTRY_ID = "next_entry_id";
+    /** 1 while a store has the database open, 0 after it closed it: 1 at open means the last run crashed. */
+    static final String UNCLOSED = "unclosed";
 
     /** Migration n (1-based) brings the schema from version n-1 to n; {@code %TEXT%} is the text type. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(

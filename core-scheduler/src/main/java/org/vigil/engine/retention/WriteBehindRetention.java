@@ -41,7 +41,7 @@ public final class WriteBehindRetention implements AutoCloseable {
         });
         this.entryIds = new EntryIds(store, ID_BLOCK, writer);
         long millis = interval.toMillis();
-        writer.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::flushInBackground, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -112,6 +112,16 @@ public final class WriteBehindRetention implements AutoCloseable {
                         "report this as a bug; changes are kept in memory and written again"));
                 return false;
             }
+        }
+    }
+
+    /** A scheduled task that throws is never run again: whatever happens, the writer must go on. */
+    private void flushInBackground() {
+        try {
+            flush();
+        } catch (Throwable t) { // NOPMD: an Error here would otherwise stop retention for good, silently
+            problems.accept(new RetentionProblem("retention", "the background writer failed: " + Problems.firstLine(t),
+                    "report this as a bug; changes are kept in memory and written again"));
         }
     }
 

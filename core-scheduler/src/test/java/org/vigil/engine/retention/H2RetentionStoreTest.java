@@ -41,6 +41,34 @@ class H2RetentionStoreTest extends RetentionStoreContract {
     }
 
     @Test
+    void after_a_crash_the_database_is_copied_into_a_new_file_with_everything_in_it() throws Exception {
+        RetentionStore store = open();
+        store.apply(RetentionBatch.ofRecords(java.util.List.of(record(ObjectKey.host("web1"), 3, "state", "1"))));
+        long id = store.reserveEntryIds(5);
+        Entry comment = new Entry(Entry.Kind.COMMENT, id, ObjectKey.host("web1"), java.util.Map.of("text", "hi"));
+        store.apply(entries(java.util.List.of(comment), java.util.Set.of()));
+        store.close();
+        try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE vigil_meta SET num = 1 WHERE name = 'unclosed'"); // as if killed
+        }
+        // and as if an earlier rebuild had been killed halfway
+        java.nio.file.Files.writeString(dir.resolve("vigil-retention.rebuild.mv.db"), "half a database");
+
+        RetentionStore reopened = open();
+
+        assertThat(dir.resolve("vigil-retention.mv.db.crashed")).exists();
+        assertThat(dir.resolve("vigil-retention.rebuild.mv.db")).doesNotExist();
+        assertThat(reopened.load().records()).containsOnlyKeys(ObjectKey.host("web1"));
+        assertThat(reopened.load().entries()).containsExactly(comment);
+        assertThat(reopened.reserveEntryIds(1)).isGreaterThanOrEqualTo(id + 5);
+        reopened.close();
+        java.nio.file.Path copy = dir.resolve("vigil-retention.mv.db.crashed");
+        long before = copy.toFile().lastModified();
+        open().close();
+        assertThat(copy.toFile().lastModified()).as("a clean close does not lead to another copy").isEqualTo(before);
+    }
+
+    @Test
     void settings_in_a_users_url_are_kept_and_the_missing_ones_added() {
         assertThat(H2Dialect.withRequiredSettings("jdbc:h2:file:/x/y;compress=false"))
                 .isEqualTo("jdbc:h2:file:/x/y;compress=false;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");

@@ -31,6 +31,9 @@ class RetentionOpenProblemsTest {
     @TempDir
     Path dir;
 
+    /** Marks an expected message of a case where H2 may also recover an older version and open. */
+    private static final String MAY_OPEN = "(or opens) ";
+
     /** A bad file: how to make it from a good database's bytes, and the message it must produce (null: it opens). */
     static Stream<Arguments> badFiles() {
         return Stream.of(
@@ -38,8 +41,9 @@ class RetentionOpenProblemsTest {
                         "error: the file is too short to be a retention database (it is not an H2 database, or it was cut short)"),
                 Arguments.of("cut to its first 4 KiB", (UnaryOperator<byte[]>) good -> Arrays.copyOf(good, 4096),
                         "error: the file is too short to be a retention database"),
-                Arguments.of("cut in half", (UnaryOperator<byte[]>) good -> Arrays.copyOf(good, good.length / 2),
-                        "error: the retention database is damaged: File corrupted while reading record"),
+                Arguments.of("cut in half: H2 goes back to the last whole version if it finds one",
+                        (UnaryOperator<byte[]>) good -> Arrays.copyOf(good, good.length / 2),
+                        MAY_OPEN + "error: the retention database is damaged: File corrupted while reading record"),
                 Arguments.of("first header overwritten: H2 reads the second", (UnaryOperator<byte[]>) good -> smash(good, 0, 200),
                         null),
                 Arguments.of("empty: a new database", (UnaryOperator<byte[]>) good -> new byte[0], null));
@@ -47,7 +51,7 @@ class RetentionOpenProblemsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFiles")
-    void a_bad_file_gives_a_clear_message_and_is_left_alone(String name, UnaryOperator<byte[]> damage, String expected)
+    void a_bad_file_gives_a_clear_message_and_is_left_alone(String name, UnaryOperator<byte[]> damage, String expectation)
             throws Exception {
         RetentionSettings settings = RetentionSettings.embedded(dir.resolve("retention.dat"));
         Path file = dir.resolve(RetentionSettings.EMBEDDED_NAME + ".mv.db");
@@ -59,11 +63,12 @@ class RetentionOpenProblemsTest {
 
         Retention.Start start = Retention.start(settings, CONFIG, p -> { });
 
-        if (expected == null) {
+        if (expectation == null || (expectation.startsWith(MAY_OPEN) && start instanceof Retention.Started)) {
             assertThat(start).isInstanceOf(Retention.Started.class);
             ((Retention.Started) start).writer().close();
             return;
         }
+        String expected = expectation.replace(MAY_OPEN, "");
         assertThat(start).isInstanceOfSatisfying(Retention.Failed.class, f -> {
             String message = f.problem().toString();
             assertThat(message).startsWith(file + ": " + expected);

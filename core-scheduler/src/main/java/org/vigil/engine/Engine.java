@@ -172,6 +172,7 @@ public final class Engine implements AutoCloseable {
         Set<ObjectKey> keys = new HashSet<>();
         hosts.keySet().forEach(h -> keys.add(ObjectKey.host(h)));
         services.keySet().forEach(k -> keys.add(ObjectKey.service(k.hostName(), k.description())));
+        model.contacts().keySet().forEach(c -> keys.add(ObjectKey.contact(c)));
         return keys;
     }
 

@@ -21,7 +21,7 @@ def fig(r):
     w = r.get("window_s") or 0
     checks = r.get("plugin_exits") or 0
     cpu = r.get("cpu_s")
-    rss = r.get("peak_tree_rss_kib")
+    rss = r.get("peak_rss_kib")
     return {
         "checks/s": checks / w if w else None,
         "status/s": (r.get("last_check_changes") or 0) / w if w else None,
@@ -30,6 +30,7 @@ def fig(r):
         "cpu%": cpu / w * 100 if cpu is not None and w else None,
         "rss": rss / 1024 if rss else None,
         "maxrss": r["time_maxrss_kib"] / 1024 if r.get("time_maxrss_kib") else None,
+        "other%": 100 * r["other_cpu_s"] / w if w and r.get("other_cpu_s") is not None else None,
         "heap": r["heap_used_after_gc_kib"] / 1024 if r.get("heap_used_after_gc_kib") else None,
     }
 
@@ -45,11 +46,14 @@ def ratio(a, b):
 COLS = [("checks/s", "checks/s", "{:.0f}"), ("status/s", "last_check changes/s", "{:.0f}"),
         ("p50", "lat p50 ms", "{:.0f}"), ("p99", "lat p99 ms", "{:.0f}"), ("max", "lat max ms", "{:.0f}"),
         ("cpu/1000", "CPU s/1000 checks", "{:.2f}"), ("cpu%", "CPU % of a core", "{:.0f}"),
-        ("rss", "peak RSS MiB (tree)", "{:.0f}"), ("maxrss", "GNU time %M MiB", "{:.0f}")]
+        ("rss", "peak RSS MiB (VmHWM)", "{:.0f}"), ("maxrss", "GNU time %M MiB", "{:.0f}"),
+        ("other%", "others' CPU % of a core", "{:.0f}")]
 
 
 def table(runs, scenario, offered):
-    rows = [(t, load(runs, scenario, t)) for t in ("nagios", "vigil")]
+    others = sorted(d[len(scenario) + 1:] for d in os.listdir(runs) if d.startswith(scenario + "-"))
+    tools = ["nagios", "vigil"] + [t for t in others if t not in ("nagios", "vigil")]
+    rows = [(t, load(runs, scenario, t)) for t in tools]
     rows = [(t, r) for t, r in rows if r]
     if not rows:
         return
@@ -60,8 +64,9 @@ def table(runs, scenario, offered):
     for t, r in rows:
         figs[t] = fig(r)
         print(f"| {t} | " + " | ".join(f(figs[t][k], fmt) for k, _, fmt in COLS) + " |")
-    if len(figs) == 2:
-        print("| vigil/nagios | " + " | ".join(ratio(figs["vigil"][k], figs["nagios"][k]) for k, _, _ in COLS) + " |")
+    for t in figs:
+        if t != "nagios" and "nagios" in figs:
+            print(f"| {t}/nagios | " + " | ".join(ratio(figs[t][k], figs["nagios"][k]) for k, _, _ in COLS) + " |")
     print()
     for t, r in rows:
         print(f"- {t}: window {f(r.get('window_s'), '{:.1f}')} s, {r.get('plugin_exits')} plugin exits in it, "

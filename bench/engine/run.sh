@@ -57,6 +57,9 @@ for sc in $SCENARIOS; do
     case "$tool" in
       nagios) cmd="[\"$NAGIOS\", \"$cfg/nagios.cfg\"]" ;;
       vigil)  cmd="[\"env\", \"VIGIL_JAVA_OPTS=$opts\", \"$VIGIL\", \"run\", \"$cfg/nagios.cfg\"]" ;;
+      vigil-mcc[0-9]*)  # Vigil with max_concurrent_checks=N (its pool size; 0 means 256 threads)
+        sed "s/^max_concurrent_checks=.*/max_concurrent_checks=${tool#vigil-mcc}/" "$cfg/nagios.cfg" >"$cfg/$tool.cfg"
+        cmd="[\"env\", \"VIGIL_JAVA_OPTS=$opts\", \"$VIGIL\", \"run\", \"$cfg/$tool.cfg\"]" ;;
       *) die "unknown tool $tool" ;;
     esac
     echo "$sc: $tool for ${WARMUP} s + ${DURATION} s (load $(cut -d' ' -f1 /proc/loadavg))"

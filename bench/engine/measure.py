@@ -303,6 +303,7 @@ def record(res, timer, status, acct_path, t0, warmup, duration, interval, load_o
     res["peak_threads"], res["peak_live_plugins"] = max(peak_threads, threads), max(peak_plugins, plugins)
     res["window_s"] = w1 - w0
     res["cpu_s"] = cpu1 - cpu0
+    res["tree_cpu_at_window_end_s"] = cpu1   # since start, to compare with GNU time's %U + %S
     # everything else that ran on the machine meanwhile, this sampler included (plugins count as
     # the tool's once reaped, so a few in flight at the edges land here)
     res["other_cpu_s"] = (busy1 - busy0) - res["cpu_s"]

@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.vigil.checks.exec.CommonsExecRunner;
 import org.vigil.checks.exec.DirectRunner;
 import org.vigil.checks.exec.PluginRunner;
@@ -21,7 +18,8 @@ import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.Retention;
 import org.vigil.engine.retention.RetentionSettings;
 import org.vigil.engine.retention.WriteBehindRetention;
-import org.vigil.engine.schedule.QuartzCheckClock;
+import org.vigil.engine.schedule.HeapCheckClock;
+import org.vigil.engine.schedule.PeriodicJobs;
 import org.vigil.engine.state.StateLog;
 import org.vigil.engine.status.StatusFile;
 
@@ -40,11 +38,7 @@ public final class Daemon implements AutoCloseable {
     private final Engine engine;
     private final PluginRunner runner;
     private final StatusFile statusFile;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vigil-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PeriodicJobs timers = new PeriodicJobs("vigil-periodic");
     private final Instant started;
     private WriteBehindRetention retention;
 
@@ -55,7 +49,7 @@ public final class Daemon implements AutoCloseable {
         MainConfig main = config.mainConfig();
         this.log = new NagiosLog(main.path("log_file").orElse(null), clock, console);
         this.runner = runner(clock);
-        this.engine = new Engine(config.model(), main, clock, new QuartzCheckClock("vigil"),
+        this.engine = new Engine(config.model(), main, clock, new HeapCheckClock(clock),
                 PluginCheckExecutor.factory(config.model(), main, runner, clock), log, EngineListener.NONE);
         this.statusFile = main.path("status_file").map(StatusFile::new).orElse(null);
         this.started = clock.instant();
@@ -78,7 +72,7 @@ public final class Daemon implements AutoCloseable {
         engine.start();
         if (statusFile != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
-            timers.scheduleWithFixedDelay(this::writeStatus, 0, Math.max(1, every), TimeUnit.SECONDS);
+            timers.every("status-file", java.time.Duration.ofSeconds(Math.max(1, every)), this::writeStatus);
         }
     }
 
@@ -149,7 +143,7 @@ public final class Daemon implements AutoCloseable {
     /** Stops checks, writes the current states to the log and the status file one last time. */
     @Override
     public void close() {
-        timers.shutdownNow();
+        timers.close();
         engine.close();
         if (statusFile != null) {
             try {

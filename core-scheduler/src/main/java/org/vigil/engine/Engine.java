@@ -74,6 +74,8 @@ public final class Engine implements AutoCloseable {
     private final EngineMetrics metrics = new EngineMetrics();
     private WriteBehindRetention retention;
     private long retainedVersion;
+    /** Set first thing on close: from then on nothing is started or rescheduled, and late results are dropped. */
+    private volatile boolean closing;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -106,7 +108,9 @@ public final class Engine implements AutoCloseable {
         this.hostHandler = new HostResultHandler(settings, ids, HostNetwork.of(hosts.values()));
         this.engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-engine"));
         int max = main.value("max_concurrent_checks").map(Engine::parseIntOrZero).orElse(0);
-        int size = max > 0 ? max : 256;
+        // unlimited (0) becomes 64 threads: enough for slow network plugins, while forking is capped at the
+        // number of cores by the runner (256 threads forking at once on 2 cores halved throughput)
+        int size = max > 0 ? max : 64;
         this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "vigil-check"));
         pool.allowCoreThreadTimeOut(true);
@@ -225,19 +229,27 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Queues {@code task} on the engine thread. */
+    /** Queues {@code task} on the engine thread; after close, tasks are dropped. */
     public void submit(Runnable task) {
-        engineThread.execute(task);
+        try {
+            engineThread.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (!closing) {
+                throw e;
+            }
+        }
     }
 
     private void due(String checkId, Instant scheduledFor) {
-        submit(() -> startCheck(checkId, scheduledFor));
+        if (!closing) {
+            submit(() -> startCheck(checkId, scheduledFor));
+        }
     }
 
     /** On the engine thread: takes a due check, unless it is already running, and hands it to the pool. */
     private void startCheck(String checkId, Instant scheduledFor) {
         CheckTarget t = targets.get(checkId);
-        if (t == null || !inFlight.add(checkId)) {
+        if (closing || t == null || !inFlight.add(checkId)) {
             return;
         }
         CheckRequest request = new CheckRequest(t, scheduledFor);
@@ -281,6 +293,9 @@ public final class Engine implements AutoCloseable {
     }
 
     private void schedule(CheckTarget t, Instant at) {
+        if (closing) {
+            return;
+        }
         CheckableStatus<?> st = status(t);
         String period = t.isHost() ? model.hosts().get(t.hostName()).check().checkPeriod()
                 : model.services().get(t.service()).check().checkPeriod();
@@ -343,6 +358,7 @@ public final class Engine implements AutoCloseable {
     /** Stops the clock, lets running checks finish for a moment, and stops the threads. */
     @Override
     public void close() {
+        closing = true;
         checkClock.close();
         pool.shutdown();
         try {

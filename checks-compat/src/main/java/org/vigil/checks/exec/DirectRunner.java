@@ -25,6 +25,10 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         this.options = options;
     }
 
+    /** At most this many plugins are being forked at once, whatever the pool size: the number of cores. */
+    private static final java.util.concurrent.Semaphore LAUNCHES =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
@@ -47,7 +51,13 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         }
         Process p;
         try {
-            p = pb.start();
+            // forking is the CPU-heavy part: a few at a time, so that a large pool waits in read(), not in the kernel
+            LAUNCHES.acquireUninterruptibly();
+            try {
+                p = pb.start();
+            } finally {
+                LAUNCHES.release();
+            }
         } catch (IOException e) {
             return launchFailed(line, e, start);
         }

@@ -51,6 +51,8 @@ final class RunCommand {
             out.println("[" + System.currentTimeMillis() / 1000 + "] Caught SIGTERM, shutting down...");
             daemon.close();
             stopped.countDown();
+            // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
+            Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
         daemon.start();
         try {

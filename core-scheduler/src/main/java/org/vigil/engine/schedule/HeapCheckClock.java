@@ -1,0 +1,116 @@
+package org.vigil.engine.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The check clock as Nagios keeps it: one ordered queue of due times, one thread that sleeps until the
+ * earliest. Scheduling, moving and cancelling a check are O(log n) whatever the number of checks.
+ *
+ * <p>Chosen over one Quartz trigger per check after measuring: Quartz's RAMJobStore removes a fired
+ * one-shot trigger with a scan of all triggers under its global lock, so CPU per check grew 3.6x from
+ * 5,000 to 50,000 services (see docs/architecture.md). Quartz keeps the periodic jobs.
+ */
+public final class HeapCheckClock implements CheckClock {
+
+    private record Entry(Instant at, long seq, String id) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final TreeSet<Entry> queue = new TreeSet<>();
+    private final Map<String, Entry> byId = new HashMap<>();
+    private long seq;
+    private Thread thread;
+    private volatile boolean closed;
+
+    public HeapCheckClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void schedule(String checkId, Instant at) {
+        lock.lock();
+        try {
+            Entry old = byId.remove(checkId);
+            if (old != null) {
+                queue.remove(old);
+            }
+            Entry e = new Entry(at, seq++, checkId);
+            queue.add(e);
+            byId.put(checkId, e);
+            if (queue.first() == e) {
+                changed.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void cancel(String checkId) {
+        lock.lock();
+        try {
+            Entry old = byId.remove(checkId);
+            if (old != null) {
+                queue.remove(old);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start(DueHandler onDue) {
+        thread = new Thread(() -> run(onDue), "vigil-check-clock");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(DueHandler onDue) {
+        while (!closed) {
+            Entry due = null;
+            lock.lock();
+            try {
+                if (queue.isEmpty()) {
+                    changed.await();
+                    continue;
+                }
+                Entry first = queue.first();
+                long wait = Duration.between(clock.instant(), first.at).toNanos();
+                if (wait > 0) {
+                    changed.awaitNanos(wait);
+                    continue;
+                }
+                queue.pollFirst();
+                byId.remove(first.id);
+                due = first;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            onDue.due(due.id, due.at);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -113,9 +113,10 @@ public final class Commands {
                 emptyToNull(out.longText()), emptyToNull(out.perfData()), c.submitted(), c.submitted(),
                 CheckType.PASSIVE, latency);
         if (!engine.submitResult(target, outcome)) {
-            return Optional.of("passive checks are not accepted for " + target
-                    + " (passive_checks_enabled or accept_passive_" + (target.isHost() ? "host" : "service")
-                    + "_checks is off)");
+            String what = target.isHost() ? "host '" + target.hostName() + "'"
+                    : "service '" + target.service().description() + "' on host '" + target.hostName() + "'";
+            return Optional.of("passive results are not accepted for " + what + " (its passive_checks_enabled or "
+                    + "accept_passive_" + (target.isHost() ? "host" : "service") + "_checks is off)");
         }
         return Optional.empty();
     }

@@ -3,8 +3,8 @@ package org.vigil.engine.command;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.vigil.config.model.ObjectModel;
 
 /**
@@ -114,7 +114,10 @@ public final class CommandParser {
         if (name.isEmpty()) {
             return "no command name";
         }
-        String hint = ObjectNames.hint(name, Stream.of(CommandType.values()).map(Enum::name));
+        if (NagiosCommands.NAMES.contains(name.toUpperCase(Locale.ROOT))) {
+            return "'" + name + "' is a Nagios command that Vigil does not carry out yet";
+        }
+        String hint = ObjectNames.hint(name, NagiosCommands.NAMES.stream());
         return "Vigil does not know the command '" + name + "'" + hint;
     }
 

@@ -35,7 +35,9 @@ public enum CommandType {
     ENABLE_NOTIFICATIONS,
     DISABLE_NOTIFICATIONS,
     ENABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
-    DISABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE);
+    DISABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
+    /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
+    CUSTOM;
 
     /** Nagios's older names, still accepted by Nagios 4. */
     private static final Map<String, CommandType> ALIASES = Map.of(
@@ -65,13 +67,16 @@ public enum CommandType {
 
     /** The command called {@code name}, in any case as Nagios 4.4 compares names (strcasecmp). */
     public static Optional<CommandType> named(String name) {
+        if (name.startsWith("_")) {
+            return Optional.of(CUSTOM);
+        }
         String upper = name.toUpperCase(Locale.ROOT);
         CommandType alias = ALIASES.get(upper);
         if (alias != null) {
             return Optional.of(alias);
         }
         for (CommandType t : values()) {
-            if (t.name().equals(upper)) {
+            if (t != CUSTOM && t.name().equals(upper)) {
                 return Optional.of(t);
             }
         }

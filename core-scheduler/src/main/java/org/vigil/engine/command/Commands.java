@@ -97,6 +97,7 @@ public final class Commands {
                     c.type() == CommandType.ENABLE_NOTIFICATIONS));
             case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
                     service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
+            case CUSTOM -> Optional.empty();
         };
     }
 

@@ -47,6 +47,7 @@ class CommandParserTest {
             [1795600000] ENTER_STANDBY_MODE                                  | DISABLE_NOTIFICATIONS        | ENTER_STANDBY_MODE;                                 | 0    | 1795600000
             [1795600000] SCHEDULE_FORCED_SVC_CHECK;web1;http;1795600100      | SCHEDULE_FORCED_SVC_CHECK    | SCHEDULE_FORCED_SVC_CHECK;web1;http;1795600100      | 3    | 1795600000
             [1795600000] SCHEDULE_HOST_SVC_CHECKS;web1;0                     | SCHEDULE_HOST_SVC_CHECKS     | SCHEDULE_HOST_SVC_CHECKS;web1;0                     | 2    | 1795600000
+            [1795600000] _MY_MODULE_COMMAND;a;b                              | CUSTOM                       | _MY_MODULE_COMMAND;a;b                              | 2    | 1795600000
             """)
     void accepted(String line, CommandType type, String text, int args, long time) {
         ParseResult r = parser.parse(line.replace("\\r", "\r"), Instant.ofEpochSecond(1795000000));
@@ -68,6 +69,8 @@ class CommandParserTest {
             `\u0001\u0002\u00ff junk`                                  | MALFORMED | a command line starts with '[timestamp] '
             [1795600000] FOO_BAR;a;b                                 | UNKNOWN   | Vigil does not know the command 'FOO_BAR'
             [1795600000] DISABLE_SVC_CHEK;web1;http                  | UNKNOWN   | Vigil does not know the command 'DISABLE_SVC_CHEK'; did you mean 'DISABLE_SVC_CHECK'?
+            [1795600000] ACKNOWLEDGE_SVC_PROBLEM;web1;http;1;1;1;me;on it | UNKNOWN | 'ACKNOWLEDGE_SVC_PROBLEM' is a Nagios command that Vigil does not carry out yet
+            [1795600000] CUSTOM;x                                    | UNKNOWN   | Vigil does not know the command 'CUSTOM'
             [1795600000] ;empty name                                 | UNKNOWN   | no command name
             [1795600000]PROCESS_SERVICE_CHECK_RESULT;web1;http;0;x   | UNKNOWN   | expected one space between ']' and the command name
             [1795600000] PROCESS_SERVICE_CHECK_RESULT;web1;http      | FAILED    | PROCESS_SERVICE_CHECK_RESULT takes 4 arguments (host_name;service_description;return_code;plugin_output), got 2
@@ -119,7 +122,9 @@ class CommandParserTest {
         assertThat(bad).isInstanceOf(CommandError.class);
         assertThat(((CommandError) bad).line()).isEqualTo("[" + NOW.getEpochSecond()
                 + "] DISABLE_SVC_CHECK;web1;nosvc");
-        assertThat(List.of(CommandType.values())).allSatisfy(t -> assertThat(CommandType.named(t.name().toLowerCase()))
-                .contains(t));
+        assertThat(List.of(CommandType.values())).filteredOn(t -> t != CommandType.CUSTOM)
+                .allSatisfy(t -> assertThat(CommandType.named(t.name().toLowerCase())).contains(t));
+        assertThat(List.of(CommandType.values())).filteredOn(t -> t != CommandType.CUSTOM)
+                .allSatisfy(t -> assertThat(NagiosCommands.NAMES).contains(t.name()));
     }
 }

@@ -102,6 +102,7 @@ class CommandScenarioTest {
                 | 13 | [{now}] PROCESS_HOST_CHECK_RESULT;web1;3;x                             | web1.state=DOWN/HARD/1                   | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;web1;3;x // Error: External command failed -> PROCESS_HOST_CHECK_RESULT;web1;3;x // External command [{now}] PROCESS_HOST_CHECK_RESULT;web1;3;x returned error Command failed (host state '3' is not 0 (UP), 1 (DOWN) or 2 (UNREACHABLE))
                 | 14 | [{now}] NO_SUCH_THING;web1                                            | web1.state=DOWN/HARD/1                   | Warning: Unrecognized external command -> NO_SUCH_THING;web1 // External command [{now}] NO_SUCH_THING;web1 returned error Unknown or unsupported command (Vigil does not know the command 'NO_SUCH_THING')
                 | 15 | PROCESS_HOST_CHECK_RESULT;web1;0;up                                   | web1.state=DOWN/HARD/1                   | External command PROCESS_HOST_CHECK_RESULT;web1;0;up returned error Malformed command (a command line starts with '[timestamp] ')
+                | 16 | [{now}] _MY_MODULE_COMMAND;web1                                       | web1.state=DOWN/HARD/1                   | EXTERNAL COMMAND: _MY_MODULE_COMMAND;web1
                 """);
     }
 

@@ -20,8 +20,8 @@ import org.vigil.config.main.MainConfig;
 
 /**
  * Nagios's external command file: a named pipe at {@code command_file}, created (mode 0660) if missing, read
- * on its own thread line by line for as long as the monitor runs, and removed at shutdown as Nagios removes
- * it. Like Nagios it is opened for reading and writing, so it never reaches end-of-file as writers come and
+ * on its own thread line by line for as long as the monitor runs, and left in place at shutdown, as nagios4
+ * leaves it. Like Nagios it is opened for reading and writing, so it never reaches end-of-file as writers come and
  * go, and a writer never blocks for want of a reader. Each line goes to {@code lines} on the reader thread.
  */
 public final class CommandFile implements AutoCloseable {
@@ -212,7 +212,11 @@ public final class CommandFile implements AutoCloseable {
         }
     }
 
-    /** Stops reading (lines already read are still handed over) and removes the pipe, as Nagios does. */
+    /**
+     * Stops reading; lines already read are still handed over. The pipe stays, as nagios4 4.4.6 leaves it
+     * (observed): a script writing while the monitor restarts waits for the next reader instead of creating
+     * a regular file in its place.
+     */
     @Override
     public void close() {
         running = false;
@@ -229,11 +233,6 @@ public final class CommandFile implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // shutting down
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            problems.accept("Warning: cannot remove the command_file '" + path + "': " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,8 @@ import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.config.LoadResult;
 import org.vigil.config.main.MainConfig;
+import org.vigil.engine.command.CommandFile;
+import org.vigil.engine.command.Commands;
 import org.vigil.engine.exec.PluginCheckExecutor;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.Retention;
@@ -40,7 +42,9 @@ public final class Daemon implements AutoCloseable {
     private final StatusFile statusFile;
     private final PeriodicJobs timers = new PeriodicJobs("vigil-periodic");
     private final Instant started;
+    private final Commands commands;
     private WriteBehindRetention retention;
+    private CommandFile commandFile;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -53,6 +57,7 @@ public final class Daemon implements AutoCloseable {
                 PluginCheckExecutor.factory(config.model(), main, runner, clock), log, EngineListener.NONE);
         this.statusFile = main.path("status_file").map(StatusFile::new).orElse(null);
         this.started = clock.instant();
+        this.commands = new Commands(engine, main, log, clock);
     }
 
     /**
@@ -70,6 +75,7 @@ public final class Daemon implements AutoCloseable {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         startRetention();
         engine.start();
+        startCommandFile();
         if (statusFile != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
             timers.every("status-file", java.time.Duration.ofSeconds(Math.max(1, every)), this::writeStatus);
@@ -104,6 +110,22 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Reads the external command file, unless it is off; a file that cannot be read is logged, not fatal. */
+    private void startCommandFile() {
+        CommandFile.Start start = CommandFile.start(config.mainConfig(), commands::submitLine, log::log);
+        if (start instanceof CommandFile.Reading r) {
+            commandFile = r.file();
+            log.log("External commands: reading " + r.file().path());
+        } else if (start instanceof CommandFile.Failed f) {
+            log.log("Error: external commands are off: " + f.problem());
+        }
+    }
+
+    /** The external commands, for the API and web pages. */
+    public Commands commands() {
+        return commands;
+    }
+
     private static long seconds(String s) {
         try {
             return Long.parseLong(s.strip());
@@ -125,7 +147,7 @@ public final class Daemon implements AutoCloseable {
 
     private StatusFile.Program program() {
         MainConfig m = config.mainConfig();
-        return new StatusFile.Program(ProcessHandle.current().pid(), started, m.flag("enable_notifications", true),
+        return new StatusFile.Program(ProcessHandle.current().pid(), started, engine.notificationsEnabled(),
                 m.flag("execute_service_checks", true), m.flag("accept_passive_service_checks", true),
                 m.flag("execute_host_checks", true), m.flag("accept_passive_host_checks", true),
                 m.flag("enable_event_handlers", true), m.flag("enable_flap_detection", true),
@@ -144,6 +166,9 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         timers.close();
+        if (commandFile != null) {
+            commandFile.close();
+        }
         engine.close();
         if (statusFile != null) {
             try {

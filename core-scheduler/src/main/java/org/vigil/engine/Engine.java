@@ -34,6 +34,7 @@ import org.vigil.engine.schedule.CheckClock;
 import org.vigil.engine.schedule.CheckPeriods;
 import org.vigil.engine.schedule.InitialSpread;
 import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.CheckType;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.Effects;
 import org.vigil.engine.state.EventIds;
@@ -77,6 +78,8 @@ public final class Engine implements AutoCloseable {
     private long retainedVersion;
     /** Set first thing on close: from then on nothing is started or rescheduled, and late results are dropped. */
     private volatile boolean closing;
+    private boolean notificationsEnabled;
+    private Map<ServiceKey, CheckTarget> serviceTargets;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -87,6 +90,7 @@ public final class Engine implements AutoCloseable {
         this.log = log;
         this.listener = listener;
         this.settings = StateSettings.from(main);
+        this.notificationsEnabled = main.flag("enable_notifications", true);
         this.periods = new CheckPeriods(model.compileTimeperiods(main.zone(), new Diagnostics()));
         for (Host h : model.hosts().values()) {
             hosts.put(h.name(), new HostStatus(h));
@@ -152,8 +156,14 @@ public final class Engine implements AutoCloseable {
                             RetainedStatus.restoreService(s, r.attributes());
                         }
                     }
-                    case PROGRAM -> ids.restore(number(r.attributes().get("next_event_id")),
-                            number(r.attributes().get("next_problem_id")));
+                    case PROGRAM -> {
+                        ids.restore(number(r.attributes().get("next_event_id")),
+                                number(r.attributes().get("next_problem_id")));
+                        String flag = r.attributes().get("enable_notifications");
+                        if (flag != null) {
+                            notificationsEnabled = "1".equals(flag);
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -213,9 +223,18 @@ public final class Engine implements AutoCloseable {
         ObjectKey key = t.isHost() ? ObjectKey.host(t.hostName())
                 : ObjectKey.service(t.hostName(), t.service().description());
         retention.save(new ObjectRecord(key, ++retainedVersion, RetainedStatus.attributes(st)));
+        retainProgram();
+    }
+
+    /** Hands the program-wide state to retention; engine thread only. */
+    private void retainProgram() {
+        if (retention == null) {
+            return;
+        }
         retention.save(new ObjectRecord(ObjectKey.program(), ++retainedVersion, Map.of(
                 "next_event_id", Long.toString(ids.nextEventId()),
-                "next_problem_id", Long.toString(ids.nextProblemId()))));
+                "next_problem_id", Long.toString(ids.nextProblemId()),
+                "enable_notifications", notificationsEnabled ? "1" : "0")));
     }
 
     /** Runs {@code task} on the engine thread and waits for it; for callers outside the engine. */
@@ -316,6 +335,115 @@ public final class Engine implements AutoCloseable {
     private CheckableStatus<?> status(CheckTarget t) {
         return t.isHost() ? hosts.get(t.hostName()) : services.get(t.service());
     }
+
+    // ---------------------------------------------------------------------------------------------------
+    // External commands (org.vigil.engine.command): the small operations the command file, the API and the
+    // web pages need. Engine thread only, like every change: callers go through submit/call.
+    // ---------------------------------------------------------------------------------------------------
+
+    /** The check target of host {@code hostName}, if the config defines it. */
+    public Optional<CheckTarget> hostTarget(String hostName) {
+        return Optional.ofNullable(hostTargets.get(hostName));
+    }
+
+    /** The check target of the service {@code key}, if the config defines it. */
+    public Optional<CheckTarget> serviceTarget(ServiceKey key) {
+        if (serviceTargets == null) {
+            serviceTargets = new HashMap<>();
+            targets.values().stream().filter(t -> !t.isHost()).forEach(t -> serviceTargets.put(t.service(), t));
+        }
+        return Optional.ofNullable(serviceTargets.get(key));
+    }
+
+    /** The runtime status of {@code target}. */
+    public CheckableStatus<?> statusOf(CheckTarget target) {
+        return status(target);
+    }
+
+    /**
+     * Applies a submitted (passive) result through the state machine, as a plugin's result is applied.
+     * False, and nothing changes, when passive results are not accepted for the object (its
+     * {@code passive_checks_enabled} or the global {@code accept_passive_*_checks}).
+     */
+    public boolean submitResult(CheckTarget target, CheckOutcome outcome) {
+        boolean global = target.isHost() ? settings.acceptPassiveHostChecks() : settings.acceptPassiveServiceChecks();
+        if (outcome.checkType() == CheckType.PASSIVE
+                && !(global && status(target).passiveChecksEnabled())) {
+            return false;
+        }
+        apply(target, outcome);
+        return true;
+    }
+
+    /**
+     * Nagios's {@code schedule_service_check}/{@code schedule_host_check} for a command: a forced check runs at
+     * {@code at} whatever its checks, period or current schedule; a normal one only moves an enabled
+     * object's next check earlier, never later, and within its check period. True if the schedule moved.
+     */
+    public boolean scheduleCheck(CheckTarget target, Instant at, boolean forced) {
+        CheckableStatus<?> st = status(target);
+        if (forced) {
+            st.setNextCheck(at);
+            checkClock.schedule(target.id(), at);
+        } else {
+            Instant next = st.nextCheck();
+            boolean pending = !next.isBefore(clock.instant());
+            if (!st.activeChecksEnabled() || (pending && !next.isAfter(at))) {
+                return false;
+            }
+            schedule(target, at);
+        }
+        retainStatus(target, st);
+        return true;
+    }
+
+    /**
+     * Turns active checks of {@code target} on (checked now, or at the next time its check period allows, as
+     * Nagios does) or off (no further check is run). Unchanged objects stay as they are.
+     */
+    public void setActiveChecksEnabled(CheckTarget target, boolean enabled) {
+        CheckableStatus<?> st = status(target);
+        if (st.activeChecksEnabled() == enabled) {
+            return;
+        }
+        st.setActiveChecksEnabled(enabled);
+        if (!enabled) {
+            checkClock.cancel(target.id());
+        } else if (st.checkInterval() > 0) {
+            st.setShouldBeScheduled(true);
+            schedule(target, clock.instant());
+        }
+        retainStatus(target, st);
+    }
+
+    /** Whether passive results are accepted for {@code target}. */
+    public void setPassiveChecksEnabled(CheckTarget target, boolean enabled) {
+        CheckableStatus<?> st = status(target);
+        st.setPassiveChecksEnabled(enabled);
+        retainStatus(target, st);
+    }
+
+    /** Whether notifications are sent for {@code target}. */
+    public void setNotificationsEnabled(CheckTarget target, boolean enabled) {
+        CheckableStatus<?> st = status(target);
+        st.setNotificationsEnabled(enabled);
+        retainStatus(target, st);
+    }
+
+    /** Whether notifications are sent at all ({@code enable_notifications}, retained across restarts). */
+    public void setNotificationsEnabled(boolean enabled) {
+        notificationsEnabled = enabled;
+        retainProgram();
+    }
+
+    /** The program-wide notification switch. */
+    public boolean notificationsEnabled() {
+        return notificationsEnabled;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // end of the external command section
+    // ---------------------------------------------------------------------------------------------------
 
     /** Waits until no check is running or queued and the engine thread is idle; for tests and shutdown. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {

@@ -1,0 +1,85 @@
+package org.vigil.engine.command;
+
+import static org.vigil.engine.command.ArgKind.HOST;
+import static org.vigil.engine.command.ArgKind.HOST_CODE;
+import static org.vigil.engine.command.ArgKind.HOST_OR_ADDRESS;
+import static org.vigil.engine.command.ArgKind.OUTPUT;
+import static org.vigil.engine.command.ArgKind.SERVICE;
+import static org.vigil.engine.command.ArgKind.SERVICE_CODE;
+import static org.vigil.engine.command.ArgKind.TIME;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The external commands Vigil carries out, with the arguments Nagios's documentation gives each. */
+public enum CommandType {
+    PROCESS_SERVICE_CHECK_RESULT(HOST_OR_ADDRESS, SERVICE, SERVICE_CODE, OUTPUT),
+    PROCESS_HOST_CHECK_RESULT(HOST_OR_ADDRESS, HOST_CODE, OUTPUT),
+    SCHEDULE_SVC_CHECK(HOST, SERVICE, TIME),
+    SCHEDULE_FORCED_SVC_CHECK(HOST, SERVICE, TIME),
+    SCHEDULE_HOST_CHECK(HOST, TIME),
+    SCHEDULE_FORCED_HOST_CHECK(HOST, TIME),
+    SCHEDULE_HOST_SVC_CHECKS(HOST, TIME),
+    SCHEDULE_FORCED_HOST_SVC_CHECKS(HOST, TIME),
+    ENABLE_SVC_CHECK(HOST, SERVICE),
+    DISABLE_SVC_CHECK(HOST, SERVICE),
+    ENABLE_HOST_CHECK(HOST),
+    DISABLE_HOST_CHECK(HOST),
+    ENABLE_SVC_NOTIFICATIONS(HOST, SERVICE),
+    DISABLE_SVC_NOTIFICATIONS(HOST, SERVICE),
+    ENABLE_HOST_NOTIFICATIONS(HOST),
+    DISABLE_HOST_NOTIFICATIONS(HOST),
+    ENABLE_NOTIFICATIONS,
+    DISABLE_NOTIFICATIONS,
+    ENABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
+    DISABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
+    /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
+    CUSTOM;
+
+    /** Nagios's older names, still accepted by Nagios 4. */
+    private static final Map<String, CommandType> ALIASES = Map.of(
+            "ENTER_STANDBY_MODE", DISABLE_NOTIFICATIONS,
+            "ENTER_ACTIVE_MODE", ENABLE_NOTIFICATIONS);
+
+    private final List<ArgKind> args;
+
+    CommandType(ArgKind... args) {
+        this.args = List.of(args);
+    }
+
+    /** The arguments, in order. */
+    List<ArgKind> args() {
+        return args;
+    }
+
+    /** Whether the last argument takes the rest of the line, semicolons included. */
+    boolean takesRest() {
+        return !args.isEmpty() && args.get(args.size() - 1) == OUTPUT;
+    }
+
+    /** {@code host_name;service_description;...}: the argument list as the documentation writes it. */
+    String signature() {
+        return args.stream().map(ArgKind::label).collect(Collectors.joining(";"));
+    }
+
+    /** The command called {@code name}, in any case as Nagios 4.4 compares names (strcasecmp). */
+    public static Optional<CommandType> named(String name) {
+        if (name.startsWith("_")) {
+            return Optional.of(CUSTOM);
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        CommandType alias = ALIASES.get(upper);
+        if (alias != null) {
+            return Optional.of(alias);
+        }
+        for (CommandType t : values()) {
+            if (t != CUSTOM && t.name().equals(upper)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,163 @@
+package org.vigil.engine.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.vigil.checks.output.PluginOutput;
+import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.CheckTarget;
+import org.vigil.engine.Engine;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.CheckType;
+
+/**
+ * Carries out external commands on the engine thread, one at a time and in the order they arrive, so that
+ * commands and check results share one order. The command file hands it lines; the API and web pages hand it
+ * {@link ExternalCommand}s. Each command is logged as Nagios logs it, bad ones with the reason.
+ */
+public final class Commands {
+
+    private final Engine engine;
+    private final CommandParser parser;
+    private final CommandLog log;
+    private final Clock clock;
+
+    public Commands(Engine engine, MainConfig main, NagiosLog log, Clock clock) {
+        this.engine = engine;
+        this.parser = new CommandParser(engine.model());
+        this.log = CommandLog.of(log, main);
+        this.clock = clock;
+    }
+
+    /** Parses a command file line here and queues it on the engine thread; returns at once. */
+    public void submitLine(String line) {
+        ParseResult parsed = parser.parse(line, clock.instant());
+        engine.submit(() -> run(parsed));
+    }
+
+    /**
+     * Runs a command built inside Vigil (API, web page) and waits for it: empty when it was carried out, else
+     * why not (also logged, as for the command file).
+     */
+    public Optional<CommandError> call(ExternalCommand command) {
+        ParseResult checked = parser.check(command);
+        return engine.call(() -> run(checked));
+    }
+
+    /** Queues a command built inside Vigil; the future says what {@link #call} would. */
+    public CompletableFuture<Optional<CommandError>> submit(ExternalCommand command) {
+        ParseResult checked = parser.check(command);
+        CompletableFuture<Optional<CommandError>> done = new CompletableFuture<>();
+        engine.submit(() -> done.complete(run(checked)));
+        return done;
+    }
+
+    /** Engine thread: logs and carries out one parsed line. */
+    private Optional<CommandError> run(ParseResult parsed) {
+        if (parsed instanceof CommandError e) {
+            if (e.kind() == CommandError.Kind.FAILED) {
+                log.received(e.command());
+            }
+            log.rejected(e);
+            return Optional.of(e);
+        }
+        ExternalCommand c = (ExternalCommand) parsed;
+        log.received(c.text());
+        Optional<String> failure = execute(c);
+        failure.ifPresent(reason -> log.rejected(CommandError.failed(c.line(), c, reason)));
+        return failure.map(reason -> CommandError.failed(c.line(), c, reason));
+    }
+
+    /** Carries out a checked command; the reason when it could not be. */
+    private Optional<String> execute(ExternalCommand c) {
+        List<String> a = c.args();
+        return switch (c.type()) {
+            case PROCESS_SERVICE_CHECK_RESULT -> passive(service(a), c, code(a.get(2)), a.get(3));
+            case PROCESS_HOST_CHECK_RESULT -> passive(host(a), c, code(a.get(1)), a.get(2));
+            case SCHEDULE_SVC_CHECK, SCHEDULE_FORCED_SVC_CHECK -> schedule(List.of(service(a)), time(a.get(2)),
+                    c.type() == CommandType.SCHEDULE_FORCED_SVC_CHECK);
+            case SCHEDULE_HOST_CHECK, SCHEDULE_FORCED_HOST_CHECK -> schedule(List.of(host(a)), time(a.get(1)),
+                    c.type() == CommandType.SCHEDULE_FORCED_HOST_CHECK);
+            case SCHEDULE_HOST_SVC_CHECKS, SCHEDULE_FORCED_HOST_SVC_CHECKS -> schedule(servicesOf(a.get(0)),
+                    time(a.get(1)), c.type() == CommandType.SCHEDULE_FORCED_HOST_SVC_CHECKS);
+            case ENABLE_SVC_CHECK, DISABLE_SVC_CHECK -> done(() -> engine.setActiveChecksEnabled(service(a),
+                    c.type() == CommandType.ENABLE_SVC_CHECK));
+            case ENABLE_HOST_CHECK, DISABLE_HOST_CHECK -> done(() -> engine.setActiveChecksEnabled(host(a),
+                    c.type() == CommandType.ENABLE_HOST_CHECK));
+            case ENABLE_SVC_NOTIFICATIONS, DISABLE_SVC_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
+                    service(a), c.type() == CommandType.ENABLE_SVC_NOTIFICATIONS));
+            case ENABLE_HOST_NOTIFICATIONS, DISABLE_HOST_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
+                    host(a), c.type() == CommandType.ENABLE_HOST_NOTIFICATIONS));
+            case ENABLE_NOTIFICATIONS, DISABLE_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
+                    c.type() == CommandType.ENABLE_NOTIFICATIONS));
+            case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
+                    service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
+            case CUSTOM -> Optional.empty();
+        };
+    }
+
+    /**
+     * A passive result through the state machine. Its check time is the entry time, as in Nagios; the output
+     * is split as a plugin's, with {@code \n} written as two characters starting the long output.
+     */
+    private Optional<String> passive(CheckTarget target, ExternalCommand c, long code, String output) {
+        Instant now = clock.instant();
+        PluginOutput out = PluginOutput.parse(output.replace("\\n", "\n"), "");
+        double latency = Math.max(0, Duration.between(c.submitted(), now).toMillis() / 1000.0);
+        int state = target.isHost() || (code >= 0 && code <= 3) ? (int) code : 3;
+        CheckOutcome outcome = new CheckOutcome(state, out.text().isEmpty() ? null : out.text(),
+                emptyToNull(out.longText()), emptyToNull(out.perfData()), c.submitted(), c.submitted(),
+                CheckType.PASSIVE, latency);
+        if (!engine.submitResult(target, outcome)) {
+            String what = target.isHost() ? "host '" + target.hostName() + "'"
+                    : "service '" + target.service().description() + "' on host '" + target.hostName() + "'";
+            return Optional.of("passive results are not accepted for " + what + " (its passive_checks_enabled or "
+                    + "accept_passive_" + (target.isHost() ? "host" : "service") + "_checks is off)");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> schedule(List<CheckTarget> targets, Instant at, boolean forced) {
+        targets.forEach(t -> engine.scheduleCheck(t, at, forced));
+        return Optional.empty();
+    }
+
+    private static Optional<String> done(Runnable change) {
+        change.run();
+        return Optional.empty();
+    }
+
+    private CheckTarget host(List<String> a) {
+        String name = a.get(0);
+        return engine.hostTarget(name).or(() -> engine.model().hosts().values().stream()
+                .filter(h -> name.equals(h.address())).findFirst().flatMap(h -> engine.hostTarget(h.name())))
+                .orElseThrow();
+    }
+
+    private CheckTarget service(List<String> a) {
+        String host = host(a).hostName();
+        return engine.serviceTarget(new ServiceKey(host, a.get(1))).orElseThrow();
+    }
+
+    private List<CheckTarget> servicesOf(String host) {
+        return engine.model().services().keySet().stream().filter(k -> k.hostName().equals(host))
+                .map(k -> engine.serviceTarget(k).orElseThrow()).toList();
+    }
+
+    private static long code(String s) {
+        return Long.parseLong(s.strip());
+    }
+
+    private static Instant time(String s) {
+        return Instant.ofEpochSecond(Long.parseLong(s.strip()));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

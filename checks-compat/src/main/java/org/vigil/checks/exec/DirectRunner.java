@@ -25,9 +25,12 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         this.options = options;
     }
 
-    /** At most this many plugins are being forked at once, whatever the pool size: the number of cores. */
-    private static final java.util.concurrent.Semaphore LAUNCHES =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /**
+     * At most this many plugins are being forked at once, whatever the pool size: the number of cores, or
+     * {@code -Dvigil.forks=N}.
+     */
+    private static final java.util.concurrent.Semaphore LAUNCHES = new java.util.concurrent.Semaphore(
+            Math.max(1, Integer.getInteger("vigil.forks", Runtime.getRuntime().availableProcessors())));
 
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {

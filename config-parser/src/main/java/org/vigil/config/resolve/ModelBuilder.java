@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.model.CheckSettings;
@@ -266,9 +265,5 @@ final class ModelBuilder {
             vars.put(key.substring(1), value == null ? "" : value);
         }
         return vars;
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }

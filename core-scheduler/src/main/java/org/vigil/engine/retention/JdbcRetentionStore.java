@@ -27,6 +27,9 @@ public final class JdbcRetentionStore implements RetentionStore {
     private final SqlDialect dialect;
     private final String where;
     private Connection writer;
+    /** How long a start waits for another owner's claim to go before saying the database is in use. */
+    private static final java.time.Duration CLAIM_PATIENCE = java.time.Duration.ofSeconds(3);
+
     private final Object lock = new Object();
     private boolean closed;
 
@@ -88,10 +91,27 @@ public final class JdbcRetentionStore implements RetentionStore {
         }
     }
 
+    /** The claim, tried for a few seconds: the previous owner may have just stopped and its claim be on its way out. */
+    private static boolean claim(Connection c, SqlDialect dialect) throws SQLException {
+        long deadline = System.nanoTime() + CLAIM_PATIENCE.toNanos();
+        while (!dialect.claim(c)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Connection connectWriter(String url, SqlDialect dialect, String where) throws SQLException {
         Connection c = DriverManager.getConnection(url, dialect.connectionProperties());
         c.setAutoCommit(false);
-        if (!dialect.claim(c)) {
+        if (!claim(c, dialect)) {
             closeQuietly(c);
             throw new RetentionException(new RetentionProblem(where, "the retention database is in use by another"
                     + " process", "stop the other Vigil using it, or give this one its own database or schema"), null);
@@ -305,6 +325,7 @@ public final class JdbcRetentionStore implements RetentionStore {
                 // Tells the next start that this one ended cleanly (see H2Rebuild).
                 Schema.write(writer, Schema.UNCLOSED, 0);
                 writer.commit();
+                dialect.release(writer);
             } catch (SQLException e) {
                 rollbackQuietly(); // the next start then takes it for a crash: slower, not wrong
             }

@@ -54,6 +54,18 @@ final class PostgresDialect implements SqlDialect {
         }
     }
 
+    /**
+     * PostgreSQL drops a session lock only once the server process of the closed connection has gone, which can
+     * take a moment on a loaded machine: give it up explicitly instead.
+     */
+    @Override
+    public void release(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock_all()");
+            connection.commit();
+        }
+    }
+
     @Override
     public void afterCommit(Connection connection) {
         // A PostgreSQL commit is already on disk when it returns.

@@ -25,6 +25,10 @@ interface SqlDialect {
      */
     boolean claim(Connection connection) throws SQLException;
 
+    /** Gives up the claim before the connection is closed, so the next owner need not wait for the server to notice. */
+    default void release(Connection connection) throws SQLException {
+    }
+
     /** Runs after every commit of a write; makes the commit survive the machine going down too. */
     void afterCommit(Connection connection) throws SQLException;
 

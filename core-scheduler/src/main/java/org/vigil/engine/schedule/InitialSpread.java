@@ -22,6 +22,19 @@ public final class InitialSpread {
         return now.plusMillis(Math.floorMod(mix(name), millis));
     }
 
+    /**
+     * {@code at} moved to the check's own place inside its second, when {@code at} is a whole second. Nagios's
+     * times are whole seconds and its queue orders events inside a second by when they were queued; Vigil gives
+     * each check a stable offset there instead, so the checks due in one second are started over that second
+     * rather than all at its first instant (which measured as most of the scheduling latency at 500 checks/s).
+     */
+    public static Instant inSecond(String name, Instant at) {
+        if (at.getNano() != 0) {
+            return at;
+        }
+        return at.plusNanos(Math.floorMod(mix(name), 1_000_000_000L));
+    }
+
     /** A 64-bit mix of the name's characters (FNV-1a then a finalizer), so similar names spread widely. */
     static long mix(String s) {
         long h = 0xcbf29ce484222325L;

@@ -1,0 +1,99 @@
+package org.vigil.notify.rules;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.vigil.checks.exec.PluginResult;
+import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.macro.ExpandedCommand;
+import org.vigil.checks.macro.MacroContext;
+import org.vigil.checks.macro.MacroResolver;
+import org.vigil.config.main.MainConfig;
+
+/**
+ * Runs a contact's notification commands as Nagios does: macros expanded for the host, service and contact with
+ * the notification's own values ({@code $NOTIFICATIONTYPE$}, {@code $CONTACTEMAIL$}...), the {@code NAGIOS_*}
+ * environment when {@code enable_environment_macros=1}, and {@code notification_timeout}. Commands run on this
+ * sink's own threads, never on the engine thread; failures and timeouts are logged as warnings.
+ */
+public final class CommandSink implements NotificationSink, AutoCloseable {
+
+    private final MacroResolver macros;
+    private final PluginRunner runner;
+    private final Duration timeout;
+    private final boolean environment;
+    private final Consumer<String> log;
+    private final ExecutorService threads;
+
+    public CommandSink(MacroResolver macros, PluginRunner runner, MainConfig main, Consumer<String> log, int threads) {
+        this.macros = macros;
+        this.runner = runner;
+        this.timeout = Duration.ofSeconds(seconds(main.value("notification_timeout", "30")));
+        this.environment = main.flag("enable_environment_macros", false);
+        this.log = log;
+        this.threads = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "vigil-notify");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Math.max(1, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 30;
+        }
+    }
+
+    @Override
+    public void deliver(Notification n) {
+        for (String command : n.commands()) {
+            threads.execute(() -> run(n, command));
+        }
+    }
+
+    /** Expands and runs one command for one notification; blocking, on a sink thread. */
+    PluginResult run(Notification n, String command) {
+        MacroContext ctx = new MacroContext(n.hostName(), n.service(), n.contact().name(), java.util.List.of(),
+                n.macros());
+        Optional<ExpandedCommand> cmd = macros.command(ctx, command);
+        if (cmd.isEmpty()) {
+            log.accept("Warning: notification command '" + command + "' for contact '" + n.contact().name()
+                    + "' is not defined");
+            return PluginResult.notStarted("no command", n.time());
+        }
+        Map<String, String> env = environment ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
+        PluginResult r = runner.run(cmd.get().commandLine(), env, timeout);
+        String about = n.isHost() ? "host '" + n.hostName() + "'"
+                : "service '" + n.service().description() + "' on host '" + n.hostName() + "'";
+        if (r.timedOut()) {
+            log.accept("Warning: Timeout while notifying contact '" + n.contact().name() + "' of " + about
+                    + " by command '" + cmd.get().line() + "'");
+        } else if (r.exitCode() != 0) {
+            log.accept("Warning: Notification command for contact '" + n.contact().name() + "' about " + about
+                    + " exited with exit code " + r.exitCode() + ". stdout: '" + nonEmpty(r.stdout())
+                    + "', stderr: '" + nonEmpty(r.stderr()) + "'");
+        }
+        return r;
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? "(empty)" : s.strip();
+    }
+
+    /** Lets running commands finish for a moment, then stops. */
+    @Override
+    public void close() {
+        threads.shutdown();
+        try {
+            threads.awaitTermination(timeout.toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.vigil.notify.rules;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.vigil.config.model.Contact;
+import org.vigil.config.model.ObjectModel;
+import org.vigil.engine.state.CheckableStatus;
+
+/**
+ * Nagios 4.4.6's {@code service_notification}/{@code host_notification}: tests the object's rules, counts the
+ * notification, picks the contacts (escalated or not), logs one line per contact and command, hands each contact's
+ * notification to the sink, and updates {@code current_notification_number}, {@code last_notification},
+ * {@code next_notification} and {@code no_more_notifications}. Engine thread only.
+ */
+public final class Notifier {
+
+    /** What one attempt did: the notifications sent, or why none was. */
+    public record Outcome(List<Notification> sent, Optional<Suppression> suppressed) {
+
+        static Outcome suppressed(Suppression why) {
+            return new Outcome(List.of(), Optional.of(why));
+        }
+    }
+
+    private final Viability viability;
+    private final Escalations escalations;
+    private final Recipients recipients;
+    private final NotificationSink sink;
+    private final Consumer<String> log;
+    private final NotifierSettings settings;
+
+    public Notifier(ObjectModel model, Periods periods, BooleanSupplier globallyEnabled, NotificationBlockers blockers,
+                    NotifierSettings settings, NotificationSink sink, Consumer<String> log) {
+        this.viability = new Viability(globallyEnabled, periods, blockers, settings.intervalLength(),
+                settings.programStart());
+        this.escalations = new Escalations(periods, settings.intervalLength());
+        this.recipients = new Recipients(model, escalations, new ContactViability(periods));
+        this.sink = sink;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    /** A problem or recovery, as the engine asks after a result. */
+    public Outcome normal(Subject s, Instant now) {
+        return notify(s, Reason.NORMAL, null, null, NotificationOptions.NONE, now);
+    }
+
+    /** Considers one notification of {@code reason} about {@code s} at {@code now}. */
+    public Outcome notify(Subject s, Reason reason, String author, String comment, NotificationOptions options,
+                          Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.SECONDS);
+        CheckableStatus<?> st = s.status();
+        Optional<Suppression> why = viability.check(s, reason, options, now);
+        if (why.isPresent()) {
+            if (!s.isHost() && s.settings().interval() == 0.0
+                    && (st.scheduledDowntimeDepth() > 0 || s.host().scheduledDowntimeDepth() > 0)) {
+                // Nagios 4.4: so that a problem outlasting the downtime is still notified once it ends
+                st.setNextNotification(now);
+            }
+            return Outcome.suppressed(why.get());
+        }
+        boolean counted = reason == Reason.NORMAL || options.increment();
+        if (counted) {
+            st.setCurrentNotificationNumber(st.currentNotificationNumber() + 1);
+        }
+        Recipients.Chosen chosen = recipients.of(s, reason, options, now);
+        if (chosen.contacts().isEmpty()) {
+            if (counted) {
+                st.setCurrentNotificationNumber(st.currentNotificationNumber() - 1);
+            }
+            return Outcome.suppressed(Suppression.NO_CONTACTS);
+        }
+        List<Notification> sent = send(s, reason, author, comment, chosen, now);
+        if (reason == Reason.NORMAL) {
+            st.setNextNotification(escalations.nextNotification(s, now));
+            st.setLastNotification(now);
+            s.addNotifiedOn(s.stateLetter());
+        }
+        return new Outcome(sent, Optional.empty());
+    }
+
+    private List<Notification> send(Subject s, Reason reason, String author, String comment, Recipients.Chosen chosen,
+                                    Instant now) {
+        CheckableStatus<?> st = s.status();
+        List<String> names = chosen.contacts().stream().map(Contact::name).toList();
+        String type = reason.type(s.isOk());
+        Map<String, String> macros = MacroSnapshot.of(s, now);
+        macros.putAll(notificationMacros(s, type, names, chosen.escalated(), author, comment));
+        List<Notification> out = new ArrayList<>();
+        for (Contact c : chosen.contacts()) {
+            List<String> commands = s.isHost() ? c.host().commands() : c.service().commands();
+            Notification n = new Notification(reason, type, s.hostName(), s.service(), c, commands,
+                    st.currentNotificationNumber(), st.currentState().name(), st.pluginOutput(), author, comment,
+                    chosen.escalated(), now, names, macros);
+            if (settings.logNotifications()) {
+                for (String command : commands) {
+                    log.accept(NotificationLog.line(n, command));
+                }
+            }
+            sink.deliver(n);
+            out.add(n);
+        }
+        return out;
+    }
+
+    private static Map<String, String> notificationMacros(Subject s, String type, List<String> names,
+                                                          boolean escalated, String author, String comment) {
+        Map<String, String> m = new HashMap<>();
+        String number = Integer.toString(s.status().currentNotificationNumber());
+        m.put("NOTIFICATIONTYPE", type);
+        m.put("NOTIFICATIONNUMBER", number);
+        m.put(s.isHost() ? "HOSTNOTIFICATIONNUMBER" : "SERVICENOTIFICATIONNUMBER", number);
+        m.put("NOTIFICATIONRECIPIENTS", String.join(",", names));
+        m.put("NOTIFICATIONISESCALATED", escalated ? "1" : "0");
+        m.put("NOTIFICATIONAUTHOR", author == null ? "" : author);
+        m.put("NOTIFICATIONCOMMENT", comment == null ? "" : comment);
+        if ("ACKNOWLEDGEMENT".equals(type)) {
+            String kind = s.isHost() ? "HOST" : "SERVICE";
+            m.put(kind + "ACKAUTHOR", author == null ? "" : author);
+            m.put(kind + "ACKCOMMENT", comment == null ? "" : comment);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,93 @@
+package org.vigil.notify.rules;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.vigil.engine.CheckTarget;
+import org.vigil.engine.Engine;
+import org.vigil.engine.EngineListener;
+import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.state.Effects;
+import org.vigil.engine.state.StateType;
+
+/**
+ * The notifier's side of the engine: after each result it notifies as Nagios does where the result handler calls
+ * {@code service_notification}/{@code host_notification}; events (acknowledgements, downtimes, flapping, custom)
+ * come in through {@link #event}; a periodic {@link #renotify} pass re-notifies problems that are due even when no
+ * result arrives. Every method runs on the engine thread.
+ */
+public final class NotifierListener implements EngineListener {
+
+    private final Notifier notifier;
+    private final Clock clock;
+    private EngineSubjects subjects;
+    /** Objects in a hard problem state: the only ones a re-notification pass can concern. */
+    private final Set<Subject> problems = new LinkedHashSet<>();
+
+    public NotifierListener(Notifier notifier, Clock clock) {
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** Connects the listener to the engine it listens to (built after the listener); before, results are ignored. */
+    public void bind(Engine engine) {
+        engine.call(() -> {
+            subjects = new EngineSubjects(engine);
+            for (CheckTarget t : engine.targets()) {
+                track(subjects.of(t));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void resultApplied(CheckTarget target, CheckableStatus<?> status, Effects effects) {
+        if (subjects == null) {
+            return;
+        }
+        Subject s = subjects.of(target);
+        if (effects.notificationDue()) {
+            notifier.normal(s, clock.instant());
+        }
+        if (effects.hostNotificationDue() && !target.isHost()) {
+            notifier.normal(subjects.host(target.hostName()), clock.instant());
+        }
+        if (effects.resetNotificationNumber()) {
+            status.setCurrentNotificationNumber(0);
+            s.clearNotifiedOn();
+        }
+        track(s);
+    }
+
+    /**
+     * An acknowledgement, downtime, flapping or custom notification about {@code target} (Nagios's
+     * {@code service_notification(svc, type, author, data, options)}).
+     */
+    public Notifier.Outcome event(CheckTarget target, Reason reason, String author, String comment,
+                                  NotificationOptions options) {
+        if (subjects == null) {
+            return Notifier.Outcome.suppressed(Suppression.NO_CONTACTS);
+        }
+        return notifier.notify(subjects.of(target), reason, author, comment, options, clock.instant());
+    }
+
+    /** Re-notifies every hard problem whose next notification is due; Nagios does this only on a new result. */
+    public void renotify() {
+        for (Subject s : new ArrayList<>(problems)) {
+            track(s);
+            if (problems.contains(s) && !clock.instant().isBefore(s.status().nextNotification())) {
+                notifier.normal(s, clock.instant());
+            }
+        }
+    }
+
+    private void track(Subject s) {
+        CheckableStatus<?> st = s.status();
+        if (!st.currentState().isOk() && st.stateType() == StateType.HARD && st.hasBeenChecked()) {
+            problems.add(s);
+        } else {
+            problems.remove(s);
+        }
+    }
+}

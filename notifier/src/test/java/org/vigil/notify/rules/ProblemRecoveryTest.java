@@ -1,0 +1,179 @@
+package org.vigil.notify.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.CheckTarget;
+
+/** PROBLEM, re-notification and RECOVERY of a service and a host, step by step. */
+class ProblemRecoveryTest {
+
+    @TempDir
+    Path dir;
+    private NotifyHarness h;
+
+    private static final String OBJECTS = """
+            define host {
+                host_name web1
+                use host-template
+                contacts admin
+            }
+            define service {
+                host_name web1
+                service_description http
+                use service-template
+                contacts admin
+            }
+            """;
+
+    @AfterEach
+    void stop() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    void hardProblemIsNotifiedRenotifiedEveryIntervalAndRecovered() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget web1 = h.host("web1");
+        CheckTarget http = h.service("web1", "http");
+        h.result(web1, 0, "UP");
+        h.result(http, 0, "OK");
+        // soft attempts are not notified
+        h.result(http, 2, "CRITICAL - down");
+        assertThat(h.taken()).isEmpty();
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 2, "CRITICAL - down");
+        assertThat(h.taken()).isEmpty();
+        // the hard state change is
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 2, "CRITICAL - down");
+        assertThat(h.takenLines()).containsExactly(
+                "SERVICE NOTIFICATION: admin;web1;http;CRITICAL;notify-by-email;CRITICAL - down");
+        Instant first = h.clock.instant();
+        assertThat(h.number(http)).isEqualTo(1);
+        assertThat(h.lastNotification(http)).isEqualTo(first);
+        assertThat(h.nextNotification(http)).isEqualTo(first.plus(Duration.ofMinutes(30)));
+        // results before the interval ends do not notify again
+        h.advance(Duration.ofMinutes(5));
+        h.result(http, 2, "CRITICAL - down");
+        assertThat(h.taken()).isEmpty();
+        // a result after it does, with the next number
+        h.at(first.plus(Duration.ofMinutes(30)));
+        h.result(http, 2, "CRITICAL - still down");
+        assertThat(h.taken()).containsExactly("admin PROBLEM 2");
+        // and without results the re-notification pass does
+        h.at(first.plus(Duration.ofMinutes(59)));
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
+        h.at(first.plus(Duration.ofMinutes(60)));
+        h.renotify();
+        assertThat(h.taken()).containsExactly("admin PROBLEM 3");
+        // the recovery is counted too, then the number goes back to 0
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 0, "OK - back");
+        assertThat(h.takenLines()).containsExactly(
+                "SERVICE NOTIFICATION: admin;web1;http;OK;notify-by-email;OK - back");
+        assertThat(h.number(http)).isZero();
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
+    }
+
+    @Test
+    void intervalZeroNotifiesOnceAndSetsNoMoreNotifications() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS.replace("use service-template\n", "use service-template\n"
+                + "notification_interval 0\n"));
+        CheckTarget http = h.service("web1", "http");
+        h.result(h.host("web1"), 0, "UP");
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+        assertThat(h.noMore(http)).isTrue();
+        h.advance(Duration.ofHours(5));
+        h.result(http, 2, "CRITICAL");
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
+        // a change of problem state is a new hard state change: notified again
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 1, "WARNING");
+        assertThat(h.taken()).containsExactly("admin PROBLEM 2");
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 0, "OK");
+        assertThat(h.taken()).containsExactly("admin RECOVERY 3");
+    }
+
+    @Test
+    void recoveryIsOnlySentWhenTheProblemWasNotified() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget http = h.service("web1", "http");
+        h.result(h.host("web1"), 0, "UP");
+        h.change(http, s -> s.setNotificationsEnabled(false));
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.taken()).isEmpty();
+        h.change(http, s -> s.setNotificationsEnabled(true));
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 0, "OK");
+        assertThat(h.taken()).as("no recovery for a problem nobody was told about").isEmpty();
+    }
+
+    @Test
+    void softRecoveryIsNotNotified() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget http = h.service("web1", "http");
+        h.result(h.host("web1"), 0, "UP");
+        h.results(http, 2, "CRITICAL", 2);
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 0, "OK");
+        assertThat(h.taken()).isEmpty();
+    }
+
+    @Test
+    void hostProblemIsNotifiedAndItsServicesAreNot() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget web1 = h.host("web1");
+        CheckTarget http = h.service("web1", "http");
+        h.result(web1, 0, "UP");
+        h.result(web1, 1, "DOWN - no route");
+        assertThat(h.takenLines()).containsExactly(
+                "HOST NOTIFICATION: admin;web1;DOWN;notify-by-email;DOWN - no route");
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.taken()).as("a service of a host that is down").isEmpty();
+        h.advance(Duration.ofMinutes(1));
+        h.result(web1, 0, "UP again");
+        assertThat(h.takenLines()).containsExactly(
+                "HOST NOTIFICATION: admin;web1;UP;notify-by-email;UP again");
+    }
+
+    @Test
+    void volatileServiceNotifiesEveryHardProblemResult() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS.replace("use service-template\n",
+                "use service-template\nis_volatile 1\n"));
+        CheckTarget http = h.service("web1", "http");
+        h.result(h.host("web1"), 0, "UP");
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 2, "CRITICAL");
+        assertThat(h.taken()).containsExactly("admin PROBLEM 2");
+    }
+
+    @Test
+    void globalSwitchStopsEverything() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS, "enable_notifications=0\n");
+        CheckTarget http = h.service("web1", "http");
+        h.result(h.host("web1"), 0, "UP");
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.taken()).isEmpty();
+        h.engine.call(() -> {
+            h.engine.setNotificationsEnabled(true);
+            return null;
+        });
+        h.renotify();
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+    }
+}

@@ -26,7 +26,8 @@ import org.vigil.engine.EngineListener;
 import org.vigil.engine.command.Commands;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.Entry;
-import org.vigil.engine.retention.RetainedState;
+import org.vigil.engine.retention.Retention;
+import org.vigil.engine.retention.RetentionSettings;
 import org.vigil.engine.retention.WriteBehindRetention;
 import org.vigil.engine.schedule.ManualCheckClock;
 import org.vigil.engine.state.CheckOutcome;
@@ -121,7 +122,10 @@ final class DowntimeWorld implements AutoCloseable {
     final Commands commands;
     private int logRead;
 
-    private DowntimeWorld(LoadResult config, RetainedState state, WriteBehindRetention retention) throws Exception {
+    private WriteBehindRetention retention;
+
+    private DowntimeWorld(LoadResult config, Path retentionFile, Instant at) throws Exception {
+        clock.set(at);
         NagiosLog log = new NagiosLog(null, clock, new PrintStream(logged, true, StandardCharsets.UTF_8));
         EngineListener listener = new EngineListener() {
             @Override
@@ -142,8 +146,13 @@ final class DowntimeWorld implements AutoCloseable {
         engine = new Engine(config.model(), config.mainConfig(), clock, new ManualCheckClock(),
                 runtime -> request -> new CheckOutcome(0, "OK", null, null, clock.instant(), clock.instant(),
                         CheckType.ACTIVE, 0), log, listener);
-        if (retention != null) {
-            engine.retain(state, retention);
+        if (retentionFile != null) {
+            Retention.Start started = Retention.start(RetentionSettings.embedded(retentionFile), engine.retentionKeys(),
+                    problem -> notes.add("PROBLEM:" + problem));
+            assertThat(started).isInstanceOf(Retention.Started.class);
+            Retention.Started s = (Retention.Started) started;
+            retention = s.writer();
+            engine.retain(s.state(), s.writer());
         }
         engine.start();
         commands = new Commands(engine, config.mainConfig(), log, clock);
@@ -160,11 +169,12 @@ final class DowntimeWorld implements AutoCloseable {
     }
 
     static DowntimeWorld start(Path dir) throws Exception {
-        return new DowntimeWorld(config(dir), null, null);
+        return new DowntimeWorld(config(dir), null, T0);
     }
 
-    static DowntimeWorld start(Path dir, RetainedState state, WriteBehindRetention retention) throws Exception {
-        return new DowntimeWorld(config(dir), state, retention);
+    /** An engine that keeps its state in embedded H2 beside {@code dir/retention.dat}, started at {@code at}. */
+    static DowntimeWorld startRetained(Path dir, Instant at) throws Exception {
+        return new DowntimeWorld(config(dir), dir.resolve("retention.dat"), at);
     }
 
     void play(String table) throws Exception {
@@ -250,6 +260,9 @@ final class DowntimeWorld implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (retention != null) {
+            retention.close();
+        }
     }
 
     /** A clock the test sets. */

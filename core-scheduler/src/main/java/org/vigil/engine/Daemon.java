@@ -76,6 +76,9 @@ public final class Daemon implements AutoCloseable {
         startRetention();
         engine.start();
         startCommandFile();
+        // downtimes start and end on the second, as Nagios's event queue runs them
+        timers.every("downtimes", java.time.Duration.ofSeconds(1),
+                () -> engine.submit(() -> engine.downtimes().tick(clock.instant())));
         if (statusFile != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
             timers.every("status-file", java.time.Duration.ofSeconds(Math.max(1, every)), this::writeStatus);
@@ -138,7 +141,8 @@ public final class Daemon implements AutoCloseable {
     void writeStatus() {
         try {
             String text = engine.call(() -> StatusFile.render(clock.instant(), program(), engine.hosts(),
-                    engine.services(), List.copyOf(config.model().contacts().keySet())));
+                    engine.services(), List.copyOf(config.model().contacts().keySet()))
+                    + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all()));
             statusFile.write(text);
         } catch (IOException | RuntimeException e) {
             log.log("Warning: cannot write the status file: " + e.getMessage());
@@ -173,7 +177,8 @@ public final class Daemon implements AutoCloseable {
         if (statusFile != null) {
             try {
                 statusFile.write(StatusFile.render(clock.instant(), program(), engine.hosts(), engine.services(),
-                        List.copyOf(config.model().contacts().keySet())));
+                        List.copyOf(config.model().contacts().keySet()))
+                        + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all()));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());
             }

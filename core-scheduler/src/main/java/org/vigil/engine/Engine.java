@@ -80,6 +80,11 @@ public final class Engine implements AutoCloseable {
     private volatile boolean closing;
     private boolean notificationsEnabled;
     private Map<ServiceKey, CheckTarget> serviceTargets;
+    private final Map<Long, org.vigil.engine.retention.Entry> entries = new java.util.TreeMap<>();
+    /** Scheduled downtimes; engine thread only. */
+    private final org.vigil.engine.downtime.DowntimeBook downtimes;
+    /** The last entry id handed out without retention. */
+    private long lastLocalEntryId;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -119,6 +124,9 @@ public final class Engine implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "vigil-check"));
         pool.allowCoreThreadTimeOut(true);
+        this.downtimes = new org.vigil.engine.downtime.DowntimeBook(this, log, listener,
+                new org.vigil.engine.downtime.EntryDowntimeComments(this),
+                org.vigil.engine.downtime.DowntimeText.of(main.value("date_format").orElse("us"), main.zone()));
     }
 
     private static int parseIntOrZero(String s) {
@@ -170,6 +178,8 @@ public final class Engine implements AutoCloseable {
                 retainedVersion = Math.max(retainedVersion, r.version());
             }
             retention = writer;
+            state.entries().forEach(e -> entries.put(e.id(), e));
+            downtimes.restore(state.entries());
             return null;
         });
     }
@@ -312,6 +322,10 @@ public final class Engine implements AutoCloseable {
         }
         retainStatus(t, st);
         listener.resultApplied(t, st, effects);
+        if ((effects.stateChange() || effects.hardStateChange()) && !st.currentState().isOk()) {
+            // after the notification is considered, as Nagios 4.4.6 starts flexible downtime from its event queue
+            downtimes.problemSeen(t, now);
+        }
     }
 
     private void schedule(CheckTarget t, Instant at) {
@@ -439,6 +453,42 @@ public final class Engine implements AutoCloseable {
     /** The program-wide notification switch. */
     public boolean notificationsEnabled() {
         return notificationsEnabled;
+    }
+
+    /** Keeps {@code entry} (new or changed) in memory and in retention; engine thread only. */
+    public void saveEntry(org.vigil.engine.retention.Entry entry) {
+        entries.put(entry.id(), entry);
+        if (retention != null) {
+            retention.saveEntry(entry);
+        }
+    }
+
+    /** Forgets entry {@code id}; engine thread only. */
+    public void removeEntry(long id) {
+        entries.remove(id);
+        if (retention != null) {
+            retention.removeEntry(id);
+        }
+    }
+
+    /** A new entry id: from retention when it is on, else above every id seen; engine thread only. */
+    public long nextEntryId() {
+        if (retention != null) {
+            return retention.nextEntryId();
+        }
+        long seen = entries.isEmpty() ? 0 : Collections.max(entries.keySet());
+        lastLocalEntryId = Math.max(lastLocalEntryId, seen) + 1;
+        return lastLocalEntryId;
+    }
+
+    /** The comments, downtimes and acknowledgements kept now, in id order; engine thread only. */
+    public List<org.vigil.engine.retention.Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** The scheduled downtimes (org.vigil.engine.downtime); engine thread only. */
+    public org.vigil.engine.downtime.DowntimeBook downtimes() {
+        return downtimes;
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.vigil.engine;
 
+import org.vigil.engine.downtime.Downtime;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.Effects;
 
@@ -11,6 +12,23 @@ public interface EngineListener {
 
     /** A result was applied to {@code status}; {@code effects} says what it changed. */
     default void resultApplied(CheckTarget target, CheckableStatus<?> status, Effects effects) {
+    }
+
+    // downtimes: Nagios's DOWNTIMESTART, DOWNTIMEEND and DOWNTIMECANCELLED notifications are due here
+
+    /** {@code downtime} started and the object entered downtime (depth was 0); once per downtime. */
+    default void downtimeStarted(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+    }
+
+    /**
+     * The object left downtime when {@code downtime} ended (depth is 0 again); also called, as Nagios does, when a
+     * flexible downtime expires without having started.
+     */
+    default void downtimeEnded(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+    }
+
+    /** {@code downtime} was cancelled while in effect and the object left downtime. */
+    default void downtimeCancelled(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
     }
 
     /** Nothing is listening. */

@@ -14,7 +14,22 @@ enum ArgKind {
     /** The plugin output: the rest of the line, semicolons included. */
     OUTPUT("plugin_output"),
     /** Seconds since the epoch. */
-    TIME("check_time");
+    TIME("check_time"),
+    // downtimes (org.vigil.engine.downtime)
+    HOSTGROUP("hostgroup_name"),
+    SERVICEGROUP("servicegroup_name"),
+    START_TIME("start_time"),
+    END_TIME("end_time"),
+    /** 1 for a fixed downtime, 0 for a flexible one. */
+    FIXED("fixed"),
+    /** The id of the downtime that triggers this one, 0 for none. */
+    TRIGGER_ID("trigger_id"),
+    /** Seconds a flexible downtime lasts. */
+    DURATION("duration"),
+    AUTHOR("author"),
+    /** Up to the next {@code ;}, as Nagios reads it. */
+    COMMENT("comment"),
+    DOWNTIME_ID("downtime_id");
 
     private final String label;
 

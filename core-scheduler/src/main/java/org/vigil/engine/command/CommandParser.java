@@ -84,7 +84,20 @@ public final class CommandParser {
                         : "host state '" + value + "' is not 0 (UP), 1 (DOWN) or 2 (UNREACHABLE)";
                 case TIME -> integer(value).filter(v -> v >= 0 && v <= MAX_TIME).isPresent() ? null
                         : "time '" + value + "' is not a number of seconds since 1970";
-                case OUTPUT -> null;
+                case OUTPUT, AUTHOR, COMMENT -> null;
+                case HOSTGROUP -> names.hostGroup(value) ? null
+                        : "no hostgroup '" + value + "'" + names.hostGroupHint(value);
+                case SERVICEGROUP -> names.serviceGroup(value) ? null
+                        : "no servicegroup '" + value + "'" + names.serviceGroupHint(value);
+                case START_TIME, END_TIME -> integer(value).filter(v -> v >= 0 && v <= MAX_TIME).isPresent() ? null
+                        : kind.label().replace('_', ' ') + " '" + value + "' is not a number of seconds since 1970";
+                case FIXED -> value.strip().equals("0") || value.strip().equals("1") ? null
+                        : "fixed '" + value + "' is not 1 (fixed) or 0 (flexible)";
+                case TRIGGER_ID, DOWNTIME_ID -> integer(value).filter(v -> v >= 0).isPresent() ? null
+                        : kind.label() + " '" + value + "' is not a downtime id"
+                        + (kind == ArgKind.TRIGGER_ID ? " (0 for none)" : "");
+                case DURATION -> integer(value).filter(v -> v >= 0).isPresent() ? null
+                        : "duration '" + value + "' is not a number of seconds";
             };
             if (problem != null) {
                 CommandError error = CommandError.failed(line, c, problem);

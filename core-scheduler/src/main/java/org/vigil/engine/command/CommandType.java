@@ -7,6 +7,16 @@ import static org.vigil.engine.command.ArgKind.OUTPUT;
 import static org.vigil.engine.command.ArgKind.SERVICE;
 import static org.vigil.engine.command.ArgKind.SERVICE_CODE;
 import static org.vigil.engine.command.ArgKind.TIME;
+import static org.vigil.engine.command.ArgKind.AUTHOR;
+import static org.vigil.engine.command.ArgKind.COMMENT;
+import static org.vigil.engine.command.ArgKind.DOWNTIME_ID;
+import static org.vigil.engine.command.ArgKind.DURATION;
+import static org.vigil.engine.command.ArgKind.END_TIME;
+import static org.vigil.engine.command.ArgKind.FIXED;
+import static org.vigil.engine.command.ArgKind.HOSTGROUP;
+import static org.vigil.engine.command.ArgKind.SERVICEGROUP;
+import static org.vigil.engine.command.ArgKind.START_TIME;
+import static org.vigil.engine.command.ArgKind.TRIGGER_ID;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +46,21 @@ public enum CommandType {
     DISABLE_NOTIFICATIONS,
     ENABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
     DISABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
+    // downtimes (org.vigil.engine.downtime): start;end;fixed;trigger_id;duration;author;comment after the objects
+    SCHEDULE_SVC_DOWNTIME(HOST, SERVICE, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR, COMMENT),
+    SCHEDULE_HOST_DOWNTIME(HOST, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR, COMMENT),
+    SCHEDULE_HOST_SVC_DOWNTIME(HOST, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR, COMMENT),
+    SCHEDULE_HOSTGROUP_HOST_DOWNTIME(HOSTGROUP, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR, COMMENT),
+    SCHEDULE_HOSTGROUP_SVC_DOWNTIME(HOSTGROUP, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR, COMMENT),
+    SCHEDULE_SERVICEGROUP_HOST_DOWNTIME(SERVICEGROUP, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR,
+            COMMENT),
+    SCHEDULE_SERVICEGROUP_SVC_DOWNTIME(SERVICEGROUP, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR,
+            COMMENT),
+    SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME(HOST, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR, COMMENT),
+    SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME(HOST, START_TIME, END_TIME, FIXED, TRIGGER_ID, DURATION, AUTHOR,
+            COMMENT),
+    DEL_SVC_DOWNTIME(DOWNTIME_ID),
+    DEL_HOST_DOWNTIME(DOWNTIME_ID),
     /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
     CUSTOM;
 

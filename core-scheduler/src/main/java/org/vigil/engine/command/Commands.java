@@ -26,12 +26,14 @@ public final class Commands {
     private final CommandParser parser;
     private final CommandLog log;
     private final Clock clock;
+    private final DowntimeCommands downtimes;
 
     public Commands(Engine engine, MainConfig main, NagiosLog log, Clock clock) {
         this.engine = engine;
         this.parser = new CommandParser(engine.model());
         this.log = CommandLog.of(log, main);
         this.clock = clock;
+        this.downtimes = new DowntimeCommands(engine, clock);
     }
 
     /** Parses a command file line here and queues it on the engine thread; returns at once. */
@@ -97,6 +99,12 @@ public final class Commands {
                     c.type() == CommandType.ENABLE_NOTIFICATIONS));
             case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
                     service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
+            case SCHEDULE_SVC_DOWNTIME, SCHEDULE_HOST_DOWNTIME, SCHEDULE_HOST_SVC_DOWNTIME,
+                    SCHEDULE_HOSTGROUP_HOST_DOWNTIME, SCHEDULE_HOSTGROUP_SVC_DOWNTIME,
+                    SCHEDULE_SERVICEGROUP_HOST_DOWNTIME, SCHEDULE_SERVICEGROUP_SVC_DOWNTIME,
+                    SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME, SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME ->
+                    downtimes.schedule(c);
+            case DEL_SVC_DOWNTIME, DEL_HOST_DOWNTIME -> downtimes.delete(c);
             case CUSTOM -> Optional.empty();
         };
     }

@@ -39,6 +39,22 @@ final class ObjectNames {
         return model.services().keySet().stream().filter(k -> k.hostName().equals(host));
     }
 
+    boolean hostGroup(String name) {
+        return model.hostGroups().containsKey(name);
+    }
+
+    boolean serviceGroup(String name) {
+        return model.serviceGroups().containsKey(name);
+    }
+
+    String hostGroupHint(String name) {
+        return hint(name, model.hostGroups().keySet().stream());
+    }
+
+    String serviceGroupHint(String name) {
+        return hint(name, model.serviceGroups().keySet().stream());
+    }
+
     String hostHint(String name) {
         return hint(name, model.hosts().keySet().stream());
     }

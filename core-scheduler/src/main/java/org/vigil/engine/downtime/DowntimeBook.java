@@ -1,0 +1,260 @@
+package org.vigil.engine.downtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.CheckTarget;
+import org.vigil.engine.Engine;
+import org.vigil.engine.EngineListener;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.retention.Entry;
+import org.vigil.engine.retention.ObjectKey;
+import org.vigil.engine.state.CheckableStatus;
+
+/**
+ * The scheduled downtimes of all objects, as Nagios 4.4.6's {@code common/downtime.c} keeps them: scheduling
+ * (with the downtime comment), start and end on time (fixed), start on a problem (flexible), triggered
+ * downtimes started and stopped with their trigger, cancellation with the downtimes it triggered, expiry of
+ * flexible downtimes that never started, and {@code scheduled_downtime_depth}. Engine thread only;
+ * {@link #tick} is run every second.
+ */
+public final class DowntimeBook {
+
+    /** The order of Nagios's downtime list (status.dat): by start, untriggered before triggered, then by id. */
+    private static final Comparator<Downtime> LIST_ORDER = Comparator.comparing(Downtime::start)
+            .thenComparing(d -> d.triggeredBy() != 0).thenComparingLong(Downtime::id);
+
+    private final Engine engine;
+    private final NagiosLog log;
+    private final EngineListener listener;
+    private final DowntimeComments comments;
+    private final DowntimeText text;
+    private final Map<Long, Downtime> downtimes = new TreeMap<>();
+
+    public DowntimeBook(Engine engine, NagiosLog log, EngineListener listener, DowntimeComments comments,
+                        DowntimeText text) {
+        this.engine = engine;
+        this.log = log;
+        this.listener = listener;
+        this.comments = comments;
+        this.text = text;
+    }
+
+    /** The outcome of scheduling: the new downtime's id, or why there is none. */
+    public record Scheduled(long id, String problem) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * Nagios's {@code schedule_downtime} + {@code register_downtime}: checks the times and the trigger, adds the
+     * downtime and its comment, and has a fixed, untriggered one start at its start time. A flexible one waits for
+     * a problem ({@link #problemSeen}); a triggered one for its trigger.
+     */
+    public Scheduled schedule(DowntimeRequest r, Instant now) {
+        String problem = DowntimeRules.problem(r, now, downtimes::containsKey);
+        if (problem != null) {
+            return new Scheduled(0, problem);
+        }
+        Downtime d = new Downtime(engine.nextEntryId(), r);
+        d.setCommentId(comments.add(d.target(), d.author(), text.comment(d), now));
+        if (d.triggeredBy() == 0 && d.fixed()) {
+            d.setDue(d.start());
+        }
+        downtimes.put(d.id(), d);
+        engine.saveEntry(d.toEntry());
+        return new Scheduled(d.id(), null);
+    }
+
+    /**
+     * Nagios's {@code unschedule_downtime}: removes downtime {@code id} of the given kind (host or service) and,
+     * after it, every downtime it triggered. One in effect lowers the depth; at 0 the CANCELLED line is logged.
+     * Empty when done, else why not.
+     */
+    public Optional<String> cancel(long id, boolean host, Instant now) {
+        Downtime d = downtimes.get(id);
+        if (d == null || d.isHost() != host) {
+            return Optional.of("no " + (host ? "host" : "service") + " downtime with id " + id);
+        }
+        cancel(d);
+        return Optional.empty();
+    }
+
+    private void cancel(Downtime d) {
+        if (d.inEffect()) {
+            CheckableStatus<?> st = engine.statusOf(d.target());
+            st.setScheduledDowntimeDepth(Math.max(0, st.scheduledDowntimeDepth() - 1));
+            if (st.scheduledDowntimeDepth() == 0) {
+                log.log(alert(d, "CANCELLED; Scheduled downtime for " + kind(d) + " has been cancelled."));
+                listener.downtimeCancelled(d.target(), st, d);
+            }
+        }
+        delete(d);
+        for (Optional<Downtime> x = triggeredBy(d); x.isPresent(); x = triggeredBy(d)) {
+            cancel(x.get());
+        }
+    }
+
+    /** Starts and ends what is due by {@code now}, then drops flexible downtimes whose window passed unused. */
+    public void tick(Instant now) {
+        runDue(now);
+        List<Downtime> expired = downtimes.values().stream()
+                .filter(d -> !d.inEffect() && d.due() == null && !d.end().plusSeconds(1).isAfter(now)).toList();
+        for (Downtime d : expired) {
+            // Nagios's check_for_expired_downtime: no log line, but a DOWNTIMEEND notification
+            if (downtimes.containsKey(d.id())) {
+                listener.downtimeEnded(d.target(), engine.statusOf(d.target()), d);
+                delete(d);
+            }
+        }
+    }
+
+    /**
+     * Nagios's {@code check_pending_flex_*_downtime}, run after a result that changed the state (soft or hard) of
+     * {@code target} to a problem: its pending flexible downtimes whose window holds {@code now} start now.
+     */
+    public void problemSeen(CheckTarget target, Instant now) {
+        boolean any = false;
+        for (Downtime d : downtimes.values()) {
+            if (d.target().equals(target) && !d.fixed() && !d.inEffect() && d.triggeredBy() == 0
+                    && !d.start().isAfter(now) && !now.isAfter(d.end())) {
+                d.setFlexStart(now);
+                d.setDue(now);
+                any = true;
+            }
+        }
+        if (any) {
+            runDue(now);
+        }
+    }
+
+    private void runDue(Instant now) {
+        while (true) {
+            Optional<Downtime> next = downtimes.values().stream()
+                    .filter(d -> d.due() != null && !d.due().isAfter(now))
+                    .min(Comparator.comparing(Downtime::due).thenComparingLong(Downtime::id));
+            if (next.isEmpty()) {
+                return;
+            }
+            next.get().setDue(null);
+            handle(next.get(), now);
+        }
+    }
+
+    /** Nagios's {@code handle_scheduled_downtime}: ends a downtime in effect, else starts it. */
+    private void handle(Downtime d, Instant now) {
+        CheckableStatus<?> st = engine.statusOf(d.target());
+        if (d.inEffect()) {
+            st.setScheduledDowntimeDepth(Math.max(0, st.scheduledDowntimeDepth() - 1));
+            if (st.scheduledDowntimeDepth() == 0) {
+                log.log(alert(d, "STOPPED; " + title(d) + " has exited from a period of scheduled downtime"));
+                listener.downtimeEnded(d.target(), st, d);
+            }
+            for (Optional<Downtime> x = triggeredBy(d); x.isPresent(); x = triggeredBy(d)) {
+                handle(x.get(), now);
+            }
+            delete(d);
+            return;
+        }
+        if (st.scheduledDowntimeDepth() == 0) {
+            log.log(alert(d, "STARTED; " + title(d) + " has entered a period of scheduled downtime"));
+            if (!d.startNotificationSent()) {
+                listener.downtimeStarted(d.target(), st, d);
+                d.setStartNotificationSent(true);
+            }
+        }
+        st.setScheduledDowntimeDepth(st.scheduledDowntimeDepth() + 1);
+        d.setInEffect(true);
+        if (!d.fixed() && d.flexStart().equals(Instant.EPOCH)) {
+            // a flexible downtime started by its trigger runs for its duration from now (see compatibility.md)
+            d.setFlexStart(now);
+        }
+        d.setDue(d.stopTime());
+        engine.saveEntry(d.toEntry());
+        for (Downtime x : downtimes.values().stream().filter(x -> x.triggeredBy() == d.id()).toList()) {
+            if (downtimes.containsKey(x.id())) {
+                handle(x, now);
+            }
+        }
+    }
+
+    private Optional<Downtime> triggeredBy(Downtime d) {
+        return downtimes.values().stream().filter(x -> x.triggeredBy() == d.id()).findFirst();
+    }
+
+    private void delete(Downtime d) {
+        downtimes.remove(d.id());
+        comments.delete(d.commentId());
+        engine.removeEntry(d.id());
+    }
+
+    /**
+     * Takes back the retained downtimes before the engine starts, as Nagios re-registers them at start: one that
+     * was in effect (untriggered) or fixed starts again at the next tick (logging STARTED again, without a second
+     * notification), a triggered one waits for its trigger, a flexible one not yet started waits for a problem.
+     * Downtimes of objects no longer configured, or whose trigger is gone, are dropped with their comments.
+     */
+    public void restore(List<Entry> entries) {
+        for (Entry e : entries) {
+            if (e.kind() != Entry.Kind.DOWNTIME) {
+                continue;
+            }
+            Optional<Downtime> d = target(e.object()).flatMap(t -> Downtime.fromEntry(e, t));
+            if (d.isEmpty()) {
+                engine.removeEntry(e.id());
+                continue;
+            }
+            downtimes.put(e.id(), d.get());
+        }
+        for (Downtime d : List.copyOf(downtimes.values())) {
+            if (d.triggeredBy() != 0 && !downtimes.containsKey(d.triggeredBy())) {
+                delete(d);
+                continue;
+            }
+            if (d.triggeredBy() == 0 && (d.fixed() || d.inEffect())) {
+                d.setDue(d.start());
+            }
+            d.setInEffect(false);
+        }
+    }
+
+    private Optional<CheckTarget> target(ObjectKey key) {
+        return switch (key.kind()) {
+            case HOST -> engine.hostTarget(key.name());
+            case SERVICE -> engine.serviceTarget(new ServiceKey(key.name(), key.service()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Every downtime, in the order Nagios lists them. */
+    public List<Downtime> all() {
+        List<Downtime> list = new ArrayList<>(downtimes.values());
+        list.sort(LIST_ORDER);
+        return list;
+    }
+
+    /** Downtime {@code id}, if scheduled. */
+    public Optional<Downtime> get(long id) {
+        return Optional.ofNullable(downtimes.get(id));
+    }
+
+    private static String alert(Downtime d, String rest) {
+        CheckTarget t = d.target();
+        return t.isHost() ? "HOST DOWNTIME ALERT: " + t.hostName() + ";" + rest
+                : "SERVICE DOWNTIME ALERT: " + t.hostName() + ";" + t.service().description() + ";" + rest;
+    }
+
+    private static String kind(Downtime d) {
+        return d.isHost() ? "host" : "service";
+    }
+
+    private static String title(Downtime d) {
+        return d.isHost() ? "Host" : "Service";
+    }
+}

@@ -36,6 +36,13 @@ public enum CommandType {
     DISABLE_NOTIFICATIONS,
     ENABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
     DISABLE_PASSIVE_SVC_CHECKS(HOST, SERVICE),
+    // flap detection (org.vigil.engine.flap)
+    ENABLE_FLAP_DETECTION,
+    DISABLE_FLAP_DETECTION,
+    ENABLE_HOST_FLAP_DETECTION(HOST),
+    DISABLE_HOST_FLAP_DETECTION(HOST),
+    ENABLE_SVC_FLAP_DETECTION(HOST, SERVICE),
+    DISABLE_SVC_FLAP_DETECTION(HOST, SERVICE),
     /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
     CUSTOM;
 

@@ -97,6 +97,12 @@ public final class Commands {
                     c.type() == CommandType.ENABLE_NOTIFICATIONS));
             case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
                     service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
+            case ENABLE_FLAP_DETECTION, DISABLE_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+                    c.type() == CommandType.ENABLE_FLAP_DETECTION));
+            case ENABLE_HOST_FLAP_DETECTION, DISABLE_HOST_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+                    host(a), c.type() == CommandType.ENABLE_HOST_FLAP_DETECTION));
+            case ENABLE_SVC_FLAP_DETECTION, DISABLE_SVC_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+                    service(a), c.type() == CommandType.ENABLE_SVC_FLAP_DETECTION));
             case CUSTOM -> Optional.empty();
         };
     }

@@ -99,8 +99,9 @@ final class FlapHarness implements AutoCloseable {
             newLog();
             commands.submitLine(row.get(1).replace("{now}", Long.toString(at.getEpochSecond())));
             assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            String now = Long.toString(at.getEpochSecond());
             String expect = row.get(2);
-            String log = row.size() > 3 ? row.get(3) : "";
+            String log = (row.size() > 3 ? row.get(3) : "").replace("{now}", now);
             String actual = engine.call(() -> render(expect));
             assertThat(actual + " | " + String.join(" // ", newLog()))
                     .as("row t=%s: %s", row.get(0), row.get(1))
@@ -120,7 +121,9 @@ final class FlapHarness implements AutoCloseable {
                     case "told" -> told.isEmpty() ? "-" : String.join(",", told);
                     default -> throw new IllegalArgumentException(field);
                 };
-                told.clear();
+                if (field.equals("told")) {
+                    told.clear();
+                }
                 out.add("program." + field + "=" + value);
                 continue;
             }

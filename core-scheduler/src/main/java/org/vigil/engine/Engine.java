@@ -180,7 +180,7 @@ public final class Engine implements AutoCloseable {
                 retainedVersion = Math.max(retainedVersion, r.version());
             }
             retention = writer;
-            restoreEntries(state);
+            dropRetainedFlappingComments(state);
             recheckFlappingAfterRestore(state);
             return null;
         });
@@ -569,12 +569,15 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Restores the flapping comments (entry type 3) among the retained entries. */
-    private void restoreEntries(RetainedState state) {
+    /**
+     * Nagios 4.4.6 does not bring flapping comments (entry type 3) back at start (observed): a still flapping
+     * object gets a new one when it is checked against its retained history.
+     */
+    private void dropRetainedFlappingComments(RetainedState state) {
         for (org.vigil.engine.retention.Entry e : state.entries()) {
             if (e.kind() == org.vigil.engine.retention.Entry.Kind.COMMENT
                     && org.vigil.engine.flap.EntryFlapComments.FLAPPING_COMMENT.equals(e.fields().get("entry_type"))) {
-                entries.put(e.id(), e);
+                removeEntry(e.id());
             }
         }
     }

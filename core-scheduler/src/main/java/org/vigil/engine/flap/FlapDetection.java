@@ -75,12 +75,16 @@ public final class FlapDetection {
     }
 
     /**
-     * After retained state was read: the percent is computed again from the retained history (nothing is
-     * recorded). An object that was flapping before the restart does not notify again if it still is.
+     * After retained state was read, as Nagios 4.4.6 does (observed): the retained {@code is_flapping} only
+     * says the object was flapping; it starts out not flapping, without its old comment, and is checked
+     * against its retained history (nothing is recorded). One still flapping logs STARTED again and gets a new
+     * comment, but no FLAPPINGSTART notification; one no longer flapping is silent.
      */
     public List<FlapEvent> afterRestore(CheckTarget t, CheckableStatus<?> st, Instant now) {
         List<FlapEvent> events = new ArrayList<>();
-        check(t, st, false, false, !st.isFlapping(), now, events);
+        boolean wasFlapping = st.isFlapping();
+        st.setFlapping(false);
+        check(t, st, false, false, !wasFlapping, now, events);
         return events;
     }
 
@@ -221,7 +225,8 @@ public final class FlapDetection {
         }
         StateHistory.decode(m.get("state_history")).ifPresent(h -> o.history = h);
         o.lastHistoryUpdate = Instant.ofEpochSecond(number(m.get("last_state_history_update"), 0));
-        o.commentId = number(m.get("flapping_comment_id"), 0);
+        // the retained flapping comment is not kept: the engine drops it, and afterRestore adds a new one
+        o.commentId = 0;
         try {
             String p = m.get("percent_state_change");
             if (p != null) {

@@ -52,8 +52,14 @@ final class FlapHarness implements AutoCloseable {
     final Engine engine;
     final Commands commands;
     private int logRead;
+    private org.vigil.engine.retention.WriteBehindRetention retention;
 
     FlapHarness(Path dir, String objects, String extraMain) throws Exception {
+        this(dir, objects, extraMain, false);
+    }
+
+    /** With {@code retained}, state is kept in embedded H2 in {@code dir} and restored from there at start. */
+    FlapHarness(Path dir, String objects, String extraMain, boolean retained) throws Exception {
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\n"
                 + "log_service_retries=1\nuse_timezone=UTC\n" + extraMain);
         Files.writeString(dir.resolve("objects.cfg"), objects);
@@ -81,6 +87,14 @@ final class FlapHarness implements AutoCloseable {
                         told.add("FLAPPINGDISABLED:" + name(t));
                     }
                 });
+        if (retained) {
+            var start = org.vigil.engine.retention.Retention.start(
+                    org.vigil.engine.retention.RetentionSettings.embedded(dir.resolve("retention.dat")),
+                    engine.retentionKeys(), problem -> { throw new AssertionError(problem.toString()); });
+            var started = (org.vigil.engine.retention.Retention.Started) start;
+            retention = started.writer();
+            engine.retain(started.state(), retention);
+        }
         engine.start();
         commands = new Commands(engine, config.mainConfig(), log, clock);
     }
@@ -181,6 +195,9 @@ final class FlapHarness implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (retention != null) {
+            retention.close();
+        }
     }
 
     /** A clock the test sets. */

@@ -127,4 +127,27 @@ class FlapScenarioTest {
                 | 7 | [{now}] PROCESS_HOST_CHECK_RESULT;web1;0;up            | web1.pct=35.39 web1.flapping=on web1.comment=35.4%_change_>_30.0%_threshold program.told=FLAPPINGSTART:web1:35.4>=30.0 | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;web1;0;up // PASSIVE HOST CHECK: web1;1;down // HOST FLAPPING ALERT: web1;STARTED; Host appears to have started flapping (35.4% change > 30.0% threshold) // HOST ALERT: web1;UP;HARD;1;up
                 """);
     }
+
+    @Test
+    void statusFileShowsFlappingPercentAndSwitch() throws Exception {
+        h = new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n");
+        h.play("""
+                | t | line                                                    | expect           | log
+                | 1 | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;flappy;2;down  | flappy.pct=6.25  | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;flappy;2;down // PASSIVE SERVICE CHECK: web1;flappy;0;(null) // SERVICE ALERT: web1;flappy;CRITICAL;HARD;1;down
+                | 2 | [{now}] DISABLE_HOST_FLAP_DETECTION;web1                 | web1.detect=off  | EXTERNAL COMMAND: DISABLE_HOST_FLAP_DETECTION;web1
+                """);
+        String status = h.engine.call(() -> org.vigil.engine.status.StatusFile.render(h.clock.instant(),
+                new org.vigil.engine.status.StatusFile.Program(1, FlapHarness.T0, true, true, true, true, true, true,
+                        h.engine.flapDetectionEnabled(), 1, 1), h.engine.hosts(), h.engine.services(),
+                java.util.List.of("admin")));
+        String flappy = status.substring(status.indexOf("service_description=flappy"));
+        flappy = flappy.substring(0, flappy.indexOf("}"));
+        org.assertj.core.api.Assertions.assertThat(flappy).contains("\tflap_detection_enabled=1\n",
+                "\tis_flapping=0\n", "\tpercent_state_change=6.25\n");
+        String host = status.substring(status.indexOf("hoststatus {"));
+        host = host.substring(0, host.indexOf("}"));
+        org.assertj.core.api.Assertions.assertThat(host).contains("\tflap_detection_enabled=0\n",
+                "\tpercent_state_change=0.00\n");
+        org.assertj.core.api.Assertions.assertThat(status).contains("\tenable_flap_detection=1\n");
+    }
 }

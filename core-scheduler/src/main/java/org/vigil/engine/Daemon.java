@@ -154,7 +154,7 @@ public final class Daemon implements AutoCloseable {
         return new StatusFile.Program(ProcessHandle.current().pid(), started, engine.notificationsEnabled(),
                 m.flag("execute_service_checks", true), m.flag("accept_passive_service_checks", true),
                 m.flag("execute_host_checks", true), m.flag("accept_passive_host_checks", true),
-                m.flag("enable_event_handlers", true), m.flag("enable_flap_detection", true),
+                m.flag("enable_event_handlers", true), engine.flapDetectionEnabled(),
                 engine.eventIds().nextEventId(), engine.eventIds().nextProblemId());
     }
 

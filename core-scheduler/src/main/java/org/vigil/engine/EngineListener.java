@@ -31,6 +31,20 @@ public interface EngineListener {
     default void downtimeCancelled(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
     }
 
+    // flap detection: Nagios sends FLAPPINGSTART, FLAPPINGSTOP and FLAPPINGDISABLED notifications here
+
+    /** {@code target} started flapping: its percent state change reached {@code threshold} (the high one). */
+    default void flappingStarted(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+    }
+
+    /** {@code target} stopped flapping: its percent state change fell to {@code threshold} (the low one) or below. */
+    default void flappingStopped(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+    }
+
+    /** Flap detection was turned off (globally or for {@code target}) while it was flapping; threshold is 0. */
+    default void flappingDisabled(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+    }
+
     /** Nothing is listening. */
     EngineListener NONE = new EngineListener() {
     };

@@ -61,6 +61,13 @@ public enum CommandType {
             COMMENT),
     DEL_SVC_DOWNTIME(DOWNTIME_ID),
     DEL_HOST_DOWNTIME(DOWNTIME_ID),
+    // flap detection (org.vigil.engine.flap)
+    ENABLE_FLAP_DETECTION,
+    DISABLE_FLAP_DETECTION,
+    ENABLE_HOST_FLAP_DETECTION(HOST),
+    DISABLE_HOST_FLAP_DETECTION(HOST),
+    ENABLE_SVC_FLAP_DETECTION(HOST, SERVICE),
+    DISABLE_SVC_FLAP_DETECTION(HOST, SERVICE),
     /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
     CUSTOM;
 

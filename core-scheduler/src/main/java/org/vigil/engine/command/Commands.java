@@ -105,6 +105,12 @@ public final class Commands {
                     SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME, SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME ->
                     downtimes.schedule(c);
             case DEL_SVC_DOWNTIME, DEL_HOST_DOWNTIME -> downtimes.delete(c);
+            case ENABLE_FLAP_DETECTION, DISABLE_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+                    c.type() == CommandType.ENABLE_FLAP_DETECTION));
+            case ENABLE_HOST_FLAP_DETECTION, DISABLE_HOST_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+                    host(a), c.type() == CommandType.ENABLE_HOST_FLAP_DETECTION));
+            case ENABLE_SVC_FLAP_DETECTION, DISABLE_SVC_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+                    service(a), c.type() == CommandType.ENABLE_SVC_FLAP_DETECTION));
             case CUSTOM -> Optional.empty();
         };
     }

@@ -49,6 +49,9 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
     private boolean noMoreNotifications;
     private int currentNotificationNumber;
     private final Options stalking;
+    // flap detection (org.vigil.engine.flap)
+    private boolean flapDetectionEnabled = true;
+    private double percentStateChange;
 
     /** As Nagios creates an object: in the initial state, HARD, at the last attempt if that is a problem. */
     protected CheckableStatus(S initialState, CheckSettings check, Options stalking) {
@@ -176,4 +179,9 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
     public int currentNotificationNumber() { return currentNotificationNumber; }
     public void setCurrentNotificationNumber(int n) { currentNotificationNumber = n; }
     public Options stalking() { return stalking; }
+    // flap detection (org.vigil.engine.flap)
+    public boolean flapDetectionEnabled() { return flapDetectionEnabled; }
+    public void setFlapDetectionEnabled(boolean b) { flapDetectionEnabled = b; }
+    public double percentStateChange() { return percentStateChange; }
+    public void setPercentStateChange(double p) { percentStateChange = p; }
 }

@@ -134,10 +134,13 @@ public final class StatusFile {
         flag(sb, "active_checks_enabled", c.activeChecksEnabled());
         flag(sb, "passive_checks_enabled", c.passiveChecksEnabled());
         flag(sb, "event_handler_enabled", c.eventHandlerEnabled());
+        flag(sb, "flap_detection_enabled", c.flapDetectionEnabled());
         flag(sb, "problem_has_been_acknowledged", c.problemHasBeenAcknowledged());
         kv(sb, "acknowledgement_type", c.acknowledgementType().ordinal());
         time(sb, "last_update", now);
         flag(sb, "is_flapping", c.isFlapping());
+        // printf rounding (ties to even on the exact value), as percents often end in 5
+        kv(sb, "percent_state_change", org.vigil.engine.flap.FlapTexts.fixed(c.percentStateChange(), 2));
         kv(sb, "scheduled_downtime_depth", c.scheduledDowntimeDepth());
     }
 

@@ -1,0 +1,96 @@
+package org.vigil.engine.flap;
+
+import java.util.Arrays;
+import java.util.StringJoiner;
+
+/**
+ * The last 21 recorded states of one object, as Nagios keeps them for flap detection ({@code state_history}
+ * and {@code state_history_index}), and the weighted percent state change computed from them.
+ */
+public final class StateHistory {
+
+    /** Nagios's {@code MAX_STATE_HISTORY_ENTRIES}. */
+    public static final int ENTRIES = 21;
+    private static final double LOW_CURVE = 0.75;
+    private static final double HIGH_CURVE = 1.25;
+
+    private final int[] states = new int[ENTRIES];
+    /** The slot the next state goes to, which is also the oldest entry. */
+    private int next;
+
+    /** A history of 21 OK (UP) states, as Nagios starts every object. */
+    public StateHistory() {
+    }
+
+    /** Records {@code stateCode} over the oldest entry. */
+    public void record(int stateCode) {
+        states[next] = stateCode;
+        next = (next + 1) % ENTRIES;
+    }
+
+    /**
+     * The percent state change: each change between two neighbouring entries counts with a weight growing
+     * linearly from 0.75 (the oldest pair) to 1.25 (the newest), and the sum is taken as a share of the 20 pairs.
+     */
+    public double percentStateChange() {
+        double changes = 0;
+        int[] oldestFirst = oldestFirst();
+        for (int x = 1; x < ENTRIES; x++) {
+            if (oldestFirst[x] != oldestFirst[x - 1]) {
+                changes += (x - 1) * (HIGH_CURVE - LOW_CURVE) / (ENTRIES - 2) + LOW_CURVE;
+            }
+        }
+        return changes * 100.0 / (ENTRIES - 1);
+    }
+
+    /** The entries from the oldest to the newest. */
+    public int[] oldestFirst() {
+        int[] out = new int[ENTRIES];
+        for (int x = 0; x < ENTRIES; x++) {
+            out[x] = states[(next + x) % ENTRIES];
+        }
+        return out;
+    }
+
+    /** The entries as retained: oldest first, separated by commas. */
+    public String encode() {
+        StringJoiner j = new StringJoiner(",");
+        Arrays.stream(oldestFirst()).forEach(s -> j.add(Integer.toString(s)));
+        return j.toString();
+    }
+
+    /** A history from {@link #encode}'s text; empty when the text is damaged. */
+    public static java.util.Optional<StateHistory> decode(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length != ENTRIES) {
+            return java.util.Optional.empty();
+        }
+        StateHistory h = new StateHistory();
+        try {
+            for (int x = 0; x < ENTRIES; x++) {
+                int code = Integer.parseInt(parts[x].strip());
+                if (code < 0 || code > 3) {
+                    return java.util.Optional.empty();
+                }
+                h.states[x] = code;
+            }
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(h);
+    }
+
+    /** A history holding {@code oldestFirst}, for tests and restores. */
+    public static StateHistory of(int... oldestFirst) {
+        if (oldestFirst.length != ENTRIES) {
+            throw new IllegalArgumentException("a state history has " + ENTRIES + " entries, not "
+                    + oldestFirst.length);
+        }
+        StateHistory h = new StateHistory();
+        System.arraycopy(oldestFirst, 0, h.states, 0, ENTRIES);
+        return h;
+    }
+}

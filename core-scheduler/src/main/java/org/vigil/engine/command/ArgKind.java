@@ -14,7 +14,12 @@ enum ArgKind {
     /** The plugin output: the rest of the line, semicolons included. */
     OUTPUT("plugin_output"),
     /** Seconds since the epoch. */
-    TIME("check_time");
+    TIME("check_time"),
+    // group arguments (passive checks and event handler commands)
+    /** A host group by {@code hostgroup_name}. */
+    HOSTGROUP("hostgroup_name"),
+    /** A service group by {@code servicegroup_name}. */
+    SERVICEGROUP("servicegroup_name");
 
     private final String label;
 

@@ -85,6 +85,10 @@ public final class CommandParser {
                 case TIME -> integer(value).filter(v -> v >= 0 && v <= MAX_TIME).isPresent() ? null
                         : "time '" + value + "' is not a number of seconds since 1970";
                 case OUTPUT -> null;
+                case HOSTGROUP -> names.hostGroup(value) ? null
+                        : "no hostgroup '" + value + "'" + names.hostGroupHint(value);
+                case SERVICEGROUP -> names.serviceGroup(value) ? null
+                        : "no servicegroup '" + value + "'" + names.serviceGroupHint(value);
             };
             if (problem != null) {
                 CommandError error = CommandError.failed(line, c, problem);

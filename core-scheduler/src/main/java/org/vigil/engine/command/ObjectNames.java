@@ -47,6 +47,22 @@ final class ObjectNames {
         return hint(description, servicesOf(host).map(ServiceKey::description));
     }
 
+    boolean hostGroup(String name) {
+        return model.hostGroups().containsKey(name);
+    }
+
+    boolean serviceGroup(String name) {
+        return model.serviceGroups().containsKey(name);
+    }
+
+    String hostGroupHint(String name) {
+        return hint(name, model.hostGroups().keySet().stream());
+    }
+
+    String serviceGroupHint(String name) {
+        return hint(name, model.serviceGroups().keySet().stream());
+    }
+
     /** {@code ; did you mean 'x'?} for a name within a third of its length in edits, else "". */
     static String hint(String wrong, Stream<String> candidates) {
         return candidates.map(c -> new Candidate(c, Levenshtein.distance(wrong.toLowerCase(), c.toLowerCase())))

@@ -37,7 +37,7 @@ import org.vigil.engine.state.CheckableStatus;
  * log lines written since the row before ({@code //} between lines, handler timeouts included, as the row waits for
  * running handlers). {@code {now}} and {@code {+N}} are times; expected times are written {@code +N}.
  *
- * <p>Hosts {@code gw} and {@code web1} (parent gw, in hostgroup {@code webs}); services of web1: {@code http}
+ * <p>Hosts {@code gw} ({@code check_freshness 1}, threshold 30 s) and {@code web1} (parent gw, in hostgroup {@code webs}); services of web1: {@code http}
  * (event handler {@code handler!http}), {@code disk}, {@code fresh} (passive only, {@code check_freshness 1},
  * threshold 60 s) and {@code auto} (check_freshness with the automatic threshold); servicegroup {@code sg} = disk.
  */
@@ -72,6 +72,8 @@ final class PassiveScenarioTable implements AutoCloseable {
                 host_name gw
                 address 10.0.0.254
                 check_command check
+                check_freshness 1
+                freshness_threshold 30
                 max_check_attempts 2
                 check_interval 5
                 retry_interval 1

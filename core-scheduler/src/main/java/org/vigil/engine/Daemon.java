@@ -83,6 +83,7 @@ public final class Daemon implements AutoCloseable {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
             timers.every("status-file", java.time.Duration.ofSeconds(Math.max(1, every)), this::writeStatus);
         }
+        startFreshnessChecks();
     }
 
     /**
@@ -124,6 +125,17 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /**
+     * Nagios's freshness events: a pass over services every {@code service_freshness_check_interval} and over
+     * hosts every {@code host_freshness_check_interval}, each run on the engine thread (a pass bails out at once
+     * while its kind of freshness checking is off).
+     */
+    private void startFreshnessChecks() {
+        var f = engine.freshnessSettings();
+        timers.every("service-freshness", f.serviceInterval(), () -> engine.submit(engine::checkServiceFreshness));
+        timers.every("host-freshness", f.hostInterval(), () -> engine.submit(engine::checkHostFreshness));
+    }
+
     /** The external commands, for the API and web pages. */
     public Commands commands() {
         return commands;
@@ -152,10 +164,13 @@ public final class Daemon implements AutoCloseable {
     private StatusFile.Program program() {
         MainConfig m = config.mainConfig();
         return new StatusFile.Program(ProcessHandle.current().pid(), started, engine.notificationsEnabled(),
-                m.flag("execute_service_checks", true), m.flag("accept_passive_service_checks", true),
-                m.flag("execute_host_checks", true), m.flag("accept_passive_host_checks", true),
-                m.flag("enable_event_handlers", true), engine.flapDetectionEnabled(),
-                engine.eventIds().nextEventId(), engine.eventIds().nextProblemId());
+                engine.executeServiceChecks(), engine.acceptPassiveServiceChecks(),
+                engine.executeHostChecks(), engine.acceptPassiveHostChecks(),
+                engine.eventHandlersEnabled(), engine.flapDetectionEnabled(),
+                engine.eventIds().nextEventId(), engine.eventIds().nextProblemId(),
+                engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
+                engine.eventHandlerSettings().globalHostHandler(),
+                engine.eventHandlerSettings().globalServiceHandler());
     }
 
     public Engine engine() {

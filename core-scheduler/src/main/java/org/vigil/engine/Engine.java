@@ -21,10 +21,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.CheckSettings;
 import org.vigil.config.model.Host;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.freshness.Candidate;
+import org.vigil.engine.freshness.FreshnessChecker;
+import org.vigil.engine.freshness.FreshnessSettings;
+import org.vigil.engine.handler.EventHandlers;
+import org.vigil.engine.handler.HandlerSettings;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.retention.ObjectRecord;
@@ -59,7 +65,7 @@ public final class Engine implements AutoCloseable {
     private final CheckExecutor executor;
     private final NagiosLog log;
     private final EngineListener listener;
-    private final StateSettings settings;
+    private StateSettings settings;
     private final CheckPeriods periods;
     private final ExecutorService engineThread;
     private final ThreadPoolExecutor pool;
@@ -87,6 +93,17 @@ public final class Engine implements AutoCloseable {
     private long lastLocalEntryId;
     /** Flap detection (org.vigil.engine.flap). */
     private final org.vigil.engine.flap.FlapDetection flapping;
+    // passive checks, freshness and event handlers (org.vigil.engine.freshness, org.vigil.engine.handler)
+    private final FreshnessChecker freshness;
+    private final EventHandlers eventHandlers;
+    /** Program-wide switches: read by the clock thread, changed on the engine thread. */
+    private volatile boolean executeServiceChecks;
+    private volatile boolean executeHostChecks;
+    private boolean eventHandlersEnabled;
+    /** The program switches changed by command, the only ones retained (as Nagios's modified attributes). */
+    private final Map<String, String> programChanges = new HashMap<>();
+    /** Checks whose pending run is forced: they run even while checks of their kind are not executed. */
+    private final Set<String> forcedChecks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -132,6 +149,12 @@ public final class Engine implements AutoCloseable {
         this.downtimes = new org.vigil.engine.downtime.DowntimeBook(this, log, listener,
                 new org.vigil.engine.downtime.EntryDowntimeComments(this),
                 org.vigil.engine.downtime.DowntimeText.of(main.value("date_format").orElse("us"), main.zone()));
+        this.freshness = new FreshnessChecker(FreshnessSettings.from(main), log::log);
+        this.eventHandlers = EventHandlers.create(model, main, new StatusMacros(hosts, services, clock), clock,
+                log::log);
+        this.executeServiceChecks = main.flag("execute_service_checks", true);
+        this.executeHostChecks = settings.executeHostChecks();
+        this.eventHandlersEnabled = main.flag("enable_event_handlers", true);
     }
 
     private static int parseIntOrZero(String s) {
@@ -179,6 +202,7 @@ public final class Engine implements AutoCloseable {
                             notificationsEnabled = "1".equals(flag);
                         }
                         flapping.restoreEnabled(r.attributes().get("enable_flap_detection"));
+                        restoreProgramSwitches(r.attributes());
                     }
                     default -> {
                     }
@@ -218,6 +242,7 @@ public final class Engine implements AutoCloseable {
     public void start() {
         call(() -> {
             Instant now = clock.instant();
+            freshness.started(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Instant.EPOCH);
             StateLog.initialStates(settings, hosts.values(), services.values()).forEach(log::log);
             for (CheckTarget t : targets.values()) {
                 CheckableStatus<?> st = status(t);
@@ -253,11 +278,13 @@ public final class Engine implements AutoCloseable {
         if (retention == null) {
             return;
         }
-        retention.save(new ObjectRecord(ObjectKey.program(), ++retainedVersion, Map.of(
+        Map<String, String> program = new HashMap<>(programChanges);
+        program.putAll(Map.of(
                 "next_event_id", Long.toString(ids.nextEventId()),
                 "next_problem_id", Long.toString(ids.nextProblemId()),
                 "enable_notifications", notificationsEnabled ? "1" : "0",
-                "enable_flap_detection", flapping.enabled() ? "1" : "0")));
+                "enable_flap_detection", flapping.enabled() ? "1" : "0"));
+        retention.save(new ObjectRecord(ObjectKey.program(), ++retainedVersion, program));
     }
 
     /** Runs {@code task} on the engine thread and waits for it; for callers outside the engine. */
@@ -288,6 +315,10 @@ public final class Engine implements AutoCloseable {
      * thread, which measured as most of the scheduling latency); only results go through the engine thread.
      */
     private void due(String checkId, Instant scheduledFor) {
+        if (!forcedChecks.remove(checkId) && !executionAllowed(checkId)) {
+            submit(() -> skipCheck(checkId));
+            return;
+        }
         startCheck(checkId, scheduledFor);
     }
 
@@ -309,6 +340,9 @@ public final class Engine implements AutoCloseable {
             return;
         }
         metrics.record(outcome);
+        if (freshness.discardResult(candidate(t, clock.instant()), clock.instant())) {
+            return; // a passive result made the object fresh while its freshness check ran, as Nagios discards it
+        }
         apply(t, outcome);
     }
 
@@ -341,12 +375,15 @@ public final class Engine implements AutoCloseable {
         effects.nextCheck().ifPresent(at -> schedule(t, at));
         for (String host : effects.hostChecks()) {
             CheckTarget ht = hostTargets.get(host);
-            if (ht != null) {
+            if (ht != null && executeHostChecks) {
                 startCheck(ht.id(), now);
             }
         }
         retainStatus(t, st);
         listener.resultApplied(t, st, effects);
+        if (effects.eventHandlerDue()) {
+            handleEvent(t, st, effects.alert());
+        }
         if ((effects.stateChange() || effects.hardStateChange()) && !st.currentState().isOk()) {
             // after the notification is considered, as Nagios 4.4.6 starts flexible downtime from its event queue
             downtimes.problemSeen(t, now);
@@ -368,6 +405,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         st.setNextCheck(valid.get());
+        forcedChecks.remove(t.id());
         checkClock.schedule(t.id(), valid.get());
     }
 
@@ -423,6 +461,7 @@ public final class Engine implements AutoCloseable {
         CheckableStatus<?> st = status(target);
         if (forced) {
             st.setNextCheck(at);
+            forcedChecks.add(target.id());
             checkClock.schedule(target.id(), at);
         } else {
             Instant next = st.nextCheck();
@@ -540,6 +579,182 @@ public final class Engine implements AutoCloseable {
     /** Flap detection itself, for tests and tools; engine thread only. */
     public org.vigil.engine.flap.FlapDetection flapDetection() {
         return flapping;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Passive checks, freshness and event handlers: program-wide switches (retained once changed by command,
+    // as Nagios retains modified attributes), per-object switches, the freshness passes and the handlers.
+    // ---------------------------------------------------------------------------------------------------
+
+    /** Whether scheduled checks of the target's kind run ({@code execute_service_checks}/{@code _host_}). */
+    private boolean executionAllowed(String checkId) {
+        CheckTarget t = targets.get(checkId);
+        return t == null || (t.isHost() ? executeHostChecks : executeServiceChecks);
+    }
+
+    /**
+     * Nagios's {@code run_scheduled_*_check} for a check that is not viable because checks of its kind are not
+     * executed: not run, and tried again one interval later (the retry interval in a soft problem).
+     */
+    private void skipCheck(String checkId) {
+        CheckTarget t = targets.get(checkId);
+        CheckableStatus<?> st = status(t);
+        if (!st.activeChecksEnabled()) {
+            return;
+        }
+        boolean retrying = st.stateType() == org.vigil.engine.state.StateType.SOFT && !st.currentState().isOk();
+        long seconds = (long) ((retrying ? st.retryInterval() : st.checkInterval()) * settings.intervalLength());
+        if (seconds <= 0) {
+            seconds = st.checkInterval() <= 0 ? 300 : (long) (st.checkInterval() * settings.intervalLength());
+        }
+        schedule(t, clock.instant().plusSeconds(seconds));
+        retainStatus(t, st);
+    }
+
+    /** One pass of Nagios's {@code check_service_result_freshness}; engine thread (callers use submit). */
+    public void checkServiceFreshness() {
+        freshnessPass(false);
+    }
+
+    /** One pass of Nagios's {@code check_host_result_freshness}; engine thread. */
+    public void checkHostFreshness() {
+        freshnessPass(true);
+    }
+
+    private void freshnessPass(boolean hostPass) {
+        Instant now = clock.instant();
+        List<Candidate> candidates = new ArrayList<>();
+        if (hostPass) {
+            hosts.keySet().forEach(h -> candidates.add(candidate(hostTargets.get(h), now)));
+        } else {
+            services.keySet().forEach(k -> serviceTarget(k).ifPresent(t -> candidates.add(candidate(t, now))));
+        }
+        for (CheckTarget t : freshness.stale(candidates, hostPass, now)) {
+            scheduleCheck(t, now, true);
+        }
+    }
+
+    private Candidate candidate(CheckTarget t, Instant now) {
+        CheckSettings config = t.isHost() ? model.hosts().get(t.hostName()).check()
+                : model.services().get(t.service()).check();
+        boolean inPeriod = periods.nextValid(now, config.checkPeriod()).map(v -> !v.isAfter(now)).orElse(false);
+        return new Candidate(t, status(t), config, inFlight.contains(t.id()), inPeriod);
+    }
+
+    /** Nagios's {@code is_being_freshened}: a freshness check of {@code target} is pending or running. */
+    public boolean isBeingFreshened(CheckTarget target) {
+        return freshness.isBeingFreshened(target);
+    }
+
+    /** The freshness settings now in force. */
+    public FreshnessSettings freshnessSettings() {
+        return freshness.settings();
+    }
+
+    /** Nagios's {@code handle_service_event}/{@code handle_host_event}: the handlers, if switched on. */
+    private void handleEvent(CheckTarget t, CheckableStatus<?> st, Effects.Alert alert) {
+        if (!eventHandlersEnabled || !st.eventHandlerEnabled()) {
+            return;
+        }
+        if (t.isHost()) {
+            eventHandlers.hostEvent(t.hostName(), model.hosts().get(t.hostName()).check().eventHandler(), alert);
+        } else {
+            eventHandlers.serviceEvent(t.service(), model.services().get(t.service()).check().eventHandler(), alert);
+        }
+    }
+
+    /** The event handler settings (global handlers, timeout), for status.dat. */
+    public HandlerSettings eventHandlerSettings() {
+        return eventHandlers.settings();
+    }
+
+    /** Waits until no event handler is running; for tests and shutdown. */
+    public boolean awaitEventHandlers(Duration timeout) throws InterruptedException {
+        return eventHandlers.awaitIdle(timeout);
+    }
+
+    /** Whether {@code target}'s event handlers run ({@code event_handler_enabled}). */
+    public void setEventHandlerEnabled(CheckTarget target, boolean enabled) {
+        CheckableStatus<?> st = status(target);
+        st.setEventHandlerEnabled(enabled);
+        retainStatus(target, st);
+    }
+
+    /** {@code enable_event_handlers}. */
+    public void setEventHandlersEnabled(boolean enabled) {
+        eventHandlersEnabled = enabled;
+        programChanged("enable_event_handlers", enabled);
+    }
+
+    public boolean eventHandlersEnabled() {
+        return eventHandlersEnabled;
+    }
+
+    /** {@code execute_service_checks}: while off, scheduled service checks are skipped; forced ones still run. */
+    public void setExecuteServiceChecks(boolean enabled) {
+        executeServiceChecks = enabled;
+        programChanged("active_service_checks_enabled", enabled);
+    }
+
+    public boolean executeServiceChecks() {
+        return executeServiceChecks;
+    }
+
+    /** {@code execute_host_checks}: while off, scheduled and on-demand host checks are skipped. */
+    public void setExecuteHostChecks(boolean enabled) {
+        executeHostChecks = enabled;
+        updateSettings();
+        programChanged("active_host_checks_enabled", enabled);
+    }
+
+    public boolean executeHostChecks() {
+        return executeHostChecks;
+    }
+
+    /** {@code accept_passive_service_checks}. */
+    public void setAcceptPassiveServiceChecks(boolean enabled) {
+        settings = settings.withProgramSwitches(enabled, settings.acceptPassiveHostChecks(), executeHostChecks);
+        updateSettings();
+        programChanged("passive_service_checks_enabled", enabled);
+    }
+
+    public boolean acceptPassiveServiceChecks() {
+        return settings.acceptPassiveServiceChecks();
+    }
+
+    /** {@code accept_passive_host_checks}. */
+    public void setAcceptPassiveHostChecks(boolean enabled) {
+        settings = settings.withProgramSwitches(settings.acceptPassiveServiceChecks(), enabled, executeHostChecks);
+        updateSettings();
+        programChanged("passive_host_checks_enabled", enabled);
+    }
+
+    public boolean acceptPassiveHostChecks() {
+        return settings.acceptPassiveHostChecks();
+    }
+
+    /** Hands the current switches to the result handlers, which judge passive results and host routes by them. */
+    private void updateSettings() {
+        settings = settings.withProgramSwitches(settings.acceptPassiveServiceChecks(),
+                settings.acceptPassiveHostChecks(), executeHostChecks);
+        serviceHandler.setSettings(settings);
+        hostHandler.setSettings(settings);
+    }
+
+    private void programChanged(String attribute, boolean enabled) {
+        programChanges.put(attribute, enabled ? "1" : "0");
+        retainProgram();
+    }
+
+    /** Restores the switches a command had changed before the restart; engine thread, before start. */
+    private void restoreProgramSwitches(Map<String, String> attributes) {
+        java.util.function.Function<String, Optional<Boolean>> flag = k -> Optional.ofNullable(attributes.get(k))
+                .filter(v -> v.equals("0") || v.equals("1")).map("1"::equals);
+        flag.apply("enable_event_handlers").ifPresent(this::setEventHandlersEnabled);
+        flag.apply("active_service_checks_enabled").ifPresent(this::setExecuteServiceChecks);
+        flag.apply("active_host_checks_enabled").ifPresent(this::setExecuteHostChecks);
+        flag.apply("passive_service_checks_enabled").ifPresent(this::setAcceptPassiveServiceChecks);
+        flag.apply("passive_host_checks_enabled").ifPresent(this::setAcceptPassiveHostChecks);
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -666,6 +881,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         closing = true;
         checkClock.close();
+        eventHandlers.close();
         pool.shutdown();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);

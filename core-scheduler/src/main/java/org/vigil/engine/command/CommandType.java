@@ -2,9 +2,11 @@ package org.vigil.engine.command;
 
 import static org.vigil.engine.command.ArgKind.HOST;
 import static org.vigil.engine.command.ArgKind.HOST_CODE;
+import static org.vigil.engine.command.ArgKind.HOSTGROUP;
 import static org.vigil.engine.command.ArgKind.HOST_OR_ADDRESS;
 import static org.vigil.engine.command.ArgKind.OUTPUT;
 import static org.vigil.engine.command.ArgKind.SERVICE;
+import static org.vigil.engine.command.ArgKind.SERVICEGROUP;
 import static org.vigil.engine.command.ArgKind.SERVICE_CODE;
 import static org.vigil.engine.command.ArgKind.TIME;
 import static org.vigil.engine.command.ArgKind.AUTHOR;
@@ -68,6 +70,31 @@ public enum CommandType {
     DISABLE_HOST_FLAP_DETECTION(HOST),
     ENABLE_SVC_FLAP_DETECTION(HOST, SERVICE),
     DISABLE_SVC_FLAP_DETECTION(HOST, SERVICE),
+    // passive checks, check execution and event handlers (org.vigil.engine.freshness, org.vigil.engine.handler)
+    ENABLE_PASSIVE_HOST_CHECKS(HOST),
+    DISABLE_PASSIVE_HOST_CHECKS(HOST),
+    START_ACCEPTING_PASSIVE_SVC_CHECKS,
+    STOP_ACCEPTING_PASSIVE_SVC_CHECKS,
+    START_ACCEPTING_PASSIVE_HOST_CHECKS,
+    STOP_ACCEPTING_PASSIVE_HOST_CHECKS,
+    START_EXECUTING_SVC_CHECKS,
+    STOP_EXECUTING_SVC_CHECKS,
+    START_EXECUTING_HOST_CHECKS,
+    STOP_EXECUTING_HOST_CHECKS,
+    ENABLE_HOST_SVC_CHECKS(HOST),
+    DISABLE_HOST_SVC_CHECKS(HOST),
+    ENABLE_HOST_SVC_NOTIFICATIONS(HOST),
+    DISABLE_HOST_SVC_NOTIFICATIONS(HOST),
+    ENABLE_HOSTGROUP_SVC_CHECKS(HOSTGROUP),
+    DISABLE_HOSTGROUP_SVC_CHECKS(HOSTGROUP),
+    ENABLE_SERVICEGROUP_SVC_CHECKS(SERVICEGROUP),
+    DISABLE_SERVICEGROUP_SVC_CHECKS(SERVICEGROUP),
+    ENABLE_EVENT_HANDLERS,
+    DISABLE_EVENT_HANDLERS,
+    ENABLE_SVC_EVENT_HANDLER(HOST, SERVICE),
+    DISABLE_SVC_EVENT_HANDLER(HOST, SERVICE),
+    ENABLE_HOST_EVENT_HANDLER(HOST),
+    DISABLE_HOST_EVENT_HANDLER(HOST),
     /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
     CUSTOM;
 

@@ -112,6 +112,34 @@ public final class Commands {
             case ENABLE_SVC_FLAP_DETECTION, DISABLE_SVC_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
                     service(a), c.type() == CommandType.ENABLE_SVC_FLAP_DETECTION));
             case CUSTOM -> Optional.empty();
+            // passive checks, check execution and event handlers
+            case ENABLE_PASSIVE_HOST_CHECKS, DISABLE_PASSIVE_HOST_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
+                    host(a), c.type() == CommandType.ENABLE_PASSIVE_HOST_CHECKS));
+            case START_ACCEPTING_PASSIVE_SVC_CHECKS, STOP_ACCEPTING_PASSIVE_SVC_CHECKS -> done(() -> engine
+                    .setAcceptPassiveServiceChecks(c.type() == CommandType.START_ACCEPTING_PASSIVE_SVC_CHECKS));
+            case START_ACCEPTING_PASSIVE_HOST_CHECKS, STOP_ACCEPTING_PASSIVE_HOST_CHECKS -> done(() -> engine
+                    .setAcceptPassiveHostChecks(c.type() == CommandType.START_ACCEPTING_PASSIVE_HOST_CHECKS));
+            case START_EXECUTING_SVC_CHECKS, STOP_EXECUTING_SVC_CHECKS -> done(() -> engine.setExecuteServiceChecks(
+                    c.type() == CommandType.START_EXECUTING_SVC_CHECKS));
+            case START_EXECUTING_HOST_CHECKS, STOP_EXECUTING_HOST_CHECKS -> done(() -> engine.setExecuteHostChecks(
+                    c.type() == CommandType.START_EXECUTING_HOST_CHECKS));
+            case ENABLE_HOST_SVC_CHECKS, DISABLE_HOST_SVC_CHECKS -> done(() -> servicesOf(host(a).hostName())
+                    .forEach(t -> engine.setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_HOST_SVC_CHECKS)));
+            case ENABLE_HOST_SVC_NOTIFICATIONS, DISABLE_HOST_SVC_NOTIFICATIONS -> done(() -> servicesOf(
+                    host(a).hostName()).forEach(t -> engine.setNotificationsEnabled(t,
+                    c.type() == CommandType.ENABLE_HOST_SVC_NOTIFICATIONS)));
+            case ENABLE_HOSTGROUP_SVC_CHECKS, DISABLE_HOSTGROUP_SVC_CHECKS -> done(() -> engine.model().hostGroups()
+                    .get(a.get(0)).members().forEach(h -> servicesOf(h).forEach(t -> engine.setActiveChecksEnabled(t,
+                            c.type() == CommandType.ENABLE_HOSTGROUP_SVC_CHECKS))));
+            case ENABLE_SERVICEGROUP_SVC_CHECKS, DISABLE_SERVICEGROUP_SVC_CHECKS -> done(() -> engine.model()
+                    .serviceGroups().get(a.get(0)).members().forEach(k -> engine.serviceTarget(k).ifPresent(t -> engine
+                            .setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_SERVICEGROUP_SVC_CHECKS))));
+            case ENABLE_EVENT_HANDLERS, DISABLE_EVENT_HANDLERS -> done(() -> engine.setEventHandlersEnabled(
+                    c.type() == CommandType.ENABLE_EVENT_HANDLERS));
+            case ENABLE_SVC_EVENT_HANDLER, DISABLE_SVC_EVENT_HANDLER -> done(() -> engine.setEventHandlerEnabled(
+                    service(a), c.type() == CommandType.ENABLE_SVC_EVENT_HANDLER));
+            case ENABLE_HOST_EVENT_HANDLER, DISABLE_HOST_EVENT_HANDLER -> done(() -> engine.setEventHandlerEnabled(
+                    host(a), c.type() == CommandType.ENABLE_HOST_EVENT_HANDLER));
         };
     }
 

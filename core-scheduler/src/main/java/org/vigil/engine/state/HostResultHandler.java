@@ -15,7 +15,7 @@ public final class HostResultHandler {
     private static final String NO_OUTPUT = "(No output returned from host check)";
     private static final String ASSUMED_UP = "(Host assumed to be UP)";
 
-    private final StateSettings settings;
+    private StateSettings settings;
     private final EventIds ids;
     private final HostNetwork network;
 
@@ -207,5 +207,10 @@ public final class HostResultHandler {
         host.setHasBeenChecked(true);
         host.setLastHardState(pass.newLastHardState);
         return pass.effects(resetNotifications);
+    }
+
+    /** The program-wide switches changed at run time (accepting passive results, executing host checks). */
+    public void setSettings(StateSettings changed) {
+        this.settings = changed;
     }
 }

@@ -13,7 +13,7 @@ public final class ServiceResultHandler {
 
     private static final String NO_OUTPUT = "(No output returned from plugin)";
 
-    private final StateSettings settings;
+    private StateSettings settings;
     private final EventIds ids;
 
     public ServiceResultHandler(StateSettings settings, EventIds ids) {
@@ -230,5 +230,10 @@ public final class ServiceResultHandler {
 
     private static long secondsSince(Instant then, Instant now) {
         return now.getEpochSecond() - then.getEpochSecond();
+    }
+
+    /** The program-wide switches changed at run time (accepting passive results, executing host checks). */
+    public void setSettings(StateSettings changed) {
+        this.settings = changed;
     }
 }

@@ -69,4 +69,12 @@ public record StateSettings(int intervalLength, boolean logServiceRetries, boole
             return fallback;
         }
     }
+
+    /** The switches external commands change at run time ({@code START_ACCEPTING_PASSIVE_SVC_CHECKS}...). */
+    public StateSettings withProgramSwitches(boolean acceptPassiveServices, boolean acceptPassiveHosts,
+                                             boolean executeHosts) {
+        return new StateSettings(intervalLength, logServiceRetries, logHostRetries, logPassiveChecks,
+                logInitialStates, acceptPassiveServices, acceptPassiveHosts, passiveHostChecksAreSoft,
+                translatePassiveHostChecks, useAggressiveHostChecking, executeHosts, cachedHostCheckHorizon);
+    }
 }

@@ -27,7 +27,18 @@ public final class StatusFile {
     /** What the file shows about the engine itself. */
     public record Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
                           boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,
-                          boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId) {
+                          boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId,
+                          boolean serviceFreshness, boolean hostFreshness, String globalHostEventHandler,
+                          String globalServiceEventHandler) {
+
+        /** Without the freshness and global handler fields: Nagios's defaults (service freshness only, none). */
+        public Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
+                       boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,
+                       boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId) {
+            this(pid, programStart, notifications, activeServiceChecks, passiveServiceChecks, activeHostChecks,
+                    passiveHostChecks, eventHandlers, flapDetection, nextEventId, nextProblemId, true, false, null,
+                    null);
+        }
     }
 
     /** Renders the whole file; called on the engine thread so that every object is seen in one state. */
@@ -86,12 +97,12 @@ public final class StatusFile {
         flag(sb, "enable_event_handlers", p.eventHandlers());
         kv(sb, "obsess_over_services", 0);
         kv(sb, "obsess_over_hosts", 0);
-        kv(sb, "check_service_freshness", 1);
-        kv(sb, "check_host_freshness", 0);
+        flag(sb, "check_service_freshness", p.serviceFreshness());
+        flag(sb, "check_host_freshness", p.hostFreshness());
         flag(sb, "enable_flap_detection", p.flapDetection());
         kv(sb, "process_performance_data", 0);
-        kv(sb, "global_host_event_handler", "");
-        kv(sb, "global_service_event_handler", "");
+        kv(sb, "global_host_event_handler", nullToEmpty(p.globalHostEventHandler()));
+        kv(sb, "global_service_event_handler", nullToEmpty(p.globalServiceEventHandler()));
         kv(sb, "next_comment_id", 1);
         kv(sb, "next_downtime_id", 1);
         kv(sb, "next_event_id", p.nextEventId());

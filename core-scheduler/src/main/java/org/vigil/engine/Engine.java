@@ -25,6 +25,8 @@ import org.vigil.config.model.Host;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.dependency.CheckGate;
+import org.vigil.engine.dependency.Dependencies;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.retention.ObjectRecord;
@@ -80,6 +82,8 @@ public final class Engine implements AutoCloseable {
     private volatile boolean closing;
     private boolean notificationsEnabled;
     private Map<ServiceKey, CheckTarget> serviceTargets;
+    /** Execution dependencies and host_down_disable_service_checks (org.vigil.engine.dependency). */
+    private final CheckGate gate;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -111,6 +115,17 @@ public final class Engine implements AutoCloseable {
         this.executor = executors.create(new StatusMacros(hosts, services, clock));
         this.serviceHandler = new ServiceResultHandler(settings, ids);
         this.hostHandler = new HostResultHandler(settings, ids, HostNetwork.of(hosts.values()));
+        this.gate = CheckGate.of(model, main, targets.values(), new Dependencies.Statuses() {
+            @Override
+            public HostStatus host(String name) {
+                return hosts.get(name);
+            }
+
+            @Override
+            public ServiceStatus service(ServiceKey key) {
+                return services.get(key);
+            }
+        }, settings.intervalLength(), log::log);
         this.engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-engine"));
         int max = main.value("max_concurrent_checks").map(Engine::parseIntOrZero).orElse(0);
         // unlimited (0) becomes 64 threads: enough for slow network plugins, while forking is capped at the
@@ -265,7 +280,31 @@ public final class Engine implements AutoCloseable {
      * thread, which measured as most of the scheduling latency); only results go through the engine thread.
      */
     private void due(String checkId, Instant scheduledFor) {
+        if (gate.gated(checkId)) {
+            // objects with execution dependencies are judged on the engine thread, which owns the statuses
+            submit(() -> dueGated(checkId, scheduledFor));
+            return;
+        }
         startCheck(checkId, scheduledFor);
+    }
+
+    /** A due check of a gated object: run it, or, while its dependencies fail, try again later; engine thread. */
+    private void dueGated(String checkId, Instant scheduledFor) {
+        CheckTarget t = targets.get(checkId);
+        if (closing || t == null) {
+            return;
+        }
+        boolean forced = gate.takeForced(checkId);
+        Optional<Instant> later = gate.deferral(t, forced, clock.instant());
+        if (later.isEmpty()) {
+            startCheck(checkId, scheduledFor);
+            return;
+        }
+        schedule(t, later.get());
+        if (forced) {
+            gate.markForced(checkId); // Nagios keeps the original check options when it reschedules
+        }
+        retainStatus(t, status(t));
     }
 
     /** Takes a due check, unless it is already running, and hands it to the pool; any thread. */
@@ -306,7 +345,7 @@ public final class Engine implements AutoCloseable {
         effects.nextCheck().ifPresent(at -> schedule(t, at));
         for (String host : effects.hostChecks()) {
             CheckTarget ht = hostTargets.get(host);
-            if (ht != null) {
+            if (ht != null && !(gate.gated(ht.id()) && gate.deferral(ht, false, now).isPresent())) {
                 startCheck(ht.id(), now);
             }
         }
@@ -329,6 +368,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         st.setNextCheck(valid.get());
+        gate.clearForced(t.id());
         checkClock.schedule(t.id(), valid.get());
     }
 
@@ -384,6 +424,7 @@ public final class Engine implements AutoCloseable {
         CheckableStatus<?> st = status(target);
         if (forced) {
             st.setNextCheck(at);
+            gate.markForced(target.id());
             checkClock.schedule(target.id(), at);
         } else {
             Instant next = st.nextCheck();
@@ -439,6 +480,14 @@ public final class Engine implements AutoCloseable {
     /** The program-wide notification switch. */
     public boolean notificationsEnabled() {
         return notificationsEnabled;
+    }
+
+    /**
+     * The dependency queries ({@link Dependencies#notificationsBlocked}) for the notifier; engine thread only,
+     * like the statuses they read.
+     */
+    public Dependencies dependencies() {
+        return gate.dependencies();
     }
 
     // ---------------------------------------------------------------------------------------------------

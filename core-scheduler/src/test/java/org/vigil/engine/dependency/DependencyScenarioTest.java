@@ -205,6 +205,49 @@ class DependencyScenarioTest {
                 """);
     }
 
+    /**
+     * A service's state change asks for an on-demand check of its host (Nagios's route check); Nagios runs it
+     * through the same viability test, so a host whose execution dependency fails is not checked then either.
+     */
+    @Test
+    void onDemandHostChecksRespectExecutionDependencies() throws Exception {
+        scenario = new DependencyScenario(dir, T0, "", """
+                define host {
+                    use base-host
+                    host_name core
+                    active_checks_enabled 0
+                }
+                define host {
+                    use base-host
+                    host_name server
+                }
+                define service {
+                    use base-service
+                    host_name server
+                    service_description app
+                }
+                define service {
+                    use base-service
+                    host_name server
+                    service_description app2
+                    check_interval 10
+                }
+                define hostdependency {
+                    host_name core
+                    dependent_host_name server
+                    execution_failure_criteria d
+                }
+                """, "SERVICE ALERT");
+        scenario.play("""
+                | t   | do             | ran             | server.next | log
+                | 0   | -              | app,app2,server | 300         | -
+                | 10  | core=P1        | -               | 300         | -
+                | 300 | app=2          | app             | 600         | SERVICE ALERT: server;app;CRITICAL;SOFT;1;CRITICAL - broken
+                | 420 | -              | app,app         | 600         | SERVICE ALERT: server;app;CRITICAL;SOFT;2;CRITICAL - broken // SERVICE ALERT: server;app;CRITICAL;HARD;3;CRITICAL - broken
+                | 430 | core=P0;app2=2;force app2 | app2,server | 730 | SERVICE ALERT: server;app2;CRITICAL;SOFT;1;CRITICAL - broken
+                """);
+    }
+
     @Test
     void hostDownDisablesServiceChecksEvenForced() throws Exception {
         scenario = new DependencyScenario(dir, T0, "host_down_disable_service_checks=1\n", """

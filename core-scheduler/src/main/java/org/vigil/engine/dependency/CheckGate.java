@@ -61,8 +61,8 @@ public final class CheckGate {
                 || model.serviceDependencies().stream().anyMatch(d -> d.period() != null);
         TimeperiodSchedule periods = anyPeriod ? model.compileTimeperiods(main.zone(), new Diagnostics()) : null;
         Dependencies dependencies = new Dependencies(graph, statuses, periods,
-                main.flag("soft_state_dependencies", false));
-        boolean hostDown = main.flag("host_down_disable_service_checks", false);
+                switchOption(main, "soft_state_dependencies", warnings));
+        boolean hostDown = switchOption(main, "host_down_disable_service_checks", warnings);
         Set<String> gated = new HashSet<>();
         for (CheckTarget t : targets) {
             boolean dependent = t.isHost() ? graph.hostsWithExecutionDependencies().contains(t.hostName())
@@ -77,6 +77,19 @@ public final class CheckGate {
                             + " or a down host keeps its state, as with -1"));
         }
         return new CheckGate(dependencies, statuses, gated, hostDown, intervalLength);
+    }
+
+    /** A 0/1 option of nagios.cfg; anything else is reported and read as 0, Nagios's default for both. */
+    private static boolean switchOption(MainConfig main, String name, java.util.function.Consumer<String> warnings) {
+        Optional<String> value = main.value(name).map(String::strip);
+        if (value.isEmpty() || value.get().equals("0")) {
+            return false;
+        }
+        if (value.get().equals("1")) {
+            return true;
+        }
+        warnings.accept("Warning: " + name + "=" + value.get() + " is not valid (expected 0 or 1); using 0");
+        return false;
     }
 
     /** The dependency queries the notifier and other parts use. */

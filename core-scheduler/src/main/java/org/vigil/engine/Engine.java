@@ -31,6 +31,8 @@ import org.vigil.engine.freshness.FreshnessChecker;
 import org.vigil.engine.freshness.FreshnessSettings;
 import org.vigil.engine.handler.EventHandlers;
 import org.vigil.engine.handler.HandlerSettings;
+import org.vigil.engine.dependency.CheckGate;
+import org.vigil.engine.dependency.Dependencies;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.retention.ObjectRecord;
@@ -104,6 +106,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, String> programChanges = new HashMap<>();
     /** Checks whose pending run is forced: they run even while checks of their kind are not executed. */
     private final Set<String> forcedChecks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Execution dependencies and host_down_disable_service_checks (org.vigil.engine.dependency). */
+    private final CheckGate gate;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -138,6 +142,17 @@ public final class Engine implements AutoCloseable {
         this.executor = executors.create(new StatusMacros(hosts, services, clock));
         this.serviceHandler = new ServiceResultHandler(settings, ids);
         this.hostHandler = new HostResultHandler(settings, ids, HostNetwork.of(hosts.values()));
+        this.gate = CheckGate.of(model, main, targets.values(), new Dependencies.Statuses() {
+            @Override
+            public HostStatus host(String name) {
+                return hosts.get(name);
+            }
+
+            @Override
+            public ServiceStatus service(ServiceKey key) {
+                return services.get(key);
+            }
+        }, settings.intervalLength(), log::log);
         this.engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-engine"));
         int max = main.value("max_concurrent_checks").map(Engine::parseIntOrZero).orElse(0);
         // unlimited (0) becomes 64 threads: enough for slow network plugins, while forking is capped at the
@@ -319,7 +334,31 @@ public final class Engine implements AutoCloseable {
             submit(() -> skipCheck(checkId));
             return;
         }
+        if (gate.gated(checkId)) {
+            // objects with execution dependencies are judged on the engine thread, which owns the statuses
+            submit(() -> dueGated(checkId, scheduledFor));
+            return;
+        }
         startCheck(checkId, scheduledFor);
+    }
+
+    /** A due check of a gated object: run it, or, while its dependencies fail, try again later; engine thread. */
+    private void dueGated(String checkId, Instant scheduledFor) {
+        CheckTarget t = targets.get(checkId);
+        if (closing || t == null) {
+            return;
+        }
+        boolean forced = gate.takeForced(checkId);
+        Optional<Instant> later = gate.deferral(t, forced, clock.instant());
+        if (later.isEmpty()) {
+            startCheck(checkId, scheduledFor);
+            return;
+        }
+        schedule(t, later.get());
+        if (forced) {
+            gate.markForced(checkId); // Nagios keeps the original check options when it reschedules
+        }
+        retainStatus(t, status(t));
     }
 
     /** Takes a due check, unless it is already running, and hands it to the pool; any thread. */
@@ -375,7 +414,8 @@ public final class Engine implements AutoCloseable {
         effects.nextCheck().ifPresent(at -> schedule(t, at));
         for (String host : effects.hostChecks()) {
             CheckTarget ht = hostTargets.get(host);
-            if (ht != null && executeHostChecks) {
+            if (ht != null && executeHostChecks
+                    && !(gate.gated(ht.id()) && gate.deferral(ht, false, now).isPresent())) {
                 startCheck(ht.id(), now);
             }
         }
@@ -406,6 +446,7 @@ public final class Engine implements AutoCloseable {
         }
         st.setNextCheck(valid.get());
         forcedChecks.remove(t.id());
+        gate.clearForced(t.id());
         checkClock.schedule(t.id(), valid.get());
     }
 
@@ -462,6 +503,7 @@ public final class Engine implements AutoCloseable {
         if (forced) {
             st.setNextCheck(at);
             forcedChecks.add(target.id());
+            gate.markForced(target.id());
             checkClock.schedule(target.id(), at);
         } else {
             Instant next = st.nextCheck();
@@ -755,6 +797,14 @@ public final class Engine implements AutoCloseable {
         flag.apply("active_host_checks_enabled").ifPresent(this::setExecuteHostChecks);
         flag.apply("passive_service_checks_enabled").ifPresent(this::setAcceptPassiveServiceChecks);
         flag.apply("passive_host_checks_enabled").ifPresent(this::setAcceptPassiveHostChecks);
+    }
+
+    /**
+     * The dependency queries ({@link Dependencies#notificationsBlocked}) for the notifier; engine thread only,
+     * like the statuses they read.
+     */
+    public Dependencies dependencies() {
+        return gate.dependencies();
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,259 @@
+package org.vigil.engine.dependency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.vigil.config.ConfigLoader;
+import org.vigil.config.LoadResult;
+import org.vigil.engine.CheckExecutor;
+import org.vigil.engine.CheckTarget;
+import org.vigil.engine.Engine;
+import org.vigil.engine.EngineListener;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.schedule.ManualCheckClock;
+import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.CheckType;
+import org.vigil.engine.state.CheckableStatus;
+
+/**
+ * The engine on a manual clock for dependency scenarios, played as a table. Every active check is first due
+ * at T0. Each row moves the clock to {@code t} seconds after T0, carries out {@code do} (separated by
+ * {@code ;}: {@code db=P2} a passive result, {@code web=2} what web's plugin returns from now on,
+ * {@code force web} a forced check now, {@code -} nothing), then runs every check due by then, in order.
+ * Expected columns: {@code ran} (the checks whose plugin ran during the row, sorted, {@code -} for none),
+ * {@code NAME} (state/type/attempt, or PENDING), {@code NAME.next} (next check, seconds after T0),
+ * {@code NAME.nblocked} (notification dependencies fail), and {@code log} (main log lines of the row that
+ * contain the scenario's log filter, separated by {@code //}). Names are service descriptions or host names.
+ */
+final class DependencyScenario implements AutoCloseable {
+
+    private final Instant t0;
+    private final Clock clock;
+    private final ManualCheckClock checks = new ManualCheckClock();
+    private final Map<String, Integer> script = new ConcurrentHashMap<>();
+    private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final Engine engine;
+    private final String logFilter;
+    private volatile Instant now;
+    private int logRead;
+
+    DependencyScenario(Path dir, Instant t0, String extraMain, String objects, String logFilter) throws Exception {
+        this.t0 = t0;
+        this.now = t0;
+        this.logFilter = logFilter;
+        this.clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\nuse_timezone=UTC\n"
+                + "log_service_retries=1\nlog_passive_checks=0\nillegal_macro_output_chars=`\n" + extraMain);
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check
+                    command_line /bin/true
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check
+                    service_notification_commands check
+                }
+                define timeperiod {
+                    timeperiod_name workhours
+                    alias work
+                    monday 09:00-17:00
+                    tuesday 09:00-17:00
+                    wednesday 09:00-17:00
+                    thursday 09:00-17:00
+                    friday 09:00-17:00
+                }
+                define host {
+                    name base-host
+                    register 0
+                    check_command check
+                    max_check_attempts 1
+                    check_interval 5
+                    retry_interval 1
+                    contacts admin
+                }
+                define service {
+                    name base-service
+                    register 0
+                    check_command check
+                    max_check_attempts 3
+                    check_interval 5
+                    retry_interval 1
+                    contacts admin
+                }
+                """ + objects);
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        NagiosLog log = new NagiosLog(null, clock, new PrintStream(logged, true, StandardCharsets.UTF_8));
+        CheckExecutor executor = request -> {
+            String name = nameOf(request.target());
+            ran.add(name);
+            int code = script.getOrDefault(name, 0);
+            Instant at = clock.instant();
+            return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, at, at,
+                    CheckType.ACTIVE, 0);
+        };
+        engine = new Engine(config.model(), config.mainConfig(), clock, checks, runtime -> executor, log,
+                EngineListener.NONE);
+        engine.start();
+        engine.call(() -> {
+            for (CheckTarget t : engine.targets()) {
+                if (checks.dueTime(t.id()).isPresent()) {
+                    engine.scheduleCheck(t, t0, false); // earlier only: every first check at T0
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String nameOf(CheckTarget t) {
+        return t.isHost() ? t.hostName() : t.service().description();
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** The main log so far. */
+    String log() {
+        return logged.toString(StandardCharsets.UTF_8);
+    }
+
+    private CheckTarget target(String name) {
+        return engine.targets().stream().filter(t -> nameOf(t).equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no object " + name));
+    }
+
+    void play(String table) throws Exception {
+        List<List<String>> lines = table.strip().lines().map(String::strip).filter(l -> l.startsWith("|"))
+                .map(DependencyScenario::cells).toList();
+        List<String> header = lines.get(0);
+        for (List<String> row : lines.subList(1, lines.size())) {
+            ran.clear();
+            Instant at = t0.plusSeconds(Long.parseLong(row.get(0)));
+            for (String action : row.get(1).split(";")) {
+                act(action.strip(), at);
+            }
+            runDueBy(at);
+            List<String> actual = new ArrayList<>(List.of(row.get(0), row.get(1)));
+            for (int i = 2; i < header.size(); i++) {
+                actual.add(field(header.get(i)));
+            }
+            assertThat(String.join(" | ", actual)).as("t=%s (%s)", row.get(0), String.join(" | ", header))
+                    .isEqualTo(String.join(" | ", row));
+        }
+    }
+
+    private void act(String action, Instant at) throws Exception {
+        now = at;
+        if (action.equals("-")) {
+            return;
+        }
+        if (action.startsWith("force ")) {
+            CheckTarget t = target(action.substring(6));
+            engine.call(() -> engine.scheduleCheck(t, at, true));
+            return;
+        }
+        String[] kv = action.split("=");
+        if (kv[1].startsWith("P")) {
+            CheckTarget t = target(kv[0]);
+            int code = Integer.parseInt(kv[1].substring(1));
+            boolean accepted = engine.call(() -> engine.submitResult(t, CheckOutcome.passive(code,
+                    code == 0 ? "fine" : "broken", at)));
+            assertThat(accepted).as(action).isTrue();
+        } else {
+            script.put(kv[0], Integer.parseInt(kv[1]));
+        }
+    }
+
+    /** Fires every check due by {@code at}, each at its own due time, waiting for its result. */
+    private void runDueBy(Instant at) throws InterruptedException {
+        while (true) {
+            var next = checks.next();
+            if (next.isEmpty() || next.get().isAfter(at)) {
+                break;
+            }
+            now = next.get();
+            checks.advanceTo(next.get());
+            assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        }
+        now = at;
+    }
+
+    private String field(String column) {
+        switch (column) {
+            case "ran" -> {
+                List<String> names = new ArrayList<>(ran);
+                Collections.sort(names);
+                return names.isEmpty() ? "-" : String.join(",", names);
+            }
+            case "log" -> {
+                String all = log();
+                String fresh = all.substring(logRead);
+                logRead = all.length();
+                List<String> lines = fresh.lines().filter(l -> l.contains(logFilter))
+                        .map(l -> l.replaceFirst("^\\[\\d+\\] ", "")).toList();
+                return lines.isEmpty() ? "-" : String.join(" // ", lines);
+            }
+            default -> {
+                String[] p = column.split("\\.");
+                CheckTarget t = target(p[0]);
+                return engine.call(() -> {
+                    CheckableStatus<?> st = engine.statusOf(t);
+                    if (p.length == 1) {
+                        return st.hasBeenChecked() ? st.currentState() + "/" + st.stateType() + "/"
+                                + st.currentAttempt() : "PENDING";
+                    }
+                    return switch (p[1]) {
+                        case "next" -> checks.dueTime(t.id())
+                                .map(d -> String.valueOf(d.getEpochSecond() - t0.getEpochSecond())).orElse("-");
+                        case "nblocked" -> engine.dependencies().notificationsBlocked(t, now) ? "yes" : "no";
+                        default -> throw new AssertionError("unknown column " + column);
+                    };
+                });
+            }
+        }
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.substring(1, line.endsWith("|") ? line.length() - 1 : line.length());
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        checks.close();
+    }
+}

@@ -554,7 +554,7 @@ public final class Engine implements AutoCloseable {
     public Handover handOver(java.util.function.Consumer<CarriedResult> next) {
         return call(() -> {
             successor = next;
-            return new Handover(snapshotNow(), runningNow());
+            return new Handover(snapshotNow(), runningNow(), lastEntryId);
         });
     }
 
@@ -582,6 +582,7 @@ public final class Engine implements AutoCloseable {
     public void continueFrom(Handover handover) {
         call(() -> {
             continuing = true;
+            lastEntryId = Math.max(lastEntryId, handover.lastEntryId());
             for (ObjectRecord r : handover.state().records().values()) {
                 target(r.key()).ifPresent(t -> Precise.restore(r.attributes(), status(t)));
             }

@@ -59,7 +59,7 @@ public final class Daemon implements AutoCloseable {
     private final Set<Engine> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile ReloadResult lastReload;
     private volatile ReloadResult lastRejected;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -205,8 +205,15 @@ public final class Daemon implements AutoCloseable {
             List<String> errors = ReloadPlan.errors(next);
             ReloadResult result;
             if (errors.isEmpty()) {
-                swap(next);
-                result = ReloadResult.applied(clock.instant());
+                try {
+                    swap(next);
+                    result = ReloadResult.applied(clock.instant());
+                } catch (RuntimeException e) { // a bug: say so, and never leave the command file held
+                    commandGate.open(line -> commands.submitLine(line));
+                    log.log("Error: reload failed: " + e);
+                    result = ReloadResult.rejected(clock.instant(), List.of("internal error: " + e));
+                    lastRejected = result;
+                }
             } else {
                 errors.forEach(e -> log.log("Error: reload rejected: " + e));
                 log.log("Error: reload rejected: " + errors.size()
@@ -259,7 +266,7 @@ public final class Daemon implements AutoCloseable {
                 old.awaitIdle(java.time.Duration.ofSeconds(waitSeconds));
                 Set<org.vigil.engine.retention.ObjectKey> lost = old.runningChecks();
                 old.close();
-                if (!lost.isEmpty()) {
+                if (!lost.isEmpty() && !closed) {
                     log.log("Warning: reload: " + lost.size() + " check(s) of the previous configuration did not"
                             + " finish within " + waitSeconds + "s; they are scheduled again");
                     fresh.releaseRunning(lost);
@@ -267,7 +274,9 @@ public final class Daemon implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                log.log("Warning: reload: the previous engine did not stop cleanly: " + e.getMessage());
+                if (!closed) { // after close, the engines are being stopped anyway
+                    log.log("Warning: reload: the previous engine did not stop cleanly: " + e.getMessage());
+                }
             } finally {
                 retiring.remove(old);
             }

@@ -7,16 +7,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vigil.checks.exec.CommonsExecRunner;
 import org.vigil.checks.exec.DirectRunner;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.RunnerOptions;
+import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.main.MainConfig;
 import org.vigil.engine.command.CommandFile;
 import org.vigil.engine.command.Commands;
 import org.vigil.engine.exec.PluginCheckExecutor;
 import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.reload.CommandGate;
+import org.vigil.engine.reload.LateResults;
+import org.vigil.engine.reload.ReloadPlan;
+import org.vigil.engine.reload.ReloadResult;
+import org.vigil.engine.retention.RetainedState;
 import org.vigil.engine.retention.Retention;
 import org.vigil.engine.retention.RetentionSettings;
 import org.vigil.engine.retention.WriteBehindRetention;
@@ -34,17 +41,25 @@ public final class Daemon implements AutoCloseable {
     /** The version shown in the log and status.dat. */
     public static final String VERSION = "0.1.0";
 
-    private final LoadResult config;
+    /** The running config and engine: replaced together by {@link #reload}. */
+    private volatile LoadResult config;
     private final Clock clock;
     private final NagiosLog log;
-    private final Engine engine;
+    private volatile Engine engine;
     private final PluginRunner runner;
     private final StatusFile statusFile;
     private final PeriodicJobs timers = new PeriodicJobs("vigil-periodic");
-    private final Instant started;
-    private final Commands commands;
+    private volatile Instant started;
+    private volatile Commands commands;
     private WriteBehindRetention retention;
     private CommandFile commandFile;
+    /** The command file's lines go to the current engine's commands, and wait while a reload swaps engines. */
+    private final CommandGate commandGate = new CommandGate(line -> commands.submitLine(line));
+    private final Object reloading = new Object();
+    private final Set<Engine> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile ReloadResult lastReload;
+    private volatile ReloadResult lastRejected;
+    private volatile boolean closed;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -53,11 +68,17 @@ public final class Daemon implements AutoCloseable {
         MainConfig main = config.mainConfig();
         this.log = new NagiosLog(main.path("log_file").orElse(null), clock, console);
         this.runner = runner(clock);
-        this.engine = new Engine(config.model(), main, clock, new HeapCheckClock(clock),
-                PluginCheckExecutor.factory(config.model(), main, runner, clock), log, EngineListener.NONE);
+        this.engine = buildEngine(config);
         this.statusFile = main.path("status_file").map(StatusFile::new).orElse(null);
         this.started = clock.instant();
         this.commands = new Commands(engine, main, log, clock);
+    }
+
+    /** An engine for {@code config}; nothing runs until it is started. */
+    private Engine buildEngine(LoadResult config) {
+        MainConfig main = config.mainConfig();
+        return new Engine(config.model(), main, clock, new HeapCheckClock(clock),
+                PluginCheckExecutor.factory(config.model(), main, runner, clock), log, EngineListener.NONE);
     }
 
     /**
@@ -116,7 +137,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Reads the external command file, unless it is off; a file that cannot be read is logged, not fatal. */
     private void startCommandFile() {
-        CommandFile.Start start = CommandFile.start(config.mainConfig(), commands::submitLine, log::log);
+        CommandFile.Start start = CommandFile.start(config.mainConfig(), commandGate, log::log);
         if (start instanceof CommandFile.Reading r) {
             commandFile = r.file();
             log.log("External commands: reading " + r.file().path());
@@ -152,10 +173,12 @@ public final class Daemon implements AutoCloseable {
     /** Renders status.dat on the engine thread and writes it here. */
     void writeStatus() {
         try {
-            String text = engine.call(() -> StatusFile.render(clock.instant(), program(), engine.hosts(),
-                    engine.services(), List.copyOf(config.model().contacts().keySet()))
-                    + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all()));
-            statusFile.write(text);
+            Engine e = engine;
+            LoadResult c = config;
+            String text = e.call(() -> StatusFile.render(clock.instant(), program(), e.hosts(),
+                    e.services(), List.copyOf(c.model().contacts().keySet()))
+                    + org.vigil.engine.downtime.DowntimeStatus.render(e.downtimes().all()));
+            statusFile.write(withReloadStatus(text));
         } catch (IOException | RuntimeException e) {
             log.log("Warning: cannot write the status file: " + e.getMessage());
         }
@@ -181,9 +204,136 @@ public final class Daemon implements AutoCloseable {
         return config.mainConfig().path("status_file").orElse(null);
     }
 
+    // ---------------------------------------------------------------------------------------------------
+    // Reload (org.vigil.engine.reload)
+    // ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The one path of every reload (SIGHUP, {@code vigil reload}, the config watch): logs {@code reason}, loads
+     * and verifies the main config again on the caller's thread; with errors, logs each and keeps running the
+     * old config; else swaps in an engine for the new config that continues the old one's state, entries and
+     * schedule. Reloads are serialized; after {@link #close} nothing happens.
+     */
+    public ReloadResult reload(String reason) {
+        synchronized (reloading) {
+            if (closed) {
+                return ReloadResult.rejected(clock.instant(), List.of("the monitor is shutting down"));
+            }
+            log.log(reason);
+            LoadResult next = ConfigLoader.load(config.mainConfig().file());
+            List<String> errors = ReloadPlan.errors(next);
+            ReloadResult result;
+            if (errors.isEmpty()) {
+                try {
+                    swap(next);
+                    result = ReloadResult.applied(clock.instant());
+                } catch (RuntimeException e) { // a bug: say so, and never leave the command file held
+                    commandGate.open(line -> commands.submitLine(line));
+                    log.log("Error: reload failed: " + e);
+                    result = ReloadResult.rejected(clock.instant(), List.of("internal error: " + e));
+                    lastRejected = result;
+                }
+            } else {
+                errors.forEach(e -> log.log("Error: reload rejected: " + e));
+                log.log("Error: reload rejected: " + errors.size()
+                        + " error(s) in the new configuration; still running the previous one");
+                result = ReloadResult.rejected(clock.instant(), errors);
+                lastRejected = result;
+            }
+            lastReload = result;
+            return result;
+        }
+    }
+
+    /** The in-memory retention round trip: the old engine's snapshot is retained by the new one. */
+    private void swap(LoadResult next) {
+        ReloadPlan.restartOnlyChanges(config.mainConfig(), next.mainConfig()).forEach(log::log);
+        Engine old = engine;
+        Engine fresh = buildEngine(next);
+        commandGate.hold();
+        old.pauseChecks();
+        LateResults late = new LateResults();
+        Handover handover = old.handOver(late);
+        RetainedState carried = ReloadPlan.onlyExisting(handover.state(), fresh.retentionKeys());
+        fresh.retain(carried, retention);
+        if (retention != null) {
+            retention.retainOnly(fresh.retentionKeys());
+        }
+        fresh.continueFrom(handover);
+        config = next;
+        engine = fresh;
+        commands = new Commands(fresh, next.mainConfig(), log, clock);
+        started = clock.instant();
+        log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        fresh.start();
+        late.attach(fresh::applyCarried);
+        commandGate.open(commands::submitLine);
+        retire(old, fresh);
+    }
+
+    /**
+     * Closes the replaced engine once its running checks have come back (their results went to {@code fresh});
+     * a check that has not after the longest check timeout is given up, so {@code fresh} may run it again.
+     */
+    private void retire(Engine old, Engine fresh) {
+        retiring.add(old);
+        MainConfig main = config.mainConfig();
+        long waitSeconds = 5 + Math.max(main.value("service_check_timeout").map(Daemon::seconds).orElse(60L),
+                main.value("host_check_timeout").map(Daemon::seconds).orElse(30L));
+        Thread t = new Thread(() -> {
+            try {
+                old.awaitIdle(java.time.Duration.ofSeconds(waitSeconds));
+                Set<org.vigil.engine.retention.ObjectKey> lost = old.runningChecks();
+                old.close();
+                if (!lost.isEmpty() && !closed) {
+                    log.log("Warning: reload: " + lost.size() + " check(s) of the previous configuration did not"
+                            + " finish within " + waitSeconds + "s; they are scheduled again");
+                    fresh.releaseRunning(lost);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (!closed) { // after close, the engines are being stopped anyway
+                    log.log("Warning: reload: the previous engine did not stop cleanly: " + e.getMessage());
+                }
+            } finally {
+                retiring.remove(old);
+            }
+        }, "vigil-reload-retire");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The outcome of the last reload, if there was one. */
+    public Optional<ReloadResult> lastReload() {
+        return Optional.ofNullable(lastReload);
+    }
+
+    /** The last rejected reload (kept after later successful ones), for the status file and the web page. */
+    public Optional<ReloadResult> lastRejectedReload() {
+        return Optional.ofNullable(lastRejected);
+    }
+
+    /** The main config now running (replaced by a successful reload). */
+    public MainConfig mainConfig() {
+        return config.mainConfig();
+    }
+
+    private String withReloadStatus(String statusDat) {
+        return ReloadResult.addToProgramStatus(statusDat, ReloadResult.statusLines(lastReload(), lastRejectedReload()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // end of the reload section
+    // ---------------------------------------------------------------------------------------------------
+
     /** Stops checks, writes the current states to the log and the status file one last time. */
     @Override
     public void close() {
+        synchronized (reloading) {
+            closed = true;
+        }
+        retiring.forEach(Engine::close);
         timers.close();
         if (commandFile != null) {
             commandFile.close();
@@ -191,9 +341,9 @@ public final class Daemon implements AutoCloseable {
         engine.close();
         if (statusFile != null) {
             try {
-                statusFile.write(StatusFile.render(clock.instant(), program(), engine.hosts(), engine.services(),
-                        List.copyOf(config.model().contacts().keySet()))
-                        + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all()));
+                statusFile.write(withReloadStatus(StatusFile.render(clock.instant(), program(), engine.hosts(),
+                        engine.services(), List.copyOf(config.model().contacts().keySet()))
+                        + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all())));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());
             }

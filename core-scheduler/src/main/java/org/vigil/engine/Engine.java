@@ -91,8 +91,6 @@ public final class Engine implements AutoCloseable {
     private final Map<Long, org.vigil.engine.retention.Entry> entries = new java.util.TreeMap<>();
     /** Scheduled downtimes; engine thread only. */
     private final org.vigil.engine.downtime.DowntimeBook downtimes;
-    /** The last entry id handed out without retention. */
-    private long lastLocalEntryId;
     /** Flap detection (org.vigil.engine.flap). */
     private final org.vigil.engine.flap.FlapDetection flapping;
     // passive checks, freshness and event handlers (org.vigil.engine.freshness, org.vigil.engine.handler)
@@ -108,6 +106,14 @@ public final class Engine implements AutoCloseable {
     private final Set<String> forcedChecks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Execution dependencies and host_down_disable_service_checks (org.vigil.engine.dependency). */
     private final CheckGate gate;
+    /** Entry ids when retention is off: above every id seen. */
+    private long lastEntryId;
+    /** Reload: set by {@link #pauseChecks}; no check is started any more, running ones still finish. */
+    private volatile boolean paused;
+    /** Reload: set by {@link #handOver}; results of checks still running go to the engine that replaced this one. */
+    private volatile java.util.function.Consumer<CarriedResult> successor;
+    /** Reload: this engine continues another's schedule, so checks that came due meanwhile run at once. */
+    private boolean continuing;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -224,8 +230,8 @@ public final class Engine implements AutoCloseable {
                 }
                 retainedVersion = Math.max(retainedVersion, r.version());
             }
+            restoreEntries(state);
             retention = writer;
-            state.entries().forEach(e -> entries.put(e.id(), e));
             downtimes.restore(state.entries());
             dropRetainedFlappingComments(state);
             recheckFlappingAfterRestore(state);
@@ -268,6 +274,10 @@ public final class Engine implements AutoCloseable {
                 Duration interval = Duration.ofMillis((long) (st.checkInterval() * settings.intervalLength() * 1000));
                 Instant retained = st.nextCheck();
                 boolean keep = retained.isAfter(now) && retained.isBefore(now.plus(interval));
+                if (continuing && !keep && retained.isAfter(Instant.EPOCH) && !retained.isAfter(now)) {
+                    retained = now; // came due while the reload swapped engines: run it now, not spread again
+                    keep = true;
+                }
                 schedule(t, keep ? retained : InitialSpread.first(t.id().substring(0, 1) + t, interval, now));
             }
             return null;
@@ -293,13 +303,18 @@ public final class Engine implements AutoCloseable {
         if (retention == null) {
             return;
         }
+        retention.save(programRecord());
+    }
+
+    /** The program-wide state as retention keeps it; engine thread only. */
+    private ObjectRecord programRecord() {
         Map<String, String> program = new HashMap<>(programChanges);
         program.putAll(Map.of(
                 "next_event_id", Long.toString(ids.nextEventId()),
                 "next_problem_id", Long.toString(ids.nextProblemId()),
                 "enable_notifications", notificationsEnabled ? "1" : "0",
                 "enable_flap_detection", flapping.enabled() ? "1" : "0"));
-        retention.save(new ObjectRecord(ObjectKey.program(), ++retainedVersion, program));
+        return new ObjectRecord(ObjectKey.program(), ++retainedVersion, program);
     }
 
     /** Runs {@code task} on the engine thread and waits for it; for callers outside the engine. */
@@ -364,7 +379,11 @@ public final class Engine implements AutoCloseable {
     /** Takes a due check, unless it is already running, and hands it to the pool; any thread. */
     private void startCheck(String checkId, Instant scheduledFor) {
         CheckTarget t = targets.get(checkId);
-        if (closing || t == null || !inFlight.add(checkId)) {
+        if (closing || paused || t == null || !inFlight.add(checkId)) {
+            return;
+        }
+        if (paused) { // paused while this was being added: the reload's hand-over may not see it, so don't run
+            inFlight.remove(checkId);
             return;
         }
         CheckRequest request = new CheckRequest(t, scheduledFor);
@@ -373,6 +392,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private void finish(CheckTarget t, CheckOutcome outcome, Throwable failure) {
+        java.util.function.Consumer<CarriedResult> next = successor;
+        if (next != null) { // handed over by a reload: the new engine applies it
+            inFlight.remove(t.id());
+            next.accept(new CarriedResult(retentionKey(t), outcome, failure));
+            return;
+        }
         inFlight.remove(t.id());
         if (failure != null) {
             log.log("Warning: check of " + t + " could not be run: " + failure);
@@ -577,19 +602,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A new entry id: from retention when it is on, else above every id seen; engine thread only. */
+    /** A new comment, downtime or acknowledgement id: retention's when it is on, else above every id seen. */
     public long nextEntryId() {
         if (retention != null) {
             return retention.nextEntryId();
         }
-        long seen = entries.isEmpty() ? 0 : Collections.max(entries.keySet());
-        lastLocalEntryId = Math.max(lastLocalEntryId, seen) + 1;
-        return lastLocalEntryId;
-    }
-
-    /** The comments, downtimes and acknowledgements kept now, in id order; engine thread only. */
-    public List<org.vigil.engine.retention.Entry> entries() {
-        return List.copyOf(entries.values());
+        return ++lastEntryId;
     }
 
     /** The scheduled downtimes (org.vigil.engine.downtime); engine thread only. */
@@ -863,6 +881,121 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------
+    // Reload (org.vigil.engine.reload): the old engine hands its state, as retention keeps it, and its running
+    // checks over to the engine of the new config. Nothing is lost: state, entries and schedule carry over,
+    // and a check running during the swap is neither dropped nor run twice.
+    // ---------------------------------------------------------------------------------------------------
+
+    /** Keeps the entries of objects that exist (all kinds; each feature restores its own meaning of them). */
+    private void restoreEntries(RetainedState state) {
+        for (org.vigil.engine.retention.Entry e : state.entries()) {
+            lastEntryId = Math.max(lastEntryId, e.id());
+            if (e.object().kind() == ObjectKey.Kind.PROGRAM || target(e.object()).isPresent()) {
+                entries.put(e.id(), e);
+            }
+        }
+    }
+
+    /** The comments, downtimes and acknowledgements held now, in id order; engine thread only. */
+    public List<org.vigil.engine.retention.Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** Stops starting checks (due ones stay due, nothing is rescheduled away); running ones finish and apply. */
+    public void pauseChecks() {
+        paused = true;
+        checkClock.close();
+    }
+
+    /**
+     * Everything retention keeps, as it keeps it: the record of every host and service, the program's record,
+     * and the entries. The same attributes as {@link #retain} restores, so a reload is a retention round trip.
+     */
+    public RetainedState snapshot() {
+        return call(this::snapshotNow);
+    }
+
+    private RetainedState snapshotNow() {
+        Map<ObjectKey, ObjectRecord> records = new HashMap<>();
+        for (CheckTarget t : targets.values()) {
+            ObjectKey k = retentionKey(t);
+            Map<String, String> attributes = new HashMap<>(RetainedStatus.attributes(status(t)));
+            Precise.add(attributes, status(t));
+            records.put(k, new ObjectRecord(k, ++retainedVersion, attributes));
+        }
+        ObjectRecord program = programRecord();
+        records.put(program.key(), program);
+        return new RetainedState(records, new ArrayList<>(entries.values()));
+    }
+
+    /**
+     * For a reload, after {@link #pauseChecks}: from now on results of checks still running go to {@code next}
+     * instead of being applied here. Returns this engine's state and the objects whose checks are running,
+     * taken in the same engine-thread step, so no result falls between the two.
+     */
+    public Handover handOver(java.util.function.Consumer<CarriedResult> next) {
+        return call(() -> {
+            successor = next;
+            return new Handover(snapshotNow(), runningNow(), lastEntryId);
+        });
+    }
+
+    /** The objects whose checks are running now. */
+    public Set<ObjectKey> runningChecks() {
+        return call(this::runningNow);
+    }
+
+    private Set<ObjectKey> runningNow() {
+        Set<ObjectKey> running = new HashSet<>();
+        for (String id : inFlight) {
+            CheckTarget t = targets.get(id);
+            if (t != null) {
+                running.add(retentionKey(t));
+            }
+        }
+        return running;
+    }
+
+    /**
+     * Before {@link #start} and after {@link #retain}ing the handover's state, on the engine that replaces
+     * another: this engine continues that one's schedule exactly (checks that came due during the
+     * swap run at once), and the checks of {@code handover.running()} are still running there, so they are not started again until their results arrive through {@link #applyCarried}.
+     */
+    public void continueFrom(Handover handover) {
+        call(() -> {
+            continuing = true;
+            lastEntryId = Math.max(lastEntryId, handover.lastEntryId());
+            for (ObjectRecord r : handover.state().records().values()) {
+                target(r.key()).ifPresent(t -> Precise.restore(r.attributes(), status(t)));
+            }
+            handover.running().forEach(k -> target(k).ifPresent(t -> inFlight.add(t.id())));
+            return null;
+        });
+    }
+
+    /**
+     * What a reload carries beyond retention's whole seconds: exact check times, so the schedule is kept to the
+     * nanosecond.
+     */
+    private static final class Precise {
+        static void add(Map<String, String> m, CheckableStatus<?> s) {
+            m.put("reload_last_check", s.lastCheck().toString());
+            m.put("reload_next_check", s.nextCheck().toString());
+        }
+
+        static void restore(Map<String, String> m, CheckableStatus<?> s) {
+            try {
+                if (m.containsKey("reload_next_check")) {
+                    s.setLastCheck(Instant.parse(m.get("reload_last_check")));
+                    s.setNextCheck(Instant.parse(m.get("reload_next_check")));
+                }
+            } catch (RuntimeException e) {
+                // a snapshot is made in memory by the same code; keep retention's values if it ever is not
+            }
+        }
+    }
+
     /** As Nagios after reading retention.dat: every restored object is checked against its retained history. */
     private void recheckFlappingAfterRestore(RetainedState state) {
         Instant now = clock.instant();
@@ -884,6 +1017,36 @@ public final class Engine implements AutoCloseable {
             });
         }
     }
+
+    /** A result of a check the replaced engine started: applied here like any result (dropped if the object went). */
+    public void applyCarried(CarriedResult r) {
+        submit(() -> target(r.object()).ifPresent(t -> finish(t, r.outcome(), r.failure())));
+    }
+
+    /** Checks of {@code lost} never came back from the replaced engine: they may run again, due now. */
+    public void releaseRunning(Set<ObjectKey> lost) {
+        submit(() -> lost.forEach(k -> target(k).ifPresent(t -> {
+            if (inFlight.remove(t.id()) && status(t).activeChecksEnabled() && status(t).checkInterval() > 0) {
+                schedule(t, clock.instant());
+            }
+        })));
+    }
+
+    private Optional<CheckTarget> target(ObjectKey k) {
+        return switch (k.kind()) {
+            case HOST -> hostTarget(k.name());
+            case SERVICE -> serviceTarget(new ServiceKey(k.name(), k.service()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static ObjectKey retentionKey(CheckTarget t) {
+        return t.isHost() ? ObjectKey.host(t.hostName()) : ObjectKey.service(t.hostName(), t.service().description());
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // end of the reload section
+    // ---------------------------------------------------------------------------------------------------
 
     /** Waits until no check is running or queued and the engine thread is idle; for tests and shutdown. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {

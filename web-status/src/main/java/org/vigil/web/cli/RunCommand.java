@@ -4,17 +4,27 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
 import org.vigil.engine.Daemon;
+import org.vigil.engine.reload.ConfigWatcher;
 
 /**
- * {@code vigil run nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
+ * {@code vigil run [--watch] nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
  * SIGTERM or Ctrl-C, which stop it cleanly. A config that {@code verify} rejects is refused with the same errors.
+ * SIGHUP (and, with {@code --watch}, a change of the config files) reloads the config keeping all state; the PID
+ * is in {@code lock_file}, as Nagios keeps it.
  */
 final class RunCommand {
+
+    /** Quiet time after the last change of a config file before {@code --watch} reloads. */
+    static final Duration WATCH_DEBOUNCE = Duration.ofMillis(Long.getLong("vigil.watch.debounce.ms", 2000));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -25,11 +35,23 @@ final class RunCommand {
     }
 
     int run(String[] args) {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            err.println("usage: vigil run NAGIOS_CFG");
+        boolean watch = false;
+        String file = null;
+        for (String a : args) {
+            if (a.equals("--watch")) {
+                watch = true;
+            } else if (a.startsWith("-") || file != null) {
+                file = null;
+                break;
+            } else {
+                file = a;
+            }
+        }
+        if (file == null) {
+            err.println("usage: vigil run [--watch] NAGIOS_CFG");
             return 2;
         }
-        LoadResult config = ConfigLoader.load(Path.of(args[0]));
+        LoadResult config = ConfigLoader.load(Path.of(file));
         Path cwd = Path.of("").toAbsolutePath();
         for (Diagnostic d : config.diagnostics().all()) {
             (d.severity() == org.vigil.config.diag.Severity.ERROR ? err : out).println(VerifyCommand.display(d, cwd));
@@ -39,27 +61,65 @@ final class RunCommand {
                     + " error(s); not starting (check it with 'vigil verify')");
             return 1;
         }
+        Optional<LockFile> lock = Optional.empty();
+        Optional<Path> lockPath = config.mainConfig().path("lock_file");
+        if (lockPath.isPresent()) {
+            lock = LockFile.acquire(lockPath.get(), problem -> err.println("vigil run: " + problem));
+            if (lock.isEmpty()) {
+                return 1;
+            }
+        }
         Daemon daemon;
         try {
             daemon = new Daemon(config, Clock.systemUTC(), out);
         } catch (IOException e) {
             err.println("vigil run: cannot start: " + e.getMessage());
+            lock.ifPresent(LockFile::close);
             return 1;
         }
+        ExecutorService reloads = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        ConfigWatcher watcher = watch ? new ConfigWatcher(daemon::mainConfig, WATCH_DEBOUNCE, Duration.ofMillis(250),
+                changed -> reloads.execute(() -> daemon.reload("Caught a change of " + changed + ", restarting...")))
+                : null;
         CountDownLatch stopped = new CountDownLatch(1);
+        Optional<LockFile> held = lock;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[" + System.currentTimeMillis() / 1000 + "] Caught SIGTERM, shutting down...");
+            if (watcher != null) {
+                watcher.close();
+            }
             daemon.close();
+            held.ifPresent(LockFile::close);
             stopped.countDown();
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
             Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
         daemon.start();
+        onSighup(() -> reloads.execute(() -> daemon.reload("Caught SIGHUP, restarting...")));
+        if (watcher != null) {
+            watcher.start();
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * SIGHUP reloads, as for Nagios (the JVM would otherwise run its shutdown hooks). {@code sun.misc.Signal} is
+     * the JDK's supported-if-unofficial way to catch it (jdk.unsupported).
+     */
+    private void onSighup(Runnable reload) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> reload.run());
+        } catch (IllegalArgumentException e) {
+            err.println("vigil run: SIGHUP cannot be caught here (" + e.getMessage() + "); use --watch to reload");
+        }
     }
 }

@@ -56,6 +56,17 @@ final class VerifyCommand {
             return 2;
         }
         LoadResult result = ConfigLoader.load(config);
+        report(result);
+        if (dump != null && result.model() != null) {
+            if (!writeDump(result, dump)) {
+                return 1;
+            }
+        }
+        return result.diagnostics().hasErrors() ? 1 : 0;
+    }
+
+    /** Prints every problem, the object counts and the totals, as {@code verify} does (and {@code reload}). */
+    void report(LoadResult result) {
         Path cwd = Path.of("").toAbsolutePath();
         for (Diagnostic d : result.diagnostics().all()) {
             out.println(display(d, cwd));
@@ -69,12 +80,6 @@ final class VerifyCommand {
         out.println();
         out.println("Total Warnings: " + result.diagnostics().warningCount());
         out.println("Total Errors: " + result.diagnostics().errorCount());
-        if (dump != null && result.model() != null) {
-            if (!writeDump(result, dump)) {
-                return 1;
-            }
-        }
-        return result.diagnostics().hasErrors() ? 1 : 0;
     }
 
     private boolean writeDump(LoadResult result, Path dump) {

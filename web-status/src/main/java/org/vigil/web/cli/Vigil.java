@@ -25,6 +25,7 @@ public final class Vigil {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "timeperiod" -> new TimeperiodCommand(out, err).run(rest);
                 case "run" -> new RunCommand(out, err).run(rest);
+                case "reload" -> new ReloadCommand(out, err).run(rest);
                 default -> {
                     err.println("vigil: unknown command '" + args[0] + "'");
                     usage(err);
@@ -42,7 +43,9 @@ public final class Vigil {
         out.println("usage: vigil COMMAND [OPTIONS]");
         out.println();
         out.println("commands:");
-        out.println("  run NAGIOS_CFG                            run the monitor in the foreground");
+        out.println("  run [--watch] NAGIOS_CFG                  run the monitor in the foreground (--watch: reload");
+        out.println("                                            when the config files change)");
+        out.println("  reload NAGIOS_CFG                         verify a config and have the running monitor reload it");
         out.println("  verify [--dump-objects FILE] NAGIOS_CFG   check a configuration, as 'nagios -v' does");
         out.println("  timeperiod NAGIOS_CFG PERIOD [--at TIME] [--json]");
         out.println("                                            show whether a time is inside a timeperiod,");

@@ -138,7 +138,7 @@ public final class Daemon implements AutoCloseable {
     void writeStatus() {
         try {
             String text = engine.call(() -> StatusFile.render(clock.instant(), program(), engine.hosts(),
-                    engine.services(), List.copyOf(config.model().contacts().keySet())));
+                    engine.services(), List.copyOf(config.model().contacts().keySet()), engine.comments().all()));
             statusFile.write(text);
         } catch (IOException | RuntimeException e) {
             log.log("Warning: cannot write the status file: " + e.getMessage());
@@ -173,7 +173,7 @@ public final class Daemon implements AutoCloseable {
         if (statusFile != null) {
             try {
                 statusFile.write(StatusFile.render(clock.instant(), program(), engine.hosts(), engine.services(),
-                        List.copyOf(config.model().contacts().keySet())));
+                        List.copyOf(config.model().contacts().keySet()), engine.comments().all()));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());
             }

@@ -80,6 +80,11 @@ public final class Engine implements AutoCloseable {
     private volatile boolean closing;
     private boolean notificationsEnabled;
     private Map<ServiceKey, CheckTarget> serviceTargets;
+    private final Map<Long, org.vigil.engine.retention.Entry> entries = new java.util.TreeMap<>();
+    /** Entry ids while retention is off: above the largest id seen. */
+    private long nextMemoryEntryId = 1;
+    private final org.vigil.engine.comment.Comments comments;
+    private final org.vigil.engine.ack.Acknowledgements acknowledgements;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -119,6 +124,24 @@ public final class Engine implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "vigil-check"));
         pool.allowCoreThreadTimeOut(true);
+        this.comments = new org.vigil.engine.comment.Comments(new org.vigil.engine.comment.EntrySink() {
+            @Override
+            public long nextEntryId() {
+                return Engine.this.nextEntryId();
+            }
+
+            @Override
+            public void saveEntry(org.vigil.engine.retention.Entry entry) {
+                Engine.this.saveEntry(entry);
+            }
+
+            @Override
+            public void removeEntry(long id) {
+                Engine.this.removeEntry(id);
+            }
+        });
+        this.acknowledgements = new org.vigil.engine.ack.Acknowledgements(comments, (t, st, ack) ->
+                listener.acknowledged(t, st, ack.author(), ack.comment(), ack.sendNotification()));
     }
 
     private static int parseIntOrZero(String s) {
@@ -170,8 +193,25 @@ public final class Engine implements AutoCloseable {
                 retainedVersion = Math.max(retainedVersion, r.version());
             }
             retention = writer;
+            restoreComments(state);
             return null;
         });
+    }
+
+    /** Comments come back by Nagios's rule for retained comments; engine thread, after the states. */
+    private void restoreComments(RetainedState state) {
+        state.entries().forEach(e -> nextMemoryEntryId = Math.max(nextMemoryEntryId, e.id() + 1));
+        comments.restore(state.entries(), this::targetOf, t -> status(t).problemHasBeenAcknowledged())
+                .forEach(problem -> log.log("Warning: retention: " + problem));
+        comments.all().forEach(c -> entries.put(c.id(), c.toEntry()));
+    }
+
+    private Optional<CheckTarget> targetOf(ObjectKey k) {
+        return switch (k.kind()) {
+            case HOST -> hostTarget(k.name());
+            case SERVICE -> serviceTarget(new ServiceKey(k.name(), k.service()));
+            default -> Optional.empty();
+        };
     }
 
     private static long number(String s) {
@@ -294,6 +334,7 @@ public final class Engine implements AutoCloseable {
         Instant now = clock.instant();
         Effects effects;
         CheckableStatus<?> st = status(t);
+        org.vigil.engine.state.AcknowledgementType ackBefore = st.acknowledgementType();
         if (t.isHost()) {
             effects = hostHandler.apply(hosts.get(t.hostName()), outcome, now);
         } else {
@@ -303,6 +344,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         effects.logLines().forEach(log::log);
+        acknowledgements.afterResult(t, ackBefore, st);
         effects.nextCheck().ifPresent(at -> schedule(t, at));
         for (String host : effects.hostChecks()) {
             CheckTarget ht = hostTargets.get(host);
@@ -439,6 +481,56 @@ public final class Engine implements AutoCloseable {
     /** The program-wide notification switch. */
     public boolean notificationsEnabled() {
         return notificationsEnabled;
+    }
+
+    /** The host and service comments, for commands and for the features that make comments; engine thread only. */
+    public org.vigil.engine.comment.Comments comments() {
+        return comments;
+    }
+
+    /**
+     * Nagios's {@code acknowledge_*_problem}: acknowledges the problem of {@code target} now. False, and
+     * nothing changes, when the object is UP or OK (there is no problem to acknowledge).
+     */
+    public boolean acknowledge(CheckTarget target, org.vigil.engine.ack.Acknowledgement ack) {
+        CheckableStatus<?> st = status(target);
+        if (!acknowledgements.acknowledge(target, st, ack, clock.instant())) {
+            return false;
+        }
+        retainStatus(target, st);
+        return true;
+    }
+
+    /** Nagios's {@code remove_*_acknowledgement}: clears the flag and deletes non-persistent ack comments. */
+    public void removeAcknowledgement(CheckTarget target) {
+        CheckableStatus<?> st = status(target);
+        acknowledgements.remove(target, st);
+        retainStatus(target, st);
+    }
+
+    /** A new entry id: retention's when retention is on, else from memory above every id seen. */
+    public long nextEntryId() {
+        if (retention != null) {
+            return retention.nextEntryId();
+        }
+        return nextMemoryEntryId++;
+    }
+
+    /** Keeps {@code entry} (new or changed) in memory and in retention; engine thread only. */
+    public void saveEntry(org.vigil.engine.retention.Entry entry) {
+        entries.put(entry.id(), entry);
+        nextMemoryEntryId = Math.max(nextMemoryEntryId, entry.id() + 1);
+        if (retention != null) {
+            retention.saveEntry(entry);
+        }
+    }
+
+    /** Forgets entry {@code id}; engine thread only. */
+    public void removeEntry(long id) {
+        entries.remove(id);
+        if (retention != null) {
+            retention.removeEntry(id);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------

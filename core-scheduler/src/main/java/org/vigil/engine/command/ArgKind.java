@@ -14,7 +14,21 @@ enum ArgKind {
     /** The plugin output: the rest of the line, semicolons included. */
     OUTPUT("plugin_output"),
     /** Seconds since the epoch. */
-    TIME("check_time");
+    TIME("check_time"),
+
+    // comments and acknowledgements (org.vigil.engine.comment, org.vigil.engine.ack)
+    /** An integer: 2 for a sticky acknowledgement, anything else for a normal one, as Nagios reads it. */
+    STICKY("sticky"),
+    /** An integer: above 0 to send an ACKNOWLEDGEMENT notification. */
+    NOTIFY("notify"),
+    /** An integer: above 0 to keep the comment across restarts (and after its acknowledgement). */
+    PERSISTENT("persistent"),
+    /** Any text without a semicolon, possibly empty. */
+    AUTHOR("author"),
+    /** The comment text: the rest of the line, semicolons included. */
+    COMMENT("comment"),
+    /** A comment id: a whole number from 1. */
+    COMMENT_ID("comment_id");
 
     private final String label;
 

@@ -26,12 +26,14 @@ public final class Commands {
     private final CommandParser parser;
     private final CommandLog log;
     private final Clock clock;
+    private final CommentCommands comments;
 
     public Commands(Engine engine, MainConfig main, NagiosLog log, Clock clock) {
         this.engine = engine;
         this.parser = new CommandParser(engine.model());
         this.log = CommandLog.of(log, main);
         this.clock = clock;
+        this.comments = new CommentCommands(engine);
     }
 
     /** Parses a command file line here and queues it on the engine thread; returns at once. */
@@ -97,6 +99,17 @@ public final class Commands {
                     c.type() == CommandType.ENABLE_NOTIFICATIONS));
             case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
                     service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
+            // comments and acknowledgements
+            case ADD_HOST_COMMENT -> comments.add(host(a), a.subList(1, 4), c);
+            case ADD_SVC_COMMENT -> comments.add(service(a), a.subList(2, 5), c);
+            case DEL_HOST_COMMENT, DEL_SVC_COMMENT -> comments.delete(a.get(0),
+                    c.type() == CommandType.DEL_HOST_COMMENT);
+            case DEL_ALL_HOST_COMMENTS -> comments.deleteAll(host(a));
+            case DEL_ALL_SVC_COMMENTS -> comments.deleteAll(service(a));
+            case ACKNOWLEDGE_HOST_PROBLEM -> comments.acknowledge(host(a), a.subList(1, 6));
+            case ACKNOWLEDGE_SVC_PROBLEM -> comments.acknowledge(service(a), a.subList(2, 7));
+            case REMOVE_HOST_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(host(a));
+            case REMOVE_SVC_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(service(a));
             case CUSTOM -> Optional.empty();
         };
     }

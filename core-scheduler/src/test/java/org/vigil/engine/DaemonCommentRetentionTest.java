@@ -2,15 +2,19 @@ package org.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +42,7 @@ class DaemonCommentRetentionTest {
                 log_file=var/nagios.log
                 status_file=var/status.dat
                 state_retention_file=var/retention.dat
+                command_file=var/nagios.cmd
                 interval_length=60
                 illegal_macro_output_chars=`
                 """);
@@ -133,12 +138,53 @@ class DaemonCommentRetentionTest {
         assertThat(comments(fourth)).containsExactly("servicecomment local;db 1 bob 1", "hostcomment local 1 dave 1");
     }
 
+    /**
+     * {@code kill -9} of a daemon in another JVM, after the commands came in through the command file and a
+     * retention write went by: the next start shows the comments and the acknowledgement as a clean stop would.
+     */
+    @Test
+    void commentsSurviveKill9() throws Exception {
+        config();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                DaemonChildMain.class.getName(), dir.resolve("nagios.cfg").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(
+                    child.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("READY");
+            long now = Instant.now().getEpochSecond();
+            Files.writeString(dir.resolve("var/nagios.cmd"), String.join("\n",
+                    "[" + now + "] PROCESS_SERVICE_CHECK_RESULT;local;web;2;down",
+                    "[" + now + "] ACKNOWLEDGE_SVC_PROBLEM;local;web;1;1;0;alice;normal, not persistent",
+                    "[" + now + "] ADD_HOST_COMMENT;local;1;bob;persistent; with a semicolon",
+                    "[" + now + "] ADD_HOST_COMMENT;local;0;carol;transient",
+                    "[" + now + "] ADD_HOST_COMMENT;local;1;dave;last") + "\n");
+            Path log = dir.resolve("var/nagios.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(log) && Files.readString(log).contains("ADD_HOST_COMMENT;local;1;dave;last"))) {
+                assertThat(System.nanoTime()).as("the child read the commands").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            Thread.sleep(2500); // two retention intervals: a kill -9 loses at most the last one
+        } finally {
+            child.destroyForcibly(); // SIGKILL
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        String after = run(d -> {
+        });
+        assertThat(comments(after)).containsExactly("servicecomment local;web 4 alice 0",
+                "hostcomment local 1 bob 1", "hostcomment local 1 dave 1");
+        assertThat(ack(after, "web")).isEqualTo("1/1");
+        assertThat(after).contains("\tcomment_data=persistent; with a semicolon\n");
+    }
+
     private static final Pattern BLOCK = Pattern.compile("(hostcomment|servicecomment) \\{\\n((?:\\t[^\\n]*\\n)*?)\\t}");
 
     /** Each comment block as {@code kind object entry_type author persistent}. */
     private static List<String> comments(String status) {
         Matcher m = BLOCK.matcher(status);
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         while (m.find()) {
             String b = m.group(2);
             String object = field(b, "host_name") + (m.group(1).equals("servicecomment")
@@ -151,7 +197,7 @@ class DaemonCommentRetentionTest {
 
     private static List<Long> idList(String status) {
         Matcher m = BLOCK.matcher(status);
-        List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         while (m.find()) {
             out.add(Long.parseLong(field(m.group(2), "comment_id")));
         }

@@ -16,25 +16,4 @@ public interface EntrySink {
 
     /** Forgets entry {@code id}. */
     void removeEntry(long id);
-
-    /** Keeps nothing: for tests and for an engine without retention that needs no record of entries. */
-    static EntrySink inMemory() {
-        return new EntrySink() {
-            private long next = 1;
-
-            @Override
-            public long nextEntryId() {
-                return next++;
-            }
-
-            @Override
-            public void saveEntry(Entry entry) {
-                next = Math.max(next, entry.id() + 1);
-            }
-
-            @Override
-            public void removeEntry(long id) {
-            }
-        };
-    }
 }

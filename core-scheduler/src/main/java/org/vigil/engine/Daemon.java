@@ -176,7 +176,7 @@ public final class Daemon implements AutoCloseable {
             Engine e = engine;
             LoadResult c = config;
             String text = e.call(() -> StatusFile.render(clock.instant(), program(), e.hosts(),
-                    e.services(), List.copyOf(c.model().contacts().keySet()))
+                    e.services(), List.copyOf(c.model().contacts().keySet()), e.comments().all())
                     + org.vigil.engine.downtime.DowntimeStatus.render(e.downtimes().all()));
             statusFile.write(withReloadStatus(text));
         } catch (IOException | RuntimeException e) {
@@ -255,7 +255,7 @@ public final class Daemon implements AutoCloseable {
         LateResults late = new LateResults();
         Handover handover = old.handOver(late);
         RetainedState carried = ReloadPlan.onlyExisting(handover.state(), fresh.retentionKeys());
-        fresh.retain(carried, retention);
+        fresh.retainHandover(carried, retention);
         if (retention != null) {
             retention.retainOnly(fresh.retentionKeys());
         }
@@ -342,7 +342,7 @@ public final class Daemon implements AutoCloseable {
         if (statusFile != null) {
             try {
                 statusFile.write(withReloadStatus(StatusFile.render(clock.instant(), program(), engine.hosts(),
-                        engine.services(), List.copyOf(config.model().contacts().keySet()))
+                        engine.services(), List.copyOf(config.model().contacts().keySet()), engine.comments().all())
                         + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all())));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());

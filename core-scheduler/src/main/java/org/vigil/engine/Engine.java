@@ -114,6 +114,10 @@ public final class Engine implements AutoCloseable {
     private volatile java.util.function.Consumer<CarriedResult> successor;
     /** Reload: this engine continues another's schedule, so checks that came due meanwhile run at once. */
     private boolean continuing;
+    /** Reload: the state restored is another engine's, not a restart's, so nothing a restart drops is dropped. */
+    private boolean restoringHandover;
+    private final org.vigil.engine.comment.Comments comments;
+    private final org.vigil.engine.ack.Acknowledgements acknowledgements;
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -167,6 +171,24 @@ public final class Engine implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "vigil-check"));
         pool.allowCoreThreadTimeOut(true);
+        this.comments = new org.vigil.engine.comment.Comments(new org.vigil.engine.comment.EntrySink() {
+            @Override
+            public long nextEntryId() {
+                return Engine.this.nextEntryId();
+            }
+
+            @Override
+            public void saveEntry(org.vigil.engine.retention.Entry entry) {
+                Engine.this.saveEntry(entry);
+            }
+
+            @Override
+            public void removeEntry(long id) {
+                Engine.this.removeEntry(id);
+            }
+        });
+        this.acknowledgements = new org.vigil.engine.ack.Acknowledgements(comments, (t, st, ack) ->
+                listener.acknowledged(t, st, ack.author(), ack.comment(), ack.sendNotification()));
         this.downtimes = new org.vigil.engine.downtime.DowntimeBook(this, log, listener,
                 new org.vigil.engine.downtime.EntryDowntimeComments(this),
                 org.vigil.engine.downtime.DowntimeText.of(main.value("date_format").orElse("us"), main.zone()));
@@ -190,6 +212,19 @@ public final class Engine implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * {@link #retain} for a reload: {@code state} is the replaced engine's own, so it is taken whole (comments that
+     * are not persistent and flapping comments included), where a restart drops what Nagios drops.
+     */
+    public void retainHandover(RetainedState state, WriteBehindRetention writer) {
+        restoringHandover = true;
+        try {
+            retain(state, writer);
+        } finally {
+            restoringHandover = false;
+        }
     }
 
     /**
@@ -233,10 +268,29 @@ public final class Engine implements AutoCloseable {
             restoreEntries(state);
             retention = writer;
             downtimes.restore(state.entries());
-            dropRetainedFlappingComments(state);
-            recheckFlappingAfterRestore(state);
+            restoreComments(state);
+            if (!restoringHandover) {
+                dropRetainedFlappingComments(state);
+                recheckFlappingAfterRestore(state);
+            }
             return null;
         });
+    }
+
+    /** Comments come back by Nagios's rule for retained comments; engine thread, after the states. */
+    private void restoreComments(RetainedState state) {
+        comments.restore(state.entries(), this::targetOf, t -> restoringHandover || status(t)
+                        .problemHasBeenAcknowledged(), restoringHandover)
+                .forEach(problem -> log.log("Warning: retention: " + problem));
+        comments.all().forEach(c -> entries.put(c.id(), c.toEntry()));
+    }
+
+    private Optional<CheckTarget> targetOf(ObjectKey k) {
+        return switch (k.kind()) {
+            case HOST -> hostTarget(k.name());
+            case SERVICE -> serviceTarget(new ServiceKey(k.name(), k.service()));
+            default -> Optional.empty();
+        };
     }
 
     private static long number(String s) {
@@ -415,6 +469,7 @@ public final class Engine implements AutoCloseable {
         Instant now = clock.instant();
         Effects effects;
         CheckableStatus<?> st = status(t);
+        org.vigil.engine.state.AcknowledgementType ackBefore = st.acknowledgementType();
         if (t.isHost()) {
             effects = hostHandler.apply(hosts.get(t.hostName()), outcome, now);
         } else {
@@ -436,6 +491,7 @@ public final class Engine implements AutoCloseable {
             // a service result records its host's state in the host's flap history too
             retainStatus(hostTargets.get(t.hostName()), hosts.get(t.hostName()));
         }
+        acknowledgements.afterResult(t, ackBefore, st);
         effects.nextCheck().ifPresent(at -> schedule(t, at));
         for (String host : effects.hostChecks()) {
             CheckTarget ht = hostTargets.get(host);
@@ -586,9 +642,43 @@ public final class Engine implements AutoCloseable {
         return notificationsEnabled;
     }
 
+    /** The host and service comments, for commands and for the features that make comments; engine thread only. */
+    public org.vigil.engine.comment.Comments comments() {
+        return comments;
+    }
+
+    /**
+     * Nagios's {@code acknowledge_*_problem}: acknowledges the problem of {@code target} now. False, and
+     * nothing changes, when the object is UP or OK (there is no problem to acknowledge).
+     */
+    public boolean acknowledge(CheckTarget target, org.vigil.engine.ack.Acknowledgement ack) {
+        CheckableStatus<?> st = status(target);
+        if (!acknowledgements.acknowledge(target, st, ack, clock.instant())) {
+            return false;
+        }
+        retainStatus(target, st);
+        return true;
+    }
+
+    /** Nagios's {@code remove_*_acknowledgement}: clears the flag and deletes non-persistent ack comments. */
+    public void removeAcknowledgement(CheckTarget target) {
+        CheckableStatus<?> st = status(target);
+        acknowledgements.remove(target, st);
+        retainStatus(target, st);
+    }
+
+    /** A new entry id: retention's when retention is on, else from memory above every id seen. */
+    public long nextEntryId() {
+        if (retention != null) {
+            return retention.nextEntryId();
+        }
+        return ++lastEntryId;
+    }
+
     /** Keeps {@code entry} (new or changed) in memory and in retention; engine thread only. */
     public void saveEntry(org.vigil.engine.retention.Entry entry) {
         entries.put(entry.id(), entry);
+        lastEntryId = Math.max(lastEntryId, entry.id());
         if (retention != null) {
             retention.saveEntry(entry);
         }
@@ -600,14 +690,6 @@ public final class Engine implements AutoCloseable {
         if (retention != null) {
             retention.removeEntry(id);
         }
-    }
-
-    /** A new comment, downtime or acknowledgement id: retention's when it is on, else above every id seen. */
-    public long nextEntryId() {
-        if (retention != null) {
-            return retention.nextEntryId();
-        }
-        return ++lastEntryId;
     }
 
     /** The scheduled downtimes (org.vigil.engine.downtime); engine thread only. */

@@ -45,6 +45,15 @@ public interface EngineListener {
     default void flappingDisabled(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
     }
 
+    /**
+     * A problem was acknowledged ({@code ACKNOWLEDGE_*_PROBLEM}); called before the acknowledgement is set, as
+     * Nagios sends the ACKNOWLEDGEMENT notification first. {@code notify} is the command's notify flag: the
+     * notifier sends the notification only when it is set.
+     */
+    default void acknowledged(CheckTarget target, CheckableStatus<?> status, String author, String comment,
+                              boolean notify) {
+    }
+
     /** Nothing is listening. */
     EngineListener NONE = new EngineListener() {
     };

@@ -46,6 +46,7 @@ final class RetainedStatus {
         m.put("passive_checks_enabled", flag(s.passiveChecksEnabled()));
         m.put("event_handler_enabled", flag(s.eventHandlerEnabled()));
         m.put("acknowledgement_type", Integer.toString(s.acknowledgementType().ordinal()));
+        m.put("problem_has_been_acknowledged", flag(s.problemHasBeenAcknowledged()));
         m.put("is_flapping", flag(s.isFlapping()));
         m.put("last_notification", time(s.lastNotification()));
         m.put("next_notification", time(s.nextNotification()));
@@ -105,6 +106,11 @@ final class RetainedStatus {
         int ack = integer(m, "acknowledgement_type", 0);
         s.setAcknowledgementType(AcknowledgementType.values()[Math.max(0, Math.min(ack,
                 AcknowledgementType.values().length - 1))]);
+        if (m.containsKey("problem_has_been_acknowledged")) {
+            // kept apart from the type: after REMOVE_*_ACKNOWLEDGEMENT Nagios keeps the type, clears the flag
+            s.setProblemHasBeenAcknowledged(s.problemHasBeenAcknowledged()
+                    && integer(m, "problem_has_been_acknowledged", 1) == 1);
+        }
         s.setFlapping(integer(m, "is_flapping", 0) == 1);
         s.setLastNotification(instant(m, "last_notification", s.lastNotification()));
         s.setNextNotification(instant(m, "next_notification", s.nextNotification()));

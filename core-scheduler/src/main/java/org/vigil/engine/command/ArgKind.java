@@ -26,10 +26,21 @@ enum ArgKind {
     TRIGGER_ID("trigger_id"),
     /** Seconds a flexible downtime lasts. */
     DURATION("duration"),
+    DOWNTIME_ID("downtime_id"),
+
+    // comments and acknowledgements (org.vigil.engine.comment, org.vigil.engine.ack)
+    /** An integer: 2 for a sticky acknowledgement, anything else for a normal one, as Nagios reads it. */
+    STICKY("sticky"),
+    /** An integer: above 0 to send an ACKNOWLEDGEMENT notification. */
+    NOTIFY("notify"),
+    /** An integer: above 0 to keep the comment across restarts (and after its acknowledgement). */
+    PERSISTENT("persistent"),
+    /** Any text without a semicolon, possibly empty. */
     AUTHOR("author"),
-    /** Up to the next {@code ;}, as Nagios reads it. */
+    /** The comment text: the rest of the line, semicolons included. */
     COMMENT("comment"),
-    DOWNTIME_ID("downtime_id");
+    /** A comment id: a whole number from 1. */
+    COMMENT_ID("comment_id");
 
     private final String label;
 

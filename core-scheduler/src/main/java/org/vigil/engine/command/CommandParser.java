@@ -98,6 +98,10 @@ public final class CommandParser {
                         + (kind == ArgKind.TRIGGER_ID ? " (0 for none)" : "");
                 case DURATION -> integer(value).filter(v -> v >= 0).isPresent() ? null
                         : "duration '" + value + "' is not a number of seconds";
+                case STICKY, NOTIFY, PERSISTENT -> integer(value).isPresent() ? null
+                        : kind.label() + " '" + value + "' is not a number (" + flagMeaning(kind) + ")";
+                case COMMENT_ID -> integer(value).filter(v -> v > 0).isPresent() ? null
+                        : "comment id '" + value + "' is not a number from 1";
             };
             if (problem != null) {
                 CommandError error = CommandError.failed(line, c, problem);
@@ -162,6 +166,11 @@ public final class CommandParser {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** What the values of a flag argument mean, for its error message. */
+    private static String flagMeaning(ArgKind kind) {
+        return kind == ArgKind.STICKY ? "2 sticky, 1 normal" : "1 yes, 0 no";
     }
 
     /** Control characters shown as {@code ?}, so that junk cannot break the log's one-line-per-event shape. */

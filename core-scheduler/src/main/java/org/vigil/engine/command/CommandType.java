@@ -19,6 +19,10 @@ import static org.vigil.engine.command.ArgKind.HOSTGROUP;
 import static org.vigil.engine.command.ArgKind.SERVICEGROUP;
 import static org.vigil.engine.command.ArgKind.START_TIME;
 import static org.vigil.engine.command.ArgKind.TRIGGER_ID;
+import static org.vigil.engine.command.ArgKind.COMMENT_ID;
+import static org.vigil.engine.command.ArgKind.NOTIFY;
+import static org.vigil.engine.command.ArgKind.PERSISTENT;
+import static org.vigil.engine.command.ArgKind.STICKY;
 
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +99,17 @@ public enum CommandType {
     DISABLE_SVC_EVENT_HANDLER(HOST, SERVICE),
     ENABLE_HOST_EVENT_HANDLER(HOST),
     DISABLE_HOST_EVENT_HANDLER(HOST),
+    // comments and acknowledgements (org.vigil.engine.comment, org.vigil.engine.ack)
+    ADD_HOST_COMMENT(HOST, PERSISTENT, AUTHOR, COMMENT),
+    ADD_SVC_COMMENT(HOST, SERVICE, PERSISTENT, AUTHOR, COMMENT),
+    DEL_HOST_COMMENT(COMMENT_ID),
+    DEL_SVC_COMMENT(COMMENT_ID),
+    DEL_ALL_HOST_COMMENTS(HOST),
+    DEL_ALL_SVC_COMMENTS(HOST, SERVICE),
+    ACKNOWLEDGE_HOST_PROBLEM(HOST, STICKY, NOTIFY, PERSISTENT, AUTHOR, COMMENT),
+    ACKNOWLEDGE_SVC_PROBLEM(HOST, SERVICE, STICKY, NOTIFY, PERSISTENT, AUTHOR, COMMENT),
+    REMOVE_HOST_ACKNOWLEDGEMENT(HOST),
+    REMOVE_SVC_ACKNOWLEDGEMENT(HOST, SERVICE),
     /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
     CUSTOM;
 
@@ -116,7 +131,7 @@ public enum CommandType {
 
     /** Whether the last argument takes the rest of the line, semicolons included. */
     boolean takesRest() {
-        return !args.isEmpty() && args.get(args.size() - 1) == OUTPUT;
+        return !args.isEmpty() && (args.get(args.size() - 1) == OUTPUT || args.get(args.size() - 1) == COMMENT);
     }
 
     /** {@code host_name;service_description;...}: the argument list as the documentation writes it. */

@@ -27,6 +27,7 @@ public final class Commands {
     private final CommandLog log;
     private final Clock clock;
     private final DowntimeCommands downtimes;
+    private final CommentCommands comments;
 
     public Commands(Engine engine, MainConfig main, NagiosLog log, Clock clock) {
         this.engine = engine;
@@ -34,6 +35,7 @@ public final class Commands {
         this.log = CommandLog.of(log, main);
         this.clock = clock;
         this.downtimes = new DowntimeCommands(engine, clock);
+        this.comments = new CommentCommands(engine);
     }
 
     /** Parses a command file line here and queues it on the engine thread; returns at once. */
@@ -111,6 +113,17 @@ public final class Commands {
                     host(a), c.type() == CommandType.ENABLE_HOST_FLAP_DETECTION));
             case ENABLE_SVC_FLAP_DETECTION, DISABLE_SVC_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
                     service(a), c.type() == CommandType.ENABLE_SVC_FLAP_DETECTION));
+            // comments and acknowledgements
+            case ADD_HOST_COMMENT -> comments.add(host(a), a.subList(1, 4), c);
+            case ADD_SVC_COMMENT -> comments.add(service(a), a.subList(2, 5), c);
+            case DEL_HOST_COMMENT, DEL_SVC_COMMENT -> comments.delete(a.get(0),
+                    c.type() == CommandType.DEL_HOST_COMMENT);
+            case DEL_ALL_HOST_COMMENTS -> comments.deleteAll(host(a));
+            case DEL_ALL_SVC_COMMENTS -> comments.deleteAll(service(a));
+            case ACKNOWLEDGE_HOST_PROBLEM -> comments.acknowledge(host(a), a.subList(1, 6));
+            case ACKNOWLEDGE_SVC_PROBLEM -> comments.acknowledge(service(a), a.subList(2, 7));
+            case REMOVE_HOST_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(host(a));
+            case REMOVE_SVC_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(service(a));
             case CUSTOM -> Optional.empty();
             // passive checks, check execution and event handlers
             case ENABLE_PASSIVE_HOST_CHECKS, DISABLE_PASSIVE_HOST_CHECKS -> done(() -> engine.setPassiveChecksEnabled(

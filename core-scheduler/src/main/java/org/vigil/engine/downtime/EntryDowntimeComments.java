@@ -1,15 +1,12 @@
 package org.vigil.engine.downtime;
 
 import java.time.Instant;
-import java.util.Map;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
-import org.vigil.engine.retention.Entry;
-import org.vigil.engine.retention.ObjectKey;
 
 /**
- * Downtime comments kept as plain comment entries through {@link Engine#saveEntry}, with the fields the shared
- * entry convention gives comments. Stands in until the comment feature's own API is wired here.
+ * Downtime comments in the engine's comments ({@link Engine#comments}): non-persistent internal comments of entry
+ * type 2, shown and retained with the others.
  */
 public final class EntryDowntimeComments implements DowntimeComments {
 
@@ -24,23 +21,11 @@ public final class EntryDowntimeComments implements DowntimeComments {
 
     @Override
     public long add(CheckTarget target, String author, String text, Instant at) {
-        long id = engine.nextEntryId();
-        ObjectKey key = target.isHost() ? ObjectKey.host(target.hostName())
-                : ObjectKey.service(target.hostName(), target.service().description());
-        engine.saveEntry(new Entry(Entry.Kind.COMMENT, id, key, Map.of(
-                "entry_type", DOWNTIME_COMMENT,
-                "entry_time", Long.toString(at.getEpochSecond()),
-                "author", author,
-                "comment_data", text,
-                "persistent", "0",
-                "source", "0",
-                "expires", "0",
-                "expire_time", "0")));
-        return id;
+        return engine.comments().add(target, Integer.parseInt(DOWNTIME_COMMENT), author, text, false, at);
     }
 
     @Override
     public void delete(long id) {
-        engine.removeEntry(id);
+        engine.comments().delete(id);
     }
 }

@@ -42,6 +42,8 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
     private boolean eventHandlerEnabled;
     private boolean notificationsEnabled = true;
     private AcknowledgementType acknowledgementType = AcknowledgementType.NONE;
+    /** Nagios keeps this flag apart from the type: removing an acknowledgement clears only the flag. */
+    private boolean problemHasBeenAcknowledged;
     private int scheduledDowntimeDepth;
     private boolean isFlapping;
     private Instant lastNotification = Instant.EPOCH;
@@ -98,6 +100,7 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
         if ((acknowledgementType == AcknowledgementType.NORMAL && (stateChange || !hardStateChange))
                 || (acknowledgementType == AcknowledgementType.STICKY && currentState.isOk())) {
             acknowledgementType = AcknowledgementType.NONE;
+            problemHasBeenAcknowledged = false;
         }
     }
 
@@ -163,9 +166,15 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
     public void setEventHandlerEnabled(boolean b) { eventHandlerEnabled = b; }
     public boolean notificationsEnabled() { return notificationsEnabled; }
     public void setNotificationsEnabled(boolean b) { notificationsEnabled = b; }
-    public boolean problemHasBeenAcknowledged() { return acknowledgementType != AcknowledgementType.NONE; }
+    public boolean problemHasBeenAcknowledged() { return problemHasBeenAcknowledged; }
+    /** Clears or sets the flag alone, as Nagios's {@code remove_*_acknowledgement} and its retention do. */
+    public void setProblemHasBeenAcknowledged(boolean b) { problemHasBeenAcknowledged = b; }
     public AcknowledgementType acknowledgementType() { return acknowledgementType; }
-    public void setAcknowledgementType(AcknowledgementType t) { acknowledgementType = t; }
+    /** Sets the type, and the flag with it ({@code NONE} clears it, any other sets it). */
+    public void setAcknowledgementType(AcknowledgementType t) {
+        acknowledgementType = t;
+        problemHasBeenAcknowledged = t != AcknowledgementType.NONE;
+    }
     public int scheduledDowntimeDepth() { return scheduledDowntimeDepth; }
     public void setScheduledDowntimeDepth(int d) { scheduledDowntimeDepth = d; }
     public boolean isFlapping() { return isFlapping; }

@@ -16,6 +16,7 @@ public final class HostStatus extends CheckableStatus<HostState> {
 
     public HostStatus(Host host) {
         super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking());
+        setNotificationsEnabled(host.notification().enabled());
         this.name = host.name();
         this.parents = host.parents();
         this.hasCheckCommand = host.check().checkCommand() != null;

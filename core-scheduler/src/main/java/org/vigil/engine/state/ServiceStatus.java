@@ -16,6 +16,7 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
 
     public ServiceStatus(Service service) {
         super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking());
+        setNotificationsEnabled(service.notification().enabled());
         this.key = service.key();
         this.isVolatile = service.isVolatile();
     }

@@ -69,7 +69,7 @@ class CommandParserTest {
             `\u0001\u0002\u00ff junk`                                  | MALFORMED | a command line starts with '[timestamp] '
             [1795600000] FOO_BAR;a;b                                 | UNKNOWN   | Vigil does not know the command 'FOO_BAR'
             [1795600000] DISABLE_SVC_CHEK;web1;http                  | UNKNOWN   | Vigil does not know the command 'DISABLE_SVC_CHEK'; did you mean 'DISABLE_SVC_CHECK'?
-            [1795600000] ACKNOWLEDGE_SVC_PROBLEM;web1;http;1;1;1;me;on it | UNKNOWN | 'ACKNOWLEDGE_SVC_PROBLEM' is a Nagios command that Vigil does not carry out yet
+            [1795600000] CHANGE_CUSTOM_SVC_VAR;web1;http;_X;1           | UNKNOWN   | 'CHANGE_CUSTOM_SVC_VAR' is a Nagios command that Vigil does not carry out yet
             [1795600000] CUSTOM;x                                    | UNKNOWN   | Vigil does not know the command 'CUSTOM'
             [1795600000] ;empty name                                 | UNKNOWN   | no command name
             [1795600000]PROCESS_SERVICE_CHECK_RESULT;web1;http;0;x   | UNKNOWN   | expected one space between ']' and the command name

@@ -82,9 +82,11 @@ class ReloadHandoverTest {
             daemon.start();
             Engine old = daemon.engine();
             Entry kept = new Entry(Entry.Kind.COMMENT, old.call(old::nextEntryId), ObjectKey.service("local", "slow"),
-                    Map.of("entry_type", "1", "author", "ops", "comment_data", "kept"));
+                    Map.of("entry_type", "1", "entry_time", "1700000000", "author", "ops", "comment_data", "kept",
+                            "persistent", "0", "source", "1", "expires", "0", "expire_time", "0"));
             Entry dropped = new Entry(Entry.Kind.COMMENT, old.call(old::nextEntryId), ObjectKey.service("local", "gone"),
-                    Map.of("entry_type", "1", "author", "ops", "comment_data", "dropped"));
+                    Map.of("entry_type", "1", "entry_time", "1700000000", "author", "ops", "comment_data",
+                            "dropped", "persistent", "0", "source", "1", "expires", "0", "expire_time", "0"));
             old.call(() -> {
                 old.saveEntry(kept);
                 old.saveEntry(dropped);

@@ -1,0 +1,80 @@
+package org.vigil.engine.command;
+
+import java.util.List;
+import java.util.Optional;
+import org.vigil.engine.CheckTarget;
+import org.vigil.engine.Engine;
+import org.vigil.engine.ack.Acknowledgement;
+import org.vigil.engine.comment.Comment;
+
+/**
+ * The comment and acknowledgement commands, as Nagios 4.4.6's {@code cmd_add_comment},
+ * {@code cmd_delete_comment}, {@code cmd_delete_all_comments}, {@code cmd_acknowledge_problem} and
+ * {@code cmd_remove_acknowledgement} carry them out. Arguments arrive checked by {@link CommandParser}. Engine
+ * thread only.
+ *
+ * <p>Where Nagios silently does nothing, Vigil fails the command with the reason (see docs/compatibility.md):
+ * an acknowledgement of an UP host or OK service, and the deletion of a comment id that is not a comment of
+ * the command's kind.
+ */
+final class CommentCommands {
+
+    private final Engine engine;
+
+    CommentCommands(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** {@code persistent;author;comment}, entered at the command's entry time, as Nagios does. */
+    Optional<String> add(CheckTarget target, List<String> args, ExternalCommand c) {
+        engine.comments().addUserComment(target, args.get(1), args.get(2), flag(args.get(0)), c.submitted());
+        return Optional.empty();
+    }
+
+    /** Deletes a comment of the command's kind (host or service); Nagios leaves the other kind alone. */
+    Optional<String> delete(String idText, boolean host) {
+        long id = Long.parseLong(idText.strip());
+        Optional<Comment> found = engine.comments().get(id);
+        String kind = host ? "host" : "service";
+        if (found.isEmpty()) {
+            return Optional.of("there is no comment with id " + id);
+        }
+        if (found.get().isHostComment() != host) {
+            return Optional.of("comment " + id + " is not a " + kind + " comment (DEL_"
+                    + (host ? "SVC" : "HOST") + "_COMMENT deletes it)");
+        }
+        engine.comments().delete(id);
+        return Optional.empty();
+    }
+
+    Optional<String> deleteAll(CheckTarget target) {
+        engine.comments().deleteAll(target);
+        return Optional.empty();
+    }
+
+    /** {@code sticky;notify;persistent;author;comment}: sticky is 2, the flags count when above 0, as in Nagios. */
+    Optional<String> acknowledge(CheckTarget target, List<String> args) {
+        Acknowledgement ack = new Acknowledgement(number(args.get(0)) == 2, flag(args.get(1)), flag(args.get(2)),
+                args.get(3), args.get(4));
+        if (!engine.acknowledge(target, ack)) {
+            String state = engine.statusOf(target).currentState().name();
+            String what = target.isHost() ? "host '" + target.hostName() + "'"
+                    : "service '" + target.service().description() + "' on host '" + target.hostName() + "'";
+            return Optional.of(what + " is " + state + ": there is no problem to acknowledge");
+        }
+        return Optional.empty();
+    }
+
+    Optional<String> removeAcknowledgement(CheckTarget target) {
+        engine.removeAcknowledgement(target);
+        return Optional.empty();
+    }
+
+    private static boolean flag(String s) {
+        return number(s) > 0;
+    }
+
+    private static long number(String s) {
+        return Long.parseLong(s.strip());
+    }
+}

@@ -58,14 +58,34 @@ public final class EmailChannel implements Channel {
     @Override
     public void deliver(Notification n, String deliveryKey) throws DeliveryException {
         MimeMessage message = compose(n, deliveryKey);
+        Transport transport = null;
         try {
+            transport = session.getTransport();
             if (settings.username().isEmpty()) {
-                Transport.send(message);
+                transport.connect();
             } else {
-                Transport.send(message, settings.username(), settings.password());
+                transport.connect(settings.username(), settings.password());
             }
+            transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
             throw classify(e);
+        } finally {
+            closeQuietly(transport);
+        }
+    }
+
+    /**
+     * Once the server accepted the message (sendMessage returned), a failing QUIT must not fail the
+     * delivery: a retry would send the mail twice.
+     */
+    private static void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException ignored) {
+            // The message is with the server already.
         }
     }
 

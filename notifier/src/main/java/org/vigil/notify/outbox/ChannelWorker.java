@@ -70,6 +70,10 @@ final class ChannelWorker implements Runnable {
             } catch (SQLException e) {
                 storeProblem(e);
                 sleep(settings.pollInterval().toMillis());
+            } catch (RuntimeException e) {
+                // H2 reports some file damage unchecked; the worker must outlive it and keep trying.
+                storeProblem(new SQLException(String.valueOf(e.getMessage()), e));
+                sleep(settings.pollInterval().toMillis());
             }
         }
     }

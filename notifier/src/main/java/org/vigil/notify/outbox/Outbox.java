@@ -1,0 +1,180 @@
+package org.vigil.notify.outbox;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.vigil.notify.delivery.Channel;
+import org.vigil.notify.delivery.Notification;
+
+/**
+ * The durable outbox every notification goes through. {@link #enqueue} stores one delivery per channel in
+ * one committed transaction before it returns; one worker thread per channel delivers them, retries with
+ * backoff, and marks each delivered in the same store. A delivery's key (the notification's event key and
+ * the channel) is unique, so enqueuing the same notification again, or restarting, never sends it twice.
+ */
+public final class Outbox implements AutoCloseable {
+
+    private final OutboxStore store;
+    private final OutboxSettings settings;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final NotificationCodec codec = new NotificationCodec();
+    private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService pruner;
+    private volatile boolean closed;
+
+    private Outbox(OutboxStore store, OutboxSettings settings, Clock clock, Consumer<String> log) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.log = log;
+        this.pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-outbox-pruner");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens the outbox and starts delivering what is pending for {@code channels} (including what an earlier
+     * run left). Log lines go to {@code log}.
+     *
+     * @throws OutboxException when the database cannot be opened, with a message for the user
+     */
+    public static Outbox open(OutboxSettings settings, Collection<? extends Channel> channels, Clock clock,
+                              Consumer<String> log) {
+        Outbox outbox = new Outbox(OutboxStore.open(settings.jdbcUrl()), settings, clock, log);
+        for (Channel channel : channels) {
+            if (outbox.workers.containsKey(channel.name())) {
+                outbox.close();
+                throw new IllegalArgumentException("two channels are named " + channel.name());
+            }
+            ChannelWorker worker = new ChannelWorker(channel, outbox.store, settings, outbox.codec, clock, log);
+            outbox.workers.put(channel.name(), worker);
+            Thread t = new Thread(worker, "vigil-outbox-" + channel.name());
+            t.setDaemon(true);
+            outbox.threads.add(t);
+        }
+        outbox.threads.forEach(Thread::start);
+        outbox.pruner.scheduleWithFixedDelay(outbox::prune, 1, 60, TimeUnit.MINUTES);
+        return outbox;
+    }
+
+    /**
+     * Stores {@code notification} for each of {@code channelNames}, durably, then wakes their workers.
+     * A channel this outbox does not have is logged and left out; a notification already enqueued for a
+     * channel is not stored again.
+     *
+     * @return how many deliveries were newly stored
+     * @throws OutboxException when the database cannot be written (nothing was stored)
+     */
+    public int enqueue(Notification notification, Collection<String> channelNames) {
+        String json = codec.encode(notification);
+        String orderKey = notification.streamKey();
+        List<NewDelivery> rows = new ArrayList<>();
+        for (String name : channelNames) {
+            if (!workers.containsKey(name)) {
+                log.accept("NOTIFICATION DELIVERY: " + name + ";" + notification.contact().name() + ";"
+                        + notification.subject() + ";" + notification.type()
+                        + ";not queued: there is no channel named '" + name + "' (channels: "
+                        + String.join(", ", workers.keySet()) + ")");
+                continue;
+            }
+            rows.add(new NewDelivery(notification.eventKey() + ":" + name, name, orderKey, json));
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int inserted;
+        try {
+            inserted = store.insert(rows, clock.millis());
+        } catch (SQLException e) {
+            throw new OutboxException(store.where() + ": cannot store the notification: " + e.getMessage(), e);
+        }
+        rows.forEach(r -> workers.get(r.channel()).wake());
+        return inserted;
+    }
+
+    /** Deliveries in the given states (e.g. pending and failed, with their last error), oldest first. */
+    public List<Delivery> deliveries(Set<DeliveryStatus> statuses) {
+        try {
+            List<Delivery> out = new ArrayList<>();
+            for (StoredDelivery row : store.list(statuses.isEmpty() ? EnumSet.noneOf(DeliveryStatus.class) : statuses)) {
+                out.add(view(row));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new OutboxException(store.where() + ": cannot read the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deliveries not yet delivered: pending and failed, for the status page. */
+    public List<Delivery> undelivered() {
+        return deliveries(EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
+    }
+
+    /** Tries a failed delivery again, now; false if {@code id} is not a failed delivery. */
+    public boolean retry(long id) {
+        try {
+            boolean requeued = store.requeue(id, clock.millis());
+            if (requeued) {
+                workers.values().forEach(ChannelWorker::wake);
+            }
+            return requeued;
+        } catch (SQLException e) {
+            throw new OutboxException(store.where() + ": cannot requeue delivery " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Delivery view(StoredDelivery row) {
+        Notification n;
+        try {
+            n = codec.decode(row.notification());
+        } catch (IllegalArgumentException e) {
+            n = null;
+        }
+        return new Delivery(row.id(), row.key(), row.channel(), n, row.status(), row.attempts(),
+                Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.nextAttemptAt()), row.lastError(),
+                row.finishedAt() == 0 ? null : Instant.ofEpochMilli(row.finishedAt()));
+    }
+
+    private void prune() {
+        try {
+            store.pruneDelivered(clock.millis() - settings.keepDelivered().toMillis());
+        } catch (SQLException | RuntimeException e) {
+            log.accept("NOTIFICATION DELIVERY: outbox database error while pruning delivered rows: " + e.getMessage());
+        }
+    }
+
+    /** Stops the workers (an attempt in progress finishes) and closes the database; pending rows stay for the next run. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pruner.shutdownNow();
+        workers.values().forEach(ChannelWorker::stop);
+        for (Thread t : threads) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        store.close();
+    }
+}

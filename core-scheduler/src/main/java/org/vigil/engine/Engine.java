@@ -279,18 +279,10 @@ public final class Engine implements AutoCloseable {
 
     /** Comments come back by Nagios's rule for retained comments; engine thread, after the states. */
     private void restoreComments(RetainedState state) {
-        comments.restore(state.entries(), this::targetOf, t -> restoringHandover || status(t)
+        comments.restore(state.entries(), this::target, t -> restoringHandover || status(t)
                         .problemHasBeenAcknowledged(), restoringHandover)
                 .forEach(problem -> log.log("Warning: retention: " + problem));
         comments.all().forEach(c -> entries.put(c.id(), c.toEntry()));
-    }
-
-    private Optional<CheckTarget> targetOf(ObjectKey k) {
-        return switch (k.kind()) {
-            case HOST -> hostTarget(k.name());
-            case SERVICE -> serviceTarget(new ServiceKey(k.name(), k.service()));
-            default -> Optional.empty();
-        };
     }
 
     private static long number(String s) {
@@ -1084,13 +1076,7 @@ public final class Engine implements AutoCloseable {
         List<ObjectRecord> hostsFirst = new ArrayList<>(state.records().values());
         hostsFirst.sort(java.util.Comparator.comparing(r -> r.key().kind() != ObjectKey.Kind.HOST));
         for (ObjectRecord r : hostsFirst) {
-            ObjectKey k = r.key();
-            Optional<CheckTarget> t = switch (k.kind()) {
-                case HOST -> hostTarget(k.name());
-                case SERVICE -> serviceTarget(new ServiceKey(k.name(), k.service()));
-                default -> Optional.empty();
-            };
-            t.ifPresent(target -> {
+            target(r.key()).ifPresent(target -> {
                 List<org.vigil.engine.flap.FlapEvent> events = flapping.afterRestore(target, status(target), now);
                 flapped(events);
                 if (!events.isEmpty()) {
@@ -1114,6 +1100,7 @@ public final class Engine implements AutoCloseable {
         })));
     }
 
+    /** The check target a retention key names, if the config has it. */
     private Optional<CheckTarget> target(ObjectKey k) {
         return switch (k.kind()) {
             case HOST -> hostTarget(k.name());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
+import org.vigil.engine.downtime.Downtime;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.Effects;
 import org.vigil.engine.state.StateType;
@@ -58,6 +59,49 @@ public final class NotifierListener implements EngineListener {
             s.clearNotifiedOn();
         }
         track(s);
+    }
+
+    /** Nagios's {@code acknowledge_*_problem}: an ACKNOWLEDGEMENT notification, only when the command asked. */
+    @Override
+    public void acknowledged(CheckTarget target, CheckableStatus<?> status, String author, String comment,
+                             boolean notify) {
+        if (notify) {
+            event(target, Reason.ACKNOWLEDGEMENT, author, comment, NotificationOptions.NONE);
+        }
+    }
+
+    // handle_scheduled_downtime and check_for_expired_downtime pass the downtime's author and comment
+
+    @Override
+    public void downtimeStarted(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+        event(target, Reason.DOWNTIMESTART, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+    }
+
+    @Override
+    public void downtimeEnded(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+        event(target, Reason.DOWNTIMEEND, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+    }
+
+    @Override
+    public void downtimeCancelled(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+        event(target, Reason.DOWNTIMECANCELLED, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+    }
+
+    // set_*_flap and clear_*_flap notify without author or comment
+
+    @Override
+    public void flappingStarted(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+        event(target, Reason.FLAPPINGSTART, null, null, NotificationOptions.NONE);
+    }
+
+    @Override
+    public void flappingStopped(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+        event(target, Reason.FLAPPINGSTOP, null, null, NotificationOptions.NONE);
+    }
+
+    @Override
+    public void flappingDisabled(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+        event(target, Reason.FLAPPINGDISABLED, null, null, NotificationOptions.NONE);
     }
 
     /**

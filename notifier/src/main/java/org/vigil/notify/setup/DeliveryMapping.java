@@ -1,0 +1,35 @@
+package org.vigil.notify.setup;
+
+import java.time.Duration;
+import java.util.Map;
+import org.vigil.notify.delivery.Contact;
+import org.vigil.notify.delivery.Notification;
+import org.vigil.notify.delivery.NotificationType;
+
+/** The rules' decided notification, as the delivery side stores and renders it (values from its macro snapshot). */
+final class DeliveryMapping {
+
+    private DeliveryMapping() {
+    }
+
+    static Notification of(org.vigil.notify.rules.Notification n) {
+        Map<String, String> m = n.macros();
+        String kind = n.isHost() ? "HOST" : "SERVICE";
+        org.vigil.config.model.Contact c = n.contact();
+        return new Notification(NotificationType.valueOf(n.type()),
+                new Contact(c.name(), c.email(), c.pager(), c.addresses()), n.hostName(),
+                n.isHost() ? null : n.service().description(), n.state(), m.get(kind + "STATETYPE"), n.output(),
+                // the macro is escaped as Nagios escapes $LONGSERVICEOUTPUT$; a mail shows the real lines
+                m.getOrDefault("LONG" + kind + "OUTPUT", "").replace("\\n", "\n"),
+                number(m.get(kind + "ATTEMPT")), Duration.ofSeconds(number(m.get(kind + "DURATIONSEC"))), n.number(),
+                n.author(), n.comment(), n.time(), m);
+    }
+
+    private static int number(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

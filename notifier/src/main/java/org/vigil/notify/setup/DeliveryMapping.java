@@ -16,13 +16,16 @@ final class DeliveryMapping {
         Map<String, String> m = n.macros();
         String kind = n.isHost() ? "HOST" : "SERVICE";
         org.vigil.config.model.Contact c = n.contact();
+        // the templates show ackAuthor as "Acknowledged by"; a downtime's or custom author stays in the macros
+        boolean ack = "ACKNOWLEDGEMENT".equals(n.type());
         return new Notification(NotificationType.valueOf(n.type()),
-                new Contact(c.name(), c.email(), c.pager(), c.addresses()), n.hostName(),
+                new Contact(c.name(), c.email(), c.pager(),
+                        c.addresses().stream().filter(java.util.Objects::nonNull).toList()), n.hostName(),
                 n.isHost() ? null : n.service().description(), n.state(), m.get(kind + "STATETYPE"), n.output(),
                 // the macro is escaped as Nagios escapes $LONGSERVICEOUTPUT$; a mail shows the real lines
                 m.getOrDefault("LONG" + kind + "OUTPUT", "").replace("\\n", "\n"),
                 number(m.get(kind + "ATTEMPT")), Duration.ofSeconds(number(m.get(kind + "DURATIONSEC"))), n.number(),
-                n.author(), n.comment(), n.time(), m);
+                ack ? n.author() : "", ack ? n.comment() : "", n.time(), m);
     }
 
     private static int number(String s) {

@@ -39,6 +39,15 @@ final class RoutingSink implements NotificationSink {
 
     @Override
     public void deliver(Notification n) {
+        try {
+            route(n);
+        } catch (RuntimeException e) { // a bug here must not stop the other contacts' notifications
+            log.accept("Error: notification of contact '" + n.contact().name() + "' about " + n.objectKey()
+                    + " could not be routed: " + e);
+        }
+    }
+
+    private void route(Notification n) {
         List<String> external = new ArrayList<>();
         Set<String> channels = new LinkedHashSet<>();
         MacroContext ctx = new MacroContext(n.hostName(), n.service(), n.contact().name(), List.of(), n.macros());

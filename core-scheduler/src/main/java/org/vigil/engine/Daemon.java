@@ -60,25 +60,46 @@ public final class Daemon implements AutoCloseable {
     private volatile ReloadResult lastReload;
     private volatile ReloadResult lastRejected;
     private volatile boolean closed;
+    /** Makes each engine's listener; {@link #attachment} is the first engine's. */
+    private final EngineListenerFactory listeners;
+    private final EngineListenerFactory.Attachment attachment;
+    /** Queues the current listener's periodic task on its own engine (swapped with the engine, as one value). */
+    private volatile Runnable listenerPass = () -> { };
+
+    /** How often the listener's periodic task (the notifier's re-notification pass) runs on the engine thread. */
+    public static final java.time.Duration LISTENER_PASS = java.time.Duration.ofSeconds(5);
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
+        this(config, clock, console, EngineListenerFactory.NONE);
+    }
+
+    /** Builds the daemon for a config that loaded without errors, each engine listened to as {@code listeners} says. */
+    public Daemon(LoadResult config, Clock clock, PrintStream console, EngineListenerFactory listeners)
+            throws IOException {
         this.config = config;
+        this.listeners = listeners;
         this.clock = clock;
         MainConfig main = config.mainConfig();
         this.log = new NagiosLog(main.path("log_file").orElse(null), clock, console);
         this.runner = runner(clock);
-        this.engine = buildEngine(config);
+        this.attachment = listeners.create(config, log);
+        this.engine = buildEngine(config, attachment.listener());
         this.statusFile = main.path("status_file").map(StatusFile::new).orElse(null);
         this.started = clock.instant();
         this.commands = new Commands(engine, main, log, clock);
     }
 
     /** An engine for {@code config}; nothing runs until it is started. */
-    private Engine buildEngine(LoadResult config) {
+    private Engine buildEngine(LoadResult config, EngineListener listener) {
         MainConfig main = config.mainConfig();
         return new Engine(config.model(), main, clock, new HeapCheckClock(clock),
-                PluginCheckExecutor.factory(config.model(), main, runner, clock), log, EngineListener.NONE);
+                PluginCheckExecutor.factory(config.model(), main, runner, clock), log, listener);
+    }
+
+    private static Runnable passOn(Engine e, EngineListenerFactory.Attachment a) {
+        Runnable periodic = a.periodic();
+        return () -> e.submit(periodic);
     }
 
     /**
@@ -95,8 +116,11 @@ public final class Daemon implements AutoCloseable {
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         startRetention();
+        attachment.bind().accept(engine);
+        listenerPass = passOn(engine, attachment);
         engine.start();
         startCommandFile();
+        timers.every("listener", LISTENER_PASS, () -> listenerPass.run());
         // downtimes start and end on the second, as Nagios's event queue runs them
         timers.every("downtimes", java.time.Duration.ofSeconds(1),
                 () -> engine.submit(() -> engine.downtimes().tick(clock.instant())));
@@ -249,7 +273,8 @@ public final class Daemon implements AutoCloseable {
     private void swap(LoadResult next) {
         ReloadPlan.restartOnlyChanges(config.mainConfig(), next.mainConfig()).forEach(log::log);
         Engine old = engine;
-        Engine fresh = buildEngine(next);
+        EngineListenerFactory.Attachment freshAttachment = listeners.create(next, log);
+        Engine fresh = buildEngine(next, freshAttachment.listener());
         commandGate.hold();
         old.pauseChecks();
         LateResults late = new LateResults();
@@ -260,7 +285,9 @@ public final class Daemon implements AutoCloseable {
             retention.retainOnly(fresh.retentionKeys());
         }
         fresh.continueFrom(handover);
+        freshAttachment.bind().accept(fresh);
         config = next;
+        listenerPass = passOn(fresh, freshAttachment);
         engine = fresh;
         commands = new Commands(fresh, next.mainConfig(), log, clock);
         started = clock.instant();

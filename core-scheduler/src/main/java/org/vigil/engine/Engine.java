@@ -332,6 +332,14 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Hands the object's state to retention; engine thread only. */
+    /**
+     * Hands {@code target}'s status to retention again after a part after the engine changed it (the notifier's
+     * notification number and times, outside a result); engine thread only.
+     */
+    public void statusChanged(CheckTarget target) {
+        retainStatus(target, status(target));
+    }
+
     private void retainStatus(CheckTarget t, CheckableStatus<?> st) {
         if (retention == null) {
             return;
@@ -492,8 +500,8 @@ public final class Engine implements AutoCloseable {
                 startCheck(ht.id(), now);
             }
         }
-        retainStatus(t, st);
         listener.resultApplied(t, st, effects);
+        retainStatus(t, st); // after the listener: the notifier's counts and times are part of the status
         if (effects.eventHandlerDue()) {
             handleEvent(t, st, effects.alert());
         }

@@ -2,11 +2,12 @@ package org.vigil.notify.rules;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
+import org.vigil.engine.downtime.Downtime;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.Effects;
 import org.vigil.engine.state.StateType;
@@ -22,8 +23,9 @@ public final class NotifierListener implements EngineListener {
     private final Notifier notifier;
     private final Clock clock;
     private EngineSubjects subjects;
+    private Engine engine;
     /** Objects in a hard problem state: the only ones a re-notification pass can concern. */
-    private final Set<Subject> problems = new LinkedHashSet<>();
+    private final Map<Subject, CheckTarget> problems = new LinkedHashMap<>();
 
     public NotifierListener(Notifier notifier, Clock clock) {
         this.notifier = notifier;
@@ -34,8 +36,9 @@ public final class NotifierListener implements EngineListener {
     public void bind(Engine engine) {
         engine.call(() -> {
             subjects = new EngineSubjects(engine);
+            this.engine = engine;
             for (CheckTarget t : engine.targets()) {
-                track(subjects.of(t));
+                track(t, subjects.of(t));
             }
             return null;
         });
@@ -52,12 +55,56 @@ public final class NotifierListener implements EngineListener {
         }
         if (effects.hostNotificationDue() && !target.isHost()) {
             notifier.normal(subjects.host(target.hostName()), clock.instant());
+            engine.hostTarget(target.hostName()).ifPresent(engine::statusChanged);
         }
         if (effects.resetNotificationNumber()) {
             status.setCurrentNotificationNumber(0);
             s.clearNotifiedOn();
         }
-        track(s);
+        track(target, s);
+    }
+
+    /** Nagios's {@code acknowledge_*_problem}: an ACKNOWLEDGEMENT notification, only when the command asked. */
+    @Override
+    public void acknowledged(CheckTarget target, CheckableStatus<?> status, String author, String comment,
+                             boolean notify) {
+        if (notify) {
+            event(target, Reason.ACKNOWLEDGEMENT, author, comment, NotificationOptions.NONE);
+        }
+    }
+
+    // handle_scheduled_downtime and check_for_expired_downtime pass the downtime's author and comment
+
+    @Override
+    public void downtimeStarted(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+        event(target, Reason.DOWNTIMESTART, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+    }
+
+    @Override
+    public void downtimeEnded(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+        event(target, Reason.DOWNTIMEEND, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+    }
+
+    @Override
+    public void downtimeCancelled(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
+        event(target, Reason.DOWNTIMECANCELLED, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+    }
+
+    // set_*_flap and clear_*_flap notify without author or comment
+
+    @Override
+    public void flappingStarted(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+        event(target, Reason.FLAPPINGSTART, null, null, NotificationOptions.NONE);
+    }
+
+    @Override
+    public void flappingStopped(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+        event(target, Reason.FLAPPINGSTOP, null, null, NotificationOptions.NONE);
+    }
+
+    @Override
+    public void flappingDisabled(CheckTarget target, CheckableStatus<?> status, double percent, double threshold) {
+        event(target, Reason.FLAPPINGDISABLED, null, null, NotificationOptions.NONE);
     }
 
     /**
@@ -69,23 +116,28 @@ public final class NotifierListener implements EngineListener {
         if (subjects == null) {
             return Notifier.Outcome.suppressed(Suppression.NO_CONTACTS);
         }
-        return notifier.notify(subjects.of(target), reason, author, comment, options, clock.instant());
+        Notifier.Outcome outcome = notifier.notify(subjects.of(target), reason, author, comment, options,
+                clock.instant());
+        engine.statusChanged(target); // the number (custom, increment) or next notification time may have changed
+        return outcome;
     }
 
     /** Re-notifies every hard problem whose next notification is due; Nagios does this only on a new result. */
     public void renotify() {
-        for (Subject s : new ArrayList<>(problems)) {
-            track(s);
-            if (problems.contains(s) && !clock.instant().isBefore(s.status().nextNotification())) {
+        for (Map.Entry<Subject, CheckTarget> e : new ArrayList<>(problems.entrySet())) {
+            Subject s = e.getKey();
+            track(e.getValue(), s);
+            if (problems.containsKey(s) && !clock.instant().isBefore(s.status().nextNotification())) {
                 notifier.normal(s, clock.instant());
+                engine.statusChanged(e.getValue()); // retained, so a restart does not notify again
             }
         }
     }
 
-    private void track(Subject s) {
+    private void track(CheckTarget t, Subject s) {
         CheckableStatus<?> st = s.status();
         if (!st.currentState().isOk() && st.stateType() == StateType.HARD && st.hasBeenChecked()) {
-            problems.add(s);
+            problems.put(s, t);
         } else {
             problems.remove(s);
         }

@@ -14,6 +14,9 @@ import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
 import org.vigil.engine.Daemon;
 import org.vigil.engine.reload.ConfigWatcher;
+import org.vigil.notify.setup.Notifications;
+import org.vigil.notify.setup.NotifySettings;
+import org.vigil.notify.setup.NotifySettingsFile;
 
 /**
  * {@code vigil run [--watch] nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
@@ -69,11 +72,18 @@ final class RunCommand {
                 return 1;
             }
         }
+        Optional<NotifySettings> notify = notifySettings(config);
+        if (notify.isEmpty()) {
+            lock.ifPresent(LockFile::close);
+            return 1;
+        }
+        Notifications notifications = new Notifications(notify.get(), Clock.systemUTC());
         Daemon daemon;
         try {
-            daemon = new Daemon(config, Clock.systemUTC(), out);
+            daemon = new Daemon(config, Clock.systemUTC(), out, notifications);
         } catch (IOException e) {
             err.println("vigil run: cannot start: " + e.getMessage());
+            notifications.close();
             lock.ifPresent(LockFile::close);
             return 1;
         }
@@ -93,6 +103,7 @@ final class RunCommand {
                 watcher.close();
             }
             daemon.close();
+            notifications.close();
             held.ifPresent(LockFile::close);
             stopped.countDown();
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
@@ -109,6 +120,23 @@ final class RunCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * The built-in channels' settings from {@code -Dvigil.notify.config} / {@code VIGIL_NOTIFY_CONFIG} (none: the
+     * contacts' notification commands only); empty, with every problem printed, when the file is not valid.
+     */
+    private Optional<NotifySettings> notifySettings(LoadResult config) {
+        Optional<Path> file = NotifySettingsFile.named();
+        if (file.isEmpty()) {
+            return Optional.of(NotifySettings.NONE);
+        }
+        NotifySettingsFile.Read read = NotifySettingsFile.read(file.get(), config.mainConfig().zone());
+        read.errors().forEach(e -> err.println("vigil run: " + e));
+        if (read.settings().isEmpty()) {
+            err.println("vigil run: the notification settings have " + read.errors().size() + " error(s); not starting");
+        }
+        return read.settings();
     }
 
     /**

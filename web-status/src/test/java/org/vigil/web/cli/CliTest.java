@@ -112,4 +112,19 @@ class CliTest {
         assertThat(run("timeperiod", dir.resolve("nagios.cfg").toString(), "workhour")).isEqualTo(1);
         assertThat(err.toString()).contains("timeperiod 'workhour' is not defined (did you mean 'workhours'?)");
     }
+
+    @Test
+    void runRefusesBadNotificationSettingsNamingFileAndKey() throws IOException {
+        Path settings = dir.resolve("notify.properties");
+        Files.writeString(settings, "email.host = localhost\nemail.from = vigil@example.org\nemail.port = 0x19\n");
+        System.setProperty("vigil.notify.config", settings.toString());
+        try {
+            assertThat(run("run", dir.resolve("nagios.cfg").toString())).isEqualTo(1);
+        } finally {
+            System.clearProperty("vigil.notify.config");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "vigil run: " + settings + ": email.port: '0x19' is not a number\n"
+                        + "vigil run: the notification settings have 1 error(s); not starting\n");
+    }
 }

@@ -63,24 +63,7 @@ final class DowntimeWorld implements AutoCloseable {
                 address 10.0.0.2
                 parents web1
             }
-            define service {
-                host_name web1
-                service_description http
-                check_command check
-                max_check_attempts 3
-                check_interval 5
-                retry_interval 1
-                contacts admin
-            }
-            define service {
-                host_name web1
-                service_description disk
-                check_command check
-                max_check_attempts 3
-                check_interval 5
-                retry_interval 1
-                contacts admin
-            }
+            """ + TestConfig.HTTP_AND_DISK + """
             define hostgroup {
                 hostgroup_name webs
                 members web1,web2

@@ -11,10 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.engine.command.CommandType;
 import org.vigil.engine.command.ExternalCommand;
+import org.vigil.engine.testkit.TestConfig;
 
 /** The running daemon ticks downtimes every second and writes their blocks to status.dat. */
 class DaemonDowntimeTest {
@@ -24,7 +24,7 @@ class DaemonDowntimeTest {
 
     @Test
     void downtimeStartsOnTheSecondAndShowsInTheStatusFile() throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), """
+        LoadResult config = TestConfig.loadExactly(dir, """
                 cfg_file=objects.cfg
                 log_file=var/nagios.log
                 status_file=var/status.dat
@@ -32,17 +32,7 @@ class DaemonDowntimeTest {
                 retain_state_information=0
                 interval_length=60
                 illegal_macro_output_chars=`
-                """);
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check
-                    service_notification_commands check
-                }
+                """, TestConfig.CHECK_AND_ADMIN + """
                 define host {
                     host_name local
                     max_check_attempts 1
@@ -58,8 +48,6 @@ class DaemonDowntimeTest {
                     contacts admin
                 }
                 """);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Daemon daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8))) {
             daemon.start();

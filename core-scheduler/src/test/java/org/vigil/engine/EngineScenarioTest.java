@@ -2,13 +2,8 @@ package org.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +15,14 @@ import org.vigil.config.LoadResult;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.schedule.ManualCheckClock;
-import org.vigil.engine.state.CheckOutcome;
-import org.vigil.engine.state.CheckType;
 import org.vigil.engine.state.ServiceState;
 import org.vigil.engine.state.ServiceStatus;
 import org.vigil.engine.state.StateType;
 import org.vigil.engine.status.StatusFile;
+import org.vigil.engine.testkit.EngineFixture;
+import org.vigil.engine.testkit.ScriptedChecks;
+import org.vigil.engine.testkit.TestClock;
+import org.vigil.engine.testkit.TestConfig;
 
 /** The engine on a manual clock with scripted results: scheduling, soft/hard states, log and status file. */
 class EngineScenarioTest {
@@ -33,29 +30,19 @@ class EngineScenarioTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    private final ManualCheckClock checks = new ManualCheckClock();
-    private final Map<String, Integer> script = new ConcurrentHashMap<>();
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final ScriptedChecks scripted = ScriptedChecks.withLatency();
+    private final Map<String, Integer> script = scripted.codes;
+    private EngineFixture fx;
+    private ManualCheckClock checks;
     private Engine engine;
 
-    private Engine start() throws IOException {
+    private Engine start() throws Exception {
         return start("");
     }
 
-    private Engine start(String extraObjects) throws IOException {
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\n"
-                + "log_service_retries=1\nillegal_macro_output_chars=`\nuse_timezone=UTC\n");
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check
-                    service_notification_commands check
-                }
+    private Engine start(String extraObjects) throws Exception {
+        LoadResult config = TestConfig.load(dir, "illegal_macro_output_chars=`\n", TestConfig.CHECK_AND_ADMIN + """
                 define host {
                     host_name web1
                     check_command check
@@ -64,40 +51,10 @@ class EngineScenarioTest {
                     retry_interval 1
                     contacts admin
                 }
-                define service {
-                    host_name web1
-                    service_description http
-                    check_command check
-                    max_check_attempts 3
-                    check_interval 5
-                    retry_interval 1
-                    contacts admin
-                }
-                define service {
-                    host_name web1
-                    service_description disk
-                    check_command check
-                    max_check_attempts 3
-                    check_interval 5
-                    retry_interval 1
-                    contacts admin
-                }
-                """ + extraObjects);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
-        NagiosLog log = new NagiosLog(dir.resolve("nagios.log"), clock,
-                new PrintStream(logged, true, StandardCharsets.UTF_8));
-        CheckExecutor executor = request -> {
-            String name = request.target().isHost() ? request.target().hostName()
-                    : request.target().service().description();
-            int code = script.getOrDefault(name, 0);
-            Instant t = clock.instant();
-            return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, t, t,
-                    CheckType.ACTIVE, Duration.between(request.scheduledFor(), t).toMillis() / 1000.0);
-        };
-        engine = new Engine(config.model(), config.mainConfig(), clock, checks, runtime -> executor, log,
-                EngineListener.NONE);
-        engine.start();
+                """ + TestConfig.HTTP_AND_DISK + extraObjects);
+        fx = EngineFixture.on(config, clock).script(scripted).logFile(dir.resolve("nagios.log")).start();
+        checks = fx.checks;
+        engine = fx.engine;
         return engine;
     }
 
@@ -113,7 +70,7 @@ class EngineScenarioTest {
         Instant next = checks.next().orElseThrow();
         clock.set(next);
         checks.advanceTo(next);
-        assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        fx.awaitIdle();
         return next;
     }
 
@@ -172,7 +129,7 @@ class EngineScenarioTest {
         while (service("http").currentState() != ServiceState.OK) {
             step();
         }
-        String log = logged.toString(StandardCharsets.UTF_8);
+        String log = fx.log.all();
         assertThat(log).contains("SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRITICAL - broken",
                 "SERVICE ALERT: web1;http;CRITICAL;SOFT;2;CRITICAL - broken",
                 "SERVICE ALERT: web1;http;CRITICAL;HARD;3;CRITICAL - broken",

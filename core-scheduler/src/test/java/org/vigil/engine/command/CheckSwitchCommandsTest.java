@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * The check switches of this feature: executing checks program-wide (a skipped check is tried an interval later,
@@ -20,18 +21,13 @@ class CheckSwitchCommandsTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private PassiveScenarioTable table;
-
-    @AfterEach
-    void stop() {
-        if (table != null) {
-            table.close();
-        }
-    }
 
     @Test
     void stoppedServiceChecksAreSkippedAndRescheduledButForcedOnesRun() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.script.put("disk", 2);
         table.play("""
                 | t   | line                                                 | expect                                  | log
@@ -50,7 +46,7 @@ class CheckSwitchCommandsTest {
 
     @Test
     void hostHostgroupAndServicegroupSwitches() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.play("""
                 | t | line                                           | expect                                                        | log
                 | 0 | [{now}] DISABLE_HOST_SVC_CHECKS;web1           | http.checks=off disk.checks=off fresh.checks=off auto.checks=off web1.checks=on http.due=- | EXTERNAL COMMAND: DISABLE_HOST_SVC_CHECKS;web1
@@ -83,7 +79,7 @@ class CheckSwitchCommandsTest {
             [1795600000]START_EXECUTING_HOST_CHECKS                  | UNKNOWN | expected one space between ']' and the command name
             """)
     void refused(String line, CommandError.Kind kind, String reason) throws Exception {
-        table = new PassiveScenarioTable(dir, "");
+        table = closing.add(new PassiveScenarioTable(dir, ""));
         ParseResult r = new CommandParser(table.engine.model()).parse(line, Instant.ofEpochSecond(1795000000));
         assertThat(r).isInstanceOfSatisfying(CommandError.class, e -> {
             assertThat(e.kind()).isEqualTo(kind);
@@ -101,7 +97,7 @@ class CheckSwitchCommandsTest {
             [1795600000] ENABLE_PASSIVE_HOST_CHECKS;gw        | ENABLE_PASSIVE_HOST_CHECKS
             """)
     void accepted(String line, CommandType type) throws Exception {
-        table = new PassiveScenarioTable(dir, "");
+        table = closing.add(new PassiveScenarioTable(dir, ""));
         ParseResult r = new CommandParser(table.engine.model()).parse(line, Instant.ofEpochSecond(1795000000));
         assertThat(r).isInstanceOfSatisfying(ExternalCommand.class, c -> assertThat(c.type()).isEqualTo(type));
     }

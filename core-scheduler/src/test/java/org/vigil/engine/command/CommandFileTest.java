@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.main.MainConfig;
+import org.vigil.engine.testkit.TestConfig;
 
 /** The named pipe itself: created as Nagios creates it, read across writers, refused when it is not a pipe. */
 class CommandFileTest {
@@ -82,13 +83,13 @@ class CommandFileTest {
 
     @Test
     void checkExternalCommandsOffOrNoFileMeansOff() throws Exception {
-        MainConfig off = TestConfigs.load(dir, "check_external_commands=0\ncommand_file=" + dir + "/nagios.cmd\n")
-                .mainConfig();
+        MainConfig off = TestConfig.load(dir, "check_external_commands=0\ncommand_file=" + dir + "/nagios.cmd\n",
+                TestConfig.WEB1).mainConfig();
         assertThat(CommandFile.start(off, lines::add, problems::add))
                 .isEqualTo(new CommandFile.Off("check_external_commands=0"));
         assertThat(dir.resolve("nagios.cmd")).doesNotExist();
-        assertThat(CommandFile.start(TestConfigs.load(dir, "check_external_commands=1\n").mainConfig(), lines::add,
-                problems::add))
+        MainConfig on = TestConfig.load(dir, "check_external_commands=1\n", TestConfig.WEB1).mainConfig();
+        assertThat(CommandFile.start(on, lines::add, problems::add))
                 .isEqualTo(new CommandFile.Off("no command_file is set"));
     }
 

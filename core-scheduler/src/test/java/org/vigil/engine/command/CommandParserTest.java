@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * Lines of the command file as Nagios 4.4.6 reads them (each case observed by writing it to nagios4's
@@ -26,7 +27,7 @@ class CommandParserTest {
 
     @BeforeAll
     static void load() throws Exception {
-        parser = new CommandParser(TestConfigs.load(dir, "").model());
+        parser = new CommandParser(TestConfig.load(dir, "", TestConfig.WEB1).model());
     }
 
     /** Accepted lines: the type, the {@code EXTERNAL COMMAND:} text, the arguments and the entry time. */

@@ -2,35 +2,16 @@ package org.vigil.engine.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.LoadResult;
-import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckExecutor;
-import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
-import org.vigil.engine.EngineListener;
-import org.vigil.engine.log.NagiosLog;
-import org.vigil.engine.schedule.ManualCheckClock;
-import org.vigil.engine.state.CheckOutcome;
-import org.vigil.engine.state.CheckType;
-import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.testkit.EngineFixture;
+import org.vigil.engine.testkit.Fields;
+import org.vigil.engine.testkit.ScenarioTable;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * Commands and check results in sequence on a manual clock, as tables: each row moves the clock to {@code t}
@@ -45,39 +26,24 @@ import org.vigil.engine.state.CheckableStatus;
 class CommandScenarioTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final Pattern FIELD = Pattern.compile("(\\S+)\\.(\\w+)=(\\S+)");
 
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(T0);
-    private final ManualCheckClock checks = new ManualCheckClock();
-    private final Map<String, Integer> script = new ConcurrentHashMap<>();
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private EngineFixture fx;
     private Engine engine;
     private Commands commands;
-    private int logRead;
 
     private void start(String extraMain) throws Exception {
-        LoadResult config = TestConfigs.load(dir, extraMain);
-        NagiosLog log = new NagiosLog(null, clock, new PrintStream(logged, true, StandardCharsets.UTF_8));
-        CheckExecutor executor = request -> {
-            CheckTarget t = request.target();
-            int code = script.getOrDefault(t.isHost() ? t.hostName() : t.service().description(), 0);
-            Instant now = clock.instant();
-            return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, now, now,
-                    CheckType.ACTIVE, 0);
-        };
-        engine = new Engine(config.model(), config.mainConfig(), clock, checks, runtime -> executor, log,
-                EngineListener.NONE);
-        engine.start();
-        commands = new Commands(engine, config.mainConfig(), log, clock);
+        fx = EngineFixture.on(TestConfig.load(dir, extraMain, TestConfig.WEB1), T0).start();
+        engine = fx.engine;
+        commands = fx.commands;
     }
 
     @AfterEach
     void stop() {
-        if (engine != null) {
-            engine.close();
+        if (fx != null) {
+            fx.close();
         }
     }
 
@@ -109,7 +75,7 @@ class CommandScenarioTest {
     @Test
     void schedulingMovesChecksEarlierUnlessForced() throws Exception {
         start("");
-        script.put("disk", 2);
+        fx.script.put("disk", 2);
         play("""
                 | t  | line                                                   | expect                                  | log
                 | 0  | [{now}] SCHEDULE_FORCED_SVC_CHECK;web1;disk;{+100}     | disk.due=+100 disk.next=+100           | EXTERNAL COMMAND: SCHEDULE_FORCED_SVC_CHECK;web1;disk;{+100}
@@ -146,123 +112,26 @@ class CommandScenarioTest {
     void commandsFromInsideVigilSayWhetherTheyWereCarriedOut() throws Exception {
         start("");
         assertThat(commands.call(ExternalCommand.of(CommandType.DISABLE_SVC_CHECK, T0, "web1", "http"))).isEmpty();
-        assertThat(engine.call(() -> status("http").activeChecksEnabled())).isFalse();
+        assertThat(engine.call(() -> fx.status("http").activeChecksEnabled())).isFalse();
         assertThat(commands.submit(ExternalCommand.of(CommandType.ENABLE_SVC_CHECK, T0, "web1", "nosvc")).get())
                 .hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("no service 'nosvc' on host 'web1'"));
-        assertThat(newLog()).containsExactly("EXTERNAL COMMAND: DISABLE_SVC_CHECK;web1;http",
+        assertThat(fx.log.newLines()).containsExactly("EXTERNAL COMMAND: DISABLE_SVC_CHECK;web1;http",
                 "EXTERNAL COMMAND: ENABLE_SVC_CHECK;web1;nosvc",
                 "Error: External command failed -> ENABLE_SVC_CHECK;web1;nosvc",
                 "External command [" + T0.getEpochSecond() + "] ENABLE_SVC_CHECK;web1;nosvc returned error Command "
                         + "failed (no service 'nosvc' on host 'web1')");
     }
 
+    /** Each row writes its line, or with {@code -} runs the checks due by then. */
     private void play(String table) throws Exception {
-        List<List<String>> rows = table.lines().map(String::strip).filter(l -> l.startsWith("|"))
-                .map(l -> List.of(l.substring(1).split(" \\| |\\|$", -1)).stream().map(String::strip).toList())
-                .toList();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            Instant at = T0.plusSeconds(Long.parseLong(row.get(0)));
-            clock.set(at);
-            newLog();
-            if (row.get(1).equals("-")) {
-                checks.advanceTo(at);
-                assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        Fields fields = new Fields(fx, T0);
+        new ScenarioTable(fx, T0).play(table, (line, at) -> {
+            if (line.equals("-")) {
+                fx.checks.advanceTo(at);
             } else {
-                commands.submitLine(fill(row.get(1), at));
-                assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+                commands.submitLine(ScenarioTable.fill(line, at, T0));
             }
-            String expect = fill(row.get(2), at);
-            String log = fill(row.size() > 3 ? row.get(3) : "", at);
-            String actual = engine.call(() -> render(expect));
-            assertThat(actual + " | " + String.join(" // ", newLog()))
-                    .as("row t=%s: %s", row.get(0), row.get(1))
-                    .isEqualTo(expect + " | " + log);
-        }
-    }
-
-    /** The fields {@code expect} names, rendered from the engine as the table writes them; engine thread. */
-    private String render(String expect) {
-        List<String> out = new ArrayList<>();
-        Matcher m = FIELD.matcher(expect);
-        while (m.find()) {
-            String object = m.group(1);
-            String field = m.group(2);
-            if (object.equals("program")) {
-                out.add("program.notify=" + onOff(engine.notificationsEnabled()));
-                continue;
-            }
-            CheckTarget t = object.equals("web1") ? engine.hostTarget("web1").orElseThrow()
-                    : engine.serviceTarget(new ServiceKey("web1", object)).orElseThrow();
-            CheckableStatus<?> s = engine.statusOf(t);
-            String value = switch (field) {
-                case "state" -> s.currentState() + "/" + s.stateType() + "/" + s.currentAttempt();
-                case "out" -> s.pluginOutput().replace(' ', '_');
-                case "long" -> s.longPluginOutput().replace(' ', '_');
-                case "perf" -> s.perfData();
-                case "passive" -> onOff(s.passiveChecksEnabled());
-                case "notify" -> onOff(s.notificationsEnabled());
-                case "checks" -> onOff(s.activeChecksEnabled());
-                case "next" -> "+" + (s.nextCheck().getEpochSecond() - T0.getEpochSecond());
-                case "due" -> checks.dueTime(t.id()).map(d -> "+" + (d.getEpochSecond() - T0.getEpochSecond()))
-                        .orElse("-");
-                default -> throw new IllegalArgumentException(field);
-            };
-            out.add(object + "." + field + "=" + value);
-        }
-        return String.join(" ", out);
-    }
-
-    private static String onOff(boolean b) {
-        return b ? "on" : "off";
-    }
-
-    private static String fill(String s, Instant now) {
-        Matcher m = Pattern.compile("\\{\\+(\\d+)}").matcher(s.replace("{now}", Long.toString(now.getEpochSecond())));
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Long.toString(T0.getEpochSecond() + Long.parseLong(m.group(1))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    private CheckableStatus<?> status(String service) {
-        return engine.statusOf(engine.serviceTarget(new ServiceKey("web1", service)).orElseThrow());
-    }
-
-    /** The log lines written since the last call, without their timestamps. */
-    private List<String> newLog() {
-        String all = logged.toString(StandardCharsets.UTF_8);
-        String fresh = all.substring(logRead);
-        logRead = all.length();
-        return fresh.lines().map(l -> l.replaceFirst("^\\[\\d+] ", "")).toList();
-    }
-
-    /** A clock the test sets. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+            fx.awaitIdle();
+        }, expect -> fields.render(expect, program -> Fields.onOff(engine.notificationsEnabled()), (t, f) -> null));
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * The comment and acknowledgement commands as the parser reads them: Nagios 4.4.6 reads the comment to the
@@ -25,7 +26,7 @@ class CommentCommandParserTest {
 
     @BeforeAll
     static void load() throws Exception {
-        parser = new CommandParser(TestConfigs.load(dir, "").model());
+        parser = new CommandParser(TestConfig.load(dir, "", TestConfig.WEB1).model());
     }
 
     /** Accepted lines: the type and the arguments, joined by {@code |}. */

@@ -1,32 +1,20 @@
 package org.vigil.engine.command;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.LoadResult;
-import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.CheckTarget;
-import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
 import org.vigil.engine.comment.Comment;
-import org.vigil.engine.log.NagiosLog;
-import org.vigil.engine.schedule.ManualCheckClock;
-import org.vigil.engine.state.CheckOutcome;
-import org.vigil.engine.state.CheckType;
 import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.testkit.EngineFixture;
+import org.vigil.engine.testkit.Fields;
+import org.vigil.engine.testkit.ScenarioTable;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * Comments and acknowledgements as a table of commands (passive results included) on a manual clock; each
@@ -43,21 +31,14 @@ import org.vigil.engine.state.CheckableStatus;
 class CommentScenarioTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final Pattern FIELD = Pattern.compile("(\\S+)\\.(\\w+)=(\\S+)");
 
     @TempDir
     Path dir;
 
-    private final CommandScenarioTest.TestClock clock = new CommandScenarioTest.TestClock(T0);
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final List<String> notified = new CopyOnWriteArrayList<>();
-    private Engine engine;
-    private Commands commands;
-    private int logRead;
+    private EngineFixture fx;
 
     private void start() throws Exception {
-        LoadResult config = TestConfigs.load(dir, "");
-        NagiosLog log = new NagiosLog(null, clock, new PrintStream(logged, true, StandardCharsets.UTF_8));
         EngineListener listener = new EngineListener() {
             @Override
             public void acknowledged(CheckTarget target, CheckableStatus<?> status, String author, String comment,
@@ -66,17 +47,13 @@ class CommentScenarioTest {
                 notified.add(author + ":" + (notify ? 1 : 0) + ":" + (status.problemHasBeenAcknowledged() ? 1 : 0));
             }
         };
-        engine = new Engine(config.model(), config.mainConfig(), clock, new ManualCheckClock(),
-                runtime -> request -> new CheckOutcome(0, "OK - fine", null, null, clock.instant(), clock.instant(),
-                        CheckType.ACTIVE, 0), log, listener);
-        engine.start();
-        commands = new Commands(engine, config.mainConfig(), log, clock);
+        fx = EngineFixture.on(TestConfig.load(dir, "", TestConfig.WEB1), T0).listener(listener).start();
     }
 
     @AfterEach
     void stop() {
-        if (engine != null) {
-            engine.close();
+        if (fx != null) {
+            fx.close();
         }
     }
 
@@ -128,48 +105,15 @@ class CommentScenarioTest {
                 """);
     }
 
+    /** Each row writes its line. */
     private void play(String table) throws Exception {
-        List<List<String>> rows = table.lines().map(String::strip).filter(l -> l.startsWith("|"))
-                .map(l -> List.of(l.substring(1).split(" \\| |\\|$", -1)).stream().map(String::strip).toList())
-                .toList();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            Instant at = T0.plusSeconds(Long.parseLong(row.get(0)));
-            clock.set(at);
-            newLog();
-            commands.submitLine(fill(row.get(1), at));
-            assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
-            String expect = fill(row.get(2), at);
-            String log = fill(row.size() > 3 ? row.get(3) : "", at);
-            String actual = engine.call(() -> render(expect));
-            assertThat(actual + " | " + String.join(" // ", newLog()))
-                    .as("row t=%s: %s", row.get(0), row.get(1))
-                    .isEqualTo(expect + " | " + log);
-        }
-    }
-
-    /** The fields {@code expect} names, rendered from the engine as the table writes them; engine thread. */
-    private String render(String expect) {
-        List<String> out = new ArrayList<>();
-        Matcher m = FIELD.matcher(expect);
-        while (m.find()) {
-            String object = m.group(1);
-            String field = m.group(2);
-            if (object.equals("program")) {
-                out.add("program.notified=" + (notified.isEmpty() ? "-" : String.join(",", notified)));
-                continue;
-            }
-            CheckTarget t = object.equals("web1") ? engine.hostTarget("web1").orElseThrow()
-                    : engine.serviceTarget(new ServiceKey("web1", object)).orElseThrow();
-            CheckableStatus<?> s = engine.statusOf(t);
-            String value = switch (field) {
-                case "state" -> s.currentState() + "/" + s.stateType() + "/" + s.currentAttempt();
-                case "ack" -> s.acknowledgementType() + "/" + (s.problemHasBeenAcknowledged() ? 1 : 0);
-                case "comments" -> comments(engine.comments().of(t));
-                default -> throw new IllegalArgumentException(field);
-            };
-            out.add(object + "." + field + "=" + value);
-        }
-        return String.join(" ", out);
+        Fields fields = new Fields(fx, T0);
+        new ScenarioTable(fx, T0).play(table, (line, at) -> {
+            fx.commands.submitLine(ScenarioTable.fill(line, at, T0));
+            fx.awaitIdle();
+        }, expect -> fields.render(expect,
+                program -> notified.isEmpty() ? "-" : String.join(",", notified),
+                (t, field) -> field.equals("comments") ? comments(fx.engine.comments().of(t)) : null));
     }
 
     private static String comments(List<Comment> list) {
@@ -179,17 +123,5 @@ class CommentScenarioTest {
         return String.join(",", list.stream().map(c -> c.id() + ":" + c.type().code() + ":" + c.author() + ":"
                 + (c.persistent() ? 1 : 0) + ":+" + (c.entryTime().getEpochSecond() - T0.getEpochSecond()))
                 .toList());
-    }
-
-    private static String fill(String s, Instant now) {
-        return s.replace("{now}", Long.toString(now.getEpochSecond()));
-    }
-
-    /** The log lines written since the last call, without their timestamps. */
-    private List<String> newLog() {
-        String all = logged.toString(StandardCharsets.UTF_8);
-        String fresh = all.substring(logRead);
-        logRead = all.length();
-        return fresh.lines().map(l -> l.replaceFirst("^\\[\\d+] ", "")).toList();
     }
 }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * Event handlers run as real processes (a script that appends its arguments to a file): on soft and hard changes,
@@ -19,18 +20,13 @@ class EventHandlerScenarioTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private PassiveScenarioTable table;
-
-    @AfterEach
-    void stop() {
-        if (table != null) {
-            table.close();
-        }
-    }
 
     @Test
     void handlersRunOnSoftAndHardChangesWithTheirMacros() throws Exception {
-        table = new PassiveScenarioTable(dir, "global_service_event_handler=handler!global\n");
+        table = closing.add(new PassiveScenarioTable(dir, "global_service_event_handler=handler!global\n"));
         table.play("""
                 | t  | line                                                    | expect                                  | log
                 | 0  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT one | http.state=CRITICAL/SOFT/1            | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT one // PASSIVE SERVICE CHECK: web1;http;0;(null) // SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRIT one // GLOBAL SERVICE EVENT HANDLER: web1;http;CRITICAL;SOFT;1;handler!global // SERVICE EVENT HANDLER: web1;http;CRITICAL;SOFT;1;handler!http
@@ -53,7 +49,7 @@ class EventHandlerScenarioTest {
 
     @Test
     void switchesTurnHandlersOff() throws Exception {
-        table = new PassiveScenarioTable(dir, "global_service_event_handler=handler!global\n");
+        table = closing.add(new PassiveScenarioTable(dir, "global_service_event_handler=handler!global\n"));
         table.play("""
                 | t  | line                                                    | expect                       | log
                 | 0  | [{now}] DISABLE_SVC_EVENT_HANDLER;web1;http             | http.handler=off             | EXTERNAL COMMAND: DISABLE_SVC_EVENT_HANDLER;web1;http
@@ -75,7 +71,7 @@ class EventHandlerScenarioTest {
     /** The handler runs off the engine thread, is killed at the timeout, and Nagios's warning is logged. */
     @Test
     void aHandlerPastItsTimeoutIsKilled() throws Exception {
-        table = new PassiveScenarioTable(dir, "global_service_event_handler=slow\nevent_handler_timeout=1\n");
+        table = closing.add(new PassiveScenarioTable(dir, "global_service_event_handler=slow\nevent_handler_timeout=1\n"));
         long start = System.nanoTime();
         table.play("""
                 | t | line                                                | expect                     | log

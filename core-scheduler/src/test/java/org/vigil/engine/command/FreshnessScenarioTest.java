@@ -1,9 +1,10 @@
 package org.vigil.engine.command;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * Freshness as Nagios 4.4.6 checks it: a stale result gets its warning and a forced active check (even with active
@@ -17,18 +18,13 @@ class FreshnessScenarioTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private PassiveScenarioTable table;
-
-    @AfterEach
-    void stop() {
-        if (table != null) {
-            table.close();
-        }
-    }
 
     @Test
     void aStalePassiveServiceGetsAForcedCheck() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.script.put("fresh", 2);
         table.play("""
                 | t   | line                                                        | expect                                                     | log
@@ -51,7 +47,7 @@ class FreshnessScenarioTest {
      */
     @Test
     void theAutomaticThresholdCountsFromProgramStartBeforeAFirstResult() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.play("""
                 | t   | line                                | expect                                            | log
                 | 0   | [{now}] DISABLE_SVC_CHECK;web1;auto | auto.checks=off auto.due=-                        | EXTERNAL COMMAND: DISABLE_SVC_CHECK;web1;auto
@@ -63,7 +59,7 @@ class FreshnessScenarioTest {
 
     @Test
     void additionalLatencyAndSwitchedOffFreshness() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\nadditional_freshness_latency=100\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\nadditional_freshness_latency=100\n"));
         table.play("""
                 | t   | line                                | expect                                            | log
                 | 0   | [{now}] DISABLE_SVC_CHECK;web1;auto | auto.checks=off                                   | EXTERNAL COMMAND: DISABLE_SVC_CHECK;web1;auto
@@ -71,7 +67,7 @@ class FreshnessScenarioTest {
                 | 401 | fresh                               | auto.freshening=on                                | Warning: The results of service 'auto' on host 'web1' are stale by 0d 0h 0m 1s (threshold=0d 0h 6m 40s)FORCING
                 """.replace("FORCING", FORCING));
         table.close();
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\ncheck_service_freshness=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\ncheck_service_freshness=0\n"));
         table.play("""
                 | t    | line  | expect                                        | log
                 | 5000 | fresh | auto.freshening=off fresh.freshening=off      |
@@ -80,14 +76,14 @@ class FreshnessScenarioTest {
 
     @Test
     void hostFreshnessIsOffByDefaultAndForcesAHostCheckWhenOn() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.play("""
                 | t  | line                            | expect                           | log
                 | 0  | [{now}] DISABLE_HOST_CHECK;gw   | gw.checks=off                    | EXTERNAL COMMAND: DISABLE_HOST_CHECK;gw
                 | 40 | hostfresh                       | gw.freshening=off gw.due=-       |
                 """);
         table.close();
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\ncheck_host_freshness=1\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\ncheck_host_freshness=1\n"));
         table.script.put("gw", 2);
         table.play("""
                 | t  | line                            | expect                           | log

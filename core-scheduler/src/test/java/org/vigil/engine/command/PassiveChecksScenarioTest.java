@@ -1,9 +1,10 @@
 package org.vigil.engine.command;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * Passive results through the command file and the soft/hard logic: services count attempts like active checks;
@@ -15,18 +16,13 @@ class PassiveChecksScenarioTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private PassiveScenarioTable table;
-
-    @AfterEach
-    void stop() {
-        if (table != null) {
-            table.close();
-        }
-    }
 
     @Test
     void passiveServiceResultsGoSoftThenHardLikeActiveOnes() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.play("""
                 | t  | line                                                        | expect                     | log
                 | 0  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;disk;1;WARN - 80% | disk.state=WARNING/SOFT/1  | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;disk;1;WARN - 80% // PASSIVE SERVICE CHECK: web1;disk;0;(null) // SERVICE ALERT: web1;disk;WARNING;SOFT;1;WARN - 80%
@@ -39,7 +35,7 @@ class PassiveChecksScenarioTest {
 
     @Test
     void passiveHostResultsAreHardByDefault() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.play("""
                 | t  | line                                                  | expect                 | log
                 | 0  | [{now}] PROCESS_HOST_CHECK_RESULT;web1;1;down         | web1.state=DOWN/HARD/1 | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;web1;1;down // PASSIVE HOST CHECK: web1;0;(null) // HOST ALERT: web1;DOWN;HARD;1;down
@@ -50,7 +46,7 @@ class PassiveChecksScenarioTest {
 
     @Test
     void passiveHostResultsCountAttemptsWhenSoft() throws Exception {
-        table = new PassiveScenarioTable(dir, "passive_host_checks_are_soft=1\nlog_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "passive_host_checks_are_soft=1\nlog_event_handlers=0\n"));
         table.play("""
                 | t  | line                                                  | expect                 | log
                 | 0  | [{now}] PROCESS_HOST_CHECK_RESULT;web1;1;down         | web1.state=DOWN/SOFT/1 | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;web1;1;down // PASSIVE HOST CHECK: web1;0;(null) // HOST ALERT: web1;DOWN;SOFT;1;down
@@ -61,8 +57,8 @@ class PassiveChecksScenarioTest {
 
     @Test
     void translatedPassiveResultsBehindADownParentAreUnreachable() throws Exception {
-        table = new PassiveScenarioTable(dir, "translate_passive_host_checks=1\nlog_event_handlers=0\n"
-                + "execute_host_checks=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "translate_passive_host_checks=1\nlog_event_handlers=0\n"
+                + "execute_host_checks=0\n"));
         table.play("""
                 | t  | line                                            | expect                        | log
                 | 0  | [{now}] PROCESS_HOST_CHECK_RESULT;gw;1;gw down  | gw.state=DOWN/HARD/1          | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;gw;1;gw down // PASSIVE HOST CHECK: gw;0;(null) // HOST ALERT: gw;DOWN;HARD;1;gw down
@@ -72,7 +68,7 @@ class PassiveChecksScenarioTest {
 
     @Test
     void untranslatedPassiveResultsKeepTheirState() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\nexecute_host_checks=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\nexecute_host_checks=0\n"));
         table.play("""
                 | t  | line                                            | expect                 | log
                 | 0  | [{now}] PROCESS_HOST_CHECK_RESULT;gw;1;gw down  | gw.state=DOWN/HARD/1   | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;gw;1;gw down // PASSIVE HOST CHECK: gw;0;(null) // HOST ALERT: gw;DOWN;HARD;1;gw down
@@ -82,7 +78,7 @@ class PassiveChecksScenarioTest {
 
     @Test
     void programAndHostPassiveSwitches() throws Exception {
-        table = new PassiveScenarioTable(dir, "log_event_handlers=0\n");
+        table = closing.add(new PassiveScenarioTable(dir, "log_event_handlers=0\n"));
         table.play("""
                 | t | line                                                  | expect                                   | log
                 | 0 | [{now}] STOP_ACCEPTING_PASSIVE_SVC_CHECKS              | program.svcpassive=off                   | EXTERNAL COMMAND: STOP_ACCEPTING_PASSIVE_SVC_CHECKS;

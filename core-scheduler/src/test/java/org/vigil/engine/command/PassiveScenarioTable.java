@@ -2,32 +2,19 @@ package org.vigil.engine.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.vigil.config.ConfigLoader;
-import org.vigil.config.LoadResult;
-import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckExecutor;
-import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
-import org.vigil.engine.EngineListener;
-import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.schedule.ManualCheckClock;
-import org.vigil.engine.state.CheckOutcome;
-import org.vigil.engine.state.CheckType;
-import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.testkit.EngineFixture;
+import org.vigil.engine.testkit.Fields;
+import org.vigil.engine.testkit.ScenarioTable;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * A scenario table for passive checks, freshness and event handlers: the engine on a manual clock with scripted
@@ -44,13 +31,8 @@ import org.vigil.engine.state.CheckableStatus;
 final class PassiveScenarioTable implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final Pattern FIELD = Pattern.compile("(\\S+)\\.(\\w+)=(\\S+)");
 
-    static final String OBJECTS = """
-            define command {
-                command_name check
-                command_line /bin/true
-            }
+    static final String OBJECTS = TestConfig.CHECK_AND_ADMIN + """
             define command {
                 command_name handler
                 command_line /bin/sh DIR/handler.sh DIR/$ARG1$.out $HOSTNAME$ $SERVICEDESC$ $SERVICESTATE$ $SERVICESTATEID$ $SERVICESTATETYPE$ $SERVICEATTEMPT$ $SERVICEOUTPUT$
@@ -62,11 +44,6 @@ final class PassiveScenarioTable implements AutoCloseable {
             define command {
                 command_name slow
                 command_line /bin/sleep 5
-            }
-            define contact {
-                contact_name admin
-                host_notification_commands check
-                service_notification_commands check
             }
             define host {
                 host_name gw
@@ -142,35 +119,19 @@ final class PassiveScenarioTable implements AutoCloseable {
             """;
 
     private final Path dir;
-    final CommandScenarioTest.TestClock clock = new CommandScenarioTest.TestClock(T0);
-    final ManualCheckClock checks = new ManualCheckClock();
+    private final EngineFixture fx;
+    final ManualCheckClock checks;
     /** Scripted active results by host name or service description: the return code. */
-    final Map<String, Integer> script = new ConcurrentHashMap<>();
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    Engine engine;
-    private Commands commands;
-    private int logRead;
+    final Map<String, Integer> script;
+    final Engine engine;
 
-    PassiveScenarioTable(Path dir, String extraMain) throws IOException {
+    PassiveScenarioTable(Path dir, String extraMain) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("handler.sh"), "f=$1\nshift\necho \"$*\" >> \"$f\"\n");
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\n"
-                + "log_service_retries=1\nuse_timezone=UTC\n" + extraMain);
-        Files.writeString(dir.resolve("objects.cfg"), OBJECTS.replace("DIR", dir.toString()));
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
-        NagiosLog log = new NagiosLog(null, clock, new PrintStream(logged, true, StandardCharsets.UTF_8));
-        CheckExecutor executor = request -> {
-            CheckTarget t = request.target();
-            int code = script.getOrDefault(t.isHost() ? t.hostName() : t.service().description(), 0);
-            Instant now = clock.instant();
-            return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, now, now,
-                    CheckType.ACTIVE, 0);
-        };
-        engine = new Engine(config.model(), config.mainConfig(), clock, checks, runtime -> executor, log,
-                EngineListener.NONE);
-        engine.start();
-        commands = new Commands(engine, config.mainConfig(), log, clock);
+        fx = EngineFixture.on(TestConfig.load(dir, extraMain, OBJECTS.replace("DIR", dir.toString())), T0).start();
+        checks = fx.checks;
+        script = fx.script.codes;
+        engine = fx.engine;
     }
 
     /** The lines a handler wrote into {@code name.out}, in order. */
@@ -180,95 +141,38 @@ final class PassiveScenarioTable implements AutoCloseable {
     }
 
     void play(String table) throws Exception {
-        List<List<String>> rows = table.lines().map(String::strip).filter(l -> l.startsWith("|"))
-                .map(l -> List.of(l.substring(1).split(" \\| |\\|$", -1)).stream().map(String::strip).toList())
-                .toList();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            Instant at = T0.plusSeconds(Long.parseLong(row.get(0)));
-            clock.set(at);
-            newLog();
-            switch (row.get(1)) {
+        Fields fields = new Fields(fx, T0).pendingState();
+        new ScenarioTable(fx, T0).play(table, (line, at) -> {
+            switch (line) {
                 case "-" -> checks.advanceTo(at);
                 case "fresh" -> engine.submit(engine::checkServiceFreshness);
                 case "hostfresh" -> engine.submit(engine::checkHostFreshness);
-                default -> commands.submitLine(fill(row.get(1), at));
+                default -> fx.commands.submitLine(ScenarioTable.fill(line, at, T0));
             }
-            assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            fx.awaitIdle();
             assertThat(engine.awaitEventHandlers(Duration.ofSeconds(10))).isTrue();
-            String expect = fill(row.get(2), at);
-            String log = fill(row.size() > 3 ? row.get(3) : "", at);
-            String actual = engine.call(() -> render(expect));
-            assertThat(actual + " | " + String.join(" // ", newLog()))
-                    .as("row t=%s: %s", row.get(0), row.get(1))
-                    .isEqualTo(expect + " | " + log);
-        }
-    }
-
-    private String render(String expect) {
-        List<String> out = new ArrayList<>();
-        Matcher m = FIELD.matcher(expect);
-        while (m.find()) {
-            String object = m.group(1);
-            String field = m.group(2);
-            String value = object.equals("program") ? program(field) : field(object, field);
-            out.add(object + "." + field + "=" + value);
-        }
-        return String.join(" ", out);
+        }, expect -> fields.render(expect, this::program,
+                (t, field) -> field.equals("freshening") ? Fields.onOff(engine.isBeingFreshened(t)) : null));
     }
 
     private String program(String field) {
         return switch (field) {
-            case "svcchecks" -> onOff(engine.executeServiceChecks());
-            case "hostchecks" -> onOff(engine.executeHostChecks());
-            case "svcpassive" -> onOff(engine.acceptPassiveServiceChecks());
-            case "hostpassive" -> onOff(engine.acceptPassiveHostChecks());
-            case "handlers" -> onOff(engine.eventHandlersEnabled());
+            case "svcchecks" -> Fields.onOff(engine.executeServiceChecks());
+            case "hostchecks" -> Fields.onOff(engine.executeHostChecks());
+            case "svcpassive" -> Fields.onOff(engine.acceptPassiveServiceChecks());
+            case "hostpassive" -> Fields.onOff(engine.acceptPassiveHostChecks());
+            case "handlers" -> Fields.onOff(engine.eventHandlersEnabled());
             default -> throw new IllegalArgumentException(field);
         };
-    }
-
-    private String field(String object, String field) {
-        CheckTarget t = object.equals("web1") || object.equals("gw") ? engine.hostTarget(object).orElseThrow()
-                : engine.serviceTarget(new ServiceKey("web1", object)).orElseThrow();
-        CheckableStatus<?> s = engine.statusOf(t);
-        return switch (field) {
-            case "state" -> s.hasBeenChecked() ? s.currentState() + "/" + s.stateType() + "/" + s.currentAttempt()
-                    : "PENDING";
-            case "passive" -> onOff(s.passiveChecksEnabled());
-            case "notify" -> onOff(s.notificationsEnabled());
-            case "checks" -> onOff(s.activeChecksEnabled());
-            case "handler" -> onOff(s.eventHandlerEnabled());
-            case "freshening" -> onOff(engine.isBeingFreshened(t));
-            case "due" -> checks.dueTime(t.id()).map(d -> "+" + (d.getEpochSecond() - T0.getEpochSecond()))
-                    .orElse("-");
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
-
-    private static String onOff(boolean b) {
-        return b ? "on" : "off";
-    }
-
-    private static String fill(String s, Instant now) {
-        Matcher m = Pattern.compile("\\{\\+(\\d+)}").matcher(s.replace("{now}", Long.toString(now.getEpochSecond())));
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Long.toString(T0.getEpochSecond() + Long.parseLong(m.group(1))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     /** The log lines written since the last call, without their timestamps. */
     List<String> newLog() {
-        String all = logged.toString(StandardCharsets.UTF_8);
-        String fresh = all.substring(logRead);
-        logRead = all.length();
-        return fresh.lines().map(l -> l.replaceFirst("^\\[\\d+] ", "")).toList();
+        return fx.log.newLines();
     }
 
     @Override
     public void close() {
-        engine.close();
+        fx.close();
     }
 }

@@ -6,14 +6,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.engine.Engine;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.retention.ObjectRecord;
 import org.vigil.engine.retention.RetainedState;
 import org.vigil.engine.status.StatusFile;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /** Program-wide switches in status.dat's programstatus, and restored from retention when a command changed them. */
 class ProgramSwitchesTest {
@@ -21,18 +22,13 @@ class ProgramSwitchesTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private PassiveScenarioTable table;
-
-    @AfterEach
-    void stop() {
-        if (table != null) {
-            table.close();
-        }
-    }
 
     @Test
     void statusFileShowsTheSwitchesAndGlobalHandlers() throws Exception {
-        table = new PassiveScenarioTable(dir, "check_host_freshness=1\nglobal_host_event_handler=host-handler!g\n");
+        table = closing.add(new PassiveScenarioTable(dir, "check_host_freshness=1\nglobal_host_event_handler=host-handler!g\n"));
         table.play("""
                 | t | line                                    | expect                  | log
                 | 0 | [{now}] STOP_EXECUTING_SVC_CHECKS       | program.svcchecks=off   | EXTERNAL COMMAND: STOP_EXECUTING_SVC_CHECKS;
@@ -53,7 +49,7 @@ class ProgramSwitchesTest {
     @Test
     void switchesChangedByCommandAreRestored() throws Exception {
         // an engine restored from what commands had changed before a restart
-        table = new PassiveScenarioTable(dir, "");
+        table = closing.add(new PassiveScenarioTable(dir, ""));
         Engine e = table.engine;
         e.retain(new RetainedState(Map.of(ObjectKey.program(), new ObjectRecord(ObjectKey.program(), 1, Map.of(
                 "active_service_checks_enabled", "0", "passive_host_checks_enabled", "0",

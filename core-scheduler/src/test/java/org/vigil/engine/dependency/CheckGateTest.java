@@ -3,19 +3,18 @@ package org.vigil.engine.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.state.HostStatus;
 import org.vigil.engine.state.ServiceStatus;
+import org.vigil.engine.testkit.TestConfig;
 
 /** Which checks leave the fast path, and how the gate reads its nagios.cfg options. */
 class CheckGateTest {
@@ -26,18 +25,8 @@ class CheckGateTest {
     private final List<String> warnings = new ArrayList<>();
 
     private CheckGate gate(String extraMain) throws IOException {
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nuse_timezone=UTC\n"
-                + "illegal_macro_output_chars=`\n" + extraMain);
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check
-                    service_notification_commands check
-                }
+        LoadResult config = TestConfig.loadExactly(dir, "cfg_file=objects.cfg\nuse_timezone=UTC\n"
+                + "illegal_macro_output_chars=`\n" + extraMain, TestConfig.CHECK_AND_ADMIN + """
                 define host {
                     name base
                     register 0
@@ -77,8 +66,6 @@ class CheckGateTest {
                     notification_failure_criteria c
                 }
                 """);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
         List<CheckTarget> targets = List.of(new CheckTarget("h1", "master", null),
                 new CheckTarget("h2", "dependent", null), new CheckTarget("h3", "free", null),
                 new CheckTarget("s1", "master", new ServiceKey("master", "svc")),

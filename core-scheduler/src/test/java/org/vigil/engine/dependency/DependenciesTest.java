@@ -30,6 +30,7 @@ import org.vigil.engine.state.NagiosState;
 import org.vigil.engine.state.ServiceState;
 import org.vigil.engine.state.ServiceStatus;
 import org.vigil.engine.state.StateType;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * The failure criteria as tables: one dependency of dependent {@code d} on master {@code m}, the master in a
@@ -64,16 +65,7 @@ class DependenciesTest {
 
     @BeforeEach
     void load() throws IOException {
-        StringBuilder objects = new StringBuilder("""
-                define command {
-                    command_name check
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check
-                    service_notification_commands check
-                }
+        StringBuilder objects = new StringBuilder(TestConfig.CHECK_AND_ADMIN + """
                 define timeperiod {
                     timeperiod_name workhours
                     alias work
@@ -91,11 +83,8 @@ class DependenciesTest {
             objects.append("define service {\n host_name ").append(h).append("\n service_description svc\n"
                     + " check_command check\n contacts admin\n max_check_attempts 3\n check_interval 5\n retry_interval 1\n}\n");
         }
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nuse_timezone=UTC\n"
-                + "illegal_macro_output_chars=`\n");
-        Files.writeString(dir.resolve("objects.cfg"), objects);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        LoadResult config = TestConfig.loadExactly(dir, "cfg_file=objects.cfg\nuse_timezone=UTC\n"
+                + "illegal_macro_output_chars=`\n", objects.toString());
         model = config.model();
         model.hosts().values().forEach(h -> hosts.put(h.name(), new HostStatus(h)));
         model.services().values().forEach(s -> services.put(s.key(), new ServiceStatus(s)));

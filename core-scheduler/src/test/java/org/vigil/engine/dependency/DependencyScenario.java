@@ -2,33 +2,23 @@ package org.vigil.engine.dependency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
-import org.vigil.engine.CheckExecutor;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
-import org.vigil.engine.EngineListener;
-import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.schedule.ManualCheckClock;
 import org.vigil.engine.state.CheckOutcome;
-import org.vigil.engine.state.CheckType;
 import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.testkit.EngineFixture;
+import org.vigil.engine.testkit.LogCapture;
+import org.vigil.engine.testkit.ScriptedChecks;
+import org.vigil.engine.testkit.TestClock;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * The engine on a manual clock for dependency scenarios, played as a table. Every active check is first due
@@ -43,48 +33,17 @@ import org.vigil.engine.state.CheckableStatus;
 final class DependencyScenario implements AutoCloseable {
 
     private final Instant t0;
-    private final Clock clock;
-    private final ManualCheckClock checks = new ManualCheckClock();
-    private final Map<String, Integer> script = new ConcurrentHashMap<>();
-    private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final EngineFixture fx;
+    private final TestClock clock;
+    private final ManualCheckClock checks;
     private final Engine engine;
     private final String logFilter;
-    private volatile Instant now;
-    private int logRead;
 
     DependencyScenario(Path dir, Instant t0, String extraMain, String objects, String logFilter) throws Exception {
         this.t0 = t0;
-        this.now = t0;
         this.logFilter = logFilter;
-        this.clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\ninterval_length=60\nuse_timezone=UTC\n"
-                + "log_service_retries=1\nlog_passive_checks=0\nillegal_macro_output_chars=`\n" + extraMain);
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check
-                    service_notification_commands check
-                }
+        LoadResult config = TestConfig.load(dir, "log_passive_checks=0\nillegal_macro_output_chars=`\n" + extraMain,
+                TestConfig.CHECK_AND_ADMIN + """
                 define timeperiod {
                     timeperiod_name workhours
                     alias work
@@ -113,20 +72,10 @@ final class DependencyScenario implements AutoCloseable {
                     contacts admin
                 }
                 """ + objects);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
-        NagiosLog log = new NagiosLog(null, clock, new PrintStream(logged, true, StandardCharsets.UTF_8));
-        CheckExecutor executor = request -> {
-            String name = nameOf(request.target());
-            ran.add(name);
-            int code = script.getOrDefault(name, 0);
-            Instant at = clock.instant();
-            return new CheckOutcome(code, code == 0 ? "OK - fine" : "CRITICAL - broken", null, null, at, at,
-                    CheckType.ACTIVE, 0);
-        };
-        engine = new Engine(config.model(), config.mainConfig(), clock, checks, runtime -> executor, log,
-                EngineListener.NONE);
-        engine.start();
+        fx = EngineFixture.on(config, t0).closingCheckClock().start();
+        clock = fx.clock;
+        checks = fx.checks;
+        engine = fx.engine;
         engine.call(() -> {
             for (CheckTarget t : engine.targets()) {
                 if (checks.dueTime(t.id()).isPresent()) {
@@ -138,7 +87,7 @@ final class DependencyScenario implements AutoCloseable {
     }
 
     private static String nameOf(CheckTarget t) {
-        return t.isHost() ? t.hostName() : t.service().description();
+        return ScriptedChecks.nameOf(t);
     }
 
     Engine engine() {
@@ -147,7 +96,7 @@ final class DependencyScenario implements AutoCloseable {
 
     /** The main log so far. */
     String log() {
-        return logged.toString(StandardCharsets.UTF_8);
+        return fx.log.all();
     }
 
     private CheckTarget target(String name) {
@@ -160,7 +109,7 @@ final class DependencyScenario implements AutoCloseable {
                 .map(DependencyScenario::cells).toList();
         List<String> header = lines.get(0);
         for (List<String> row : lines.subList(1, lines.size())) {
-            ran.clear();
+            fx.script.ran.clear();
             Instant at = t0.plusSeconds(Long.parseLong(row.get(0)));
             for (String action : row.get(1).split(";")) {
                 act(action.strip(), at);
@@ -176,7 +125,7 @@ final class DependencyScenario implements AutoCloseable {
     }
 
     private void act(String action, Instant at) throws Exception {
-        now = at;
+        clock.set(at);
         if (action.equals("-")) {
             return;
         }
@@ -193,7 +142,7 @@ final class DependencyScenario implements AutoCloseable {
                     code == 0 ? "fine" : "broken", at)));
             assertThat(accepted).as(action).isTrue();
         } else {
-            script.put(kv[0], Integer.parseInt(kv[1]));
+            fx.script.put(kv[0], Integer.parseInt(kv[1]));
         }
     }
 
@@ -204,26 +153,23 @@ final class DependencyScenario implements AutoCloseable {
             if (next.isEmpty() || next.get().isAfter(at)) {
                 break;
             }
-            now = next.get();
+            clock.set(next.get());
             checks.advanceTo(next.get());
-            assertThat(engine.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            fx.awaitIdle();
         }
-        now = at;
+        clock.set(at);
     }
 
     private String field(String column) {
         switch (column) {
             case "ran" -> {
-                List<String> names = new ArrayList<>(ran);
+                List<String> names = new ArrayList<>(fx.script.ran);
                 Collections.sort(names);
                 return names.isEmpty() ? "-" : String.join(",", names);
             }
             case "log" -> {
-                String all = log();
-                String fresh = all.substring(logRead);
-                logRead = all.length();
-                List<String> lines = fresh.lines().filter(l -> l.contains(logFilter))
-                        .map(l -> l.replaceFirst("^\\[\\d+\\] ", "")).toList();
+                List<String> lines = fx.log.fresh().lines().filter(l -> l.contains(logFilter))
+                        .map(LogCapture::untimed).toList();
                 return lines.isEmpty() ? "-" : String.join(" // ", lines);
             }
             default -> {
@@ -238,7 +184,7 @@ final class DependencyScenario implements AutoCloseable {
                     return switch (p[1]) {
                         case "next" -> checks.dueTime(t.id())
                                 .map(d -> String.valueOf(d.getEpochSecond() - t0.getEpochSecond())).orElse("-");
-                        case "nblocked" -> engine.dependencies().notificationsBlocked(t, now) ? "yes" : "no";
+                        case "nblocked" -> engine.dependencies().notificationsBlocked(t, clock.instant()) ? "yes" : "no";
                         default -> throw new AssertionError("unknown column " + column);
                     };
                 });
@@ -253,7 +199,6 @@ final class DependencyScenario implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
-        checks.close();
+        fx.close();
     }
 }

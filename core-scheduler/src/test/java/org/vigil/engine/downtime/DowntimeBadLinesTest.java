@@ -1,9 +1,10 @@
 package org.vigil.engine.downtime;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * Downtime commands that are refused: each is logged with the reason and changes nothing. Nagios refuses the same
@@ -15,18 +16,13 @@ class DowntimeBadLinesTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private DowntimeWorld world;
-
-    @AfterEach
-    void stop() {
-        if (world != null) {
-            world.close();
-        }
-    }
 
     @Test
     void badLinesAreLoggedWithTheReasonAndChangeNothing() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t  | line                                                                   | expect                       | log
                 | 10 | [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+100};{+50};1;0;0;a;c         | dt=- comments=- http.depth=0 | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;http;{+100};{+50};1;0;0;a;c // Error: External command failed -> SCHEDULE_SVC_DOWNTIME;web1;http;{+100};{+50};1;0;0;a;c // External command [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+100};{+50};1;0;0;a;c returned error Command failed (end time {+50} is not after start time {+100})

@@ -1,9 +1,10 @@
 package org.vigil.engine.downtime;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * Downtimes of each kind as tables of commands, results and ticks, with depth, downtimes, comments, listener
@@ -15,18 +16,13 @@ class DowntimeScenarioTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private DowntimeWorld world;
-
-    @AfterEach
-    void stop() {
-        if (world != null) {
-            world.close();
-        }
-    }
 
     @Test
     void fixedDowntimesStartAndEndOnTimeAndNest() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t   | line                                                                          | expect                                    | log
                 | 0   | [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+60};{+120};1;0;0;alice;fixed one    | http.depth=0 dt=1 comments=2@http notes=-  | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;http;{+60};{+120};1;0;0;alice;fixed one
@@ -43,7 +39,7 @@ class DowntimeScenarioTest {
 
     @Test
     void flexibleDowntimeStartsOnAProblemAndExpiresUnused() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t   | line                                                                            | expect                                          | log
                 | 0   | [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+0};{+600};0;0;120;alice;flex           | http.depth=0 dt=1 comments=2@http               | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;http;{+0};{+600};0;0;120;alice;flex
@@ -60,7 +56,7 @@ class DowntimeScenarioTest {
 
     @Test
     void triggeredDowntimesStartWithTheirTriggerAndEndWithItOrBefore() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t   | line                                                                              | expect                                                 | log
                 | 0   | [{now}] SCHEDULE_HOST_DOWNTIME;router;{+60};{+300};1;0;0;ops;maintenance          | router.depth=0 dt=1 comments=2@router                  | EXTERNAL COMMAND: SCHEDULE_HOST_DOWNTIME;router;{+60};{+300};1;0;0;ops;maintenance
@@ -75,7 +71,7 @@ class DowntimeScenarioTest {
 
     @Test
     void hostDowntimePropagatesToChildHosts() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t   | line                                                                                   | expect                                                  | log
                 | 0   | [{now}] SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME;router;{+10};{+100};1;0;0;ops;net | dt=1,3,5 comments=2@router,4@web2,6@web1                | EXTERNAL COMMAND: SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME;router;{+10};{+100};1;0;0;ops;net
@@ -89,7 +85,7 @@ class DowntimeScenarioTest {
 
     @Test
     void deletingADowntimeDeletesThoseItTriggered() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t  | line                                                                       | expect                                              | log
                 | 0  | [{now}] SCHEDULE_HOST_DOWNTIME;router;{+10};{+500};1;0;0;ops;maintenance   | dt=1                                                | EXTERNAL COMMAND: SCHEDULE_HOST_DOWNTIME;router;{+10};{+500};1;0;0;ops;maintenance
@@ -106,7 +102,7 @@ class DowntimeScenarioTest {
 
     @Test
     void groupCommandsScheduleEveryMember() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t | line                                                                           | expect                                  | log
                 | 0 | [{now}] SCHEDULE_HOSTGROUP_HOST_DOWNTIME;webs;{+100};{+200};1;0;0;ops;hg       | dt=1,3 comments=2@web1,4@web2           | EXTERNAL COMMAND: SCHEDULE_HOSTGROUP_HOST_DOWNTIME;webs;{+100};{+200};1;0;0;ops;hg

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.engine.retention.Entry;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /** The status.dat blocks and the downtime comment, compared with what nagios4 4.4.6 wrote for the same commands. */
 class DowntimeStatusTest {
@@ -16,18 +17,13 @@ class DowntimeStatusTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private DowntimeWorld world;
-
-    @AfterEach
-    void stop() {
-        if (world != null) {
-            world.close();
-        }
-    }
 
     @Test
     void statusBlocksAreNagiosOnesInNagiosOrder() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t  | line                                                                     | expect    | log
                 | 0  | [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+20};{+80};1;0;0;alice;fixed one  | dt=1      | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;http;{+20};{+80};1;0;0;alice;fixed one
@@ -95,7 +91,7 @@ class DowntimeStatusTest {
 
     @Test
     void downtimeCommentsReadAsNagiosWritesThem() throws Exception {
-        world = DowntimeWorld.start(dir);
+        world = closing.add(DowntimeWorld.start(dir));
         world.play("""
                 | t | line                                                                        | expect | log
                 | 0 | [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+20};{+80};1;0;0;alice;fixed one     | dt=1   | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;http;{+20};{+80};1;0;0;alice;fixed one

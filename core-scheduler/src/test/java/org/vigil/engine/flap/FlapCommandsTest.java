@@ -1,9 +1,10 @@
 package org.vigil.engine.flap;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
 
 /**
  * ENABLE/DISABLE_FLAP_DETECTION, globally and per object, as Nagios 4.4's flapping.c carries them out:
@@ -14,14 +15,9 @@ class FlapCommandsTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private FlapHarness h;
-
-    @AfterEach
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     private static final String FLAP_IN = """
             | t | line                                                    | expect               | log
@@ -34,7 +30,7 @@ class FlapCommandsTest {
 
     @Test
     void objectSwitches() throws Exception {
-        h = new FlapHarness(dir, FlapScenarioTest.OBJECTS, "enable_flap_detection=1\n");
+        h = closing.add(new FlapHarness(dir, FlapScenarioTest.OBJECTS, "enable_flap_detection=1\n"));
         h.play(FLAP_IN);
         h.play("""
                 | t  | line                                                   | expect                                                         | log
@@ -51,7 +47,7 @@ class FlapCommandsTest {
 
     @Test
     void programSwitch() throws Exception {
-        h = new FlapHarness(dir, FlapScenarioTest.OBJECTS, "enable_flap_detection=1\n");
+        h = closing.add(new FlapHarness(dir, FlapScenarioTest.OBJECTS, "enable_flap_detection=1\n"));
         h.play(FLAP_IN);
         h.play("""
                 | t  | line                                                   | expect                                                         | log
@@ -65,7 +61,7 @@ class FlapCommandsTest {
 
     @Test
     void offByDefaultAsInNagios() throws Exception {
-        h = new FlapHarness(dir, FlapScenarioTest.OBJECTS, "");
+        h = closing.add(new FlapHarness(dir, FlapScenarioTest.OBJECTS, ""));
         h.play(FLAP_IN);
         h.play("""
                 | t  | line                                                   | expect                                                   | log

@@ -1,9 +1,11 @@
 package org.vigil.engine.flap;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.engine.testkit.CloseAfterEach;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * Result sequences into and out of flapping, with the percent after every result (worked out by hand, see
@@ -12,16 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlapScenarioTest {
 
-    static final String OBJECTS = """
-            define command {
-                command_name check
-                command_line /bin/true
-            }
-            define contact {
-                contact_name admin
-                host_notification_commands check
-                service_notification_commands check
-            }
+    static final String OBJECTS = TestConfig.CHECK_AND_ADMIN + """
             define host {
                 host_name web1
                 address 10.0.0.1
@@ -65,18 +58,13 @@ class FlapScenarioTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
     private FlapHarness h;
-
-    @AfterEach
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     @Test
     void serviceStartsAndStopsFlappingWithItsOwnThresholds() throws Exception {
-        h = new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n");
+        h = closing.add(new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n"));
         h.play("""
                 | t  | line                                                        | expect                                                                | log
                 | 1  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;flappy;2;down     | flappy.state=CRITICAL/HARD/1 flappy.pct=6.25 flappy.flapping=off       | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;flappy;2;down // PASSIVE SERVICE CHECK: web1;flappy;0;(null) // SERVICE ALERT: web1;flappy;CRITICAL;HARD;1;down
@@ -99,7 +87,7 @@ class FlapScenarioTest {
 
     @Test
     void softProblemsAreNotRecordedButSoftRecoveriesAre() throws Exception {
-        h = new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n");
+        h = closing.add(new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n"));
         h.play("""
                 | t | line                                                     | expect                                      | log
                 | 1 | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;2;down     | http.state=CRITICAL/SOFT/1 http.pct=0.00     | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;2;down // PASSIVE SERVICE CHECK: web1;http;0;(null) // SERVICE ALERT: web1;http;CRITICAL;SOFT;1;down
@@ -113,7 +101,7 @@ class FlapScenarioTest {
 
     @Test
     void hostFlapsOnItsOwnResultsAndItsServicesResults() throws Exception {
-        h = new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n");
+        h = closing.add(new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n"));
         // host results alternate DOWN/UP (hard at once: max_check_attempts 1); a service result in between
         // records the host's state once more
         h.play("""
@@ -130,7 +118,7 @@ class FlapScenarioTest {
 
     @Test
     void statusFileShowsFlappingPercentAndSwitch() throws Exception {
-        h = new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n");
+        h = closing.add(new FlapHarness(dir, OBJECTS, "enable_flap_detection=1\n"));
         h.play("""
                 | t | line                                                    | expect           | log
                 | 1 | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;flappy;2;down  | flappy.pct=6.25  | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;flappy;2;down // PASSIVE SERVICE CHECK: web1;flappy;0;(null) // SERVICE ALERT: web1;flappy;CRITICAL;HARD;1;down

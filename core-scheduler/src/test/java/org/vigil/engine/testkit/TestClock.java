@@ -1,4 +1,4 @@
-package org.vigil.engine;
+package org.vigil.engine.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so hours of schedule run in milliseconds. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand, so hours of schedule run in milliseconds. */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
-        now = now.plus(d);
+    public void set(Instant t) {
+        now = t;
     }
 
-    void set(Instant t) {
-        now = t;
+    public void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override

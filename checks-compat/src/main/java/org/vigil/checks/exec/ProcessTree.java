@@ -52,6 +52,23 @@ final class ProcessTree {
         }
     }
 
+    /**
+     * Kills what is left of a plugin that led its own session {@code sid} (its pid): every process of that session,
+     * and every process tagged {@code TAG=tag} (null: no tag), a few rounds to catch processes forked meanwhile.
+     */
+    static void killSession(long sid, String tag) {
+        byte[] marker = tag == null ? null : (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 5; round++) {
+            boolean any = false;
+            for (long pid : scan(sid, marker)) {
+                any |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+            }
+            if (!any) {
+                break;
+            }
+        }
+    }
+
     /** What /proc says fd 1 of {@code pid} is ({@code pipe:[1234]}), or null; read just after the start. */
     static String stdoutPipe(long pid) {
         try {

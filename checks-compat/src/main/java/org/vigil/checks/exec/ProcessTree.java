@@ -53,14 +53,17 @@ final class ProcessTree {
     }
 
     /**
-     * Kills what is left of a plugin that led its own session {@code sid} (its pid): every process of that session,
-     * and every process tagged {@code TAG=tag} (null: no tag), a few rounds to catch processes forked meanwhile.
+     * Kills every process tagged {@code TAG=tag} (nothing when tag is null): what a timed-out plugin started that left
+     * its process group; a few rounds to catch processes forked meanwhile.
      */
-    static void killSession(long sid, String tag) {
-        byte[] marker = tag == null ? null : (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8);
+    static void killTagged(String tag) {
+        if (tag == null) {
+            return;
+        }
+        byte[] marker = (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8);
         for (int round = 0; round < 5; round++) {
             boolean any = false;
-            for (long pid : scan(sid, marker)) {
+            for (long pid : scan(NO_SESSION, marker)) {
                 any |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
             }
             if (!any) {
@@ -68,6 +71,9 @@ final class ProcessTree {
             }
         }
     }
+
+    /** A session id no process has (session() reads -1 for a process it cannot read). */
+    private static final long NO_SESSION = Long.MIN_VALUE;
 
     /** What /proc says fd 1 of {@code pid} is ({@code pipe:[1234]}), or null; read just after the start. */
     static String stdoutPipe(long pid) {

@@ -16,7 +16,7 @@ import org.vigil.checks.output.OutputDecoder;
 
 /**
  * Runs plugins through a few long-lived {@code plugin-worker.pl} processes, as Nagios 4 runs them through its
- * workers: the JVM never forks; each worker forks and execs the plugin in its own session, reads its output while
+ * workers: the JVM never forks; each worker forks and execs the plugin in its own process group, reads its output while
  * others run, and kills its process group at the timeout. Same results as {@link DirectRunner}; a worker that dies
  * is restarted at the next run, and when none can be started the run goes through a {@link DirectRunner}.
  */
@@ -66,7 +66,7 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
-        // the worker execs the plugin directly: its own session replaces the setsid wrapper
+        // the worker execs the plugin directly: its own process group replaces the setsid wrapper
         ExecPlan plan = ExecPlan.of(line, environment, null);
         if (plan.execFailure().isPresent()) {
             ExecPlan.PluginFailure f = plan.execFailure().get();
@@ -94,9 +94,9 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
         }
         Instant end = options.clock().instant();
         if (reply.timedOut()) {
-            // the worker killed the plugin's process group; what left the group, but kept the session or the tag, too
-            // (after the end time: that scan of /proc is cleanup, not the plugin's run time)
-            ProcessTree.killSession(reply.pid(), tag);
+            // the worker killed the plugin's process group; what left the group but kept the tag goes too (after the
+            // end time: that scan of /proc is cleanup, not the plugin's run time)
+            ProcessTree.killTagged(tag);
         }
         return new PluginResult(reply.exit(), OutputDecoder.decode(reply.stdout()), OutputDecoder.decode(reply.stderr()),
                 start, end, reply.timedOut(), reply.truncated(), null);

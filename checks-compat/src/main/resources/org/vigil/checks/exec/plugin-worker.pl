@@ -1,70 +1,74 @@
 #!/usr/bin/perl
 # Vigil's plugin worker (started by WorkerRunner, one of a few long-lived processes, as Nagios 4's workers): reads
-# requests from stdin, forks and execs each plugin in its own session, reads its stdout and stderr (capped) while
-# others run, kills the plugin's process group at its timeout, and writes the result back on stdout.
-# Only modules of perl-base (Essential in Debian): POSIX and Fcntl.
+# requests from stdin, forks and execs each plugin in its own process group, reads its stdout and stderr (capped)
+# while others run, kills the process group at the timeout, and writes the result back on stdout.
+# Only perl-base (Essential in Debian), and no POSIX module: it makes every fork markedly dearer (measured).
 #
 # request:  "<length>\n" then NUL-separated: id, timeout in ms, tag ("" for none), argc, argv..., NAME=VALUE...
 # response: "<id> <exit status> <timed out 0|1> <truncated 0|1> <pid> <stdout length> <stderr length>\n" stdout stderr
-#           (an exit status of 128+N for a plugin killed by signal N; stderr only when stdout is empty)
+#           (an exit status of 128+N for a plugin killed by signal N; stderr only when stdout is empty; exit -1 and
+#           the reason in stderr when the plugin could not be forked)
 use strict;
 use warnings;
-use POSIX ();
-use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
+use Errno qw(EAGAIN EINTR);
+use Fcntl qw(F_SETFL O_NONBLOCK);
 
 my $LIMIT = $ARGV[0] // 1048576;
-my $TICK = POSIX::sysconf(POSIX::_SC_CLK_TCK()) || 100;
+my $WNOHANG = 1;    # Linux
 # a child that exits while something else still holds its pipe is noticed by SIGCHLD, or at the latest this late
 my $POLL = 0.2;
 
 $SIG{PIPE} = 'IGNORE';
-$SIG{CHLD} = sub { };    # a handler, not the default, so that select() returns on a child's exit
+$SIG{CHLD} = sub { };    # a handler, not the default, so that select() returns when a child exits
 open(my $null, '<', '/dev/null') or die "plugin-worker: /dev/null: $!\n";
-my $NULL_FD = fileno($null);
+open(my $uptime, '<', '/proc/uptime') or die "plugin-worker: /proc/uptime: $!\n";
 
-my %jobs;    # pid => job
-my %fds;     # fd => [job, 'out' | 'err']
+my %jobs;         # pid => job
+my %fds;          # fd => [job, 'out' | 'err']
+my $rin = '';     # the select set: stdin and every open plugin pipe
 my $inbuf = '';
-my $eof = 0;
+my $replies = ''; # written once per turn of the loop
+my $next_check = 0;
 
-sub now { return (POSIX::times())[0] / $TICK; }
-
-sub nonblock {
-    my ($fh) = @_;
-    my $flags = fcntl($fh, F_GETFL, 0) or die "plugin-worker: fcntl: $!\n";
-    fcntl($fh, F_SETFL, $flags | O_NONBLOCK) or die "plugin-worker: fcntl: $!\n";
+# seconds since boot, to 10 ms: monotonic, and needs no module
+sub now {
+    sysseek($uptime, 0, 0);
+    sysread($uptime, my $s, 64);
+    return $s =~ /^(\d+\.?\d*)/ ? $1 : 0;
 }
 
-sub respond {
+sub reply {
     my ($id, $status, $timedout, $trunc, $pid, $out, $err) = @_;
-    my $msg = "$id $status $timedout $trunc $pid " . length($out) . ' ' . length($err) . "\n" . $out . $err;
-    while (length $msg) {
-        my $n = syswrite(STDOUT, $msg);
+    $replies .= "$id $status $timedout $trunc $pid " . length($out) . ' ' . length($err) . "\n" . $out . $err;
+}
+
+sub flush_replies {
+    while (length $replies) {
+        my $n = syswrite(STDOUT, $replies);
         if (!defined $n) {
-            next if $! == POSIX::EINTR();
+            next if $! == EINTR;
             shutdown_all();    # the engine is gone
         }
-        substr($msg, 0, $n) = '';
+        substr($replies, 0, $n) = '';
     }
 }
 
 sub start_job {
-    my ($payload) = @_;
-    my ($id, $timeout_ms, $tag, $argc, @rest) = split /\0/, $payload, -1;
+    my ($id, $timeout_ms, $tag, $argc, @rest) = split /\0/, $_[0], -1;
     my @argv = splice(@rest, 0, $argc);
     my ($or, $ow, $er, $ew);
     if (!pipe($or, $ow) || !pipe($er, $ew)) {
-        respond($id, -1, 0, 0, 0, '', "pipe: $!");
+        reply($id, -1, 0, 0, 0, '', "pipe: $!");
         return;
     }
     my $pid = fork();
     if (!defined $pid) {
-        respond($id, -1, 0, 0, 0, '', "fork: $!");
+        reply($id, -1, 0, 0, 0, '', "fork: $!");
         return;
     }
     if ($pid == 0) {
-        # the plugin leads its own session and process group, so a timeout kills all it started
-        POSIX::setsid();
+        # as Nagios's worker: the plugin leads its own process group, so a timeout kills all it started
+        setpgrp(0, 0);
         $SIG{PIPE} = 'DEFAULT';
         $SIG{CHLD} = 'DEFAULT';
         for my $kv (@rest) {
@@ -72,31 +76,37 @@ sub start_job {
             $ENV{substr($kv, 0, $eq)} = substr($kv, $eq + 1) if $eq > 0;
         }
         $ENV{VIGIL_PLUGIN_RUN} = $tag if length $tag;
-        POSIX::dup2($NULL_FD, 0);
-        POSIX::dup2(fileno($ow), 1);
-        POSIX::dup2(fileno($ew), 2);
+        open(STDIN, '<&', $null);
+        open(STDOUT, '>&', $ow);
+        open(STDERR, '>&', $ew);
         { no warnings 'exec'; exec { $argv[0] } @argv; }
         # as Nagios's worker child reports a failed exec: on stderr, with the errno as exit status
         my $errno = $! + 0;
-        my $text = "execvp($argv[0], ...) failed. errno is $errno: $!\n";
-        POSIX::write(2, $text, length $text);
-        POSIX::_exit($errno);
+        syswrite(STDERR, "execvp($argv[0], ...) failed. errno is $errno: $!\n");
+        exit $errno;
     }
     close $ow;
     close $ew;
-    nonblock($or);
-    nonblock($er);
-    my $job = { id => $id, pid => $pid, deadline => now() + $timeout_ms / 1000, out => '', err => '',
-                outfh => $or, errfh => $er, tout => 0, terr => 0, timedout => 0 };
+    fcntl($or, F_SETFL, O_NONBLOCK);
+    fcntl($er, F_SETFL, O_NONBLOCK);
+    my $deadline = now() + $timeout_ms / 1000;
+    my $job = { id => $id, pid => $pid, deadline => $deadline, out => '', err => '', outfh => $or, errfh => $er,
+                tout => 0, terr => 0, timedout => 0 };
     $jobs{$pid} = $job;
-    $fds{fileno($or)} = [$job, 'out'];
-    $fds{fileno($er)} = [$job, 'err'];
+    for ([$or, 'out'], [$er, 'err']) {
+        my $fd = fileno($_->[0]);
+        $fds{$fd} = [$job, $_->[1]];
+        vec($rin, $fd, 1) = 1;
+    }
+    $next_check = $deadline if $deadline < $next_check;
 }
 
 sub close_stream {
     my ($job, $which) = @_;
     my $fh = $job->{$which . 'fh'} or return;
-    delete $fds{fileno($fh)};
+    my $fd = fileno($fh);
+    delete $fds{$fd};
+    vec($rin, $fd, 1) = 0;
     close $fh;
     $job->{$which . 'fh'} = undef;
 }
@@ -108,8 +118,8 @@ sub drain {
     while (1) {
         my $n = sysread($fh, my $chunk, 65536);
         if (!defined $n) {
-            next if $! == POSIX::EINTR();
-            close_stream($job, $which) unless $! == POSIX::EAGAIN();
+            next if $! == EINTR;
+            close_stream($job, $which) unless $! == EAGAIN;
             return;
         }
         if ($n == 0) {
@@ -135,40 +145,42 @@ sub finish {
     close_stream($job, 'out');
     close_stream($job, 'err');
     delete $jobs{$job->{pid}};
-    my $exit = POSIX::WIFSIGNALED($status) ? 128 + POSIX::WTERMSIG($status) : POSIX::WEXITSTATUS($status);
+    my $exit = ($status & 127) ? 128 + ($status & 127) : $status >> 8;
     my $err = length $job->{out} ? '' : $job->{err};
     my $trunc = $job->{tout} || (length $job->{out} ? 0 : $job->{terr});
-    respond($job->{id}, $exit, $job->{timedout}, $trunc ? 1 : 0, $job->{pid}, $job->{out}, $err);
+    reply($job->{id}, $exit, $job->{timedout}, $trunc ? 1 : 0, $job->{pid}, $job->{out}, $err);
 }
 
 sub reap {
-    while ((my $pid = waitpid(-1, POSIX::WNOHANG())) > 0) {
+    while ((my $pid = waitpid(-1, $WNOHANG)) > 0) {
         my $status = $?;
         finish($jobs{$pid}, $status) if $jobs{$pid};
     }
 }
 
+# kills the process groups past their deadline; looks again at the earliest deadline left
 sub expire {
-    my $t = now();
+    my ($t) = @_;
+    my $next = $t + $POLL;
     for my $job (values %jobs) {
-        if (!$job->{timedout} && $t >= $job->{deadline}) {
+        next if $job->{timedout};
+        if ($t >= $job->{deadline}) {
             $job->{timedout} = 1;
             kill 'KILL', -$job->{pid};
+        } elsif ($job->{deadline} < $next) {
+            $next = $job->{deadline};
         }
     }
+    $next_check = $next;
 }
 
 sub read_requests {
     my $n = sysread(STDIN, $inbuf, 65536, length $inbuf);
     if (!defined $n) {
-        return if $! == POSIX::EAGAIN() || $! == POSIX::EINTR();
-        $eof = 1;
-        return;
+        return if $! == EAGAIN || $! == EINTR;
+        shutdown_all();
     }
-    if ($n == 0) {
-        $eof = 1;
-        return;
-    }
+    shutdown_all() if $n == 0;
     while ($inbuf =~ /\A(\d+)\n/) {
         my $head = length($1) + 1;
         my $len = $1;
@@ -179,39 +191,38 @@ sub read_requests {
     }
 }
 
+# the engine closed the pipe or went away: its plugins go with it
 sub shutdown_all {
     kill 'KILL', -$_ for keys %jobs;
-    POSIX::_exit(0);
+    exit 0;
 }
 
-sub wait_time {
-    return undef unless %jobs;
-    my $t = now();
-    my $next = $POLL;
-    for my $job (values %jobs) {
-        next if $job->{timedout};
-        my $left = $job->{deadline} - $t;
-        $next = $left if $left < $next;
-    }
-    return $next < 0.001 ? 0.001 : $next;
-}
-
-nonblock(\*STDIN);
-respond('ready', 0, 0, 0, $$, '', '');
+fcntl(STDIN, F_SETFL, O_NONBLOCK);
+vec($rin, 0, 1) = 1;
+reply('ready', 0, 0, 0, $$, '', '');
+flush_replies();
 while (1) {
-    my $rin = '';
-    vec($rin, 0, 1) = 1 unless $eof;
-    vec($rin, $_, 1) = 1 for keys %fds;
-    my $n = select(my $rout = $rin, undef, undef, wait_time());
+    my $wait;
+    if (%jobs) {
+        $wait = $next_check - now();
+        $wait = 0.001 if $wait < 0.001;
+    }
+    my $n = select(my $rout = $rin, undef, undef, $wait);
     if ($n > 0) {
-        for my $fd (keys %fds) {
-            next unless vec($rout, $fd, 1);
-            my $entry = $fds{$fd} or next;
-            drain(@$entry);
+        my $bits = unpack('b*', $rout);
+        while ($bits =~ /1/g) {
+            my $fd = pos($bits) - 1;
+            if ($fd == 0) {
+                read_requests();
+            } elsif (my $entry = $fds{$fd}) {
+                drain(@$entry);
+            }
         }
-        read_requests() if !$eof && vec($rout, 0, 1);
     }
     reap();
-    expire();
-    shutdown_all() if $eof;
+    if (%jobs) {
+        my $t = now();
+        expire($t) if $t >= $next_check;
+    }
+    flush_replies();
 }

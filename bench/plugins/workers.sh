@@ -14,6 +14,14 @@ mvn -q -B -o -pl checks-compat -am test-compile >/dev/null 2>&1 || mvn -q -B -pl
 EXEC_JAR=$(find "${HOME}/.m2/repository/org/apache/commons/commons-exec/1.5.0" -name 'commons-exec-1.5.0.jar' | head -1)
 CP=checks-compat/target/classes:checks-compat/target/test-classes:config-parser/target/classes:$EXEC_JAR
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# the floors, one process in a loop: C fork+exec, C posix_spawn (a vfork-like clone, as the JVM's VFORK), perl fork
+if command -v gcc >/dev/null 2>&1; then
+  mkdir -p bench/out/plugins
+  gcc -O2 -o bench/out/plugins/spawncost bench/plugins/spawncost.c
+  bench/out/plugins/spawncost fork 2000
+  bench/out/plugins/spawncost spawn 2000
+fi
+perl bench/plugins/perlfork.pl 2000
 # the launch mechanism bin/vigil uses
 java -Djdk.lang.Process.launchMechanism=VFORK -Xmx256m -cp "$CP" org.vigil.checks.exec.WorkerBench \
   "$N" "$ROUNDS" "$K" "$W" "$PLUGIN"

@@ -52,29 +52,6 @@ final class ProcessTree {
         }
     }
 
-    /**
-     * Kills every process tagged {@code TAG=tag} (nothing when tag is null): what a timed-out plugin started that left
-     * its process group; a few rounds to catch processes forked meanwhile.
-     */
-    static void killTagged(String tag) {
-        if (tag == null) {
-            return;
-        }
-        byte[] marker = (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8);
-        for (int round = 0; round < 5; round++) {
-            boolean any = false;
-            for (long pid : scan(NO_SESSION, marker)) {
-                any |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
-            }
-            if (!any) {
-                break;
-            }
-        }
-    }
-
-    /** A session id no process has (session() reads -1 for a process it cannot read). */
-    private static final long NO_SESSION = Long.MIN_VALUE;
-
     /** What /proc says fd 1 of {@code pid} is ({@code pipe:[1234]}), or null; read just after the start. */
     static String stdoutPipe(long pid) {
         try {

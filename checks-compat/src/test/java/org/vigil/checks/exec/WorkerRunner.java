@@ -15,10 +15,14 @@ import org.vigil.checks.command.CommandLine;
 import org.vigil.checks.output.OutputDecoder;
 
 /**
- * Runs plugins through a few long-lived {@code plugin-worker.pl} processes, as Nagios 4 runs them through its
+ * An experiment, kept with its benchmark (bench/plugins/workers.sh) and not used by the engine: it cost 0.36-0.60 ms
+ * more CPU per run than {@link DirectRunner} (docs/performance.md, "Plugin workers"), because a perl process's
+ * fork costs more than the JVM's vfork saves.
+ *
+ * <p>Runs plugins through a few long-lived {@code plugin-worker.pl} processes, as Nagios 4 runs them through its
  * workers: the JVM never forks; each worker forks and execs the plugin in its own process group, reads its output while
  * others run, and kills its process group at the timeout. Same results as {@link DirectRunner}; a worker that dies
- * is restarted at the next run, and when none can be started the run goes through a {@link DirectRunner}.
+ * is restarted at the next run.
  */
 public final class WorkerRunner implements PluginRunner, AutoCloseable {
 
@@ -32,7 +36,6 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
     private final PluginWorker[] workers;
     private final RunTags tags = new RunTags();
     private final AtomicLong ids = new AtomicLong();
-    private DirectRunner fallback;
 
     private WorkerRunner(RunnerOptions options, Path perl, PluginWorker[] workers) {
         this.options = options;
@@ -58,11 +61,6 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
         return new WorkerRunner(options, perl, ws);
     }
 
-    /** As many workers as cores, {@code -Dvigil.workers=N} to change it. */
-    public static int defaultCount() {
-        return Math.max(1, Integer.getInteger("vigil.workers", Runtime.getRuntime().availableProcessors()));
-    }
-
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
@@ -81,7 +79,7 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
         }
         PluginWorker worker = pick();
         if (worker == null) {
-            return fallback().run(line, environment, timeout);
+            return PluginResult.notStarted("no plugin worker could be started", start);
         }
         WorkerProtocol.Reply reply;
         try {
@@ -96,7 +94,7 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
         if (reply.timedOut()) {
             // the worker killed the plugin's process group; what left the group but kept the tag goes too (after the
             // end time: that scan of /proc is cleanup, not the plugin's run time)
-            ProcessTree.killTagged(tag);
+            killTagged(tag);
         }
         return new PluginResult(reply.exit(), OutputDecoder.decode(reply.stdout()), OutputDecoder.decode(reply.stderr()),
                 start, end, reply.timedOut(), reply.truncated(), null);
@@ -149,11 +147,22 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
         return best;
     }
 
-    private synchronized DirectRunner fallback() {
-        if (fallback == null) {
-            fallback = new DirectRunner(options);
+    /** Kills every process tagged with this run's tag: what a timed-out plugin started that left its group. */
+    private static void killTagged(String tag) {
+        if (tag == null) {
+            return;
         }
-        return fallback;
+        byte[] marker = (ProcessTree.TAG + "=" + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int round = 0; round < 5; round++) {
+            boolean any = false;
+            // Long.MIN_VALUE: a session id no process has
+            for (long pid : ProcessTree.scan(Long.MIN_VALUE, marker)) {
+                any |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+            }
+            if (!any) {
+                break;
+            }
+        }
     }
 
     /** The workers' process ids (for measurements). */
@@ -169,9 +178,6 @@ public final class WorkerRunner implements PluginRunner, AutoCloseable {
     public synchronized void close() {
         for (PluginWorker w : workers) {
             w.close();
-        }
-        if (fallback != null) {
-            fallback.close();
         }
     }
 }

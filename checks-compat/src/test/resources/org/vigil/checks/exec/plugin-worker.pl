@@ -89,7 +89,8 @@ sub start_job {
     close $ew;
     fcntl($or, F_SETFL, O_NONBLOCK);
     fcntl($er, F_SETFL, O_NONBLOCK);
-    my $deadline = now() + $timeout_ms / 1000;
+    # now() is cut to 10 ms: one more tick, so that a plugin is never killed before its timeout
+    my $deadline = now() + $timeout_ms / 1000 + 0.01;
     my $job = { id => $id, pid => $pid, deadline => $deadline, out => '', err => '', outfh => $or, errfh => $er,
                 tout => 0, terr => 0, timedout => 0 };
     $jobs{$pid} = $job;

@@ -660,6 +660,11 @@ public final class Engine implements AutoCloseable {
         return true;
     }
 
+    /** Hands a custom notification request to the listener (the notifier applies Nagios's rules to it). */
+    public void sendCustomNotification(CheckTarget target, int options, String author, String comment) {
+        listener.customNotification(target, status(target), options, author, comment);
+    }
+
     /** Nagios's {@code remove_*_acknowledgement}: clears the flag and deletes non-persistent ack comments. */
     public void removeAcknowledgement(CheckTarget target) {
         CheckableStatus<?> st = status(target);

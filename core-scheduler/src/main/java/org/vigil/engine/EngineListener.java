@@ -54,6 +54,14 @@ public interface EngineListener {
                               boolean notify) {
     }
 
+    /**
+     * {@code SEND_CUSTOM_HOST_NOTIFICATION}/{@code SEND_CUSTOM_SVC_NOTIFICATION}: a CUSTOM notification is asked
+     * for, with Nagios's option bits (1 broadcast, 2 forced, 4 increment the notification number).
+     */
+    default void customNotification(CheckTarget target, CheckableStatus<?> status, int options, String author,
+                                    String comment) {
+    }
+
     /** Nothing is listening. */
     EngineListener NONE = new EngineListener() {
     };

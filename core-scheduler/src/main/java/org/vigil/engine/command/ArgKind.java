@@ -40,7 +40,11 @@ enum ArgKind {
     /** The comment text: the rest of the line, semicolons included. */
     COMMENT("comment"),
     /** A comment id: a whole number from 1. */
-    COMMENT_ID("comment_id");
+    COMMENT_ID("comment_id"),
+
+    // custom notifications
+    /** An integer of Nagios's option bits: 1 broadcast, 2 forced, 4 increment the notification number. */
+    OPTIONS("options");
 
     private final String label;
 

@@ -102,6 +102,8 @@ public final class CommandParser {
                         : kind.label() + " '" + value + "' is not a number (" + flagMeaning(kind) + ")";
                 case COMMENT_ID -> integer(value).filter(v -> v > 0).isPresent() ? null
                         : "comment id '" + value + "' is not a number from 1";
+                case OPTIONS -> integer(value).filter(v -> v >= 0).isPresent() ? null
+                        : "options '" + value + "' is not a number (1 broadcast, 2 forced, 4 increment)";
             };
             if (problem != null) {
                 CommandError error = CommandError.failed(line, c, problem);

@@ -21,6 +21,7 @@ import static org.vigil.engine.command.ArgKind.START_TIME;
 import static org.vigil.engine.command.ArgKind.TRIGGER_ID;
 import static org.vigil.engine.command.ArgKind.COMMENT_ID;
 import static org.vigil.engine.command.ArgKind.NOTIFY;
+import static org.vigil.engine.command.ArgKind.OPTIONS;
 import static org.vigil.engine.command.ArgKind.PERSISTENT;
 import static org.vigil.engine.command.ArgKind.STICKY;
 
@@ -110,6 +111,9 @@ public enum CommandType {
     ACKNOWLEDGE_SVC_PROBLEM(HOST, SERVICE, STICKY, NOTIFY, PERSISTENT, AUTHOR, COMMENT),
     REMOVE_HOST_ACKNOWLEDGEMENT(HOST),
     REMOVE_SVC_ACKNOWLEDGEMENT(HOST, SERVICE),
+    // custom notifications (the notifier sends them: EngineListener.customNotification)
+    SEND_CUSTOM_HOST_NOTIFICATION(HOST, OPTIONS, AUTHOR, COMMENT),
+    SEND_CUSTOM_SVC_NOTIFICATION(HOST, SERVICE, OPTIONS, AUTHOR, COMMENT),
     /** A name starting with {@code _}: Nagios leaves it to its event broker modules; logged, nothing done. */
     CUSTOM;
 

@@ -124,6 +124,10 @@ public final class Commands {
             case ACKNOWLEDGE_SVC_PROBLEM -> comments.acknowledge(service(a), a.subList(2, 7));
             case REMOVE_HOST_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(host(a));
             case REMOVE_SVC_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(service(a));
+            case SEND_CUSTOM_HOST_NOTIFICATION -> done(() -> engine.sendCustomNotification(host(a),
+                    (int) code(a.get(1)), a.get(2), a.get(3)));
+            case SEND_CUSTOM_SVC_NOTIFICATION -> done(() -> engine.sendCustomNotification(service(a),
+                    (int) code(a.get(2)), a.get(3), a.get(4)));
             case CUSTOM -> Optional.empty();
             // passive checks, check execution and event handlers
             case ENABLE_PASSIVE_HOST_CHECKS, DISABLE_PASSIVE_HOST_CHECKS -> done(() -> engine.setPassiveChecksEnabled(

@@ -46,6 +46,8 @@ class CommentCommandParserTest {
             [1795600000] ACKNOWLEDGE_SVC_PROBLEM;web1;http;5;-1;9;alice;         ! ACKNOWLEDGE_SVC_PROBLEM      ! web1|http|5|-1|9|alice|
             [1795600000] REMOVE_HOST_ACKNOWLEDGEMENT;web1                        ! REMOVE_HOST_ACKNOWLEDGEMENT  ! web1
             [1795600000] REMOVE_SVC_ACKNOWLEDGEMENT;web1;http;extra              ! REMOVE_SVC_ACKNOWLEDGEMENT   ! web1|http|extra
+            [1795600000] SEND_CUSTOM_SVC_NOTIFICATION;web1;http;6;ops;call; now  ! SEND_CUSTOM_SVC_NOTIFICATION ! web1|http|6|ops|call; now
+            [1795600000] SEND_CUSTOM_HOST_NOTIFICATION;web1;0;ops;hi             ! SEND_CUSTOM_HOST_NOTIFICATION ! web1|0|ops|hi
             """)
     void accepted(String line, CommandType type, String args) {
         ParseResult r = parser.parse(line, NOW);
@@ -78,6 +80,8 @@ class CommentCommandParserTest {
             [1795600000] ACKNOWLEDGE_SVC_PROBLEM;web1;nosvc;1;0;0;alice;x ! no service 'nosvc' on host 'web1'
             [1795600000] REMOVE_SVC_ACKNOWLEDGEMENT;web1                  ! REMOVE_SVC_ACKNOWLEDGEMENT takes 2 arguments (host_name;service_description), got 1
             [1795600000] REMOVE_HOST_ACKNOWLEDGEMENT;nohost               ! no host 'nohost'
+            [1795600000] SEND_CUSTOM_HOST_NOTIFICATION;web1;x;ops;hi      ! options 'x' is not a number (1 broadcast, 2 forced, 4 increment)
+            [1795600000] SEND_CUSTOM_SVC_NOTIFICATION;web1;http;1;ops     ! SEND_CUSTOM_SVC_NOTIFICATION takes 5 arguments (host_name;service_description;options;author;comment), got 4
             """)
     void refused(String line, String reason) {
         ParseResult r = parser.parse(line, NOW);

@@ -73,6 +73,12 @@ public final class NotifierListener implements EngineListener {
         }
     }
 
+    @Override
+    public void customNotification(CheckTarget target, CheckableStatus<?> status, int options, String author,
+                                   String comment) {
+        event(target, Reason.CUSTOM, author, comment, NotificationOptions.fromBits(options));
+    }
+
     // handle_scheduled_downtime and check_for_expired_downtime pass the downtime's author and comment
 
     @Override

@@ -97,4 +97,23 @@ class EngineHooksTest {
         assertThat(h.taken()).containsExactly("admin DOWNTIMESTART 0", "admin DOWNTIMECANCELLED 0");
     }
 
+    @Test
+    void customNotificationCommandReachesTheNotifier() throws Exception {
+        CheckTarget http = http();
+        h.results(http, 2, "CRITICAL - down", 3);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+        // SEND_CUSTOM_SVC_NOTIFICATION;web1;http;0;alice;call me: options 0 keeps the number
+        h.engine.call(() -> {
+            h.engine.sendCustomNotification(http, 0, "alice", "call me");
+            return null;
+        });
+        assertThat(h.takenLines()).containsExactly("SERVICE NOTIFICATION: admin;web1;http;CUSTOM (CRITICAL);"
+                + "notify-by-email;CRITICAL - down;alice;call me");
+        // option 4 increments the notification number
+        h.engine.call(() -> {
+            h.engine.sendCustomNotification(http, 4, "alice", "again");
+            return null;
+        });
+        assertThat(h.taken()).containsExactly("admin CUSTOM 2");
+    }
 }

@@ -60,6 +60,8 @@ public final class Daemon implements AutoCloseable {
     private volatile ReloadResult lastReload;
     private volatile ReloadResult lastRejected;
     private volatile boolean closed;
+    /** Sweeps, on whichever engine runs at the time. */
+    private final org.vigil.engine.sweep.SweepService sweeps = new org.vigil.engine.sweep.SweepService(this::engine);
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -194,6 +196,11 @@ public final class Daemon implements AutoCloseable {
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),
                 engine.eventHandlerSettings().globalServiceHandler());
+    }
+
+    /** Sweeps (start, poll, cancel), for the control socket and the web layer. */
+    public org.vigil.engine.sweep.SweepService sweeps() {
+        return sweeps;
     }
 
     public Engine engine() {

@@ -8,9 +8,9 @@ package org.vigil.engine.sweep;
 public record SweepResult(String host, String service, String state, boolean ok, String stateType, String output,
                           String previousState, boolean ran) {
 
-    /** Whether the state differs from the one before the sweep. */
+    /** Whether the state differs from the previous result's (a first result, after PENDING, is no change). */
     public boolean changed() {
-        return !state.equals(previousState);
+        return !previousState.equals("PENDING") && !state.equals(previousState);
     }
 
     /** {@code host} or {@code host/service}. */

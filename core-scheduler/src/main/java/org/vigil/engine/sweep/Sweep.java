@@ -66,10 +66,10 @@ public final class Sweep {
                 byHost.merge(r.host(), 1, Integer::sum);
             }
         }
+        SweepProgress.Phase now = phase; // read before endNanos: a phase that is over makes its end time visible
         long end = endNanos;
         long elapsed = (end != 0 ? end : System.nanoTime()) - startNanos;
-        return new SweepProgress(id, n, results.length, problems, byState, byHost, Duration.ofNanos(elapsed),
-                phase);
+        return new SweepProgress(id, n, results.length, problems, byState, byHost, Duration.ofNanos(elapsed), now);
     }
 
     /** The summary, once the sweep is over; any thread. */

@@ -90,8 +90,16 @@ public final class Sweeps {
             }
         }
         if (sweep.over()) {
-            running.remove(sweep);
-            active = !running.isEmpty();
+            ended(sweep);
+        }
+    }
+
+    /** Drops an ended sweep; with none left running, nothing is waited for any more. */
+    private void ended(Sweep sweep) {
+        running.remove(sweep);
+        active = !running.isEmpty();
+        if (!active) {
+            waiting.clear(); // what cancelled sweeps still waited for: results now come while inactive
         }
     }
 
@@ -127,8 +135,7 @@ public final class Sweeps {
         for (Sweep s : List.copyOf(running)) {
             if (s.id() == id) {
                 s.cancel();
-                running.remove(s);
-                active = !running.isEmpty();
+                ended(s);
                 return true;
             }
         }

@@ -68,6 +68,8 @@ public final class Daemon implements AutoCloseable {
 
     /** How often the listener's periodic task (the notifier's re-notification pass) runs on the engine thread. */
     public static final java.time.Duration LISTENER_PASS = java.time.Duration.ofSeconds(5);
+    /** Sweeps, on whichever engine runs at the time. */
+    private final org.vigil.engine.sweep.SweepService sweeps = new org.vigil.engine.sweep.SweepService(this::engine);
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -218,6 +220,11 @@ public final class Daemon implements AutoCloseable {
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),
                 engine.eventHandlerSettings().globalServiceHandler());
+    }
+
+    /** Sweeps (start, poll, cancel), for the control socket and the web layer. */
+    public org.vigil.engine.sweep.SweepService sweeps() {
+        return sweeps;
     }
 
     public Engine engine() {

@@ -118,6 +118,8 @@ public final class Engine implements AutoCloseable {
     private boolean restoringHandover;
     private final org.vigil.engine.comment.Comments comments;
     private final org.vigil.engine.ack.Acknowledgements acknowledgements;
+    /** Sweeps (org.vigil.engine.sweep); engine thread only. */
+    private final org.vigil.engine.sweep.Sweeps sweeps = new org.vigil.engine.sweep.Sweeps(new SweepChecks());
 
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
@@ -446,6 +448,13 @@ public final class Engine implements AutoCloseable {
     }
 
     private void finish(CheckTarget t, CheckOutcome outcome, Throwable failure) {
+        finishCheck(t, outcome, failure);
+        if (sweeps.active()) { // one field read for checks outside sweeps
+            sweeps.checkDone(t, outcome, failure);
+        }
+    }
+
+    private void finishCheck(CheckTarget t, CheckOutcome outcome, Throwable failure) {
         java.util.function.Consumer<CarriedResult> next = successor;
         if (next != null) { // handed over by a reload: the new engine applies it
             inFlight.remove(t.id());
@@ -1110,6 +1119,7 @@ public final class Engine implements AutoCloseable {
             if (inFlight.remove(t.id()) && status(t).activeChecksEnabled() && status(t).checkInterval() > 0) {
                 schedule(t, clock.instant());
             }
+            sweeps.lost(t);
         })));
     }
 
@@ -1128,6 +1138,62 @@ public final class Engine implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------
     // end of the reload section
+    // ---------------------------------------------------------------------------------------------------
+
+    // Sweeps (org.vigil.engine.sweep): run every selected check now through startCheck/finish -------------
+
+    /** The sweeps of this engine; engine thread only (callers go through {@link #call}). */
+    public org.vigil.engine.sweep.Sweeps sweeps() {
+        return sweeps;
+    }
+
+    /** What a sweep needs of the engine: targets, statuses, and starting a check now through the normal path. */
+    private final class SweepChecks implements org.vigil.engine.sweep.Sweeps.Checks {
+        @Override
+        public ObjectModel model() {
+            return model;
+        }
+
+        @Override
+        public Optional<CheckTarget> hostTarget(String host) {
+            return Engine.this.hostTarget(host);
+        }
+
+        @Override
+        public Optional<CheckTarget> serviceTarget(ServiceKey key) {
+            return Engine.this.serviceTarget(key);
+        }
+
+        @Override
+        public CheckableStatus<?> status(CheckTarget t) {
+            return Engine.this.status(t);
+        }
+
+        @Override
+        public boolean hasCheckCommand(CheckTarget host) {
+            return hosts.get(host.hostName()).hasCheckCommand();
+        }
+
+        @Override
+        public boolean runNow(CheckTarget t) {
+            // as a forced check: whatever the dependencies and execute_*_checks; its result reschedules it as usual
+            startCheck(t.id(), clock.instant());
+            return inFlight.contains(t.id());
+        }
+
+        @Override
+        public int concurrency() {
+            return pool.getMaximumPoolSize();
+        }
+
+        @Override
+        public boolean handedOver() {
+            return successor != null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // end of the sweep section
     // ---------------------------------------------------------------------------------------------------
 
     /** Waits until no check is running or queued and the engine thread is idle; for tests and shutdown. */

@@ -97,11 +97,16 @@ final class RunCommand {
                 : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Optional<LockFile> held = lock;
+        // the control socket beside lock_file, for 'vigil sweep' (org.vigil.web.control)
+        Optional<org.vigil.web.control.ControlServer> control = lockPath.flatMap(p -> org.vigil.web.control
+                .ControlServer.open(org.vigil.web.control.ControlProtocol.socketFor(p), daemon.sweeps(),
+                        err::println));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[" + System.currentTimeMillis() / 1000 + "] Caught SIGTERM, shutting down...");
             if (watcher != null) {
                 watcher.close();
             }
+            control.ifPresent(org.vigil.web.control.ControlServer::close);
             daemon.close();
             notifications.close();
             held.ifPresent(LockFile::close);

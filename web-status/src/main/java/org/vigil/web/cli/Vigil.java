@@ -26,6 +26,7 @@ public final class Vigil {
                 case "timeperiod" -> new TimeperiodCommand(out, err).run(rest);
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "reload" -> new ReloadCommand(out, err).run(rest);
+                case "sweep" -> new SweepCommand(out, err, System.console() != null && out == System.out).run(rest);
                 default -> {
                     err.println("vigil: unknown command '" + args[0] + "'");
                     usage(err);
@@ -46,6 +47,9 @@ public final class Vigil {
         out.println("  run [--watch] NAGIOS_CFG                  run the monitor in the foreground (--watch: reload");
         out.println("                                            when the config files change)");
         out.println("  reload NAGIOS_CFG                         verify a config and have the running monitor reload it");
+        out.println("  sweep NAGIOS_CFG [--host NAME] [--hostgroup NAME] [--servicegroup NAME] [--service PATTERN]");
+        out.println("        [--state problem] [--json]          have the running monitor run the selected checks now");
+        out.println("                                            and print what is not OK (PATTERN: glob, or /regex/)");
         out.println("  verify [--dump-objects FILE] NAGIOS_CFG   check a configuration, as 'nagios -v' does");
         out.println("  timeperiod NAGIOS_CFG PERIOD [--at TIME] [--json]");
         out.println("                                            show whether a time is inside a timeperiod,");

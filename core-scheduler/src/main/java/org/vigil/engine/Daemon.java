@@ -60,6 +60,9 @@ public final class Daemon implements AutoCloseable {
     private volatile ReloadResult lastReload;
     private volatile ReloadResult lastRejected;
     private volatile boolean closed;
+    /** Why retention or the command file is not running, for the web health checks (null: running or off). */
+    private volatile String retentionProblem;
+    private volatile String commandFileProblem;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -131,6 +134,7 @@ public final class Daemon implements AutoCloseable {
             engine.retain(s.state(), s.writer());
             log.log("Retention: restored " + s.state().records().size() + " records");
         } else if (started instanceof Retention.Failed f) {
+            retentionProblem = String.valueOf(f.problem());
             log.log("Error: retention cannot start, running without retained state: " + f.problem());
         }
     }
@@ -142,6 +146,7 @@ public final class Daemon implements AutoCloseable {
             commandFile = r.file();
             log.log("External commands: reading " + r.file().path());
         } else if (start instanceof CommandFile.Failed f) {
+            commandFileProblem = f.problem();
             log.log("Error: external commands are off: " + f.problem());
         }
     }
@@ -194,6 +199,31 @@ public final class Daemon implements AutoCloseable {
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),
                 engine.eventHandlerSettings().globalServiceHandler());
+    }
+
+    /** When the running engine started (replaced by a reload), as status.dat's {@code program_start}. */
+    public Instant started() {
+        return started;
+    }
+
+    /** Whether state is being retained (false when it is off or failed to start). */
+    public boolean retentionRunning() {
+        return retention != null;
+    }
+
+    /** Why retention failed to start, if it did (empty when it runs or is switched off). */
+    public Optional<String> retentionProblem() {
+        return Optional.ofNullable(retentionProblem);
+    }
+
+    /** Whether the external command file is being read. */
+    public boolean commandFileReading() {
+        return commandFile != null;
+    }
+
+    /** Why the external command file could not be opened, if it could not (empty when read or switched off). */
+    public Optional<String> commandFileProblem() {
+        return Optional.ofNullable(commandFileProblem);
     }
 
     public Engine engine() {

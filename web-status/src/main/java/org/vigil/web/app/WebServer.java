@@ -9,6 +9,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
@@ -52,6 +54,7 @@ public final class WebServer implements AutoCloseable {
                         .build(new FileConfigurationSourceProvider(), yaml.toString());
             }
         }
+        keepStdoutForTheNagiosLog(config);
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(yaml == null ? "defaults" : yaml.toString(), problems) {
@@ -59,6 +62,17 @@ public final class WebServer implements AutoCloseable {
             };
         }
         return config;
+    }
+
+    /**
+     * stdout carries the Nagios log: a request log to the console (Dropwizard's default whenever {@code server:}
+     * is given) is dropped; request logs to files are kept.
+     */
+    static void keepStdoutForTheNagiosLog(VigilConfiguration config) {
+        if (config.getServerFactory() instanceof DefaultServerFactory f
+                && f.getRequestLogFactory() instanceof LogbackAccessRequestLogFactory r) {
+            r.setAppenders(r.getAppenders().stream().filter(a -> !(a instanceof ConsoleAppenderFactory<?>)).toList());
+        }
     }
 
     /** What Dropwizard's validation does not see: password hashes, and no open port without authentication. */

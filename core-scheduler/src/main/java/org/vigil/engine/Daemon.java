@@ -70,6 +70,9 @@ public final class Daemon implements AutoCloseable {
     public static final java.time.Duration LISTENER_PASS = java.time.Duration.ofSeconds(5);
     /** Sweeps, on whichever engine runs at the time. */
     private final org.vigil.engine.sweep.SweepService sweeps = new org.vigil.engine.sweep.SweepService(this::engine);
+    /** Why retention or the command file is not running, for the web health checks (null: running or off). */
+    private volatile String retentionProblem;
+    private volatile String commandFileProblem;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -157,6 +160,7 @@ public final class Daemon implements AutoCloseable {
             engine.retain(s.state(), s.writer());
             log.log("Retention: restored " + s.state().records().size() + " records");
         } else if (started instanceof Retention.Failed f) {
+            retentionProblem = String.valueOf(f.problem());
             log.log("Error: retention cannot start, running without retained state: " + f.problem());
         }
     }
@@ -168,6 +172,7 @@ public final class Daemon implements AutoCloseable {
             commandFile = r.file();
             log.log("External commands: reading " + r.file().path());
         } else if (start instanceof CommandFile.Failed f) {
+            commandFileProblem = f.problem();
             log.log("Error: external commands are off: " + f.problem());
         }
     }
@@ -225,6 +230,31 @@ public final class Daemon implements AutoCloseable {
     /** Sweeps (start, poll, cancel), for the control socket and the web layer. */
     public org.vigil.engine.sweep.SweepService sweeps() {
         return sweeps;
+    }
+
+    /** When the running engine started (replaced by a reload), as status.dat's {@code program_start}. */
+    public Instant started() {
+        return started;
+    }
+
+    /** Whether state is being retained (false when it is off or failed to start). */
+    public boolean retentionRunning() {
+        return retention != null;
+    }
+
+    /** Why retention failed to start, if it did (empty when it runs or is switched off). */
+    public Optional<String> retentionProblem() {
+        return Optional.ofNullable(retentionProblem);
+    }
+
+    /** Whether the external command file is being read. */
+    public boolean commandFileReading() {
+        return commandFile != null;
+    }
+
+    /** Why the external command file could not be opened, if it could not (empty when read or switched off). */
+    public Optional<String> commandFileProblem() {
+        return Optional.ofNullable(commandFileProblem);
     }
 
     public Engine engine() {

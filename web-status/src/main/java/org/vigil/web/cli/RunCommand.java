@@ -17,6 +17,11 @@ import org.vigil.engine.reload.ConfigWatcher;
 import org.vigil.notify.setup.Notifications;
 import org.vigil.notify.setup.NotifySettings;
 import org.vigil.notify.setup.NotifySettingsFile;
+import org.vigil.web.app.VigilConfiguration;
+import org.vigil.web.app.WebServer;
+import org.vigil.web.model.Monitor;
+import io.dropwizard.configuration.ConfigurationException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code vigil run [--watch] nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
@@ -39,10 +44,17 @@ final class RunCommand {
 
     int run(String[] args) {
         boolean watch = false;
+        boolean web = true;
+        Path webConfig = null;
         String file = null;
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--watch")) {
                 watch = true;
+            } else if (a.equals("--no-web")) {
+                web = false;
+            } else if (a.equals("--web-config") && i + 1 < args.length) {
+                webConfig = Path.of(args[++i]);
             } else if (a.startsWith("-") || file != null) {
                 file = null;
                 break;
@@ -51,8 +63,17 @@ final class RunCommand {
             }
         }
         if (file == null) {
-            err.println("usage: vigil run [--watch] NAGIOS_CFG");
+            err.println("usage: vigil run [--watch] [--web-config vigil.yml | --no-web] NAGIOS_CFG");
             return 2;
+        }
+        VigilConfiguration webSettings = null;
+        if (web) {
+            try {
+                webSettings = WebServer.configuration(webConfig);
+            } catch (IOException | ConfigurationException e) {
+                err.println("vigil run: the web configuration is not valid: " + e.getMessage().strip());
+                return 1;
+            }
         }
         LoadResult config = ConfigLoader.load(Path.of(file));
         Path cwd = Path.of("").toAbsolutePath();
@@ -101,8 +122,13 @@ final class RunCommand {
         Optional<org.vigil.web.control.ControlServer> control = lockPath.flatMap(p -> org.vigil.web.control
                 .ControlServer.open(org.vigil.web.control.ControlProtocol.socketFor(p), daemon.sweeps(),
                         err::println));
+        AtomicReference<WebServer> webServer = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[" + System.currentTimeMillis() / 1000 + "] Caught SIGTERM, shutting down...");
+            WebServer w = webServer.getAndSet(null);
+            if (w != null) {
+                w.close();
+            }
             if (watcher != null) {
                 watcher.close();
             }
@@ -115,6 +141,9 @@ final class RunCommand {
             Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
         daemon.start();
+        if (webSettings != null) {
+            startWeb(daemon, webSettings, webServer);
+        }
         onSighup(() -> reloads.execute(() -> daemon.reload("Caught SIGHUP, restarting...")));
         if (watcher != null) {
             watcher.start();
@@ -142,6 +171,35 @@ final class RunCommand {
             err.println("vigil run: the notification settings have " + read.errors().size() + " error(s); not starting");
         }
         return read.settings();
+    }
+
+    /**
+     * Starts the web server on its own thread, so checks start without waiting for it; a web server that cannot
+     * start (port in use) is reported and the monitor runs on without it.
+     */
+    private void startWeb(Daemon daemon, VigilConfiguration settings, AtomicReference<WebServer> started) {
+        Thread t = new Thread(() -> {
+            try {
+                WebServer w = WebServer.start(Monitor.of(daemon), settings, Clock.systemUTC());
+                started.set(w);
+                out.println("[" + System.currentTimeMillis() / 1000 + "] Web: serving http://"
+                        + host(settings) + ":" + w.port() + "/ (admin port " + w.adminPort() + ")");
+            } catch (Exception e) {
+                err.println("vigil run: the web server did not start: " + e.getMessage()
+                        + "; monitoring goes on without it");
+            }
+        }, "vigil-web-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String host(VigilConfiguration settings) {
+        if (settings.getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f
+                && f.getApplicationConnectors().get(0) instanceof io.dropwizard.jetty.HttpConnectorFactory h
+                && h.getBindHost() != null) {
+            return h.getBindHost();
+        }
+        return "0.0.0.0";
     }
 
     /**

@@ -27,6 +27,7 @@ public final class Vigil {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "reload" -> new ReloadCommand(out, err).run(rest);
                 case "sweep" -> new SweepCommand(out, err, System.console() != null && out == System.out).run(rest);
+                case "hash-password" -> hashPassword(out, err);
                 default -> {
                     err.println("vigil: unknown command '" + args[0] + "'");
                     usage(err);
@@ -40,12 +41,32 @@ public final class Vigil {
         }
     }
 
+    /** Reads one line (the password) from stdin and prints its PBKDF2 hash for {@code auth.users} in vigil.yml. */
+    private static int hashPassword(PrintStream out, PrintStream err) {
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                err.println("vigil hash-password: give the password on standard input");
+                return 2;
+            }
+            out.println(org.vigil.web.auth.PasswordHash.hash(line));
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("vigil hash-password: " + e.getMessage());
+            return 1;
+        }
+    }
+
     static void usage(PrintStream out) {
         out.println("usage: vigil COMMAND [OPTIONS]");
         out.println();
         out.println("commands:");
-        out.println("  run [--watch] NAGIOS_CFG                  run the monitor in the foreground (--watch: reload");
-        out.println("                                            when the config files change)");
+        out.println("  run [--watch] [--web-config vigil.yml | --no-web] NAGIOS_CFG");
+        out.println("                                            run the monitor in the foreground, with the web");
+        out.println("                                            status and API on http://localhost:8080 (--watch:");
+        out.println("                                            reload when the config files change)");
+        out.println("  hash-password                             read a password on stdin, print its hash for vigil.yml");
         out.println("  reload NAGIOS_CFG                         verify a config and have the running monitor reload it");
         out.println("  sweep NAGIOS_CFG [--host NAME] [--hostgroup NAME] [--servicegroup NAME] [--service PATTERN]");
         out.println("        [--state problem] [--json]          have the running monitor run the selected checks now");

@@ -1,0 +1,65 @@
+package org.vigil.web.api;
+
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.util.Optional;
+import org.vigil.engine.command.CommandError;
+import org.vigil.engine.command.CommandType;
+import org.vigil.engine.command.ExternalCommand;
+import org.vigil.web.auth.WebUser;
+import org.vigil.web.model.Monitor;
+import org.vigil.web.model.StatusReader;
+import org.vigil.web.model.StatusSnapshot;
+
+/**
+ * Carries out the API's actions: checks the object is one the user may see (404 otherwise, as if it did not
+ * exist), runs the command through {@code daemon.commands().call}, the command file's path, and turns a refused
+ * command into a 422 with the engine's reason.
+ */
+public final class CommandRunner {
+
+    private final Monitor monitor;
+    private final StatusReader reader;
+    private final Clock clock;
+
+    public CommandRunner(Monitor monitor, StatusReader reader, Clock clock) {
+        this.monitor = monitor;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    void host(SecurityContext sc, String host) {
+        StatusResource.visibleHost(reader.current(), StatusResource.access(sc), host);
+    }
+
+    void service(SecurityContext sc, String host, String service) {
+        StatusResource.visibleService(reader.current(), StatusResource.access(sc), host, service);
+    }
+
+    StatusSnapshot fresh() {
+        return reader.fresh();
+    }
+
+    /** The author of a command: the logged-in user; without authentication, {@code given} or "vigil-api". */
+    String author(SecurityContext sc, String given) {
+        WebUser u = StatusResource.user(sc);
+        if (u != WebUser.ANONYMOUS) {
+            return u.name();
+        }
+        if (given != null && (given.contains(";") || given.contains("\n"))) {
+            throw ApiException.badRequest("'author' must be one line without ';'");
+        }
+        return given == null || given.isBlank() ? "vigil-api" : given.strip();
+    }
+
+    Actions.Done call(CommandType type, String... args) {
+        ExternalCommand command = ExternalCommand.of(type, clock.instant(), args);
+        Optional<CommandError> error = monitor.commands().call(command);
+        reader.invalidate();
+        if (error.isPresent()) {
+            CommandError e = error.get();
+            throw new ApiException(422, "command failed", e.reason() == null ? e.kind().text() : e.reason());
+        }
+        return new Actions.Done(true, command.text());
+    }
+}

@@ -1,0 +1,139 @@
+package org.vigil.web.api;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.vigil.web.model.CheckView;
+
+/**
+ * The query parameters lists share, checked: {@code state}, {@code state_type}, {@code text}, {@code sort},
+ * {@code order}, {@code offset}, {@code limit}. A bad value is a 400 naming what is expected.
+ */
+final class ListQuery {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private ListQuery() {
+    }
+
+    /** {@code state=CRITICAL,WARNING} (any case); also {@code problem} (checked, not OK/UP) and {@code unhandled}. */
+    static Predicate<CheckView> states(String param, Set<String> allowed) {
+        if (param == null || param.isBlank()) {
+            return c -> true;
+        }
+        List<String> wanted = Arrays.stream(param.split(",")).map(s -> s.strip().toUpperCase(Locale.ROOT)).toList();
+        for (String w : wanted) {
+            if (!allowed.contains(w) && !w.equals("PROBLEM") && !w.equals("UNHANDLED")) {
+                throw ApiException.badRequest("state '" + w.toLowerCase(Locale.ROOT) + "' is not one of "
+                        + String.join(", ", allowed).toLowerCase(Locale.ROOT) + ", problem, unhandled");
+            }
+        }
+        return c -> wanted.contains(c.state()) || (wanted.contains("PROBLEM") && c.problem())
+                || (wanted.contains("UNHANDLED") && c.problem() && !c.handled());
+    }
+
+    /** {@code state_type=soft|hard}. */
+    static Predicate<CheckView> stateType(String param) {
+        if (param == null || param.isBlank()) {
+            return c -> true;
+        }
+        String t = param.strip().toUpperCase(Locale.ROOT);
+        if (!t.equals("SOFT") && !t.equals("HARD")) {
+            throw ApiException.badRequest("state_type '" + param + "' is not one of soft, hard");
+        }
+        return c -> c.stateType().equals(t);
+    }
+
+    /** Whether any of {@code fields} contains {@code text}, ignoring case. */
+    static boolean contains(String text, String... fields) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        for (String f : fields) {
+            if (f != null && f.toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The comparator {@code sort} names among {@code sorts}, reversed for {@code order=desc}. */
+    static <T> Comparator<T> sort(String sort, String order, Map<String, Comparator<T>> sorts, String dflt) {
+        String key = sort == null || sort.isBlank() ? dflt : sort.strip().toLowerCase(Locale.ROOT);
+        Comparator<T> c = sorts.get(key);
+        if (c == null) {
+            throw ApiException.badRequest("sort '" + sort + "' is not one of " + String.join(", ", sorts.keySet()));
+        }
+        if (order == null || order.isBlank() || order.equalsIgnoreCase("asc")) {
+            return c;
+        }
+        if (order.equalsIgnoreCase("desc")) {
+            return c.reversed();
+        }
+        throw ApiException.badRequest("order '" + order + "' is not one of asc, desc");
+    }
+
+    /** The sorts every checkable list offers, on its {@link CheckView}. */
+    static <T> Map<String, Comparator<T>> checkSorts(java.util.function.Function<T, CheckView> status) {
+        Map<String, Comparator<T>> m = new LinkedHashMap<>();
+        m.put("state", Comparator.comparing(t -> severity(status.apply(t))));
+        m.put("last_check", Comparator.comparing(t -> epoch(status.apply(t).lastCheck())));
+        m.put("next_check", Comparator.comparing(t -> epoch(status.apply(t).nextCheck())));
+        m.put("duration", Comparator.comparingLong(t -> status.apply(t).durationSeconds()));
+        m.put("attempt", Comparator.comparingInt(t -> status.apply(t).attempt()));
+        m.put("output", Comparator.comparing(t -> status.apply(t).output()));
+        return m;
+    }
+
+    /** Sorts states as Nagios's CGIs do by severity: OK/UP, then pending, then WARNING, UNKNOWN, CRITICAL / DOWN. */
+    static int severity(CheckView c) {
+        return switch (c.state()) {
+            case "OK", "UP" -> 0;
+            case "PENDING" -> 1;
+            case "WARNING" -> 2;
+            case "UNKNOWN", "UNREACHABLE" -> 3;
+            default -> 4;
+        };
+    }
+
+    private static long epoch(java.time.Instant t) {
+        return t == null ? Long.MIN_VALUE : t.getEpochSecond();
+    }
+
+    static int offset(String offset) {
+        int n = integer("offset", offset, 0);
+        if (n < 0) {
+            throw ApiException.badRequest("offset must be 0 or more, not " + n);
+        }
+        return n;
+    }
+
+    static int limit(String limit) {
+        int n = integer("limit", limit, DEFAULT_LIMIT);
+        if (n < 1 || n > MAX_LIMIT) {
+            throw ApiException.badRequest("limit must be 1 to " + MAX_LIMIT + ", not " + n);
+        }
+        return n;
+    }
+
+    /** Query parameters are taken as text and parsed here, so a bad number is a 400, not Jersey's 404. */
+    static int integer(String name, String value, int dflt) {
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " '" + value + "' is not a whole number");
+        }
+    }
+
+    static String names(Set<String> s) {
+        return s.stream().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,277 @@
+package org.vigil.web.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.vigil.web.auth.Access;
+import org.vigil.web.auth.WebUser;
+import org.vigil.web.model.CheckView;
+import org.vigil.web.model.CommentView;
+import org.vigil.web.model.ContactView;
+import org.vigil.web.model.DowntimeView;
+import org.vigil.web.model.GroupView;
+import org.vigil.web.model.HostView;
+import org.vigil.web.model.ProgramView;
+import org.vigil.web.model.ServiceView;
+import org.vigil.web.model.StatusReader;
+import org.vigil.web.model.StatusSnapshot;
+
+/** The read side of the JSON API: lists and details from the cached {@link StatusSnapshot}. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class StatusResource {
+
+    static final Set<String> HOST_STATES = Set.of("UP", "DOWN", "UNREACHABLE", "PENDING");
+    static final Set<String> SERVICE_STATES = Set.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
+
+    private final StatusReader reader;
+
+    public StatusResource(StatusReader reader) {
+        this.reader = reader;
+    }
+
+    /** The program status with counts of the visible hosts and services per state. */
+    public record ProgramStatus(ProgramView program, Map<String, Integer> hosts, Map<String, Integer> services) {
+    }
+
+    /** A host with its services, comments and downtimes. */
+    public record HostDetail(HostView host, List<ServiceView> services, List<CommentView> comments,
+                             List<DowntimeView> downtimes) {
+    }
+
+    /** A service with its comments and downtimes. */
+    public record ServiceDetail(ServiceView service, List<CommentView> comments, List<DowntimeView> downtimes) {
+    }
+
+    /** A group with its visible members and their counts per state. */
+    public record GroupDetail(String name, String alias, List<String> members, Map<String, Integer> states) {
+    }
+
+    @GET
+    @Path("status")
+    public ProgramStatus status(@Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return new ProgramStatus(s.program(),
+                counts(s.hosts().stream().filter(a::canSee).map(HostView::status).toList(), "UP", "DOWN",
+                        "UNREACHABLE", "PENDING"),
+                counts(s.services().stream().filter(v -> a.canSee(v, s)).map(ServiceView::status).toList(), "OK",
+                        "WARNING", "CRITICAL", "UNKNOWN", "PENDING"));
+    }
+
+    @GET
+    @Path("hosts")
+    public Page<HostView> hosts(@QueryParam("state") String state, @QueryParam("state_type") String stateType,
+                                @QueryParam("hostgroup") String hostgroup, @QueryParam("text") String text,
+                                @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        Predicate<CheckView> st = ListQuery.states(state, HOST_STATES).and(ListQuery.stateType(stateType));
+        if (hostgroup != null && s.hostGroups().stream().noneMatch(g -> g.name().equals(hostgroup))) {
+            throw ApiException.notFound("no host group '" + hostgroup + "'");
+        }
+        Map<String, Comparator<HostView>> sorts = new LinkedHashMap<>();
+        sorts.put("name", Comparator.comparing(HostView::name));
+        sorts.putAll(ListQuery.checkSorts(HostView::status));
+        Comparator<HostView> order0 = ListQuery.sort(sort, order, sorts, "name");
+        int from = ListQuery.offset(offset);
+        int max = ListQuery.limit(limit);
+        List<HostView> matched = s.hosts().stream().filter(a::canSee).filter(h -> st.test(h.status()))
+                .filter(h -> hostgroup == null || h.hostgroups().contains(hostgroup))
+                .filter(h -> text == null || ListQuery.contains(text, h.name(), h.alias(), h.address(),
+                        h.displayName(), h.status().output()))
+                .sorted(order0.thenComparing(HostView::name)).toList();
+        return Page.of(matched, from, max);
+    }
+
+    @GET
+    @Path("hosts/{host}")
+    public HostDetail host(@PathParam("host") String name, @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        HostView h = visibleHost(s, a, name);
+        return new HostDetail(h, s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).toList(),
+                s.comments().stream().filter(c -> c.host().equals(name) && c.service() == null).toList(),
+                s.downtimes().stream().filter(d -> d.host().equals(name) && d.service() == null).toList());
+    }
+
+    @GET
+    @Path("services")
+    public Page<ServiceView> services(@QueryParam("state") String state, @QueryParam("state_type") String stateType,
+                                      @QueryParam("host") String host, @QueryParam("hostgroup") String hostgroup,
+                                      @QueryParam("servicegroup") String servicegroup, @QueryParam("text") String text,
+                                      @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                      @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                      @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        Predicate<CheckView> st = ListQuery.states(state, SERVICE_STATES).and(ListQuery.stateType(stateType));
+        if (hostgroup != null && s.hostGroups().stream().noneMatch(g -> g.name().equals(hostgroup))) {
+            throw ApiException.notFound("no host group '" + hostgroup + "'");
+        }
+        if (servicegroup != null && s.serviceGroups().stream().noneMatch(g -> g.name().equals(servicegroup))) {
+            throw ApiException.notFound("no service group '" + servicegroup + "'");
+        }
+        Map<String, Comparator<ServiceView>> sorts = new LinkedHashMap<>();
+        Comparator<ServiceView> byName = Comparator.comparing(ServiceView::host)
+                .thenComparing(ServiceView::description);
+        sorts.put("host", byName);
+        sorts.put("service", Comparator.comparing(ServiceView::description).thenComparing(ServiceView::host));
+        sorts.putAll(ListQuery.checkSorts(ServiceView::status));
+        Comparator<ServiceView> order0 = ListQuery.sort(sort, order, sorts, "host");
+        int from = ListQuery.offset(offset);
+        int max = ListQuery.limit(limit);
+        List<ServiceView> pool = host != null ? s.servicesOf(host) : s.services();
+        List<ServiceView> matched = pool.stream().filter(v -> a.canSee(v, s)).filter(v -> st.test(v.status()))
+                .filter(v -> hostgroup == null || v.hostgroups().contains(hostgroup))
+                .filter(v -> servicegroup == null || v.servicegroups().contains(servicegroup))
+                .filter(v -> text == null || ListQuery.contains(text, v.host(), v.description(), v.displayName(),
+                        v.status().output()))
+                .sorted(order0.thenComparing(byName)).toList();
+        return Page.of(matched, from, max);
+    }
+
+    @GET
+    @Path("services/{host}/{service}")
+    public ServiceDetail service(@PathParam("host") String host, @PathParam("service") String service,
+                                 @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        ServiceView v = visibleService(s, access(sc), host, service);
+        return new ServiceDetail(v,
+                s.comments().stream().filter(c -> c.host().equals(host) && service.equals(c.service())).toList(),
+                s.downtimes().stream().filter(d -> d.host().equals(host) && service.equals(d.service())).toList());
+    }
+
+    @GET
+    @Path("hostgroups")
+    public List<GroupDetail> hostGroups(@Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return s.hostGroups().stream().map(g -> hostGroup(s, a, g)).filter(g -> visibleGroup(a, g)).toList();
+    }
+
+    @GET
+    @Path("hostgroups/{name}")
+    public GroupDetail hostGroup(@PathParam("name") String name, @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return s.hostGroups().stream().filter(g -> g.name().equals(name)).findFirst().map(g -> hostGroup(s, a, g))
+                .filter(g -> visibleGroup(a, g))
+                .orElseThrow(() -> ApiException.notFound("no host group '" + name + "'"));
+    }
+
+    @GET
+    @Path("servicegroups")
+    public List<GroupDetail> serviceGroups(@Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return s.serviceGroups().stream().map(g -> serviceGroup(s, a, g)).filter(g -> visibleGroup(a, g)).toList();
+    }
+
+    @GET
+    @Path("servicegroups/{name}")
+    public GroupDetail serviceGroup(@PathParam("name") String name, @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return s.serviceGroups().stream().filter(g -> g.name().equals(name)).findFirst()
+                .map(g -> serviceGroup(s, a, g)).filter(g -> visibleGroup(a, g))
+                .orElseThrow(() -> ApiException.notFound("no service group '" + name + "'"));
+    }
+
+    @GET
+    @Path("contacts")
+    public List<ContactView> contacts(@Context SecurityContext sc) {
+        WebUser u = user(sc);
+        return reader.current().contacts().stream()
+                .filter(c -> u.allObjects() || c.name().equals(u.contact())).toList();
+    }
+
+    @GET
+    @Path("contacts/{name}")
+    public ContactView contact(@PathParam("name") String name, @Context SecurityContext sc) {
+        return contacts(sc).stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("no contact '" + name + "'"));
+    }
+
+    @GET
+    @Path("comments")
+    public List<CommentView> comments(@QueryParam("host") String host, @QueryParam("service") String service,
+                                      @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return s.comments().stream().filter(c -> a.canSee(c.host(), c.service(), s))
+                .filter(c -> host == null || c.host().equals(host))
+                .filter(c -> service == null || service.equals(c.service())).toList();
+    }
+
+    @GET
+    @Path("downtimes")
+    public List<DowntimeView> downtimes(@QueryParam("host") String host, @QueryParam("service") String service,
+                                        @Context SecurityContext sc) {
+        StatusSnapshot s = reader.current();
+        Access a = access(sc);
+        return s.downtimes().stream().filter(d -> a.canSee(d.host(), d.service(), s))
+                .filter(d -> host == null || d.host().equals(host))
+                .filter(d -> service == null || service.equals(d.service())).toList();
+    }
+
+    private GroupDetail hostGroup(StatusSnapshot s, Access a, GroupView g) {
+        List<HostView> members = g.members().stream().flatMap(m -> s.host(m).stream()).filter(a::canSee).toList();
+        return new GroupDetail(g.name(), g.alias(), members.stream().map(HostView::name).toList(),
+                counts(members.stream().map(HostView::status).toList(), "UP", "DOWN", "UNREACHABLE", "PENDING"));
+    }
+
+    private GroupDetail serviceGroup(StatusSnapshot s, Access a, GroupView g) {
+        List<ServiceView> members = g.members().stream().flatMap(m -> {
+            int semi = m.indexOf(';');
+            return s.service(m.substring(0, semi), m.substring(semi + 1)).stream();
+        }).filter(v -> a.canSee(v, s)).toList();
+        return new GroupDetail(g.name(), g.alias(), members.stream().map(v -> v.host() + ";" + v.description())
+                .toList(), counts(members.stream().map(ServiceView::status).toList(), "OK", "WARNING", "CRITICAL",
+                "UNKNOWN", "PENDING"));
+    }
+
+    /** A contact-bound user sees a group only if it sees one of its members, as Nagios's CGIs show groups. */
+    private static boolean visibleGroup(Access a, GroupDetail g) {
+        return a.user().allObjects() || !g.members().isEmpty();
+    }
+
+    static HostView visibleHost(StatusSnapshot s, Access a, String name) {
+        return s.host(name).filter(a::canSee).orElseThrow(() -> ApiException.notFound("no host '" + name + "'"));
+    }
+
+    static ServiceView visibleService(StatusSnapshot s, Access a, String host, String service) {
+        return s.service(host, service).filter(v -> a.canSee(v, s))
+                .orElseThrow(() -> ApiException.notFound("no service '" + service + "' on host '" + host + "'"));
+    }
+
+    static Map<String, Integer> counts(List<CheckView> views, String... states) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String st : states) {
+            m.put(st, 0);
+        }
+        views.forEach(v -> m.merge(v.state(), 1, Integer::sum));
+        return m;
+    }
+
+    static WebUser user(SecurityContext sc) {
+        return sc.getUserPrincipal() instanceof WebUser u ? u : WebUser.ANONYMOUS;
+    }
+
+    static Access access(SecurityContext sc) {
+        return new Access(user(sc));
+    }
+}

@@ -1,0 +1,74 @@
+package org.vigil.web.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.time.Duration;
+import org.vigil.web.api.ActionResource;
+import org.vigil.web.api.CommandRunner;
+import org.vigil.web.api.ErrorMappers;
+import org.vigil.web.api.LogResource;
+import org.vigil.web.api.StatusResource;
+import org.vigil.web.auth.BasicAuthFilter;
+import org.vigil.web.model.Monitor;
+import org.vigil.web.model.StatusReader;
+
+/**
+ * The web application: wires the read model, the JSON API, authentication, health checks and the Prometheus
+ * metrics onto Dropwizard. It runs inside {@code vigil run}, beside the engine ({@link WebServer#start}).
+ */
+public final class VigilApplication extends Application<VigilConfiguration> {
+
+    /** How long one snapshot of the engine serves requests. */
+    static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(1);
+
+    private final Monitor monitor;
+    private final Clock clock;
+    private StatusReader reader;
+
+    public VigilApplication(Monitor monitor, Clock clock) {
+        this.monitor = monitor;
+        this.clock = clock;
+    }
+
+    @Override
+    public String getName() {
+        return "vigil";
+    }
+
+    /** The read model, for the pages built on this application. Set once {@link #run} has run. */
+    public StatusReader reader() {
+        return reader;
+    }
+
+    @Override
+    public void run(VigilConfiguration config, Environment env) {
+        env.getObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
+        env.jersey().register(new BasicAuthFilter(config.auth.users));
+        env.jersey().register(new StatusResource(reader));
+        env.jersey().register(new ActionResource(new CommandRunner(monitor, reader, clock), clock));
+        env.jersey().register(new LogResource(monitor, reader));
+        ErrorMappers.all().forEach(env.jersey()::register);
+        env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
+        env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,
+                config.health.maxLatencySeconds));
+        env.healthChecks().register("retention", EngineHealthChecks.retention(monitor));
+        env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
+        env.admin().addServlet("prometheus", new PrometheusServlet(reader)).addMapping("/metrics");
+    }
+
+    /** Our mappers answer every error in the API's JSON shape, so Dropwizard's are off. */
+    static void useOwnErrorMappers(VigilConfiguration config) {
+        if (config.getServerFactory() instanceof DefaultServerFactory f) {
+            f.setRegisterDefaultExceptionMappers(false);
+        }
+    }
+}

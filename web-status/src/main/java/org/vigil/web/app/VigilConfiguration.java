@@ -1,0 +1,75 @@
+package org.vigil.web.app;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.web.auth.UserConfig;
+
+/**
+ * The web server's settings ({@code vigil run --web-config vigil.yml}, Dropwizard's YAML). Without a file the
+ * defaults serve http://127.0.0.1:8080 and the admin port 127.0.0.1:8081 without authentication, log warnings to
+ * stderr (stdout is the Nagios log) and write no request log.
+ */
+public class VigilConfiguration extends Configuration {
+
+    /** {@code auth:} users allowed in; none means no authentication (only on a loopback binding). */
+    public static final class Auth {
+        @Valid
+        @JsonProperty
+        public List<UserConfig> users = new ArrayList<>();
+    }
+
+    /** {@code health:} thresholds of the admin health checks. */
+    public static final class Health {
+        /** Above this 99th percentile of check latency, the latency health check fails. */
+        @JsonProperty("max_latency_seconds")
+        public double maxLatencySeconds = 30;
+    }
+
+    @Valid
+    @JsonProperty
+    public Auth auth = new Auth();
+
+    @Valid
+    @JsonProperty
+    public Health health = new Health();
+
+    public VigilConfiguration() {
+        DefaultServerFactory server = new DefaultServerFactory();
+        server.setApplicationConnectors(List.of(http(8080)));
+        server.setAdminConnectors(List.of(http(8081)));
+        LogbackAccessRequestLogFactory requests = new LogbackAccessRequestLogFactory();
+        requests.setAppenders(List.of());
+        server.setRequestLogFactory(requests);
+        setServerFactory(server);
+        DefaultLoggingFactory logging = new DefaultLoggingFactory();
+        logging.setLevel("WARN");
+        ConsoleAppenderFactory<ILoggingEvent> console = new ConsoleAppenderFactory<>();
+        console.setTarget(ConsoleAppenderFactory.ConsoleStream.STDERR);
+        logging.setAppenders(List.of(console));
+        setLoggingFactory(logging);
+    }
+
+    private static HttpConnectorFactory http(int port) {
+        HttpConnectorFactory c = new HttpConnectorFactory();
+        c.setPort(port);
+        c.setBindHost("127.0.0.1");
+        return c;
+    }
+
+    /** Sets the application and admin ports (0 picks free ones), keeping the rest; for tests and the CLI. */
+    public VigilConfiguration withPorts(int app, int admin) {
+        DefaultServerFactory server = (DefaultServerFactory) getServerFactory();
+        ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(app);
+        ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(admin);
+        return this;
+    }
+}

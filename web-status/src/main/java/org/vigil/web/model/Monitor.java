@@ -1,0 +1,91 @@
+package org.vigil.web.model;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.vigil.engine.Daemon;
+import org.vigil.engine.Engine;
+import org.vigil.engine.command.Commands;
+
+/**
+ * The narrow view of the running monitor that the web layer needs. Every call goes to the daemon at use time,
+ * since a reload replaces the engine and its commands: never keep what these return.
+ */
+public interface Monitor {
+
+    /** The engine running now. */
+    Engine engine();
+
+    /** The external commands of the engine running now. */
+    Commands commands();
+
+    /** When the running engine started. */
+    Instant started();
+
+    /** Nagios's {@code log_file}, if set. */
+    Optional<Path> logFile();
+
+    /** The errors of the last rejected reload (empty if none was rejected). */
+    List<String> lastRejectedReloadErrors();
+
+    /** Whether retention runs, and why not when it failed. */
+    boolean retentionRunning();
+
+    Optional<String> retentionProblem();
+
+    /** Whether the command file is read, and why not when it failed. */
+    boolean commandFileReading();
+
+    Optional<String> commandFileProblem();
+
+    /** The monitor of a running daemon. */
+    static Monitor of(Daemon daemon) {
+        return new Monitor() {
+            @Override
+            public Engine engine() {
+                return daemon.engine();
+            }
+
+            @Override
+            public Commands commands() {
+                return daemon.commands();
+            }
+
+            @Override
+            public Instant started() {
+                return daemon.started();
+            }
+
+            @Override
+            public Optional<Path> logFile() {
+                return daemon.mainConfig().path("log_file");
+            }
+
+            @Override
+            public List<String> lastRejectedReloadErrors() {
+                return daemon.lastRejectedReload().map(r -> r.errors()).orElse(List.of());
+            }
+
+            @Override
+            public boolean retentionRunning() {
+                return daemon.retentionRunning();
+            }
+
+            @Override
+            public Optional<String> retentionProblem() {
+                return daemon.retentionProblem();
+            }
+
+            @Override
+            public boolean commandFileReading() {
+                return daemon.commandFileReading();
+            }
+
+            @Override
+            public Optional<String> commandFileProblem() {
+                return daemon.commandFileProblem();
+            }
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package org.vigil.web.model;
+
+import java.util.List;
+
+/**
+ * A service as the status pages and the API show it. {@code hostgroups} are its host's groups (for filtering);
+ * {@code contacts} are the service's own contacts (with its contact groups' members).
+ */
+public record ServiceView(String host, String description, String displayName, List<String> servicegroups,
+                          List<String> hostgroups, List<String> contacts, CheckView status) {
+
+    public ServiceView {
+        servicegroups = List.copyOf(servicegroups);
+        hostgroups = List.copyOf(hostgroups);
+        contacts = List.copyOf(contacts);
+    }
+}

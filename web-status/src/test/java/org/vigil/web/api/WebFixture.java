@@ -1,0 +1,189 @@
+package org.vigil.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import org.vigil.config.ConfigLoader;
+import org.vigil.config.LoadResult;
+import org.vigil.engine.Daemon;
+import org.vigil.web.app.VigilConfiguration;
+import org.vigil.web.app.WebServer;
+import org.vigil.web.model.Monitor;
+
+/**
+ * A real daemon on a small config (active checks off: tests set states with passive results) with the real
+ * web server on free ports, and an HTTP client for it.
+ */
+final class WebFixture implements AutoCloseable {
+
+    static final String OBJECTS = """
+            define command {
+                command_name check_dummy
+                command_line /usr/lib/nagios/plugins/check_dummy $ARG1$
+            }
+            define timeperiod {
+                timeperiod_name 24x7
+                alias           Always
+                sunday          00:00-24:00
+                monday          00:00-24:00
+                tuesday         00:00-24:00
+                wednesday       00:00-24:00
+                thursday        00:00-24:00
+                friday          00:00-24:00
+                saturday        00:00-24:00
+            }
+            define contact {
+                contact_name alice
+                email alice@example.com
+                host_notification_period 24x7
+                service_notification_period 24x7
+                host_notification_commands check_dummy
+                service_notification_commands check_dummy
+            }
+            define contact {
+                contact_name bob
+                host_notification_period 24x7
+                service_notification_period 24x7
+                host_notification_commands check_dummy
+                service_notification_commands check_dummy
+            }
+            define contactgroup {
+                contactgroup_name dba
+                alias DBAs
+                members bob
+            }
+            define hostgroup {
+                hostgroup_name webservers
+                alias Web servers
+                members web1
+            }
+            define servicegroup {
+                servicegroup_name ports
+                alias Ports
+                members web1,http,db1,pg
+            }
+            define host {
+                name                 base-host
+                register             0
+                check_command        check_dummy!0
+                max_check_attempts   1
+                active_checks_enabled 0
+                check_period         24x7
+                notification_period  24x7
+            }
+            define host {
+                use       base-host
+                host_name web1
+                alias     Web one
+                address   192.0.2.10
+                contacts  alice
+            }
+            define host {
+                use       base-host
+                host_name db1
+                alias     Database
+                address   192.0.2.20
+                contact_groups dba
+            }
+            define service {
+                name                  base-service
+                register              0
+                check_command         check_dummy!0
+                max_check_attempts    1
+                active_checks_enabled 0
+                check_period          24x7
+                notification_period   24x7
+            }
+            define service {
+                use                 base-service
+                host_name           web1
+                service_description http
+                contacts            alice
+            }
+            define service {
+                use                 base-service
+                host_name           web1
+                service_description disk
+                contacts            alice
+            }
+            define service {
+                use                 base-service
+                host_name           db1
+                service_description pg
+                contact_groups      dba
+            }
+            """;
+
+    final Path dir;
+    final Daemon daemon;
+    final WebServer web;
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    String credentials;
+
+    WebFixture(Path dir, VigilConfiguration settings) throws Exception {
+        this.dir = dir;
+        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
+                + "\nretain_state_information=0\ncheck_external_commands=0\n");
+        Files.writeString(dir.resolve("objects.cfg"), OBJECTS);
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        if (!config.ok()) {
+            throw new IllegalStateException(config.diagnostics().all().toString());
+        }
+        daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
+        daemon.start();
+        web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), Clock.systemUTC());
+    }
+
+    record Reply(int status, JsonNode body, String text, String contentType) {
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(web.port(), path)).GET());
+    }
+
+    Reply admin(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(web.adminPort(), path)).GET());
+    }
+
+    Reply post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(web.port(), path));
+        if (body == null) {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(b);
+    }
+
+    Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        if (credentials != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        JsonNode node = type.startsWith("application/json") ? json.readTree(r.body()) : null;
+        return new Reply(r.statusCode(), node, r.body(), type);
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        daemon.close();
+    }
+}

@@ -278,6 +278,21 @@ class SweepDaemonTest {
     }
 
     @Test
+    void aSweepRunningWhenTheMonitorStopsEnds() throws Exception {
+        Sweep s;
+        try (Daemon d = daemon()) {
+            s = d.sweeps().start(request(Map.of("host", List.of("h4")))).sweep().orElseThrow();
+            await(() -> runs("s1") + runs("s2") + runs("s3") + runs("s4") >= 4);
+        }
+        assertThat(s.await(Duration.ofSeconds(1))).as("nobody waits forever on a stopped monitor").isTrue();
+        // the four running finished during close; the other two were never started
+        assertThat(s.summary().orElseThrow().progress().done()).isEqualTo(6);
+        assertThat(s.summary().orElseThrow().notStarted()).containsExactly(
+                "h4/slow5: the engine is stopping or reloading", "h4/slow6: the engine is stopping or reloading");
+        assertThat(runs("s5") + runs("s6")).isZero();
+    }
+
+    @Test
     void badRequestsSayWhatIsWrong() throws Exception {
         assertThat(SweepRequest.parse(Map.of("state", List.of("bad"), "colour", List.of("x"))).errors())
                 .containsExactlyInAnyOrder("state: unknown value 'bad' (expected problem or all)",

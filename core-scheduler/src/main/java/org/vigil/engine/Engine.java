@@ -1249,6 +1249,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        submit(sweeps::cancelAll); // after the results of the checks that finished: sweeps waiting end, cancelled
         engineThread.shutdown();
         try {
             engineThread.awaitTermination(5, TimeUnit.SECONDS);

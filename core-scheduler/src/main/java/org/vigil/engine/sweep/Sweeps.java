@@ -142,6 +142,14 @@ public final class Sweeps {
         return false;
     }
 
+    /** Cancels every running sweep: the engine is closing, so what was not started never will be. */
+    public void cancelAll() {
+        for (Sweep s : List.copyOf(running)) {
+            s.cancel();
+            ended(s);
+        }
+    }
+
     private SweepResult result(Sweep s, CheckTarget t, CheckOutcome outcome, Throwable failure) {
         String service = t.isHost() ? null : t.service().description();
         String before = s.previousState(t);

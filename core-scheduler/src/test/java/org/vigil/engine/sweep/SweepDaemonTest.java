@@ -278,6 +278,46 @@ class SweepDaemonTest {
     }
 
     @Test
+    void aSweepRunningWhenTheMonitorStopsEnds() throws Exception {
+        Sweep s;
+        try (Daemon d = daemon()) {
+            s = d.sweeps().start(request(Map.of("host", List.of("h4")))).sweep().orElseThrow();
+            await(() -> runs("s1") + runs("s2") + runs("s3") + runs("s4") >= 4);
+        }
+        assertThat(s.await(Duration.ofSeconds(1))).as("nobody waits forever on a stopped monitor").isTrue();
+        // the four running finished during close; the other two were never started
+        assertThat(s.summary().orElseThrow().progress().done()).isEqualTo(6);
+        assertThat(s.summary().orElseThrow().notStarted()).containsExactly(
+                "h4/slow5: the engine is stopping or reloading", "h4/slow6: the engine is stopping or reloading");
+        assertThat(runs("s5") + runs("s6")).isZero();
+    }
+
+    @Test
+    void aSweepRunningDuringAReloadEndsWithTheCarriedResults() throws Exception {
+        try (Daemon d = daemon()) {
+            Sweep s = d.sweeps().start(request(Map.of("host", List.of("h4")))).sweep().orElseThrow();
+            await(() -> runs("s1") + runs("s2") + runs("s3") + runs("s4") >= 4);
+            d.reload("test reload");
+            assertThat(s.await(Duration.ofSeconds(10))).isTrue();
+            SweepSummary sum = s.summary().orElseThrow();
+            // the four running were handed to the new engine with their results; the old one started no more
+            assertThat(sum.progress().done()).isEqualTo(6);
+            assertThat(sum.problems()).extracting(SweepResult::name, SweepResult::ran).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("h4/slow5", false),
+                    org.assertj.core.groups.Tuple.tuple("h4/slow6", false));
+            // the new engine applied the carried results, and takes new sweeps
+            Engine e = d.engine();
+            await(() -> "SLOW OK s2".equals(e.call(() -> e.statusOf(e.serviceTarget(new ServiceKey("h4", "slow2"))
+                    .orElseThrow()).pluginOutput())));
+            SweepSummary after = run(d, request(Map.of("service", List.of("slow?"),
+                    "host", List.of("h4"))));
+            assertThat(after.progress().done()).isEqualTo(6);
+            assertThat(after.problems()).isEmpty();
+            assertThat(after.progress().id()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void badRequestsSayWhatIsWrong() throws Exception {
         assertThat(SweepRequest.parse(Map.of("state", List.of("bad"), "colour", List.of("x"))).errors())
                 .containsExactlyInAnyOrder("state: unknown value 'bad' (expected problem or all)",

@@ -56,6 +56,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new StatusResource(reader));
         env.jersey().register(new ActionResource(new CommandRunner(monitor, reader, clock), clock));
         env.jersey().register(new LogResource(monitor, reader));
+        env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
         ErrorMappers.all().forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,

@@ -39,6 +39,9 @@ public interface Monitor {
 
     Optional<String> commandFileProblem();
 
+    /** Sweeps (start, poll, cancel), on whichever engine runs. */
+    org.vigil.engine.sweep.SweepService sweeps();
+
     /** The monitor of a running daemon. */
     static Monitor of(Daemon daemon) {
         return new Monitor() {
@@ -50,6 +53,11 @@ public interface Monitor {
             @Override
             public Commands commands() {
                 return daemon.commands();
+            }
+
+            @Override
+            public org.vigil.engine.sweep.SweepService sweeps() {
+                return daemon.sweeps();
             }
 
             @Override

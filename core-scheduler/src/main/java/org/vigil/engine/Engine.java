@@ -102,7 +102,10 @@ public final class Engine implements AutoCloseable {
     private boolean eventHandlersEnabled;
     /** The program switches changed by command, the only ones retained (as Nagios's modified attributes). */
     private final Map<String, String> programChanges = new HashMap<>();
-    /** Checks whose pending run is forced: they run even while checks of their kind are not executed. */
+    /**
+     * Checks whose pending clock entry is forced: they run even while checks of their kind are not executed or
+     * their execution dependencies fail.
+     */
     private final Set<String> forcedChecks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Execution dependencies and host_down_disable_service_checks (org.vigil.engine.dependency). */
     private final CheckGate gate;
@@ -401,25 +404,25 @@ public final class Engine implements AutoCloseable {
      * thread, which measured as most of the scheduling latency); only results go through the engine thread.
      */
     private void due(String checkId, Instant scheduledFor) {
-        if (!forcedChecks.remove(checkId) && !executionAllowed(checkId)) {
+        boolean forced = forcedChecks.remove(checkId);
+        if (!forced && !executionAllowed(checkId)) {
             submit(() -> skipCheck(checkId));
             return;
         }
         if (gate.gated(checkId)) {
             // objects with execution dependencies are judged on the engine thread, which owns the statuses
-            submit(() -> dueGated(checkId, scheduledFor));
+            submit(() -> dueGated(checkId, scheduledFor, forced));
             return;
         }
         startCheck(checkId, scheduledFor);
     }
 
     /** A due check of a gated object: run it, or, while its dependencies fail, try again later; engine thread. */
-    private void dueGated(String checkId, Instant scheduledFor) {
+    private void dueGated(String checkId, Instant scheduledFor, boolean forced) {
         CheckTarget t = targets.get(checkId);
         if (closing || t == null) {
             return;
         }
-        boolean forced = gate.takeForced(checkId);
         Optional<Instant> later = gate.deferral(t, forced, clock.instant());
         if (later.isEmpty()) {
             startCheck(checkId, scheduledFor);
@@ -427,7 +430,7 @@ public final class Engine implements AutoCloseable {
         }
         schedule(t, later.get());
         if (forced) {
-            gate.markForced(checkId); // Nagios keeps the original check options when it reschedules
+            forcedChecks.add(checkId); // Nagios keeps the original check options when it reschedules
         }
         retainStatus(t, status(t));
     }
@@ -536,7 +539,6 @@ public final class Engine implements AutoCloseable {
         }
         st.setNextCheck(valid.get());
         forcedChecks.remove(t.id());
-        gate.clearForced(t.id());
         checkClock.schedule(t.id(), valid.get());
     }
 
@@ -593,7 +595,6 @@ public final class Engine implements AutoCloseable {
         if (forced) {
             st.setNextCheck(at);
             forcedChecks.add(target.id());
-            gate.markForced(target.id());
             checkClock.schedule(target.id(), at);
         } else {
             Instant next = st.nextCheck();

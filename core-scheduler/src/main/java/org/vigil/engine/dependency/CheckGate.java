@@ -37,8 +37,6 @@ public final class CheckGate {
     private final Set<String> gated;
     private final boolean hostDownDisablesServiceChecks;
     private final int intervalLength;
-    /** Gated checks whose pending clock entry is a forced check; engine thread only. */
-    private final Set<String> forced = new HashSet<>();
 
     private CheckGate(Dependencies dependencies, Dependencies.Statuses statuses, Set<String> gated,
                       boolean hostDownDisablesServiceChecks, int intervalLength) {
@@ -100,23 +98,6 @@ public final class CheckGate {
     /** Whether the due check {@code checkId} must be judged on the engine thread; any thread. */
     public boolean gated(String checkId) {
         return gated.contains(checkId);
-    }
-
-    /** Records that the clock entry of {@code checkId} is now a forced check; engine thread. */
-    public void markForced(String checkId) {
-        if (gated.contains(checkId)) {
-            forced.add(checkId);
-        }
-    }
-
-    /** Records that the clock entry of {@code checkId} is now a regular check; engine thread. */
-    public void clearForced(String checkId) {
-        forced.remove(checkId);
-    }
-
-    /** Whether the entry of {@code checkId} that just fell due was forced, forgetting it; engine thread. */
-    public boolean takeForced(String checkId) {
-        return forced.remove(checkId);
     }
 
     /**

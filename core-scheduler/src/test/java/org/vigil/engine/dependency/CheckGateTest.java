@@ -105,19 +105,6 @@ class CheckGateTest {
     }
 
     @Test
-    void forcedMarksOnlyStickToGatedChecks() throws IOException {
-        CheckGate gate = gate("");
-        gate.markForced("h3");
-        gate.markForced("h2");
-        assertThat(gate.takeForced("h3")).isFalse();
-        assertThat(gate.takeForced("h2")).isTrue();
-        assertThat(gate.takeForced("h2")).isFalse();
-        gate.markForced("h2");
-        gate.clearForced("h2");
-        assertThat(gate.takeForced("h2")).isFalse();
-    }
-
-    @Test
     void badOptionValuesAreReportedAndReadAsZero() throws IOException {
         CheckGate gate = gate("soft_state_dependencies=yes\nhost_down_disable_service_checks=on\n"
                 + "service_skip_check_dependency_status=3\nhost_skip_check_dependency_status=-1\n");

@@ -202,14 +202,18 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** Renders status.dat on the engine thread and writes it here. */
+    /** status.dat's text for {@code e} running {@code c}; on the engine thread, or after the engine stopped. */
+    private String statusText(Engine e, LoadResult c) {
+        return withReloadStatus(StatusFile.render(clock.instant(), program(), e.hosts(), e.services(),
+                List.copyOf(c.model().contacts().keySet()), e.comments().all())
+                + org.vigil.engine.downtime.DowntimeStatus.render(e.downtimes().all()));
+    }
+
     void writeStatus() {
         try {
             Engine e = engine;
             LoadResult c = config;
-            String text = e.call(() -> StatusFile.render(clock.instant(), program(), e.hosts(),
-                    e.services(), List.copyOf(c.model().contacts().keySet()), e.comments().all())
-                    + org.vigil.engine.downtime.DowntimeStatus.render(e.downtimes().all()));
-            statusFile.write(withReloadStatus(text));
+            statusFile.write(e.call(() -> statusText(e, c)));
         } catch (IOException | RuntimeException e) {
             log.log("Warning: cannot write the status file: " + e.getMessage());
         }
@@ -405,9 +409,7 @@ public final class Daemon implements AutoCloseable {
         engine.close();
         if (statusFile != null) {
             try {
-                statusFile.write(withReloadStatus(StatusFile.render(clock.instant(), program(), engine.hosts(),
-                        engine.services(), List.copyOf(config.model().contacts().keySet()), engine.comments().all())
-                        + org.vigil.engine.downtime.DowntimeStatus.render(engine.downtimes().all())));
+                statusFile.write(statusText(engine, config));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());
             }

@@ -108,7 +108,7 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
         protected Process launch(org.apache.commons.exec.CommandLine command, Map<String, String> env, Path dir)
                 throws IOException {
             Process p = super.launch(command, env, dir);
-            deadline = reaper.arm(p.toHandle(), tag, timeout);
+            deadline = reaper.arm(p, tag, timeout);
             return p;
         }
 

@@ -64,7 +64,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         } catch (IOException e) {
             return launchFailed(line, e, start);
         }
-        TimeoutReaper.Deadline deadline = reaper.arm(p.toHandle(), tag, timeout);
+        TimeoutReaper.Deadline deadline = reaper.arm(p, tag, timeout);
         CappedBuffer out = new CappedBuffer(options.outputLimit());
         CappedBuffer err = new CappedBuffer(options.outputLimit());
         int exit;

@@ -52,6 +52,52 @@ final class ProcessTree {
         }
     }
 
+    /**
+     * The pipe the plugin's stdout goes to ({@code pipe:[1234]}), or null. Read from this JVM's own end of it
+     * when the JDK lets us see that descriptor (the launcher opens {@code java.base/java.io}): that needs nothing
+     * of the child, which may already be gone with a detached process still holding the pipe. Otherwise read from
+     * the child's fd 1, which only works while it lives.
+     */
+    static String stdoutPipe(Process process) {
+        String own = ownEnd(process.getInputStream());
+        return own != null ? own : stdoutPipe(process.pid());
+    }
+
+    private static final java.lang.reflect.Field FILTERED = accessible(java.io.FilterInputStream.class, "in");
+    private static final java.lang.reflect.Field FD = accessible(java.io.FileDescriptor.class, "fd");
+
+    private static java.lang.reflect.Field accessible(Class<?> type, String name) {
+        try {
+            java.lang.reflect.Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // java.base/java.io not opened to us: fall back to the child's side
+        }
+    }
+
+    /** {@code pipe:[N]} of the descriptor under {@code in}, this JVM's read end, or null. */
+    static String ownEnd(java.io.InputStream in) {
+        if (FILTERED == null || FD == null) {
+            return null;
+        }
+        try {
+            java.io.InputStream s = in;
+            while (s instanceof java.io.FilterInputStream) {
+                s = (java.io.InputStream) FILTERED.get(s);
+            }
+            if (!(s instanceof java.io.FileInputStream f)) {
+                return null;
+            }
+            int fd = FD.getInt(f.getFD());
+            String link = Files.readSymbolicLink(PROC.resolve("self").resolve("fd").resolve(Integer.toString(fd)))
+                    .toString();
+            return link.startsWith("pipe:") ? link : null;
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** What /proc says fd 1 of {@code pid} is ({@code pipe:[1234]}), or null; read just after the start. */
     static String stdoutPipe(long pid) {
         try {

@@ -26,11 +26,11 @@ final class TimeoutReaper implements AutoCloseable {
         private final AtomicBoolean fired = new AtomicBoolean();
         private final ScheduledFuture<?> future;
 
-        private Deadline(ProcessHandle process, String tag, Duration timeout) {
-            String pipe = ProcessTree.stdoutPipe(process.pid());
+        private Deadline(Process process, String tag, Duration timeout) {
+            String pipe = ProcessTree.stdoutPipe(process);
             future = timer.schedule(() -> {
                 fired.set(true);
-                ProcessTree.kill(process, tag, pipe);
+                ProcessTree.kill(process.toHandle(), tag, pipe);
             }, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
         }
 
@@ -44,7 +44,7 @@ final class TimeoutReaper implements AutoCloseable {
     }
 
     /** Kills the tree of {@code process}, and every process tagged {@code tag} (may be null), at the timeout. */
-    Deadline arm(ProcessHandle process, String tag, Duration timeout) {
+    Deadline arm(Process process, String tag, Duration timeout) {
         return new Deadline(process, tag, timeout);
     }
 

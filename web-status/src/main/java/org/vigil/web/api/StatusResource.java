@@ -267,7 +267,7 @@ public final class StatusResource {
         return m;
     }
 
-    static WebUser user(SecurityContext sc) {
+    public static WebUser user(SecurityContext sc) {
         return sc.getUserPrincipal() instanceof WebUser u ? u : WebUser.ANONYMOUS;
     }
 

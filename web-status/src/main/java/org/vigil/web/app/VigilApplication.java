@@ -3,11 +3,16 @@ package org.vigil.web.app;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.views.common.ViewBundle;
+import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.vigil.web.api.ActionResource;
 import org.vigil.web.api.CommandRunner;
 import org.vigil.web.api.ErrorMappers;
@@ -16,6 +21,8 @@ import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.BasicAuthFilter;
 import org.vigil.web.model.Monitor;
 import org.vigil.web.model.StatusReader;
+import org.vigil.web.pages.Pages;
+import org.vigil.web.pages.PagesResource;
 
 /**
  * The web application: wires the read model, the JSON API, authentication, health checks and the Prometheus
@@ -46,6 +53,13 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     }
 
     @Override
+    public void initialize(Bootstrap<VigilConfiguration> bootstrap) {
+        // Freemarker 2.3.33+ reads records' accessors as properties (ctx.user.name); .ftlh escapes HTML
+        bootstrap.addBundle(new ViewBundle<>(List.of(new FreemarkerViewRenderer(freemarker.template.Configuration.VERSION_2_3_34))));
+        bootstrap.addBundle(new AssetsBundle("/static", "/static", null, "static"));
+    }
+
+    @Override
     public void run(VigilConfiguration config, Environment env) {
         env.getObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -57,6 +71,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new ActionResource(new CommandRunner(monitor, reader, clock), clock));
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
+        env.jersey().register(new PagesResource(new Pages(reader, !config.auth.users.isEmpty())));
         ErrorMappers.all().forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,

@@ -24,9 +24,9 @@ import org.vigil.web.model.Monitor;
  * A real daemon on a small config (active checks off: tests set states with passive results) with the real
  * web server on free ports, and an HTTP client for it.
  */
-final class WebFixture implements AutoCloseable {
+public final class WebFixture implements AutoCloseable {
 
-    static final String OBJECTS = """
+    public static final String OBJECTS = """
             define command {
                 command_name check_dummy
                 command_line /usr/lib/nagios/plugins/check_dummy $ARG1$
@@ -124,14 +124,14 @@ final class WebFixture implements AutoCloseable {
             }
             """;
 
-    final Path dir;
-    final Daemon daemon;
-    final WebServer web;
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
-    String credentials;
+    public final Path dir;
+    public final Daemon daemon;
+    public final WebServer web;
+    public final HttpClient http = HttpClient.newHttpClient();
+    public final ObjectMapper json = new ObjectMapper();
+    public String credentials;
 
-    WebFixture(Path dir, VigilConfiguration settings) throws Exception {
+    public WebFixture(Path dir, VigilConfiguration settings) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
                 + "\nretain_state_information=0\ncheck_external_commands=0\n");
@@ -145,18 +145,18 @@ final class WebFixture implements AutoCloseable {
         web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), Clock.systemUTC());
     }
 
-    record Reply(int status, JsonNode body, String text, String contentType) {
+    public record Reply(int status, JsonNode body, String text, String contentType) {
     }
 
-    Reply get(String path) throws IOException, InterruptedException {
+    public Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(web.port(), path)).GET());
     }
 
-    Reply admin(String path) throws IOException, InterruptedException {
+    public Reply admin(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(web.adminPort(), path)).GET());
     }
 
-    Reply post(String path, String body) throws IOException, InterruptedException {
+    public Reply post(String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(web.port(), path));
         if (body == null) {
             b.POST(HttpRequest.BodyPublishers.noBody());
@@ -166,7 +166,7 @@ final class WebFixture implements AutoCloseable {
         return send(b);
     }
 
-    Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+    public Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         if (credentials != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,62 @@
+package org.vigil.web.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How pages write times, durations and state classes; called from templates as {@code fmt.time(x)}. */
+public final class Fmt {
+
+    static final Fmt INSTANCE = new Fmt(ZoneId.systemDefault());
+
+    private final DateTimeFormatter time;
+
+    Fmt(ZoneId zone) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
+    }
+
+    /** A local date and time, or "never" for null. */
+    public String time(Instant t) {
+        return t == null ? "never" : time.format(t);
+    }
+
+    /** A duration as Nagios's CGIs write it: {@code 0d 2h 5m 3s}. */
+    public String duration(long seconds) {
+        long s = Math.max(0, seconds);
+        return (s / 86_400) + "d " + (s % 86_400 / 3_600) + "h " + (s % 3_600 / 60) + "m " + (s % 60) + "s";
+    }
+
+    /** How long ago {@code t} was, relative to {@code now}, as {@link #duration}; "never" for null. */
+    public String since(Instant t, Instant now) {
+        return t == null ? "never" : duration(Duration.between(t, now).getSeconds());
+    }
+
+    /** The CSS class of a state name: {@code state-critical}, {@code state-pending}... */
+    public String stateClass(String state) {
+        return "state-" + (state == null ? "pending" : state.toLowerCase(Locale.ROOT));
+    }
+
+    /** A query parameter value, encoded. */
+    public String url(String s) {
+        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A path segment, encoded ({@code /} and {@code ;} included). */
+    public String seg(String s) {
+        return url(s);
+    }
+
+    /** Milliseconds with one decimal. */
+    public String millis(double ms) {
+        return String.format(Locale.ROOT, "%.1f ms", ms);
+    }
+
+    /** Seconds with three decimals, as Nagios shows latency and execution time. */
+    public String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3f s", s);
+    }
+}

@@ -1,0 +1,24 @@
+package org.vigil.web.pages;
+
+import org.vigil.web.auth.WebUser;
+import org.vigil.web.model.ProgramView;
+
+/**
+ * What every page needs besides its own content: who is looking, the form token that proves a POST came from
+ * one of our pages, where the page is (to come back to after an action), how often it refreshes, and the
+ * program status shown in the header.
+ *
+ * @param user the logged-in user ({@link WebUser#ANONYMOUS} without authentication)
+ * @param loginEnabled whether users are configured, so the header offers a logout
+ * @param csrfToken the value every form posts back in its {@code csrf} field
+ * @param here this page's path and query, for {@code return_to}
+ * @param refreshSeconds the auto-refresh period; 0 for none
+ */
+public record PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
+                          ProgramView program) {
+
+    /** Whether the user may act (send commands); read-only users see no action forms. */
+    public boolean canAct() {
+        return !user.readOnly();
+    }
+}

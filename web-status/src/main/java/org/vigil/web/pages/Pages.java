@@ -1,0 +1,48 @@
+package org.vigil.web.pages;
+
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.vigil.web.api.StatusResource;
+import org.vigil.web.auth.Access;
+import org.vigil.web.auth.WebUser;
+import org.vigil.web.model.StatusReader;
+import org.vigil.web.model.StatusSnapshot;
+
+/** What the page resources share: the read model, and the context each page is rendered in. */
+public final class Pages {
+
+    /** The auto-refresh period of the status pages, as Nagios's {@code refresh_rate} default (90 s) is long. */
+    public static final int REFRESH_SECONDS = 30;
+
+    private final StatusReader reader;
+    private final boolean loginEnabled;
+
+    public Pages(StatusReader reader, boolean loginEnabled) {
+        this.reader = reader;
+        this.loginEnabled = loginEnabled;
+    }
+
+    public StatusSnapshot snapshot() {
+        return reader.current();
+    }
+
+    public StatusReader reader() {
+        return reader;
+    }
+
+    public WebUser user(SecurityContext sc) {
+        return StatusResource.user(sc);
+    }
+
+    public Access access(SecurityContext sc) {
+        return new Access(user(sc));
+    }
+
+    /** The context of a page at {@code uri}, refreshed every {@code refreshSeconds} (0: never). */
+    public PageContext context(SecurityContext sc, UriInfo uri, StatusSnapshot snapshot, int refreshSeconds) {
+        String query = uri.getRequestUri().getRawQuery();
+        String here = "/" + uri.getPath(false) + (query == null ? "" : "?" + query);
+        return new PageContext(user(sc), loginEnabled, "", here.replaceFirst("^//", "/"), refreshSeconds,
+                snapshot.program());
+    }
+}

@@ -1,0 +1,27 @@
+// Vigil pages: auto-refresh that keeps the URL (and so the filters and sort) and the scroll position.
+// The page works without this script; it only makes refreshing gentler.
+(function () {
+  'use strict';
+  var key = 'vigil-scroll:' + location.pathname + location.search;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    window.addEventListener('load', function () { window.scrollTo(0, parseInt(saved, 10) || 0); });
+  }
+  var seconds = parseInt(document.body.getAttribute('data-refresh') || '0', 10);
+  if (seconds > 0) {
+    var timer = null;
+    var arm = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        // Never throw away what someone is typing or has ticked.
+        var busy = document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+        var ticked = document.querySelector('input[type=checkbox][name=target]:checked');
+        if (busy || ticked) { arm(); return; }
+        sessionStorage.setItem(key, String(window.scrollY));
+        location.reload();
+      }, seconds * 1000);
+    };
+    arm();
+  }
+}());

@@ -50,6 +50,16 @@ public final class Fmt {
         return url(s);
     }
 
+    /** The detail page of a host. */
+    public String hostUrl(String host) {
+        return "/host/" + seg(host);
+    }
+
+    /** The detail page of a service. */
+    public String serviceUrl(String host, String service) {
+        return "/service/" + seg(host) + "/" + seg(service);
+    }
+
     /** Milliseconds with one decimal. */
     public String millis(double ms) {
         return String.format(Locale.ROOT, "%.1f ms", ms);

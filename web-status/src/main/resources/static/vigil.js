@@ -17,7 +17,8 @@
         // Never throw away what someone is typing or has ticked.
         var busy = document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
         var ticked = document.querySelector('input[type=checkbox][name=target]:checked');
-        if (busy || ticked) { arm(); return; }
+        var held = document.querySelector('[data-hold-refresh]'); // e.g. a sweep running or its summary shown
+        if (busy || ticked || held) { arm(); return; }
         sessionStorage.setItem(key, String(window.scrollY));
         location.reload();
       }, seconds * 1000);

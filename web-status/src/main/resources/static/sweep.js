@@ -60,11 +60,11 @@
     var failures = document.getElementById('sweep-failures');
     failures.textContent = '';
     if (s.problems > 0) {
-      failures.appendChild(el('strong', null, s.problems + ' not OK so far'));
+      failures.appendChild(el('strong', null, s.problems + ' not OK' + (s.phase === 'running' ? ' so far' : '')));
       failures.appendChild(document.createTextNode(': ' + counts(s.problems_by_state) + ' · by host: '
         + counts(s.problems_by_host)));
     } else {
-      failures.textContent = 'No failures so far.';
+      failures.textContent = s.phase === 'running' ? 'No failures so far.' : 'No failures.';
     }
   }
 

@@ -38,6 +38,10 @@ public final class SampleMonitor implements AutoCloseable {
                 command_name            check_checkout
                 command_line            %s
             }
+            define command {
+                command_name            check_search_index
+                command_line            %s
+            }
             define service {
                 name                    browser-failure
                 use                     demo-failure-service
@@ -72,6 +76,12 @@ public final class SampleMonitor implements AutoCloseable {
             define service {
                 use                     generic-service
                 host_name               shop1
+                service_description     Search index
+                check_command           check_search_index
+            }
+            define service {
+                use                     generic-service
+                host_name               shop1
                 service_description     Storefront
                 check_command           check_dummy!0!OK - storefront answers in 80 ms
             }
@@ -86,6 +96,14 @@ public final class SampleMonitor implements AutoCloseable {
             exit 2
             """;
 
+    /** A slow plugin (OK after 2 s), so a sweep is seen running part way. */
+    static final String SEARCH_PLUGIN = """
+            #!/bin/sh
+            sleep 2
+            echo 'OK - search index fresh, rebuilt 4 minutes ago'
+            exit 0
+            """;
+
     public final Path dir;
     public final Daemon daemon;
     public final WebServer web;
@@ -96,11 +114,9 @@ public final class SampleMonitor implements AutoCloseable {
     public SampleMonitor(Path dir) throws Exception {
         this.dir = dir;
         copy(SAMPLE, dir);
-        Path plugin = dir.resolve("plugins/check_checkout");
-        Files.createDirectories(plugin.getParent());
-        Files.writeString(plugin, CHECKOUT_PLUGIN);
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(dir.resolve("conf.d/shop.cfg"), SHOP.formatted(plugin));
+        Path checkout = plugin("check_checkout", CHECKOUT_PLUGIN);
+        Path search = plugin("check_search_index", SEARCH_PLUGIN);
+        Files.writeString(dir.resolve("conf.d/shop.cfg"), SHOP.formatted(checkout, search));
         LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
         if (!config.ok()) {
             throw new IllegalStateException(config.diagnostics().all().toString());
@@ -109,6 +125,14 @@ public final class SampleMonitor implements AutoCloseable {
         daemon.start();
         web = WebServer.start(Monitor.of(daemon), new VigilConfiguration().withPorts(0, 0), Clock.systemUTC());
         base = "http://127.0.0.1:" + web.port();
+    }
+
+    private Path plugin(String name, String script) throws IOException {
+        Path plugin = dir.resolve("plugins").resolve(name);
+        Files.createDirectories(plugin.getParent());
+        Files.writeString(plugin, script);
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return plugin;
     }
 
     /** Copies directories and regular files only, and no runtime files of a local run (var/ starts empty). */

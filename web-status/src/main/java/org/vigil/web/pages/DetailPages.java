@@ -10,6 +10,7 @@ public final class DetailPages {
     }
 
     public static List<Object> resources(Pages pages, Monitor monitor) {
-        return List.of(new HostPage(pages, monitor), new ServicePage(pages, monitor));
+        return List.of(new HostPage(pages, monitor), new ServicePage(pages, monitor), new DowntimesPage(pages),
+                new CommentsPage(pages), new LogPage(pages, monitor), new ConfigErrorsPage(pages));
     }
 }

@@ -16,7 +16,7 @@ import org.vigil.web.model.ServiceView;
 import org.vigil.web.model.StatusSnapshot;
 
 /** {@code /service/{host}/{service}}: everything the engine knows about one service, its history and actions. */
-@Path("/service/{host}/{service}")
+@Path("/service/{host}/{service: .+}")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public final class ServicePage {
 

@@ -2,12 +2,16 @@ package org.vigil.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.notify.setup.Notifications;
+import org.vigil.notify.setup.NotifySettings;
 import org.vigil.web.api.WebFixture;
 import org.vigil.web.app.VigilConfiguration;
 
@@ -19,10 +23,18 @@ import org.vigil.web.app.VigilConfiguration;
 class DetailPageTest {
 
     WebFixture web;
+    Notifications notifications;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        web = new WebFixture(dir, new VigilConfiguration());
+        // the real notifier (contacts' own commands only), so notifications are logged as in vigil run
+        notifications = new Notifications(NotifySettings.NONE, Clock.systemUTC());
+        web = new WebFixture(dir, new VigilConfiguration(), notifications);
+        // the fixture's contacts take no notification options; give alice all of them
+        Files.writeString(dir.resolve("objects.cfg"), WebFixture.OBJECTS.replaceFirst(
+                "service_notification_commands check_dummy", "service_notification_commands check_dummy\n"
+                        + "    service_notification_options w,u,c,r,f,s"));
+        assertThat(web.daemon.reload("test: notification options").errors()).isEmpty();
         post("/api/v1/services/web1/http/result", "{\"status\":\"critical\",\"output\":"
                 + "\"HTTP CRITICAL <script>alert(1)</script> | time=0.5s;1;2;0; size=1024B;;;0;2048 'bad\\n"
                 + "second line <b>bold</b>\\nthird line\"}");
@@ -30,6 +42,8 @@ class DetailPageTest {
         post("/api/v1/services/web1/http/comments", "{\"comment\":\"ticket #42 <script>x</script>\",\"author\":\"dave\"}");
         post("/api/v1/services/web1/http/downtime", "{\"start\":\"" + (System.currentTimeMillis() / 1000 + 3600)
                 + "\",\"end\":\"" + (System.currentTimeMillis() / 1000 + 7200) + "\",\"comment\":\"maintenance\"}");
+        post("/api/v1/services/web1/http/downtime", "{\"start\":\"" + (System.currentTimeMillis() / 1000 - 5)
+                + "\",\"end\":\"" + (System.currentTimeMillis() / 1000 + 600) + "\",\"comment\":\"now\"}");
         post("/api/v1/services/web1/disk/result", "{\"status\":\"ok\",\"output\":\"DISK OK\"}");
         post("/api/v1/hosts/web1/result", "{\"status\":\"down\",\"output\":\"PING CRITICAL\"}");
         post("/api/v1/hosts/web1/notifications", "{\"enabled\":false}");
@@ -38,6 +52,7 @@ class DetailPageTest {
     @AfterAll
     void stop() {
         web.close();
+        notifications.close();
     }
 
     private void post(String path, String body) throws Exception {
@@ -96,9 +111,16 @@ class DetailPageTest {
 
     @Test
     void historyComesFromTheLogNewestFirst() throws Exception {
+        long until = System.currentTimeMillis() + 5_000; // the notification and the downtime start are logged soon after
+        while (!(section(page("/service/web1/http"), "history").contains("SERVICE DOWNTIME ALERT")
+                && section(page("/service/web1/http"), "history").contains("SERVICE NOTIFICATION"))
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
         String history = section(page("/service/web1/http"), "history");
         assertThat(history).contains("SERVICE ALERT").contains("web1;http;CRITICAL;HARD;1;HTTP CRITICAL &lt;script&gt;")
-                .doesNotContain("disk");
+                .contains("SERVICE NOTIFICATION").contains("alice;web1;http;CRITICAL;check_dummy;")
+                .contains("SERVICE DOWNTIME ALERT").doesNotContain("disk");
         String host = section(page("/host/web1"), "history");
         assertThat(host).contains("HOST ALERT").contains("web1;DOWN;HARD;1;PING CRITICAL")
                 .doesNotContain("SERVICE ALERT");

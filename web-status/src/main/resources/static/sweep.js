@@ -83,7 +83,8 @@
     var svc = el('td');
     if (r.service !== null) {
       var sl = el('a', null, r.service);
-      sl.href = '/service/' + seg(r.host) + '/' + seg(r.service);
+      // as Fmt.serviceUrl: a slash in a description stays literal (Jetty refuses an encoded one)
+      sl.href = '/service/' + seg(r.host) + '/' + seg(r.service).replace(/%2F/g, '/');
       svc.appendChild(sl);
     } else {
       svc.textContent = '(host check)';

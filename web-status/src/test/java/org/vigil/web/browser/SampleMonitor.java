@@ -74,6 +74,12 @@ public final class SampleMonitor implements AutoCloseable {
                 check_command           check_dummy!1!WARNING - 17 payments older than 5 minutes
             }
             define service {
+                use                     browser-failure
+                host_name               shop1
+                service_description     Disk /var
+                check_command           check_dummy!2!CRITICAL - /var is 97%% full (1.2 GB free)
+            }
+            define service {
                 use                     generic-service
                 host_name               shop1
                 service_description     Search index

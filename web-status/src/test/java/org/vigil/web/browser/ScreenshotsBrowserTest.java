@@ -37,6 +37,8 @@ class ScreenshotsBrowserTest {
         monitor.sweepEverything();
         monitor.send("POST", "/api/v1/services/db1/Replication%20lag/acknowledge",
                 "{\"comment\":\"Replica rebuilding after the storage swap; lag expected until 14:00\"}");
+        monitor.send("POST", "/api/v1/services/shop1/Checkout%20API/comments",
+                "{\"comment\":\"Payments gateway vendor paged, ticket PAY-4711\"}");
         browser = new Chromium(monitor.base, 1440, 1180);
     }
 
@@ -58,6 +60,15 @@ class ScreenshotsBrowserTest {
         browser.await("the sweep's summary", d -> !d.findElements(org.openqa.selenium.By.id("sweep-results"))
                 .isEmpty());
         assertPicture(save("overview.png"));
+    }
+
+    @Test
+    void aServiceDetail() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1560));
+        browser.open("/service/shop1/Checkout%20API");
+        browser.await("the detail page", d -> !d.findElements(org.openqa.selenium.By.id("service-detail")).isEmpty());
+        assertThat(browser.find("#service-detail").getText()).contains("PAY-4711");
+        assertPicture(save("service-detail.png"));
     }
 
     private Path save(String name) throws IOException {

@@ -64,11 +64,11 @@ class SweepBrowserTest {
                         && browser.find("#sweep-phase").getText().equals("finished"));
         String count = browser.find("#sweep-count").getText();
         assertThat(count).matches("(\\d+) of \\1");
-        assertThat(Integer.parseInt(count.split(" ")[0])).isEqualTo(22); // 5 host checks, 17 services
+        assertThat(Integer.parseInt(count.split(" ")[0])).isEqualTo(23); // 5 host checks, 18 services
         assertThat(browser.find("#sweep-percent").getText()).isEqualTo("100%");
         assertThat(browser.find("#sweep-elapsed").getText()).matches("\\d+\\.\\d s");
         assertThat(browser.find("#sweep-failures").getText()).contains("not OK").contains("CRITICAL")
-                .contains("WARNING").contains("shop1 3");
+                .contains("WARNING").contains("shop1 4");
 
         WebElement results = browser.await("the summary lists what is not OK",
                 d -> d.findElements(By.cssSelector("#sweep-results")).stream().findFirst().orElse(null));
@@ -93,6 +93,13 @@ class SweepBrowserTest {
         assertThat(browser.find("#sweep-summary .sweep-headline").getText()).startsWith("Ran ").contains("not OK");
         assertThat(browser.find("#sweep-start").isEnabled()).isTrue();
         assertThat(browser.find("#sweep-error").isDisplayed()).isFalse();
+
+        // a result links to its detail page, a slash in the description included
+        row(results, "shop1", "Disk /var").findElement(By.cssSelector("a[href='/service/shop1/Disk%20/var']")).click();
+        WebElement detail = browser.await("the detail page of Disk /var",
+                d -> d.findElements(By.id("service-detail")).stream().findFirst().orElse(null));
+        assertThat(detail.getAttribute("data-service")).isEqualTo("Disk /var");
+        assertThat(detail.getText()).contains("/var is 97% full");
     }
 
     private static WebElement row(WebElement table, String host, String service) {

@@ -118,6 +118,11 @@ public final class SampleMonitor implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     public SampleMonitor(Path dir) throws Exception {
+        this(dir, new VigilConfiguration());
+    }
+
+    /** The same with the web server's settings (users, for instance); the ports are always free ones. */
+    public SampleMonitor(Path dir, VigilConfiguration settings) throws Exception {
         this.dir = dir;
         copy(SAMPLE, dir);
         Path checkout = plugin("check_checkout", CHECKOUT_PLUGIN);
@@ -129,7 +134,7 @@ public final class SampleMonitor implements AutoCloseable {
         }
         daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
         daemon.start();
-        web = WebServer.start(Monitor.of(daemon), new VigilConfiguration().withPorts(0, 0), Clock.systemUTC());
+        web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), Clock.systemUTC());
         base = "http://127.0.0.1:" + web.port();
     }
 

@@ -55,9 +55,9 @@ class ScreenshotsBrowserTest {
     @Test
     void theOverviewAfterASweep() throws Exception {
         browser.open("/");
-        browser.await("the sweep button is ready", d -> browser.find("#sweep-start").isEnabled());
-        browser.find("#sweep-start").click();
-        browser.await("the sweep's summary", d -> !d.findElements(org.openqa.selenium.By.id("sweep-results"))
+        browser.await("the sweep button is ready", d -> browser.find("#sweep .sweep-start").isEnabled());
+        browser.find("#sweep .sweep-start").click();
+        browser.await("the sweep's summary", d -> !d.findElements(org.openqa.selenium.By.cssSelector("#sweep .sweep-not-ok"))
                 .isEmpty());
         assertPicture(save("overview.png"));
     }

@@ -45,33 +45,33 @@ class SweepBrowserTest {
     void theSweepButtonShowsProgressToTheEndAndListsTheFailures() {
         browser.open("/");
         WebElement button = browser.await("the sweep button is enabled by its script",
-                d -> browser.find("#sweep-start").isEnabled() ? browser.find("#sweep-start") : null);
-        assertThat(browser.find("#sweep-live").isDisplayed()).isFalse();
+                d -> browser.find("#sweep .sweep-start").isEnabled() ? browser.find("#sweep .sweep-start") : null);
+        assertThat(browser.find("#sweep .sweep-live").isDisplayed()).isFalse();
         button.click();
         // live: the slow search-index check keeps the sweep running for 2 s, seen part way with its failures
         browser.await("the sweep is seen running part way", d -> {
-            String[] n = browser.find("#sweep-count").getText().split(" of ");
-            return browser.find("#sweep-phase").getText().equals("running") && n.length == 2
+            String[] n = browser.find("#sweep .sweep-count").getText().split(" of ");
+            return browser.find("#sweep .sweep-phase").getText().equals("running") && n.length == 2
                     && Integer.parseInt(n[0]) < Integer.parseInt(n[1])
-                    && browser.find("#sweep-failures").getText().contains("not OK so far");
+                    && browser.find("#sweep .sweep-failures").getText().contains("not OK so far");
         });
-        assertThat(browser.find("#sweep-live").isDisplayed()).isTrue();
-        assertThat(browser.find("#sweep-cancel").isDisplayed()).isTrue();
-        assertThat(browser.find("#sweep-start").isEnabled()).isFalse();
+        assertThat(browser.find("#sweep .sweep-live").isDisplayed()).isTrue();
+        assertThat(browser.find("#sweep .sweep-cancel").isDisplayed()).isTrue();
+        assertThat(browser.find("#sweep .sweep-start").isEnabled()).isFalse();
 
         browser.await("the sweep's progress reaches 100%",
-                d -> "100".equals(browser.find("#sweep-bar").getAttribute("aria-valuenow"))
-                        && browser.find("#sweep-phase").getText().equals("finished"));
-        String count = browser.find("#sweep-count").getText();
+                d -> "100".equals(browser.find("#sweep .sweep-bar").getAttribute("aria-valuenow"))
+                        && browser.find("#sweep .sweep-phase").getText().equals("finished"));
+        String count = browser.find("#sweep .sweep-count").getText();
         assertThat(count).matches("(\\d+) of \\1");
         assertThat(Integer.parseInt(count.split(" ")[0])).isEqualTo(23); // 5 host checks, 18 services
-        assertThat(browser.find("#sweep-percent").getText()).isEqualTo("100%");
-        assertThat(browser.find("#sweep-elapsed").getText()).matches("\\d+\\.\\d s");
-        assertThat(browser.find("#sweep-failures").getText()).contains("not OK").contains("CRITICAL")
+        assertThat(browser.find("#sweep .sweep-percent").getText()).isEqualTo("100%");
+        assertThat(browser.find("#sweep .sweep-elapsed").getText()).matches("\\d+\\.\\d s");
+        assertThat(browser.find("#sweep .sweep-failures").getText()).contains("not OK").contains("CRITICAL")
                 .contains("WARNING").contains("shop1 4");
 
         WebElement results = browser.await("the summary lists what is not OK",
-                d -> d.findElements(By.cssSelector("#sweep-results")).stream().findFirst().orElse(null));
+                d -> d.findElements(By.cssSelector("#sweep .sweep-not-ok")).stream().findFirst().orElse(null));
         List<WebElement> rows = results.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).extracting(r -> r.getAttribute("data-host") + ";" + r.getAttribute("data-service"))
                 .contains("shop1;Checkout API", "shop1;Order sync", "shop1;Payment queue", "lb1;Closed port",
@@ -90,9 +90,9 @@ class SweepBrowserTest {
         assertThat(orders.findElement(By.cssSelector(".changed")).getText()).isEqualTo("changed: was OK");
         assertThat(row(results, "shop1", "Payment queue").findElement(By.cssSelector(".state")).getText())
                 .isEqualTo("WARNING");
-        assertThat(browser.find("#sweep-summary .sweep-headline").getText()).startsWith("Ran ").contains("not OK");
-        assertThat(browser.find("#sweep-start").isEnabled()).isTrue();
-        assertThat(browser.find("#sweep-error").isDisplayed()).isFalse();
+        assertThat(browser.find("#sweep .sweep-headline").getText()).startsWith("Ran ").contains("not OK");
+        assertThat(browser.find("#sweep .sweep-start").isEnabled()).isTrue();
+        assertThat(browser.find("#sweep .sweep-error").isDisplayed()).isFalse();
 
         // a result links to its detail page, a slash in the description included
         row(results, "shop1", "Disk /var").findElement(By.cssSelector("a[href='/service/shop1/Disk%20/var']")).click();

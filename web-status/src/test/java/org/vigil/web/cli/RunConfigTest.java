@@ -103,6 +103,47 @@ class RunConfigTest {
         }
     }
 
+    /** The shipped sample-configs/vigil.yml runs the shipped sample config as it is (ports moved by -Ddw.*). */
+    @Test
+    void theSampleYamlWorksAsItIs() throws Exception {
+        Path sample = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("../sample-configs").normalize();
+        Path copy = dir.resolve("sample");
+        try (var files = Files.walk(sample)) {
+            for (Path f : files.toList()) {
+                Path rel = sample.relativize(f);
+                if (rel.startsWith("var") && !rel.toString().equals("var")) {
+                    continue; // what a local run left behind (a FIFO, a lock)
+                }
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(copy.resolve(rel.toString()));
+                } else if (Files.isRegularFile(f)) {
+                    Files.copy(f, copy.resolve(rel.toString()));
+                }
+            }
+        }
+        Path out = dir.resolve("out.txt");
+        process = new ProcessBuilder(List.of(java(), "-Ddw.server.applicationConnectors[0].port=0",
+                "-Ddw.server.adminConnectors[0].port=0", "-cp", System.getProperty("java.class.path"),
+                "org.vigil.web.cli.Vigil", "run", "--web-config", copy.resolve("vigil.yml").toString()))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        java.util.regex.Pattern serving = java.util.regex.Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/");
+        java.util.regex.Matcher m = serving.matcher("");
+        for (int i = 0; i < 300 && !m.find(); i++) {
+            Thread.sleep(100);
+            m = serving.matcher(Files.readString(out));
+        }
+        assertThat(m.find(0)).as(Files.readString(out)).isTrue();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1)
+                + "/api/v1/hosts")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Files.readString(out)).contains("Vigil 0.1.0 starting").doesNotContain("Exception");
+        assertThat(copy.resolve("var/nagios.log")).exists();
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
     @Test
     void anUnknownKeyIsNamedAndNothingStarts() throws Exception {
         Files.writeString(dir.resolve("vigil.yml"), "notifications:\n  emial:\n    host: localhost\n");

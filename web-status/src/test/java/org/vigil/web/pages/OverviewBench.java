@@ -21,6 +21,7 @@ import org.vigil.web.app.WebServer;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.Monitor;
+import org.vigil.web.model.StateCounts;
 import org.vigil.web.model.StatusReader;
 import org.vigil.web.model.StatusSnapshot;
 
@@ -28,8 +29,9 @@ import org.vigil.web.model.StatusSnapshot;
  * The tactical overview ({@code GET /}) of a real daemon and web server with {@code vigil.bench.hosts} hosts
  * (10,000) of {@code vigil.bench.per_host} services (10: 100,000), active checks off, states set by passive results
  * (services: 6% CRITICAL, 3% WARNING, 1% UNKNOWN, a third of the problems acknowledged and a tenth in downtime;
- * hosts: 2% DOWN). Prints the snapshot copy (engine thread), the counts, and whole requests over loopback, with the
- * cached snapshot and with a new snapshot per request. A benchmark: it prints, it does not judge. Not part of the
+ * hosts: 2% DOWN). Prints the snapshot copy of every object (engine thread; what lists and the API read), the
+ * overview's counts over it and on the engine thread, and whole requests over loopback, with the counts of the last
+ * second and counted anew for each request. A benchmark: it prints, it does not judge. Not part of the
  * test run (its name does not end in Test); run it with {@code bench/web/run.sh}.
  */
 class OverviewBench {
@@ -67,7 +69,13 @@ class OverviewBench {
             long[] copy = new long[REQUESTS];
             long[] engineThread = new long[REQUESTS];
             long[] counts = new long[REQUESTS];
+            long[] live = new long[REQUESTS];
             Engine engine = daemon.engine();
+            StateCounts.Viewer everything = new StateCounts.Viewer(true, null);
+            for (int i = 0; i < WARMUP; i++) {
+                reader.invalidate();
+                reader.counts(everything);
+            }
             for (int i = 0; i < REQUESTS; i++) {
                 long a = System.nanoTime();
                 StatusSnapshot s = reader.fresh();
@@ -78,9 +86,14 @@ class OverviewBench {
                 long c = System.nanoTime();
                 engine.call(() -> null); // the engine thread's queue, for comparison
                 engineThread[i] = System.nanoTime() - c;
+                reader.invalidate();
+                long d = System.nanoTime();
+                reader.counts(everything);
+                live[i] = System.nanoTime() - d;
             }
-            print("snapshot copy (StatusReader.fresh, on the engine thread)", copy);
-            print("tactical counts (Tactical.of, request thread)", counts);
+            print("snapshot copy of every object (StatusReader.fresh)", copy);
+            print("counts over that snapshot (Tactical.of, request thread)", counts);
+            print("counts on the engine thread (StatusReader.counts)", live);
             print("an empty engine.call (queue round trip)", engineThread);
 
             HttpClient http = HttpClient.newHttpClient();
@@ -105,8 +118,8 @@ class OverviewBench {
                 fresh[i] = System.nanoTime() - a;
             }
             System.out.printf("GET / answers %,d bytes%n", bytes);
-            print("GET / with the snapshot of the last second (most requests)", cached);
-            print("GET / taking a new snapshot (the first request each second)", fresh);
+            print("GET / with the counts of the last second (most requests)", cached);
+            print("GET / counting anew (the first request each second)", fresh);
         } finally {
             daemon.close();
         }

@@ -73,8 +73,12 @@ class RunConfigTest {
                     retry_max: 1
                 """.formatted(dir, smtpPort));
         Path out = dir.resolve("out.txt");
-        process = new ProcessBuilder(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString()))
+        // the older settings are given too: the YAML wins over both, and says so
+        Files.writeString(dir.resolve("notify.properties"), "email.host = nowhere.invalid\nemail.from = x@example.com\n");
+        process = new ProcessBuilder(List.of(java(), "-Dvigil.notify.config=" + dir.resolve("notify.properties"),
+                "-Dvigil.retention.url=jdbc:h2:file:" + dir.resolve("ignored"), "-cp",
+                System.getProperty("java.class.path"), "org.vigil.web.cli.Vigil", "run", "--web-config",
+                dir.resolve("vigil.yml").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         for (int i = 0; i < 300 && smtp.getReceivedMessages().length == 0; i++) {
             Thread.sleep(100);
@@ -95,6 +99,10 @@ class RunConfigTest {
         assertThat(dir.resolve("db/state-outbox.mv.db")).exists();
         assertThat(nagios.resolve("vigil-retention.mv.db")).doesNotExist();
         assertThat(nagios.resolve("vigil-outbox.mv.db")).doesNotExist();
+        assertThat(dir.resolve("ignored.mv.db")).doesNotExist();
+        assertThat(log).contains("vigil run: note: notifications in " + dir.resolve("vigil.yml") + " are used, not "
+                + dir.resolve("notify.properties")).contains("vigil run: note: database.url in "
+                + dir.resolve("vigil.yml") + " is used for retention, not -Dvigil.retention.url");
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir + "/db/state", "sa", "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vigil_object WHERE name = 'web1' AND service = 'http'")) {

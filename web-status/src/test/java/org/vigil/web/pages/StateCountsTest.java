@@ -36,6 +36,11 @@ class StateCountsTest {
         long now = System.currentTimeMillis() / 1000;
         post("/api/v1/services/web1/disk/downtime", "{\"start\":\"" + java.time.Instant.ofEpochSecond(now - 10)
                 + "\",\"end\":\"" + java.time.Instant.ofEpochSecond(now + 3600) + "\",\"comment\":\"maintenance\"}");
+        // downtimes start on the engine's next one-second tick
+        for (int i = 0; i < 100 && web.web.reader().fresh().service("web1", "disk").orElseThrow().status()
+                .downtimeDepth() == 0; i++) {
+            Thread.sleep(50);
+        }
     }
 
     @AfterAll

@@ -89,6 +89,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
         Pages pages = new Pages(reader, users.enabled());
         env.jersey().register(new PagesResource(pages));
+        org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
         env.jersey().register(new LoginResource(users, sessions));
         env.jersey().register(new LogoutResource(sessions));
         env.jersey().register(new ActionsResource(pages, actions, clock));

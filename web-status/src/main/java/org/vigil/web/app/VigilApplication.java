@@ -96,7 +96,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         ErrorMappers.all(new ErrorPages(pages)).forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,
-                config.health.maxLatencySeconds));
+                config.healthChecks.maxLatencySeconds));
         env.healthChecks().register("retention", EngineHealthChecks.retention(monitor));
         env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
         env.admin().addServlet("prometheus", new PrometheusServlet(reader)).addMapping("/metrics");

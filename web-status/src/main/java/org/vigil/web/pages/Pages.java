@@ -46,10 +46,15 @@ public final class Pages {
 
     /** The context of a page at {@code uri}, refreshed every {@code refreshSeconds} (0: never). */
     public PageContext context(SecurityContext sc, UriInfo uri, StatusSnapshot snapshot, int refreshSeconds) {
+        return context(sc, uri, snapshot.program(), refreshSeconds);
+    }
+
+    /** The same, for a page that reads the program status without a whole snapshot. */
+    public PageContext context(SecurityContext sc, UriInfo uri, org.vigil.web.model.ProgramView program,
+                               int refreshSeconds) {
         String query = uri.getRequestUri().getRawQuery();
         String here = "/" + uri.getPath(false) + (query == null ? "" : "?" + query);
         return new PageContext(user(sc), loginEnabled && AuthContext.authenticated(sc), AuthContext.csrfToken(sc),
-                here.replaceFirst("^//", "/"), refreshSeconds, snapshot.program(),
-                ActionNotice.of(uri.getQueryParameters()));
+                here.replaceFirst("^//", "/"), refreshSeconds, program, ActionNotice.of(uri.getQueryParameters()));
     }
 }

@@ -131,6 +131,9 @@ public final class WebServer implements AutoCloseable {
         bootstrap.run(config, env);
         app.run(config, env);
         Server server = config.getServerFactory().build(env);
+        // vigil run's shutdown hook stops the web server before the engine; Jetty's own hook would race it
+        // (and log "Unable to destroy: STARTED" with a stack trace on every SIGTERM).
+        server.setStopAtShutdown(false);
         try {
             server.start();
         } catch (Exception e) {

@@ -71,10 +71,12 @@ class DetailPagesAuthTest {
     }
 
     @Test
-    void withoutCredentialsThePagesAre401() throws Exception {
+    void withoutCredentialsThePagesGoToTheLoginForm() throws Exception {
         web.credentials = null;
-        assertThat(web.get("/host/web1").status()).isEqualTo(401);
-        assertThat(web.get("/log").status()).isEqualTo(401);
+        // pages send the browser to /login (the API keeps its JSON 401)
+        assertThat(web.get("/host/web1").status()).isEqualTo(303);
+        assertThat(web.get("/log").status()).isEqualTo(303);
+        assertThat(web.get("/api/v1/hosts/web1").status()).isEqualTo(401);
     }
 
     @Test

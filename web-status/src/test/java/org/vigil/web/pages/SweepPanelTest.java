@@ -62,6 +62,8 @@ class SweepPanelTest {
         assertThat(html).contains("<section class=\"sweep panel\" id=\"sweep\">").contains("class=\"sweep-start\"")
                 .contains("class=\"sweep-bar\"").contains("every host and service").contains("<noscript>");
         assertThat(html.split("<script src=\"/static/sweep.js\" defer></script>", -1)).hasSize(2);
+        // sweep.js sends it with its API calls, which the session cookie alone may not authenticate
+        assertThat(html).containsPattern("<meta name=\"csrf-token\" content=\"[^\"]+\">");
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
         env.jersey().register(new PagesResource(new Pages(reader, !config.auth.users.isEmpty())));
+        org.vigil.web.pages.Lists.resources(new Pages(reader, !config.auth.users.isEmpty())).forEach(env.jersey()::register);
         ErrorMappers.all().forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,

@@ -10,12 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.vigil.web.auth.Access;
 import org.vigil.web.model.GroupView;
 import org.vigil.web.model.HostView;
@@ -55,14 +52,9 @@ public final class GroupsResource {
                                @Context UriInfo uri) {
             StatusSnapshot s = pages.snapshot();
             Access a = pages.access(sc);
-            List<GroupPanel> panels = new ArrayList<>();
             boolean single = name != null && !name.isBlank();
-            for (GroupView g : single ? List.of(Lists.hostGroup(s, name)) : s.hostGroups()) {
-                GroupPanel p = hostGroup(s, a, g, single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
-                if (p != null) {
-                    panels.add(p);
-                }
-            }
+            List<GroupPanel> panels = hostGroups(s, a, single ? List.of(Lists.hostGroup(s, name)) : s.hostGroups(),
+                    single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
             if (single && panels.isEmpty()) {
                 throw new NotFoundException("There is no host group '" + name + "'.");
             }
@@ -87,14 +79,10 @@ public final class GroupsResource {
                                @Context UriInfo uri) {
             StatusSnapshot s = pages.snapshot();
             Access a = pages.access(sc);
-            List<GroupPanel> panels = new ArrayList<>();
             boolean single = name != null && !name.isBlank();
-            for (GroupView g : single ? List.of(Lists.serviceGroup(s, name)) : s.serviceGroups()) {
-                GroupPanel p = serviceGroup(s, a, g, single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
-                if (p != null) {
-                    panels.add(p);
-                }
-            }
+            List<GroupPanel> panels = serviceGroups(s, a,
+                    single ? List.of(Lists.serviceGroup(s, name)) : s.serviceGroups(),
+                    single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
             if (single && panels.isEmpty()) {
                 throw new NotFoundException("There is no service group '" + name + "'.");
             }
@@ -104,68 +92,100 @@ public final class GroupsResource {
         }
     }
 
-    /** The panel of a host group, or null when the user sees none of its members (and not all objects). */
-    static GroupPanel hostGroup(StatusSnapshot s, Access a, GroupView g, int shown) {
-        String q = "hostgroup=" + Fmt.INSTANCE.url(g.name());
-        GroupPanel.Tally hosts = new GroupPanel.Tally(HOST_ORDER, "/hosts?" + q);
-        GroupPanel.Tally services = new GroupPanel.Tally(SERVICE_ORDER, "/services?" + q);
-        List<GroupPanel.Member> members = new ArrayList<>();
-        int count = 0;
-        for (String m : g.members()) {
-            HostView h = s.host(m).filter(a::canSee).orElse(null);
-            if (h == null) {
-                continue;
-            }
-            count++;
-            hosts.add(h.status());
-            if (members.size() < shown) {
-                members.add(new GroupPanel.Member(h.name(), null, h.status().state()));
-            }
-            for (ServiceView v : s.servicesOf(h.name())) {
-                if (a.canSee(v, s)) {
-                    services.add(v.status());
+    /**
+     * The panels of {@code groups} (all host groups, or the one asked for), in one pass over the hosts and one
+     * over the services: each object adds itself to the groups it names, so the cost does not grow with the
+     * number of groups times their size. The counts are those of the lists they link to ({@code /services?hostgroup=}
+     * counts the services the user sees on the group's hosts). A group none of whose members the user sees is
+     * left out (unless it sees all).
+     */
+    static List<GroupPanel> hostGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
+        Map<String, Acc> acc = new LinkedHashMap<>();
+        groups.forEach(g -> acc.put(g.name(), new Acc(g, "hostgroup", shown)));
+        for (HostView h : s.hosts()) {
+            if (a.canSee(h)) {
+                for (String g : h.hostgroups()) {
+                    Acc x = acc.get(g);
+                    if (x != null) {
+                        x.member(new GroupPanel.Member(h.name(), null, h.status().state()));
+                        x.hosts.add(h.status());
+                    }
                 }
             }
         }
-        if (count == 0 && !a.user().allObjects()) {
-            return null;
+        for (ServiceView v : s.services()) {
+            if (!v.hostgroups().isEmpty() && a.canSee(v, s)) {
+                for (String g : v.hostgroups()) {
+                    Acc x = acc.get(g);
+                    if (x != null) {
+                        x.services.add(v.status());
+                    }
+                }
+            }
         }
-        return new GroupPanel(g.name(), g.alias(), hosts.counts(), services.counts(), members, count, "/hosts?" + q);
+        return panels(acc, a, "/hosts?");
     }
 
-    /** The panel of a service group, or null when the user sees none of its members (and not all objects). */
-    static GroupPanel serviceGroup(StatusSnapshot s, Access a, GroupView g, int shown) {
-        String q = "servicegroup=" + Fmt.INSTANCE.url(g.name());
-        GroupPanel.Tally hosts = new GroupPanel.Tally(HOST_ORDER, "/hosts?" + q);
-        GroupPanel.Tally services = new GroupPanel.Tally(SERVICE_ORDER, "/services?" + q);
-        // Members by host, so each host's services are walked once (no per-member search).
-        Map<String, Set<String>> byHost = new TreeMap<>();
-        for (String m : g.members()) {
-            int semi = m.indexOf(';');
-            byHost.computeIfAbsent(m.substring(0, semi), k -> new HashSet<>()).add(m.substring(semi + 1));
-        }
-        List<GroupPanel.Member> members = new ArrayList<>();
-        Set<String> hostsSeen = new LinkedHashSet<>();
-        int count = 0;
-        for (Map.Entry<String, Set<String>> e : byHost.entrySet()) {
-            for (ServiceView v : s.servicesOf(e.getKey())) {
-                if (!e.getValue().contains(v.description()) || !a.canSee(v, s)) {
+    /** The panels of service groups, as {@link #hostGroups}: one pass over the services. */
+    static List<GroupPanel> serviceGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
+        Map<String, Acc> acc = new LinkedHashMap<>();
+        groups.forEach(g -> acc.put(g.name(), new Acc(g, "servicegroup", shown)));
+        for (ServiceView v : s.services()) {
+            if (v.servicegroups().isEmpty() || !a.canSee(v, s)) {
+                continue;
+            }
+            for (String g : v.servicegroups()) {
+                Acc x = acc.get(g);
+                if (x == null) {
                     continue;
                 }
-                count++;
-                services.add(v.status());
-                if (members.size() < shown) {
-                    members.add(new GroupPanel.Member(v.host(), v.description(), v.status().state()));
-                }
-                if (hostsSeen.add(v.host())) {
-                    s.host(v.host()).filter(a::canSee).ifPresent(h -> hosts.add(h.status()));
+                x.member(new GroupPanel.Member(v.host(), v.description(), v.status().state()));
+                x.services.add(v.status());
+                // Services come by host, so a host is new to the group when it differs from the last one.
+                if (!v.host().equals(x.lastHost)) {
+                    x.lastHost = v.host();
+                    s.host(v.host()).filter(a::canSee).ifPresent(h -> x.hosts.add(h.status()));
                 }
             }
         }
-        if (count == 0 && !a.user().allObjects()) {
-            return null;
+        return panels(acc, a, "/services?");
+    }
+
+    private static List<GroupPanel> panels(Map<String, Acc> acc, Access a, String membersList) {
+        List<GroupPanel> out = new ArrayList<>();
+        for (Acc x : acc.values()) {
+            if (x.count > 0 || a.user().allObjects()) {
+                out.add(new GroupPanel(x.group.name(), x.group.alias(), x.hosts.counts(), x.services.counts(),
+                        x.members, x.count, membersList + x.query));
+            }
         }
-        return new GroupPanel(g.name(), g.alias(), hosts.counts(), services.counts(), members, count,
-                "/services?" + q);
+        return out;
+    }
+
+    /** One group's panel as it is being filled. */
+    private static final class Acc {
+        final GroupView group;
+        final String query;
+        final GroupPanel.Tally hosts;
+        final GroupPanel.Tally services;
+        final List<GroupPanel.Member> members = new ArrayList<>();
+        final int shown;
+        int count;
+        String lastHost;
+
+        Acc(GroupView group, String kind, int shown) {
+            this.group = group;
+            this.query = kind + "=" + Fmt.INSTANCE.url(group.name());
+            this.hosts = new GroupPanel.Tally(HOST_ORDER, "/hosts?" + query);
+            this.services = new GroupPanel.Tally(SERVICE_ORDER, "/services?" + query);
+            this.shown = shown;
+        }
+
+        void member(GroupPanel.Member m) {
+            count++;
+            if (members.size() < shown) {
+                members.add(m);
+            }
+        }
     }
 }

@@ -175,7 +175,8 @@ class ListPagesTest {
         assertThat(rows(page("/services?state_type=soft"), "service-list")).isEmpty();
         assertThat(rows(page("/services?state=OK"), "service-list")).isEmpty();
         String html = page("/services?state=CRITICAL");
-        assertThat(html).contains("<strong>2</strong> of 3 services");
+        assertThat(html).contains("<strong>2</strong> of 3 services").contains("<a href=\"/services\">clear filters</a>");
+        assertThat(page("/services")).doesNotContain("clear filters");
         assertThat(row(html, "service-list", "web1;http")).contains("HTTP CRITICAL &lt;b&gt;500&lt;/b&gt;");
         assertThat(html).doesNotContain("<b>500</b>");
     }

@@ -17,8 +17,7 @@ public record Paged<T>(List<T> items, int matched, int visible, int page, int pa
 
     static <T> Paged<T> of(List<T> matched, int visible, int page, int perPage) {
         int pages = Math.max(1, (matched.size() + perPage - 1) / perPage);
-        int from = Math.min(matched.size(), (long) (page - 1) * perPage > matched.size() ? matched.size()
-                : (page - 1) * perPage);
+        int from = (int) Math.min(matched.size(), (long) (page - 1) * perPage);
         int to = Math.min(matched.size(), from + perPage);
         return new Paged<>(List.copyOf(matched.subList(from, to)), matched.size(), visible, page, pages,
                 from == to ? 0 : from + 1, to);

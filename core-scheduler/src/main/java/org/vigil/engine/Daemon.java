@@ -117,6 +117,17 @@ public final class Daemon implements AutoCloseable {
                 : new DirectRunner(options);
     }
 
+    /** The retention database chosen by the caller (vigil.yml's {@code database.url}); null: as the Daemon decides. */
+    private volatile String retentionUrl;
+
+    /**
+     * Keeps retained state in the database at {@code jdbcUrl} (H2 file or PostgreSQL), over
+     * {@code -Dvigil.retention.url}, {@code VIGIL_RETENTION_URL} and {@code state_retention_file}; before {@link #start}.
+     */
+    public void useRetentionDatabase(String jdbcUrl) {
+        this.retentionUrl = jdbcUrl;
+    }
+
     /** Starts retention, checking and writing the status file. */
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
@@ -146,7 +157,8 @@ public final class Daemon implements AutoCloseable {
         if (!main.flag("retain_state_information", true)) {
             return;
         }
-        String url = System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL"));
+        String url = retentionUrl != null ? retentionUrl
+                : System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL"));
         Optional<Path> file = main.path("state_retention_file");
         if (url == null && file.isEmpty()) {
             log.log("Warning: no state_retention_file set: state is not retained across restarts");

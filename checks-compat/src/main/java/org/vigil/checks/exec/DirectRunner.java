@@ -2,8 +2,6 @@ package org.vigil.checks.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +17,8 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
     private final RunnerOptions options;
     private final TimeoutReaper reaper = new TimeoutReaper();
     private final RunTags tags = new RunTags();
-    private final ThreadLocal<Path> scratch = ThreadLocal.withInitial(DirectRunner::newScratch);
+    private static final java.io.File DEV_NULL = new java.io.File("/dev/null");
+    private final ThreadLocal<StderrFile> scratch = ThreadLocal.withInitial(DirectRunner::newScratch);
 
     public DirectRunner(RunnerOptions options) {
         this.options = options;
@@ -40,11 +39,10 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
             ExecPlan.PluginFailure f = plan.execFailure().get();
             return new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false, null);
         }
-        Path errFile = scratch.get();
+        StderrFile errFile = scratch.get();
         ProcessBuilder pb = new ProcessBuilder(plan.argv())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(errFile == null ? ProcessBuilder.Redirect.DISCARD
-                        : ProcessBuilder.Redirect.to(errFile.toFile()));
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectError(errFile == null ? ProcessBuilder.Redirect.DISCARD : errFile.redirect());
         if (!environment.isEmpty()) {
             pb.environment().putAll(environment);
         }
@@ -64,11 +62,13 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         } catch (IOException e) {
             return launchFailed(line, e, start);
         }
-        TimeoutReaper.Deadline deadline = reaper.arm(p, tag, timeout);
+        // stdout stays open until the deadline is disarmed, so the reaper can look its pipe up only if it fires
+        TimeoutReaper.Deadline deadline = reaper.armWhileStdoutOpen(p, tag, timeout);
         CappedBuffer out = new CappedBuffer(options.outputLimit());
         CappedBuffer err = new CappedBuffer(options.outputLimit());
         int exit;
-        try (InputStream in = p.getInputStream()) {
+        InputStream in = p.getInputStream();
+        try {
             in.transferTo(out);
             exit = p.waitFor();
         } catch (IOException e) {
@@ -79,10 +79,11 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
             exit = waitQuietly(p);
         } finally {
             deadline.cancel();
+            closeQuietly(in);
         }
         String stdout = out.text();
-        if (stdout.isEmpty() && errFile != null) {
-            readInto(errFile, err);
+        if (errFile != null) {
+            errFile.collect(stdout.isEmpty() ? err : null);
         }
         return new PluginResult(exit, stdout, err.text(), start, options.clock().instant(), deadline.fired(),
                 out.truncated() || err.truncated(), null);
@@ -99,20 +100,18 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         }
     }
 
-    private static void readInto(Path file, CappedBuffer err) {
-        try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(err);
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
         } catch (IOException e) {
-            // stderr is only informational; an unreadable scratch file leaves it empty
+            // the pipe's read end; nothing to recover
         }
     }
 
     /** A scratch file for this thread's plugins' stderr, or null (stderr then discarded) when none can be made. */
-    private static Path newScratch() {
+    private static StderrFile newScratch() {
         try {
-            Path p = Files.createTempFile("vigil-plugin-stderr-", ".txt");
-            p.toFile().deleteOnExit();
-            return p;
+            return StderrFile.create();
         } catch (IOException | SecurityException e) {
             return null;
         }

@@ -137,7 +137,8 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
                         + "' is not 'vigil-notify email' or 'vigil-notify webhook NAME'");
             } else if (!channel.get().contains("$") && !known.contains(channel.get())) {
                 log.accept("Warning: command '" + c.name() + "' selects the built-in channel '" + channel.get()
-                        + "', which is not configured (channels: " + (known.isEmpty() ? "none; set -Dvigil.notify.config"
+                        + "', which is not configured (channels: " + (known.isEmpty()
+                        ? "none; set notifications: in vigil.yml or -Dvigil.notify.config"
                         : String.join(", ", known)) + ")");
             }
         }

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The request bodies of the API's actions (JSON, snake_case; unknown fields are refused). */
-final class Actions {
+public final class Actions {
 
     private Actions() {
     }
 
     /** {@code forced} (default true) checks even outside the check period and with checks disabled. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Recheck(@JsonProperty("forced") Boolean forced) {
+    public record Recheck(@JsonProperty("forced") Boolean forced) {
     }
 
     /** An acknowledgement: {@code sticky} (default true), {@code notify} (true), {@code persistent} (false). */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Acknowledge(@JsonProperty("comment") String comment, @JsonProperty("sticky") Boolean sticky,
+    public record Acknowledge(@JsonProperty("comment") String comment, @JsonProperty("sticky") Boolean sticky,
                        @JsonProperty("notify") Boolean sendNotification, @JsonProperty("persistent") Boolean persistent,
                        @JsonProperty("author") String author) {
     }
@@ -27,7 +27,7 @@ final class Actions {
      * the host's services (hosts only).
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Downtime(@JsonProperty("start") String start, @JsonProperty("end") String end,
+    public record Downtime(@JsonProperty("start") String start, @JsonProperty("end") String end,
                     @JsonProperty("fixed") Boolean fixed, @JsonProperty("duration") Long duration,
                     @JsonProperty("trigger_id") Long triggerId, @JsonProperty("comment") String comment,
                     @JsonProperty("with_services") Boolean withServices, @JsonProperty("author") String author) {
@@ -35,21 +35,21 @@ final class Actions {
 
     /** A comment; {@code persistent} (default true) keeps it across restarts. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record AddComment(@JsonProperty("comment") String comment, @JsonProperty("persistent") Boolean persistent,
+    public record AddComment(@JsonProperty("comment") String comment, @JsonProperty("persistent") Boolean persistent,
                       @JsonProperty("author") String author) {
     }
 
     /** Switches notifications or active checks on or off. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Switch(@JsonProperty("enabled") Boolean enabled) {
+    public record Switch(@JsonProperty("enabled") Boolean enabled) {
     }
 
     /** A passive result: {@code status} as a code (0-3) or a state name, and the output (perfdata after |). */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Result(@JsonProperty("status") String status, @JsonProperty("output") String output) {
+    public record Result(@JsonProperty("status") String status, @JsonProperty("output") String output) {
     }
 
     /** What an action answers: the command as Nagios's log shows it. */
-    record Done(boolean ok, String command) {
+    public record Done(boolean ok, String command) {
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Checks and converts action bodies into external command arguments; anything wrong is a 400. */
-final class Bodies {
+public final class Bodies {
 
     private Bodies() {
     }
@@ -21,7 +21,7 @@ final class Bodies {
     }
 
     /** A required text field, one line (the command file's lines end at a newline). */
-    static String text(String field, String value) {
+    public static String text(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("'" + field + "' is required");
         }
@@ -50,7 +50,7 @@ final class Bodies {
         return body.enabled();
     }
 
-    static long id(String kind, String id) {
+    public static long id(String kind, String id) {
         try {
             long n = Long.parseLong(id);
             if (n >= 1) {
@@ -63,12 +63,12 @@ final class Bodies {
     }
 
     /** {@code 0}-{@code 2} or {@code up}, {@code down}, {@code unreachable}. */
-    static String hostCode(String status) {
+    public static String hostCode(String status) {
         return code(status, List.of("UP", "DOWN", "UNREACHABLE"));
     }
 
     /** {@code 0}-{@code 3} or {@code ok}, {@code warning}, {@code critical}, {@code unknown}. */
-    static String serviceCode(String status) {
+    public static String serviceCode(String status) {
         return code(status, List.of("OK", "WARNING", "CRITICAL", "UNKNOWN"));
     }
 
@@ -90,7 +90,7 @@ final class Bodies {
     }
 
     /** The arguments after the objects of a SCHEDULE_*_DOWNTIME command. */
-    static String[] downtimeArgs(String host, String service, Actions.Downtime b, String author) {
+    public static String[] downtimeArgs(String host, String service, Actions.Downtime b, String author) {
         Instant start = time("start", b.start());
         Instant end = time("end", b.end());
         if (!end.isAfter(start)) {
@@ -122,7 +122,7 @@ final class Bodies {
     }
 
     /** Epoch seconds or ISO-8601 with an offset ({@code 2024-05-01T10:00:00Z}). */
-    static Instant time(String field, String value) {
+    public static Instant time(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("'" + field + "' is required (epoch seconds or ISO-8601)");
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.vigil.web.auth.Access;
+import org.vigil.web.auth.AuthContext;
 import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.CheckView;
 import org.vigil.web.model.CommentView;
@@ -249,11 +250,13 @@ public final class StatusResource {
         return a.user().allObjects() || !g.members().isEmpty();
     }
 
-    static HostView visibleHost(StatusSnapshot s, Access a, String name) {
+    /** The host {@code name} if the user sees it; else a 404, as if it did not exist. */
+    public static HostView visibleHost(StatusSnapshot s, Access a, String name) {
         return s.host(name).filter(a::canSee).orElseThrow(() -> ApiException.notFound("no host '" + name + "'"));
     }
 
-    static ServiceView visibleService(StatusSnapshot s, Access a, String host, String service) {
+    /** The service if the user sees it; else a 404, as if it did not exist. */
+    public static ServiceView visibleService(StatusSnapshot s, Access a, String host, String service) {
         return s.service(host, service).filter(v -> a.canSee(v, s))
                 .orElseThrow(() -> ApiException.notFound("no service '" + service + "' on host '" + host + "'"));
     }
@@ -268,10 +271,10 @@ public final class StatusResource {
     }
 
     public static WebUser user(SecurityContext sc) {
-        return sc.getUserPrincipal() instanceof WebUser u ? u : WebUser.ANONYMOUS;
+        return AuthContext.user(sc);
     }
 
-    static Access access(SecurityContext sc) {
+    public static Access access(SecurityContext sc) {
         return new Access(user(sc));
     }
 }

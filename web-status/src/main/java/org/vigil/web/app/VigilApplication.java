@@ -13,14 +13,21 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.vigil.web.api.ActionResource;
 import org.vigil.web.api.CommandRunner;
 import org.vigil.web.api.ErrorMappers;
 import org.vigil.web.api.LogResource;
 import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.BasicAuthFilter;
+import org.vigil.web.auth.Sessions;
+import org.vigil.web.auth.Users;
 import org.vigil.web.model.Monitor;
 import org.vigil.web.model.StatusReader;
+import org.vigil.web.pages.ActionsResource;
+import org.vigil.web.pages.ErrorPages;
+import org.vigil.web.pages.LoginResource;
+import org.vigil.web.pages.LogoutResource;
 import org.vigil.web.pages.Pages;
 import org.vigil.web.pages.PagesResource;
 
@@ -55,7 +62,13 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     @Override
     public void initialize(Bootstrap<VigilConfiguration> bootstrap) {
         // Freemarker 2.3.33+ reads records' accessors as properties (ctx.user.name); .ftlh escapes HTML
-        bootstrap.addBundle(new ViewBundle<>(List.of(new FreemarkerViewRenderer(freemarker.template.Configuration.VERSION_2_3_34))));
+        bootstrap.addBundle(new ViewBundle<>(List.of(new FreemarkerViewRenderer(freemarker.template.Configuration.VERSION_2_3_34))) {
+            @Override
+            public Map<String, Map<String, String>> getViewConfiguration(VigilConfiguration config) {
+                // a template error fails the request (an error page), never Freemarker's debug trace in the HTML
+                return Map.of("freemarker", Map.of("template_exception_handler", "rethrow"));
+            }
+        });
         bootstrap.addBundle(new AssetsBundle("/static", "/static", null, "static"));
     }
 
@@ -66,17 +79,25 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
-        env.jersey().register(new BasicAuthFilter(config.auth.users));
+        Users users = new Users(config.auth.users);
+        Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
+        env.jersey().register(new BasicAuthFilter(users, sessions));
         env.jersey().register(new StatusResource(reader));
-        env.jersey().register(new ActionResource(new CommandRunner(monitor, reader, clock), clock));
+        ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);
+        env.jersey().register(actions);
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
-        env.jersey().register(new PagesResource(new Pages(reader, !config.auth.users.isEmpty())));
-        org.vigil.web.pages.Lists.resources(new Pages(reader, !config.auth.users.isEmpty())).forEach(env.jersey()::register);
-        ErrorMappers.all().forEach(env.jersey()::register);
+        Pages pages = new Pages(reader, users.enabled());
+        env.jersey().register(new PagesResource(pages));
+        org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
+        org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
+        env.jersey().register(new LoginResource(users, sessions));
+        env.jersey().register(new LogoutResource(sessions));
+        env.jersey().register(new ActionsResource(pages, actions, clock));
+        ErrorMappers.all(new ErrorPages(pages)).forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,
-                config.health.maxLatencySeconds));
+                config.healthChecks.maxLatencySeconds));
         env.healthChecks().register("retention", EngineHealthChecks.retention(monitor));
         env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
         env.admin().addServlet("prometheus", new PrometheusServlet(reader)).addMapping("/metrics");

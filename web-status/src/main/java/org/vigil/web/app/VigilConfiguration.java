@@ -27,7 +27,10 @@ public class VigilConfiguration extends Configuration {
         public List<UserConfig> users = new ArrayList<>();
     }
 
-    /** {@code health:} thresholds of the admin health checks. */
+    /**
+     * {@code health_checks:} thresholds of the admin health checks ({@code health:} is Dropwizard's own
+     * {@code /health} endpoint setting, so these cannot live there).
+     */
     public static final class Health {
         /** Above this 99th percentile of check latency, the latency health check fails. */
         @JsonProperty("max_latency_seconds")
@@ -39,8 +42,38 @@ public class VigilConfiguration extends Configuration {
     public Auth auth = new Auth();
 
     @Valid
+    @JsonProperty("health_checks")
+    public Health healthChecks = new Health();
+
+    /** {@code nagios_config:} the main Nagios config, relative to this file's directory; or the command line's. */
+    @JsonProperty("nagios_config")
+    public String nagiosConfig;
+
+    /** {@code database:} retention and the notification outbox (default: embedded H2 files, as without YAML). */
+    @Valid
     @JsonProperty
-    public Health health = new Health();
+    public DatabaseConfig database = new DatabaseConfig();
+
+    /** {@code notifications:} the built-in channels; absent: {@code VIGIL_NOTIFY_CONFIG}'s file, if any. */
+    @Valid
+    @JsonProperty
+    public NotificationsConfig notifications;
+
+    /** The YAML file these settings came from (null: the defaults); relative paths are read from its directory. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.nio.file.Path file;
+
+    /** The directory relative paths in the YAML are read from (the working directory without a file). */
+    public java.nio.file.Path baseDir() {
+        return file == null ? java.nio.file.Path.of("").toAbsolutePath()
+                : file.toAbsolutePath().normalize().getParent();
+    }
+
+    /** {@code nagios_config}, resolved against {@link #baseDir}, if given. */
+    public java.util.Optional<java.nio.file.Path> nagiosConfigPath() {
+        return nagiosConfig == null || nagiosConfig.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(baseDir().resolve(nagiosConfig).normalize());
+    }
 
     public VigilConfiguration() {
         DefaultServerFactory server = new DefaultServerFactory();

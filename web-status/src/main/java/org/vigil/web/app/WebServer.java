@@ -42,7 +42,11 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** The settings in {@code yaml}, or the defaults; every problem is in the exception's message. */
+    /**
+     * The settings in {@code yaml}, or the defaults; every problem is in the exception's message. {@code ${VAR}}
+     * in the file is replaced by the environment variable (an unset one stays as written; {@code ${VAR:-default}}
+     * gives a default), so passwords can stay out of the file.
+     */
     public static VigilConfiguration configuration(Path yaml) throws IOException, ConfigurationException {
         VigilConfiguration config;
         if (yaml == null) {
@@ -51,8 +55,12 @@ public final class WebServer implements AutoCloseable {
             try (ValidatorFactory validators = Validation.buildDefaultValidatorFactory()) {
                 config = new DefaultConfigurationFactoryFactory<VigilConfiguration>()
                         .create(VigilConfiguration.class, validators.getValidator(), Jackson.newObjectMapper(), "dw")
-                        .build(new FileConfigurationSourceProvider(), yaml.toString());
+                        .build(new io.dropwizard.configuration.SubstitutingSourceProvider(
+                                new FileConfigurationSourceProvider(),
+                                new io.dropwizard.configuration.EnvironmentVariableSubstitutor(false)),
+                                yaml.toString());
             }
+            config.file = yaml;
         }
         keepStdoutForTheNagiosLog(config);
         List<String> problems = problems(config);
@@ -77,7 +85,7 @@ public final class WebServer implements AutoCloseable {
 
     /** What Dropwizard's validation does not see: password hashes, and no open port without authentication. */
     static List<String> problems(VigilConfiguration config) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(config.database.problems());
         for (UserConfig u : config.auth.users) {
             if (u.name == null || u.name.isBlank() || u.name.contains(":")) {
                 out.add("auth.users: every user needs a name without ':'");
@@ -123,6 +131,9 @@ public final class WebServer implements AutoCloseable {
         bootstrap.run(config, env);
         app.run(config, env);
         Server server = config.getServerFactory().build(env);
+        // vigil run's shutdown hook stops the web server before the engine; Jetty's own hook would race it
+        // (and log "Unable to destroy: STARTED" with a stack trace on every SIGTERM).
+        server.setStopAtShutdown(false);
         try {
             server.start();
         } catch (Exception e) {

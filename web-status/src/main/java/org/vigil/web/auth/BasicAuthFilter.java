@@ -1,81 +1,107 @@
 package org.vigil.web.auth;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
+import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP basic authentication against the users of {@code vigil.yml}; without users, every request is
- * {@link WebUser#ANONYMOUS}. A read-only user's requests other than GET and HEAD are refused (403).
+ * Who makes each request: HTTP basic authentication against the users of {@code vigil.yml}, or the session
+ * cookie of the login form ({@code /login}); without users, every request is {@link WebUser#ANONYMOUS}.
+ * An unauthenticated API request is a JSON 401; an unauthenticated page is a 303 to {@code /login}. A read-only
+ * user's requests other than GET and HEAD are refused (403), except logging in and out. An API request that only
+ * a session cookie authenticates must not be one a foreign page can make: an unsafe method needs a JSON body or
+ * the session's token in {@code X-CSRF-Token} (forms cannot send either).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
 
-    private final Map<String, UserConfig> users = new HashMap<>();
+    /** The header that carries the session's CSRF token on scripted API calls from the pages. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final Users users;
+    private final Sessions sessions;
+
+    public BasicAuthFilter(Users users, Sessions sessions) {
+        this.users = users;
+        this.sessions = sessions;
+    }
 
     public BasicAuthFilter(List<UserConfig> users) {
-        users.forEach(u -> this.users.put(u.name, u));
+        this(new Users(users), new Sessions(Clock.systemUTC(), Sessions.DEFAULT_IDLE));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath(false).replaceFirst("^/", "");
+        boolean api = path.equals("api") || path.startsWith("api/");
+        boolean secure = request.getSecurityContext().isSecure();
+        String method = request.getMethod();
+        boolean unsafe = !method.equals("GET") && !method.equals("HEAD");
         WebUser user;
-        if (users.isEmpty()) {
+        Sessions.Session session = null;
+        String scheme;
+        if (!users.enabled()) {
             user = WebUser.ANONYMOUS;
+            scheme = null;
         } else {
-            Optional<WebUser> found = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            Optional<WebUser> found = header == null ? Optional.empty() : basic(header);
+            scheme = SecurityContext.BASIC_AUTH;
+            if (header == null) {
+                Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+                session = sessions.find(cookie == null ? null : cookie.getValue()).orElse(null);
+                found = Optional.ofNullable(session).map(Sessions.Session::user);
+                scheme = SecurityContext.FORM_AUTH;
+            }
             if (found.isEmpty()) {
-                request.abortWith(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigil\"")
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(error("unauthorized", "log in with HTTP basic authentication")).build());
+                if (!path.equals("login")) {
+                    request.abortWith(api ? unauthorized() : toLogin(request, unsafe));
+                }
                 return;
             }
             user = found.get();
         }
-        String method = request.getMethod();
-        if (user.readOnly() && !method.equals("GET") && !method.equals("HEAD")) {
-            request.abortWith(Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(error("forbidden", "user '" + user.name() + "' is read-only")).build());
+        if (user.readOnly() && unsafe && !path.equals("login") && !path.equals("logout")) {
+            String detail = "user '" + user.name() + "' is read-only: it can look but not act";
+            if (!api) {
+                throw new ForbiddenException(detail);
+            }
+            request.abortWith(json(403, "forbidden", detail));
             return;
         }
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return user;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return users.isEmpty() ? null : SecurityContext.BASIC_AUTH;
-            }
-        });
+        if (api && unsafe && session != null && !scriptedCall(request, session)) {
+            request.abortWith(json(403, "forbidden", "an API call authenticated by the session cookie needs a JSON "
+                    + "body (Content-Type: application/json) or the page's token in " + CSRF_HEADER));
+            return;
+        }
+        String csrf = session != null ? session.csrfToken() : sessions.csrfTokenFor(user);
+        request.setSecurityContext(new AuthContext(user, secure, scheme, session, csrf));
     }
 
-    private Optional<WebUser> authenticate(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    /** Whether a cookie-authenticated API call is one only our own scripts can make (no plain form can). */
+    private static boolean scriptedCall(ContainerRequestContext request, Sessions.Session session) {
+        MediaType type = request.getMediaType();
+        return (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE))
+                || Sessions.sameToken(session.csrfToken(), request.getHeaderString(CSRF_HEADER));
+    }
+
+    private Optional<WebUser> basic(String header) {
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
         String decoded;
@@ -88,11 +114,26 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         if (colon < 0) {
             return Optional.empty();
         }
-        UserConfig u = users.get(decoded.substring(0, colon));
-        if (u == null || !PasswordHash.verify(decoded.substring(colon + 1), u.passwordHash)) {
-            return Optional.empty();
-        }
-        return Optional.of(u.user());
+        return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigil\"")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error("unauthorized", "log in with HTTP basic authentication")).build();
+    }
+
+    /** A 303 to the login form, which comes back to this page (a GET) once logged in. */
+    private static Response toLogin(ContainerRequestContext request, boolean unsafe) {
+        URI uri = request.getUriInfo().getRequestUri();
+        String here = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String target = unsafe || here.equals("/") ? "/login"
+                : "/login?return_to=" + URLEncoder.encode(here, StandardCharsets.UTF_8);
+        return Response.seeOther(URI.create(target)).build();
+    }
+
+    private static Response json(int status, String error, String detail) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error(error, detail)).build();
     }
 
     /** The API's error shape ({@code org.vigil.web.api.ApiError}), built here so auth does not depend on api. */

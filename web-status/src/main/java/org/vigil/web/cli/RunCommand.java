@@ -2,6 +2,7 @@ package org.vigil.web.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.vigil.engine.reload.ConfigWatcher;
 import org.vigil.notify.setup.Notifications;
 import org.vigil.notify.setup.NotifySettings;
 import org.vigil.notify.setup.NotifySettingsFile;
+import org.vigil.web.app.DatabaseConfig;
+import org.vigil.web.app.NotificationsConfig;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
 import org.vigil.web.model.Monitor;
@@ -24,7 +27,7 @@ import io.dropwizard.configuration.ConfigurationException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code vigil run [--watch] nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
+ * {@code vigil run [--watch] [--web-config vigil.yml] nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
  * SIGTERM or Ctrl-C, which stop it cleanly. A config that {@code verify} rejects is refused with the same errors.
  * SIGHUP (and, with {@code --watch}, a change of the config files) reloads the config keeping all state; the PID
  * is in {@code lock_file}, as Nagios keeps it.
@@ -33,6 +36,9 @@ final class RunCommand {
 
     /** Quiet time after the last change of a config file before {@code --watch} reloads. */
     static final Duration WATCH_DEBOUNCE = Duration.ofMillis(Long.getLong("vigil.watch.debounce.ms", 2000));
+
+    private static final String USAGE = "usage: vigil run [--watch] [--web-config vigil.yml] [--no-web] [NAGIOS_CFG]"
+            + " (NAGIOS_CFG, or nagios_config in vigil.yml)";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -56,25 +62,40 @@ final class RunCommand {
             } else if (a.equals("--web-config") && i + 1 < args.length) {
                 webConfig = Path.of(args[++i]);
             } else if (a.startsWith("-") || file != null) {
-                file = null;
-                break;
+                err.println(USAGE);
+                return 2;
             } else {
                 file = a;
             }
         }
-        if (file == null) {
-            err.println("usage: vigil run [--watch] [--web-config vigil.yml | --no-web] NAGIOS_CFG");
+        if (file == null && webConfig == null) {
+            err.println(USAGE);
             return 2;
         }
-        VigilConfiguration webSettings = null;
-        if (web) {
+        VigilConfiguration settings = null;
+        if (web || webConfig != null) {
             try {
-                webSettings = WebServer.configuration(webConfig);
+                settings = WebServer.configuration(webConfig);
             } catch (IOException | ConfigurationException e) {
                 err.println("vigil run: the web configuration is not valid: " + e.getMessage().strip());
                 return 1;
             }
         }
+        Optional<Path> fromYaml = settings == null ? Optional.empty() : settings.nagiosConfigPath();
+        if (file == null && fromYaml.isEmpty()) {
+            err.println("vigil run: no Nagios config: give NAGIOS_CFG or nagios_config in " + webConfig);
+            err.println(USAGE);
+            return 2;
+        }
+        if (file != null && fromYaml.isPresent() && !sameFile(Path.of(file), fromYaml.get())) {
+            err.println("vigil run: " + file + " (command line) and nagios_config " + fromYaml.get() + " (" + webConfig
+                    + ") name different files; give one of them");
+            return 2;
+        }
+        if (file == null) {
+            file = fromYaml.get().toString();
+        }
+        VigilConfiguration webSettings = web ? settings : null;
         LoadResult config = ConfigLoader.load(Path.of(file));
         Path cwd = Path.of("").toAbsolutePath();
         for (Diagnostic d : config.diagnostics().all()) {
@@ -93,7 +114,9 @@ final class RunCommand {
                 return 1;
             }
         }
-        Optional<NotifySettings> notify = notifySettings(config);
+        DatabaseConfig database = settings == null ? new DatabaseConfig() : settings.database;
+        Optional<NotifySettings> notify = settings != null && settings.notifications != null
+                ? yamlNotifySettings(settings, config, database) : notifySettings(config, database);
         if (notify.isEmpty()) {
             lock.ifPresent(LockFile::close);
             return 1;
@@ -102,6 +125,13 @@ final class RunCommand {
         Daemon daemon;
         try {
             daemon = new Daemon(config, Clock.systemUTC(), out, notifications);
+            if (database.given()) {
+                if (System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL")) != null) {
+                    err.println("vigil run: note: database.url in " + webConfig + " is used for retention, not"
+                            + " -Dvigil.retention.url / VIGIL_RETENTION_URL");
+                }
+                daemon.useRetentionDatabase(database.retentionUrl().orElseThrow());
+            }
         } catch (IOException e) {
             err.println("vigil run: cannot start: " + e.getMessage());
             notifications.close();
@@ -158,9 +188,10 @@ final class RunCommand {
 
     /**
      * The built-in channels' settings from {@code -Dvigil.notify.config} / {@code VIGIL_NOTIFY_CONFIG} (none: the
-     * contacts' notification commands only); empty, with every problem printed, when the file is not valid.
+     * contacts' notification commands only); empty, with every problem printed, when the file is not valid. A
+     * {@code database.url} in the YAML replaces the file's {@code outbox.url}.
      */
-    private Optional<NotifySettings> notifySettings(LoadResult config) {
+    private Optional<NotifySettings> notifySettings(LoadResult config, DatabaseConfig database) {
         Optional<Path> file = NotifySettingsFile.named();
         if (file.isEmpty()) {
             return Optional.of(NotifySettings.NONE);
@@ -169,8 +200,40 @@ final class RunCommand {
         read.errors().forEach(e -> err.println("vigil run: " + e));
         if (read.settings().isEmpty()) {
             err.println("vigil run: the notification settings have " + read.errors().size() + " error(s); not starting");
+            return read.settings();
+        }
+        NotifySettings s = read.settings().get();
+        if (!database.given()) {
+            return read.settings();
+        }
+        if (s.outboxUrl().isPresent()) {
+            err.println("vigil run: note: database.url in the YAML is used for the outbox, not outbox.url in "
+                    + file.get());
+        }
+        return Optional.of(new NotifySettings(s.email(), s.webhooks(), database.outboxUrl(), s.retryInitial(),
+                s.retryMax(), s.giveUpAfter()));
+    }
+
+    /** The built-in channels' settings from the YAML's {@code notifications:}, which replaces the properties file. */
+    private Optional<NotifySettings> yamlNotifySettings(VigilConfiguration settings, LoadResult config,
+                                                        DatabaseConfig database) {
+        NotifySettingsFile.named().ifPresent(f -> err.println("vigil run: note: notifications in " + settings.file
+                + " are used, not " + f + " (VIGIL_NOTIFY_CONFIG / -Dvigil.notify.config)"));
+        NotificationsConfig.Read read = settings.notifications.settings(settings.baseDir(), config.mainConfig().zone(),
+                database.outboxUrl());
+        read.errors().forEach(e -> err.println("vigil run: " + settings.file + ": " + e));
+        if (read.settings().isEmpty()) {
+            err.println("vigil run: the notification settings have " + read.errors().size() + " error(s); not starting");
         }
         return read.settings();
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /**

@@ -62,7 +62,7 @@ public final class Vigil {
         out.println("usage: vigil COMMAND [OPTIONS]");
         out.println();
         out.println("commands:");
-        out.println("  run [--watch] [--web-config vigil.yml | --no-web] NAGIOS_CFG");
+        out.println("  run [--watch] [--web-config vigil.yml] [--no-web] [NAGIOS_CFG]  (or nagios_config in vigil.yml)");
         out.println("                                            run the monitor in the foreground, with the web");
         out.println("                                            status and API on http://localhost:8080 (--watch:");
         out.println("                                            reload when the config files change)");

@@ -26,7 +26,7 @@ public interface Monitor {
     /** Nagios's {@code log_file}, if set. */
     Optional<Path> logFile();
 
-    /** The errors of the last rejected reload (empty if none was rejected). */
+    /** The errors of the last reload if it was rejected (empty if none was, or a later one was accepted). */
     List<String> lastRejectedReloadErrors();
 
     /** Whether retention runs, and why not when it failed. */
@@ -72,7 +72,8 @@ public interface Monitor {
 
             @Override
             public List<String> lastRejectedReloadErrors() {
-                return daemon.lastRejectedReload().map(r -> r.errors()).orElse(List.of());
+                // Only while the rejected reload is the latest one: a later good reload clears the banner.
+                return daemon.lastReload().filter(r -> !r.applied()).map(r -> r.errors()).orElse(List.of());
             }
 
             @Override

@@ -50,9 +50,42 @@ public final class StatusReader {
         return cached;
     }
 
-    /** Forgets the cached snapshot, so the next read sees an action just carried out. */
+    /** Forgets the cached snapshot and counts, so the next read sees an action just carried out. */
     public synchronized void invalidate() {
         cached = null;
+        counts.clear();
+    }
+
+    /** Counts of the last {@code maxAge}, per viewer; cleared with the snapshot. */
+    private final java.util.Map<StateCounts.Viewer, StateCounts> counts = new java.util.HashMap<>();
+    private Engine countedEngine;
+
+    /**
+     * The overview's counts over what {@code viewer} sees, at most {@code maxAge} old: counted on the engine thread
+     * without copying the objects.
+     */
+    public synchronized StateCounts counts(StateCounts.Viewer viewer) {
+        Engine engine = monitor.engine();
+        Instant now = clock.instant();
+        if (engine != countedEngine || counts.values().stream().anyMatch(
+                x -> Duration.between(x.program().takenAt(), now).compareTo(maxAge) >= 0)) {
+            counts.clear();
+            countedEngine = engine;
+        }
+        StateCounts known = counts.get(viewer);
+        if (known != null) {
+            return known;
+        }
+        if (config == null || config.model != engine.model()) {
+            config = new ConfigIndex(engine.model());
+        }
+        ConfigIndex c = config;
+        Instant started = monitor.started();
+        List<String> rejected = monitor.lastRejectedReloadErrors();
+        StateCounts fresh = engine.call(() -> StateCounts.count(engine, c, viewer, now,
+                program(engine, now, started, rejected)));
+        counts.put(viewer, fresh);
+        return fresh;
     }
 
     private void take(Engine engine, Instant now) {
@@ -63,6 +96,7 @@ public final class StatusReader {
         Instant started = monitor.started();
         List<String> rejected = monitor.lastRejectedReloadErrors();
         cached = engine.call(() -> copy(engine, c, now, started, rejected));
+        counts.clear();
         cachedAt = now;
         cachedEngine = engine;
     }
@@ -91,11 +125,15 @@ public final class StatusReader {
                 .sorted(Comparator.comparingLong(CommentView::id)).toList();
         List<DowntimeView> downtimes = e.downtimes().all().stream().map(DowntimeView::of)
                 .sorted(Comparator.comparingLong(DowntimeView::id)).toList();
-        ProgramView program = new ProgramView(Daemon.VERSION, ProcessHandle.current().pid(), started, now,
+        return new StatusSnapshot(program(e, now, started, rejected), hosts, services, comments, downtimes, c);
+    }
+
+    /** Engine thread: the program's status. */
+    private static ProgramView program(Engine e, Instant now, Instant started, List<String> rejected) {
+        return new ProgramView(Daemon.VERSION, ProcessHandle.current().pid(), started, now,
                 e.notificationsEnabled(), e.executeServiceChecks(), e.executeHostChecks(),
                 e.acceptPassiveServiceChecks(), e.acceptPassiveHostChecks(), e.eventHandlersEnabled(),
                 e.flapDetectionEnabled(), e.metrics().completed(), e.metrics().latencyMillis(50),
                 e.metrics().latencyMillis(99), rejected);
-        return new StatusSnapshot(program, hosts, services, comments, downtimes, c);
     }
 }

@@ -55,9 +55,13 @@ public final class Fmt {
         return "/host/" + seg(host);
     }
 
-    /** The detail page of a service. */
+    /**
+     * The detail page of a service. A {@code /} in the description (common: {@code Disk /var}) stays a literal
+     * slash, since Jetty refuses an encoded one ({@code %2F}) as an ambiguous path separator; the page's route
+     * takes the rest of the path as the description.
+     */
     public String serviceUrl(String host, String service) {
-        return "/service/" + seg(host) + "/" + seg(service);
+        return "/service/" + seg(host) + "/" + seg(service).replace("%2F", "/");
     }
 
     /** Milliseconds with one decimal. */

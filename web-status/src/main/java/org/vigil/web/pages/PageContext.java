@@ -13,9 +13,16 @@ import org.vigil.web.model.ProgramView;
  * @param csrfToken the value every form posts back in its {@code csrf} field
  * @param here this page's path and query, for {@code return_to}
  * @param refreshSeconds the auto-refresh period; 0 for none
+ * @param notice the result of the action that led here ("Re-check now: done for 2 objects."), or null
  */
 public record PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
-                          ProgramView program) {
+                          ProgramView program, String notice) {
+
+    /** A context without a notice. */
+    public PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
+                       ProgramView program) {
+        this(user, loginEnabled, csrfToken, here, refreshSeconds, program, null);
+    }
 
     /** Whether the user may act (send commands); read-only users see no action forms. */
     public boolean canAct() {

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.Access;
+import org.vigil.web.auth.AuthContext;
 import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.StatusReader;
 import org.vigil.web.model.StatusSnapshot;
@@ -20,6 +21,11 @@ public final class Pages {
     public Pages(StatusReader reader, boolean loginEnabled) {
         this.reader = reader;
         this.loginEnabled = loginEnabled;
+    }
+
+    /** Whether users are configured, so pages need a login. */
+    public boolean loginEnabled() {
+        return loginEnabled;
     }
 
     public StatusSnapshot snapshot() {
@@ -40,9 +46,15 @@ public final class Pages {
 
     /** The context of a page at {@code uri}, refreshed every {@code refreshSeconds} (0: never). */
     public PageContext context(SecurityContext sc, UriInfo uri, StatusSnapshot snapshot, int refreshSeconds) {
+        return context(sc, uri, snapshot.program(), refreshSeconds);
+    }
+
+    /** The same, for a page that reads the program status without a whole snapshot. */
+    public PageContext context(SecurityContext sc, UriInfo uri, org.vigil.web.model.ProgramView program,
+                               int refreshSeconds) {
         String query = uri.getRequestUri().getRawQuery();
         String here = "/" + uri.getPath(false) + (query == null ? "" : "?" + query);
-        return new PageContext(user(sc), loginEnabled, "", here.replaceFirst("^//", "/"), refreshSeconds,
-                snapshot.program());
+        return new PageContext(user(sc), loginEnabled && AuthContext.authenticated(sc), AuthContext.csrfToken(sc),
+                here.replaceFirst("^//", "/"), refreshSeconds, program, ActionNotice.of(uri.getQueryParameters()));
     }
 }

@@ -1,14 +1,11 @@
 package org.vigil.web.pages;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.CheckView;
 import org.vigil.web.model.HostView;
 import org.vigil.web.model.ServiceView;
+import org.vigil.web.model.StateCounts;
 import org.vigil.web.model.StatusSnapshot;
 
 /**
@@ -31,42 +28,38 @@ public record Tactical(List<Count> hosts, List<Count> services, int hostTotal, i
         }
     }
 
-    static final List<String> HOST_STATES = List.of("DOWN", "UNREACHABLE", "UP", "PENDING");
-    static final List<String> SERVICE_STATES = List.of("CRITICAL", "WARNING", "UNKNOWN", "OK", "PENDING");
+    static final List<String> HOST_STATES = StateCounts.HOST_STATES;
+    static final List<String> SERVICE_STATES = StateCounts.SERVICE_STATES;
 
+    /** The counts over {@code snapshot}'s objects that {@code access} sees. */
     public static Tactical of(StatusSnapshot snapshot, Access access) {
-        Instant minuteAgo = snapshot.program().takenAt().minusSeconds(60);
-        Tally hosts = new Tally("hosts", HOST_STATES);
-        Tally services = new Tally("services", SERVICE_STATES);
-        int lastMinute = 0;
-        int notificationsOff = 0;
-        int checksOff = 0;
-        int flapping = 0;
+        StateCounts.Tally tally = new StateCounts.Tally(snapshot.program().takenAt());
         for (HostView h : snapshot.hosts()) {
             if (access.canSee(h)) {
-                hosts.add(h.status());
-                lastMinute += recent(h.status(), minuteAgo);
-                notificationsOff += h.status().notificationsEnabled() ? 0 : 1;
-                checksOff += h.status().activeChecksEnabled() ? 0 : 1;
-                flapping += h.status().flapping() ? 1 : 0;
+                tally.add(true, h.status());
             }
         }
         for (ServiceView s : snapshot.services()) {
             if (access.canSee(s, snapshot)) {
-                services.add(s.status());
-                lastMinute += recent(s.status(), minuteAgo);
-                notificationsOff += s.status().notificationsEnabled() ? 0 : 1;
-                checksOff += s.status().activeChecksEnabled() ? 0 : 1;
-                flapping += s.status().flapping() ? 1 : 0;
+                tally.add(false, s.status());
             }
         }
-        return new Tactical(hosts.counts(), services.counts(), hosts.total, services.total, lastMinute,
-                snapshot.program().latencyP50Millis(), snapshot.program().latencyP99Millis(), notificationsOff,
-                checksOff, flapping);
+        return of(tally.counts(snapshot.program()));
     }
 
-    private static int recent(CheckView c, Instant since) {
-        return c.lastCheck() != null && c.lastCheck().isAfter(since) ? 1 : 0;
+    /** The overview of counts taken on the engine thread ({@code StatusReader.counts}). */
+    public static Tactical of(StateCounts c) {
+        return new Tactical(counts(c.hosts()), counts(c.services()), c.hostTotal(), c.serviceTotal(),
+                c.checksLastMinute(), c.program().latencyP50Millis(), c.program().latencyP99Millis(),
+                c.disabledNotifications(), c.disabledChecks(), c.flapping());
+    }
+
+    private static List<Count> counts(List<StateCounts.Count> in) {
+        List<Count> out = new ArrayList<>(in.size());
+        for (StateCounts.Count c : in) {
+            out.add(new Count(c.state(), c.kind(), c.total(), c.unhandled(), c.acknowledged(), c.downtime()));
+        }
+        return out;
     }
 
     /** Problems (unhandled ones) over all states, for the page title. */
@@ -79,37 +72,5 @@ public record Tactical(List<Count> hosts, List<Count> services, int hostTotal, i
             n += c.unhandled();
         }
         return n;
-    }
-
-    private static final class Tally {
-        final String kind;
-        final Map<String, int[]> byState = new LinkedHashMap<>();
-        int total;
-
-        Tally(String kind, List<String> states) {
-            this.kind = kind;
-            states.forEach(s -> byState.put(s, new int[4]));
-        }
-
-        void add(CheckView c) {
-            int[] n = byState.computeIfAbsent(c.state(), k -> new int[4]);
-            total++;
-            n[0]++;
-            if (c.problem()) {
-                if (c.downtimeDepth() > 0) {
-                    n[3]++;
-                } else if (c.acknowledged()) {
-                    n[2]++;
-                } else {
-                    n[1]++;
-                }
-            }
-        }
-
-        List<Count> counts() {
-            List<Count> out = new ArrayList<>();
-            byState.forEach((state, n) -> out.add(new Count(state, kind, n[0], n[1], n[2], n[3])));
-            return out;
-        }
     }
 }

@@ -132,6 +132,12 @@ public final class WebFixture implements AutoCloseable {
     public String credentials;
 
     public WebFixture(Path dir, VigilConfiguration settings) throws Exception {
+        this(dir, settings, null);
+    }
+
+    /** With {@code listeners} (e.g. the notifier, which the caller closes after this) on the engine; null for none. */
+    public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.EngineListenerFactory listeners)
+            throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
                 + "\nretain_state_information=0\ncheck_external_commands=0\n");
@@ -140,7 +146,9 @@ public final class WebFixture implements AutoCloseable {
         if (!config.ok()) {
             throw new IllegalStateException(config.diagnostics().all().toString());
         }
-        daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        daemon = listeners == null ? new Daemon(config, Clock.systemUTC(), quiet)
+                : new Daemon(config, Clock.systemUTC(), quiet, listeners);
         daemon.start();
         web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), Clock.systemUTC());
     }

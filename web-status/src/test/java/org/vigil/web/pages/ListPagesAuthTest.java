@@ -115,7 +115,8 @@ class ListPagesAuthTest {
     void withoutCredentialsNoPage() throws Exception {
         web.credentials = null;
         for (String path : new String[] {"/problems", "/hosts", "/services", "/hostgroups", "/servicegroups"}) {
-            assertThat(web.get(path).status()).as(path).isEqualTo(401);
+            // the form login sends a browser without credentials to /login (303); the API would say 401
+            assertThat(web.get(path).status()).as(path).isIn(303, 401);
         }
     }
 }

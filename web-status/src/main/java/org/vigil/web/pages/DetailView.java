@@ -1,0 +1,58 @@
+package org.vigil.web.pages;
+
+import java.util.List;
+import org.vigil.web.model.HostView;
+import org.vigil.web.model.ServiceView;
+
+/** The detail page of a host (with its services) or of a service (with its host's state). */
+public final class DetailView extends PageView {
+
+    private final HostView host;
+    private final ServiceView service;
+    private final List<ServiceView> services;
+    private final ObjectDetail detail;
+    private final boolean hostVisible;
+
+    private DetailView(String template, PageContext ctx, String title, HostView host, ServiceView service,
+                       List<ServiceView> services, ObjectDetail detail, boolean hostVisible) {
+        super(template, ctx, title, service == null ? "hosts" : "services");
+        this.host = host;
+        this.service = service;
+        this.services = List.copyOf(services);
+        this.detail = detail;
+        this.hostVisible = hostVisible;
+    }
+
+    static DetailView host(PageContext ctx, HostView host, List<ServiceView> services, ObjectDetail detail) {
+        return new DetailView("host.ftlh", ctx, "Host " + host.name(), host, null, services, detail, true);
+    }
+
+    static DetailView service(PageContext ctx, HostView host, ServiceView service, ObjectDetail detail,
+                              boolean hostVisible) {
+        return new DetailView("service.ftlh", ctx, "Service " + service.description() + " on " + host.name(), host,
+                service, List.of(), detail, hostVisible);
+    }
+
+    public HostView getHost() {
+        return host;
+    }
+
+    /** The service of a service page; null on a host page. */
+    public ServiceView getService() {
+        return service;
+    }
+
+    /** The host's services the user may see (host pages). */
+    public List<ServiceView> getServices() {
+        return services;
+    }
+
+    /** Whether the user may open the host's page (a contact of a service only may not). */
+    public boolean isHostVisible() {
+        return hostVisible;
+    }
+
+    public ObjectDetail getDetail() {
+        return detail;
+    }
+}

@@ -1,0 +1,35 @@
+package org.vigil.web.pages;
+
+import java.util.List;
+import org.vigil.web.model.CommentView;
+import org.vigil.web.model.DowntimeView;
+
+/** The list of all visible scheduled downtimes, or of all visible comments, with multi-select removal. */
+public final class EntriesView extends PageView {
+
+    private final List<DowntimeView> downtimes;
+    private final List<CommentView> comments;
+
+    private EntriesView(String template, PageContext ctx, String title, String nav, List<DowntimeView> downtimes,
+                        List<CommentView> comments) {
+        super(template, ctx, title, nav);
+        this.downtimes = List.copyOf(downtimes);
+        this.comments = List.copyOf(comments);
+    }
+
+    static EntriesView downtimes(PageContext ctx, List<DowntimeView> downtimes) {
+        return new EntriesView("downtimes.ftlh", ctx, "Scheduled downtimes", "downtimes", downtimes, List.of());
+    }
+
+    static EntriesView comments(PageContext ctx, List<CommentView> comments) {
+        return new EntriesView("comments.ftlh", ctx, "Comments", "comments", List.of(), comments);
+    }
+
+    public List<DowntimeView> getDowntimes() {
+        return downtimes;
+    }
+
+    public List<CommentView> getComments() {
+        return comments;
+    }
+}

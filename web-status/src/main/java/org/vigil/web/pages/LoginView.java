@@ -1,0 +1,31 @@
+package org.vigil.web.pages;
+
+import io.dropwizard.views.common.View;
+import java.nio.charset.StandardCharsets;
+
+/** The login form; a page of its own, as nothing of the monitor is shown before logging in. */
+public final class LoginView extends View {
+
+    private final String returnTo;
+    private final String error;
+    private final String username;
+
+    LoginView(String returnTo, String error, String username) {
+        super("login.ftlh", StandardCharsets.UTF_8);
+        this.returnTo = returnTo;
+        this.error = error;
+        this.username = username;
+    }
+
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+}

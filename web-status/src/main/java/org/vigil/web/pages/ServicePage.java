@@ -1,0 +1,43 @@
+package org.vigil.web.pages;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.vigil.web.auth.Access;
+import org.vigil.web.model.HostView;
+import org.vigil.web.model.Monitor;
+import org.vigil.web.model.ServiceView;
+import org.vigil.web.model.StatusSnapshot;
+
+/** {@code /service/{host}/{service}}: everything the engine knows about one service, its history and actions. */
+@Path("/service/{host}/{service: .+}")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public final class ServicePage {
+
+    private final Pages pages;
+    private final Monitor monitor;
+
+    public ServicePage(Pages pages, Monitor monitor) {
+        this.pages = pages;
+        this.monitor = monitor;
+    }
+
+    @GET
+    public DetailView show(@PathParam("host") String host, @PathParam("service") String service,
+                           @Context SecurityContext sc, @Context UriInfo uri) {
+        StatusSnapshot s = pages.snapshot();
+        Access a = pages.access(sc);
+        ServiceView v = s.service(host, service).filter(x -> a.canSee(x, s))
+                .orElseThrow(() -> new NotFoundException("no service '" + service + "' on host '" + host + "'"));
+        // a user may see a service without seeing its host (a contact of the service only): show its state anyway
+        HostView h = s.host(host).orElseThrow(() -> new NotFoundException("no host '" + host + "'"));
+        return DetailView.service(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h, v,
+                ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h));
+    }
+}

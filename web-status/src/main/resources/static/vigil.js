@@ -26,3 +26,10 @@
     arm();
   }
 }());
+// Lists: the header check box ticks or clears every row's (without JavaScript, rows are ticked one by one).
+document.addEventListener('change', function (e) {
+  var all = e.target;
+  if (!all.classList || !all.classList.contains('select-all')) { return; }
+  var table = all.closest('table');
+  table.querySelectorAll('input.select[name=target]').forEach(function (box) { box.checked = all.checked; });
+});

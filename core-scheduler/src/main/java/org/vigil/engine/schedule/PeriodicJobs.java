@@ -2,6 +2,7 @@ package org.vigil.engine.schedule;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -19,11 +20,18 @@ import org.quartz.impl.StdSchedulerFactory;
  */
 public final class PeriodicJobs implements AutoCloseable {
 
+    /** How long {@link #close} waits for a running job before it stops the scheduler anyway. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final Scheduler scheduler;
 
     public PeriodicJobs(String name) {
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", name);
+        // Quartz keeps schedulers in a JVM-wide repository by name: a shared name would hand a second daemon in
+        // the same JVM (tests, embedding) the first one's scheduler, and closing either would stop both.
+        p.setProperty("org.quartz.scheduler.instanceName", name + "-" + INSTANCES.incrementAndGet());
         p.setProperty("org.quartz.threadPool.threadCount", "2");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         try {
@@ -49,13 +57,28 @@ public final class PeriodicJobs implements AutoCloseable {
         }
     }
 
-    /** Stops the jobs, letting a running one finish. */
+    /**
+     * Stops the jobs, letting a running one finish for up to {@link #CLOSE_WAIT}. Quartz's own
+     * {@code shutdown(true)} waits without a limit, and was seen waiting forever on a pool whose workers had gone.
+     */
     @Override
     public void close() {
         try {
-            scheduler.shutdown(true);
+            scheduler.standby();
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            scheduler.shutdown(false);
         } catch (SchedulerException e) {
             // shutting down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                scheduler.shutdown(false);
+            } catch (SchedulerException ignored) {
+                // shutting down
+            }
         }
     }
 

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import org.vigil.web.model.CheckView;
 
 /**
- * The query parameters lists share, checked: {@code state}, {@code state_type}, {@code text}, {@code sort},
+ * The query parameters lists share (the JSON API's and the status pages'), checked: {@code state}, {@code state_type}, {@code text}, {@code sort},
  * {@code order}, {@code offset}, {@code limit}. A bad value is a 400 naming what is expected.
  */
-final class ListQuery {
+public final class ListQuery {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -40,7 +40,7 @@ final class ListQuery {
     }
 
     /** {@code state_type=soft|hard}. */
-    static Predicate<CheckView> stateType(String param) {
+    public static Predicate<CheckView> stateType(String param) {
         if (param == null || param.isBlank()) {
             return c -> true;
         }
@@ -52,7 +52,7 @@ final class ListQuery {
     }
 
     /** Whether any of {@code fields} contains {@code text}, ignoring case. */
-    static boolean contains(String text, String... fields) {
+    public static boolean contains(String text, String... fields) {
         String needle = text.toLowerCase(Locale.ROOT);
         for (String f : fields) {
             if (f != null && f.toLowerCase(Locale.ROOT).contains(needle)) {
@@ -63,7 +63,7 @@ final class ListQuery {
     }
 
     /** The comparator {@code sort} names among {@code sorts}, reversed for {@code order=desc}. */
-    static <T> Comparator<T> sort(String sort, String order, Map<String, Comparator<T>> sorts, String dflt) {
+    public static <T> Comparator<T> sort(String sort, String order, Map<String, Comparator<T>> sorts, String dflt) {
         String key = sort == null || sort.isBlank() ? dflt : sort.strip().toLowerCase(Locale.ROOT);
         Comparator<T> c = sorts.get(key);
         if (c == null) {
@@ -79,7 +79,7 @@ final class ListQuery {
     }
 
     /** The sorts every checkable list offers, on its {@link CheckView}. */
-    static <T> Map<String, Comparator<T>> checkSorts(java.util.function.Function<T, CheckView> status) {
+    public static <T> Map<String, Comparator<T>> checkSorts(java.util.function.Function<T, CheckView> status) {
         Map<String, Comparator<T>> m = new LinkedHashMap<>();
         m.put("state", Comparator.comparing(t -> severity(status.apply(t))));
         m.put("last_check", Comparator.comparing(t -> epoch(status.apply(t).lastCheck())));
@@ -91,7 +91,7 @@ final class ListQuery {
     }
 
     /** Sorts states as Nagios's CGIs do by severity: OK/UP, then pending, then WARNING, UNKNOWN, CRITICAL / DOWN. */
-    static int severity(CheckView c) {
+    public static int severity(CheckView c) {
         return switch (c.state()) {
             case "OK", "UP" -> 0;
             case "PENDING" -> 1;
@@ -122,7 +122,7 @@ final class ListQuery {
     }
 
     /** Query parameters are taken as text and parsed here, so a bad number is a 400, not Jersey's 404. */
-    static int integer(String name, String value, int dflt) {
+    public static int integer(String name, String value, int dflt) {
         if (value == null || value.isBlank()) {
             return dflt;
         }

@@ -90,6 +90,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         Pages pages = new Pages(reader, users.enabled());
         env.jersey().register(new PagesResource(pages));
         org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
+        org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
         env.jersey().register(new LoginResource(users, sessions));
         env.jersey().register(new LogoutResource(sessions));
         env.jersey().register(new ActionsResource(pages, actions, clock));

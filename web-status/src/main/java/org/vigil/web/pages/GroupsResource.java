@@ -1,0 +1,191 @@
+package org.vigil.web.pages;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.web.auth.Access;
+import org.vigil.web.model.GroupView;
+import org.vigil.web.model.HostView;
+import org.vigil.web.model.ServiceView;
+import org.vigil.web.model.StatusSnapshot;
+
+/**
+ * The group overviews, {@code /hostgroups} and {@code /servicegroups} ({@code ?name=X} for one group): per group
+ * its host and service counts per state and its members. A contact-bound user sees the groups with a member it
+ * sees, and only those members.
+ */
+public final class GroupsResource {
+
+    /** Members listed on the panel of the all-groups page; the rest are in the filtered list. */
+    static final int MEMBERS_SHOWN = 100;
+    /** Members listed on one group's page. */
+    static final int MEMBERS_SHOWN_SINGLE = 2000;
+
+    static final List<String> HOST_ORDER = List.of("DOWN", "UNREACHABLE", "UP", "PENDING");
+    static final List<String> SERVICE_ORDER = List.of("CRITICAL", "WARNING", "UNKNOWN", "OK", "PENDING");
+
+    private GroupsResource() {
+    }
+
+    /** {@code /hostgroups}. */
+    @Path("/hostgroups")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public static final class HostGroups {
+        private final Pages pages;
+
+        public HostGroups(Pages pages) {
+            this.pages = pages;
+        }
+
+        @GET
+        public GroupsView list(@QueryParam("name") String name, @Context SecurityContext sc,
+                               @Context UriInfo uri) {
+            StatusSnapshot s = pages.snapshot();
+            Access a = pages.access(sc);
+            boolean single = name != null && !name.isBlank();
+            List<GroupPanel> panels = hostGroups(s, a, single ? List.of(Lists.hostGroup(s, name)) : s.hostGroups(),
+                    single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
+            if (single && panels.isEmpty()) {
+                throw new NotFoundException("There is no host group '" + name + "'.");
+            }
+            return new GroupsView(pages.context(sc, uri, s, Pages.REFRESH_SECONDS),
+                    single ? "Host group " + panels.get(0).alias() : "Host groups", "hostgroups", panels,
+                    "hostgroup", single);
+        }
+    }
+
+    /** {@code /servicegroups}. */
+    @Path("/servicegroups")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public static final class ServiceGroups {
+        private final Pages pages;
+
+        public ServiceGroups(Pages pages) {
+            this.pages = pages;
+        }
+
+        @GET
+        public GroupsView list(@QueryParam("name") String name, @Context SecurityContext sc,
+                               @Context UriInfo uri) {
+            StatusSnapshot s = pages.snapshot();
+            Access a = pages.access(sc);
+            boolean single = name != null && !name.isBlank();
+            List<GroupPanel> panels = serviceGroups(s, a,
+                    single ? List.of(Lists.serviceGroup(s, name)) : s.serviceGroups(),
+                    single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
+            if (single && panels.isEmpty()) {
+                throw new NotFoundException("There is no service group '" + name + "'.");
+            }
+            return new GroupsView(pages.context(sc, uri, s, Pages.REFRESH_SECONDS),
+                    single ? "Service group " + panels.get(0).alias() : "Service groups", "servicegroups", panels,
+                    "servicegroup", single);
+        }
+    }
+
+    /**
+     * The panels of {@code groups} (all host groups, or the one asked for), in one pass over the hosts and one
+     * over the services: each object adds itself to the groups it names, so the cost does not grow with the
+     * number of groups times their size. The counts are those of the lists they link to ({@code /services?hostgroup=}
+     * counts the services the user sees on the group's hosts). A group none of whose members the user sees is
+     * left out (unless it sees all).
+     */
+    static List<GroupPanel> hostGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
+        Map<String, Acc> acc = new LinkedHashMap<>();
+        groups.forEach(g -> acc.put(g.name(), new Acc(g, "hostgroup", shown)));
+        for (HostView h : s.hosts()) {
+            if (a.canSee(h)) {
+                for (String g : h.hostgroups()) {
+                    Acc x = acc.get(g);
+                    if (x != null) {
+                        x.member(new GroupPanel.Member(h.name(), null, h.status().state()));
+                        x.hosts.add(h.status());
+                    }
+                }
+            }
+        }
+        for (ServiceView v : s.services()) {
+            if (!v.hostgroups().isEmpty() && a.canSee(v, s)) {
+                for (String g : v.hostgroups()) {
+                    Acc x = acc.get(g);
+                    if (x != null) {
+                        x.services.add(v.status());
+                    }
+                }
+            }
+        }
+        return panels(acc, a, "/hosts?");
+    }
+
+    /** The panels of service groups, as {@link #hostGroups}: one pass over the services. */
+    static List<GroupPanel> serviceGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
+        Map<String, Acc> acc = new LinkedHashMap<>();
+        groups.forEach(g -> acc.put(g.name(), new Acc(g, "servicegroup", shown)));
+        for (ServiceView v : s.services()) {
+            if (v.servicegroups().isEmpty() || !a.canSee(v, s)) {
+                continue;
+            }
+            for (String g : v.servicegroups()) {
+                Acc x = acc.get(g);
+                if (x == null) {
+                    continue;
+                }
+                x.member(new GroupPanel.Member(v.host(), v.description(), v.status().state()));
+                x.services.add(v.status());
+                // Services come by host, so a host is new to the group when it differs from the last one.
+                if (!v.host().equals(x.lastHost)) {
+                    x.lastHost = v.host();
+                    s.host(v.host()).filter(a::canSee).ifPresent(h -> x.hosts.add(h.status()));
+                }
+            }
+        }
+        return panels(acc, a, "/services?");
+    }
+
+    private static List<GroupPanel> panels(Map<String, Acc> acc, Access a, String membersList) {
+        List<GroupPanel> out = new ArrayList<>();
+        for (Acc x : acc.values()) {
+            if (x.count > 0 || a.user().allObjects()) {
+                out.add(new GroupPanel(x.group.name(), x.group.alias(), x.hosts.counts(), x.services.counts(),
+                        x.members, x.count, membersList + x.query));
+            }
+        }
+        return out;
+    }
+
+    /** One group's panel as it is being filled. */
+    private static final class Acc {
+        final GroupView group;
+        final String query;
+        final GroupPanel.Tally hosts;
+        final GroupPanel.Tally services;
+        final List<GroupPanel.Member> members = new ArrayList<>();
+        final int shown;
+        int count;
+        String lastHost;
+
+        Acc(GroupView group, String kind, int shown) {
+            this.group = group;
+            this.query = kind + "=" + Fmt.INSTANCE.url(group.name());
+            this.hosts = new GroupPanel.Tally(HOST_ORDER, "/hosts?" + query);
+            this.services = new GroupPanel.Tally(SERVICE_ORDER, "/services?" + query);
+            this.shown = shown;
+        }
+
+        void member(GroupPanel.Member m) {
+            count++;
+            if (members.size() < shown) {
+                members.add(m);
+            }
+        }
+    }
+}

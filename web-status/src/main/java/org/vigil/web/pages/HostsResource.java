@@ -1,0 +1,82 @@
+package org.vigil.web.pages;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.web.api.ListQuery;
+import org.vigil.web.auth.Access;
+import org.vigil.web.model.GroupView;
+import org.vigil.web.model.HostView;
+import org.vigil.web.model.StatusSnapshot;
+
+/** The host list at {@code /hosts}: filtered, sorted, paged, with multi-select actions. */
+@Path("/hosts")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public final class HostsResource {
+
+    static final Map<String, Comparator<HostView>> SORTS = sorts();
+
+    private final Pages pages;
+
+    public HostsResource(Pages pages) {
+        this.pages = pages;
+    }
+
+    @GET
+    public ListView<HostView> list(@Context SecurityContext sc, @Context UriInfo uri) {
+        StatusSnapshot s = pages.snapshot();
+        Access a = pages.access(sc);
+        ListParams q = ListParams.of(uri, "/hosts", ListParams.HOST_STATES, SORTS.keySet());
+        Set<String> ofServicegroup = q.servicegroup == null ? null : hostsOf(Lists.serviceGroup(s, q.servicegroup));
+        if (q.hostgroup != null) {
+            Lists.hostGroup(s, q.hostgroup);
+        }
+        boolean exact = q.host != null && s.host(q.host).isPresent();
+        List<HostView> matched = new ArrayList<>();
+        int visible = 0;
+        for (HostView h : s.hosts()) {
+            if (!a.canSee(h)) {
+                continue;
+            }
+            visible++;
+            if (q.matches(h.status())
+                    && (q.host == null || (exact ? h.name().equals(q.host) : Lists.like(h.name(), q.host)))
+                    && (q.hostgroup == null || h.hostgroups().contains(q.hostgroup))
+                    && (ofServicegroup == null || ofServicegroup.contains(h.name()))
+                    && q.textIn(h.name(), h.displayName(), h.alias(), h.address(), h.status().output())) {
+                matched.add(h);
+            }
+        }
+        if (!q.sort.equals("host") || q.descending) {
+            matched.sort(q.comparator(SORTS).thenComparing(HostView::name));
+        }
+        return new ListView<>("hosts.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Hosts", "hosts",
+                q.page(matched, visible), q, "hosts", Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a));
+    }
+
+    private static Set<String> hostsOf(GroupView servicegroup) {
+        Set<String> hosts = new HashSet<>();
+        for (String m : servicegroup.members()) {
+            hosts.add(m.substring(0, m.indexOf(';')));
+        }
+        return hosts;
+    }
+
+    private static Map<String, Comparator<HostView>> sorts() {
+        Map<String, Comparator<HostView>> m = new LinkedHashMap<>();
+        m.put("host", Comparator.comparing(HostView::name));
+        m.putAll(ListQuery.checkSorts(HostView::status));
+        return m;
+    }
+}

@@ -1,0 +1,239 @@
+package org.vigil.web.pages;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.vigil.web.api.ApiException;
+import org.vigil.web.api.ListQuery;
+import org.vigil.web.model.CheckView;
+
+/**
+ * The query of a list page, checked: the filters ({@code state} and {@code handled}, both repeatable;
+ * {@code state_type}, {@code host}, {@code hostgroup}, {@code servicegroup}, {@code text}), the sort
+ * ({@code sort}, {@code order}) and the page ({@code page}, {@code per_page}). A bad value is a 400 naming what
+ * is expected. Also writes the links that change one of them and keep the rest.
+ */
+public final class ListParams {
+
+    /** Rows per page unless {@code per_page} says otherwise: 100,000 services never make one huge page. */
+    public static final int PER_PAGE = 500;
+    static final int MAX_PER_PAGE = 5000;
+
+    static final Set<String> HOST_STATES = Set.of("UP", "DOWN", "UNREACHABLE", "PENDING");
+    static final Set<String> SERVICE_STATES = Set.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
+    /** The {@code handled} values, as the overview's links give them ({@link Tactical.Count#link}). */
+    static final List<String> HANDLED = List.of("unhandled", "acknowledged", "downtime", "handled");
+
+    private final String path;
+    private final MultivaluedMap<String, String> raw;
+    final Set<String> states = new LinkedHashSet<>();
+    final Set<String> handled = new LinkedHashSet<>();
+    final Predicate<CheckView> stateType;
+    final String host;
+    final String hostgroup;
+    final String servicegroup;
+    final String text;
+    final String sort;
+    final boolean descending;
+    final int page;
+    final int perPage;
+
+    private ListParams(String path, MultivaluedMap<String, String> raw, Set<String> kindStates, String dfltSort,
+                       Set<String> sorts) {
+        this.path = path;
+        this.raw = raw;
+        for (String value : all("state")) {
+            String st = value.toUpperCase(Locale.ROOT);
+            if (!HOST_STATES.contains(st) && !SERVICE_STATES.contains(st) && !st.equals("PROBLEM")) {
+                throw bad("state '" + value + "' is not one of up, down, unreachable, ok, warning, critical, "
+                        + "unknown, pending, problem");
+            }
+            if (kindStates.contains(st) || st.equals("PROBLEM")) {
+                states.add(st);
+            }
+        }
+        for (String value : all("handled")) {
+            String h = value.toLowerCase(Locale.ROOT);
+            if (!HANDLED.contains(h)) {
+                throw bad("handled '" + value + "' is not one of " + String.join(", ", HANDLED));
+            }
+            handled.add(h);
+        }
+        this.stateType = api(() -> ListQuery.stateType(one("state_type")));
+        this.host = one("host");
+        this.hostgroup = one("hostgroup");
+        this.servicegroup = one("servicegroup");
+        this.text = one("text");
+        String s = one("sort");
+        this.sort = s == null ? dfltSort : s.toLowerCase(Locale.ROOT);
+        if (!sorts.contains(sort)) {
+            throw bad("sort '" + s + "' is not one of " + String.join(", ", sorts));
+        }
+        String o = one("order");
+        if (o != null && !o.equalsIgnoreCase("asc") && !o.equalsIgnoreCase("desc")) {
+            throw bad("order '" + o + "' is not one of asc, desc");
+        }
+        this.descending = o != null && o.equalsIgnoreCase("desc");
+        this.page = api(() -> ListQuery.integer("page", one("page"), 1));
+        if (page < 1) {
+            throw bad("page must be 1 or more, not " + page);
+        }
+        this.perPage = api(() -> ListQuery.integer("per_page", one("per_page"), PER_PAGE));
+        if (perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw bad("per_page must be 1 to " + MAX_PER_PAGE + ", not " + perPage);
+        }
+    }
+
+    /**
+     * The query of the list at {@code path}; {@code kindStates} are the states of its kind (the others are
+     * ignored), {@code sorts} its sort columns, the first of them the default.
+     */
+    static ListParams of(UriInfo uri, String path, Set<String> kindStates, Set<String> sorts) {
+        return new ListParams(path, uri.getQueryParameters(), kindStates, sorts.iterator().next(), sorts);
+    }
+
+    /** Whether {@code c} passes the state, state type and handled filters. */
+    boolean matches(CheckView c) {
+        if (!states.isEmpty() && !states.contains(c.state()) && !(states.contains("PROBLEM") && c.problem())) {
+            return false;
+        }
+        if (!handled.isEmpty() && !handled.contains(handling(c))
+                && !(handled.contains("handled") && c.handled())) {
+            return false;
+        }
+        return stateType.test(c);
+    }
+
+    /**
+     * How a problem is handled, as the overview counts it: {@code downtime} first, then {@code acknowledged},
+     * else {@code unhandled}; null for OK, UP and PENDING.
+     */
+    static String handling(CheckView c) {
+        if (!c.problem()) {
+            return null;
+        }
+        return c.downtimeDepth() > 0 ? "downtime" : c.acknowledged() ? "acknowledged" : "unhandled";
+    }
+
+    /** Whether the free text is found in any of {@code fields} (ignoring case); true without text. */
+    boolean textIn(String... fields) {
+        return text == null || ListQuery.contains(text, fields);
+    }
+
+    /** The comparator of the sort column among {@code sorts}, reversed for {@code order=desc}. */
+    <T> Comparator<T> comparator(Map<String, Comparator<T>> sorts) {
+        Comparator<T> c = sorts.get(sort);
+        return descending ? c.reversed() : c;
+    }
+
+    /** The page asked for, of {@code matched} (of {@code visible} in all). */
+    <T> Paged<T> page(List<T> matched, int visible) {
+        return Paged.of(matched, visible, page, perPage);
+    }
+
+    /** This list with {@code name} set to {@code value} (null removes it); the page goes back to the first. */
+    public String with(String name, String value) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        raw.forEach((k, v) -> q.put(k, new ArrayList<>(v)));
+        q.remove("page");
+        if (value == null) {
+            q.remove(name);
+        } else {
+            q.put(name, List.of(value));
+        }
+        return url(q);
+    }
+
+    /** The link of the column header {@code column}: sorts by it, the other way round if it is the sort now. */
+    public String sortUrl(String column) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        raw.forEach((k, v) -> q.put(k, new ArrayList<>(v)));
+        q.remove("page");
+        q.put("sort", List.of(column));
+        q.put("order", List.of(column.equals(sort) && !descending ? "desc" : "asc"));
+        return url(q);
+    }
+
+    /** The CSS class of a column header: {@code sorted asc}, {@code sorted desc} or nothing. */
+    public String sortClass(String column) {
+        return column.equals(sort) ? "sorted " + (descending ? "desc" : "asc") : "";
+    }
+
+    /** This list at page {@code n}. */
+    public String pageUrl(int n) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        raw.forEach((k, v) -> q.put(k, new ArrayList<>(v)));
+        q.put("page", List.of(Integer.toString(n)));
+        return url(q);
+    }
+
+    /** A single-valued parameter as given, for the filter form ("" when absent). */
+    public String value(String name) {
+        String v = one(name);
+        return v == null ? "" : v;
+    }
+
+    /** Whether the repeatable parameter {@code name} has {@code value} (ignoring case), for check boxes. */
+    public boolean has(String name, String value) {
+        return all(name).stream().anyMatch(v -> v.equalsIgnoreCase(value));
+    }
+
+    /** Whether any filter is set (so the page offers to clear them). */
+    public boolean filtered() {
+        return !states.isEmpty() || !handled.isEmpty() || one("state_type") != null
+                || host != null || hostgroup != null || servicegroup != null || text != null;
+    }
+
+    private String url(Map<String, List<String>> q) {
+        StringBuilder b = new StringBuilder(path);
+        char sep = '?';
+        for (Map.Entry<String, List<String>> e : q.entrySet()) {
+            for (String v : e.getValue()) {
+                b.append(sep).append(Fmt.INSTANCE.url(e.getKey())).append('=').append(Fmt.INSTANCE.url(v));
+                sep = '&';
+            }
+        }
+        return b.toString();
+    }
+
+    /** The non-blank values of a repeatable parameter, each also split at commas. */
+    private List<String> all(String name) {
+        List<String> out = new ArrayList<>();
+        for (String v : raw.getOrDefault(name, List.of())) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A single-valued parameter, stripped; null when absent or blank (an empty form field means no filter). */
+    private String one(String name) {
+        String v = raw.getFirst(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static <T> T api(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ApiException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    static BadRequestException bad(String message) {
+        return new BadRequestException(message);
+    }
+}

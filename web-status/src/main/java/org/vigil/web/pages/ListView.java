@@ -1,0 +1,65 @@
+package org.vigil.web.pages;
+
+import java.util.List;
+
+/**
+ * A host, service or problem list page: one page of rows, the query it was made with (for the filter form, the
+ * sort links and the pager) and the names the filter form offers.
+ */
+public final class ListView<T> extends PageView {
+
+    private final Paged<T> rows;
+    private final ListParams query;
+    private final String noun;
+    private final List<String> hostgroups;
+    private final List<String> servicegroups;
+
+    ListView(String template, PageContext ctx, String title, String nav, Paged<T> rows, ListParams query,
+             String noun, List<String> hostgroups, List<String> servicegroups) {
+        super(template, ctx, title, nav);
+        this.rows = rows;
+        this.query = query;
+        this.noun = noun;
+        this.hostgroups = hostgroups;
+        this.servicegroups = servicegroups;
+    }
+
+    public Paged<T> getRows() {
+        return rows;
+    }
+
+    public ListParams getQuery() {
+        return query;
+    }
+
+    /** What the rows are, plural ("hosts", "services", "problems"), for "N of M hosts". */
+    public String getNoun() {
+        return noun;
+    }
+
+    /** The host group names the filter form offers (those with a member the user sees). */
+    public List<String> getHostgroups() {
+        return hostgroups;
+    }
+
+    public List<String> getServicegroups() {
+        return servicegroups;
+    }
+
+    /** The actions the list's multi-select offers, as {@code /actions} names them, with their labels. */
+    public List<List<String>> getActions() {
+        return ACTIONS;
+    }
+
+    static final List<List<String>> ACTIONS = List.of(
+            List.of("recheck", "Re-check now"),
+            List.of("acknowledge", "Acknowledge"),
+            List.of("remove_acknowledgement", "Remove acknowledgement"),
+            List.of("schedule_downtime", "Schedule downtime"),
+            List.of("add_comment", "Add comment"),
+            List.of("disable_notifications", "Disable notifications"),
+            List.of("enable_notifications", "Enable notifications"),
+            List.of("disable_checks", "Disable active checks"),
+            List.of("enable_checks", "Enable active checks"),
+            List.of("passive_result", "Submit passive result"));
+}

@@ -177,7 +177,7 @@
     start.disabled = false;
   }
 
-  document.querySelectorAll('section.sweep').forEach(function (section) {
+  document.querySelectorAll('.sweep').forEach(function (section) {
     if (section.querySelector('.sweep-start') && !section.hasAttribute('data-ready')) {
       section.setAttribute('data-ready', '');
       Panel(section);

@@ -40,11 +40,11 @@ class GroupSweepBrowserTest {
     @Test
     void aHostGroupsButtonSweepsThatGroupOnly() {
         browser.open("/hostgroups");
-        String panel = "section.sweep[data-hostgroup='web-servers']";
+        String panel = ".sweep[data-hostgroup='web-servers']";
         WebElement button = browser.await("the web servers' sweep button",
                 d -> d.findElements(By.cssSelector(panel + " .sweep-start")).stream().filter(WebElement::isEnabled)
                         .findFirst().orElse(null));
-        assertThat(browser.driver.findElements(By.cssSelector("section.sweep .sweep-start")).size())
+        assertThat(browser.driver.findElements(By.cssSelector(".sweep .sweep-start")).size())
                 .isGreaterThan(2); // everything, and one per group
         button.click();
         browser.await("the group's sweep is over", d -> !d.findElements(By.cssSelector(panel + " .sweep-not-ok"))
@@ -58,7 +58,7 @@ class GroupSweepBrowserTest {
                 "db1;Replication lag");
         // the other panels did not move
         assertThat(browser.find("#sweep .sweep-live").isDisplayed()).isFalse();
-        assertThat(browser.find("section.sweep[data-hostgroup='database-servers'] .sweep-live").isDisplayed())
+        assertThat(browser.find(".sweep[data-hostgroup='database-servers'] .sweep-live").isDisplayed())
                 .isFalse();
     }
 }

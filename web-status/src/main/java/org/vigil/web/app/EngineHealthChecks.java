@@ -1,12 +1,24 @@
 package org.vigil.web.app;
 
 import com.codahale.metrics.health.HealthCheck;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.vigil.notify.outbox.Delivery;
+import org.vigil.notify.outbox.DeliveryStatus;
+import org.vigil.notify.outbox.Outbox;
+import org.vigil.notify.outbox.OutboxException;
 import org.vigil.web.model.Monitor;
 
-/** The admin port's health checks of the monitor: engine thread, check latency, retention, command file. */
+/**
+ * The admin port's health checks of the monitor: engine thread, check latency, retention (the database), command
+ * file, notification outbox.
+ */
 final class EngineHealthChecks {
 
     private EngineHealthChecks() {
@@ -64,6 +76,37 @@ final class EngineHealthChecks {
                 }
                 return monitor.commandFileProblem().map(Result::unhealthy)
                         .orElse(Result.healthy("external commands are off"));
+            }
+        };
+    }
+
+    /**
+     * The notification outbox is readable, nothing waits longer than {@code maxPending}, and no delivery was given
+     * up on in the last day: on-call must hear that their pager is not being reached.
+     */
+    static HealthCheck outbox(Monitor monitor, Duration maxPending, Clock clock) {
+        return new HealthCheck() {
+            @Override
+            protected Result check() {
+                Optional<Outbox> outbox = monitor.outbox();
+                if (outbox.isEmpty()) {
+                    return Result.healthy("no built-in notification channels");
+                }
+                List<Delivery> undelivered;
+                try {
+                    undelivered = outbox.get().undelivered();
+                } catch (OutboxException e) {
+                    return Result.unhealthy(e.getMessage());
+                }
+                Instant now = clock.instant();
+                long stale = undelivered.stream().filter(d -> d.status() == DeliveryStatus.PENDING
+                        && d.enqueuedAt().plus(maxPending).isBefore(now)).count();
+                long failed = undelivered.stream().filter(d -> d.status() == DeliveryStatus.FAILED
+                        && d.enqueuedAt().plus(Duration.ofDays(1)).isAfter(now)).count();
+                long pending = undelivered.stream().filter(d -> d.status() == DeliveryStatus.PENDING).count();
+                String text = String.format("%d pending (%d older than %d s), %d given up in the last day", pending,
+                        stale, maxPending.getSeconds(), failed);
+                return stale == 0 && failed == 0 ? Result.healthy(text) : Result.unhealthy(text);
             }
         };
     }

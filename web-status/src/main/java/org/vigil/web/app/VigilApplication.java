@@ -100,6 +100,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 config.healthChecks.maxLatencySeconds));
         env.healthChecks().register("retention", EngineHealthChecks.retention(monitor));
         env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
+        env.healthChecks().register("notification-outbox", EngineHealthChecks.outbox(monitor,
+                Duration.ofSeconds(config.healthChecks.maxOutboxPendingSeconds), clock));
         env.admin().addServlet("prometheus", new PrometheusServlet(reader)).addMapping("/metrics");
     }
 

@@ -35,6 +35,10 @@ public class VigilConfiguration extends Configuration {
         /** Above this 99th percentile of check latency, the latency health check fails. */
         @JsonProperty("max_latency_seconds")
         public double maxLatencySeconds = 30;
+
+        /** A notification waiting longer than this in the outbox fails the outbox health check. */
+        @JsonProperty("max_outbox_pending_seconds")
+        public long maxOutboxPendingSeconds = 600;
     }
 
     @Valid

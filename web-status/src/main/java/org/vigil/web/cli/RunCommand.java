@@ -172,7 +172,7 @@ final class RunCommand {
         }, "vigil-shutdown"));
         daemon.start();
         if (webSettings != null) {
-            startWeb(daemon, webSettings, webServer);
+            startWeb(daemon, notifications, webSettings, webServer);
         }
         onSighup(() -> reloads.execute(() -> daemon.reload("Caught SIGHUP, restarting...")));
         if (watcher != null) {
@@ -240,10 +240,10 @@ final class RunCommand {
      * Starts the web server on its own thread, so checks start without waiting for it; a web server that cannot
      * start (port in use) is reported and the monitor runs on without it.
      */
-    private void startWeb(Daemon daemon, VigilConfiguration settings, AtomicReference<WebServer> started) {
+    private void startWeb(Daemon daemon, Notifications notifications, VigilConfiguration settings, AtomicReference<WebServer> started) {
         Thread t = new Thread(() -> {
             try {
-                WebServer w = WebServer.start(Monitor.of(daemon), settings, Clock.systemUTC());
+                WebServer w = WebServer.start(Monitor.of(daemon, notifications), settings, Clock.systemUTC());
                 started.set(w);
                 out.println("[" + System.currentTimeMillis() / 1000 + "] Web: serving http://"
                         + host(settings) + ":" + w.port() + "/ (admin port " + w.adminPort() + ")");

@@ -42,9 +42,24 @@ public interface Monitor {
     /** Sweeps (start, poll, cancel), on whichever engine runs. */
     org.vigil.engine.sweep.SweepService sweeps();
 
-    /** The monitor of a running daemon. */
+    /** The notification outbox of the built-in channels, if there is one. */
+    default Optional<org.vigil.notify.outbox.Outbox> outbox() {
+        return Optional.empty();
+    }
+
+    /** The monitor of a running daemon without built-in notification channels. */
     static Monitor of(Daemon daemon) {
+        return of(daemon, null);
+    }
+
+    /** The monitor of a running daemon whose built-in channels are {@code notifications} (null: none). */
+    static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications) {
         return new Monitor() {
+            @Override
+            public Optional<org.vigil.notify.outbox.Outbox> outbox() {
+                return notifications == null ? Optional.empty() : notifications.outbox();
+            }
+
             @Override
             public Engine engine() {
                 return daemon.engine();

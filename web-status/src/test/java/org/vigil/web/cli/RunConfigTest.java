@@ -111,6 +111,55 @@ class RunConfigTest {
         }
     }
 
+    /** Mail that can't be delivered shows on the admin port: the notification-outbox health check fails. */
+    @Test
+    void anUndeliverableNotificationFailsTheOutboxHealthCheck() throws Exception {
+        int closedSmtpPort = freePort(); // nothing listens there
+        Path nagios = Files.createDirectories(dir.resolve("etc"));
+        writeNagiosConfig(nagios);
+        Files.writeString(dir.resolve("vigil.yml"), """
+                nagios_config: etc/nagios.cfg
+                server:
+                  applicationConnectors: [{ type: http, port: 0, bindHost: 127.0.0.1 }]
+                  adminConnectors: [{ type: http, port: 0, bindHost: 127.0.0.1 }]
+                database:
+                  url: jdbc:h2:file:%s/db/state
+                health_checks:
+                  max_outbox_pending_seconds: 1
+                notifications:
+                  email:
+                    host: 127.0.0.1
+                    port: %d
+                    from: vigil@example.com
+                    timeout: 2
+                  outbox:
+                    retry_initial: 1
+                    retry_max: 1
+                """.formatted(dir, closedSmtpPort));
+        Path out = dir.resolve("out.txt");
+        process = new ProcessBuilder(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                "org.vigil.web.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString()))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        java.util.regex.Pattern admin = java.util.regex.Pattern.compile("\\(admin port (\\d+)\\)");
+        java.util.regex.Matcher m = admin.matcher("");
+        for (int i = 0; i < 300 && !(m = admin.matcher(Files.readString(out))).find(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(m.find(0)).as(Files.readString(out)).isTrue();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1)
+                + "/healthcheck")).build();
+        String body = "";
+        for (int i = 0; i < 200 && !body.contains("older than 1 s"); i++) {
+            Thread.sleep(100);
+            body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        var health = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("notification-outbox");
+        assertThat(health).as(body + "\n" + Files.readString(out)).isNotNull();
+        assertThat(health.get("healthy").asBoolean()).as(body).isFalse();
+        assertThat(health.get("message").asText()).contains("1 pending (1 older than 1 s)");
+    }
+
     /** The shipped sample-configs/vigil.yml runs the shipped sample config as it is (ports moved by -Ddw.*). */
     @Test
     void theSampleYamlWorksAsItIs() throws Exception {

@@ -24,13 +24,6 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         this.options = options;
     }
 
-    /**
-     * At most this many plugins are being forked at once, whatever the pool size: the number of cores, or
-     * {@code -Dvigil.forks=N}.
-     */
-    private static final java.util.concurrent.Semaphore LAUNCHES = new java.util.concurrent.Semaphore(
-            Math.max(1, Integer.getInteger("vigil.forks", Runtime.getRuntime().availableProcessors())));
-
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
@@ -52,12 +45,12 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         }
         Process p;
         try {
-            // forking is the CPU-heavy part: a few at a time, so that a large pool waits in read(), not in the kernel
-            LAUNCHES.acquireUninterruptibly();
+            // forking is the CPU-heavy part: a few at a time (ForkCap)
+            ForkCap.acquire();
             try {
                 p = pb.start();
             } finally {
-                LAUNCHES.release();
+                ForkCap.release();
             }
         } catch (IOException e) {
             return launchFailed(line, e, start);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vigil.checks.exec.ForkCap;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.CheckTarget;
@@ -72,6 +73,9 @@ public final class Sweeps {
             sweep.finishEmpty(); // nothing to run: over at once
         } else {
             running.add(sweep);
+            if (!active) {
+                ForkCap.burstBegins(); // a sweep is a deliberate burst: more forks at once until the last one ends
+            }
             active = true;
             feed(sweep);
         }
@@ -97,7 +101,11 @@ public final class Sweeps {
     /** Drops an ended sweep; with none left running, nothing is waited for any more. */
     private void ended(Sweep sweep) {
         running.remove(sweep);
+        boolean was = active;
         active = !running.isEmpty();
+        if (was && !active) {
+            ForkCap.burstEnds();
+        }
         if (!active) {
             waiting.clear(); // what cancelled sweeps still waited for: results now come while inactive
         }

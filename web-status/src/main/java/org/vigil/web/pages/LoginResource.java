@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.vigil.web.auth.AuthContext;
+import org.vigil.web.auth.LoginThrottle;
 import org.vigil.web.auth.Sessions;
 import org.vigil.web.auth.Users;
 import org.vigil.web.auth.WebUser;
@@ -30,10 +33,16 @@ public final class LoginResource {
 
     private final Users users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
 
     public LoginResource(Users users, Sessions sessions) {
+        this(users, sessions, new LoginThrottle(Clock.systemUTC()));
+    }
+
+    public LoginResource(Users users, Sessions sessions, LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @GET
@@ -53,11 +62,19 @@ public final class LoginResource {
         if (!users.enabled()) {
             return Response.seeOther(URI.create(back)).build();
         }
+        String name = username == null ? "" : username;
+        Optional<Duration> wait = throttle.waitFor(name);
+        if (wait.isPresent()) {
+            return Response.status(429).header("Retry-After", Math.max(1, wait.get().getSeconds()))
+                    .entity(new LoginView(back, "Too many wrong passwords for this user name; try again in "
+                            + Math.max(1, wait.get().getSeconds()) + " s.", name)).build();
+        }
         Optional<WebUser> user = users.authenticate(username, password);
         if (user.isEmpty()) {
-            return Response.status(401).entity(new LoginView(back, "Wrong user name or password.",
-                    username == null ? "" : username)).build();
+            throttle.failed(name);
+            return Response.status(401).entity(new LoginView(back, "Wrong user name or password.", name)).build();
         }
+        throttle.succeeded(name);
         Sessions.Session session = sessions.create(user.get());
         return Response.seeOther(URI.create(back)).cookie(cookie(session.id(), sc.isSecure(), -1)).build();
     }

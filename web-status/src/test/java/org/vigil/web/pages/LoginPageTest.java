@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.web.api.WebFixture;
 import org.vigil.web.app.WebServer;
+import org.vigil.web.auth.LoginThrottle;
 import org.vigil.web.auth.PasswordHash;
 import org.vigil.web.auth.Sessions;
 import org.vigil.web.auth.WebUser;
@@ -47,8 +48,11 @@ class LoginPageTest {
                     - name: admin
                       password_hash: "%s"
                       all_objects: true
+                    - name: guessed
+                      password_hash: "%s"
+                      all_objects: true
                 """.formatted(PasswordHash.hash("a-secret"), PasswordHash.hash("v-secret"),
-                PasswordHash.hash("adm-secret")));
+                PasswordHash.hash("adm-secret"), PasswordHash.hash("g-secret")));
         web = new WebFixture(dir, WebServer.configuration(yml));
         web.credentials = "admin:adm-secret";
         web.post("/api/v1/services/db1/pg/result", "{\"status\":\"critical\",\"output\":\"PG down\"}");
@@ -127,6 +131,20 @@ class LoginPageTest {
         assertThat(r.text()).contains("Wrong user name or password.").contains("value=\"admin\"")
                 .contains("name=\"return_to\" value=\"/hosts\"");
         assertThat(forms.post("/login", "username", "nobody", "password", "x").status()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheNameForAWhileEvenAgainstTheRightOne() throws Exception {
+        PageForms forms = new PageForms(web);
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(forms.post("/login", "username", "guessed", "password", "guess" + i).status()).isEqualTo(401);
+        }
+        WebFixture.Reply r = forms.post("/login", "username", "guessed", "password", "g-secret");
+        assertThat(r.status()).isEqualTo(429);
+        assertThat(r.text()).contains("Too many wrong passwords for this user name; try again in ");
+        // other names are not affected
+        assertThat(forms.raw(forms.formPost("/login", "username", "admin", "password", "adm-secret")).statusCode())
+                .isEqualTo(303);
     }
 
     @Test

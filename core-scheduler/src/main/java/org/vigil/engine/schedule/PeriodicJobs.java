@@ -1,7 +1,9 @@
 package org.vigil.engine.schedule;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -26,6 +28,7 @@ public final class PeriodicJobs implements AutoCloseable {
     private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final Scheduler scheduler;
+    private final Map<String, Runnable> tasks = new ConcurrentHashMap<>();
 
     public PeriodicJobs(String name) {
         Properties p = new Properties();
@@ -36,6 +39,10 @@ public final class PeriodicJobs implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         try {
             scheduler = new StdSchedulerFactory(p).getScheduler();
+            // Our own job factory hands each job its task. Quartz's default one copies the scheduler context into
+            // every new job, which threw ConcurrentModificationException when a job fired while every() was
+            // adding the next task to that context.
+            scheduler.setJobFactory((bundle, s) -> new RunTask(tasks.get(bundle.getJobDetail().getKey().getName())));
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the Quartz scheduler: " + e.getMessage(), e);
@@ -45,7 +52,7 @@ public final class PeriodicJobs implements AutoCloseable {
     /** Runs {@code task} now and then every {@code period}. */
     public void every(String name, Duration period, Runnable task) {
         try {
-            scheduler.getContext().put(name, task);
+            tasks.put(name, task);
             scheduler.scheduleJob(JobBuilder.newJob(RunTask.class).withIdentity(name).build(),
                     TriggerBuilder.newTrigger().withIdentity(name).startNow()
                             .withSchedule(SimpleScheduleBuilder.simpleSchedule()
@@ -85,12 +92,16 @@ public final class PeriodicJobs implements AutoCloseable {
     /** The Quartz job: runs the task registered under its name. */
     @DisallowConcurrentExecution
     public static final class RunTask implements Job {
+        private final Runnable task;
+
+        RunTask(Runnable task) {
+            this.task = task;
+        }
+
         @Override
         public void execute(JobExecutionContext ctx) {
-            try {
-                ((Runnable) ctx.getScheduler().getContext().get(ctx.getJobDetail().getKey().getName())).run();
-            } catch (SchedulerException e) {
-                throw new IllegalStateException(e);
+            if (task != null) {
+                task.run();
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.vigil.engine.Engine;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.HostStatus;
@@ -26,6 +27,39 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
      * (OK, UP and PENDING are never "unhandled").
      */
     public record Count(String state, String kind, int total, int unhandled, int acknowledged, int downtime) {
+
+        /** The list page of this state ({@code /hosts?state=DOWN}), with {@code handled} added when given. */
+        public String link(String handled) {
+            return "/" + kind + "?state=" + state + (handled == null ? "" : "&handled=" + handled);
+        }
+    }
+
+    /** Problems not acknowledged and not in downtime, over all states. */
+    public int unhandledProblems() {
+        int n = 0;
+        for (Count c : hosts) {
+            n += c.unhandled();
+        }
+        for (Count c : services) {
+            n += c.unhandled();
+        }
+        return n;
+    }
+
+    /** Counts {@code snapshot}'s hosts and services that pass {@code host} and {@code service}. */
+    public static StateCounts of(StatusSnapshot snapshot, Predicate<HostView> host, Predicate<ServiceView> service) {
+        Tally tally = new Tally(snapshot.program().takenAt());
+        for (HostView h : snapshot.hosts()) {
+            if (host.test(h)) {
+                tally.add(true, h.status());
+            }
+        }
+        for (ServiceView s : snapshot.services()) {
+            if (service.test(s)) {
+                tally.add(false, s.status());
+            }
+        }
+        return tally.counts(snapshot.program());
     }
 
     public static final List<String> HOST_STATES = List.of("DOWN", "UNREACHABLE", "UP", "PENDING");
@@ -36,7 +70,7 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
     }
 
     /** Adds objects one at a time, from views or from the engine's statuses. */
-    public static final class Tally {
+    private static final class Tally {
         private final Instant minuteAgo;
         private final Map<String, int[]> hosts = new LinkedHashMap<>();
         private final Map<String, int[]> services = new LinkedHashMap<>();
@@ -47,14 +81,14 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
         private int checksOff;
         private int flapping;
 
-        public Tally(Instant now) {
+        Tally(Instant now) {
             this.minuteAgo = now.minusSeconds(60);
             HOST_STATES.forEach(s -> hosts.put(s, new int[4]));
             SERVICE_STATES.forEach(s -> services.put(s, new int[4]));
         }
 
         /** One host or service ({@code host} says which) in {@code state}. */
-        public void add(boolean host, String state, boolean problem, boolean acknowledged, int downtimeDepth,
+        void add(boolean host, String state, boolean problem, boolean acknowledged, int downtimeDepth,
                         Instant lastCheck, boolean notificationsEnabled, boolean activeChecks, boolean flaps) {
             int[] n = (host ? hosts : services).computeIfAbsent(state, k -> new int[4]);
             if (host) {
@@ -72,7 +106,7 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
             flapping += flaps ? 1 : 0;
         }
 
-        public void add(boolean host, CheckView c) {
+        void add(boolean host, CheckView c) {
             add(host, c.state(), c.problem(), c.acknowledged(), c.downtimeDepth(), c.lastCheck(),
                     c.notificationsEnabled(), c.activeChecksEnabled(), c.flapping());
         }
@@ -84,7 +118,7 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
                     s.notificationsEnabled(), s.activeChecksEnabled(), s.isFlapping());
         }
 
-        public StateCounts counts(ProgramView program) {
+        StateCounts counts(ProgramView program) {
             return new StateCounts(list(hosts, "hosts"), list(services, "services"), hostTotal, serviceTotal,
                     lastMinute, notificationsOff, checksOff, flapping, program);
         }

@@ -31,7 +31,7 @@ public final class ListParams {
 
     static final Set<String> HOST_STATES = Set.of("UP", "DOWN", "UNREACHABLE", "PENDING");
     static final Set<String> SERVICE_STATES = Set.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
-    /** The {@code handled} values, as the overview's links give them ({@link Tactical.Count#link}). */
+    /** The {@code handled} values, as the overview's links give them ({@link org.vigil.web.model.StateCounts.Count#link}). */
     static final List<String> HANDLED = List.of("unhandled", "acknowledged", "downtime", "handled");
 
     private final String path;

@@ -1,16 +1,18 @@
 package org.vigil.web.pages;
 
+import org.vigil.web.model.StateCounts;
+
 /** The tactical overview page. */
 public final class OverviewView extends PageView {
 
-    private final Tactical tactical;
+    private final StateCounts tactical;
 
-    OverviewView(PageContext ctx, Tactical tactical) {
+    OverviewView(PageContext ctx, StateCounts tactical) {
         super("overview.ftlh", ctx, "Tactical overview", "overview");
         this.tactical = tactical;
     }
 
-    public Tactical getTactical() {
+    public StateCounts getTactical() {
         return tactical;
     }
 }

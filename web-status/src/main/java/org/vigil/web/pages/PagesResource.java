@@ -29,6 +29,6 @@ public final class PagesResource {
     public OverviewView overview(@Context SecurityContext sc, @Context UriInfo uri) {
         WebUser user = pages.user(sc);
         StateCounts counts = pages.reader().counts(new StateCounts.Viewer(user.allObjects(), user.contact()));
-        return new OverviewView(pages.context(sc, uri, counts.program(), Pages.REFRESH_SECONDS), Tactical.of(counts));
+        return new OverviewView(pages.context(sc, uri, counts.program(), Pages.REFRESH_SECONDS), counts);
     }
 }

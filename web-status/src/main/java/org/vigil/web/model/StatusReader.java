@@ -76,10 +76,7 @@ public final class StatusReader {
         if (known != null) {
             return known;
         }
-        if (config == null || config.model != engine.model()) {
-            config = new ConfigIndex(engine.model());
-        }
-        ConfigIndex c = config;
+        ConfigIndex c = config(engine);
         Instant started = monitor.started();
         List<String> rejected = monitor.lastRejectedReloadErrors();
         StateCounts fresh = engine.call(() -> StateCounts.count(engine, c, viewer, now,
@@ -88,11 +85,16 @@ public final class StatusReader {
         return fresh;
     }
 
-    private void take(Engine engine, Instant now) {
+    /** The configuration index of {@code engine}'s model, worked out again only when a reload changed it. */
+    private ConfigIndex config(Engine engine) {
         if (config == null || config.model != engine.model()) {
             config = new ConfigIndex(engine.model());
         }
-        ConfigIndex c = config;
+        return config;
+    }
+
+    private void take(Engine engine, Instant now) {
+        ConfigIndex c = config(engine);
         Instant started = monitor.started();
         List<String> rejected = monitor.lastRejectedReloadErrors();
         cached = engine.call(() -> copy(engine, c, now, started, rejected));

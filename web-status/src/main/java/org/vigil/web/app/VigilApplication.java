@@ -83,8 +83,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
         Users users = new Users(config.auth.users);
         Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
-        LoginThrottle throttle = new LoginThrottle(clock);
-        env.jersey().register(new BasicAuthFilter(users, sessions));
+        LoginThrottle throttle = new LoginThrottle(clock); // one for the form and basic auth: failures add up per name
+        env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
         env.jersey().register(new StatusResource(reader));
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);
         env.jersey().register(actions);

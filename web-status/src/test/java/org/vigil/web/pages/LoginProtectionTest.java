@@ -152,6 +152,95 @@ class LoginProtectionTest {
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Sessions.COOKIE + "="));
     }
 
+    // --- the throttle, for basic authentication and shared with the form ---
+
+    @Test
+    void fiveWrongBasicPasswordsLockTheNameWithAJson429EvenAgainstTheRightOne() throws Exception {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(basic("dave:guess" + i, "/api/v1/hosts").status()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = basicRaw("dave:dave-secret", "/api/v1/hosts");
+        assertLocked(locked);
+        assertThat(locked.body()).contains("\"error\":\"too many requests\"")
+                .contains("too many wrong passwords for this user name");
+        // pages too, and wrong passwords while locked are refused the same way
+        assertLocked(basicRaw("dave:dave-secret", "/"));
+        assertLocked(basicRaw("dave:another-guess", "/api/v1/status"));
+        // other names are not affected
+        assertThat(basic("admin:admin-secret", "/api/v1/hosts").status()).isEqualTo(200);
+    }
+
+    @Test
+    void formAndBasicFailuresCountTogetherAndLockBoth() throws Exception {
+        PageForms browser = new PageForms(web);
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.login("username", "carol", "password", "guess" + i).statusCode()).isEqualTo(401);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(basic("carol:guess" + i, "/api/v1/hosts").status()).isEqualTo(401);
+        }
+        assertLocked(basicRaw("carol:carol-secret", "/api/v1/hosts"));
+        HttpResponse<String> form = browser.login("username", "carol", "password", "carol-secret");
+        assertThat(form.statusCode()).isEqualTo(429);
+        assertThat(form.body()).contains("Too many wrong passwords for this user name");
+    }
+
+    @Test
+    void aGoodLoginEitherWayStartsTheNameAfresh() throws Exception {
+        PageForms browser = new PageForms(web);
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+            assertThat(basic("erin:guess" + i, "/api/v1/hosts").status()).isEqualTo(401);
+        }
+        assertThat(basic("erin:erin-secret", "/api/v1/hosts").status()).isEqualTo(200);
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+            assertThat(browser.login("username", "erin", "password", "guess" + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(basic("erin:erin-secret", "/api/v1/hosts").status()).isEqualTo(200);
+        assertThat(browser.login("username", "erin", "password", "erin-secret").statusCode()).isEqualTo(303);
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+            assertThat(basic("erin:guess" + i, "/api/v1/hosts").status()).isEqualTo(401);
+        }
+        assertThat(basic("erin:erin-secret", "/api/v1/hosts").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLockAgesOutAfterTheWindow() throws Exception {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(basic("frank:guess" + i, "/api/v1/hosts").status()).isEqualTo(401);
+        }
+        assertLocked(basicRaw("frank:frank-secret", "/api/v1/hosts"));
+        clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
+        try {
+            assertThat(basic("frank:frank-secret", "/api/v1/hosts").status()).isEqualTo(200);
+        } finally {
+            clock.advance(LoginThrottle.WINDOW.plusSeconds(1).negated());
+        }
+    }
+
+    private static void assertLocked(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(r.body()).startsWith("{").contains("\"error\":").contains("\"detail\":");
+        long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retry).isBetween(1L, LoginThrottle.WINDOW.getSeconds());
+    }
+
+    private WebFixture.Reply basic(String credentials, String path) throws Exception {
+        web.credentials = credentials;
+        try {
+            return web.get(path);
+        } finally {
+            web.credentials = null;
+        }
+    }
+
+    private HttpResponse<String> basicRaw(String credentials, String path) throws Exception {
+        PageForms client = new PageForms(web);
+        return client.raw(client.request(path).GET().header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
     /** A clock the tests move: the web server's sessions, login tokens and throttle read it. */
     static final class MovableClock extends Clock {
         private volatile Duration offset = Duration.ZERO;

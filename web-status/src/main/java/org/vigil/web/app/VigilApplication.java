@@ -20,6 +20,8 @@ import org.vigil.web.api.ErrorMappers;
 import org.vigil.web.api.LogResource;
 import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.BasicAuthFilter;
+import org.vigil.web.auth.LoginThrottle;
+import org.vigil.web.auth.LoginTokens;
 import org.vigil.web.auth.Sessions;
 import org.vigil.web.auth.Users;
 import org.vigil.web.model.Monitor;
@@ -81,7 +83,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
         Users users = new Users(config.auth.users);
         Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
-        env.jersey().register(new BasicAuthFilter(users, sessions));
+        LoginThrottle throttle = new LoginThrottle(clock); // one for the form and basic auth: failures add up per name
+        env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
         env.jersey().register(new StatusResource(reader));
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);
         env.jersey().register(actions);
@@ -91,7 +94,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new PagesResource(pages));
         org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
         org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
-        env.jersey().register(new LoginResource(users, sessions));
+        env.jersey().register(new LoginResource(users, sessions, throttle, new LoginTokens(clock)));
         env.jersey().register(new LogoutResource(sessions));
         env.jersey().register(new ActionsResource(pages, actions, clock));
         ErrorMappers.all(new ErrorPages(pages)).forEach(env.jersey()::register);

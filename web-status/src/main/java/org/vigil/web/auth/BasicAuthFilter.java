@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import java.util.Optional;
  * An unauthenticated API request is a JSON 401; an unauthenticated page is a 303 to {@code /login}. A read-only
  * user's requests other than GET and HEAD are refused (403), except logging in and out. An API request that only
  * a session cookie authenticates must not be one a foreign page can make: an unsafe method needs a JSON body or
- * the session's token in {@code X-CSRF-Token} (forms cannot send either).
+ * the session's token in {@code X-CSRF-Token} (forms cannot send either). Basic credentials go through the same
+ * {@link LoginThrottle} as the login form: a name locked by wrong passwords (from either) is a JSON 429 with
+ * {@code Retry-After}, even with the right password; a good one starts the name afresh.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
@@ -35,14 +38,18 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
 
     private final Users users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
 
-    public BasicAuthFilter(Users users, Sessions sessions) {
+    /** With the {@code throttle} the login form uses, so wrong passwords count together per name. */
+    public BasicAuthFilter(Users users, Sessions sessions, LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     public BasicAuthFilter(List<UserConfig> users) {
-        this(new Users(users), new Sessions(Clock.systemUTC(), Sessions.DEFAULT_IDLE));
+        this(new Users(users), new Sessions(Clock.systemUTC(), Sessions.DEFAULT_IDLE),
+                new LoginThrottle(Clock.systemUTC()));
     }
 
     @Override
@@ -60,7 +67,16 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
             scheme = null;
         } else {
             String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            Optional<WebUser> found = header == null ? Optional.empty() : basic(header);
+            Optional<WebUser> found = Optional.empty();
+            Credentials credentials = header == null ? null : Credentials.parse(header);
+            if (credentials != null) {
+                Optional<Duration> wait = throttle.waitFor(credentials.name());
+                if (wait.isPresent()) {
+                    request.abortWith(tooManyFailures(wait.get()));
+                    return;
+                }
+                found = authenticate(credentials);
+            }
             scheme = SecurityContext.BASIC_AUTH;
             if (header == null) {
                 Cookie cookie = request.getCookies().get(Sessions.COOKIE);
@@ -100,21 +116,40 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
                 || Sessions.sameToken(session.csrfToken(), request.getHeaderString(CSRF_HEADER));
     }
 
-    private Optional<WebUser> basic(String header) {
-        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+    /** The name and password of an {@code Authorization: Basic} header. */
+    private record Credentials(String name, String password) {
+        /** The header's credentials; null if it is not basic authentication or is malformed. */
+        static Credentials parse(String header) {
+            if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    }
+
+    /** Checks the password, counting a wrong one against the name as a wrong one at the login form counts. */
+    private Optional<WebUser> authenticate(Credentials c) {
+        Optional<WebUser> user = users.authenticate(c.name(), c.password());
+        if (user.isEmpty()) {
+            throttle.failed(c.name());
+        } else {
+            throttle.succeeded(c.name());
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return user;
+    }
+
+    private static Response tooManyFailures(Duration wait) {
+        long seconds = Math.max(1, wait.getSeconds());
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error("too many requests", "too many wrong passwords for this user name; try again in "
+                        + seconds + " s")).build();
     }
 
     private static Response unauthorized() {

@@ -105,10 +105,15 @@ public final class Sessions {
 
     /** The CSRF token of a user without a session: an HMAC of its name under this server's secret. */
     public String csrfTokenFor(WebUser user) {
+        return token(hmac(secret, "csrf:" + user.name()));
+    }
+
+    /** HMAC-SHA256 of {@code data} under {@code key}. */
+    static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return token(mac.doFinal(("csrf:" + user.name()).getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }
@@ -125,13 +130,13 @@ public final class Sessions {
         return s.lastSeen.plus(idleTimeout).isBefore(now);
     }
 
-    private static byte[] random(int n) {
+    static byte[] random(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
     }
 
-    private static String token(byte[] b) {
+    static String token(byte[] b) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

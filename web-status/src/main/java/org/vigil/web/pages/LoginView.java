@@ -9,12 +9,14 @@ public final class LoginView extends View {
     private final String returnTo;
     private final String error;
     private final String username;
+    private final String csrf;
 
-    LoginView(String returnTo, String error, String username) {
+    LoginView(String returnTo, String error, String username, String csrf) {
         super("login.ftlh", StandardCharsets.UTF_8);
         this.returnTo = returnTo;
         this.error = error;
         this.username = username;
+        this.csrf = csrf;
     }
 
     public String getReturnTo() {
@@ -27,5 +29,10 @@ public final class LoginView extends View {
 
     public String getUsername() {
         return username;
+    }
+
+    /** The form's own token ({@code org.vigil.web.auth.LoginTokens}), also in the login cookie. */
+    public String getCsrf() {
+        return csrf;
     }
 }

@@ -138,6 +138,12 @@ public final class WebFixture implements AutoCloseable {
     /** With {@code listeners} (e.g. the notifier, which the caller closes after this) on the engine; null for none. */
     public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.EngineListenerFactory listeners)
             throws Exception {
+        this(dir, settings, listeners, Clock.systemUTC());
+    }
+
+    /** With {@code webClock} as the web server's clock (sessions, login throttle); the daemon keeps the system's. */
+    public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.EngineListenerFactory listeners,
+                      Clock webClock) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
                 + "\nretain_state_information=0\ncheck_external_commands=0\n");
@@ -150,7 +156,7 @@ public final class WebFixture implements AutoCloseable {
         daemon = listeners == null ? new Daemon(config, Clock.systemUTC(), quiet)
                 : new Daemon(config, Clock.systemUTC(), quiet, listeners);
         daemon.start();
-        web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), Clock.systemUTC());
+        web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), webClock);
     }
 
     public record Reply(int status, JsonNode body, String text, String contentType) {

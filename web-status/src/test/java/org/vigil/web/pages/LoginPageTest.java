@@ -68,12 +68,10 @@ class LoginPageTest {
     /** Logs in through the form; the browser's cookie header for the new session. */
     private PageForms login(String user, String password) throws Exception {
         PageForms forms = new PageForms(web);
-        HttpResponse<String> r = forms.raw(forms.formPost("/login", "username", user, "password", password,
-                "return_to", "/hosts?state=DOWN"));
+        HttpResponse<String> r = forms.login("username", user, "password", password, "return_to", "/hosts?state=DOWN");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/hosts?state=DOWN");
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        forms.cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        forms.cookie = PageForms.setCookie(r, Sessions.COOKIE);
         return forms;
     }
 
@@ -101,9 +99,8 @@ class LoginPageTest {
     @Test
     void loginSetsASafeSessionCookieAndLogoutEndsIt() throws Exception {
         PageForms forms = new PageForms(web);
-        HttpResponse<String> r = forms.raw(forms.formPost("/login", "username", "admin", "password", "adm-secret",
-                "return_to", "/"));
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpResponse<String> r = forms.login("username", "admin", "password", "adm-secret", "return_to", "/");
+        String setCookie = PageForms.setCookieHeader(r, Sessions.COOKIE);
         assertThat(setCookie).startsWith(Sessions.COOKIE + "=").containsIgnoringCase("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax").contains("Path=/").doesNotContainIgnoringCase("Secure;");
         forms.cookie = setCookie.substring(0, setCookie.indexOf(';'));
@@ -126,33 +123,31 @@ class LoginPageTest {
     @Test
     void aWrongPasswordReRendersTheFormAnd401() throws Exception {
         PageForms forms = new PageForms(web);
-        WebFixture.Reply r = forms.post("/login", "username", "admin", "password", "nope", "return_to", "/hosts");
+        WebFixture.Reply r = forms.loginReply("username", "admin", "password", "nope", "return_to", "/hosts");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.text()).contains("Wrong user name or password.").contains("value=\"admin\"")
                 .contains("name=\"return_to\" value=\"/hosts\"");
-        assertThat(forms.post("/login", "username", "nobody", "password", "x").status()).isEqualTo(401);
+        assertThat(forms.loginReply("username", "nobody", "password", "x").status()).isEqualTo(401);
     }
 
     @Test
     void fiveWrongPasswordsLockTheNameForAWhileEvenAgainstTheRightOne() throws Exception {
         PageForms forms = new PageForms(web);
         for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            assertThat(forms.post("/login", "username", "guessed", "password", "guess" + i).status()).isEqualTo(401);
+            assertThat(forms.loginReply("username", "guessed", "password", "guess" + i).status()).isEqualTo(401);
         }
-        WebFixture.Reply r = forms.post("/login", "username", "guessed", "password", "g-secret");
+        WebFixture.Reply r = forms.loginReply("username", "guessed", "password", "g-secret");
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.text()).contains("Too many wrong passwords for this user name; try again in ");
         // other names are not affected
-        assertThat(forms.raw(forms.formPost("/login", "username", "admin", "password", "adm-secret")).statusCode())
-                .isEqualTo(303);
+        assertThat(forms.login("username", "admin", "password", "adm-secret").statusCode()).isEqualTo(303);
     }
 
     @Test
     void loginNeverRedirectsOffSite() throws Exception {
         for (String evil : List.of("https://evil.example/", "//evil.example", "/\\evil.example")) {
             PageForms forms = new PageForms(web);
-            HttpResponse<String> r = forms.raw(forms.formPost("/login", "username", "admin", "password", "adm-secret",
-                    "return_to", evil));
+            HttpResponse<String> r = forms.login("username", "admin", "password", "adm-secret", "return_to", evil);
             assertThat(r.headers().firstValue("Location").orElseThrow()).as(evil).doesNotContain("evil")
                     .endsWith("/");
         }

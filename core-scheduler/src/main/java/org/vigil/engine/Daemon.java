@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.vigil.checks.exec.CommonsExecRunner;
-import org.vigil.checks.exec.DirectRunner;
 import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.PluginRunners;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
@@ -108,13 +107,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * The plugin runner: the lean direct runner by default, which measured 35-50% faster than Commons Exec
-     * (two stream-pump threads per run); {@code -Dvigil.runner=commons-exec} selects Commons Exec.
+     * The plugin runner ({@link PluginRunners}): posix_spawn through Vigil's JNI library where it was built, else
+     * {@link ProcessBuilder}; {@code -Dvigil.runner=direct} or {@code commons-exec} choose one.
      */
     static PluginRunner runner(Clock clock) {
-        RunnerOptions options = RunnerOptions.defaults().withClock(clock);
-        return "commons-exec".equals(System.getProperty("vigil.runner")) ? new CommonsExecRunner(options)
-                : new DirectRunner(options);
+        return PluginRunners.create(RunnerOptions.defaults().withClock(clock));
     }
 
     /** The retention database chosen by the caller (vigil.yml's {@code database.url}); null: as the Daemon decides. */
@@ -131,6 +128,7 @@ public final class Daemon implements AutoCloseable {
     /** Starts retention, checking and writing the status file. */
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        log.log("Plugins are started through " + PluginRunners.describe());
         startRetention();
         attachment.bind().accept(engine);
         listenerPass = passOn(engine, attachment);

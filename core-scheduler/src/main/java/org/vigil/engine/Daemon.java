@@ -211,19 +211,22 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** Renders status.dat on the engine thread and writes it here. */
     /** status.dat's text for {@code e} running {@code c}; on the engine thread, or after the engine stopped. */
-    private String statusText(Engine e, LoadResult c) {
-        return withReloadStatus(StatusFile.render(clock.instant(), program(), e.hosts(), e.services(),
-                List.copyOf(c.model().contacts().keySet()), e.comments().all())
-                + org.vigil.engine.downtime.DowntimeStatus.render(e.downtimes().all()));
+    private void statusText(StringBuilder sb, Engine e, LoadResult c) {
+        StatusFile.renderTo(sb, clock.instant(), program(), reloadStatusLines(), e.hosts(), e.services(),
+                List.copyOf(c.model().contacts().keySet()), e.comments().all());
+        org.vigil.engine.downtime.DowntimeStatus.renderTo(sb, e.downtimes().all());
     }
 
+    /** Renders status.dat on the engine thread and writes it here. */
     void writeStatus() {
         try {
             Engine e = engine;
             LoadResult c = config;
-            statusFile.write(e.call(() -> statusText(e, c)));
+            statusFile.write(sb -> e.call(() -> {
+                statusText(sb, e, c);
+                return null;
+            }));
         } catch (IOException | RuntimeException e) {
             log.log("Warning: cannot write the status file: " + e.getMessage());
         }
@@ -397,8 +400,9 @@ public final class Daemon implements AutoCloseable {
         return config.mainConfig();
     }
 
-    private String withReloadStatus(String statusDat) {
-        return ReloadResult.addToProgramStatus(statusDat, ReloadResult.statusLines(lastReload(), lastRejectedReload()));
+    /** The lines the last reloads add to status.dat's {@code programstatus} block. */
+    private String reloadStatusLines() {
+        return ReloadResult.statusLines(lastReload(), lastRejectedReload());
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -419,7 +423,7 @@ public final class Daemon implements AutoCloseable {
         engine.close();
         if (statusFile != null) {
             try {
-                statusFile.write(statusText(engine, config));
+                statusFile.write(sb -> statusText(sb, engine, config));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());
             }

@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.vigil.checks.exec.CommonsExecRunner;
-import org.vigil.checks.exec.DirectRunner;
 import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.PluginRunners;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
@@ -108,13 +107,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * The plugin runner: the lean direct runner by default, which measured 35-50% faster than Commons Exec
-     * (two stream-pump threads per run); {@code -Dvigil.runner=commons-exec} selects Commons Exec.
+     * The plugin runner ({@link PluginRunners}): posix_spawn through Vigil's JNI library where it was built, else
+     * {@link ProcessBuilder}; {@code -Dvigil.runner=direct} or {@code commons-exec} choose one.
      */
     static PluginRunner runner(Clock clock) {
-        RunnerOptions options = RunnerOptions.defaults().withClock(clock);
-        return "commons-exec".equals(System.getProperty("vigil.runner")) ? new CommonsExecRunner(options)
-                : new DirectRunner(options);
+        return PluginRunners.create(RunnerOptions.defaults().withClock(clock));
     }
 
     /** The retention database chosen by the caller (vigil.yml's {@code database.url}); null: as the Daemon decides. */
@@ -131,6 +128,7 @@ public final class Daemon implements AutoCloseable {
     /** Starts retention, checking and writing the status file. */
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        log.log("Plugins are started through " + PluginRunners.describe());
         startRetention();
         attachment.bind().accept(engine);
         listenerPass = passOn(engine, attachment);
@@ -213,19 +211,22 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** Renders status.dat on the engine thread and writes it here. */
     /** status.dat's text for {@code e} running {@code c}; on the engine thread, or after the engine stopped. */
-    private String statusText(Engine e, LoadResult c) {
-        return withReloadStatus(StatusFile.render(clock.instant(), program(), e.hosts(), e.services(),
-                List.copyOf(c.model().contacts().keySet()), e.comments().all())
-                + org.vigil.engine.downtime.DowntimeStatus.render(e.downtimes().all()));
+    private void statusText(StringBuilder sb, Engine e, LoadResult c) {
+        StatusFile.renderTo(sb, clock.instant(), program(), reloadStatusLines(), e.hosts(), e.services(),
+                List.copyOf(c.model().contacts().keySet()), e.comments().all());
+        org.vigil.engine.downtime.DowntimeStatus.renderTo(sb, e.downtimes().all());
     }
 
+    /** Renders status.dat on the engine thread and writes it here. */
     void writeStatus() {
         try {
             Engine e = engine;
             LoadResult c = config;
-            statusFile.write(e.call(() -> statusText(e, c)));
+            statusFile.write(sb -> e.call(() -> {
+                statusText(sb, e, c);
+                return null;
+            }));
         } catch (IOException | RuntimeException e) {
             log.log("Warning: cannot write the status file: " + e.getMessage());
         }
@@ -399,8 +400,9 @@ public final class Daemon implements AutoCloseable {
         return config.mainConfig();
     }
 
-    private String withReloadStatus(String statusDat) {
-        return ReloadResult.addToProgramStatus(statusDat, ReloadResult.statusLines(lastReload(), lastRejectedReload()));
+    /** The lines the last reloads add to status.dat's {@code programstatus} block. */
+    private String reloadStatusLines() {
+        return ReloadResult.statusLines(lastReload(), lastRejectedReload());
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -421,7 +423,7 @@ public final class Daemon implements AutoCloseable {
         engine.close();
         if (statusFile != null) {
             try {
-                statusFile.write(statusText(engine, config));
+                statusFile.write(sb -> statusText(sb, engine, config));
             } catch (IOException e) {
                 log.log("Warning: cannot write the status file: " + e.getMessage());
             }

@@ -31,12 +31,19 @@ final class ProcessTree {
      * times to catch processes forked meanwhile.
      */
     static void kill(ProcessHandle root, String tag, String stdoutPipe) {
-        long sid = root.pid();
+        kill(root.pid(), tag, stdoutPipe);
+    }
+
+    /**
+     * As {@link #kill(ProcessHandle, String, String)} for the process {@code rootPid}, which may already be gone;
+     * processes of the session or process group {@code rootPid} leads are found too.
+     */
+    static void kill(long rootPid, String tag, String stdoutPipe) {
         for (int round = 0; round < 5; round++) {
             Set<Long> pids = new HashSet<>();
-            pids.add(root.pid());
-            root.descendants().forEach(p -> pids.add(p.pid()));
-            pids.addAll(scan(sid, tag == null ? null : (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8)));
+            pids.add(rootPid);
+            ProcessHandle.of(rootPid).ifPresent(root -> root.descendants().forEach(p -> pids.add(p.pid())));
+            pids.addAll(scan(rootPid, tag == null ? null : (TAG + "=" + tag).getBytes(StandardCharsets.UTF_8)));
             boolean any = false;
             for (long pid : pids) {
                 any |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
@@ -98,10 +105,19 @@ final class ProcessTree {
         }
     }
 
+    /** What this JVM's descriptor {@code fd} is ({@code pipe:[1234]}), or null. */
+    static String ownPipe(int fd) {
+        return stdoutPipe(PROC.resolve("self").resolve("fd").resolve(Integer.toString(fd)));
+    }
+
     /** What /proc says fd 1 of {@code pid} is ({@code pipe:[1234]}), or null; read just after the start. */
     static String stdoutPipe(long pid) {
+        return stdoutPipe(PROC.resolve(Long.toString(pid)).resolve("fd").resolve("1"));
+    }
+
+    private static String stdoutPipe(Path fdLink) {
         try {
-            String link = Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("fd").resolve("1")).toString();
+            String link = Files.readSymbolicLink(fdLink).toString();
             return link.startsWith("pipe:") ? link : null;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -142,7 +158,10 @@ final class ProcessTree {
         return false;
     }
 
-    /** The processes of session {@code sid} or with {@code tag} in their environment (none without /proc). */
+    /**
+     * The processes of session or process group {@code sid} or with {@code tag} in their environment (none without
+     * /proc).
+     */
     static Set<Long> scan(long sid, byte[] tag) {
         Set<Long> out = new HashSet<>();
         if (!Files.isDirectory(PROC)) {
@@ -150,7 +169,7 @@ final class ProcessTree {
         }
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
             for (Path d : dirs) {
-                if (session(d.resolve("stat")) == sid || (tag != null && tagged(d.resolve("environ"), tag))) {
+                if (inSessionOrGroup(d.resolve("stat"), sid) || (tag != null && tagged(d.resolve("environ"), tag))) {
                     out.add(Long.parseLong(d.getFileName().toString()));
                 }
             }
@@ -160,14 +179,17 @@ final class ProcessTree {
         return out;
     }
 
-    /** Field 6 of /proc/PID/stat; the command name in field 2 may hold spaces and parentheses. */
-    private static long session(Path stat) {
+    /**
+     * Whether field 5 (process group) or 6 (session) of /proc/PID/stat is {@code id}; the command name in field 2
+     * may hold spaces and parentheses.
+     */
+    private static boolean inSessionOrGroup(Path stat, long id) {
         try {
             String s = Files.readString(stat);
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[3]);
+            return Long.parseLong(f[2]) == id || Long.parseLong(f[3]) == id;
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return false;
         }
     }
 

@@ -30,6 +30,10 @@ final class StderrFile {
         return new StderrFile(p);
     }
 
+    Path path() {
+        return path;
+    }
+
     /** Where a plugin's stderr goes. */
     ProcessBuilder.Redirect redirect() {
         return redirect;

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** One thread for every timeout of a runner, instead of a watchdog thread per plugin run. */
@@ -26,19 +27,19 @@ final class TimeoutReaper implements AutoCloseable {
     final class Deadline {
         private final AtomicBoolean fired = new AtomicBoolean();
         private final ScheduledFuture<?> future;
-        private boolean cancelled; // guarded by this: the pipe is looked up only while the caller holds it open
+        private boolean cancelled; // guarded by this: the pipe is looked up and the kill sent only before cancel()
 
-        private Deadline(Process process, String tag, Duration timeout, Supplier<String> stdoutPipe) {
+        private Deadline(Duration timeout, Supplier<String> stdoutPipe, Consumer<String> kill) {
             future = timer.schedule(() -> {
-                String pipe;
+                // the kill runs under the lock too: once cancel() has returned, nothing of the run is touched (the
+                // native runner reaps the plugin, freeing its pid for reuse, only after that)
                 synchronized (this) {
                     if (cancelled) {
                         return;
                     }
                     fired.set(true);
-                    pipe = stdoutPipe.get();
+                    kill.accept(stdoutPipe.get());
                 }
-                ProcessTree.kill(process.toHandle(), tag, pipe);
             }, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
         }
 
@@ -61,7 +62,7 @@ final class TimeoutReaper implements AutoCloseable {
      */
     Deadline arm(Process process, String tag, Duration timeout) {
         String pipe = ProcessTree.stdoutPipe(process);
-        return new Deadline(process, tag, timeout, () -> pipe);
+        return new Deadline(timeout, () -> pipe, p -> ProcessTree.kill(process.toHandle(), tag, p));
     }
 
     /**
@@ -70,7 +71,16 @@ final class TimeoutReaper implements AutoCloseable {
      * {@link Deadline#cancel()} has returned.
      */
     Deadline armWhileStdoutOpen(Process process, String tag, Duration timeout) {
-        return new Deadline(process, tag, timeout, () -> ProcessTree.stdoutPipe(process));
+        return new Deadline(timeout, () -> ProcessTree.stdoutPipe(process),
+                p -> ProcessTree.kill(process.toHandle(), tag, p));
+    }
+
+    /**
+     * At the timeout, calls {@code kill} with the stdout pipe {@code stdoutPipe} names then (looked up only if the
+     * deadline fires: the caller keeps stdout open until {@link Deadline#cancel()} has returned).
+     */
+    Deadline arm(Duration timeout, Supplier<String> stdoutPipe, Consumer<String> kill) {
+        return new Deadline(timeout, stdoutPipe, kill);
     }
 
     ScheduledExecutorService executor() {

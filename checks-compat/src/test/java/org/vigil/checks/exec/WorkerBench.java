@@ -16,7 +16,7 @@ import org.vigil.checks.command.CommandLine;
 
 /**
  * Micro-benchmark (run by bench/plugins/workers.sh, not by the tests): CPU per plugin run through
- * {@link DirectRunner} and through {@link WorkerRunner}, with K runs in flight (K threads calling run in a loop, as
+ * {@link DirectRunner}, through {@link WorkerRunner} and through {@link NativeRunner}, with K runs in flight (K threads calling run in a loop, as
  * the engine's pool does). CPU comes from /proc (clock ticks): the JVM's own, and the plugins' and workers' (the
  * JVM's reaped children, plus each worker's own time and its reaped children). Variants run interleaved, rounds
  * repeated, medians printed, because the machine is shared.
@@ -45,6 +45,9 @@ public final class WorkerBench {
         Map<String, PluginRunner> variants = new LinkedHashMap<>();
         variants.put("direct", direct);
         variants.put("workers", workers);
+        if (NativeRunner.available()) {
+            variants.put("native", new NativeRunner(RunnerOptions.defaults()));
+        }
         for (PluginRunner r : variants.values()) {
             batch(r, line, Math.min(n, 1000), 8, workers.workerPids().values()); // warm-up, discarded
         }
@@ -71,8 +74,9 @@ public final class WorkerBench {
             print("median", nk[0], Integer.parseInt(nk[1]), new Batch(median(bs, 0), median(bs, 1), median(bs, 2),
                     median(bs, 3), median(bs, 4)));
         }
-        workers.close();
-        direct.close();
+        for (PluginRunner r : variants.values()) {
+            ((AutoCloseable) r).close();
+        }
     }
 
     private static void print(String round, String name, int k, Batch b) {

@@ -11,6 +11,12 @@ public final class DowntimeStatus {
     /** The blocks of {@code downtimes}, in the order given (use {@link DowntimeBook#all}). */
     public static String render(Collection<Downtime> downtimes) {
         StringBuilder sb = new StringBuilder(downtimes.size() * 400);
+        renderTo(sb, downtimes);
+        return sb.toString();
+    }
+
+    /** Appends the blocks of {@code downtimes} to {@code sb}. */
+    public static void renderTo(StringBuilder sb, Collection<Downtime> downtimes) {
         for (Downtime d : downtimes) {
             sb.append(d.isHost() ? "hostdowntime {\n" : "servicedowntime {\n");
             kv(sb, "host_name", d.target().hostName());
@@ -32,7 +38,6 @@ public final class DowntimeStatus {
             kv(sb, "comment", d.comment());
             sb.append("\t}\n\n");
         }
-        return sb.toString();
     }
 
     private static void kv(StringBuilder sb, String key, Object value) {

@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.vigil.checks.exec.DirectRunner;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.PluginRunners;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.checks.macro.ExpandedCommand;
 import org.vigil.checks.macro.MacroContext;
@@ -59,7 +59,7 @@ public final class EventHandlers implements AutoCloseable {
     }
 
     /**
-     * The handlers of a loaded config, on their own {@link DirectRunner}. A global handler naming a command that
+     * The handlers of a loaded config, on their own plugin runner ({@link PluginRunners}). A global handler naming a command that
      * does not exist is reported once here and not run.
      */
     public static EventHandlers create(ObjectModel model, MainConfig main, RuntimeMacros runtime, Clock clock,
@@ -69,7 +69,7 @@ public final class EventHandlers implements AutoCloseable {
                 known(model, s.globalServiceHandler(), "global_service_event_handler", log), s.timeout(),
                 s.logEventHandlers(), s.environmentMacros());
         return new EventHandlers(s, new MacroResolver(model, main, runtime, clock),
-                new DirectRunner(RunnerOptions.defaults()), true, log);
+                PluginRunners.create(RunnerOptions.defaults()), true, log);
     }
 
     private static String known(ObjectModel model, String handler, String directive, Consumer<String> log) {

@@ -35,11 +35,4 @@ public record ReloadResult(Instant at, boolean applied, List<String> errors) {
                 .map(e -> e.replace('\n', ' ')).orElse("")).append('\n');
         return sb.toString();
     }
-
-    /** {@code statusDat} with {@code lines} added at the end of its {@code programstatus} block. */
-    public static String addToProgramStatus(String statusDat, String lines) {
-        int block = statusDat.indexOf("programstatus {\n");
-        int end = block < 0 ? -1 : statusDat.indexOf("\t}\n", block);
-        return end < 0 ? statusDat : statusDat.substring(0, end) + lines + statusDat.substring(end);
-    }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.vigil.checks.exec.DirectRunner;
+import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.PluginRunners;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.checks.macro.MacroResolver;
 import org.vigil.checks.macro.RuntimeMacros;
@@ -47,7 +48,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
 
     private final NotifySettings settings;
     private final Clock clock;
-    private final DirectRunner runner;
+    private final PluginRunner runner;
     private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vigil-outbox-queue");
         t.setDaemon(true);
@@ -60,7 +61,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     public Notifications(NotifySettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.runner = new DirectRunner(RunnerOptions.defaults().withClock(clock));
+        this.runner = PluginRunners.create(RunnerOptions.defaults().withClock(clock));
     }
 
     @Override
@@ -159,7 +160,13 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
         if (outbox != null) {
             outbox.close();
         }
-        runner.close();
+        if (runner instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // only the runner's timeout thread; nothing to recover
+            }
+        }
     }
 
     /** The outbox, for the status page (pending and failed deliveries); empty without built-in channels. */

@@ -1,0 +1,193 @@
+package org.vigil.checks.exec;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.vigil.checks.command.CommandLine;
+
+/**
+ * The default runner on Linux: plugins started with {@code posix_spawnp} through a small JNI library
+ * ({@link NativeSpawn}) instead of {@link ProcessBuilder}, each in its own process group as Nagios's workers start
+ * them (or its own session with {@link RunnerOptions#setsid()}). The calling thread reads stdout to the end, waits
+ * for the plugin and reaps it: no JDK reaper thread per child, no scan of the JVM's descriptors in the child
+ * ({@code close_range}), no {@code /proc} read per run. Stderr, timeouts and results are as {@link DirectRunner}'s:
+ * at the deadline the process group is killed, then whatever {@link ProcessTree} still finds of the run.
+ *
+ * <p>Only when {@link #available()}; {@link PluginRunners} falls back to {@link DirectRunner} otherwise.
+ */
+public final class NativeRunner implements PluginRunner, AutoCloseable {
+
+    private static final Charset JNU = jnuCharset();
+
+    private final RunnerOptions options;
+    private final TimeoutReaper reaper = new TimeoutReaper();
+    private final RunTags tags = new RunTags();
+    private final ThreadLocal<StderrFile> scratch = ThreadLocal.withInitial(NativeRunner::newScratch);
+    private final ThreadLocal<byte[]> readBuffers = ThreadLocal.withInitial(() -> new byte[8192]);
+    /** This JVM's environment, NUL-terminated entries, and its names (to see when an addition replaces one). */
+    private final byte[] baseEnvironment;
+    private final Map<String, String> base;
+
+    public NativeRunner(RunnerOptions options) {
+        if (!available()) {
+            throw new IllegalStateException("the native plugin spawner is " + NativeSpawn.whyUnavailable());
+        }
+        this.options = options;
+        this.base = System.getenv();
+        this.baseEnvironment = block(base, Map.of(), null);
+    }
+
+    /** Whether this runner can be used here (Linux, and the library was built and loads). */
+    public static boolean available() {
+        return NativeSpawn.available();
+    }
+
+    /** Why it cannot (null when it can). */
+    public static String whyUnavailable() {
+        return NativeSpawn.whyUnavailable();
+    }
+
+    @Override
+    public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
+        Instant start = options.clock().instant();
+        ExecPlan plan = ExecPlan.of(line, environment, null); // a session, when wanted, is a spawn flag here
+        if (plan.execFailure().isPresent()) {
+            ExecPlan.PluginFailure f = plan.execFailure().get();
+            return new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false, null);
+        }
+        String tag = options.tagEnvironment() ? tags.next() : null;
+        byte[] envp = environment.isEmpty() && tag == null ? baseEnvironment : environment(environment, tag);
+        StderrFile errFile = scratch.get();
+        byte[] errPath = errFile == null ? null : nulTerminated(errFile.path().toString());
+        long spawned;
+        ForkCap.acquire(); // forking is the CPU-heavy part: a few at a time
+        try {
+            spawned = NativeSpawn.spawn(argv(plan), envp, errPath, options.setsid() != null);
+        } finally {
+            ForkCap.release();
+        }
+        if (spawned < 0) {
+            return spawnFailed(plan.argv().get(0), (int) -spawned, start);
+        }
+        int pid = (int) (spawned >>> 32);
+        int fd = (int) spawned;
+        TimeoutReaper.Deadline deadline = reaper.arm(timeout, () -> ProcessTree.ownPipe(fd),
+                pipe -> {
+                    NativeSpawn.killGroup(pid);
+                    ProcessTree.kill(pid, tag, pipe);
+                });
+        CappedBuffer out = new CappedBuffer(options.outputLimit());
+        CappedBuffer err = new CappedBuffer(options.outputLimit());
+        byte[] buf = readBuffers.get();
+        int exit;
+        try {
+            int n;
+            while ((n = NativeSpawn.read(fd, buf, 0, buf.length)) > 0) {
+                out.write(buf, 0, n);
+            }
+            NativeSpawn.awaitExit(pid); // exited but not reaped: the deadline cannot hit a reused pid
+        } finally {
+            deadline.cancel();
+            NativeSpawn.close(fd);
+        }
+        exit = NativeSpawn.reap(pid);
+        String stdout = out.text();
+        if (errFile != null) {
+            errFile.collect(stdout.isEmpty() ? err : null);
+        }
+        return new PluginResult(exit, stdout, err.text(), start, options.clock().instant(), deadline.fired(),
+                out.truncated() || err.truncated(), null);
+    }
+
+    /** As Nagios's child reports a failed execvp: exit status = errno, and its text on stderr. */
+    private PluginResult spawnFailed(String program, int errno, Instant start) {
+        String stderr = "execvp(" + program + ", ...) failed. errno is " + errno + ": " + NativeSpawn.strerror(errno)
+                + "\n";
+        return new PluginResult(errno, "", stderr, start, options.clock().instant(), false, false, null);
+    }
+
+    private static byte[] argv(ExecPlan plan) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
+        for (String a : plan.argv()) {
+            byte[] bytes = a.getBytes(JNU);
+            b.write(bytes, 0, bytes.length);
+            b.write(0);
+        }
+        return b.toByteArray();
+    }
+
+    /** This JVM's environment with {@code additions} (and the run's tag) put over it. */
+    private byte[] environment(Map<String, String> additions, String tag) {
+        boolean replaces = false;
+        for (String name : additions.keySet()) {
+            if (base.containsKey(name)) {
+                replaces = true;
+                break;
+            }
+        }
+        if (!replaces && !base.containsKey(ProcessTree.TAG)) {
+            // the common case: only new names, appended to the block made once
+            byte[] extra = block(Map.of(), additions, tag);
+            byte[] all = new byte[baseEnvironment.length + extra.length];
+            System.arraycopy(baseEnvironment, 0, all, 0, baseEnvironment.length);
+            System.arraycopy(extra, 0, all, baseEnvironment.length, extra.length);
+            return all;
+        }
+        return block(base, additions, tag);
+    }
+
+    private static byte[] block(Map<String, String> base, Map<String, String> additions, String tag) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(4096);
+        for (Map.Entry<String, String> e : base.entrySet()) {
+            if (!additions.containsKey(e.getKey()) && !(tag != null && e.getKey().equals(ProcessTree.TAG))) {
+                entry(b, e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, String> e : additions.entrySet()) {
+            if (!(tag != null && e.getKey().equals(ProcessTree.TAG))) {
+                entry(b, e.getKey(), e.getValue());
+            }
+        }
+        if (tag != null) {
+            entry(b, ProcessTree.TAG, tag);
+        }
+        return b.toByteArray();
+    }
+
+    private static void entry(ByteArrayOutputStream b, String name, String value) {
+        byte[] bytes = (name + "=" + value).getBytes(JNU);
+        b.write(bytes, 0, bytes.length);
+        b.write(0);
+    }
+
+    private static byte[] nulTerminated(String s) {
+        byte[] bytes = s.getBytes(JNU);
+        byte[] out = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, out, 0, bytes.length);
+        return out;
+    }
+
+    /** The charset the JDK itself uses for command lines and file names. */
+    private static Charset jnuCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    private static StderrFile newScratch() {
+        try {
+            return StderrFile.create();
+        } catch (java.io.IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        reaper.close();
+    }
+}

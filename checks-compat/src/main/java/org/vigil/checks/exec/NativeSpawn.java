@@ -1,0 +1,88 @@
+package org.vigil.checks.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * The JNI side of {@link NativeRunner} ({@code src/main/c/vigilspawn.c}, compiled by the build where gcc and the
+ * JDK's {@code jni.h} are present). Every call returns a negative errno on failure; none throws.
+ */
+final class NativeSpawn {
+
+    /** Where the build puts the library for this platform, beside this class. */
+    static final String RESOURCE = "native/linux-" + System.getProperty("os.arch", "unknown") + "/libvigilspawn.so";
+
+    private static final String UNAVAILABLE = load();
+
+    private NativeSpawn() {
+    }
+
+    /** Whether the library is loaded. */
+    static boolean available() {
+        return UNAVAILABLE == null;
+    }
+
+    /** Why the library is not loaded (null when it is). */
+    static String whyUnavailable() {
+        return UNAVAILABLE;
+    }
+
+    private static String load() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return "not Linux";
+        }
+        URL url = NativeSpawn.class.getResource(RESOURCE);
+        if (url == null) {
+            return "not built for this platform (" + RESOURCE + " is missing: gcc or the JDK's jni.h was not there "
+                    + "when Vigil was built)";
+        }
+        try {
+            Path lib;
+            if ("file".equals(url.getProtocol())) {
+                lib = Paths.get(url.toURI());
+            } else {
+                // inside the jar: a private copy, since a shared library is loaded from a file
+                lib = Files.createTempFile("vigilspawn-", ".so");
+                lib.toFile().deleteOnExit();
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            System.load(lib.toAbsolutePath().toString());
+            return null;
+        } catch (IOException | java.net.URISyntaxException | LinkageError | SecurityException e) {
+            return "could not be loaded: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Starts {@code argv} with environment {@code envp} (both blocks of NUL-terminated strings), stdin from
+     * /dev/null, stdout into a new pipe, stderr appended to {@code stderrPath} (NUL-terminated; null: discarded),
+     * no other descriptor inherited, in a new session or else a new process group.
+     *
+     * @return {@code (pid << 32) | fd} of the pipe's read end, or -errno
+     */
+    static native long spawn(byte[] argv, byte[] envp, byte[] stderrPath, boolean newSession);
+
+    /** Reads into {@code buf}: the count, 0 at the end, or -errno. */
+    static native int read(int fd, byte[] buf, int off, int len);
+
+    static native void close(int fd);
+
+    /** Waits until {@code pid} has exited, leaving it unreaped (its pid and group cannot be reused yet). */
+    static native int awaitExit(int pid);
+
+    /** Reaps {@code pid}: its exit status, or 128 + the signal that killed it, or -errno. */
+    static native int reap(int pid);
+
+    /** SIGKILL to every process of group {@code pgid}: 0 or -errno. */
+    static native int killGroup(int pgid);
+
+    static native String strerror(int errno);
+}

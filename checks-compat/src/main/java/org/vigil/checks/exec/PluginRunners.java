@@ -1,0 +1,38 @@
+package org.vigil.checks.exec;
+
+/**
+ * Picks the plugin runner: {@code -Dvigil.runner=native} (the default where it is available), {@code direct}
+ * ({@link ProcessBuilder}, the default elsewhere) or {@code commons-exec}.
+ */
+public final class PluginRunners {
+
+    public static final String PROPERTY = "vigil.runner";
+
+    private PluginRunners() {
+    }
+
+    /** The runner {@code -Dvigil.runner} names, or the best one available. */
+    public static PluginRunner create(RunnerOptions options) {
+        return create(System.getProperty(PROPERTY, ""), options);
+    }
+
+    /** An unknown or unavailable name falls back to the best runner available: a runner is never missing. */
+    public static PluginRunner create(String name, RunnerOptions options) {
+        return switch (name) {
+            case "commons-exec" -> new CommonsExecRunner(options);
+            case "direct" -> new DirectRunner(options);
+            default -> NativeRunner.available() ? new NativeRunner(options) : new DirectRunner(options);
+        };
+    }
+
+    /** What {@link #create(RunnerOptions)} gives, in words for the start-up log. */
+    public static String describe() {
+        String name = System.getProperty(PROPERTY, "");
+        return switch (name) {
+            case "commons-exec" -> "Commons Exec";
+            case "direct" -> "java.lang.ProcessBuilder";
+            default -> NativeRunner.available() ? "native posix_spawn"
+                    : "java.lang.ProcessBuilder (native spawner " + NativeRunner.whyUnavailable() + ")";
+        };
+    }
+}

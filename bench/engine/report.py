@@ -28,6 +28,7 @@ def fig(r):
         "p50": r.get("latency_p50_ms"), "p99": r.get("latency_p99_ms"), "max": r.get("latency_max_ms"),
         "cpu/1000": cpu / checks * 1000 if cpu is not None and checks else None,
         "cpu%": cpu / w * 100 if cpu is not None and w else None,
+        "own%": r["daemon_cpu_s"] / w * 100 if r.get("daemon_cpu_s") is not None and w else None,
         "rss": rss / 1024 if rss else None,
         "maxrss": r["time_maxrss_kib"] / 1024 if r.get("time_maxrss_kib") else None,
         "other%": 100 * r["other_cpu_s"] / w if w and r.get("other_cpu_s") is not None else None,
@@ -46,6 +47,7 @@ def ratio(a, b):
 COLS = [("checks/s", "checks/s", "{:.0f}"), ("status/s", "last_check changes/s", "{:.0f}"),
         ("p50", "lat p50 ms", "{:.0f}"), ("p99", "lat p99 ms", "{:.0f}"), ("max", "lat max ms", "{:.0f}"),
         ("cpu/1000", "CPU s/1000 checks", "{:.2f}"), ("cpu%", "CPU % of a core", "{:.0f}"),
+        ("own%", "of it the daemon's own (plugins excluded) %", "{:.0f}"),
         ("rss", "peak RSS MiB (VmHWM)", "{:.0f}"), ("maxrss", "GNU time %M MiB", "{:.0f}"),
         ("other%", "others' CPU % of a core", "{:.0f}")]
 

@@ -41,6 +41,12 @@ mkdir -p "$runs"
 echo "engine bench: $(nproc) cores, $(date -u +%FT%TZ), Vigil $(git -C "$repo" rev-parse --short HEAD)," \
      "$("$NAGIOS" --version 2>/dev/null | grep -m1 -o 'Nagios Core [0-9.]*')"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# the floor under any engine: the plugin alone at the offered rate, started by a bare C loop
+if command -v gcc >/dev/null 2>&1 && [[ " $SCENARIOS " == *" rate500 "* ]]; then
+  mkdir -p "$OUT"
+  gcc -O2 -o "$OUT/pacedspawn" "$here/../plugins/pacedspawn.c"
+  echo "floor: $("$OUT/pacedspawn" 500 20)"
+fi
 reports=()
 for sc in $SCENARIOS; do
   read -r hosts per interval spread rate <<<"$(spec "$sc")"

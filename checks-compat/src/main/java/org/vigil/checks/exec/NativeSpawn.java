@@ -43,18 +43,21 @@ final class NativeSpawn {
                     + "when Vigil was built)";
         }
         try {
-            Path lib;
             if ("file".equals(url.getProtocol())) {
-                lib = Paths.get(url.toURI());
-            } else {
-                // inside the jar: a private copy, since a shared library is loaded from a file
-                lib = Files.createTempFile("vigilspawn-", ".so");
-                lib.toFile().deleteOnExit();
+                System.load(Paths.get(url.toURI()).toAbsolutePath().toString());
+                return null;
+            }
+            // inside the jar: a private copy (random name, owner-only), since a shared library is loaded from a
+            // file; removed once loaded (the mapping stays), so not even a kill -9 leaves it behind
+            Path lib = Files.createTempFile("vigilspawn-", ".so");
+            try {
                 try (InputStream in = url.openStream()) {
                     Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
                 }
+                System.load(lib.toAbsolutePath().toString());
+            } finally {
+                Files.deleteIfExists(lib);
             }
-            System.load(lib.toAbsolutePath().toString());
             return null;
         } catch (IOException | java.net.URISyntaxException | LinkageError | SecurityException e) {
             return "could not be loaded: " + e.getMessage();

@@ -224,8 +224,10 @@ public final class StatusFile {
      */
     public synchronized void write(Renderer renderer) throws IOException {
         buffer.setLength(0);
+        boolean rendered = false;
         try {
             renderer.renderTo(buffer);
+            rendered = true;
             writeAtomically(w -> {
                 for (int i = 0; i < buffer.length(); i += chunk.length) {
                     int n = Math.min(chunk.length, buffer.length() - i);
@@ -234,7 +236,9 @@ public final class StatusFile {
                 }
             });
         } finally {
-            if (buffer.capacity() > KEEP_BUFFER_CHARS) {
+            // a render that failed (the caller interrupted while the engine thread renders) may still be writing
+            // to the buffer: it is left to that render
+            if (!rendered || buffer.capacity() > KEEP_BUFFER_CHARS) {
                 buffer = new StringBuilder();
             } else {
                 buffer.setLength(0);

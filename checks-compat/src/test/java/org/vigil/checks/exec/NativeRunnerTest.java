@@ -67,4 +67,45 @@ class NativeRunnerTest extends PluginRunnerContract {
         assertThat(r.exitCode()).isEqualTo(128 + 15);
         assertThat(r.stdout()).isEqualTo("before\n");
     }
+
+    @Test
+    void manyConcurrentRunsLeaveNoDescriptorNoChildAndNoZombie() throws Exception {
+        String slow = script("slow", "echo start\nsleep 5");
+        String quick = script("quick", "echo out; echo err >&2; exit 1");
+        long fdsBefore = openDescriptors();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<PluginResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean timesOut = i % 20 == 0;
+                String line = timesOut ? slow : i % 2 == 0 ? quick : DUMMY + " 2 crit";
+                Duration t = timesOut ? Duration.ofMillis(300) : TIMEOUT;
+                runs.add(pool.submit(() -> runner.run(CommandLine.parse(line), Map.of("NAGIOS_X", "1"), t)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                PluginResult r = runs.get(i).get();
+                if (i % 20 == 0) {
+                    assertThat(r.timedOut()).isTrue();
+                    assertThat(r.stdout()).isEqualTo("start\n");
+                } else if (i % 2 == 0) {
+                    assertThat(r.exitCode()).isEqualTo(1);
+                    assertThat(r.stdout()).isEqualTo("out\n");
+                } else {
+                    assertThat(r.exitCode()).isEqualTo(2);
+                    assertThat(r.stdout()).isEqualTo("CRITICAL: crit\n");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // every child was reaped (a zombie is still a child) and every pipe closed
+        assertThat(ProcessHandle.current().children().count()).isZero();
+        assertThat(openDescriptors()).isLessThanOrEqualTo(fdsBefore + 2);
+    }
+
+    private static long openDescriptors() throws java.io.IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
 }

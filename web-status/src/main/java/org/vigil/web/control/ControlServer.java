@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -48,13 +49,13 @@ public final class ControlServer implements AutoCloseable {
     /**
      * Opens the socket at {@code path} (a stale one left by a killed monitor is replaced: the caller holds the
      * lock file, so no other monitor owns it) and starts accepting; empty, with the reason logged, if it cannot.
+     * The socket is bound and listening under a temporary name first, then renamed into place: a client that sees
+     * the file can connect (a socket file that exists before {@code listen} refuses connections).
      */
     public static Optional<ControlServer> open(Path path, SweepService sweeps, Consumer<String> log) {
         try {
             Files.deleteIfExists(path);
-            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(path));
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+            ServerSocketChannel server = listening(path);
             ControlServer s = new ControlServer(path, server, sweeps);
             Thread t = new Thread(s::acceptLoop, "vigil-control");
             t.setDaemon(true);
@@ -64,6 +65,32 @@ public final class ControlServer implements AutoCloseable {
             log.accept("Warning: control socket " + path + " cannot be opened (vigil sweep will not reach this"
                     + " monitor): " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** A server socket listening at {@code path}, which appears only once it listens. */
+    private static ServerSocketChannel listening(Path path) throws IOException {
+        Path staged = path.resolveSibling("." + path.getFileName() + ".new");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            Files.deleteIfExists(staged);
+            server.bind(UnixDomainSocketAddress.of(staged)); // bind and listen
+            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rw-rw----"));
+            Files.move(staged, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            // the staged name may be too long for a socket address (108 bytes): bind in place instead
+            server.close();
+            Files.deleteIfExists(staged);
+            ServerSocketChannel direct = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                direct.bind(UnixDomainSocketAddress.of(path));
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+                return direct;
+            } catch (IOException | RuntimeException again) {
+                direct.close();
+                throw again;
+            }
         }
     }
 

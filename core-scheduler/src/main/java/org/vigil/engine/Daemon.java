@@ -128,7 +128,7 @@ public final class Daemon implements AutoCloseable {
     /** Starts retention, checking and writing the status file. */
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
-        log.log("Plugins are started through " + PluginRunners.describe());
+        log.log("Plugins are started through " + PluginRunners.describe(runner));
         startRetention();
         attachment.bind().accept(engine);
         listenerPass = passOn(engine, attachment);

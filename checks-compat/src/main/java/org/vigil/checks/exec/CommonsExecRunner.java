@@ -34,8 +34,7 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
         Instant start = options.clock().instant();
         ExecPlan plan = ExecPlan.of(line, environment, options.setsid());
         if (plan.execFailure().isPresent()) {
-            ExecPlan.PluginFailure f = plan.execFailure().get();
-            return new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false, null);
+            return plan.execFailure().get().result(start, options.clock().instant());
         }
         CappedBuffer out = new CappedBuffer(options.outputLimit());
         CappedBuffer err = new CappedBuffer(options.outputLimit());
@@ -81,8 +80,7 @@ public final class CommonsExecRunner implements PluginRunner, AutoCloseable {
     /** As Nagios's child reports a failed exec (exit status = errno), or "did not exit properly" for the rest. */
     private PluginResult launchFailed(CommandLine line, IOException e, Instant start) {
         return ExecPlan.fromLaunchError(line.execArgv().get(0), e.getMessage())
-                .map(f -> new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false,
-                        null))
+                .map(f -> f.result(start, options.clock().instant()))
                 .orElseGet(() -> PluginResult.notStarted(String.valueOf(e.getMessage()), start));
     }
 

@@ -18,7 +18,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
     private final TimeoutReaper reaper = new TimeoutReaper();
     private final RunTags tags = new RunTags();
     private static final java.io.File DEV_NULL = new java.io.File("/dev/null");
-    private final ThreadLocal<StderrFile> scratch = ThreadLocal.withInitial(DirectRunner::newScratch);
+    private final ThreadLocal<StderrFile> scratch = ThreadLocal.withInitial(StderrFile::createOrNull);
 
     public DirectRunner(RunnerOptions options) {
         this.options = options;
@@ -29,8 +29,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         Instant start = options.clock().instant();
         ExecPlan plan = ExecPlan.of(line, environment, options.setsid());
         if (plan.execFailure().isPresent()) {
-            ExecPlan.PluginFailure f = plan.execFailure().get();
-            return new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false, null);
+            return plan.execFailure().get().result(start, options.clock().instant());
         }
         StderrFile errFile = scratch.get();
         ProcessBuilder pb = new ProcessBuilder(plan.argv())
@@ -101,20 +100,10 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
         }
     }
 
-    /** A scratch file for this thread's plugins' stderr, or null (stderr then discarded) when none can be made. */
-    private static StderrFile newScratch() {
-        try {
-            return StderrFile.create();
-        } catch (IOException | SecurityException e) {
-            return null;
-        }
-    }
-
     /** As Nagios's child reports a failed exec (exit status = errno), or "did not exit properly" for the rest. */
     private PluginResult launchFailed(CommandLine line, IOException e, Instant start) {
         return ExecPlan.fromLaunchError(line.execArgv().get(0), e.getMessage())
-                .map(f -> new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false,
-                        null))
+                .map(f -> f.result(start, options.clock().instant()))
                 .orElseGet(() -> PluginResult.notStarted(String.valueOf(e.getMessage()), start));
     }
 

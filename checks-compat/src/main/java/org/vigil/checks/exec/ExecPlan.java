@@ -3,6 +3,7 @@ package org.vigil.checks.exec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,17 @@ record ExecPlan(List<String> argv, Optional<PluginFailure> execFailure) {
 
     /** The errno and text the child would print. */
     record PluginFailure(int errno, String stderr) {
+
+        /** What Nagios's child prints when execvp of {@code program} fails with {@code errno} ({@code text}). */
+        static PluginFailure execvp(String program, int errno, String text) {
+            return new PluginFailure(errno, "execvp(" + program + ", ...) failed. errno is " + errno + ": " + text
+                    + "\n");
+        }
+
+        /** The result of a run that ended so: exit status errno, the text on stderr. */
+        PluginResult result(Instant start, Instant end) {
+            return new PluginResult(errno, "", stderr, start, end, false, false, null);
+        }
     }
 
     static ExecPlan of(CommandLine line, Map<String, String> env, Path setsid) {
@@ -81,12 +93,11 @@ record ExecPlan(List<String> argv, Optional<PluginFailure> execFailure) {
             return Optional.empty();
         }
         int errno = Integer.parseInt(m.group(1));
-        return Optional.of(new PluginFailure(errno, "execvp(" + program + ", ...) failed. errno is " + errno + ": "
-                + m.group(2) + "\n"));
+        return Optional.of(PluginFailure.execvp(program, errno, m.group(2)));
     }
 
     private static PluginFailure failure(String program, int errno) {
         String text = errno == 2 ? "No such file or directory" : "Permission denied";
-        return new PluginFailure(errno, "execvp(" + program + ", ...) failed. errno is " + errno + ": " + text + "\n");
+        return PluginFailure.execvp(program, errno, text);
     }
 }

@@ -24,7 +24,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     private final RunnerOptions options;
     private final TimeoutReaper reaper = new TimeoutReaper();
     private final RunTags tags = new RunTags();
-    private final ThreadLocal<StderrFile> scratch = ThreadLocal.withInitial(NativeRunner::newScratch);
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::create);
     private final ThreadLocal<byte[]> readBuffers = ThreadLocal.withInitial(() -> new byte[8192]);
     /** This JVM's environment, NUL-terminated entries, and its names (to see when an addition replaces one). */
     private final byte[] baseEnvironment;
@@ -54,17 +54,16 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         Instant start = options.clock().instant();
         ExecPlan plan = ExecPlan.of(line, environment, null); // a session, when wanted, is a spawn flag here
         if (plan.execFailure().isPresent()) {
-            ExecPlan.PluginFailure f = plan.execFailure().get();
-            return new PluginResult(f.errno(), "", f.stderr(), start, options.clock().instant(), false, false, null);
+            return plan.execFailure().get().result(start, options.clock().instant());
         }
         String tag = options.tagEnvironment() ? tags.next() : null;
         byte[] envp = environment.isEmpty() && tag == null ? baseEnvironment : environment(environment, tag);
-        StderrFile errFile = scratch.get();
-        byte[] errPath = errFile == null ? null : nulTerminated(errFile.path().toString());
+        Scratch s = scratch.get();
+        StderrFile errFile = s.file();
         long spawned;
         ForkCap.acquire(); // forking is the CPU-heavy part: a few at a time
         try {
-            spawned = NativeSpawn.spawn(argv(plan), envp, errPath, options.setsid() != null);
+            spawned = NativeSpawn.spawn(argv(plan), envp, s.nativePath(), options.setsid() != null);
         } finally {
             ForkCap.release();
         }
@@ -103,9 +102,8 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
 
     /** As Nagios's child reports a failed execvp: exit status = errno, and its text on stderr. */
     private PluginResult spawnFailed(String program, int errno, Instant start) {
-        String stderr = "execvp(" + program + ", ...) failed. errno is " + errno + ": " + NativeSpawn.strerror(errno)
-                + "\n";
-        return new PluginResult(errno, "", stderr, start, options.clock().instant(), false, false, null);
+        return ExecPlan.PluginFailure.execvp(program, errno, NativeSpawn.strerror(errno))
+                .result(start, options.clock().instant());
     }
 
     private static byte[] argv(ExecPlan plan) {
@@ -162,6 +160,14 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         b.write(0);
     }
 
+    /** A pool thread's stderr file (null: none could be made), with its path as the spawner takes it. */
+    private record Scratch(StderrFile file, byte[] nativePath) {
+        static Scratch create() {
+            StderrFile f = StderrFile.createOrNull();
+            return new Scratch(f, f == null ? null : nulTerminated(f.path().toString()));
+        }
+    }
+
     private static byte[] nulTerminated(String s) {
         byte[] bytes = s.getBytes(JNU);
         byte[] out = new byte[bytes.length + 1];
@@ -175,14 +181,6 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
             return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
         } catch (RuntimeException e) {
             return Charset.defaultCharset();
-        }
-    }
-
-    private static StderrFile newScratch() {
-        try {
-            return StderrFile.create();
-        } catch (java.io.IOException | SecurityException e) {
-            return null;
         }
     }
 

@@ -25,14 +25,15 @@ public final class PluginRunners {
         };
     }
 
-    /** What {@link #create(RunnerOptions)} gives, in words for the start-up log. */
-    public static String describe() {
-        String name = System.getProperty(PROPERTY, "");
-        return switch (name) {
-            case "commons-exec" -> "Commons Exec";
-            case "direct" -> "java.lang.ProcessBuilder";
-            default -> NativeRunner.available() ? "native posix_spawn"
-                    : "java.lang.ProcessBuilder (native spawner " + NativeRunner.whyUnavailable() + ")";
-        };
+    /** How {@code runner} starts plugins, in words for the start-up log. */
+    public static String describe(PluginRunner runner) {
+        if (runner instanceof NativeRunner) {
+            return "native posix_spawn";
+        }
+        if (runner instanceof CommonsExecRunner) {
+            return "Commons Exec";
+        }
+        return "java.lang.ProcessBuilder" + (NativeRunner.available() ? ""
+                : " (native spawner " + NativeRunner.whyUnavailable() + ")");
     }
 }

@@ -34,6 +34,15 @@ final class StderrFile {
         return path;
     }
 
+    /** A scratch file for one thread's plugins, or null (their stderr then discarded) when none can be made. */
+    static StderrFile createOrNull() {
+        try {
+            return create();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
     /** Where a plugin's stderr goes. */
     ProcessBuilder.Redirect redirect() {
         return redirect;

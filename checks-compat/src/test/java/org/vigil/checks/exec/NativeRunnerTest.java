@@ -23,10 +23,13 @@ class NativeRunnerTest extends PluginRunnerContract {
 
     @Test
     void isTheDefault() throws Exception {
-        try (AutoCloseable r = (AutoCloseable) PluginRunners.create("", RunnerOptions.defaults())) {
+        PluginRunner r = PluginRunners.create("", RunnerOptions.defaults());
+        try {
             assertThat(r).isInstanceOf(NativeRunner.class);
+            assertThat(PluginRunners.describe(r)).isEqualTo("native posix_spawn");
+        } finally {
+            ((AutoCloseable) r).close();
         }
-        assertThat(PluginRunners.describe()).isEqualTo("native posix_spawn");
     }
 
     @Test

@@ -71,26 +71,33 @@ public final class ControlServer implements AutoCloseable {
     /** A server socket listening at {@code path}, which appears only once it listens. */
     private static ServerSocketChannel listening(Path path) throws IOException {
         Path staged = path.resolveSibling("." + path.getFileName() + ".new");
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             Files.deleteIfExists(staged);
-            server.bind(UnixDomainSocketAddress.of(staged)); // bind and listen
-            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rw-rw----"));
-            Files.move(staged, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return server;
+            ServerSocketChannel server = boundAt(staged);
+            try {
+                Files.move(staged, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return server;
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             // the staged name may be too long for a socket address (108 bytes): bind in place instead
-            server.close();
             Files.deleteIfExists(staged);
-            ServerSocketChannel direct = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                direct.bind(UnixDomainSocketAddress.of(path));
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
-                return direct;
-            } catch (IOException | RuntimeException again) {
-                direct.close();
-                throw again;
-            }
+            return boundAt(path);
+        }
+    }
+
+    /** A server socket bound and listening at {@code at}, readable and writable by owner and group. */
+    private static ServerSocketChannel boundAt(Path at) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(at)); // bind and listen
+            Files.setPosixFilePermissions(at, PosixFilePermissions.fromString("rw-rw----"));
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
         }
     }
 

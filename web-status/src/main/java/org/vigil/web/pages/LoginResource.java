@@ -97,13 +97,17 @@ public final class LoginResource {
 
     /** The session cookie; {@code maxAge} 0 deletes it, -1 keeps it for the browser session. */
     static NewCookie cookie(String value, boolean secure, int maxAge) {
-        return new NewCookie.Builder(Sessions.COOKIE).value(value).path("/").httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
+        return strict(Sessions.COOKIE, "/", value, secure, maxAge);
     }
 
     /** The login form's token cookie, sent back only to {@code /login}; {@code maxAge} 0 deletes it. */
     static NewCookie loginCookie(String value, boolean secure, int maxAge) {
-        return new NewCookie.Builder(LoginTokens.COOKIE).value(value).path("/login").httpOnly(true).secure(secure)
+        return strict(LoginTokens.COOKIE, "/login", value, secure, maxAge);
+    }
+
+    /** An HttpOnly, SameSite=Lax cookie (Secure over HTTPS). */
+    private static NewCookie strict(String name, String path, String value, boolean secure, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
     }
 }

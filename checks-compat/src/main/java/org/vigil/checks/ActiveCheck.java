@@ -13,7 +13,6 @@ import org.vigil.checks.macro.RuntimeMacros;
 import org.vigil.checks.output.PluginOutput;
 import org.vigil.checks.result.CheckResult;
 import org.vigil.checks.result.CheckResultMapper;
-import org.vigil.checks.result.HostState;
 import org.vigil.checks.result.ServiceState;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.Host;
@@ -45,12 +44,12 @@ public final class ActiveCheck {
      * @param environmentMacros {@code enable_environment_macros} (default off)
      */
     public record Settings(Duration serviceTimeout, Duration hostTimeout, ServiceState serviceTimeoutState,
-                           boolean aggressiveHostChecking, boolean environmentMacros) {
+                           boolean environmentMacros) {
 
         public static Settings from(MainConfig main) {
             return new Settings(seconds(main, "service_check_timeout", 60), seconds(main, "host_check_timeout", 30),
                     ServiceState.fromOption(main.value("service_check_timeout_state", "c")),
-                    main.flag("use_aggressive_host_checking", false), main.flag("enable_environment_macros", false));
+                    main.flag("enable_environment_macros", false));
         }
 
         private static Duration seconds(MainConfig main, String name, int fallback) {
@@ -67,7 +66,7 @@ public final class ActiveCheck {
         this.runner = runner;
         this.settings = settings;
         this.clock = clock;
-        this.mapper = new CheckResultMapper(settings.serviceTimeoutState(), settings.aggressiveHostChecking());
+        this.mapper = new CheckResultMapper(settings.serviceTimeoutState());
     }
 
     /** Everything from the loaded configuration. */
@@ -86,7 +85,7 @@ public final class ActiveCheck {
         String command = host.check().checkCommand();
         if (command == null || command.isBlank()) {
             var now = clock.instant();
-            return new CheckResult(HostState.UP.code(), 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false);
+            return new CheckResult(ServiceState.OK.code(), 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false);
         }
         return mapper.host(host.name(), run(MacroContext.host(host.name()), command, settings.hostTimeout()));
     }

@@ -127,6 +127,71 @@ class DaemonPluginsTest {
         }
     }
 
+    /** A host whose plugin says CRITICAL goes DOWN (it once stayed UP: DOWN, 1, was read again as WARNING). */
+    @Test
+    void hostWhoseCheckFailsGoesDown() throws Exception {
+        Files.writeString(dir.resolve("nagios.cfg"), """
+                cfg_file=objects.cfg
+                log_file=var/nagios.log
+                status_file=var/status.dat
+                status_update_interval=1
+                interval_length=1
+                cached_host_check_horizon=0
+                illegal_macro_output_chars=`~$&|'"<>
+                """);
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check_dummy
+                    command_line %s/check_dummy $ARG1$ "$ARG2$"
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy!0
+                    service_notification_commands check_dummy!0
+                }
+                define host {
+                    name generic
+                    max_check_attempts 2
+                    check_interval 1
+                    retry_interval 1
+                    contacts admin
+                    register 0
+                }
+                define host {
+                    use generic
+                    host_name gone
+                    check_command check_dummy!2!host gone
+                }
+                define host {
+                    use generic
+                    host_name warned
+                    check_command check_dummy!1!host warned
+                }
+                define service {
+                    host_name warned
+                    service_description svc
+                    check_command check_dummy!0!fine
+                    max_check_attempts 1
+                    check_interval 60
+                    retry_interval 1
+                    contacts admin
+                }
+                """.formatted(PLUGINS));
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        try (Daemon daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8))) {
+            daemon.start();
+            Path log = dir.resolve("var/nagios.log");
+            await(() -> read(log).contains("HOST ALERT: gone;DOWN;HARD;2;CRITICAL: host gone"));
+            assertThat(read(log)).contains("HOST ALERT: gone;DOWN;SOFT;1;CRITICAL: host gone")
+                    .as("a WARNING host is UP without use_aggressive_host_checking").doesNotContain("HOST ALERT: warned");
+            await(() -> read(dir.resolve("var/status.dat")).contains("\tplugin_output=CRITICAL: host gone\n"));
+            String gone = read(dir.resolve("var/status.dat")).split("host_name=gone\n", 2)[1];
+            assertThat(gone).contains("\tcurrent_state=1\n");
+        }
+    }
+
     private static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";

@@ -18,23 +18,24 @@ import org.vigil.config.model.ServiceKey;
  * <li>other codes outside 0-3: {@code (Return code of 5 for service 'exit5' on host 'h1' was out of bounds)} /
  * {@code (Return code of 5 for host 'h2' was out of bounds)}; CRITICAL or DOWN;</li>
  * <li>killed by a signal: UNKNOWN with the plugin's output (Nagios's worker reports no exit status);</li>
- * <li>hosts: WARNING counts as UP unless {@code use_aggressive_host_checking}; any other non-OK code is DOWN.</li>
  * </ul>
+ * For hosts too the result is the plugin's return code after these rules (a timeout or an out-of-bounds code is
+ * CRITICAL), never a host state: which host state it means (WARNING is UP unless
+ * {@code use_aggressive_host_checking}) is the engine's decision, made once, in its host state logic. (Deciding it
+ * here as well turned DOWN, code 1, into a WARNING read again as UP: a dead host stayed UP.)
  * A replacement text clears long output and perfdata, as Nagios frees them.
  */
 public final class CheckResultMapper {
 
     private final ServiceState serviceTimeoutState;
-    private final boolean aggressiveHostChecking;
 
-    public CheckResultMapper(ServiceState serviceTimeoutState, boolean aggressiveHostChecking) {
+    public CheckResultMapper(ServiceState serviceTimeoutState) {
         this.serviceTimeoutState = serviceTimeoutState;
-        this.aggressiveHostChecking = aggressiveHostChecking;
     }
 
-    /** Nagios's defaults: timeouts are CRITICAL, hosts checked non-aggressively. */
+    /** Nagios's default: service timeouts are CRITICAL. */
     public static CheckResultMapper defaults() {
-        return new CheckResultMapper(ServiceState.CRITICAL, false);
+        return new CheckResultMapper(ServiceState.CRITICAL);
     }
 
     public CheckResult service(ServiceKey key, PluginResult r) {
@@ -51,14 +52,7 @@ public final class CheckResultMapper {
         Verdict v = verdict(r, "Host", "host '" + hostName + "'");
         PluginOutput out = v.text == null ? PluginOutput.parse(r.output(), PluginOutput.NO_HOST_OUTPUT)
                 : new PluginOutput(v.text, "", "");
-        int rc = v.text == null ? v.code : ServiceState.CRITICAL.code();
-        HostState state;
-        if (rc == ServiceState.OK.code() || (rc == ServiceState.WARNING.code() && !aggressiveHostChecking)) {
-            state = HostState.UP;
-        } else {
-            state = HostState.DOWN;
-        }
-        return result(state.code(), r, out);
+        return result(v.text == null ? v.code : ServiceState.CRITICAL.code(), r, out);
     }
 
     private static CheckResult result(int state, PluginResult r, PluginOutput out) {

@@ -88,7 +88,7 @@ abstract class PluginRunnerContract {
     @Test
     void missingPluginHost() {
         CheckResult r = MAPPER.host("h4", run("/nonexistent/check_foo"));
-        assertThat(r.state()).isEqualTo(1);
+        assertThat(r.state()).as("CRITICAL, which the engine reads as DOWN").isEqualTo(2);
         assertThat(r.output().text()).startsWith("(No output on stdout) stderr: execvp(/nonexistent/check_foo, ...)");
     }
 
@@ -115,11 +115,11 @@ abstract class PluginRunnerContract {
         assertThat(svc.state()).isEqualTo(2);
         assertThat(svc.output().text()).isEqualTo("(Return code of 5 for service 'exit5' on host 'h1' was out of bounds)");
         CheckResult host = MAPPER.host("h2", run(exitn + " 5"));
-        assertThat(host.state()).isEqualTo(1);
+        assertThat(host.state()).isEqualTo(2);
         assertThat(host.output().text()).isEqualTo("(Return code of 5 for host 'h2' was out of bounds)");
         assertThat(service("exit126", exitn + " 126").output().text())
                 .isEqualTo("(Return code of 126 is out of bounds. Check if plugin is executable)");
-        assertThat(MAPPER.host("hw", run(exitn + " 1")).state()).isZero();
+        assertThat(MAPPER.host("hw", run(exitn + " 1")).state()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +140,7 @@ abstract class PluginRunnerContract {
         assertThat(r.state()).isEqualTo(2);
         assertThat(r.output().text()).matches("\\(Service check timed out after 0\\.[7-9]\\d seconds\\)");
         assertThat(MAPPER.host("h3", raw).output().text()).startsWith("(Host check timed out after 0.");
-        assertThat(MAPPER.host("h3", raw).state()).isEqualTo(1);
+        assertThat(MAPPER.host("h3", raw).state()).isEqualTo(2);
         assertThat(running("sleep " + marker)).as("processes left behind").isZero();
     }
 

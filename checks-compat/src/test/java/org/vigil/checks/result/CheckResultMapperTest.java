@@ -62,42 +62,36 @@ class CheckResultMapperTest {
 
     static Stream<Arguments> hosts() {
         return Stream.of(
-                Arguments.of("up", ran(0, "exit 0 output\n", ""), HostState.UP, "exit 0 output"),
-                Arguments.of("warning is up", ran(1, "exit 1 output\n", ""), HostState.UP, "exit 1 output"),
-                Arguments.of("critical", ran(2, "down\n", ""), HostState.DOWN, "down"),
-                Arguments.of("unknown is down", ran(3, "exit 3 output\n", ""), HostState.DOWN, "exit 3 output"),
-                Arguments.of("exit 5", ran(5, "x\n", ""), HostState.DOWN, "(Return code of 5 for host 'h2' was out of bounds)"),
-                Arguments.of("exit 126", ran(126, "", ""), HostState.DOWN,
+                Arguments.of("up", ran(0, "exit 0 output\n", ""), 0, "exit 0 output"),
+                Arguments.of("warning stays warning", ran(1, "exit 1 output\n", ""), 1, "exit 1 output"),
+                Arguments.of("critical", ran(2, "down\n", ""), 2, "down"),
+                Arguments.of("unknown", ran(3, "exit 3 output\n", ""), 3, "exit 3 output"),
+                Arguments.of("exit 5", ran(5, "x\n", ""), 2, "(Return code of 5 for host 'h2' was out of bounds)"),
+                Arguments.of("exit 126", ran(126, "", ""), 2,
                         "(Return code of 126 is out of bounds. Check if plugin is executable)"),
-                Arguments.of("exit 127", ran(127, "", ""), HostState.DOWN,
+                Arguments.of("exit 127", ran(127, "", ""), 2,
                         "(Return code of 127 is out of bounds. Check if plugin exists)"),
-                Arguments.of("SIGKILL", ran(137, "before kill\n", ""), HostState.DOWN, "before kill"),
-                Arguments.of("empty first line", ran(0, "\nsecond\n", ""), HostState.UP,
+                Arguments.of("SIGKILL", ran(137, "before kill\n", ""), 3, "before kill"),
+                Arguments.of("empty first line", ran(0, "\nsecond\n", ""), 0,
                         "(No output returned from host check)"),
-                Arguments.of("timeout", timedOut(3010), HostState.DOWN, "(Host check timed out after 3.01 seconds)"),
-                Arguments.of("not started", PluginResult.notStarted("fork failed", T0), HostState.DOWN,
+                Arguments.of("timeout", timedOut(3010), 2, "(Host check timed out after 3.01 seconds)"),
+                Arguments.of("not started", PluginResult.notStarted("fork failed", T0), 2,
                         "(Host check did not exit properly)"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hosts")
-    void host(String name, PluginResult r, HostState state, String text) {
+    void host(String name, PluginResult r, int code, String text) {
         CheckResult c = MAPPER.host("h2", r);
-        assertThat(c.state()).isEqualTo(state.code());
+        assertThat(c.state()).as("the return code, not a host state").isEqualTo(code);
         assertThat(c.output().text()).isEqualTo(text);
     }
 
     @Test
     void timeoutStateIsConfigurable() {
-        CheckResultMapper unknown = new CheckResultMapper(ServiceState.fromOption("u"), false);
+        CheckResultMapper unknown = new CheckResultMapper(ServiceState.fromOption("u"));
         assertThat(unknown.service(new ServiceKey("h1", "to"), timedOut(3010)).state()).isEqualTo(3);
         assertThat(ServiceState.fromOption(null)).isEqualTo(ServiceState.CRITICAL);
-    }
-
-    @Test
-    void aggressiveHostCheckingMakesWarningDown() {
-        CheckResultMapper aggressive = new CheckResultMapper(ServiceState.CRITICAL, true);
-        assertThat(aggressive.host("h", ran(1, "w\n", "")).state()).isEqualTo(HostState.DOWN.code());
     }
 
     @Test

@@ -154,10 +154,11 @@ final class Viability {
             return Optional.of(Suppression.RECOVERY_OF_UNNOTIFIED_PROBLEM);
         }
         if (!s.isOk() && st.currentNotificationNumber() == 0) {
-            Instant lastOk = s.lastTimeOk();
-            Instant firstProblem = lastOk.equals(Instant.EPOCH) ? programStart : lastOk;
+            // 4.4.6 counts from the last hard state change (older releases, and their comment, say last time OK)
+            Instant hardChange = st.lastHardStateChange();
+            Instant problemSince = hardChange.equals(Instant.EPOCH) ? programStart : hardChange;
             long delay = (long) (s.settings().firstDelay() * intervalLength);
-            if (now.isBefore(firstProblem.plusSeconds(delay))) {
+            if (now.isBefore(problemSince.plusSeconds(delay))) {
                 return Optional.of(Suppression.FIRST_NOTIFICATION_DELAY);
             }
         }

@@ -149,21 +149,25 @@ class RulesScenarioTest {
         assertThat(h.taken()).containsExactly("boss RECOVERY 2", "admin RECOVERY 2");
     }
 
+    /** As 4.4.6 does (it changed from last_time_ok): the delay runs from the hard state change. */
     @Test
-    void firstNotificationDelayCountsFromTheLastOkResult() throws Exception {
+    void firstNotificationDelayCountsFromTheHardStateChange() throws Exception {
         CheckTarget http = http("contacts admin\nfirst_notification_delay 10\n", "");
         h.result(http, 0, "OK");
-        h.advance(Duration.ofMinutes(1));
-        h.results(http, 2, "CRITICAL", 3);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            h.advance(Duration.ofMinutes(1));
+            h.result(http, 2, "CRITICAL");
+        }
         assertThat(h.taken()).isEmpty();
-        // last_time_ok, as the engine keeps it, is the check time of the result that ended the OK state
+        Instant hardChange = h.read(http, s -> s.lastHardStateChange());
         Instant lastOk = h.read(http, s -> ((org.vigil.engine.state.ServiceStatus) s)
                 .lastTimeIn(org.vigil.engine.state.ServiceState.OK));
-        h.at(lastOk.plus(Duration.ofMinutes(10)).minusSeconds(1));
+        assertThat(hardChange).isAfter(lastOk.plus(Duration.ofMinutes(1)));
+        h.at(hardChange.plus(Duration.ofMinutes(10)).minusSeconds(1));
         h.result(http, 2, "CRITICAL");
         h.renotify();
-        assertThat(h.taken()).isEmpty();
-        h.at(lastOk.plus(Duration.ofMinutes(10)));
+        assertThat(h.taken()).as("ten minutes after the last OK, but not yet after the hard change").isEmpty();
+        h.at(hardChange.plus(Duration.ofMinutes(10)));
         h.renotify();
         assertThat(h.taken()).containsExactly("admin PROBLEM 1");
     }

@@ -513,10 +513,11 @@ public final class Engine implements AutoCloseable {
             }
         }
         listener.resultApplied(t, st, effects);
-        retainStatus(t, st); // after the listener: the notifier's counts and times are part of the status
         if (effects.eventHandlerDue()) {
             handleEvent(t, st, effects.alert());
         }
+        effects.settle().run();
+        retainStatus(t, st); // after the listener: the notifier's counts and times are part of the status
         if ((effects.stateChange() || effects.hardStateChange()) && !st.currentState().isOk()) {
             // after the notification is considered, as Nagios 4.4.6 starts flexible downtime from its event queue
             downtimes.problemSeen(t, now);

@@ -26,10 +26,14 @@ import java.util.Optional;
  * @param hostNotificationDue a service result asks Nagios to consider re-notifying about its host
  * @param resetNotificationNumber after the recovery notification has been considered, set
  *        {@code current_notification_number} back to 0, as Nagios does
+ * @param settle what Nagios changes only after it has notified and run the event handler, which therefore still
+ *        see the problem: a recovery's attempt (a hard recovery's {@code $SERVICEATTEMPT$} is the problem's last
+ *        attempt), problem id and {@code last_hard_state_change}; the engine runs it after both
  */
 public record Effects(boolean accepted, List<String> logLines, boolean stateChange, boolean hardStateChange,
                       boolean notificationDue, boolean eventHandlerDue, Alert alert, Optional<Instant> nextCheck,
-                      List<String> hostChecks, boolean hostNotificationDue, boolean resetNotificationNumber) {
+                      List<String> hostChecks, boolean hostNotificationDue, boolean resetNotificationNumber,
+                      Runnable settle) {
 
     /** The state as it stood when Nagios logged, notified and ran the handler. */
     public record Alert(NagiosState state, StateType stateType, int attempt) {
@@ -38,11 +42,14 @@ public record Effects(boolean accepted, List<String> logLines, boolean stateChan
     public Effects {
         logLines = List.copyOf(logLines);
         hostChecks = List.copyOf(hostChecks);
+        settle = settle == null ? NOTHING : settle;
     }
+
+    private static final Runnable NOTHING = () -> { };
 
     /** The effects of a discarded result: none. */
     public static Effects discarded() {
         return new Effects(false, List.of(), false, false, false, false, null, Optional.empty(), List.of(), false,
-                false);
+                false, NOTHING);
     }
 }

@@ -26,6 +26,8 @@ final class ResultPass<S extends Enum<S> & NagiosState> {
     boolean hostNotification;
     final List<String> logLines = new ArrayList<>();
     final Set<String> hostChecks = new LinkedHashSet<>();
+    /** What waits until the notification and the event handler have seen the result ({@link Effects#settle}). */
+    Runnable settle;
     private Effects.Alert alert;
     private Optional<Instant> scheduled = Optional.empty();
 
@@ -45,6 +47,6 @@ final class ResultPass<S extends Enum<S> & NagiosState> {
 
     Effects effects(boolean resetNotificationNumber) {
         return new Effects(true, logLines, stateChange, hardStateChange, notify, handleEvent, alert, scheduled,
-                List.copyOf(hostChecks), hostNotification, resetNotificationNumber);
+                List.copyOf(hostChecks), hostNotification, resetNotificationNumber, settle);
     }
 }

@@ -196,10 +196,6 @@ public final class ServiceResultHandler {
 
     private Effects finish(ServiceStatus svc, ResultPass<ServiceState> pass) {
         boolean ok = svc.currentState().isOk();
-        if (ok && pass.stateChange) {
-            svc.setLastProblemId(svc.currentProblemId());
-            svc.setCurrentProblemId(0);
-        }
         if (!ok && svc.stateType() == StateType.HARD && svc.isVolatile()) {
             pass.notify = true;
             pass.logEvent = true;
@@ -213,18 +209,24 @@ public final class ServiceResultHandler {
             pass.logLines.add(StateLog.serviceAlert(svc));
         }
         pass.freezeAlert(svc);
-        if (ok && pass.stateChange) {
-            // an OK state is HARD once logged: a soft recovery ends at once
-            if (pass.hardStateChange) {
-                svc.setHostProblemAtLastCheck(false);
-            }
-            svc.setLastHardStateChange(svc.lastCheck());
-            pass.newLastHardState = ServiceState.OK;
-            svc.setCurrentAttempt(1);
-            svc.setStateType(StateType.HARD);
-        }
         svc.setHasBeenChecked(true);
         svc.setLastHardState(pass.newLastHardState);
+        if (ok && pass.stateChange) {
+            // an OK state is HARD once logged (a soft recovery ends at once), but only after the notification and
+            // the event handler, which see the problem's attempt, problem id and last hard change (checks.c 4.4.6)
+            boolean hard = pass.hardStateChange;
+            pass.settle = () -> {
+                svc.setLastProblemId(svc.currentProblemId());
+                svc.setCurrentProblemId(0);
+                if (hard) {
+                    svc.setHostProblemAtLastCheck(false);
+                }
+                svc.setLastHardStateChange(svc.lastCheck());
+                svc.setCurrentAttempt(1);
+                svc.setStateType(StateType.HARD);
+                svc.setLastHardState(ServiceState.OK);
+            };
+        }
         return pass.effects(resetNotifications);
     }
 

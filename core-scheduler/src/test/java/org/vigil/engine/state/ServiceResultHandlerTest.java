@@ -133,7 +133,7 @@ class ServiceResultHandlerTest {
         };
         for (int i = 0; i < expected.length; i++) {
             Instant at = T0.plusSeconds(300L * i);
-            handler.apply(svc, host, CheckOutcome.active((int) expected[i][0], "x", at), at);
+            handler.apply(svc, host, CheckOutcome.active((int) expected[i][0], "x", at), at).settle().run();
             assertThat(new long[] {svc.currentEventId(), svc.currentProblemId(), svc.lastProblemId()})
                     .as("result %d", i).containsExactly(expected[i][1], expected[i][2], expected[i][3]);
         }
@@ -166,9 +166,30 @@ class ServiceResultHandlerTest {
         handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0), T0);
         Effects fx = handler.apply(svc, host, CheckOutcome.active(0, "OK", T0.plusSeconds(60)), T0.plusSeconds(60));
         assertThat(fx.alert()).isEqualTo(new Effects.Alert(ServiceState.OK, StateType.SOFT, 2));
+        fx.settle().run();
         assertThat(svc.stateType()).isEqualTo(StateType.HARD);
         assertThat(svc.currentAttempt()).isEqualTo(1);
         assertThat(svc.lastHardState()).isEqualTo(ServiceState.OK);
+    }
+
+    /**
+     * The notification and the event handler of a hard recovery still see the problem's attempt and problem id;
+     * they are reset once both have run (4.4.6 notifies with {@code $SERVICEATTEMPT$} 3, then resets it).
+     */
+    @Test
+    void aHardRecoveryKeepsTheProblemsAttemptUntilSettled() {
+        ServiceStatus svc = Fixtures.service(3);
+        for (int i = 0; i < 3; i++) {
+            handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0.plusSeconds(i)), T0.plusSeconds(i)).settle().run();
+        }
+        long problem = svc.currentProblemId();
+        Effects fx = handler.apply(svc, host, CheckOutcome.active(0, "OK", T0.plusSeconds(60)), T0.plusSeconds(60));
+        assertThat(fx.alert()).isEqualTo(new Effects.Alert(ServiceState.OK, StateType.HARD, 3));
+        assertThat(new long[] {svc.currentAttempt(), svc.currentProblemId()}).containsExactly(3, problem);
+        fx.settle().run();
+        assertThat(new long[] {svc.currentAttempt(), svc.currentProblemId(), svc.lastProblemId()})
+                .containsExactly(1, 0, problem);
+        assertThat(svc.lastHardStateChange()).isEqualTo(T0.plusSeconds(60));
     }
 
     /** The hard recovery asks to reset the notification number once it has been notified. */

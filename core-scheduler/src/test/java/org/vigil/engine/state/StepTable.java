@@ -47,6 +47,7 @@ final class StepTable {
                 cells.put(header.get(i), i < row.size() ? row.get(i) : "");
             }
             Effects fx = step.apply(cells);
+            fx.settle().run(); // as the engine does once the notifier and the event handler have seen the result
             List<String> actual = header.stream().map(c -> actual(c, cells, status, fx)).toList();
             assertThat(String.join(" | ", actual)).as("step at t=%s (%s)", cells.get("t"), String.join(" | ", header))
                     .isEqualTo(String.join(" | ", row));

@@ -78,6 +78,9 @@ class ProblemRecoveryTest {
         // the recovery is counted too, then the number goes back to 0
         h.advance(Duration.ofMinutes(1));
         h.result(http, 0, "OK - back");
+        // as 4.4.6: the recovery is notified before the attempt and the problem id are reset
+        assertThat(h.sent.get(h.sent.size() - 1).macros()).containsEntry("SERVICEATTEMPT", "3")
+                .doesNotContainEntry("SERVICEPROBLEMID", "0");
         assertThat(h.takenLines()).containsExactly(
                 "SERVICE NOTIFICATION: admin;web1;http;OK;notify-by-email;OK - back");
         assertThat(h.number(http)).isZero();

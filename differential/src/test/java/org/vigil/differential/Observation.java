@@ -1,0 +1,125 @@
+package org.vigil.differential;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one engine did in a scenario, per object and in order: its alert, notification, downtime, flapping and event
+ * handler log lines (timestamps stripped), the lines its notification commands and event handlers wrote, and the
+ * final status.dat fields. Keys are {@code host}, {@code host;service}, or for notifications
+ * {@code host[;service] to contact}.
+ */
+record Observation(Map<String, List<String>> log, Map<String, List<String>> notifications,
+                   Map<String, List<String>> handlers, Map<String, List<String>> status) {
+
+    /** The status.dat fields compared. */
+    static final List<String> STATUS_FIELDS = List.of("current_state", "state_type", "current_attempt",
+            "plugin_output", "long_plugin_output", "performance_data", "problem_has_been_acknowledged",
+            "acknowledgement_type", "scheduled_downtime_depth", "is_flapping", "current_notification_number",
+            "has_been_checked", "active_checks_enabled", "notifications_enabled");
+
+    private static final List<String> HOST_TYPES = List.of("HOST ALERT", "HOST DOWNTIME ALERT",
+            "HOST FLAPPING ALERT", "HOST EVENT HANDLER", "GLOBAL HOST EVENT HANDLER");
+    private static final List<String> SERVICE_TYPES = List.of("SERVICE ALERT", "SERVICE DOWNTIME ALERT",
+            "SERVICE FLAPPING ALERT", "SERVICE EVENT HANDLER", "GLOBAL SERVICE EVENT HANDLER");
+
+    Map<String, Map<String, List<String>>> channels() {
+        Map<String, Map<String, List<String>>> m = new LinkedHashMap<>();
+        m.put("log", log);
+        m.put("notifications", notifications);
+        m.put("handlers", handlers);
+        m.put("status", status);
+        return m;
+    }
+
+    static Observation of(Path dir) throws IOException {
+        return new Observation(log(read(dir.resolve("var/nagios.log"))), recorded(read(dir.resolve("var/notifications.log")),
+                true), recorded(read(dir.resolve("var/handlers.log")), false), status(read(dir.resolve("status.final"))));
+    }
+
+    private static List<String> read(Path p) throws IOException {
+        return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : List.of();
+    }
+
+    static Map<String, List<String>> log(List<String> lines) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String raw : lines) {
+            String line = raw.replaceFirst("^\\[\\d+\\] ", "");
+            int colon = line.indexOf(": ");
+            if (colon < 0) {
+                continue;
+            }
+            String type = line.substring(0, colon);
+            String[] f = line.substring(colon + 2).split(";", -1);
+            String key;
+            if (HOST_TYPES.contains(type)) {
+                key = f[0];
+            } else if (SERVICE_TYPES.contains(type) && f.length > 1) {
+                key = f[0] + ";" + f[1];
+            } else if (type.equals("HOST NOTIFICATION") && f.length > 1) {
+                key = f[1] + " to " + f[0];
+            } else if (type.equals("SERVICE NOTIFICATION") && f.length > 2) {
+                key = f[1] + ";" + f[2] + " to " + f[0];
+            } else {
+                continue;
+            }
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+        }
+        return out;
+    }
+
+    /** {@code object|fields} lines; fields are separated by |; a notification's first field is the contact, which joins the key. */
+    static Map<String, List<String>> recorded(List<String> lines, boolean byContact) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String line : lines) {
+            int bar = line.indexOf('|');
+            String object = bar < 0 ? line : line.substring(0, bar);
+            String fields = bar < 0 ? "" : line.substring(bar + 1);
+            String key = byContact ? object + " to " + fields.split("\\|", 2)[0] : object;
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(fields);
+        }
+        return out;
+    }
+
+    static Map<String, List<String>> status(List<String> lines) {
+        Map<String, List<String>> out = new TreeMap<>();
+        String block = null;
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.endsWith("{")) {
+                block = line.substring(0, line.length() - 1).strip();
+                fields.clear();
+            } else if (line.equals("}")) {
+                if ("hoststatus".equals(block) || "servicestatus".equals(block)) {
+                    String key = fields.get("host_name")
+                            + ("servicestatus".equals(block) ? ";" + fields.get("service_description") : "");
+                    List<String> values = new ArrayList<>();
+                    for (String f : STATUS_FIELDS) {
+                        values.add(f + "=" + fields.getOrDefault(f, "(absent)"));
+                    }
+                    out.put(key, values);
+                }
+                block = null;
+            } else if (block != null) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    fields.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many lines and fields this observation holds. */
+    int size() {
+        return channels().values().stream().flatMap(m -> m.values().stream()).mapToInt(List::size).sum();
+    }
+}

@@ -42,6 +42,7 @@ final class RelationBuilder {
     List<Escalation> hostEscalations() {
         List<Escalation> out = new ArrayList<>();
         for (Definition d : registry.all(ObjectType.HOSTESCALATION)) {
+            warnIfNeverApplies(d);
             for (String host : hostsOf(d, "")) {
                 out.add(escalation(d, hosts.get(host), host, null, Values.HOST_ESCALATION));
             }
@@ -52,11 +53,24 @@ final class RelationBuilder {
     List<Escalation> serviceEscalations() {
         List<Escalation> out = new ArrayList<>();
         for (Definition d : registry.all(ObjectType.SERVICEESCALATION)) {
+            warnIfNeverApplies(d);
             for (ServiceKey k : servicesOf(d, "", null)) {
                 out.add(escalation(d, services.get(k), k.hostName(), k.description(), Values.SERVICE_ESCALATION));
             }
         }
         return out;
+    }
+
+    /**
+     * An unset first or last notification is -2 in Nagios 4.4.6 (its precache shows it): as a first, every
+     * notification is at or after it; as a last, every notification is past it ({@code last != 0 && last <
+     * number}), so the escalation never applies except to broadcast notifications.
+     */
+    private void warnIfNeverApplies(Definition d) {
+        if (!d.has("last_notification")) {
+            diags.warning(d.location, d.type.keyword() + " has no last_notification, so it never applies, as in"
+                    + " Nagios 4 (expected last_notification N, or 0 for no last)");
+        }
     }
 
     private Escalation escalation(Definition d, Definition target, String host, String description, String letters) {
@@ -77,10 +91,6 @@ final class RelationBuilder {
         }
         for (String g : Registry.split(d.get("contact_groups"))) {
             refs.contactGroup(g, d.where("contact_groups"));
-        }
-        if (!d.has("first_notification") || !d.has("last_notification")) {
-            diags.error(d.location, "escalation has no " + (d.has("first_notification") ? "last_notification"
-                    : "first_notification") + " (expected both first_notification and last_notification)");
         }
         return new Escalation(host, description, v.integer("first_notification", -2),
                 v.integer("last_notification", -2), interval, period, v.options("escalation_options", letters,

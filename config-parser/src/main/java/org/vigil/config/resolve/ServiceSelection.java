@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.PatternSyntaxException;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.diag.Suggest;
 import org.vigil.config.model.ServiceKey;
@@ -54,7 +56,7 @@ final class ServiceSelection {
         Set<ServiceKey> out = new LinkedHashSet<>();
         String groupKey = prefix + "servicegroup_name";
         Set<String> groups = new LinkedHashSet<>();
-        registry.expandNames(ObjectType.SERVICEGROUP, d.get(groupKey), d.where(groupKey), groups, new LinkedHashSet<>());
+        registry.expandList(ObjectType.SERVICEGROUP, d.get(groupKey), d.where(groupKey), groups, new LinkedHashSet<>());
         for (String g : groups) {
             out.addAll(serviceGroups.members(g));
         }
@@ -81,7 +83,18 @@ final class ServiceSelection {
         String descKey = prefix + "service_description";
         Set<ServiceKey> accepted = new LinkedHashSet<>();
         Set<ServiceKey> rejected = new HashSet<>();
+        NameMatching matching = registry.matching();
+        Predicate<String> hostTest = matching.isPattern(host) ? pattern(host, null) : null;
         for (String item : Registry.split(d.get(descKey))) {
+            if (hostTest != null || matching.isPattern(item)) {
+                // Nagios then compares every item, '*' and '!' included, as a pattern or literally
+                Predicate<String> test = matching.isPattern(item) ? pattern(item, d) : item::equals;
+                if (test != null && !matchAll(hostTest == null ? host::equals : hostTest, test, accepted)) {
+                    diags.error(d.where(descKey), "no service on host '" + host + "' matches '" + item + "'"
+                            + " (expected a service description, or a regular expression that matches one)");
+                }
+                continue;
+            }
             if (item.equals("*")) {
                 accepted.addAll(servicesByHost().getOrDefault(host, List.of()));
                 continue;
@@ -102,6 +115,41 @@ final class ServiceSelection {
         }
         accepted.removeAll(rejected);
         return accepted;
+    }
+
+    /**
+     * Adds the services whose host and description pass the tests; false if none does. With
+     * {@code use_true_regexp_matching} a host's own name is a pattern too, so for host {@code db1} Nagios
+     * also takes the services of {@code db10}.
+     */
+    private boolean matchAll(Predicate<String> hostTest, Predicate<String> descriptionTest, Set<ServiceKey> into) {
+        boolean found = false;
+        for (Map.Entry<String, List<ServiceKey>> e : servicesByHost().entrySet()) {
+            if (!hostTest.test(e.getKey())) {
+                continue;
+            }
+            for (ServiceKey k : e.getValue()) {
+                if (descriptionTest.test(k.description())) {
+                    into.add(k);
+                    found = true;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The compiled pattern; null if it does not compile, reported at the description of {@code d} if given. */
+    private Predicate<String> pattern(String item, Definition d) {
+        try {
+            return NameMatching.compile(item);
+        } catch (PatternSyntaxException e) {
+            if (d != null) {
+                diags.error(d.where("service_description"), "'" + item + "' is not a valid regular expression ("
+                        + e.getDescription() + "; expected a POSIX extended regular expression, as"
+                        + " use_regexp_matching=1 makes every item with *, ?, + or \\. one)");
+            }
+            return x -> false;
+        }
     }
 
     private static Set<String> exclusions(String list) {

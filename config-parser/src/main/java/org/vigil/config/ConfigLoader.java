@@ -52,7 +52,8 @@ public final class ConfigLoader {
         NameMatching matching = new NameMatching(atoiPositive(main, "use_regexp_matching"),
                 atoiPositive(main, "use_true_regexp_matching"));
         ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false), main.file())
-                .matching(matching).resolve(definitions, timer);
+                .matching(matching).illegalNameChars(main.value("illegal_object_name_chars").orElse(null))
+                .resolve(definitions, timer);
         diags.sortByLocation();
         return new LoadResult(diags, main, model);
     }

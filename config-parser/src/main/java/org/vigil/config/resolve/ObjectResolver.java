@@ -20,6 +20,7 @@ public final class ObjectResolver {
     private final Diagnostics diags;
     private final boolean allowEmptyHostgroups;
     private NameMatching matching = NameMatching.EXACT;
+    private String illegalNameChars;
     private final org.vigil.config.diag.SourceLocation mainFile;
 
     public ObjectResolver(Diagnostics diags, boolean allowEmptyHostgroups, java.nio.file.Path mainConfig) {
@@ -31,6 +32,12 @@ public final class ObjectResolver {
     /** Lets list items be regular expressions, as {@code use_regexp_matching} does. */
     public ObjectResolver matching(NameMatching matching) {
         this.matching = matching;
+        return this;
+    }
+
+    /** The characters {@code illegal_object_name_chars} forbids in names; null for none. */
+    public ObjectResolver illegalNameChars(String chars) {
+        this.illegalNameChars = chars;
         return this;
     }
 
@@ -55,6 +62,7 @@ public final class ObjectResolver {
             ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
         }
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
+        new IllegalNameCheck(illegalNameChars, diags).check(registry, serviceDefs);
         timer.stage("expand services");
         ServiceGroupExpander serviceGroups = new ServiceGroupExpander(registry, serviceDefs);
 

@@ -19,10 +19,13 @@ import org.vigil.config.main.TextFiles;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.resolve.Definition;
 import org.vigil.config.resolve.DefinitionReader;
+import org.vigil.config.resolve.NameMatching;
 import org.vigil.config.resolve.ObjectResolver;
 
 /** Loads a Nagios configuration from its main file, in named stages, collecting every problem. */
 public final class ConfigLoader {
+
+    private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("[+-]?[0-9]+");
 
     private ConfigLoader() {
     }
@@ -45,10 +48,20 @@ public final class ConfigLoader {
                     + " output reaches notification commands unfiltered (expected e.g."
                     + " illegal_macro_output_chars=`~$&|'\"<>)");
         }
+        // Nagios reads both with atoi() > 0; true matching means nothing without regexp matching
+        NameMatching matching = new NameMatching(atoiPositive(main, "use_regexp_matching"),
+                atoiPositive(main, "use_true_regexp_matching"));
         ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false), main.file())
+                .matching(matching).illegalNameChars(main.value("illegal_object_name_chars").orElse(null))
                 .resolve(definitions, timer);
         diags.sortByLocation();
         return new LoadResult(diags, main, model);
+    }
+
+    /** A main-config switch read as Nagios reads it: {@code atoi(value) > 0} ("yes" is off). */
+    private static boolean atoiPositive(MainConfig main, String name) {
+        java.util.regex.Matcher m = LEADING_INTEGER.matcher(main.value(name).orElse("").strip());
+        return m.lookingAt() && new java.math.BigInteger(m.group()).signum() > 0;
     }
 
     /**

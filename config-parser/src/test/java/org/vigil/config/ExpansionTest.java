@@ -158,4 +158,37 @@ class ExpansionTest {
         assertThat(c.errors(r)).isEmpty();
         assertThat(r.model().serviceDependencies()).hasSize(2);
     }
+
+    /**
+     * A deliberate difference (docs/compatibility.md): without host_name, Nagios 4.4.6 chains several
+     * masters (checked with nagios4: for "HTTP,Disk" it made Disk the master of the dependent and HTTP the
+     * master of Disk). Vigil makes each of them a master of the dependent, and warns.
+     */
+    @Test
+    void serviceDependencyWithoutHostNameGivesTheDependentEveryMaster() {
+        TestConfig c = new TestConfig(dir);
+        LoadResult r = c.objects(HOSTS + service("HTTP") + service("Disk") + service("App") + """
+                define servicedependency {
+                    service_description           HTTP,Disk
+                    dependent_host_name           web1
+                    dependent_service_description App
+                    execution_failure_criteria    c
+                }
+                """);
+        assertThat(c.errors(r)).isEmpty();
+        assertThat(r.model().serviceDependencies()).extracting(d -> d.serviceDescription() + ">"
+                + d.dependentServiceDescription()).containsExactlyInAnyOrder("HTTP>App", "Disk>App");
+        assertThat(c.messages(r)).anyMatch(m -> m.contains("warning: servicedependency without host_name: 'App'"
+                + " on host 'web1' depends on each of 2 services here, but Nagios 4.4.6"));
+    }
+
+    private static String service(String description) {
+        return """
+                define service {
+                    use                 generic-service
+                    host_name           web1
+                    service_description %s
+                }
+                """.formatted(description);
+    }
 }

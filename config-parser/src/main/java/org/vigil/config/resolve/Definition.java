@@ -28,6 +28,8 @@ public final class Definition {
     final List<String> uses = new ArrayList<>(2);
     SourceLocation useLocation;
     boolean register = true;
+    /** A service whose own check_command was written {@code !command}: as a template, it wins over the user's. */
+    boolean importantCheckCommand;
     TimeperiodRules rules;
 
     /** The resolved templates, in {@code use} order: the first that has an attribute gives it. */
@@ -160,6 +162,7 @@ public final class Definition {
         d.ranges.addAll(ranges);
         d.templateName = templateName;
         d.register = register;
+        d.importantCheckCommand = importantCheckCommand;
         d.rules = rules;
         d.state = state;
         d.templates.addAll(templates);

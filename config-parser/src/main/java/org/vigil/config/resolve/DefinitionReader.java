@@ -78,6 +78,12 @@ public final class DefinitionReader {
             }
             return;
         }
+        if (d.type == ObjectType.SERVICE && canonical.equals("check_command") && value.startsWith("!")) {
+            // Nagios 4's "important" check command: the '!' is dropped, and a template so marked wins
+            // over the check_command of the services that use it (see TemplateResolver)
+            d.importantCheckCommand = true;
+            value = value.substring(1);
+        }
         // an empty value is accepted as Nagios accepts it; "null" is Nagios's way to set an attribute to nothing, which also stops inheritance
         d.own.put(canonical, new Attr(value.equals("null") ? null : value, a.location()));
     }

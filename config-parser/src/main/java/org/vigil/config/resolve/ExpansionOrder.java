@@ -101,8 +101,16 @@ final class ExpansionOrder {
     /** Accepted names of a list in order of first mention, {@code *} naming every object in reverse definition order. */
     private List<String> mentioned(ObjectType type, String list) {
         Set<String> names = new LinkedHashSet<>();
+        boolean patterns = false;
         for (String item : Registry.split(list)) {
-            if (item.equals("*")) {
+            patterns = (patterns && NameMatching.sticky(type)) || registry.matching().isPattern(item);
+            if (patterns) {
+                // Nagios tests a pattern against the objects in the order '*' walks them
+                List<String> found = registry.matches(type, item, null);
+                List<String> reversed = new ArrayList<>(found == null ? List.of() : found);
+                java.util.Collections.reverse(reversed);
+                names.addAll(reversed);
+            } else if (item.equals("*")) {
                 List<Definition> all = registry.all(type);
                 for (int i = all.size() - 1; i >= 0; i--) {
                     names.add(all.get(i).get(type.nameAttribute()));

@@ -44,7 +44,7 @@ public final class GroupExpander implements Registry.GroupMembers {
         for (Definition g : registry.all(groupType)) {
             Set<String> members = new LinkedHashSet<>();
             Set<String> rejected = new LinkedHashSet<>();
-            registry.expandNames(memberType, g.get("members"), g.where("members"), members, rejected);
+            registry.expandList(memberType, g.get("members"), g.where("members"), members, rejected);
             direct.put(g.get(groupType.nameAttribute()), members);
             rejectedByGroup.put(g.get(groupType.nameAttribute()), rejected);
         }

@@ -19,6 +19,8 @@ public final class ObjectResolver {
 
     private final Diagnostics diags;
     private final boolean allowEmptyHostgroups;
+    private NameMatching matching = NameMatching.EXACT;
+    private String illegalNameChars;
     private final org.vigil.config.diag.SourceLocation mainFile;
 
     public ObjectResolver(Diagnostics diags, boolean allowEmptyHostgroups, java.nio.file.Path mainConfig) {
@@ -27,11 +29,23 @@ public final class ObjectResolver {
         this.mainFile = new org.vigil.config.diag.SourceLocation(mainConfig, 0);
     }
 
+    /** Lets list items be regular expressions, as {@code use_regexp_matching} does. */
+    public ObjectResolver matching(NameMatching matching) {
+        this.matching = matching;
+        return this;
+    }
+
+    /** The characters {@code illegal_object_name_chars} forbids in names; null for none. */
+    public ObjectResolver illegalNameChars(String chars) {
+        this.illegalNameChars = chars;
+        return this;
+    }
+
     /** The resolved model of {@code definitions}; problems go to the diagnostics. */
     public ObjectModel resolve(List<Definition> definitions, org.vigil.config.StageTimer timer) {
         new TemplateResolver(diags).resolve(definitions);
         timer.stage("templates");
-        Registry registry = new Registry(diags, definitions);
+        Registry registry = new Registry(diags, definitions, matching);
         applyHostExtInfo(registry);
         GroupExpander hostGroups = GroupExpander.hostGroups(registry);
         GroupExpander contactGroups = GroupExpander.contactGroups(registry);
@@ -48,6 +62,7 @@ public final class ObjectResolver {
             ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
         }
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
+        new IllegalNameCheck(illegalNameChars, diags).check(registry, serviceDefs);
         timer.stage("expand services");
         ServiceGroupExpander serviceGroups = new ServiceGroupExpander(registry, serviceDefs);
 

@@ -77,7 +77,9 @@ public enum ObjectType {
             Map.entry("servicegroup", "servicegroup_name"),
             Map.entry("dependent_description", "dependent_service_description"),
             Map.entry("notification_failure_options", "notification_failure_criteria"),
-            Map.entry("execution_failure_options", "execution_failure_criteria"));
+            Map.entry("execution_failure_options", "execution_failure_criteria"),
+            // a contact's groups: 4.4.6's xodtemplate takes both spellings (found in nagioscore's t/etc)
+            Map.entry("contact_groups", "contactgroups"));
 
     /** Attributes Nagios 4 accepts but ignores; they get a warning. */
     private static final Set<String> OBSOLETE = Set.of("failure_prediction_enabled", "failure_prediction_options",

@@ -21,6 +21,12 @@ final class References {
         }
         int bang = reference.indexOf('!');
         String name = (bang < 0 ? reference : reference.substring(0, bang)).strip();
+        if (name.isEmpty()) {
+            diags.error(where, "'" + reference + "' names no command before its first '!' (expected"
+                    + " COMMAND or COMMAND!ARG1!...; only a service's check_command may start with '!', the mark of"
+                    + " an important check command)");
+            return reference;
+        }
         check(ObjectType.COMMAND, name, where);
         return reference;
     }

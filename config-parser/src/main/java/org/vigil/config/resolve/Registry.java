@@ -19,11 +19,17 @@ import org.vigil.config.diag.SourceLocation;
 public final class Registry {
 
     private final Diagnostics diags;
+    private final NameMatching matching;
     private final Map<ObjectType, List<Definition>> byType = new EnumMap<>(ObjectType.class);
     private final Map<ObjectType, Map<String, Definition>> byName = new EnumMap<>(ObjectType.class);
 
     public Registry(Diagnostics diags, List<Definition> resolved) {
+        this(diags, resolved, NameMatching.EXACT);
+    }
+
+    public Registry(Diagnostics diags, List<Definition> resolved, NameMatching matching) {
         this.diags = diags;
+        this.matching = matching;
         for (ObjectType t : ObjectType.values()) {
             byType.put(t, new ArrayList<>());
             byName.put(t, new LinkedHashMap<>());
@@ -106,6 +112,62 @@ public final class Registry {
         }
     }
 
+    /**
+     * Expands a list as Nagios expands the lists that may hold regular expressions (host and host group
+     * lists, group members, service group lists): as {@link #expandNames}, except that with
+     * {@code use_regexp_matching} an item may be a pattern (see {@link NameMatching}), which must match at
+     * least one name.
+     */
+    public void expandList(ObjectType type, String list, SourceLocation where, Set<String> into, Set<String> rejected) {
+        boolean patterns = false;
+        for (String item : split(list)) {
+            patterns = (patterns && NameMatching.sticky(type)) || matching.isPattern(item);
+            if (!patterns) {
+                expandNames(type, item, where, into, rejected);
+                continue;
+            }
+            List<String> found = matches(type, item, where);
+            into.addAll(found == null ? List.of() : found);
+            if (found != null && found.isEmpty()) {
+                diags.error(where, "no " + type.keyword() + " name matches the regular expression '" + item
+                        + "' (expected a pattern that matches part of a defined name; with use_regexp_matching=1"
+                        + " an item with *, ?, + or \\. is a regular expression" + (matching.trueRegexp()
+                        ? ", and with use_true_regexp_matching=1 every item is" : "") + ")");
+            }
+        }
+    }
+
+    /** Whether list items of {@code type} may be patterns, and which are. */
+    public NameMatching matching() {
+        return matching;
+    }
+
+    /**
+     * The names of {@code type} the pattern {@code item} matches, in definition order; null for a pattern
+     * that does not compile, reported at {@code where} unless it is null.
+     */
+    List<String> matches(ObjectType type, String item, SourceLocation where) {
+        java.util.function.Predicate<String> test;
+        try {
+            test = NameMatching.compile(item);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            if (where != null) {
+                diags.error(where, "'" + item + "' is not a valid regular expression (" + e.getDescription()
+                        + " near index " + e.getIndex() + "; expected a POSIX extended regular expression, as"
+                        + " use_regexp_matching=1 makes every item with *, ?, + or \\. one"
+                        + (item.startsWith("*") ? "; '.*' matches every name" : "") + ")");
+            }
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : names(type)) {
+            if (test.test(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     /** Reports a reference to an undefined object, with the closest defined name. */
     public void unknown(ObjectType type, String name, SourceLocation where) {
         unknown(type, name, where, diags);
@@ -122,10 +184,10 @@ public final class Registry {
                                GroupMembers groups) {
         Set<String> hosts = new LinkedHashSet<>();
         Set<String> rejected = new LinkedHashSet<>();
-        expandNames(ObjectType.HOST, hostList, hostWhere, hosts, rejected);
+        expandList(ObjectType.HOST, hostList, hostWhere, hosts, rejected);
         Set<String> groupNames = new LinkedHashSet<>();
         Set<String> rejectedGroups = new LinkedHashSet<>();
-        expandNames(ObjectType.HOSTGROUP, groupList, groupWhere, groupNames, rejectedGroups);
+        expandList(ObjectType.HOSTGROUP, groupList, groupWhere, groupNames, rejectedGroups);
         for (String g : groupNames) {
             hosts.addAll(groups.members(g));
         }

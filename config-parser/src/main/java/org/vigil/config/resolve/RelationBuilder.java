@@ -25,8 +25,7 @@ final class RelationBuilder {
     private final ServiceGroupExpander serviceGroups;
     private final Map<String, Definition> hosts;
     private final Map<ServiceKey, Definition> services;
-    /** Service descriptions per host, built on first use of {@code *}. */
-    private Map<String, List<ServiceKey>> servicesByHost;
+    private final ServiceSelection selection;
 
     RelationBuilder(Registry registry, References refs, GroupExpander hostGroups, ServiceGroupExpander serviceGroups,
                     Map<String, Definition> hosts, Map<ServiceKey, Definition> services) {
@@ -37,11 +36,13 @@ final class RelationBuilder {
         this.serviceGroups = serviceGroups;
         this.hosts = hosts;
         this.services = services;
+        this.selection = new ServiceSelection(registry, hostGroups, serviceGroups, services);
     }
 
     List<Escalation> hostEscalations() {
         List<Escalation> out = new ArrayList<>();
         for (Definition d : registry.all(ObjectType.HOSTESCALATION)) {
+            warnIfNeverApplies(d);
             for (String host : hostsOf(d, "")) {
                 out.add(escalation(d, hosts.get(host), host, null, Values.HOST_ESCALATION));
             }
@@ -52,11 +53,24 @@ final class RelationBuilder {
     List<Escalation> serviceEscalations() {
         List<Escalation> out = new ArrayList<>();
         for (Definition d : registry.all(ObjectType.SERVICEESCALATION)) {
-            for (ServiceKey k : servicesOf(d, "", null)) {
+            warnIfNeverApplies(d);
+            for (ServiceKey k : selection.of(d, "")) {
                 out.add(escalation(d, services.get(k), k.hostName(), k.description(), Values.SERVICE_ESCALATION));
             }
         }
         return out;
+    }
+
+    /**
+     * An unset first or last notification is -2 in Nagios 4.4.6 (its precache shows it): as a first, every
+     * notification is at or after it; as a last, every notification is past it ({@code last != 0 && last <
+     * number}), so the escalation never applies except to broadcast notifications.
+     */
+    private void warnIfNeverApplies(Definition d) {
+        if (!d.has("last_notification")) {
+            diags.warning(d.location, d.type.keyword() + " has no last_notification, so it never applies, as in"
+                    + " Nagios 4 (expected last_notification N, or 0 for no last)");
+        }
     }
 
     private Escalation escalation(Definition d, Definition target, String host, String description, String letters) {
@@ -77,10 +91,6 @@ final class RelationBuilder {
         }
         for (String g : Registry.split(d.get("contact_groups"))) {
             refs.contactGroup(g, d.where("contact_groups"));
-        }
-        if (!d.has("first_notification") || !d.has("last_notification")) {
-            diags.error(d.location, "escalation has no " + (d.has("first_notification") ? "last_notification"
-                    : "first_notification") + " (expected both first_notification and last_notification)");
         }
         return new Escalation(host, description, v.integer("first_notification", -2),
                 v.integer("last_notification", -2), interval, period, v.options("escalation_options", letters,
@@ -107,31 +117,67 @@ final class RelationBuilder {
     List<Dependency> serviceDependencies() {
         List<Dependency> out = new ArrayList<>();
         for (Definition d : registry.all(ObjectType.SERVICEDEPENDENCY)) {
-            Set<ServiceKey> masters = servicesOf(d, "", null);
-            boolean sameHost = d.get("dependent_host_name") == null && d.get("dependent_hostgroup_name") == null
-                    && d.get("dependent_servicegroup_name") == null;
-            if (sameHost) {
-                for (ServiceKey m : masters) {
-                    for (ServiceKey dep : servicesOf(d, "dependent_", m.hostName())) {
-                        if (!dep.equals(m)) {
-                            addKinds(out, d, m.hostName(), m.description(), dep.hostName(), dep.description(),
-                                    Values.SERVICE_DEPENDENCY);
-                        }
+            boolean noMasterHosts = d.get("host_name") == null && d.get("hostgroup_name") == null
+                    && d.get("servicegroup_name") == null;
+            boolean noDependentHosts = d.get("dependent_host_name") == null
+                    && d.get("dependent_hostgroup_name") == null && d.get("dependent_servicegroup_name") == null;
+            if (noDependentHosts && noMasterHosts) {
+                // Nagios: "Impossible service dependency definition"
+                diags.error(d.location, "servicedependency names no host on either side (expected host_name,"
+                        + " hostgroup_name or servicegroup_name, or their dependent_ forms)");
+            } else if (noDependentHosts && d.get("dependent_service_description") == null) {
+                diags.error(d.location, "servicedependency names no dependent service (expected"
+                        + " dependent_service_description, dependent_servicegroup_name, or dependent hosts)");
+            } else if (noDependentHosts) {
+                // dependent services on each master's own host
+                for (ServiceKey m : selection.of(d, "")) {
+                    for (ServiceKey dep : selection.onHost(d, "dependent_", m.hostName())) {
+                        addService(out, d, m, dep);
                     }
                 }
-                continue;
-            }
-            Set<ServiceKey> dependents = servicesOf(d, "dependent_", null);
-            for (ServiceKey m : masters) {
-                for (ServiceKey dep : dependents) {
-                    if (!dep.equals(m)) {
-                        addKinds(out, d, m.hostName(), m.description(), dep.hostName(), dep.description(),
-                                Values.SERVICE_DEPENDENCY);
+            } else if (noMasterHosts) {
+                // master services on each dependent's own host
+                for (ServiceKey dep : selection.of(d, "dependent_")) {
+                    Set<ServiceKey> masters = selection.onHost(d, "", dep.hostName());
+                    warnIfNagiosChains(d, dep, masters);
+                    for (ServiceKey m : masters) {
+                        addService(out, d, m, dep);
+                    }
+                }
+            } else {
+                Set<ServiceKey> masters = selection.of(d, "");
+                Set<ServiceKey> dependents = selection.of(d, "dependent_");
+                for (ServiceKey m : masters) {
+                    for (ServiceKey dep : dependents) {
+                        addService(out, d, m, dep);
                     }
                 }
             }
         }
         return out;
+    }
+
+    private void addService(List<Dependency> out, Definition d, ServiceKey master, ServiceKey dependent) {
+        if (!dependent.equals(master)) {
+            addKinds(out, d, master.hostName(), master.description(), dependent.hostName(), dependent.description(),
+                    Values.SERVICE_DEPENDENCY);
+        }
+    }
+
+    /**
+     * Without {@code host_name}, Nagios 4.4.6 looks the masters up on each dependent's host, but with several
+     * masters it chains them (its loop swaps master and dependent in place): the first master gets the
+     * dependent, each further one the master before it. Vigil makes every master a master of the dependent,
+     * as the definition says, and warns (docs/compatibility.md).
+     */
+    private void warnIfNagiosChains(Definition d, ServiceKey dependent, Set<ServiceKey> masters) {
+        if (masters.size() > 1) {
+            diags.warning(d.where("service_description"), "servicedependency without host_name: '"
+                    + dependent.description() + "' on host '" + dependent.hostName() + "' depends on each of "
+                    + masters.size() + " services here, but Nagios 4.4.6 makes all but one of them depend on"
+                    + " each other instead (expected one service_description per definition for the same result"
+                    + " in both)");
+        }
     }
 
     private void addKinds(List<Dependency> out, Definition d, String host, String svc, String depHost, String depSvc,
@@ -171,63 +217,5 @@ final class RelationBuilder {
                     + "host (expected " + hostKey + " or " + groupKey + ")");
         }
         return out;
-    }
-
-    /**
-     * The services a dependency or escalation names: hosts times descriptions ({@code *} for all of a
-     * host's services), plus service group members. {@code sameHost} forces the host list.
-     */
-    private Set<ServiceKey> servicesOf(Definition d, String prefix, String sameHost) {
-        Set<ServiceKey> out = new LinkedHashSet<>();
-        String descKey = prefix + "service_description";
-        List<String> descriptions = Registry.split(d.get(descKey));
-        Set<String> hostNames = sameHost != null ? Set.of(sameHost)
-                : registry.hostsOf(d.get(prefix + "host_name"), d.where(prefix + "host_name"),
-                        d.get(prefix + "hostgroup_name"), d.where(prefix + "hostgroup_name"), hostGroups);
-        for (String host : hostNames) {
-            for (String desc : descriptions) {
-                if (desc.equals("*")) {
-                    out.addAll(servicesByHost().getOrDefault(host, List.of()));
-                    continue;
-                }
-                ServiceKey k = new ServiceKey(host, desc);
-                if (services.containsKey(k)) {
-                    out.add(k);
-                } else {
-                    diags.error(d.where(descKey), "service '" + desc + "' on host '" + host + "' is not defined"
-                            + " (expected an existing service" + Suggest.hint(desc, descriptionsOf(host)) + ")");
-                }
-            }
-        }
-        String groupKey = prefix + "servicegroup_name";
-        Set<String> groups = new LinkedHashSet<>();
-        registry.expandNames(ObjectType.SERVICEGROUP, d.get(groupKey), d.where(groupKey), groups, new LinkedHashSet<>());
-        for (String g : groups) {
-            out.addAll(serviceGroups.members(g));
-        }
-        if (out.isEmpty() && sameHost == null) {
-            diags.error(d.location, d.type.keyword() + " names no " + (prefix.isEmpty() ? "" : "dependent ")
-                    + "service (expected " + prefix + "host_name/" + prefix + "hostgroup_name with " + descKey
-                    + ", or " + groupKey + ")");
-        }
-        return out;
-    }
-
-    private List<String> descriptionsOf(String host) {
-        List<String> out = new ArrayList<>();
-        for (ServiceKey k : servicesByHost().getOrDefault(host, List.of())) {
-            out.add(k.description());
-        }
-        return out;
-    }
-
-    private Map<String, List<ServiceKey>> servicesByHost() {
-        if (servicesByHost == null) {
-            servicesByHost = new java.util.HashMap<>();
-            for (ServiceKey k : services.keySet()) {
-                servicesByHost.computeIfAbsent(k.hostName(), h -> new ArrayList<>()).add(k);
-            }
-        }
-        return servicesByHost;
     }
 }

@@ -126,7 +126,7 @@ public final class ServiceExpander {
                     + " 'host_name' or 'hostgroup_name')");
             return List.of();
         }
-        if (groupList == null && isPlainName(hostList) && registry.find(ObjectType.HOST, hostList.strip()) != null) {
+        if (groupList == null && isPlainName(hostList) && !registry.matching().isPattern(hostList) && registry.find(ObjectType.HOST, hostList.strip()) != null) {
             return List.of(new Entry(s, new ServiceKey(hostList.strip(), description), true, false));
         }
         int errorsBefore = registry.diags().errorCount();

@@ -108,6 +108,9 @@ public final class TemplateResolver {
      * that has a value is prepended to it (so {@code +} reaches across several templates).
      */
     static Attr inherited(Definition d, String key) {
+        if (key.equals("check_command") && d.type == ObjectType.SERVICE) {
+            return checkCommand(d);
+        }
         Attr acc = d.own.get(key);
         if (acc != null && !isAdditive(key, acc)) {
             return acc;
@@ -126,6 +129,23 @@ public final class TemplateResolver {
             have = true;
             if (acc.value() == null || !isAdditive(key, acc)) {
                 break;
+            }
+        }
+        return acc;
+    }
+
+    /**
+     * A service's check command, as 4.4.6's {@code xodtemplate_resolve_service} inherits it: a template
+     * that wrote its own check command as {@code !command} replaces the value so far (the service's own, or
+     * an earlier template's); any other template fills it only when there is none. The mark is not
+     * inherited: a template that merely inherits an important command passes it on as an ordinary one.
+     */
+    private static Attr checkCommand(Definition d) {
+        Attr acc = d.own.get("check_command");
+        for (Definition t : d.templates) {
+            Attr theirs = t.flat.get("check_command");
+            if (theirs != null && (acc == null || t.importantCheckCommand)) {
+                acc = theirs;
             }
         }
         return acc;

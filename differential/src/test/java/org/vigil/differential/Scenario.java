@@ -148,6 +148,11 @@ record Scenario(String name, Path dir, String description, List<String> mainLine
         return new Difference(parts[0], object, rest.substring(colon + 3).strip());
     }
 
+    /** The same scenario with no difference allowed (to compare an engine with itself). */
+    Scenario withoutDifferences() {
+        return new Scenario(name, dir, description, mainLines, plugins, steps, Map.of());
+    }
+
     @Override
     public String toString() {
         return name;

@@ -493,12 +493,11 @@ public final class Engine implements AutoCloseable {
         List<org.vigil.engine.flap.FlapEvent> flaps = t.isHost()
                 ? flapping.afterHostResult(t, st, now)
                 : flapping.afterServiceResult(t, st, hostTargets.get(t.hostName()), hosts.get(t.hostName()), now);
-        // Nagios checks for flapping before it logs the alert: a PASSIVE ... CHECK line comes first, the alert after
+        // as checks.c 4.4.6 orders them: PASSIVE ... CHECK, flapping, the notification, the ALERT, the event handler
         List<String> lines = effects.logLines();
         int passive = (int) lines.stream().takeWhile(l -> l.startsWith("PASSIVE ")).count();
         lines.subList(0, passive).forEach(log::log);
         flapped(flaps);
-        lines.subList(passive, lines.size()).forEach(log::log);
         if (!t.isHost()) {
             // a service result records its host's state in the host's flap history too
             retainStatus(hostTargets.get(t.hostName()), hosts.get(t.hostName()));
@@ -513,6 +512,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         listener.resultApplied(t, st, effects);
+        lines.subList(passive, lines.size()).forEach(log::log);
         if (effects.eventHandlerDue()) {
             handleEvent(t, st, effects.alert());
         }

@@ -183,7 +183,7 @@ class DaemonPluginsTest {
                 StandardCharsets.UTF_8))) {
             daemon.start();
             Path log = dir.resolve("var/nagios.log");
-            await(() -> read(log).contains("HOST ALERT: gone;DOWN;HARD;2;CRITICAL: host gone"));
+            awaitLog(log, "HOST ALERT: gone;DOWN;HARD;2;CRITICAL: host gone");
             assertThat(read(log)).contains("HOST ALERT: gone;DOWN;SOFT;1;CRITICAL: host gone")
                     .as("a WARNING host is UP without use_aggressive_host_checking").doesNotContain("HOST ALERT: warned");
             await(() -> read(dir.resolve("var/status.dat")).contains("\tplugin_output=CRITICAL: host gone\n"));
@@ -197,6 +197,14 @@ class DaemonPluginsTest {
             return Files.exists(p) ? Files.readString(p) : "";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    private static void awaitLog(Path log, String line) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!read(log).contains(line)) {
+            assertThat(System.nanoTime()).as("waited 30 s for '%s' in\n%s", line, read(log)).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 

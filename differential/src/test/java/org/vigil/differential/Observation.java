@@ -14,10 +14,13 @@ import java.util.TreeMap;
  * What one engine did in a scenario, per object and in order: its alert, notification, downtime, flapping and event
  * handler log lines (timestamps stripped), the lines its notification commands and event handlers wrote, and the
  * final status.dat fields. Keys are {@code host}, {@code host;service}, or for notifications
- * {@code host[;service] to contact}.
+ * {@code host[;service] to contact}. The {@code order} channel holds the same log lines keyed by object alone, so
+ * the order of an object's alert, notification and handler lines is compared too (the contacts of one notification
+ * sorted by name: their order is a documented difference).
  */
-record Observation(Map<String, List<String>> log, Map<String, List<String>> notifications,
-                   Map<String, List<String>> handlers, Map<String, List<String>> status) {
+record Observation(Map<String, List<String>> log, Map<String, List<String>> order,
+                   Map<String, List<String>> notifications, Map<String, List<String>> handlers,
+                   Map<String, List<String>> status) {
 
     /** The status.dat fields compared. */
     static final List<String> STATUS_FIELDS = List.of("current_state", "state_type", "current_attempt",
@@ -33,6 +36,7 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> noti
     Map<String, Map<String, List<String>>> channels() {
         Map<String, Map<String, List<String>>> m = new LinkedHashMap<>();
         m.put("log", log);
+        m.put("order", order);
         m.put("notifications", notifications);
         m.put("handlers", handlers);
         m.put("status", status);
@@ -40,7 +44,8 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> noti
     }
 
     static Observation of(Path dir) throws IOException {
-        return new Observation(log(read(dir.resolve("var/nagios.log"))), recorded(read(dir.resolve("var/notifications.log")),
+        List<String> log = read(dir.resolve("var/nagios.log"));
+        return new Observation(log(log, true), log(log, false), recorded(read(dir.resolve("var/notifications.log")),
                 true), recorded(read(dir.resolve("var/handlers.log")), false), status(read(dir.resolve("status.final"))));
     }
 
@@ -48,7 +53,7 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> noti
         return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : List.of();
     }
 
-    static Map<String, List<String>> log(List<String> lines) {
+    static Map<String, List<String>> log(List<String> lines, boolean byContact) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String raw : lines) {
             String line = raw.replaceFirst("^\\[\\d+\\] ", "");
@@ -64,15 +69,40 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> noti
             } else if (SERVICE_TYPES.contains(type) && f.length > 1) {
                 key = f[0] + ";" + f[1];
             } else if (type.equals("HOST NOTIFICATION") && f.length > 1) {
-                key = f[1] + " to " + f[0];
+                key = f[1] + (byContact ? " to " + f[0] : "");
             } else if (type.equals("SERVICE NOTIFICATION") && f.length > 2) {
-                key = f[1] + ";" + f[2] + " to " + f[0];
+                key = f[1] + ";" + f[2] + (byContact ? " to " + f[0] : "");
             } else {
                 continue;
             }
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
         }
+        if (!byContact) {
+            out.values().forEach(Observation::sortContactsOfEachNotification);
+        }
         return out;
+    }
+
+    /** Sorts each run of adjacent notification lines that differ only in their contact. */
+    private static void sortContactsOfEachNotification(List<String> lines) {
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i + 1;
+            while (j < lines.size() && isNotification(lines.get(i)) && withoutContact(lines.get(j))
+                    .equals(withoutContact(lines.get(i)))) {
+                j++;
+            }
+            lines.subList(i, j).sort(null);
+            i = j;
+        }
+    }
+
+    private static boolean isNotification(String line) {
+        return line.startsWith("HOST NOTIFICATION: ") || line.startsWith("SERVICE NOTIFICATION: ");
+    }
+
+    private static String withoutContact(String line) {
+        return isNotification(line) ? line.replaceFirst(": [^;]*;", ": ;") : line;
     }
 
     /** {@code object|fields} lines; fields are separated by |; a notification's first field is the contact, which joins the key. */

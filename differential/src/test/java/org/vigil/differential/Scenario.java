@@ -140,8 +140,9 @@ record Scenario(String name, Path dir, String description, List<String> mainLine
     private static Difference difference(String rest, String where) {
         String[] parts = rest.split("\\s+", 3);
         int colon = rest.indexOf(" : ");
-        if (parts.length < 3 || colon < 0 || !List.of("log", "notifications", "handlers", "status").contains(parts[0])) {
-            throw new IllegalArgumentException(where + "expected 'differs <log|notifications|handlers|status> <object>"
+        List<String> channels = List.of("log", "order", "notifications", "handlers", "status");
+        if (parts.length < 3 || colon < 0 || !channels.contains(parts[0])) {
+            throw new IllegalArgumentException(where + "expected 'differs <log|order|notifications|handlers|status> <object>"
                     + " : <reason>'");
         }
         String object = rest.substring(parts[0].length(), colon).strip();

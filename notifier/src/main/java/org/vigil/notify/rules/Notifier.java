@@ -52,6 +52,18 @@ public final class Notifier {
         return notify(s, Reason.NORMAL, null, null, NotificationOptions.NONE, now);
     }
 
+    /**
+     * Whether the re-notification pass should try {@code s} at {@code now}: its next notification is due, and it has
+     * an interval. A volatile service is exempt from the interval only for its results (Nagios notifies it on each
+     * one); with interval 0 nothing re-notifies it in between, as nothing does in Nagios.
+     */
+    public boolean renotificationDue(Subject s, Instant now) {
+        if (now.isBefore(s.status().nextNotification())) {
+            return false;
+        }
+        return !s.isVolatile() || escalations.intervalInForce(s, now) > 0.0;
+    }
+
     /** Considers one notification of {@code reason} about {@code s} at {@code now}. */
     public Outcome notify(Subject s, Reason reason, String author, String comment, NotificationOptions options,
                           Instant at) {

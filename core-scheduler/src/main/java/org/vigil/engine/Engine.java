@@ -46,6 +46,7 @@ import org.vigil.engine.state.CheckType;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.Effects;
 import org.vigil.engine.state.EventIds;
+import org.vigil.engine.state.HostChecks;
 import org.vigil.engine.state.HostNetwork;
 import org.vigil.engine.state.HostResultHandler;
 import org.vigil.engine.state.HostStatus;
@@ -409,12 +410,43 @@ public final class Engine implements AutoCloseable {
             submit(() -> skipCheck(checkId));
             return;
         }
+        CheckTarget target = targets.get(checkId);
+        if (!forced && settings.cachedHostCheckHorizon() > 0 && target != null && target.isHost()) {
+            // the host's last check is the engine thread's to read
+            submit(() -> dueHost(checkId, scheduledFor));
+            return;
+        }
         if (gate.gated(checkId)) {
             // objects with execution dependencies are judged on the engine thread, which owns the statuses
             submit(() -> dueGated(checkId, scheduledFor, forced));
             return;
         }
         startCheck(checkId, scheduledFor);
+    }
+
+    /**
+     * A due host check that is not forced, with a cache horizon: as Nagios's {@code run_scheduled_host_check}, one
+     * within the horizon of the host's last check is not run but moved to one check interval from now (five
+     * minutes without one), which also drops a retry; engine thread.
+     */
+    private void dueHost(String checkId, Instant scheduledFor) {
+        CheckTarget t = targets.get(checkId);
+        if (closing || t == null) {
+            return;
+        }
+        HostStatus h = hosts.get(t.hostName());
+        Instant now = clock.instant();
+        if (!HostChecks.withinHorizon(h, now, settings)) {
+            if (gate.gated(checkId)) {
+                dueGated(checkId, scheduledFor, false);
+            } else {
+                startCheck(checkId, scheduledFor);
+            }
+            return;
+        }
+        long seconds = h.checkInterval() <= 0 ? 300 : (long) (h.checkInterval() * settings.intervalLength());
+        schedule(t, now.plusSeconds(seconds));
+        retainStatus(t, h);
     }
 
     /** A due check of a gated object: run it, or, while its dependencies fail, try again later; engine thread. */

@@ -192,6 +192,71 @@ class DaemonPluginsTest {
         }
     }
 
+    /**
+     * With a cache horizon, a host's retry within the horizon of its last check is not run (Nagios 4.4.6's
+     * run_async_host_check aborts it and run_scheduled_host_check moves it one interval on, until the horizon has
+     * passed; seen on nagios4 in the differential scenario check-host-cache-horizon). It once ran at once.
+     */
+    @Test
+    void hostRetryWithinTheCacheHorizonWaitsForIt() throws Exception {
+        Files.writeString(dir.resolve("nagios.cfg"), """
+                cfg_file=objects.cfg
+                log_file=var/nagios.log
+                status_file=var/status.dat
+                interval_length=1
+                cached_host_check_horizon=4
+                illegal_macro_output_chars=`~$&|'"<>
+                """);
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check_dummy
+                    command_line %s/check_dummy $ARG1$ "$ARG2$"
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy!0
+                    service_notification_commands check_dummy!0
+                }
+                define host {
+                    host_name gone
+                    check_command check_dummy!2!host gone
+                    max_check_attempts 2
+                    check_interval 1
+                    retry_interval 1
+                    contacts admin
+                }
+                define service {
+                    host_name gone
+                    service_description svc
+                    check_command check_dummy!0!fine
+                    max_check_attempts 1
+                    check_interval 60
+                    retry_interval 1
+                    contacts admin
+                }
+                """.formatted(PLUGINS));
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        try (Daemon daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8))) {
+            daemon.start();
+            Path log = dir.resolve("var/nagios.log");
+            await(() -> read(log).contains("HOST ALERT: gone;DOWN;HARD;2;"));
+            long soft = timeOf(read(log), "HOST ALERT: gone;DOWN;SOFT;1;");
+            long hard = timeOf(read(log), "HOST ALERT: gone;DOWN;HARD;2;");
+            assertThat(hard - soft).as("seconds from the first result to the retry's").isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    private static long timeOf(String log, String text) {
+        for (String line : log.split("\n")) {
+            if (line.contains(text)) {
+                return Long.parseLong(line.substring(1, line.indexOf(']')));
+            }
+        }
+        throw new AssertionError("no '" + text + "' in\n" + log);
+    }
+
     private static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What one engine did in a scenario, per object and in order: its alert, notification, downtime, flapping and event
@@ -44,13 +45,27 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
     }
 
     static Observation of(Path dir) throws IOException {
-        List<String> log = read(dir.resolve("var/nagios.log"));
-        return new Observation(log(log, true), log(log, false), recorded(read(dir.resolve("var/notifications.log")),
-                true), recorded(read(dir.resolve("var/handlers.log")), false), status(read(dir.resolve("status.final"))));
+        List<String> log = read(dir, "var/nagios.log");
+        return new Observation(log(log, true), log(log, false), recorded(read(dir, "var/notifications.log"), true),
+                recorded(read(dir, "var/handlers.log"), false), status(read(dir, "status.final")));
     }
 
-    private static List<String> read(Path p) throws IOException {
-        return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : List.of();
+    /** A timed-out check's measured run time, which varies from run to run (nagios4 alone: 2.01 to 3.11 s for 2 s). */
+    private static final Pattern TIMED_OUT = Pattern.compile("(check timed out after )\\d+\\.\\d+( seconds)");
+
+    /**
+     * The lines of a file of the engine's directory, made comparable: that directory is written as {@code @DIR@}
+     * (plugin output can name it, as a missing plugin's execvp error does, and each engine runs in a directory of
+     * its own), and a timed-out check's run time as {@code N.NN}.
+     */
+    private static List<String> read(Path dir, String file) throws IOException {
+        Path p = dir.resolve(file);
+        if (!Files.exists(p)) {
+            return List.of();
+        }
+        String own = dir.toString();
+        return Files.readAllLines(p, StandardCharsets.UTF_8).stream()
+                .map(l -> TIMED_OUT.matcher(l.replace(own, "@DIR@")).replaceAll("$1N.NN$2")).toList();
     }
 
     static Map<String, List<String>> log(List<String> lines, boolean byContact) {

@@ -52,6 +52,13 @@ final class Escalations {
      * {@code no_more_notifications} when the interval in force is 0 (a volatile service keeps notifying).
      */
     Instant nextNotification(Subject s, Instant now) {
+        double interval = intervalInForce(s, now);
+        s.status().setNoMoreNotifications(interval == 0.0 && !s.isVolatile());
+        return now.plusSeconds((long) (interval * intervalLength));
+    }
+
+    /** The notification interval at {@code now}: the smallest of the valid escalations', else the object's own. */
+    double intervalInForce(Subject s, Instant now) {
         double interval = s.settings().interval();
         boolean found = false;
         for (Escalation e : s.escalations()) {
@@ -64,7 +71,6 @@ final class Escalations {
                 found = true;
             }
         }
-        s.status().setNoMoreNotifications(interval == 0.0 && !s.isVolatile());
-        return now.plusSeconds((long) (interval * intervalLength));
+        return interval;
     }
 }

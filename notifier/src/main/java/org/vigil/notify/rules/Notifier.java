@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.vigil.config.model.Contact;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.state.ServiceStatus;
 
 /**
  * Nagios 4.4.6's {@code service_notification}/{@code host_notification}: tests the object's rules, counts the
@@ -50,6 +51,23 @@ public final class Notifier {
     /** A problem or recovery, as the engine asks after a result. */
     public Outcome normal(Subject s, Instant now) {
         return notify(s, Reason.NORMAL, null, null, NotificationOptions.NONE, now);
+    }
+
+    /**
+     * Whether the re-notification pass should try {@code s} at {@code now}: its next notification is due, and it has
+     * an interval. A volatile service is exempt from the interval only for its results (Nagios notifies it on each
+     * one); with interval 0 nothing re-notifies it in between, as nothing does in Nagios. A service whose last
+     * result was taken while its host was not UP waits for its next result, as in Nagios
+     * ({@code host_problem_at_last_check}): the host may be back, but the service's problem is not confirmed.
+     */
+    public boolean renotificationDue(Subject s, Instant now) {
+        if (now.isBefore(s.status().nextNotification())) {
+            return false;
+        }
+        if (s.status() instanceof ServiceStatus svc && svc.hostProblemAtLastCheck()) {
+            return false;
+        }
+        return !s.isVolatile() || escalations.intervalInForce(s, now) > 0.0;
     }
 
     /** Considers one notification of {@code reason} about {@code s} at {@code now}. */

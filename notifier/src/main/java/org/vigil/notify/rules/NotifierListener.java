@@ -133,7 +133,7 @@ public final class NotifierListener implements EngineListener {
         for (Map.Entry<Subject, CheckTarget> e : new ArrayList<>(problems.entrySet())) {
             Subject s = e.getKey();
             track(e.getValue(), s);
-            if (problems.containsKey(s) && !clock.instant().isBefore(s.status().nextNotification())) {
+            if (problems.containsKey(s) && notifier.renotificationDue(s, clock.instant())) {
                 notifier.normal(s, clock.instant());
                 engine.statusChanged(e.getValue()); // retained, so a restart does not notify again
             }

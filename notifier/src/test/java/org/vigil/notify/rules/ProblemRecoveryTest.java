@@ -163,6 +163,55 @@ class ProblemRecoveryTest {
         h.advance(Duration.ofMinutes(1));
         h.result(http, 2, "CRITICAL");
         assertThat(h.taken()).containsExactly("admin PROBLEM 2");
+        // the re-notification pass follows the interval only: before it ends, nothing
+        h.advance(Duration.ofMinutes(1));
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
+        h.advance(Duration.ofMinutes(30));
+        h.renotify();
+        assertThat(h.taken()).containsExactly("admin PROBLEM 3");
+    }
+
+    @Test
+    void serviceProblemSeenWhileItsHostWasDownWaitsForAResultWithTheHostUp() throws Exception {
+        // as nagios4 (scenario host-down-recovery): notified at the service's first result after the host is UP, with
+        // $LASTSERVICESTATE$ of that result; the re-notification pass once sent it as soon as the host was UP
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget web1 = h.host("web1");
+        CheckTarget http = h.service("web1", "http");
+        h.result(web1, 0, "UP");
+        h.result(http, 0, "OK");
+        h.result(web1, 1, "DOWN");
+        h.result(http, 2, "CRITICAL");
+        h.advance(Duration.ofSeconds(30));
+        h.result(web1, 0, "UP");
+        h.taken();
+        h.advance(Duration.ofSeconds(5));
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
+        h.advance(Duration.ofSeconds(30));
+        h.result(http, 2, "CRITICAL");
+        assertThat(h.takenLines()).containsExactly(
+                "SERVICE NOTIFICATION: admin;web1;http;CRITICAL;notify-by-email;CRITICAL");
+    }
+
+    @Test
+    void volatileServiceWithIntervalZeroIsNotifiedByResultsOnly() throws Exception {
+        // seen on nagios4 (scenario check-volatile-service): one notification per hard result, none in between
+        h = NotifyHarness.start(dir, OBJECTS.replace("use service-template\n",
+                "use service-template\nis_volatile 1\nnotification_interval 0\n"));
+        CheckTarget http = h.service("web1", "http");
+        h.result(h.host("web1"), 0, "UP");
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+        h.advance(Duration.ofSeconds(5));
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
+        h.result(http, 2, "CRITICAL");
+        assertThat(h.taken()).containsExactly("admin PROBLEM 2");
+        h.advance(Duration.ofHours(1));
+        h.renotify();
+        assertThat(h.taken()).isEmpty();
     }
 
     @Test

@@ -120,17 +120,32 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
         return isNotification(line) ? line.replaceFirst(": [^;]*;", ": ;") : line;
     }
 
-    /** {@code object|fields} lines; fields are separated by |; a notification's first field is the contact, which joins the key. */
+    /**
+     * {@code object|timet|fields} lines; fields are separated by |, a notification's first field is the contact,
+     * which joins the key. Sorted by the time the command was made ({@code $TIMET$}), then by text: the commands run
+     * in parallel, so lines of the same second reach the file in any order.
+     */
     static Map<String, List<String>> recorded(List<String> lines, boolean byContact) {
-        Map<String, List<String>> out = new TreeMap<>();
+        Map<String, List<String[]>> timed = new TreeMap<>();
         for (String line : lines) {
-            int bar = line.indexOf('|');
-            String object = bar < 0 ? line : line.substring(0, bar);
-            String fields = bar < 0 ? "" : line.substring(bar + 1);
-            String key = byContact ? object + " to " + fields.split("\\|", 2)[0] : object;
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(fields);
+            String[] f = line.split("\\|", 3);
+            String fields = f.length > 2 ? f[2] : "";
+            String key = byContact ? f[0] + " to " + fields.split("\\|", 2)[0] : f[0];
+            timed.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {f.length > 1 ? f[1] : "", fields});
         }
+        Map<String, List<String>> out = new TreeMap<>();
+        timed.forEach((key, list) -> out.put(key, list.stream()
+                .sorted(java.util.Comparator.<String[], Long>comparing(x -> epoch(x[0])).thenComparing(x -> x[1]))
+                .map(x -> x[1]).toList()));
         return out;
+    }
+
+    private static long epoch(String timet) {
+        try {
+            return Long.parseLong(timet.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     static Map<String, List<String>> status(List<String> lines) {

@@ -120,10 +120,16 @@ abstract class EngineProcess implements AutoCloseable {
         }
     }
 
-    /** Writes one line to the command FIFO. */
+    /**
+     * Writes one line to the command FIFO. Nagios logs that its command file worker runs a moment before the FIFO is
+     * there (seen when a scenario's first step is a command), so this waits for it a little.
+     */
     void command(String line) throws IOException {
-        Files.writeString(dir.resolve("var/nagios.cmd"), line + "\n", StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        Path fifo = dir.resolve("var/nagios.cmd");
+        for (int i = 0; i < 100 && !Files.exists(fifo); i++) {
+            sleep(50);
+        }
+        Files.writeString(fifo, line + "\n", StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     void hangUp() throws IOException, InterruptedException {

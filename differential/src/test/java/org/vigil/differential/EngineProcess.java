@@ -69,10 +69,14 @@ abstract class EngineProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces an object's sequence in one atomic move; its new generation id makes the plugin count from the start
+     * (deleting the count file instead raced with a run in flight, which then read the old sequence from its start).
+     */
     void setPlugin(String object, List<String> results) throws IOException {
         Path seq = dir.resolve("seq").resolve(object);
-        Files.writeString(seq.resolveSibling(object + ".new"), String.join("\n", results) + "\n");
-        Files.deleteIfExists(dir.resolve("seq").resolve(object + ".n"));
+        Files.writeString(seq.resolveSibling(object + ".new"), "#gen " + System.nanoTime() + "\n"
+                + String.join("\n", results) + "\n");
         Files.move(seq.resolveSibling(object + ".new"), seq, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }

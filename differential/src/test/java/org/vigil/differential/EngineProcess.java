@@ -69,10 +69,14 @@ abstract class EngineProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces an object's sequence in one atomic move; its new generation id makes the plugin count from the start
+     * (deleting the count file instead raced with a run in flight, which then read the old sequence from its start).
+     */
     void setPlugin(String object, List<String> results) throws IOException {
         Path seq = dir.resolve("seq").resolve(object);
-        Files.writeString(seq.resolveSibling(object + ".new"), String.join("\n", results) + "\n");
-        Files.deleteIfExists(dir.resolve("seq").resolve(object + ".n"));
+        Files.writeString(seq.resolveSibling(object + ".new"), "#gen " + System.nanoTime() + "\n"
+                + String.join("\n", results) + "\n");
         Files.move(seq.resolveSibling(object + ".new"), seq, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
@@ -120,10 +124,16 @@ abstract class EngineProcess implements AutoCloseable {
         }
     }
 
-    /** Writes one line to the command FIFO. */
+    /**
+     * Writes one line to the command FIFO. Nagios logs that its command file worker runs a moment before the FIFO is
+     * there (seen when a scenario's first step is a command), so this waits for it a little.
+     */
     void command(String line) throws IOException {
-        Files.writeString(dir.resolve("var/nagios.cmd"), line + "\n", StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        Path fifo = dir.resolve("var/nagios.cmd");
+        for (int i = 0; i < 100 && !Files.exists(fifo); i++) {
+            sleep(50);
+        }
+        Files.writeString(fifo, line + "\n", StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     void hangUp() throws IOException, InterruptedException {

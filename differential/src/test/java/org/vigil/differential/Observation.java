@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What one engine did in a scenario, per object and in order: its alert, notification, downtime, flapping and event
  * handler log lines (timestamps stripped), the lines its notification commands and event handlers wrote, and the
- * final status.dat fields. Keys are {@code host}, {@code host;service}, or for notifications
+ * final status.dat fields, with the object's comments and downtimes (keys {@code host[;service] comments} and
+ * {@code ... downtimes}, as sets). Keys are {@code host}, {@code host;service}, or for notifications
  * {@code host[;service] to contact}. The {@code order} channel holds the same log lines keyed by object alone, so
  * the order of an object's alert, notification and handler lines is compared too (the contacts of one notification
  * sorted by name: their order is a documented difference).
@@ -28,6 +29,12 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
             "plugin_output", "long_plugin_output", "performance_data", "problem_has_been_acknowledged",
             "acknowledgement_type", "scheduled_downtime_depth", "is_flapping", "current_notification_number",
             "has_been_checked", "active_checks_enabled", "notifications_enabled");
+
+    /** The fields compared of each comment and downtime (ids and entry times differ by design, see compatibility.md). */
+    static final List<String> COMMENT_FIELDS = List.of("entry_type", "source", "persistent", "expires", "author",
+            "comment_data");
+    static final List<String> DOWNTIME_FIELDS = List.of("start_time", "end_time", "fixed", "duration", "is_in_effect",
+            "author", "comment");
 
     private static final List<String> HOST_TYPES = List.of("HOST ALERT", "HOST DOWNTIME ALERT",
             "HOST FLAPPING ALERT", "HOST EVENT HANDLER", "GLOBAL HOST EVENT HANDLER");
@@ -158,14 +165,23 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
                 block = line.substring(0, line.length() - 1).strip();
                 fields.clear();
             } else if (line.equals("}")) {
+                String key = fields.get("host_name")
+                        + (block != null && block.startsWith("service") ? ";" + fields.get("service_description") : "");
                 if ("hoststatus".equals(block) || "servicestatus".equals(block)) {
-                    String key = fields.get("host_name")
-                            + ("servicestatus".equals(block) ? ";" + fields.get("service_description") : "");
                     List<String> values = new ArrayList<>();
                     for (String f : STATUS_FIELDS) {
                         values.add(f + "=" + fields.getOrDefault(f, "(absent)"));
                     }
                     out.put(key, values);
+                } else if (block != null && (block.endsWith("comment") || block.endsWith("downtime"))) {
+                    boolean comment = block.endsWith("comment");
+                    StringBuilder entry = new StringBuilder();
+                    for (String f : comment ? COMMENT_FIELDS : DOWNTIME_FIELDS) {
+                        entry.append(entry.length() == 0 ? "" : " | ").append(f).append('=')
+                                .append(fields.getOrDefault(f, "(absent)"));
+                    }
+                    out.computeIfAbsent(key + (comment ? " comments" : " downtimes"), k -> new ArrayList<>())
+                            .add(entry.toString());
                 }
                 block = null;
             } else if (block != null) {
@@ -175,6 +191,8 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
                 }
             }
         }
+        // the order of entries in status.dat follows their ids, which differ by design: compare them as sets
+        out.replaceAll((k, v) -> k.endsWith(" comments") || k.endsWith(" downtimes") ? v.stream().sorted().toList() : v);
         return out;
     }
 

@@ -47,6 +47,23 @@ class EventHandlerScenarioTest {
         assertThat(table.handlerOutput("host")).containsExactly("web1 DOWN HARD 1");
     }
 
+    /**
+     * Nagios's {@code $HOSTSTATE$} is the name of the host's current state, never PENDING: a service failing before
+     * its host's first check shows the host's initial state UP (observed with nagios4, scenario handler-global).
+     */
+    @Test
+    void aServiceHandlerSeesAHostNotYetCheckedAsUp() throws Exception {
+        table = closing.add(new PassiveScenarioTable(dir,
+                "global_service_event_handler=host-handler!global\nexecute_host_checks=0\n"));
+        table.play("""
+                | t | line                                                  | expect                     | log
+                | 0 | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT | http.state=CRITICAL/SOFT/1 | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT // PASSIVE SERVICE CHECK: web1;http;0;(null) // SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRIT // GLOBAL SERVICE EVENT HANDLER: web1;http;CRITICAL;SOFT;1;host-handler!global // SERVICE EVENT HANDLER: web1;http;CRITICAL;SOFT;1;handler!http
+                """);
+        assertThat(table.engine.call(() -> table.engine.statusOf(table.engine.hostTarget("web1").orElseThrow())
+                .hasBeenChecked())).isFalse();
+        assertThat(table.handlerOutput("global")).containsExactly("web1 UP HARD 1");
+    }
+
     @Test
     void switchesTurnHandlersOff() throws Exception {
         table = closing.add(new PassiveScenarioTable(dir, "global_service_event_handler=handler!global\n"));

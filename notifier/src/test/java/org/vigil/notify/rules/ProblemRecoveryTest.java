@@ -88,6 +88,16 @@ class ProblemRecoveryTest {
         assertThat(h.taken()).isEmpty();
     }
 
+    /** As nagios4 (differential scenario flap-service-start-stop): $HOSTSTATE$ of a host not yet checked is UP. */
+    @Test
+    void aHostNotYetCheckedIsUpInTheMacros() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget http = h.service("web1", "http");
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.sent).hasSize(1);
+        assertThat(h.sent.get(0).macros()).containsEntry("HOSTSTATE", "UP").containsEntry("HOSTSTATEID", "0");
+    }
+
     @Test
     void intervalZeroNotifiesOnceAndSetsNoMoreNotifications() throws Exception {
         h = NotifyHarness.start(dir, OBJECTS.replace("use service-template\n", "use service-template\n"

@@ -129,30 +129,21 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
 
     /**
      * {@code object|timet|fields} lines; fields are separated by |, a notification's first field is the contact,
-     * which joins the key. Sorted by the time the command was made ({@code $TIMET$}), then by text: the commands run
-     * in parallel, so lines of the same second reach the file in any order.
+     * which joins the key. Each object's lines are compared as a multiset (sorted): the commands of one moment (a
+     * global and an object's event handler, a FLAPPINGSTOP and the PROBLEM after it) run at once and reach the file
+     * in either order, and a soft and a hard change can fall in one second on one engine and two on the other; the
+     * order the engine decided them in is compared in the log and order channels.
      */
     static Map<String, List<String>> recorded(List<String> lines, boolean byContact) {
-        Map<String, List<String[]>> timed = new TreeMap<>();
+        Map<String, List<String>> out = new TreeMap<>();
         for (String line : lines) {
             String[] f = line.split("\\|", 3);
             String fields = f.length > 2 ? f[2] : "";
             String key = byContact ? f[0] + " to " + fields.split("\\|", 2)[0] : f[0];
-            timed.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {f.length > 1 ? f[1] : "", fields});
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(fields);
         }
-        Map<String, List<String>> out = new TreeMap<>();
-        timed.forEach((key, list) -> out.put(key, list.stream()
-                .sorted(java.util.Comparator.<String[], Long>comparing(x -> epoch(x[0])).thenComparing(x -> x[1]))
-                .map(x -> x[1]).toList()));
+        out.replaceAll((k, v) -> v.stream().sorted().toList());
         return out;
-    }
-
-    private static long epoch(String timet) {
-        try {
-            return Long.parseLong(timet.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     static Map<String, List<String>> status(List<String> lines) {

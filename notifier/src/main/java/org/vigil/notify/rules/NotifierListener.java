@@ -79,7 +79,8 @@ public final class NotifierListener implements EngineListener {
         event(target, Reason.CUSTOM, author, comment, NotificationOptions.fromBits(options));
     }
 
-    // handle_scheduled_downtime and check_for_expired_downtime pass the downtime's author and comment
+    // handle_scheduled_downtime and check_for_expired_downtime pass the downtime's author and comment;
+    // unschedule_downtime (a cancellation) passes neither
 
     @Override
     public void downtimeStarted(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
@@ -93,7 +94,7 @@ public final class NotifierListener implements EngineListener {
 
     @Override
     public void downtimeCancelled(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
-        event(target, Reason.DOWNTIMECANCELLED, downtime.author(), downtime.comment(), NotificationOptions.NONE);
+        event(target, Reason.DOWNTIMECANCELLED, null, null, NotificationOptions.NONE);
     }
 
     // set_*_flap and clear_*_flap notify without author or comment

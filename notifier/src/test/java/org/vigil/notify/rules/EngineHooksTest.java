@@ -98,6 +98,22 @@ class EngineHooksTest {
     }
 
     @Test
+    void downtimeCancelledNotifiesWithoutAuthorOrComment() throws Exception {
+        // 4.4.6's unschedule_downtime passes NULL author and data: $NOTIFICATIONAUTHOR$ and
+        // $NOTIFICATIONCOMMENT$ are empty (observed with nagios4, scenario downtime-cancel-service)
+        CheckTarget http = http();
+        Instant now = h.clock.instant();
+        DowntimeBook.Scheduled d = h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now,
+                now, now.plusSeconds(600), true, 0, 600, "carol", "patching"), now));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(now);
+            return h.engine.downtimes().cancel(d.id(), false, now);
+        });
+        assertThat(h.engine.call(() -> h.sent.stream().map(n -> n.type() + " " + n.author() + "/" + n.comment())
+                .toList())).containsExactly("DOWNTIMESTART carol/patching", "DOWNTIMECANCELLED null/null");
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

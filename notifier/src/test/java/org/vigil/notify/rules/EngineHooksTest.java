@@ -114,6 +114,33 @@ class EngineHooksTest {
     }
 
     @Test
+    void aServiceProblemThatStartsAFlexibleDowntimeIsNotNotified() throws Exception {
+        // 4.4.6 starts a service's flexible downtime inside the state change, before the notification is judged:
+        // a problem hard at once (max_check_attempts 1) sends DOWNTIMESTART and no PROBLEM (downtime-flexible)
+        h = NotifyHarness.start(dir, """
+                define host {
+                    host_name web1
+                    use host-template
+                    contacts admin
+                }
+                define service {
+                    host_name web1
+                    service_description http
+                    use service-template
+                    max_check_attempts 1
+                    contacts admin
+                }
+                """);
+        CheckTarget http = h.service("web1", "http");
+        Instant now = h.clock.instant();
+        DowntimeBook.Scheduled d = h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now,
+                now, now.plusSeconds(600), false, 0, 60, "carol", "flexible"), now));
+        assertThat(d.ok()).isTrue();
+        h.results(http, 2, "CRITICAL - down", 1);
+        assertThat(h.taken()).containsExactly("admin DOWNTIMESTART 0");
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

@@ -42,7 +42,7 @@ final class StatusMacros implements RuntimeMacros {
     /** One value by its macro name with HOST/SERVICE replaced by '#'. */
     private String value(CheckableStatus<?> s, String macro) {
         return switch (macro) {
-            case "#STATE" -> s.displayState();
+            case "#STATE" -> s.currentState().name(); // never PENDING: macros.c names current_state
             case "#STATEID" -> Integer.toString(s.currentState().code());
             case "LAST#STATE" -> s.lastState().toString();
             case "LAST#STATEID" -> Integer.toString(s.lastState().code());

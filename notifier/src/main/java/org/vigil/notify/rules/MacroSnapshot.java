@@ -27,7 +27,7 @@ final class MacroSnapshot {
     }
 
     private static void put(Map<String, String> m, String kind, CheckableStatus<?> st, Instant now) {
-        m.put(kind + "STATE", st.displayState());
+        m.put(kind + "STATE", st.currentState().name()); // never PENDING: macros.c names current_state
         m.put(kind + "STATEID", Integer.toString(st.currentState().code()));
         m.put("LAST" + kind + "STATE", st.lastState().name());
         m.put("LAST" + kind + "STATEID", Integer.toString(st.lastState().code()));

@@ -141,6 +141,21 @@ class EngineHooksTest {
     }
 
     @Test
+    void aNeverCheckedObjectIsNotifiedWithItsInitialStateNotPending() throws Exception {
+        // macros.c reads current_state whether or not the object was checked (downtime-fixed-service)
+        CheckTarget http = http();
+        Instant now = h.clock.instant();
+        h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now, now, now.plusSeconds(600),
+                true, 0, 600, "carol", "patching"), now));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(now);
+            return null;
+        });
+        assertThat(h.engine.call(() -> h.sent.stream().map(n -> n.macros().get("HOSTSTATE") + "/"
+                + n.macros().get("SERVICESTATE")).toList())).containsExactly("UP/OK");
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

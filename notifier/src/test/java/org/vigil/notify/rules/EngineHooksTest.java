@@ -156,6 +156,25 @@ class EngineHooksTest {
     }
 
     @Test
+    void aRecoveryInDowntimeIsNotNotified() throws Exception {
+        // 4.4.6's viability tests no longer end with "recoveries are good to go": a recovery also meets the
+        // downtime test (observed with nagios4, scenario downtime-recovery)
+        CheckTarget http = http();
+        h.results(http, 2, "CRITICAL - down", 3);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+        Instant now = h.clock.instant();
+        h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now, now, now.plusSeconds(600),
+                true, 0, 600, "carol", "fixing"), now));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(now);
+            return null;
+        });
+        assertThat(h.taken()).containsExactly("admin DOWNTIMESTART 1");
+        h.results(http, 0, "OK - back", 1);
+        assertThat(h.taken()).as("recovery in downtime").isEmpty();
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

@@ -98,7 +98,7 @@ final class Viability {
         if (s.isOk()) {
             // 4.4.6 sends a recovery through the rest too; of it only these can stop one (the re-notification
             // times were reset by the state change that brought the recovery)
-            return serviceRecovery(st, host);
+            return serviceRecovery(s, st, host);
         }
         if (st.noMoreNotifications()) {
             return Optional.of(Suppression.NO_MORE_NOTIFICATIONS);
@@ -115,7 +115,7 @@ final class Viability {
         if (host.scheduledDowntimeDepth() > 0) {
             return Optional.of(Suppression.HOST_IN_DOWNTIME);
         }
-        return Optional.empty();
+        return flexibleDowntimePending(s);
     }
 
     /** Problems and recoveries of a host: downtime is tested before the re-notification times. */
@@ -176,16 +176,34 @@ final class Viability {
         return null;
     }
 
-    /** What stops a service recovery in 4.4.6: the host hard down, the service's or the host's downtime. */
-    private static Optional<Suppression> serviceRecovery(CheckableStatus<?> st, HostStatus host) {
+    /**
+     * What stops a service recovery in 4.4.6: the service's or the host's downtime, a flexible one waiting to start,
+     * the host hard down.
+     */
+    private Optional<Suppression> serviceRecovery(Subject s, CheckableStatus<?> st, HostStatus host) {
         if (st.scheduledDowntimeDepth() > 0) {
             return Optional.of(Suppression.IN_DOWNTIME);
         }
         if (host.scheduledDowntimeDepth() > 0) {
             return Optional.of(Suppression.HOST_IN_DOWNTIME);
         }
+        Optional<Suppression> pending = flexibleDowntimePending(s);
+        if (pending.isPresent()) {
+            return pending;
+        }
         if (!host.currentState().isOk() && host.stateType() == StateType.HARD) {
             return Optional.of(Suppression.HOST_DOWN);
+        }
+        return Optional.empty();
+    }
+
+    /** 4.4.6 holds a service's notifications while it or its host has a flexible downtime waiting to start. */
+    private Optional<Suppression> flexibleDowntimePending(Subject s) {
+        if (blockers.serviceFlexibleDowntimePending(s.service())) {
+            return Optional.of(Suppression.FLEXIBLE_DOWNTIME_PENDING);
+        }
+        if (blockers.hostFlexibleDowntimePending(s.hostName())) {
+            return Optional.of(Suppression.HOST_FLEXIBLE_DOWNTIME_PENDING);
         }
         return Optional.empty();
     }

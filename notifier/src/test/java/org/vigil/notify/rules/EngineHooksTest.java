@@ -175,6 +175,27 @@ class EngineHooksTest {
     }
 
     @Test
+    void aFlexibleHostDowntimeWaitingToStartHoldsItsServicesBack() throws Exception {
+        // 4.4.6's is_host_in_pending_flex_downtime: while the host's flexible downtime window is open and the host
+        // fine (so it has not started), its services' problems are not notified (scenario downtime-flexible)
+        CheckTarget http = http();
+        CheckTarget web1 = h.host("web1");
+        Instant now = h.clock.instant();
+        h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(web1, now, now, now.plusSeconds(600),
+                false, 0, 60, "carol", "maybe"), now));
+        h.results(http, 2, "CRITICAL - down", 3);
+        assertThat(h.taken()).as("window open").isEmpty();
+        h.advance(Duration.ofMinutes(11));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(h.clock.instant());
+            return null;
+        });
+        assertThat(h.taken()).as("expired unused").containsExactly("admin DOWNTIMEEND 0");
+        h.results(http, 2, "CRITICAL - down", 1);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

@@ -529,6 +529,12 @@ public final class Engine implements AutoCloseable {
         List<String> lines = effects.logLines();
         int passive = (int) lines.stream().takeWhile(l -> l.startsWith("PASSIVE ")).count();
         lines.subList(0, passive).forEach(log::log);
+        boolean problemChange = (effects.stateChange() || effects.hardStateChange()) && !st.currentState().isOk();
+        if (problemChange && !t.isHost()) {
+            // 4.4.6's check_pending_flex_service_downtime starts the downtime at once, inside the state change:
+            // STARTED and DOWNTIMESTART come before the alert, and the problem is judged in downtime
+            downtimes.problemSeen(t, now);
+        }
         flapped(flaps);
         if (!t.isHost()) {
             // a service result records its host's state in the host's flap history too
@@ -550,8 +556,9 @@ public final class Engine implements AutoCloseable {
         }
         effects.settle().run();
         retainStatus(t, st); // after the listener: the notifier's counts and times are part of the status
-        if ((effects.stateChange() || effects.hardStateChange()) && !st.currentState().isOk()) {
-            // after the notification is considered, as Nagios 4.4.6 starts flexible downtime from its event queue
+        if (problemChange && t.isHost()) {
+            // after the alert and its notification: 4.4.6's check_pending_flex_host_downtime (unlike the service
+            // one) starts the downtime through an event queued for now
             downtimes.problemSeen(t, now);
         }
     }

@@ -134,6 +134,15 @@ public final class DowntimeBook {
         }
     }
 
+    /**
+     * Nagios's {@code is_*_in_pending_flex_downtime}: whether {@code target} has an untriggered flexible downtime
+     * that has not started and whose window holds {@code now} (its service notifications wait for it).
+     */
+    public boolean flexiblePending(CheckTarget target, Instant now) {
+        return downtimes.values().stream().anyMatch(d -> d.target().equals(target) && !d.fixed() && !d.inEffect()
+                && d.triggeredBy() == 0 && !d.start().isAfter(now) && !now.isAfter(d.end()));
+    }
+
     private void runDue(Instant now) {
         while (true) {
             Optional<Downtime> next = downtimes.values().stream()

@@ -45,12 +45,25 @@ class DowntimeScenarioTest {
                 | 0   | [{now}] SCHEDULE_SVC_DOWNTIME;web1;http;{+0};{+600};0;0;120;alice;flex           | http.depth=0 dt=1 comments=2@http               | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;http;{+0};{+600};0;0;120;alice;flex
                 | 0   | [{now}] SCHEDULE_SVC_DOWNTIME;web1;disk;{+0};{+300};0;0;60;alice;unused          | disk.depth=0 dt=1,3 comments=2@http,4@disk      | EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;web1;disk;{+0};{+300};0;0;60;alice;unused
                 | 10  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;0;OK - fine                      | http.depth=0 dt=1,3 notes=-                     | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;0;OK - fine // PASSIVE SERVICE CHECK: web1;http;0;(null)
-                | 20  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT - down                    | http.depth=1 dt=1*,3 notes=START:1              | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT - down // PASSIVE SERVICE CHECK: web1;http;0;OK - fine // SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRIT - down // SERVICE DOWNTIME ALERT: web1;http;STARTED; Service has entered a period of scheduled downtime
+                | 20  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT - down                    | http.depth=1 dt=1*,3 notes=START:1              | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT - down // PASSIVE SERVICE CHECK: web1;http;0;OK - fine // SERVICE DOWNTIME ALERT: web1;http;STARTED; Service has entered a period of scheduled downtime // SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRIT - down
                 | 30  | [{now}] PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT - still                   | http.depth=1 dt=1*,3 notes=-                    | EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRIT - still // PASSIVE SERVICE CHECK: web1;http;2;CRIT - down // SERVICE ALERT: web1;http;CRITICAL;SOFT;2;CRIT - still
                 | 139 | -                                                                               | http.depth=1 dt=1*,3                            | -
                 | 140 | -                                                                               | http.depth=0 dt=3 comments=4@disk notes=END:1   | SERVICE DOWNTIME ALERT: web1;http;STOPPED; Service has exited from a period of scheduled downtime
                 | 300 | -                                                                               | disk.depth=0 dt=3 comments=4@disk notes=-       | -
                 | 301 | -                                                                               | disk.depth=0 dt=- comments=- notes=END:3        | -
+                """);
+    }
+
+    @Test
+    void flexibleHostDowntimeStartsAfterTheAlertAServiceOneBefore() throws Exception {
+        // 4.4.6: check_pending_flex_service_downtime starts the downtime inside the state change, before the alert;
+        // check_pending_flex_host_downtime queues an event for now, run after the alert (both seen with nagios4,
+        // scenario downtime-flexible)
+        world = closing.add(DowntimeWorld.start(dir));
+        world.play("""
+                | t  | line                                                                 | expect                     | log
+                | 0  | [{now}] SCHEDULE_HOST_DOWNTIME;web2;{+0};{+600};0;0;120;alice;flex    | web2.depth=0 dt=1          | EXTERNAL COMMAND: SCHEDULE_HOST_DOWNTIME;web2;{+0};{+600};0;0;120;alice;flex
+                | 10 | [{now}] PROCESS_HOST_CHECK_RESULT;web2;1;DOWN - gone                  | web2.depth=1 dt=1* notes=START:1 | EXTERNAL COMMAND: PROCESS_HOST_CHECK_RESULT;web2;1;DOWN - gone // PASSIVE HOST CHECK: web2;0;(null) // HOST ALERT: web2;DOWN;HARD;1;DOWN - gone // HOST DOWNTIME ALERT: web2;STARTED; Host has entered a period of scheduled downtime
                 """);
     }
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.Engine;
 
-/** The notification dependencies of a running engine ({@code engine.dependencies()}), asked at the clock's now. */
+/**
+ * The notification dependencies ({@code engine.dependencies()}) and pending flexible downtimes
+ * ({@code engine.downtimes()}) of a running engine, asked at the clock's now.
+ */
 public final class EngineBlockers implements NotificationBlockers {
 
     private final Engine engine;
@@ -25,5 +28,17 @@ public final class EngineBlockers implements NotificationBlockers {
     public boolean serviceBlocked(ServiceKey key) {
         return engine.serviceTarget(key)
                 .map(t -> engine.dependencies().notificationsBlocked(t, clock.instant())).orElse(false);
+    }
+
+    @Override
+    public boolean hostFlexibleDowntimePending(String hostName) {
+        return engine.hostTarget(hostName)
+                .map(t -> engine.downtimes().flexiblePending(t, clock.instant())).orElse(false);
+    }
+
+    @Override
+    public boolean serviceFlexibleDowntimePending(ServiceKey key) {
+        return engine.serviceTarget(key)
+                .map(t -> engine.downtimes().flexiblePending(t, clock.instant())).orElse(false);
     }
 }

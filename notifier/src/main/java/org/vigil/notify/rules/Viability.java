@@ -95,6 +95,11 @@ final class Viability {
         if (common != null) {
             return common;
         }
+        if (s.isOk()) {
+            // 4.4.6 sends a recovery through the rest too; of it only these can stop one (the re-notification
+            // times were reset by the state change that brought the recovery)
+            return serviceRecovery(s, st, host);
+        }
         if (st.noMoreNotifications()) {
             return Optional.of(Suppression.NO_MORE_NOTIFICATIONS);
         }
@@ -110,7 +115,7 @@ final class Viability {
         if (host.scheduledDowntimeDepth() > 0) {
             return Optional.of(Suppression.HOST_IN_DOWNTIME);
         }
-        return Optional.empty();
+        return flexibleDowntimePending(s);
     }
 
     /** Problems and recoveries of a host: downtime is tested before the re-notification times. */
@@ -121,7 +126,10 @@ final class Viability {
             return common;
         }
         if (st.scheduledDowntimeDepth() > 0) {
-            return Optional.of(Suppression.IN_DOWNTIME);
+            return Optional.of(Suppression.IN_DOWNTIME); // a recovery too, as in 4.4.6
+        }
+        if (s.isOk()) {
+            return Optional.empty(); // the re-notification times were reset by the recovery's state change
         }
         if (st.noMoreNotifications()) {
             return Optional.of(Suppression.NO_MORE_NOTIFICATIONS);
@@ -133,8 +141,8 @@ final class Viability {
     }
 
     /**
-     * The rules hosts and services share, up to "recoveries are good to go": a suppression, empty for a recovery
-     * that passed, or null for a problem that goes on to the re-notification rules.
+     * The rules hosts and services share, up to flapping: a suppression, or null for a problem or recovery that goes
+     * on to the downtime and re-notification rules (4.4.6 dropped 3.x's "recoveries are good to go" here).
      */
     private Optional<Suppression> commonNormal(Subject s, Instant now, boolean dependencyBlocks) {
         CheckableStatus<?> st = s.status();
@@ -165,6 +173,38 @@ final class Viability {
         if (st.isFlapping()) {
             return Optional.of(Suppression.FLAPPING);
         }
-        return s.isOk() ? Optional.empty() : null;
+        return null;
+    }
+
+    /**
+     * What stops a service recovery in 4.4.6: the service's or the host's downtime, a flexible one waiting to start,
+     * the host hard down.
+     */
+    private Optional<Suppression> serviceRecovery(Subject s, CheckableStatus<?> st, HostStatus host) {
+        if (st.scheduledDowntimeDepth() > 0) {
+            return Optional.of(Suppression.IN_DOWNTIME);
+        }
+        if (host.scheduledDowntimeDepth() > 0) {
+            return Optional.of(Suppression.HOST_IN_DOWNTIME);
+        }
+        Optional<Suppression> pending = flexibleDowntimePending(s);
+        if (pending.isPresent()) {
+            return pending;
+        }
+        if (!host.currentState().isOk() && host.stateType() == StateType.HARD) {
+            return Optional.of(Suppression.HOST_DOWN);
+        }
+        return Optional.empty();
+    }
+
+    /** 4.4.6 holds a service's notifications while it or its host has a flexible downtime waiting to start. */
+    private Optional<Suppression> flexibleDowntimePending(Subject s) {
+        if (blockers.serviceFlexibleDowntimePending(s.service())) {
+            return Optional.of(Suppression.FLEXIBLE_DOWNTIME_PENDING);
+        }
+        if (blockers.hostFlexibleDowntimePending(s.hostName())) {
+            return Optional.of(Suppression.HOST_FLEXIBLE_DOWNTIME_PENDING);
+        }
+        return Optional.empty();
     }
 }

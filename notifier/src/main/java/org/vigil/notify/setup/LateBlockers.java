@@ -3,7 +3,7 @@ package org.vigil.notify.setup;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.notify.rules.NotificationBlockers;
 
-/** The dependency answers of an engine that is built after the notifier: nothing blocks until it is bound. */
+/** The blocker answers of an engine that is built after the notifier: nothing blocks until it is bound. */
 final class LateBlockers implements NotificationBlockers {
 
     private volatile NotificationBlockers bound = NotificationBlockers.NEVER;
@@ -20,5 +20,15 @@ final class LateBlockers implements NotificationBlockers {
     @Override
     public boolean serviceBlocked(ServiceKey key) {
         return bound.serviceBlocked(key);
+    }
+
+    @Override
+    public boolean hostFlexibleDowntimePending(String hostName) {
+        return bound.hostFlexibleDowntimePending(hostName);
+    }
+
+    @Override
+    public boolean serviceFlexibleDowntimePending(ServiceKey key) {
+        return bound.serviceFlexibleDowntimePending(key);
     }
 }

@@ -102,6 +102,104 @@ class EngineHooksTest {
     }
 
     @Test
+    void downtimeCancelledNotifiesWithoutAuthorOrComment() throws Exception {
+        // 4.4.6's unschedule_downtime passes NULL author and data: $NOTIFICATIONAUTHOR$ and
+        // $NOTIFICATIONCOMMENT$ are empty (observed with nagios4, scenario downtime-cancel-service)
+        CheckTarget http = http();
+        Instant now = h.clock.instant();
+        DowntimeBook.Scheduled d = h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now,
+                now, now.plusSeconds(600), true, 0, 600, "carol", "patching"), now));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(now);
+            return h.engine.downtimes().cancel(d.id(), false, now);
+        });
+        assertThat(h.engine.call(() -> h.sent.stream().map(n -> n.type() + " " + n.author() + "/" + n.comment())
+                .toList())).containsExactly("DOWNTIMESTART carol/patching", "DOWNTIMECANCELLED null/null");
+    }
+
+    @Test
+    void aServiceProblemThatStartsAFlexibleDowntimeIsNotNotified() throws Exception {
+        // 4.4.6 starts a service's flexible downtime inside the state change, before the notification is judged:
+        // a problem hard at once (max_check_attempts 1) sends DOWNTIMESTART and no PROBLEM (downtime-flexible)
+        h = NotifyHarness.start(dir, """
+                define host {
+                    host_name web1
+                    use host-template
+                    contacts admin
+                }
+                define service {
+                    host_name web1
+                    service_description http
+                    use service-template
+                    max_check_attempts 1
+                    contacts admin
+                }
+                """);
+        CheckTarget http = h.service("web1", "http");
+        Instant now = h.clock.instant();
+        DowntimeBook.Scheduled d = h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now,
+                now, now.plusSeconds(600), false, 0, 60, "carol", "flexible"), now));
+        assertThat(d.ok()).isTrue();
+        h.results(http, 2, "CRITICAL - down", 1);
+        assertThat(h.taken()).containsExactly("admin DOWNTIMESTART 0");
+    }
+
+    @Test
+    void aNeverCheckedObjectIsNotifiedWithItsInitialStateNotPending() throws Exception {
+        // macros.c reads current_state whether or not the object was checked (downtime-fixed-service)
+        CheckTarget http = http();
+        Instant now = h.clock.instant();
+        h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now, now, now.plusSeconds(600),
+                true, 0, 600, "carol", "patching"), now));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(now);
+            return null;
+        });
+        assertThat(h.engine.call(() -> h.sent.stream().map(n -> n.macros().get("HOSTSTATE") + "/"
+                + n.macros().get("SERVICESTATE")).toList())).containsExactly("UP/OK");
+    }
+
+    @Test
+    void aRecoveryInDowntimeIsNotNotified() throws Exception {
+        // 4.4.6's viability tests no longer end with "recoveries are good to go": a recovery also meets the
+        // downtime test (observed with nagios4, scenario downtime-recovery)
+        CheckTarget http = http();
+        h.results(http, 2, "CRITICAL - down", 3);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+        Instant now = h.clock.instant();
+        h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(http, now, now, now.plusSeconds(600),
+                true, 0, 600, "carol", "fixing"), now));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(now);
+            return null;
+        });
+        assertThat(h.taken()).containsExactly("admin DOWNTIMESTART 1");
+        h.results(http, 0, "OK - back", 1);
+        assertThat(h.taken()).as("recovery in downtime").isEmpty();
+    }
+
+    @Test
+    void aFlexibleHostDowntimeWaitingToStartHoldsItsServicesBack() throws Exception {
+        // 4.4.6's is_host_in_pending_flex_downtime: while the host's flexible downtime window is open and the host
+        // fine (so it has not started), its services' problems are not notified (scenario downtime-flexible)
+        CheckTarget http = http();
+        CheckTarget web1 = h.host("web1");
+        Instant now = h.clock.instant();
+        h.engine.call(() -> h.engine.downtimes().schedule(new DowntimeRequest(web1, now, now, now.plusSeconds(600),
+                false, 0, 60, "carol", "maybe"), now));
+        h.results(http, 2, "CRITICAL - down", 3);
+        assertThat(h.taken()).as("window open").isEmpty();
+        h.advance(Duration.ofMinutes(11));
+        h.engine.call(() -> {
+            h.engine.downtimes().tick(h.clock.instant());
+            return null;
+        });
+        assertThat(h.taken()).as("expired unused").containsExactly("admin DOWNTIMEEND 0");
+        h.results(http, 2, "CRITICAL - down", 1);
+        assertThat(h.taken()).containsExactly("admin PROBLEM 1");
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

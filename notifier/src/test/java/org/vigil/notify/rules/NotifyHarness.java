@@ -149,6 +149,17 @@ final class NotifyHarness implements AutoCloseable {
             public boolean serviceBlocked(ServiceKey key) {
                 return blockers.serviceBlocked(key);
             }
+
+            // pending flexible downtimes come from the engine, as in the daemon
+            @Override
+            public boolean hostFlexibleDowntimePending(String hostName) {
+                return new EngineBlockers(holder[0], clock).hostFlexibleDowntimePending(hostName);
+            }
+
+            @Override
+            public boolean serviceFlexibleDowntimePending(ServiceKey key) {
+                return new EngineBlockers(holder[0], clock).serviceFlexibleDowntimePending(key);
+            }
         };
         Notifier notifier = new Notifier(config.model(), periods, () -> holder[0].notificationsEnabled(), forwarding,
                 NotifierSettings.from(config.mainConfig(), clock.instant()), sent::add, logLine);

@@ -42,7 +42,8 @@ final class StatusMacros implements RuntimeMacros {
     /** One value by its macro name with HOST/SERVICE replaced by '#'. */
     private String value(CheckableStatus<?> s, String macro) {
         return switch (macro) {
-            case "#STATE" -> s.displayState();
+            // Nagios names current_state, the initial state until a first result: never PENDING
+            case "#STATE" -> s.currentState().name();
             case "#STATEID" -> Integer.toString(s.currentState().code());
             case "LAST#STATE" -> s.lastState().toString();
             case "LAST#STATEID" -> Integer.toString(s.lastState().code());

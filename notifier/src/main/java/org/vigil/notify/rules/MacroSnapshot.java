@@ -27,7 +27,8 @@ final class MacroSnapshot {
     }
 
     private static void put(Map<String, String> m, String kind, CheckableStatus<?> st, Instant now) {
-        m.put(kind + "STATE", st.displayState());
+        // Nagios names current_state, the initial state until a first result: never PENDING
+        m.put(kind + "STATE", st.currentState().name());
         m.put(kind + "STATEID", Integer.toString(st.currentState().code()));
         m.put("LAST" + kind + "STATE", st.lastState().name());
         m.put("LAST" + kind + "STATEID", Integer.toString(st.lastState().code()));

@@ -26,6 +26,18 @@ final class MacroSnapshot {
         return m;
     }
 
+    /**
+     * The macros as Nagios would show them at the object's next result in the same state, where its last state is
+     * its current state (the re-notification pass notifies between results, Nagios only at one).
+     */
+    static Map<String, String> atNextResult(Subject s, Instant now) {
+        Map<String, String> m = of(s, now);
+        String kind = s.isHost() ? "HOST" : "SERVICE";
+        m.put("LAST" + kind + "STATE", m.get(kind + "STATE"));
+        m.put("LAST" + kind + "STATEID", m.get(kind + "STATEID"));
+        return m;
+    }
+
     private static void put(Map<String, String> m, String kind, CheckableStatus<?> st, Instant now) {
         // as in Nagios, the state's name even before the first result (a host not yet checked is UP), never PENDING
         m.put(kind + "STATE", st.currentState().name());

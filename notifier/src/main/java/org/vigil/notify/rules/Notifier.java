@@ -48,9 +48,23 @@ public final class Notifier {
         this.settings = settings;
     }
 
+    /** What a notification is about, and whether it is decided at a result or between results. */
+    private record Cause(Reason reason, String author, String comment, NotificationOptions options,
+                         boolean betweenResults) {
+    }
+
     /** A problem or recovery, as the engine asks after a result. */
     public Outcome normal(Subject s, Instant now) {
-        return notify(s, Reason.NORMAL, null, null, NotificationOptions.NONE, now);
+        return notify(s, new Cause(Reason.NORMAL, null, null, NotificationOptions.NONE, false), now);
+    }
+
+    /**
+     * A problem notification that came due between results (Vigil's re-notification pass; Nagios waits for the next
+     * result): its macros are those Nagios shows at a next result in the same state, so its last state is the
+     * current one.
+     */
+    public Outcome dueBetweenResults(Subject s, Instant now) {
+        return notify(s, new Cause(Reason.NORMAL, null, null, NotificationOptions.NONE, true), now);
     }
 
     /**
@@ -73,6 +87,12 @@ public final class Notifier {
     /** Considers one notification of {@code reason} about {@code s} at {@code now}. */
     public Outcome notify(Subject s, Reason reason, String author, String comment, NotificationOptions options,
                           Instant at) {
+        return notify(s, new Cause(reason, author, comment, options, false), at);
+    }
+
+    private Outcome notify(Subject s, Cause cause, Instant at) {
+        Reason reason = cause.reason();
+        NotificationOptions options = cause.options();
         Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         CheckableStatus<?> st = s.status();
         Optional<Suppression> why = viability.check(s, reason, options, now);
@@ -95,7 +115,7 @@ public final class Notifier {
             }
             return Outcome.suppressed(Suppression.NO_CONTACTS);
         }
-        List<Notification> sent = send(s, reason, author, comment, chosen, now);
+        List<Notification> sent = send(s, cause, chosen, now);
         if (reason == Reason.NORMAL) {
             st.setNextNotification(escalations.nextNotification(s, now));
             st.setLastNotification(now);
@@ -104,12 +124,15 @@ public final class Notifier {
         return new Outcome(sent, Optional.empty());
     }
 
-    private List<Notification> send(Subject s, Reason reason, String author, String comment, Recipients.Chosen chosen,
-                                    Instant now) {
+    private List<Notification> send(Subject s, Cause cause, Recipients.Chosen chosen, Instant now) {
         CheckableStatus<?> st = s.status();
+        Reason reason = cause.reason();
+        String author = cause.author();
+        String comment = cause.comment();
         List<String> names = chosen.contacts().stream().map(Contact::name).toList();
         String type = reason.type(s.isOk());
-        Map<String, String> macros = MacroSnapshot.of(s, now);
+        Map<String, String> macros = cause.betweenResults() ? MacroSnapshot.atNextResult(s, now)
+                : MacroSnapshot.of(s, now);
         macros.putAll(notificationMacros(s, type, names, chosen.escalated(), author, comment));
         List<Notification> out = new ArrayList<>();
         for (Contact c : chosen.contacts()) {

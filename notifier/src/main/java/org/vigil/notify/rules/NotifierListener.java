@@ -135,7 +135,7 @@ public final class NotifierListener implements EngineListener {
             Subject s = e.getKey();
             track(e.getValue(), s);
             if (problems.containsKey(s) && notifier.renotificationDue(s, clock.instant())) {
-                notifier.normal(s, clock.instant());
+                notifier.dueBetweenResults(s, clock.instant());
                 engine.statusChanged(e.getValue()); // retained, so a restart does not notify again
             }
         }

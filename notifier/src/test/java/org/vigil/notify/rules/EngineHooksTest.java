@@ -200,6 +200,19 @@ class EngineHooksTest {
     }
 
     @Test
+    void stateMacrosOfObjectsNeverCheckedNameTheirInitialState() throws Exception {
+        CheckTarget http = http();
+        // nagios4 4.4.6: $HOSTSTATE$ and $SERVICESTATE$ are the names of current_state, which is the initial state
+        // (UP, OK) until a first result: a custom notification before any check shows UP and OK, never PENDING
+        h.engine.call(() -> {
+            h.engine.sendCustomNotification(http, 0, "alice", "before any check");
+            return null;
+        });
+        assertThat(h.engine.call(() -> h.sent.stream().map(n -> n.macros().get("HOSTSTATE") + "/"
+                + n.macros().get("SERVICESTATE")).toList())).containsExactly("UP/OK");
+    }
+
+    @Test
     void customNotificationCommandReachesTheNotifier() throws Exception {
         CheckTarget http = http();
         h.results(http, 2, "CRITICAL - down", 3);

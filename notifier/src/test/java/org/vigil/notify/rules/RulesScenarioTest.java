@@ -172,6 +172,30 @@ class RulesScenarioTest {
         assertThat(h.taken()).containsExactly("admin PROBLEM 1");
     }
 
+    /**
+     * Nagios sends a problem held back by its host's DOWN at the service's next result, whose last state is the
+     * problem's (observed with nagios4: $LASTSERVICESTATE$ CRITICAL); the pass sends it between results with the same
+     * macros, not with the state before the problem.
+     */
+    @Test
+    void aProblemSentBetweenResultsShowsItselfAsItsLastState() throws Exception {
+        CheckTarget http = http("contacts admin\n", "");
+        h.result(http, 0, "OK");
+        h.result(h.host("web1"), 1, "DOWN");
+        h.taken();
+        h.advance(Duration.ofMinutes(1));
+        h.result(http, 2, "CRITICAL");
+        String type = h.read(http, s -> s.stateType().name());
+        assertThat(type).as("hard at once on a DOWN host").isEqualTo("HARD");
+        assertThat(h.taken()).as("the host is DOWN").isEmpty();
+        h.result(h.host("web1"), 0, "UP");
+        h.taken();
+        h.renotify();
+        assertThat(h.engine.call(() -> h.sent.stream().map(n -> n.contact().name() + " " + n.type() + " last "
+                + n.macros().get("LASTSERVICESTATE") + "/" + n.macros().get("LASTSERVICESTATEID")).toList()))
+                .containsExactly("admin PROBLEM last CRITICAL/2");
+    }
+
     @Test
     void downtimeAcknowledgementFlappingAndDependenciesSuppress() throws Exception {
         CheckTarget http = http("contacts admin\n", "");

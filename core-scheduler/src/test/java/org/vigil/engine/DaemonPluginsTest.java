@@ -130,25 +130,7 @@ class DaemonPluginsTest {
     /** A host whose plugin says CRITICAL goes DOWN (it once stayed UP: DOWN, 1, was read again as WARNING). */
     @Test
     void hostWhoseCheckFailsGoesDown() throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), """
-                cfg_file=objects.cfg
-                log_file=var/nagios.log
-                status_file=var/status.dat
-                status_update_interval=1
-                interval_length=1
-                cached_host_check_horizon=0
-                illegal_macro_output_chars=`~$&|'"<>
-                """);
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check_dummy
-                    command_line %s/check_dummy $ARG1$ "$ARG2$"
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check_dummy!0
-                    service_notification_commands check_dummy!0
-                }
+        try (Daemon daemon = startDummies("status_update_interval=1\ncached_host_check_horizon=0\n", """
                 define host {
                     name generic
                     max_check_attempts 2
@@ -176,12 +158,7 @@ class DaemonPluginsTest {
                     retry_interval 1
                     contacts admin
                 }
-                """.formatted(PLUGINS));
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
-        try (Daemon daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8))) {
-            daemon.start();
+                """)) {
             Path log = dir.resolve("var/nagios.log");
             awaitLog(log, "HOST ALERT: gone;DOWN;HARD;2;CRITICAL: host gone");
             assertThat(read(log)).contains("HOST ALERT: gone;DOWN;SOFT;1;CRITICAL: host gone")
@@ -199,24 +176,7 @@ class DaemonPluginsTest {
      */
     @Test
     void hostRetryWithinTheCacheHorizonWaitsForIt() throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), """
-                cfg_file=objects.cfg
-                log_file=var/nagios.log
-                status_file=var/status.dat
-                interval_length=1
-                cached_host_check_horizon=4
-                illegal_macro_output_chars=`~$&|'"<>
-                """);
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check_dummy
-                    command_line %s/check_dummy $ARG1$ "$ARG2$"
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check_dummy!0
-                    service_notification_commands check_dummy!0
-                }
+        try (Daemon daemon = startDummies("cached_host_check_horizon=4\n", """
                 define host {
                     host_name gone
                     check_command check_dummy!2!host gone
@@ -234,18 +194,41 @@ class DaemonPluginsTest {
                     retry_interval 1
                     contacts admin
                 }
-                """.formatted(PLUGINS));
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
-        try (Daemon daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8))) {
-            daemon.start();
+                """)) {
             Path log = dir.resolve("var/nagios.log");
             await(() -> read(log).contains("HOST ALERT: gone;DOWN;HARD;2;"));
             long soft = timeOf(read(log), "HOST ALERT: gone;DOWN;SOFT;1;");
             long hard = timeOf(read(log), "HOST ALERT: gone;DOWN;HARD;2;");
             assertThat(hard - soft).as("seconds from the first result to the retry's").isGreaterThanOrEqualTo(4);
         }
+    }
+
+    /** A started daemon on {@code objects} with a check_dummy command and an admin contact, interval_length=1. */
+    private Daemon startDummies(String extraMain, String objects) throws IOException {
+        Files.writeString(dir.resolve("nagios.cfg"), """
+                cfg_file=objects.cfg
+                log_file=var/nagios.log
+                status_file=var/status.dat
+                interval_length=1
+                illegal_macro_output_chars=`~$&|'"<>
+                """ + extraMain);
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check_dummy
+                    command_line %s/check_dummy $ARG1$ "$ARG2$"
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy!0
+                    service_notification_commands check_dummy!0
+                }
+                """.formatted(PLUGINS) + objects);
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        Daemon daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        daemon.start();
+        return daemon;
     }
 
     private static long timeOf(String log, String text) {

@@ -101,7 +101,8 @@ final class MainValueChecks {
         Rule rule = RULES.get(name);
         String problem = rule == null ? null : problem(rule, value);
         if (problem != null) {
-            diags.error(where, name + " '" + abbreviate(value) + "' is out of range (expected " + problem + ")");
+            String what = value.matches("[+-]?[0-9.]+") ? "is out of range" : "is not valid";
+            diags.error(where, name + " '" + abbreviate(value) + "' " + what + " (expected " + problem + ")");
         } else if ((rule instanceof AtLeast || rule instanceof Between) && !value.matches("[+-]?[0-9]+")) {
             diags.warning(where, name + " '" + abbreviate(value) + "' is read as " + atoi(value)
                     + ", as Nagios reads it (expected a whole number)");

@@ -67,6 +67,8 @@ public final class MainConfigReader {
                     if (!MainDirectives.KNOWN.contains(name)) {
                         diags.warning(where, "unknown main config directive '" + name + "' is ignored"
                                 + hint(name, MainDirectives.KNOWN));
+                    } else {
+                        MainValueChecks.check(name, value, where, diags);
                     }
                 }
             }

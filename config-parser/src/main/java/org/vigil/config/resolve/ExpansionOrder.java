@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vigil.config.graph.DepthFirst;
 
 /**
  * The order in which Nagios 4 walks the hosts of a {@code host_name} list, the groups of a
@@ -53,11 +54,27 @@ final class ExpansionOrder {
 
     /** The members of {@code group} in the order of Nagios's member list. */
     List<String> members(String group) {
-        List<String> done = memberOrder.get(group);
-        if (done != null) {
-            return done;
+        if (!memberOrder.containsKey(group)) {
+            DepthFirst.walk(group, this::enter, this::nestedGroups, this::order);
+        }
+        return memberOrder.get(group);
+    }
+
+    private boolean enter(String group) {
+        if (memberOrder.containsKey(group)) {
+            return false;
         }
         memberOrder.put(group, List.of()); // a nesting loop is reported elsewhere; stop here
+        return true;
+    }
+
+    private List<String> nestedGroups(String group) {
+        Definition g = registry.find(ObjectType.HOSTGROUP, group);
+        return mentioned(ObjectType.HOSTGROUP, g == null ? null : g.get("hostgroup_members"));
+    }
+
+    /** Once the member orders of its nested groups are known. */
+    private void order(String group) {
         Collection<String> members = hostGroups.members(group);
         Definition g = registry.find(ObjectType.HOSTGROUP, group);
         Deque<String> order = new ArrayDeque<>(mentioned(ObjectType.HOST, g == null ? null : g.get("members")));
@@ -66,9 +83,9 @@ final class ExpansionOrder {
         for (int i = declaring.size() - 1; i >= 0; i--) {
             prependNew(order, seen, declaring.get(i));
         }
-        List<String> nested = mentioned(ObjectType.HOSTGROUP, g == null ? null : g.get("hostgroup_members"));
+        List<String> nested = nestedGroups(group);
         for (int i = nested.size() - 1; i >= 0; i--) {
-            for (String host : members(nested.get(i))) {
+            for (String host : memberOrder.get(nested.get(i))) {
                 prependNew(order, seen, host);
             }
         }
@@ -83,7 +100,6 @@ final class ExpansionOrder {
             members.stream().filter(h -> !seen.contains(h)).sorted().forEach(result::add);
         }
         memberOrder.put(group, result);
-        return result;
     }
 
     private static void prependNew(Deque<String> order, Set<String> seen, String host) {

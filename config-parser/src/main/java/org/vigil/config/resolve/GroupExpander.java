@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.graph.DepthFirst;
 
 /**
  * Stage 4a: computes the members of host groups and contact groups from both sides (the group's
@@ -21,6 +22,8 @@ public final class GroupExpander implements Registry.GroupMembers {
     private final Map<String, Set<String>> rejectedByGroup = new HashMap<>();
     private final Map<String, Set<String>> expanded = new HashMap<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
+    /** The nested groups of the groups being expanded. */
+    private final Map<String, Set<String>> nestedGroups = new HashMap<>();
 
     private GroupExpander(Registry registry, ObjectType groupType, ObjectType memberType, String backReference,
                           String nestedKey) {
@@ -66,33 +69,39 @@ public final class GroupExpander implements Registry.GroupMembers {
     /** Every member of {@code group}, nested groups included, sorted by name as Nagios lists them. */
     @Override
     public Set<String> members(String group) {
-        Set<String> done = expanded.get(group);
-        if (done != null) {
-            return done;
+        if (!expanded.containsKey(group) && direct.containsKey(group)) {
+            DepthFirst.walk(group, this::enter, nestedGroups::get, this::collectNested);
         }
-        Set<String> own = direct.get(group);
-        if (own == null) {
-            return Set.of();
+        return expanded.getOrDefault(group, Set.of());
+    }
+
+    private boolean enter(String group) {
+        if (expanded.containsKey(group) || !direct.containsKey(group)) {
+            return false;
         }
         if (!inProgress.add(group)) {
             Definition g = registry.find(groupType, group);
             registry.diags().error(g.where(nestedKey), groupType.keyword() + " '" + group
                     + "' contains itself through " + nestedKey + " (expected nested groups without a loop)");
-            return Set.of();
+            return false;
         }
-        Set<String> all = new TreeSet<>(own);
         Definition g = registry.find(groupType, group);
         Set<String> nested = new LinkedHashSet<>();
-        Set<String> rejected = new LinkedHashSet<>();
-        registry.expandNames(groupType, g.get(nestedKey), g.where(nestedKey), nested, rejected);
-        for (String n : nested) {
-            all.addAll(members(n));
+        registry.expandNames(groupType, g.get(nestedKey), g.where(nestedKey), nested, new LinkedHashSet<>());
+        nestedGroups.put(group, nested);
+        return true;
+    }
+
+    /** Once its nested groups are expanded (a group met again through a loop counts as empty). */
+    private void collectNested(String group) {
+        Set<String> all = new TreeSet<>(direct.get(group));
+        for (String n : nestedGroups.remove(group)) {
+            all.addAll(expanded.getOrDefault(n, Set.of()));
         }
         // the group's own exclusions win over members that came in through nested groups, too
         all.removeAll(rejectedByGroup.getOrDefault(group, Set.of()));
         inProgress.remove(group);
         expanded.put(group, all);
-        return all;
     }
 
     Diagnostics diags() {

@@ -221,16 +221,16 @@ final class ModelBuilder {
                     + "' is not valid (expected a whole number of 1 or more)");
         }
         return new CheckSettings(command, refs.timeperiod(d.get("check_period"), d.where("check_period")),
-                v.state("initial_state", states), attempts, v.number("check_interval", 5.0),
-                v.number("retry_interval", 1.0), v.bool("active_checks_enabled", true),
+                v.state("initial_state", states), attempts, v.interval("check_interval", 5.0, true),
+                v.interval("retry_interval", 1.0, false), v.bool("active_checks_enabled", true),
                 v.bool("passive_checks_enabled", true), v.bool("obsess", true), v.bool("check_freshness", false),
-                v.integer("freshness_threshold", 0), handler, v.bool("event_handler_enabled", true),
+                v.integer("freshness_threshold", 0, 0), handler, v.bool("event_handler_enabled", true),
                 v.bool("process_perf_data", true));
     }
 
     private FlapSettings flap(Values v, String states) {
-        return new FlapSettings(v.bool("flap_detection_enabled", true), v.number("low_flap_threshold", 0),
-                v.number("high_flap_threshold", 0), v.options("flap_detection_options", states, Values.all(states)));
+        return new FlapSettings(v.bool("flap_detection_enabled", true), v.percent("low_flap_threshold"),
+                v.percent("high_flap_threshold"), v.options("flap_detection_options", states, Values.all(states)));
     }
 
     private NotificationSettings notification(Definition d, Values v, String letters) {
@@ -245,7 +245,7 @@ final class ModelBuilder {
         return new NotificationSettings(contacts, groups,
                 refs.timeperiod(d.get("notification_period"), d.where("notification_period")),
                 v.options("notification_options", letters, Values.all(letters)), v.bool("notifications_enabled", true),
-                v.number("notification_interval", 30), v.number("first_notification_delay", 0));
+                v.interval("notification_interval", 30, true), v.interval("first_notification_delay", 0, true));
     }
 
     private static Retention retention(Values v) {

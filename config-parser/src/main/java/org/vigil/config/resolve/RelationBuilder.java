@@ -80,7 +80,7 @@ final class RelationBuilder {
         String contacts = inheritContacts ? target.get("contacts") : d.get("contacts");
         String groups = inheritContacts ? target.get("contact_groups") : d.get("contact_groups");
         // an interval set nowhere (escalation, its templates, or explicitly on the host/service) is 0
-        double interval = d.has("notification_interval") ? v.number("notification_interval", 0)
+        double interval = d.has("notification_interval") ? v.interval("notification_interval", 0, true)
                 : new Values(target, diags).number("notification_interval", 0);
         String period = d.has("escalation_period") ? d.get("escalation_period") : target.get("notification_period");
         refs.timeperiod(d.get("escalation_period"), d.where("escalation_period"));
@@ -105,6 +105,9 @@ final class RelationBuilder {
             for (String m : masters) {
                 for (String dep : dependents) {
                     if (m.equals(dep)) {
+                        diags.error(d.where(d.has("dependent_host_name") ? "dependent_host_name"
+                                : "dependent_hostgroup_name"), "host '" + m + "' depends on itself (expected a"
+                                + " master host other than the dependent one)");
                         continue;
                     }
                     addKinds(out, d, m, null, dep, null, Values.HOST_DEPENDENCY);
@@ -158,10 +161,14 @@ final class RelationBuilder {
     }
 
     private void addService(List<Dependency> out, Definition d, ServiceKey master, ServiceKey dependent) {
-        if (!dependent.equals(master)) {
-            addKinds(out, d, master.hostName(), master.description(), dependent.hostName(), dependent.description(),
-                    Values.SERVICE_DEPENDENCY);
+        if (dependent.equals(master)) {
+            diags.error(d.where("dependent_service_description"), "service '" + master.description() + "' on host '"
+                    + master.hostName() + "' depends on itself (expected a master service other than the dependent"
+                    + " one)");
+            return;
         }
+        addKinds(out, d, master.hostName(), master.description(), dependent.hostName(), dependent.description(),
+                Values.SERVICE_DEPENDENCY);
     }
 
     /**

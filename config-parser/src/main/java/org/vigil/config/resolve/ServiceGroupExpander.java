@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vigil.config.graph.DepthFirst;
 import org.vigil.config.model.ServiceKey;
 
 /** Stage 4c: members of service groups, from {@code members} pairs, services' {@code servicegroups}, and nesting. */
@@ -16,6 +17,8 @@ final class ServiceGroupExpander {
     private final Map<String, Set<ServiceKey>> direct = new HashMap<>();
     private final Map<String, Set<ServiceKey>> expanded = new HashMap<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
+    /** The nested groups of the groups being expanded. */
+    private final Map<String, Set<String>> nestedGroups = new HashMap<>();
 
     ServiceGroupExpander(Registry registry, Map<ServiceKey, Definition> services) {
         this.registry = registry;
@@ -82,32 +85,38 @@ final class ServiceGroupExpander {
     }
 
     Set<ServiceKey> members(String group) {
-        Set<ServiceKey> done = expanded.get(group);
-        if (done != null) {
-            return done;
+        if (!expanded.containsKey(group) && direct.containsKey(group)) {
+            DepthFirst.walk(group, this::enter, nestedGroups::get, this::collectNested);
         }
-        Set<ServiceKey> own = direct.get(group);
-        if (own == null) {
-            return Set.of();
+        return expanded.getOrDefault(group, Set.of());
+    }
+
+    private boolean enter(String group) {
+        if (expanded.containsKey(group) || !direct.containsKey(group)) {
+            return false;
         }
         Definition g = registry.find(ObjectType.SERVICEGROUP, group);
         if (!inProgress.add(group)) {
             registry.diags().error(g.where("servicegroup_members"), "servicegroup '" + group
                     + "' contains itself through servicegroup_members (expected nested groups without a loop)");
-            return Set.of();
+            return false;
         }
-        Set<ServiceKey> all = new LinkedHashSet<>(own);
         Set<String> nested = new LinkedHashSet<>();
         registry.expandNames(ObjectType.SERVICEGROUP, g.get("servicegroup_members"), g.where("servicegroup_members"),
                 nested, new LinkedHashSet<>());
-        for (String n : nested) {
-            all.addAll(members(n));
+        nestedGroups.put(group, nested);
+        return true;
+    }
+
+    /** Once its nested groups are expanded (a group met again through a loop counts as empty). */
+    private void collectNested(String group) {
+        Set<ServiceKey> all = new LinkedHashSet<>(direct.get(group));
+        for (String n : nestedGroups.remove(group)) {
+            all.addAll(expanded.getOrDefault(n, Set.of()));
         }
         inProgress.remove(group);
         List<ServiceKey> sorted = new java.util.ArrayList<>(all);
         java.util.Collections.sort(sorted);
-        all = new LinkedHashSet<>(sorted);
-        expanded.put(group, all);
-        return all;
+        expanded.put(group, new LinkedHashSet<>(sorted));
     }
 }

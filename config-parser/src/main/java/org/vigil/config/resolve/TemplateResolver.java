@@ -1,12 +1,14 @@
 package org.vigil.config.resolve;
 
 import org.vigil.config.diag.Suggest;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vigil.config.diag.Diagnostics;
+import org.vigil.config.graph.DepthFirst;
 import org.vigil.config.timeperiod.TimeperiodRules;
 
 /**
@@ -62,17 +64,28 @@ public final class TemplateResolver {
         }
     }
 
-    private void resolve(Definition d) {
+    /** Resolves {@code root} and the templates it leads to, deepest first, on an explicit stack. */
+    private void resolve(Definition root) {
+        DepthFirst.walk(root, this::enter, this::namedTemplates, this::inherit);
+    }
+
+    private boolean enter(Definition d) {
         if (d.state == 2) {
-            return;
+            return false;
         }
         if (d.state == 1) {
             diags.error(d.useLocation, "circular template use: " + d.type.keyword() + " template '" + d.templateName
                     + "' uses itself through 'use' (expected a chain of templates that ends)");
-            return;
+            return false;
         }
         d.state = 1;
+        return true;
+    }
+
+    /** The templates {@code d} names that are defined, in {@code use} order; an undefined one is reported. */
+    private List<Definition> namedTemplates(Definition d) {
         Map<String, Definition> byName = templates.getOrDefault(d.type, Map.of());
+        List<Definition> found = new ArrayList<>(d.uses.size());
         for (String name : d.uses) {
             Definition t = byName.get(name);
             if (t == null) {
@@ -80,10 +93,19 @@ public final class TemplateResolver {
                         + " definition" : "Nagios does not trim blanks after a comma in 'use'";
                 diags.error(d.useLocation, d.type.keyword() + " template '" + name + "' is not defined (" + expected
                         + Suggest.hint(name.strip(), byName.keySet()) + ")");
-                continue;
+            } else {
+                found.add(t);
             }
-            resolve(t);
-            if (t.state != 2) {
+        }
+        return found;
+    }
+
+    /** Called once every template {@code d} names is resolved (or found to be in a loop, and skipped). */
+    private void inherit(Definition d) {
+        Map<String, Definition> byName = templates.getOrDefault(d.type, Map.of());
+        for (String name : d.uses) {
+            Definition t = byName.get(name);
+            if (t == null || t.state != 2) {
                 continue;
             }
             d.templates.add(t);

@@ -60,21 +60,71 @@ final class Values {
     }
 
     double number(String key, double fallback) {
+        Double x = parsedNumber(key);
+        return x == null ? fallback : x;
+    }
+
+    /** The value as a number of 0 or more; null when unset or not valid (reported). */
+    private Double parsedNumber(String key) {
         String v = d.get(key);
         if (v == null) {
-            return fallback;
+            return null;
         }
         try {
             double x = Double.parseDouble(v.strip());
             if (x < 0 || Double.isNaN(x) || Double.isInfinite(x)) {
                 diags.error(d.where(key), key + " '" + v + "' is not valid (expected a number of 0 or more)");
-                return fallback;
+                return null;
             }
             return x;
         } catch (NumberFormatException e) {
             diags.error(d.where(key), key + " '" + v + "' is not valid (expected a number)");
+            return null;
+        }
+    }
+
+    /**
+     * An interval in units of {@code interval_length}: 0 or more as Nagios requires (above 0 where {@code
+     * zeroAllowed} is false), and at most {@link #MAX_INTERVAL}, where Nagios is silent: a larger one, times
+     * the interval length, overflows the scheduler's clock.
+     */
+    double interval(String key, double fallback, boolean zeroAllowed) {
+        Double x = parsedNumber(key);
+        if (x == null) {
             return fallback;
         }
+        if (x > MAX_INTERVAL || x == 0 && !zeroAllowed) {
+            diags.error(d.where(key), key + " '" + d.get(key) + "' is out of range (expected a number "
+                    + (zeroAllowed ? "from 0" : "above 0") + " up to " + (int) MAX_INTERVAL + ")");
+            return fallback;
+        }
+        return x;
+    }
+
+    /** Intervals are refused above this: a year of 60-second units. */
+    static final double MAX_INTERVAL = 525_600;
+
+    /** A whole number of {@code min} or more. */
+    int integer(String key, int fallback, int min) {
+        String v = d.get(key);
+        int x = integer(key, fallback);
+        if (v != null && x < min && x != fallback) {
+            diags.error(d.where(key), key + " '" + v + "' is out of range (expected a whole number of "
+                    + min + " or more)");
+            return fallback;
+        }
+        return x;
+    }
+
+    /** A percentage: 0 to 100 (0 for a flap threshold means the main config's). */
+    double percent(String key) {
+        Double x = parsedNumber(key);
+        if (x != null && x > 100) {
+            diags.error(d.where(key), key + " '" + d.get(key) + "' is out of range (expected a percentage from 0"
+                    + " to 100)");
+            return 0;
+        }
+        return x == null ? 0 : x;
     }
 
     /**

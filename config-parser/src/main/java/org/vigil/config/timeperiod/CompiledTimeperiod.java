@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vigil.config.graph.DepthFirst;
 
 /**
  * One timeperiod ready to evaluate: its rules less the time of the periods it excludes (which may exclude
@@ -144,12 +146,30 @@ public final class CompiledTimeperiod {
         if (cached != null) {
             return cached;
         }
+        if (exclusions.isEmpty()) {
+            return computeDay(date, Map.of());
+        }
+        // a chain of exclusions may be thousands deep: the excluded periods' days first, on an explicit stack
+        Map<CompiledTimeperiod, DayIntervals> found = new IdentityHashMap<>();
+        DepthFirst.walk(this, p -> {
+            DayIntervals known = found.containsKey(p) ? found.get(p) : p.days.get(date);
+            if (known != null) {
+                found.put(p, known);
+                return false;
+            }
+            return true;
+        }, p -> p.exclusions, p -> found.put(p, p.computeDay(date, found)));
+        return found.get(this);
+    }
+
+    /** This period's day, once the days of the periods it excludes are in {@code excludedDays}. */
+    private DayIntervals computeDay(LocalDate date, Map<CompiledTimeperiod, DayIntervals> excludedDays) {
         DayIntervals result = DayIntervals.of(rules.rangesOn(date));
         for (CompiledTimeperiod excluded : exclusions) {
             if (result.isEmpty()) {
                 break;
             }
-            result = result.minus(excluded.active(date));
+            result = result.minus(excludedDays.get(excluded));
         }
         if (days.size() >= CACHE_LIMIT) {
             days.clear();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.diag.SourceLocation;
+import org.vigil.config.graph.DepthFirst;
 
 /** Every timeperiod of a config compiled for evaluation in one zone, exclusions resolved and cycles cut. */
 public final class TimeperiodSchedule {
@@ -39,24 +40,17 @@ public final class TimeperiodSchedule {
         Map<String, CompiledTimeperiod> built = new HashMap<>();
         Map<String, CompiledTimeperiod> inOrder = new LinkedHashMap<>();
         for (String name : definitions.keySet()) {
-            inOrder.put(name, build(name, definitions, edges, built, zone));
+            // excluded periods are built first, so each is complete before a period that excludes it
+            DepthFirst.walk(name, n -> !built.containsKey(n), edges::get, n -> {
+                List<CompiledTimeperiod> excluded = new ArrayList<>();
+                for (String target : edges.get(n)) {
+                    excluded.add(built.get(target));
+                }
+                built.put(n, new CompiledTimeperiod(n, definitions.get(n).rules(), excluded, zone));
+            });
+            inOrder.put(name, built.get(name));
         }
         return new TimeperiodSchedule(inOrder, zone);
-    }
-
-    private static CompiledTimeperiod build(String name, Map<String, Definition> definitions,
-            Map<String, List<String>> edges, Map<String, CompiledTimeperiod> built, ZoneId zone) {
-        CompiledTimeperiod done = built.get(name);
-        if (done != null) {
-            return done;
-        }
-        List<CompiledTimeperiod> excluded = new ArrayList<>();
-        for (String target : edges.get(name)) {
-            excluded.add(build(target, definitions, edges, built, zone));
-        }
-        CompiledTimeperiod period = new CompiledTimeperiod(name, definitions.get(name).rules(), excluded, zone);
-        built.put(name, period);
-        return period;
     }
 
     public Optional<CompiledTimeperiod> find(String name) {
@@ -87,14 +81,18 @@ public final class TimeperiodSchedule {
         Map<String, List<String>> acyclicEdges() {
             List<String> path = new ArrayList<>();
             for (String name : definitions.keySet()) {
-                visit(name, path);
+                DepthFirst.walk(name, n -> enter(n, path), kept::get, n -> {
+                    path.remove(path.size() - 1);
+                    onPath.put(n, false);
+                });
             }
             return kept;
         }
 
-        private void visit(String name, List<String> path) {
+        /** Keeps the exclusions of {@code name} that are defined and close no cycle; reports the others. */
+        private boolean enter(String name, List<String> path) {
             if (kept.containsKey(name)) {
-                return;
+                return false;
             }
             Definition def = definitions.get(name);
             List<String> out = new ArrayList<>();
@@ -112,12 +110,10 @@ public final class TimeperiodSchedule {
                             + " leads back to it: " + String.join(" -> ", cycle) + " (expected exclusions without"
                             + " a cycle; this exclusion is ignored)");
                 } else {
-                    visit(target, path);
                     out.add(target);
                 }
             }
-            path.remove(path.size() - 1);
-            onPath.put(name, false);
+            return true;
         }
     }
 }

@@ -42,10 +42,11 @@ public final class CommandParser {
         if (rest.isEmpty()) {
             return CommandError.malformed(line, "no command name after the timestamp");
         }
-        int semi = rest.indexOf(';');
-        // Nagios skips one character after ']' without looking at it: the space
-        String name = semi < 0 ? rest.substring(1) : rest.substring(1, semi);
-        String args = semi < 0 ? "" : rest.substring(semi + 1);
+        // Nagios skips one character after ']' without looking at it: the space (a ';' there too: "[];" was a crash)
+        String afterSpace = rest.substring(1);
+        int semi = afterSpace.indexOf(';');
+        String name = semi < 0 ? afterSpace : afterSpace.substring(0, semi);
+        String args = semi < 0 ? "" : afterSpace.substring(semi + 1);
         Optional<CommandType> type = CommandType.named(name);
         if (type.isEmpty()) {
             return CommandError.unknown(line, name + ";" + args, unknownReason(name, rest));

@@ -65,8 +65,12 @@ final class ObjectNames {
 
     /** {@code ; did you mean 'x'?} for a name within a third of its length in edits, else "". */
     static String hint(String wrong, Stream<String> candidates) {
-        return candidates.map(c -> new Candidate(c, Levenshtein.distance(wrong.toLowerCase(), c.toLowerCase())))
-                .filter(c -> c.distance() <= Math.max(1, wrong.length() / 3))
+        int limit = Math.max(1, wrong.length() / 3);
+        String lower = wrong.toLowerCase();
+        // the distance is at least the difference in length: a long junk name is compared with nothing
+        return candidates.filter(c -> Math.abs(c.length() - wrong.length()) <= limit)
+                .map(c -> new Candidate(c, Levenshtein.distance(lower, c.toLowerCase())))
+                .filter(c -> c.distance() <= limit)
                 .min(Comparator.comparingInt(Candidate::distance))
                 .map(c -> "; did you mean '" + c.name() + "'?").orElse("");
     }

@@ -128,4 +128,13 @@ class CommandParserTest {
         assertThat(List.of(CommandType.values())).filteredOn(t -> t != CommandType.CUSTOM)
                 .allSatisfy(t -> assertThat(NagiosCommands.NAMES).contains(t.name()));
     }
+
+    /** Found by CommandParserFuzzTest: a ';' where the space after ']' belongs threw StringIndexOutOfBounds. */
+    @Test
+    void semicolonRightAfterTheTimestampIsRefusedWithAReason() {
+        ParseResult r = parser.parse("[];", NOW);
+
+        assertThat(r).isInstanceOf(CommandError.class);
+        assertThat(((CommandError) r).reason()).isEqualTo("expected one space between ']' and the command name");
+    }
 }

@@ -41,6 +41,17 @@ class BoundedFilesProcessTest {
         assertThat(millis).as("start to exit, JVM start included").isLessThan(5000);
     }
 
+    @Test
+    void aWebConfigOrNotificationSettingsOfDevZeroAreRefusedNamingTheFile() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int rc = Vigil.run(new String[] {"run", "--web-config", "/dev/zero", "nagios.cfg"},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(rc).isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("vigil run: the web "
+                + "configuration is not valid: /dev/zero is larger than 1 MiB (is it the right file?)\n");
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -26,7 +26,7 @@ import org.vigil.config.main.MainConfig;
  */
 public final class CommandFile implements AutoCloseable {
 
-    /** Nagios's command worker buffer: a longer line is not a command. */
+    /** The longest line read: the size of Nagios 4's command-file worker buffer (its main process takes 512 KiB). */
     static final int MAX_LINE = CommandLimits.MAX_LINE_BYTES;
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;

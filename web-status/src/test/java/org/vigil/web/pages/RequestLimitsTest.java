@@ -71,13 +71,17 @@ class RequestLimitsTest {
         assertThat(over.body().get("detail").asText()).contains("larger than the " + BODY + " bytes allowed",
                 "limits.max_request_body_bytes");
 
-        // chunked: no Content-Length, so the limit is found while reading
-        byte[] big = commentBody("chunked over the limit", 4 * BODY).getBytes(StandardCharsets.UTF_8);
-        WebFixture.Reply chunked = web.send(HttpRequest.newBuilder(uri("/api/v1/hosts/web1/comments"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
-        assertThat(chunked.status()).isEqualTo(413);
-        assertThat(chunked.body().get("error").asText()).isEqualTo("payload too large");
+        // chunked: no Content-Length, so the limit is found while reading: in the blanks after the object, and
+        // inside a string (where Jackson wraps the refusal), as the 19 MB comments of issue 15 were
+        for (String body : List.of(commentBody("chunked over the limit", 4 * BODY),
+                "{\"comment\":\"" + "y".repeat(19_000_000) + "\"}")) {
+            byte[] big = body.getBytes(StandardCharsets.UTF_8);
+            WebFixture.Reply chunked = web.send(HttpRequest.newBuilder(uri("/api/v1/hosts/web1/comments"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
+            assertThat(chunked.status()).as(chunked.text()).isEqualTo(413);
+            assertThat(chunked.body().get("error").asText()).isEqualTo("payload too large");
+        }
 
         List<String> after = new ArrayList<>(before);
         after.add("at the body limit");
@@ -150,6 +154,14 @@ class RequestLimitsTest {
         assertThat(over.statusCode()).isEqualTo(413);
         assertThat(over.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(over.body()).contains("larger than the " + BODY + " bytes allowed");
+
+        byte[] chunkedForm = PageForms.body("csrf", csrf, "action", "add_comment", "target", "web1", "comment",
+                "c".repeat(2 * BODY), "return_to", "/").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> chunked = forms.raw(forms.request("/actions")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunkedForm))));
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("larger than the " + BODY + " bytes allowed");
 
         java.net.http.HttpResponse<String> field = forms.raw(forms.formPost("/actions", "csrf", csrf, "action",
                 "add_comment", "target", "web1", "comment", "c".repeat(CommandLimits.MAX_COMMENT_BYTES + 1),

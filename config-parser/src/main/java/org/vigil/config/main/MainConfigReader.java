@@ -29,7 +29,7 @@ public final class MainConfigReader {
 
     /** Reads the main config; returns null when the file itself cannot be read (reported). */
     public MainConfig read(Path file) {
-        List<String> lines = TextFiles.readLines(file, diags, "main config file");
+        List<String> lines = TextFiles.readLines(file, diags, "main config file", TextFiles.MAX_MAIN_FILE_BYTES);
         if (lines == null) {
             return null;
         }
@@ -120,7 +120,7 @@ public final class MainConfigReader {
             diags.error(where, "resource_file '" + file + "' cannot be read (expected a readable file)");
             return;
         }
-        List<String> lines = TextFiles.readLines(file, diags, "resource file");
+        List<String> lines = TextFiles.readLines(file, diags, "resource file", TextFiles.MAX_RESOURCE_FILE_BYTES);
         if (lines == null) {
             return;
         }

@@ -44,6 +44,12 @@ public record CommandError(Kind kind, String line, String command, String reason
         return new CommandError(Kind.FAILED, line, c.text(), reason, null);
     }
 
+    /** A command refused for its size: the log shows the start of the line and of the command, not all of it. */
+    static CommandError tooLong(String line, ExternalCommand c, String reason) {
+        return new CommandError(Kind.FAILED, CommandLimits.shortened(line), CommandLimits.shortened(c.text()),
+                reason, null);
+    }
+
     CommandError withWarning(String nagiosWarning) {
         return new CommandError(kind, line, command, reason, nagiosWarning);
     }

@@ -26,8 +26,8 @@ import org.vigil.config.main.MainConfig;
  */
 public final class CommandFile implements AutoCloseable {
 
-    /** Nagios's command worker buffer: a longer line is not a command. */
-    static final int MAX_LINE = 65536;
+    /** The longest line read: the size of Nagios 4's command-file worker buffer (its main process takes 512 KiB). */
+    static final int MAX_LINE = CommandLimits.MAX_LINE_BYTES;
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
 
@@ -186,29 +186,33 @@ public final class CommandFile implements AutoCloseable {
         }
     }
 
-    /** Collects bytes into lines; a line over {@link #MAX_LINE} bytes is dropped with a warning. */
+    /**
+     * Collects bytes into lines; a line over {@link #MAX_LINE} bytes is dropped with an error naming its command
+     * (only its start is kept, so a writer cannot fill the heap with one endless line).
+     */
     private final class LineBuffer {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private boolean tooLong;
+        private long dropped;
 
         void add(byte b) {
             if (b != '\n') {
                 if (bytes.size() < MAX_LINE) {
                     bytes.write(b);
                 } else {
-                    tooLong = true;
+                    dropped++;
                 }
                 return;
             }
             String text = bytes.toString(StandardCharsets.UTF_8);
-            if (tooLong) {
-                problems.accept("Warning: external command line longer than " + MAX_LINE + " bytes ignored: "
-                        + text.substring(0, Math.min(80, text.length())) + "...");
+            if (dropped > 0) {
+                problems.accept("Error: external command " + CommandLimits.commandName(text) + " ignored: its line is "
+                        + (bytes.size() + dropped) + " bytes, more than the " + MAX_LINE + " allowed: "
+                        + CommandLimits.shortened(text).replaceAll("\\p{Cntrl}", "?"));
             } else if (!text.isBlank()) {
                 lines.accept(text);
             }
             bytes.reset();
-            tooLong = false;
+            dropped = 0;
         }
     }
 

@@ -62,6 +62,11 @@ public final class CommandParser {
     }
 
     private ParseResult check(String line, ExternalCommand c) {
+        long size = CommandLimits.bytes(line);
+        if (size > CommandLimits.MAX_LINE_BYTES) {
+            return CommandError.tooLong(line, c, CommandLimits.tooLong("the command line", size,
+                    CommandLimits.MAX_LINE_BYTES));
+        }
         List<ArgKind> kinds = c.type().args();
         if (c.args().size() < kinds.size()) {
             return CommandError.failed(line, c, c.type().name() + " takes " + kinds.size() + " arguments ("
@@ -85,7 +90,12 @@ public final class CommandParser {
                         : "host state '" + value + "' is not 0 (UP), 1 (DOWN) or 2 (UNREACHABLE)";
                 case TIME -> integer(value).filter(v -> v >= 0 && v <= MAX_TIME).isPresent() ? null
                         : "time '" + value + "' is not a number of seconds since 1970";
-                case OUTPUT, AUTHOR, COMMENT -> null;
+                case OUTPUT -> null; // bounded by the line
+                case AUTHOR -> CommandLimits.bytes(value) <= CommandLimits.MAX_AUTHOR_BYTES ? null
+                        : CommandLimits.tooLong("the author", CommandLimits.bytes(value), CommandLimits.MAX_AUTHOR_BYTES);
+                case COMMENT -> CommandLimits.bytes(value) <= CommandLimits.MAX_COMMENT_BYTES ? null
+                        : CommandLimits.tooLong("the comment", CommandLimits.bytes(value),
+                        CommandLimits.MAX_COMMENT_BYTES);
                 case HOSTGROUP -> names.hostGroup(value) ? null
                         : "no hostgroup '" + value + "'" + names.hostGroupHint(value);
                 case SERVICEGROUP -> names.serviceGroup(value) ? null
@@ -107,7 +117,8 @@ public final class CommandParser {
                         : "options '" + value + "' is not a number (1 broadcast, 2 forced, 4 increment)";
             };
             if (problem != null) {
-                CommandError error = CommandError.failed(line, c, problem);
+                CommandError error = kind == ArgKind.AUTHOR || kind == ArgKind.COMMENT
+                        ? CommandError.tooLong(line, c, problem) : CommandError.failed(line, c, problem);
                 return kind == ArgKind.HOST_OR_ADDRESS || (kind == ArgKind.SERVICE
                         && c.type() == CommandType.PROCESS_SERVICE_CHECK_RESULT)
                         ? error.withWarning(passiveWarning(c, kind)) : error;

@@ -16,6 +16,8 @@
  *       uses 0.</li>
  *   <li>Control characters of a junk line are logged as {@code ?}, so the log keeps one event a line.</li>
  *   <li>Nagios's garbled echo of binary lines (its buffer's leftovers) is not reproduced.</li>
+ *   <li>Lines, comments and authors have size limits ({@link org.vigil.engine.command.CommandLimits}); Nagios 4
+ *       takes lines up to 512 KiB and keeps comments whole.</li>
  * </ul>
  */
 package org.vigil.engine.command;

@@ -56,14 +56,14 @@ class CommandFileTest {
     }
 
     @Test
-    void aLineLongerThanNagiosReadsIsDroppedWithAWarning() throws Exception {
+    void aLineLongerThanNagiosReadsIsDroppedWithAnError() throws Exception {
         Path fifo = dir.resolve("nagios.cmd");
         CommandFile.Reading r = (CommandFile.Reading) CommandFile.start(fifo, lines::add, problems::add);
         sh("head -c 70000 /dev/zero | tr '\\0' 'x' > " + fifo + "; printf '\\n[2] AFTER\\n' > " + fifo);
         await(() -> lines.size() == 1);
         assertThat(lines).containsExactly("[2] AFTER");
-        assertThat(problems).singleElement().asString().startsWith("Warning: external command line longer than "
-                + "65536 bytes ignored: xxxx");
+        assertThat(problems).singleElement().asString().isEqualTo("Error: external command ? ignored: its line is "
+                + "70000 bytes, more than the 65536 allowed: " + "x".repeat(200) + "...");
         r.file().close();
     }
 

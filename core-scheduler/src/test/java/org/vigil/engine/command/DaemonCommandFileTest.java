@@ -104,6 +104,57 @@ class DaemonCommandFileTest {
         }
     }
 
+    /**
+     * Lines at and over the limits (docs/api.md): over them, one error naming the command, with only the line's
+     * start in the log, and nothing changes; at them, the command is carried out.
+     */
+    @Test
+    void linesOverTheLimitsAreRefusedAndChangeNothing() throws Exception {
+        Path fifo = dir.resolve("var/rw/nagios.cmd");
+        Files.createDirectories(fifo.getParent());
+        Path log = dir.resolve("var/nagios.log");
+        try (Daemon daemon = new Daemon(config(fifo), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(),
+                true, StandardCharsets.UTF_8))) {
+            daemon.start();
+            long now = System.currentTimeMillis() / 1000;
+            String result = "[" + now + "] PROCESS_SERVICE_CHECK_RESULT;local;passive;2;";
+            String comment = "[" + now + "] ADD_SVC_COMMENT;local;passive;1;me;";
+            List<String> lines = List.of(
+                    result + "o".repeat(CommandLimits.MAX_LINE_BYTES + 1000), // over the line: dropped by the reader
+                    comment + "c".repeat(CommandLimits.MAX_COMMENT_BYTES + 1), // over the comment
+                    "[" + now + "] ADD_SVC_COMMENT;local;passive;1;" + "a".repeat(CommandLimits.MAX_AUTHOR_BYTES + 1)
+                            + ";author too long",
+                    comment + "\u00e9".repeat(CommandLimits.MAX_COMMENT_BYTES / 2 + 1), // 8194 bytes in 4097 chars
+                    comment + "k".repeat(CommandLimits.MAX_COMMENT_BYTES), // at the limit: kept
+                    result + "w".repeat(CommandLimits.MAX_LINE_BYTES - (int) CommandLimits.bytes(result)), // the whole line
+                    "[" + now + "] DISABLE_NOTIFICATIONS");
+            Path written = dir.resolve("lines.txt");
+            Files.write(written, lines, StandardCharsets.UTF_8);
+            sh("cat " + written + " > " + fifo);
+            await(() -> read(log).contains("EXTERNAL COMMAND: DISABLE_NOTIFICATIONS"));
+
+            String text = read(log);
+            List<String> refused = text.lines().filter(l -> l.contains("Error: external command ")
+                    || l.contains(" returned error ")).toList();
+            assertThat(refused).hasSize(4).allSatisfy(l -> assertThat(l).hasSizeLessThan(600));
+            assertThat(refused.get(0)).contains("] Error: external command PROCESS_SERVICE_CHECK_RESULT ignored: its "
+                    + "line is " + (CommandLimits.bytes(lines.get(0))) + " bytes, more than the 65536 allowed: ["
+                    + now + "] PROCESS_SERVICE_CHECK_RESULT;local;passive;2;ooo");
+            assertThat(refused.get(1)).contains("ADD_SVC_COMMENT;local;passive;1;me;ccc", "... returned error Command "
+                    + "failed (the comment is 8193 bytes, more than the 8192 allowed)");
+            assertThat(refused.get(2)).contains("returned error Command failed (the author is 1025 bytes, more than "
+                    + "the 1024 allowed)");
+            assertThat(refused.get(3)).contains("(the comment is 8194 bytes, more than the 8192 allowed)");
+
+            Engine engine = daemon.engine();
+            List<String> kept = engine.call(() -> engine.comments().all().stream().map(c -> c.text()).toList());
+            assertThat(kept).containsExactly("k".repeat(CommandLimits.MAX_COMMENT_BYTES));
+            assertThat(engine.call(() -> status(engine, "passive").pluginOutput())).startsWith("www")
+                    .hasSize(CommandLimits.MAX_LINE_BYTES - (int) CommandLimits.bytes(result));
+            assertThat(engine.call(engine::notificationsEnabled)).isFalse();
+        }
+    }
+
     @Test
     void aRegularFileInPlaceOfThePipeIsLoggedAndTheDaemonRunsOn() throws Exception {
         Path file = dir.resolve("var/rw/nagios.cmd");

@@ -58,7 +58,7 @@ public final class Templates {
         }
         try {
             return new Templates(new MultiTemplateLoader(new TemplateLoader[] {
-                new FileTemplateLoader(directory.toFile()), new ClassTemplateLoader(Templates.class, DEFAULTS)}));
+                new BoundedFileTemplateLoader(directory.toFile()), new ClassTemplateLoader(Templates.class, DEFAULTS)}));
         } catch (IOException e) {
             throw new IllegalArgumentException(directory + ": cannot read the notification template directory: "
                     + e.getMessage(), e);
@@ -89,5 +89,21 @@ public final class Templates {
         String m = message == null ? "" : message.strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    /** The largest template file read. */
+    static final long MAX_TEMPLATE_BYTES = 1L << 20;
+
+    /** Freemarker's file loader, reading each template with a ceiling. */
+    private static final class BoundedFileTemplateLoader extends FileTemplateLoader {
+        BoundedFileTemplateLoader(java.io.File dir) throws IOException {
+            super(dir);
+        }
+
+        @Override
+        public java.io.Reader getReader(Object source, String encoding) throws IOException {
+            return new java.io.InputStreamReader(org.vigil.config.main.BoundedInput.open(((java.io.File) source)
+                    .toPath(), MAX_TEMPLATE_BYTES), encoding);
+        }
     }
 }

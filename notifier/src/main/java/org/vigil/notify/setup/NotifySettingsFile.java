@@ -46,6 +46,9 @@ public final class NotifySettingsFile {
         this.zone = zone;
     }
 
+    /** The largest settings file read (a few dozen keys take a few KiB). */
+    static final long MAX_BYTES = 1L << 20;
+
     /** The file named by {@code -Dvigil.notify.config} or {@code VIGIL_NOTIFY_CONFIG}, if either is set. */
     public static Optional<Path> named() {
         String name = System.getProperty("vigil.notify.config", System.getenv("VIGIL_NOTIFY_CONFIG"));
@@ -56,7 +59,8 @@ public final class NotifySettingsFile {
     public static Read read(Path file, ZoneId zone) {
         NotifySettingsFile f = new NotifySettingsFile(file, zone);
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = new java.io.InputStreamReader(org.vigil.config.main.BoundedInput.open(file, MAX_BYTES),
+                StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
             return new Read(Optional.empty(), List.of(file + ": cannot read the notification settings: " + e.getMessage()));

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.vigil.engine.command.CommandLimits;
 
 /** Checks and converts action bodies into external command arguments; anything wrong is a 400. */
 public final class Bodies {
@@ -20,17 +21,30 @@ public final class Bodies {
         return body;
     }
 
-    /** A required text field, one line (the command file's lines end at a newline). */
+    /**
+     * A required text field, one line (the command file's lines end at a newline), at most as long as the engine
+     * takes it ({@link CommandLimits}): a comment 8 KiB, a passive result's output what a command line holds.
+     */
     public static String text(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("'" + field + "' is required");
         }
         if (field.equals("output")) {
             // Nagios's convention for multi-line passive output: a literal \n separates the lines
-            return value.replace("\r", "").replace("\n", "\\n");
+            return bounded(field, value.replace("\r", "").replace("\n", "\\n"), CommandLimits.MAX_LINE_BYTES);
         }
         if (value.contains("\n") || value.contains("\r")) {
             throw ApiException.badRequest("'" + field + "' must be one line");
+        }
+        return bounded(field, value, CommandLimits.MAX_COMMENT_BYTES);
+    }
+
+    /** {@code value}, or a 400 naming the field when it has more than {@code max} bytes (UTF-8). */
+    static String bounded(String field, String value, int max) {
+        long size = CommandLimits.bytes(value);
+        if (size > max) {
+            throw ApiException.badRequest("'" + field + "' is " + size + " bytes, more than the " + max
+                    + " allowed");
         }
         return value;
     }

@@ -49,7 +49,8 @@ public final class CommandRunner {
         if (given != null && (given.contains(";") || given.contains("\n"))) {
             throw ApiException.badRequest("'author' must be one line without ';'");
         }
-        return given == null || given.isBlank() ? "vigil-api" : given.strip();
+        return given == null || given.isBlank() ? "vigil-api"
+                : Bodies.bounded("author", given.strip(), org.vigil.engine.command.CommandLimits.MAX_AUTHOR_BYTES);
     }
 
     Actions.Done call(CommandType type, String... args) {

@@ -62,6 +62,12 @@ public final class ErrorMappers {
         }
 
         Response answer(int status, ApiError body) {
+            Response r = render(status, body);
+            // the rest of a refused body is never read: the connection cannot carry another request
+            return status == 413 ? Response.fromResponse(r).header("Connection", "close").build() : r;
+        }
+
+        private Response render(int status, ApiError body) {
             if (page()) {
                 try {
                     return pages.render(status, body.error(), body.detail(), sc, uri);
@@ -74,6 +80,19 @@ public final class ErrorMappers {
 
         String path() {
             return uri == null ? "" : "/" + uri.getPath(false).replaceFirst("^/", "");
+        }
+
+        /**
+         * A refusal raised inside a body reader (the {@link BodyLimit} stream) reaches us wrapped by Jackson or
+         * Jersey; it is answered as raised.
+         */
+        static ApiException wrapped(Throwable e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof ApiException a) {
+                    return a;
+                }
+            }
+            return null;
         }
     }
 
@@ -97,6 +116,10 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            ApiException refused = wrapped(e);
+            if (refused != null) {
+                return answer(refused.status(), refused.body());
+            }
             int status = e.getResponse().getStatus();
             String reason = e.getResponse().getStatusInfo().getReasonPhrase();
             if (page() && status < 500 && status != 406) {
@@ -139,6 +162,10 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(JsonProcessingException e) {
+            ApiException refused = wrapped(e);
+            if (refused != null) {
+                return answer(refused.status(), refused.body());
+            }
             String detail;
             if (e instanceof UnrecognizedPropertyException u) {
                 detail = "unknown field '" + u.getPropertyName() + "' (expected one of "
@@ -167,6 +194,10 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            ApiException refused = wrapped(e);
+            if (refused != null) {
+                return answer(refused.status(), refused.body());
+            }
             LOG.error("web request failed", e);
             return answer(500, new ApiError("internal error", "the request failed inside Vigil; see the server log"));
         }

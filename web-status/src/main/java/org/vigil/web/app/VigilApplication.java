@@ -84,6 +84,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         Users users = new Users(config.auth.users);
         Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
         LoginThrottle throttle = new LoginThrottle(clock); // one for the form and basic auth: failures add up per name
+        env.jersey().register(new org.vigil.web.api.BodyLimit(config.limits.maxRequestBodyBytes));
+        env.getApplicationContext().setMaxFormContentSize((int) config.limits.maxRequestBodyBytes);
         env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
         env.jersey().register(new StatusResource(reader));
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);

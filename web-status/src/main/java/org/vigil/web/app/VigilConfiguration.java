@@ -41,9 +41,22 @@ public class VigilConfiguration extends Configuration {
         public long maxOutboxPendingSeconds = 600;
     }
 
+    /** {@code limits:} the size of requests the web server reads (headers: Dropwizard's connector settings). */
+    public static final class Limits {
+        /** A request body larger than this is refused with a 413 before it is read. */
+        @JsonProperty("max_request_body_bytes")
+        @jakarta.validation.constraints.Min(4096)
+        @jakarta.validation.constraints.Max(64L << 20)
+        public long maxRequestBodyBytes = 256 << 10;
+    }
+
     @Valid
     @JsonProperty
     public Auth auth = new Auth();
+
+    @Valid
+    @JsonProperty
+    public Limits limits = new Limits();
 
     @Valid
     @JsonProperty("health_checks")

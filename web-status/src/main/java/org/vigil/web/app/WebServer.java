@@ -2,7 +2,6 @@ package org.vigil.web.app;
 
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
-import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -34,6 +33,9 @@ import org.vigil.web.model.StatusReader;
  */
 public final class WebServer implements AutoCloseable {
 
+    /** The largest {@code vigil.yml} read. */
+    static final long MAX_YAML_BYTES = 1L << 20;
+
     private final Server server;
     private final VigilApplication app;
 
@@ -56,7 +58,7 @@ public final class WebServer implements AutoCloseable {
                 config = new DefaultConfigurationFactoryFactory<VigilConfiguration>()
                         .create(VigilConfiguration.class, validators.getValidator(), Jackson.newObjectMapper(), "dw")
                         .build(new io.dropwizard.configuration.SubstitutingSourceProvider(
-                                new FileConfigurationSourceProvider(),
+                                path -> org.vigil.config.main.BoundedInput.open(Path.of(path), MAX_YAML_BYTES),
                                 new io.dropwizard.configuration.EnvironmentVariableSubstitutor(false)),
                                 yaml.toString());
             }

@@ -52,7 +52,8 @@ final class LockFile implements AutoCloseable {
     /** The PID a lock file names, if it holds one. */
     static Optional<Long> readPid(Path path) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(path, StandardCharsets.US_ASCII).strip()));
+            return Optional.of(Long.parseLong(new String(org.vigil.config.main.BoundedInput.readAll(path, 4096),
+                    StandardCharsets.US_ASCII).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -23,7 +23,9 @@ import org.vigil.web.auth.BasicAuthFilter;
 import org.vigil.web.auth.LoginThrottle;
 import org.vigil.web.auth.LoginTokens;
 import org.vigil.web.auth.Sessions;
+import org.vigil.web.auth.PasswordHash;
 import org.vigil.web.auth.Users;
+import org.vigil.web.auth.VerifiedCredentials;
 import org.vigil.web.model.Monitor;
 import org.vigil.web.model.StatusReader;
 import org.vigil.web.pages.ActionsResource;
@@ -81,9 +83,11 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
-        Users users = new Users(config.auth.users);
+        Users users = new Users(config.auth.users,
+                new VerifiedCredentials(clock, config.auth.credentialCache.limits()), PasswordHash::verify);
         Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
-        LoginThrottle throttle = new LoginThrottle(clock); // one for the form and basic auth: failures add up per name
+        // one for the form and basic auth: failures add up per address and name
+        LoginThrottle throttle = new LoginThrottle(clock, config.auth.throttle.limits());
         env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
         env.jersey().register(new StatusResource(reader));
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);

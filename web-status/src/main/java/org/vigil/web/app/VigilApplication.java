@@ -101,6 +101,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new LoginResource(users, sessions, throttle, new LoginTokens(clock)));
         env.jersey().register(new LogoutResource(sessions));
         env.jersey().register(new ActionsResource(pages, actions, clock));
+        env.jersey().register(new org.vigil.web.pages.FormContentType());
         ErrorMappers.all(new ErrorPages(pages)).forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,

@@ -93,7 +93,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);
         env.jersey().register(actions);
         env.jersey().register(new LogResource(monitor, reader));
-        env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
+        env.jersey().register(new org.vigil.web.api.SweepResource(monitor, reader));
         Pages pages = new Pages(reader, users.enabled());
         env.jersey().register(new PagesResource(pages));
         org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);

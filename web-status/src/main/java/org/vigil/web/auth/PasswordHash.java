@@ -26,8 +26,11 @@ public final class PasswordHash {
         return hash(password, ITERATIONS);
     }
 
-    /** A new salted hash of {@code password} with {@code iterations} (a dummy as costly as the users' hashes). */
-    static String hash(String password, int iterations) {
+    /**
+     * A new salted hash of {@code password} with {@code iterations}: the dummy as costly as the users' hashes, and
+     * cheap hashes for tests that need many password checks.
+     */
+    public static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return PREFIX + ":" + iterations + ":" + b64(salt) + ":" + b64(derive(password, salt, iterations));

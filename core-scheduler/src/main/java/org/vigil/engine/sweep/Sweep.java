@@ -52,6 +52,14 @@ public final class Sweep {
         return request;
     }
 
+    /**
+     * Every object the sweep names (run or skipped), so a caller can decide who may see it (a user who sees only
+     * some objects must not read the others' outputs); any thread.
+     */
+    public List<SweepObject> objects() {
+        return selection.objects();
+    }
+
     /** The progress now; any thread. */
     public SweepProgress progress() {
         int n = done;

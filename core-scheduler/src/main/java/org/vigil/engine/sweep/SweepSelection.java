@@ -17,7 +17,8 @@ import org.vigil.engine.state.CheckableStatus;
  * Which checks a request selects, in the config's order (hosts by name, then services by host and description),
  * with the objects left out and why. Engine thread: it reads the statuses.
  */
-record SweepSelection(List<CheckTarget> targets, List<String> skipped, int hosts, List<String> errors) {
+record SweepSelection(List<CheckTarget> targets, List<String> skipped, int hosts, List<String> errors,
+                      List<SweepObject> objects) {
 
     static SweepSelection of(SweepRequest request, Sweeps.Checks checks) {
         ObjectModel model = checks.model();
@@ -25,15 +26,16 @@ record SweepSelection(List<CheckTarget> targets, List<String> skipped, int hosts
         Set<String> hostNames = hostsOf(request, model, errors);
         Set<ServiceKey> inGroups = servicesOf(request, model, errors);
         if (!errors.isEmpty()) {
-            return new SweepSelection(List.of(), List.of(), 0, errors);
+            return new SweepSelection(List.of(), List.of(), 0, errors, List.of());
         }
         List<CheckTarget> targets = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<CheckTarget> seen = new ArrayList<>();
         Set<String> hostsSwept = new LinkedHashSet<>();
         if (request.includesHostChecks()) {
             for (String h : model.hosts().keySet()) {
                 if (hostNames == null || hostNames.contains(h)) {
-                    checks.hostTarget(h).ifPresent(t -> consider(t, request, checks, targets, skipped, hostsSwept));
+                    checks.hostTarget(h).ifPresent(t -> consider(t, request, checks, new Into(targets, skipped, seen), hostsSwept));
                 }
             }
         }
@@ -41,14 +43,19 @@ record SweepSelection(List<CheckTarget> targets, List<String> skipped, int hosts
             ServiceKey k = s.key();
             if ((hostNames == null || hostNames.contains(k.hostName())) && (inGroups == null || inGroups.contains(k))
                     && request.service().map(p -> p.matches(k.description())).orElse(true)) {
-                checks.serviceTarget(k).ifPresent(t -> consider(t, request, checks, targets, skipped, hostsSwept));
+                checks.serviceTarget(k).ifPresent(t -> consider(t, request, checks, new Into(targets, skipped, seen), hostsSwept));
             }
         }
-        return new SweepSelection(targets, skipped, hostsSwept.size(), List.of());
+        return new SweepSelection(List.copyOf(targets), List.copyOf(skipped), hostsSwept.size(), List.of(),
+                seen.stream().map(SweepObject::of).toList());
     }
 
-    private static void consider(CheckTarget t, SweepRequest request, Sweeps.Checks checks, List<CheckTarget> into,
-                                 List<String> skipped, Set<String> hosts) {
+    /** Where {@link #consider} puts a target: to run, skipped (why), and every one named in the summary. */
+    private record Into(List<CheckTarget> run, List<String> skipped, List<CheckTarget> named) {
+    }
+
+    private static void consider(CheckTarget t, SweepRequest request, Sweeps.Checks checks, Into into,
+                                 Set<String> hosts) {
         CheckableStatus<?> st = checks.status(t);
         if (request.problemsOnly() && !(st.hasBeenChecked() && !st.currentState().isOk())) {
             return;
@@ -58,10 +65,12 @@ record SweepSelection(List<CheckTarget> targets, List<String> skipped, int hosts
             return; // a host without a check command has nothing to run (Nagios keeps it UP); not worth a line
         }
         if (!st.activeChecksEnabled()) {
-            skipped.add(name + ": active checks are disabled");
+            into.skipped().add(name + ": active checks are disabled");
+            into.named().add(t);
             return;
         }
-        into.add(t);
+        into.run().add(t);
+        into.named().add(t);
         hosts.add(t.hostName());
     }
 

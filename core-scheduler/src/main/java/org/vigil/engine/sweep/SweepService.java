@@ -44,6 +44,13 @@ public final class SweepService {
         }
     }
 
+    /** Every sweep kept, oldest first. */
+    public List<Sweep> sweeps() {
+        synchronized (sweeps) {
+            return sweeps.values().stream().map(Kept::sweep).toList();
+        }
+    }
+
     /** Progress of every sweep kept, oldest first. */
     public List<SweepProgress> list() {
         List<Sweep> all;

@@ -10,28 +10,37 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.vigil.engine.sweep.Sweep;
 import org.vigil.engine.sweep.SweepReport;
 import org.vigil.engine.sweep.SweepRequest;
 import org.vigil.engine.sweep.Sweeps;
+import org.vigil.web.auth.Access;
+import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.Monitor;
+import org.vigil.web.model.StatusReader;
+import org.vigil.web.model.StatusSnapshot;
 
 /**
  * Sweeps over HTTP, through the same {@code SweepService} as {@code vigil sweep}: {@code POST /api/v1/sweeps} with
  * the CLI's filters as query parameters ({@code host}, {@code hostgroup}, {@code servicegroup}, {@code service},
  * {@code state}) starts one and answers 202 with its id and progress; {@code GET /api/v1/sweeps/{id}} polls it (the
  * summary once it is over); {@code POST /api/v1/sweeps/{id}/cancel} cancels it. A sweep runs checks of any object it
- * selects, so only users who see every object may start or cancel one.
+ * selects, so only users who see every object may start or cancel one. A sweep is shown (in the list, by id) only
+ * to users who may see every object it names: to anyone else it does not exist (404, as an unknown id), so neither
+ * the outputs nor the host names of objects they may not see reach them.
  */
 @Path("/api/v1/sweeps")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SweepResource {
 
     private final Monitor monitor;
+    private final StatusReader reader;
 
-    public SweepResource(Monitor monitor) {
+    public SweepResource(Monitor monitor, StatusReader reader) {
         this.monitor = monitor;
+        this.reader = reader;
     }
 
     @POST
@@ -48,16 +57,28 @@ public final class SweepResource {
     }
 
     @GET
-    public String list() {
-        return monitor.sweeps().list().stream().map(SweepReport::json).collect(Collectors.joining(",", "[", "]"));
+    public String list(@Context SecurityContext sc) {
+        return monitor.sweeps().sweeps().stream().filter(visibleTo(sc)).map(s -> SweepReport.json(s.progress()))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     @GET
     @Path("{id}")
-    public String get(@PathParam("id") String id) {
-        Sweep sweep = monitor.sweeps().get(Bodies.id("sweep", id))
+    public String get(@PathParam("id") String id, @Context SecurityContext sc) {
+        Sweep sweep = monitor.sweeps().get(Bodies.id("sweep", id)).filter(visibleTo(sc))
                 .orElseThrow(() -> ApiException.notFound("no sweep " + id));
         return sweep.summary().map(SweepReport::json).orElseGet(() -> SweepReport.json(sweep.progress()));
+    }
+
+    /** Whether the user may see every object the sweep names (everyone with all_objects). */
+    private Predicate<Sweep> visibleTo(SecurityContext sc) {
+        WebUser user = StatusResource.user(sc);
+        if (user.allObjects()) {
+            return s -> true;
+        }
+        Access access = new Access(user);
+        StatusSnapshot snapshot = reader.current();
+        return s -> s.objects().stream().allMatch(o -> access.canSee(o.host(), o.service(), snapshot));
     }
 
     @POST
@@ -69,7 +90,7 @@ public final class SweepResource {
         if (!monitor.sweeps().cancel(n)) {
             throw new ApiException(409, "conflict", "sweep " + id + " is already over");
         }
-        return get(id);
+        return get(id, sc);
     }
 
     private static void requireAllObjects(SecurityContext sc) {

@@ -23,7 +23,9 @@ import org.vigil.web.auth.BasicAuthFilter;
 import org.vigil.web.auth.LoginThrottle;
 import org.vigil.web.auth.LoginTokens;
 import org.vigil.web.auth.Sessions;
+import org.vigil.web.auth.PasswordHash;
 import org.vigil.web.auth.Users;
+import org.vigil.web.auth.VerifiedCredentials;
 import org.vigil.web.model.Monitor;
 import org.vigil.web.model.StatusReader;
 import org.vigil.web.pages.ActionsResource;
@@ -81,9 +83,11 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
-        Users users = new Users(config.auth.users);
+        Users users = new Users(config.auth.users,
+                new VerifiedCredentials(clock, config.auth.credentialCache.limits()), PasswordHash::verify);
         Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
-        LoginThrottle throttle = new LoginThrottle(clock); // one for the form and basic auth: failures add up per name
+        // one for the form and basic auth: failures add up per address and name
+        LoginThrottle throttle = new LoginThrottle(clock, config.auth.throttle.limits());
         env.jersey().register(new org.vigil.web.api.BodyLimit(config.limits.maxRequestBodyBytes));
         env.getApplicationContext().setMaxFormContentSize((int) config.limits.maxRequestBodyBytes);
         env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
@@ -91,7 +95,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);
         env.jersey().register(actions);
         env.jersey().register(new LogResource(monitor, reader));
-        env.jersey().register(new org.vigil.web.api.SweepResource(monitor));
+        env.jersey().register(new org.vigil.web.api.SweepResource(monitor, reader));
         Pages pages = new Pages(reader, users.enabled());
         env.jersey().register(new PagesResource(pages));
         org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
@@ -99,6 +103,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new LoginResource(users, sessions, throttle, new LoginTokens(clock)));
         env.jersey().register(new LogoutResource(sessions));
         env.jersey().register(new ActionsResource(pages, actions, clock));
+        env.jersey().register(new org.vigil.web.pages.FormContentType());
         ErrorMappers.all(new ErrorPages(pages)).forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,

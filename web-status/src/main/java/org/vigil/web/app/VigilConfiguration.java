@@ -11,6 +11,7 @@ import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.web.auth.AuthLimitsConfig;
 import org.vigil.web.auth.UserConfig;
 
 /**
@@ -25,6 +26,16 @@ public class VigilConfiguration extends Configuration {
         @Valid
         @JsonProperty
         public List<UserConfig> users = new ArrayList<>();
+
+        /** {@code auth.throttle:} the login throttle's limits. */
+        @Valid
+        @JsonProperty
+        public AuthLimitsConfig.Throttle throttle = new AuthLimitsConfig.Throttle();
+
+        /** {@code auth.credential_cache:} verified basic credentials kept, so they are not hashed every request. */
+        @Valid
+        @JsonProperty("credential_cache")
+        public AuthLimitsConfig.CredentialCache credentialCache = new AuthLimitsConfig.CredentialCache();
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.vigil.web.auth;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,8 +29,9 @@ import java.util.Optional;
  * user's requests other than GET and HEAD are refused (403), except logging in and out. An API request that only
  * a session cookie authenticates must not be one a foreign page can make: an unsafe method needs a JSON body or
  * the session's token in {@code X-CSRF-Token} (forms cannot send either). Basic credentials go through the same
- * {@link LoginThrottle} as the login form: a name locked by wrong passwords (from either) is a JSON 429 with
- * {@code Retry-After}, even with the right password; a good one starts the name afresh.
+ * {@link LoginThrottle} as the login form, per client address: an address locked by wrong passwords (from either),
+ * for the name or for every name, is a JSON 429 with {@code Retry-After}, even with the right password; a good one
+ * starts the address afresh with that name.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
@@ -39,8 +42,11 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
     private final Users users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    /** The servlet request of the current call (Jersey's per-request proxy): the client's address. */
+    @Context
+    private HttpServletRequest servlet;
 
-    /** With the {@code throttle} the login form uses, so wrong passwords count together per name. */
+    /** With the {@code throttle} the login form uses, so wrong passwords count together per address and name. */
     public BasicAuthFilter(Users users, Sessions sessions, LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
@@ -70,12 +76,13 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
             Optional<WebUser> found = Optional.empty();
             Credentials credentials = header == null ? null : Credentials.parse(header);
             if (credentials != null) {
-                Optional<Duration> wait = throttle.waitFor(credentials.name());
+                String address = clientAddress(servlet);
+                Optional<Duration> wait = throttle.waitFor(address, credentials.name());
                 if (wait.isPresent()) {
                     request.abortWith(tooManyFailures(wait.get()));
                     return;
                 }
-                found = authenticate(credentials);
+                found = authenticate(address, credentials);
             }
             scheme = SecurityContext.BASIC_AUTH;
             if (header == null) {
@@ -134,22 +141,31 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         }
     }
 
-    /** Checks the password, counting a wrong one against the name as a wrong one at the login form counts. */
-    private Optional<WebUser> authenticate(Credentials c) {
+    /** Checks the password, counting a wrong one as a wrong one at the login form counts. */
+    private Optional<WebUser> authenticate(String address, Credentials c) {
         Optional<WebUser> user = users.authenticate(c.name(), c.password());
         if (user.isEmpty()) {
-            throttle.failed(c.name());
+            throttle.failed(address, c.name());
         } else {
-            throttle.succeeded(c.name());
+            throttle.succeeded(address, c.name());
         }
         return user;
+    }
+
+    /**
+     * The client's address, as the connector sees it (behind a proxy, the proxy's, unless the connector trusts
+     * {@code X-Forwarded-For}: Dropwizard's {@code useForwardedHeaders}); "" outside a servlet container.
+     */
+    public static String clientAddress(HttpServletRequest servlet) {
+        String a = servlet == null ? null : servlet.getRemoteAddr();
+        return a == null ? "" : a;
     }
 
     private static Response tooManyFailures(Duration wait) {
         long seconds = Math.max(1, wait.getSeconds());
         return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(error("too many requests", "too many wrong passwords for this user name; try again in "
-                        + seconds + " s")).build();
+                .entity(error("too many requests", "too many wrong passwords from this address for this user name"
+                        + " or for all names; try again in " + seconds + " s")).build();
     }
 
     private static Response unauthorized() {

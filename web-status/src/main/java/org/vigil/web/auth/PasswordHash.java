@@ -14,7 +14,8 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHash {
 
     private static final String PREFIX = "pbkdf2-sha256";
-    private static final int ITERATIONS = 210_000;
+    /** The iterations of a new hash. */
+    static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHash() {
@@ -22,9 +23,22 @@ public final class PasswordHash {
 
     /** A new salted hash of {@code password}. */
     public static String hash(String password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /**
+     * A new salted hash of {@code password} with {@code iterations}: the dummy as costly as the users' hashes, and
+     * cheap hashes for tests that need many password checks.
+     */
+    public static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return PREFIX + ":" + ITERATIONS + ":" + b64(salt) + ":" + b64(derive(password, salt, ITERATIONS));
+        return PREFIX + ":" + iterations + ":" + b64(salt) + ":" + b64(derive(password, salt, iterations));
+    }
+
+    /** The iterations of a stored hash; {@link #ITERATIONS} if it is not one. */
+    static int iterations(String stored) {
+        return isHash(stored) ? Integer.parseInt(stored.split(":")[1]) : ITERATIONS;
     }
 
     /** Whether {@code stored} has the shape {@link #hash} writes. */

@@ -1,17 +1,45 @@
 package org.vigil.web.auth;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The users of {@code vigil.yml}, checked by name and password (basic authentication and the login form). */
+/**
+ * The users of {@code vigil.yml}, checked by name and password (basic authentication and the login form). An
+ * unknown name costs the same password hash as a known one (against a dummy hash of the same strength), so the
+ * answer's time does not tell which names exist. Good pairs are remembered for a short while
+ * ({@link VerifiedCredentials}), so repeated basic authentication does not hash every time. The users are read
+ * from {@code vigil.yml} at start (a reload of the Nagios config keeps them); a new set is a new {@code Users},
+ * with its own empty cache.
+ */
 public final class Users {
 
+    /** Checks a password against a stored hash; {@link PasswordHash#verify} but for tests that count the calls. */
+    @FunctionalInterface
+    public interface Verifier {
+        boolean verify(String password, String storedHash);
+    }
+
     private final Map<String, UserConfig> byName = new HashMap<>();
+    private final VerifiedCredentials verified;
+    private final Verifier verifier;
+    private final String dummyHash;
 
     public Users(List<UserConfig> users) {
+        this(users, new VerifiedCredentials(Clock.systemUTC(), VerifiedCredentials.Limits.DEFAULT),
+                PasswordHash::verify);
+    }
+
+    public Users(List<UserConfig> users, VerifiedCredentials verified, Verifier verifier) {
         users.forEach(u -> byName.put(u.name, u));
+        this.verified = verified;
+        this.verifier = verifier;
+        int iterations = users.stream().mapToInt(u -> PasswordHash.iterations(u.passwordHash)).max()
+                .orElse(PasswordHash.ITERATIONS);
+        this.dummyHash = byName.isEmpty() ? null
+                : PasswordHash.hash(Sessions.token(Sessions.random(18)), iterations);
     }
 
     /** Whether any user is configured; without users there is no authentication (everyone is anonymous). */
@@ -21,10 +49,20 @@ public final class Users {
 
     /** The user whose name and password these are, if they match. */
     public Optional<WebUser> authenticate(String name, String password) {
-        UserConfig u = name == null || password == null ? null : byName.get(name);
-        if (u == null || !PasswordHash.verify(password, u.passwordHash)) {
+        if (name == null || password == null || byName.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(u.user());
+        Optional<WebUser> known = verified.find(name, password);
+        if (known.isPresent()) {
+            return known;
+        }
+        UserConfig u = byName.get(name);
+        boolean good = verifier.verify(password, u == null ? dummyHash : u.passwordHash) && u != null;
+        if (!good) {
+            return Optional.empty();
+        }
+        WebUser user = u.user();
+        verified.remember(name, password, user);
+        return Optional.of(user);
     }
 }

@@ -1,5 +1,6 @@
 package org.vigil.web.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.ForbiddenException;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.vigil.web.auth.AuthContext;
+import org.vigil.web.auth.BasicAuthFilter;
 import org.vigil.web.auth.LoginThrottle;
 import org.vigil.web.auth.LoginTokens;
 import org.vigil.web.auth.Sessions;
@@ -61,7 +63,8 @@ public final class LoginResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("username") String username, @FormParam("password") String password,
                           @FormParam("return_to") String returnTo, @FormParam("csrf") String csrf,
-                          @CookieParam(LoginTokens.COOKIE) String csrfCookie, @Context SecurityContext sc) {
+                          @CookieParam(LoginTokens.COOKIE) String csrfCookie, @Context SecurityContext sc,
+                          @Context HttpServletRequest servlet) {
         String back = ReturnTo.safe(returnTo);
         if (!users.enabled()) {
             return Response.seeOther(URI.create(back)).build();
@@ -71,18 +74,19 @@ public final class LoginResource {
                     + "browser's, so nothing was tried: open the login form again and log in from there");
         }
         String name = username == null ? "" : username;
-        Optional<Duration> wait = throttle.waitFor(name);
+        String address = BasicAuthFilter.clientAddress(servlet);
+        Optional<Duration> wait = throttle.waitFor(address, name);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().getSeconds());
             return page(Response.status(429).header("Retry-After", seconds), back,
-                    "Too many wrong passwords for this user name; try again in " + seconds + " s.", name, sc);
+                    "Too many wrong passwords from this address; try again in " + seconds + " s.", name, sc);
         }
         Optional<WebUser> user = users.authenticate(username, password);
         if (user.isEmpty()) {
-            throttle.failed(name);
+            throttle.failed(address, name);
             return page(Response.status(401), back, "Wrong user name or password.", name, sc);
         }
-        throttle.succeeded(name);
+        throttle.succeeded(address, name);
         Sessions.Session session = sessions.create(user.get());
         return Response.seeOther(URI.create(back)).cookie(cookie(session.id(), sc.isSecure(), -1),
                 loginCookie("", sc.isSecure(), 0)).build();

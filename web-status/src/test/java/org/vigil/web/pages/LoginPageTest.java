@@ -138,7 +138,7 @@ class LoginPageTest {
         }
         WebFixture.Reply r = forms.loginReply("username", "guessed", "password", "g-secret");
         assertThat(r.status()).isEqualTo(429);
-        assertThat(r.text()).contains("Too many wrong passwords for this user name; try again in ");
+        assertThat(r.text()).contains("Too many wrong passwords from this address; try again in ");
         // other names are not affected
         assertThat(forms.login("username", "admin", "password", "adm-secret").statusCode()).isEqualTo(303);
     }

@@ -135,6 +135,9 @@ final class OutboxStore implements AutoCloseable {
             ps.setLong(2, now);
             ps.setInt(3, limit);
             return readAll(c, ps);
+        } catch (SQLException | RuntimeException e) {
+            broken = true;
+            throw e;
         }
     }
 
@@ -150,6 +153,9 @@ final class OutboxStore implements AutoCloseable {
                 c.commit();
                 return none ? OptionalLong.empty() : OptionalLong.of(next);
             }
+        } catch (SQLException | RuntimeException e) {
+            broken = true;
+            throw e;
         }
     }
 
@@ -194,6 +200,9 @@ final class OutboxStore implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM vigil_outbox WHERE status IN ("
                 + in + ") ORDER BY id")) {
             return readAll(c, ps);
+        } catch (SQLException | RuntimeException e) {
+            broken = true; // reads too: the worker may have nothing to write, and must still get past a closed database
+            throw e;
         }
     }
 

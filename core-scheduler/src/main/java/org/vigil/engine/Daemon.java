@@ -72,6 +72,8 @@ public final class Daemon implements AutoCloseable {
     /** Why retention or the command file is not running, for the web health checks (null: running or off). */
     private volatile String retentionProblem;
     private volatile String commandFileProblem;
+    /** Why the last status file write failed; null while writes succeed (each run of failures is logged once). */
+    private volatile String statusFileProblem;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -164,7 +166,8 @@ public final class Daemon implements AutoCloseable {
         }
         RetentionSettings settings = url != null ? RetentionSettings.of(url) : RetentionSettings.embedded(file.get());
         Retention.Start started = Retention.start(settings, engine.retentionKeys(),
-                problem -> log.log("Warning: retention: " + problem));
+                problem -> log.log("Warning: retention: " + problem),
+                () -> log.log("Retention: state is written again"));
         if (started instanceof Retention.Started s) {
             retention = s.writer();
             engine.retain(s.state(), s.writer());
@@ -218,7 +221,10 @@ public final class Daemon implements AutoCloseable {
         org.vigil.engine.downtime.DowntimeStatus.renderTo(sb, e.downtimes().all());
     }
 
-    /** Renders status.dat on the engine thread and writes it here. */
+    /**
+     * Renders status.dat on the engine thread and writes it here. A failure is logged when writes start failing,
+     * and a line says when they succeed again: a broken disk must not add a line to the log every interval.
+     */
     void writeStatus() {
         try {
             Engine e = engine;
@@ -227,8 +233,17 @@ public final class Daemon implements AutoCloseable {
                 statusText(sb, e, c);
                 return null;
             }));
-        } catch (IOException | RuntimeException e) {
-            log.log("Warning: cannot write the status file: " + e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            String problem = WriteFailure.describe(statusFile.path(), e);
+            if (statusFileProblem == null) {
+                log.log("Warning: cannot write the status file: " + problem);
+            }
+            statusFileProblem = problem;
+            return;
+        }
+        if (statusFileProblem != null) {
+            statusFileProblem = null;
+            log.log("Status file: written again");
         }
     }
 
@@ -262,6 +277,17 @@ public final class Daemon implements AutoCloseable {
     /** Why retention failed to start, if it did (empty when it runs or is switched off). */
     public Optional<String> retentionProblem() {
         return Optional.ofNullable(retentionProblem);
+    }
+
+    /** Why retained state cannot be written now (retention started, but its last write failed); empty otherwise. */
+    public Optional<String> retentionWriteProblem() {
+        WriteBehindRetention r = retention;
+        return r == null ? Optional.empty() : r.writeProblem().map(String::valueOf);
+    }
+
+    /** Why the status file could not be written the last time (empty while it is written, or there is none). */
+    public Optional<String> statusFileProblem() {
+        return Optional.ofNullable(statusFileProblem);
     }
 
     /** Whether the external command file is being read. */

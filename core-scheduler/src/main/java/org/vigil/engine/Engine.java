@@ -309,14 +309,16 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Logs the initial states and starts the clock. A retained next check still ahead is kept; the others
-     * are spread over their intervals.
+     * Logs the initial states, puts the restored downtimes that are due in force, and starts the clock. A retained
+     * next check still ahead is kept; the others are spread over their intervals.
      */
     public void start() {
         call(() -> {
             Instant now = clock.instant();
             freshness.started(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Instant.EPOCH);
             StateLog.initialStates(settings, hosts.values(), services.values()).forEach(log::log);
+            // restored downtimes are in force before the clock, the command file or the listener's pass can act
+            downtimes.resume(now);
             for (CheckTarget t : targets.values()) {
                 CheckableStatus<?> st = status(t);
                 if (!st.activeChecksEnabled() || st.checkInterval() <= 0 || (t.isHost() && !hosts.get(t.hostName())

@@ -205,8 +205,9 @@ public final class DowntimeBook {
 
     /**
      * Takes back the retained downtimes before the engine starts, as Nagios re-registers them at start: one that
-     * was in effect (untriggered) or fixed starts again at the next tick (logging STARTED again, without a second
-     * notification), a triggered one waits for its trigger, a flexible one not yet started waits for a problem.
+     * was in effect (untriggered) or fixed is due at its start ({@link #resume} starts it again, logging STARTED
+     * again, without a second notification), a triggered one waits for its trigger, a flexible one not yet started
+     * waits for a problem.
      * Downtimes of objects no longer configured, or whose trigger is gone, are dropped with their comments.
      */
     public void restore(List<Entry> entries) {
@@ -231,6 +232,16 @@ public final class DowntimeBook {
             }
             d.setInEffect(false);
         }
+    }
+
+    /**
+     * Puts the restored downtimes that are due by {@code now} in force, with the downtimes they trigger: run by the
+     * engine's start before any result is applied or any notification considered. Nagios runs these downtime events
+     * first, their time being in the past; left to the next {@link #tick}, a passive result from the command file
+     * or the re-notification pass came first and paged for objects in downtime.
+     */
+    public void resume(Instant now) {
+        runDue(now);
     }
 
     private Optional<CheckTarget> target(ObjectKey key) {

@@ -27,6 +27,8 @@ public final class JdbcRetentionStore implements RetentionStore {
     private final SqlDialect dialect;
     private final String where;
     private Connection writer;
+    /** A write failed: connect again before the next one. */
+    private boolean broken;
     /** How long a start waits for another owner's claim to go before saying the database is in use. */
     private static final java.time.Duration CLAIM_PATIENCE = java.time.Duration.ofSeconds(3);
 
@@ -124,11 +126,12 @@ public final class JdbcRetentionStore implements RetentionStore {
         if (closed) {
             throw new IllegalStateException("the retention store is closed");
         }
-        if (!writer.isClosed() && writer.isValid(10)) {
+        if (!broken && !writer.isClosed() && writer.isValid(10)) {
             return;
         }
         closeQuietly(writer);
         writer = connectWriter(url, dialect, where);
+        broken = false;
     }
 
     @Override
@@ -334,6 +337,9 @@ public final class JdbcRetentionStore implements RetentionStore {
     }
 
     private void rollbackQuietly() {
+        // H2 closes a database whose file it could not write (a full disk), yet its sessions still answer isValid:
+        // only a new connection, opening the file again, gets past "The database has been closed" once it can
+        broken = true;
         try {
             writer.rollback();
         } catch (SQLException ignored) {

@@ -82,7 +82,7 @@ final class Problems {
     }
 
     static RetentionProblem writing(String where, SQLException e) {
-        return new RetentionProblem(where, "cannot write retained state: " + firstLine(e),
+        return new RetentionProblem(where, "cannot write retained state: " + withoutDriverWrapping(e),
                 "check free disk space and the database; changes are kept in memory and written again at the next interval");
     }
 
@@ -94,6 +94,20 @@ final class Problems {
         return new RetentionProblem(where, "the retention database has schema version " + found
                 + " but this Vigil knows versions up to " + Schema.CURRENT + "; it was written by a newer Vigil",
                 "run the newer Vigil, or move the database aside to start with fresh state");
+    }
+
+    /**
+     * The message of the I/O error underneath H2's wrapping when there is one ({@code File too large}, {@code No space
+     * left on device}): H2 reports it as {@code General error: "org.h2.mvstore.MVStoreException: Writing to
+     * sun.nio.ch.FileChannelImpl@514d3ab7 failed; ..."}, which names no cause.
+     */
+    static String withoutDriverWrapping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                return "the file cannot be written: " + firstLine(t);
+            }
+        }
+        return firstLine(e);
     }
 
     /** The driver's message without stack, SQL text or H2's error-code suffix. */

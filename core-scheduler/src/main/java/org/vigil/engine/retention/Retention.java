@@ -31,6 +31,12 @@ public final class Retention {
 
     /** {@code existing} holds a key for every host, service and contact in the config (the program is implied). */
     public static Start start(RetentionSettings settings, Set<ObjectKey> existing, Consumer<RetentionProblem> problems) {
+        return start(settings, existing, problems, () -> { });
+    }
+
+    /** As {@link #start(RetentionSettings, Set, Consumer)}; a write that succeeds after failed ones runs {@code recovered}. */
+    public static Start start(RetentionSettings settings, Set<ObjectKey> existing, Consumer<RetentionProblem> problems,
+                              Runnable recovered) {
         JdbcRetentionStore store;
         try {
             store = JdbcRetentionStore.open(settings.jdbcUrl());
@@ -44,7 +50,7 @@ public final class Retention {
             store.close();
             return new Failed(e.problem());
         }
-        WriteBehindRetention writer = new WriteBehindRetention(store, settings.flushInterval(), problems);
+        WriteBehindRetention writer = new WriteBehindRetention(store, settings.flushInterval(), problems, recovered);
         writer.retainOnly(existing);
         return new Started(writer, onlyExisting(all, existing));
     }

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * What the engine talks to: it hands over changes (a map put under a short lock, never I/O) and a
  * background thread writes them to the store every interval and on {@link #close()}. A {@code kill -9}
  * loses at most the changes of the last interval. A failed write is reported once to the problem sink
- * and retried with the next interval; the changes stay in memory meanwhile.
+ * (not again while writes keep failing, whatever the cause) and retried with the next interval; the changes
+ * stay in memory meanwhile. {@link #writeProblem} says why writes fail until one succeeds again, which is
+ * reported to the recovery hook.
  */
 public final class WriteBehindRetention implements AutoCloseable {
 
@@ -22,18 +24,30 @@ public final class WriteBehindRetention implements AutoCloseable {
 
     private final RetentionStore store;
     private final Consumer<RetentionProblem> problems;
+    private final Runnable recovered;
     private final PendingChanges pending = new PendingChanges();
     private final AtomicLong durable = new AtomicLong();
     private final ScheduledExecutorService writer;
     private final EntryIds entryIds;
     private final Object flushing = new Object();
-    private RetentionProblem lastProblem;
+    /** Why the last write failed; null once a write succeeded. */
+    private volatile RetentionProblem writeProblem;
     private boolean closed;
 
     /** Starts writing {@code store} every {@code interval}; problems go to {@code problems}. */
     public WriteBehindRetention(RetentionStore store, Duration interval, Consumer<RetentionProblem> problems) {
+        this(store, interval, problems, () -> { });
+    }
+
+    /**
+     * Starts writing {@code store} every {@code interval}; the first failed write of a run of failures goes to
+     * {@code problems}, the write that ends it to {@code recovered}.
+     */
+    public WriteBehindRetention(RetentionStore store, Duration interval, Consumer<RetentionProblem> problems,
+                                Runnable recovered) {
         this.store = Objects.requireNonNull(store);
         this.problems = Objects.requireNonNull(problems);
+        this.recovered = Objects.requireNonNull(recovered);
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-retention-writer");
             t.setDaemon(true);
@@ -96,23 +110,38 @@ public final class WriteBehindRetention implements AutoCloseable {
             try {
                 store.apply(drained.batch());
                 durable.set(drained.through());
-                lastProblem = null;
-                return true;
             } catch (RetentionException e) {
                 pending.restore(drained.batch());
-                if (!e.problem().equals(lastProblem)) {
-                    lastProblem = e.problem();
-                    problems.accept(e.problem());
-                }
+                failed(e.problem());
                 return false;
             } catch (RuntimeException e) {
                 // A bug must not stop the writer thread for good; keep the changes and say what happened.
                 pending.restore(drained.batch());
-                problems.accept(new RetentionProblem("retention", "unexpected failure: " + Problems.firstLine(e),
+                failed(new RetentionProblem("retention", "unexpected failure: " + Problems.firstLine(e),
                         "report this as a bug; changes are kept in memory and written again"));
                 return false;
             }
+            // a failed batch stays pending, so while writes fail no batch is empty: this write reached the store
+            if (writeProblem != null) {
+                writeProblem = null;
+                recovered.run();
+            }
+            return true;
         }
+    }
+
+    /** Reports the first failure of a run of failures only: a broken database would otherwise log every interval. */
+    private void failed(RetentionProblem problem) {
+        boolean first = writeProblem == null;
+        writeProblem = problem;
+        if (first) {
+            problems.accept(problem);
+        }
+    }
+
+    /** Why writes fail now (the latest failure's cause), until one succeeds again; empty while they succeed. */
+    public java.util.Optional<RetentionProblem> writeProblem() {
+        return java.util.Optional.ofNullable(writeProblem);
     }
 
     /** A scheduled task that throws is never run again: whatever happens, the writer must go on. */
@@ -120,8 +149,10 @@ public final class WriteBehindRetention implements AutoCloseable {
         try {
             flush();
         } catch (Throwable t) { // NOPMD: an Error here would otherwise stop retention for good, silently
-            problems.accept(new RetentionProblem("retention", "the background writer failed: " + Problems.firstLine(t),
-                    "report this as a bug; changes are kept in memory and written again"));
+            synchronized (flushing) {
+                failed(new RetentionProblem("retention", "the background writer failed: " + Problems.firstLine(t),
+                        "report this as a bug; changes are kept in memory and written again"));
+            }
         }
     }
 

@@ -24,6 +24,11 @@ public final class StatusFile {
         this.file = file;
     }
 
+    /** The file written. */
+    public Path path() {
+        return file;
+    }
+
     /** What the file shows about the engine itself. */
     public record Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
                           boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,

@@ -78,6 +78,8 @@ final class DowntimeWorld implements AutoCloseable {
     private final EngineFixture fx;
     final Engine engine;
     final Commands commands;
+    /** The lines the engine logged while it started (restored downtimes are put in force then). */
+    final List<String> startLog;
 
     private DowntimeWorld(LoadResult config, Path retentionFile, Instant at) throws Exception {
         EngineListener listener = new EngineListener() {
@@ -103,7 +105,7 @@ final class DowntimeWorld implements AutoCloseable {
         fx = b.start();
         engine = fx.engine;
         commands = fx.commands;
-        fx.log.fresh();
+        startLog = fx.log.newLines();
     }
 
     static LoadResult config(Path dir) throws Exception {

@@ -115,6 +115,57 @@ class WriteBehindRetentionTest {
     }
 
     @Test
+    void a_run_of_failures_is_reported_once_whatever_the_causes_and_its_end_once() {
+        FlakyStore store = store();
+        List<String> recovered = new CopyOnWriteArrayList<>();
+        WriteBehindRetention writer = new WriteBehindRetention(new RetentionStore() {
+            int calls;
+
+            @Override
+            public RetainedState load() {
+                return store.load();
+            }
+
+            @Override
+            public void apply(RetentionBatch batch) {
+                calls++;
+                if (calls == 1) {
+                    throw new RetentionException(FlakyStore.DISK_FULL, null);
+                }
+                if (calls <= 3) {
+                    throw new IllegalStateException("The database has been closed");
+                }
+                store.apply(batch);
+            }
+
+            @Override
+            public long reserveEntryIds(int count) {
+                return store.reserveEntryIds(count);
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        }, NEVER, problems::add, () -> recovered.add("again"));
+        toClose.add(writer);
+        writer.save(state("web1", 2));
+
+        assertThat(writer.flush()).isFalse();
+        assertThat(writer.writeProblem()).contains(FlakyStore.DISK_FULL);
+        assertThat(writer.flush()).isFalse();
+        assertThat(writer.flush()).isFalse();
+        assertThat(writer.writeProblem()).get().asString().contains("unexpected failure: The database has been closed");
+        assertThat(problems).containsExactly(FlakyStore.DISK_FULL);
+        assertThat(recovered).isEmpty();
+
+        assertThat(writer.flush()).isTrue();
+        assertThat(writer.writeProblem()).isEmpty();
+        assertThat(recovered).containsExactly("again");
+        assertThat(store.load().records().values()).containsExactly(state("web1", 2));
+    }
+
+    @Test
     void a_reload_drops_vanished_objects_but_not_objects_saved_after_it() {
         FlakyStore store = store();
         WriteBehindRetention writer = writer(store, NEVER);

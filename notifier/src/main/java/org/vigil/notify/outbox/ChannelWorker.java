@@ -27,7 +27,8 @@ final class ChannelWorker implements Runnable {
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean stopping;
-    private String lastStoreProblem;
+    /** Why the outbox database failed this worker last; null since its last pass that worked. Logged once a run. */
+    private volatile String lastStoreProblem;
 
     ChannelWorker(Channel channel, OutboxStore store, OutboxSettings settings, NotificationCodec codec, Clock clock,
                   Consumer<String> log) {
@@ -143,10 +144,15 @@ final class ChannelWorker implements Runnable {
 
     private void storeProblem(SQLException e) {
         String problem = store.where() + ": " + e.getMessage();
-        if (!problem.equals(lastStoreProblem)) {
+        if (lastStoreProblem == null) {
             log.storeProblem(problem);
-            lastStoreProblem = problem;
         }
+        lastStoreProblem = problem;
+    }
+
+    /** Why the outbox database failed this worker's last pass; empty once a pass worked. */
+    java.util.Optional<String> storeProblem() {
+        return java.util.Optional.ofNullable(lastStoreProblem);
     }
 
     private void sleep(long millis) {

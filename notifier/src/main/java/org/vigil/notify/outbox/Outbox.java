@@ -34,6 +34,8 @@ public final class Outbox implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService pruner;
     private volatile boolean closed;
+    /** Why the last {@link #enqueue} could not store its notification; null once one was stored. */
+    private volatile String enqueueProblem;
 
     private Outbox(OutboxStore store, OutboxSettings settings, Clock clock, Consumer<String> log) {
         this.store = store;
@@ -100,11 +102,44 @@ public final class Outbox implements AutoCloseable {
         int inserted;
         try {
             inserted = store.insert(rows, clock.millis());
-        } catch (SQLException e) {
-            throw new OutboxException(store.where() + ": cannot store the notification: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            enqueueProblem = store.where() + ": cannot store notifications: " + firstLine(e);
+            throw new OutboxException(store.where() + ": cannot store the notification: " + firstLine(e), e);
         }
+        enqueueProblem = null;
         rows.forEach(r -> workers.get(r.channel()).wake());
         return inserted;
+    }
+
+    /**
+     * Why the outbox cannot be written now: the last notification could not be stored, or a channel's worker could
+     * not record its deliveries; empty once they succeed again.
+     */
+    public java.util.Optional<String> writeProblem() {
+        String e = enqueueProblem;
+        if (e != null) {
+            try { // no notification may come for hours: see whether a write gets through now
+                store.probe();
+                enqueueProblem = null;
+            } catch (SQLException | RuntimeException stillFailing) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return workers.values().stream().map(ChannelWorker::storeProblem).flatMap(java.util.Optional::stream)
+                .findFirst();
+    }
+
+    /** The I/O error under the driver's wrapping if there is one (H2 names none), else the message's first line. */
+    private static String firstLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                return "the file cannot be written: " + t.getMessage();
+            }
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        return m.replaceAll(";? ?SQL statement:.*$", "").strip();
     }
 
     /** Deliveries in the given states (e.g. pending and failed, with their last error), oldest first. */

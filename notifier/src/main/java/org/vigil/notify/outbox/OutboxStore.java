@@ -36,6 +36,8 @@ final class OutboxStore implements AutoCloseable {
     private final String url;
     private final String where;
     private Connection connection;
+    /** A write failed: open a new connection before the next call. */
+    private boolean broken;
     private boolean closed;
 
     private OutboxStore(OutboxDialect dialect, String url, String where, Connection connection) {
@@ -133,6 +135,9 @@ final class OutboxStore implements AutoCloseable {
             ps.setLong(2, now);
             ps.setInt(3, limit);
             return readAll(c, ps);
+        } catch (SQLException | RuntimeException e) {
+            broken = true;
+            throw e;
         }
     }
 
@@ -148,6 +153,9 @@ final class OutboxStore implements AutoCloseable {
                 c.commit();
                 return none ? OptionalLong.empty() : OptionalLong.of(next);
             }
+        } catch (SQLException | RuntimeException e) {
+            broken = true;
+            throw e;
         }
     }
 
@@ -173,6 +181,11 @@ final class OutboxStore implements AutoCloseable {
     }
 
     /** Deletes delivered rows finished before {@code before}; returns how many. */
+    /** A write that changes nothing, committed: whether the outbox can be written again. */
+    synchronized void probe() throws SQLException {
+        update("UPDATE vigil_outbox_meta SET num = num WHERE name = 'schema_version'");
+    }
+
     synchronized int pruneDelivered(long before) throws SQLException {
         return update("DELETE FROM vigil_outbox WHERE status = 'DELIVERED' AND finished_at < ?", before);
     }
@@ -187,6 +200,9 @@ final class OutboxStore implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM vigil_outbox WHERE status IN ("
                 + in + ") ORDER BY id")) {
             return readAll(c, ps);
+        } catch (SQLException | RuntimeException e) {
+            broken = true; // reads too: the worker may have nothing to write, and must still get past a closed database
+            throw e;
         }
     }
 
@@ -227,7 +243,10 @@ final class OutboxStore implements AutoCloseable {
         dialect.afterCommit(c);
     }
 
-    private static void rollback(Connection c) {
+    private void rollback(Connection c) {
+        // H2 closes a database whose file it could not write, yet its sessions still answer isValid: only a new
+        // connection (opening the file again) gets past "The database has been closed" once the disk is back
+        broken = true;
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -240,13 +259,14 @@ final class OutboxStore implements AutoCloseable {
         if (closed) {
             throw new SQLException("the outbox is closed");
         }
-        if (connection.isClosed() || !connection.isValid(10)) {
+        if (broken || connection.isClosed() || !connection.isValid(10)) {
             try {
                 connection.close();
             } catch (SQLException ignored) {
                 // Already broken.
             }
             connection = connect(dialect, url, where);
+            broken = false;
         }
         return connection;
     }

@@ -16,8 +16,9 @@ import org.vigil.notify.outbox.OutboxException;
 import org.vigil.web.model.Monitor;
 
 /**
- * The admin port's health checks of the monitor: engine thread, check latency, retention (the database), command
- * file, notification outbox.
+ * The admin port's health checks of the monitor: engine thread, check latency, retention (the database), status
+ * file, command file, notification outbox. A write that fails turns its check red with the cause until a write
+ * succeeds again.
  */
 final class EngineHealthChecks {
 
@@ -54,15 +55,30 @@ final class EngineHealthChecks {
         };
     }
 
+    /** Retention started and its last write reached the database (or it is off). */
     static HealthCheck retention(Monitor monitor) {
         return new HealthCheck() {
             @Override
             protected Result check() {
                 if (monitor.retentionRunning()) {
-                    return Result.healthy("state is retained");
+                    return monitor.retentionWriteProblem()
+                            .map(p -> Result.unhealthy("retained state cannot be written (kept in memory, retried"
+                                    + " every second): " + p))
+                            .orElse(Result.healthy("state is retained"));
                 }
                 return monitor.retentionProblem().map(p -> Result.unhealthy("retention did not start: " + p))
                         .orElse(Result.healthy("retention is off"));
+            }
+        };
+    }
+
+    /** The status file's last write succeeded (or there is no status file). */
+    static HealthCheck statusFile(Monitor monitor) {
+        return new HealthCheck() {
+            @Override
+            protected Result check() {
+                return monitor.statusFileProblem().map(p -> Result.unhealthy("cannot write the status file: " + p))
+                        .orElse(Result.healthy("the status file is written"));
             }
         };
     }
@@ -81,7 +97,7 @@ final class EngineHealthChecks {
     }
 
     /**
-     * The notification outbox is readable, nothing waits longer than {@code maxPending}, and no delivery was given
+     * The notification outbox can be written and read, nothing waits longer than {@code maxPending}, and no delivery was given
      * up on in the last day: on-call must hear that their pager is not being reached.
      */
     static HealthCheck outbox(Monitor monitor, Duration maxPending, Clock clock) {
@@ -91,6 +107,10 @@ final class EngineHealthChecks {
                 Optional<Outbox> outbox = monitor.outbox();
                 if (outbox.isEmpty()) {
                     return Result.healthy("no built-in notification channels");
+                }
+                Optional<String> writeProblem = outbox.get().writeProblem();
+                if (writeProblem.isPresent()) {
+                    return Result.unhealthy("the outbox cannot be written: " + writeProblem.get());
                 }
                 List<Delivery> undelivered;
                 try {

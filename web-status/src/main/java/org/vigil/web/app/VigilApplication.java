@@ -109,6 +109,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.healthChecks().register("check-latency", EngineHealthChecks.latency(monitor,
                 config.healthChecks.maxLatencySeconds));
         env.healthChecks().register("retention", EngineHealthChecks.retention(monitor));
+        env.healthChecks().register("status-file", EngineHealthChecks.statusFile(monitor));
         env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
         env.healthChecks().register("notification-outbox", EngineHealthChecks.outbox(monitor,
                 Duration.ofSeconds(config.healthChecks.maxOutboxPendingSeconds), clock));

@@ -34,6 +34,16 @@ public interface Monitor {
 
     Optional<String> retentionProblem();
 
+    /** Why retained state cannot be written now, though retention started (empty while writes succeed). */
+    default Optional<String> retentionWriteProblem() {
+        return Optional.empty();
+    }
+
+    /** Why the status file could not be written the last time (empty while it is, or when there is none). */
+    default Optional<String> statusFileProblem() {
+        return Optional.empty();
+    }
+
     /** Whether the command file is read, and why not when it failed. */
     boolean commandFileReading();
 
@@ -99,6 +109,16 @@ public interface Monitor {
             @Override
             public Optional<String> retentionProblem() {
                 return daemon.retentionProblem();
+            }
+
+            @Override
+            public Optional<String> retentionWriteProblem() {
+                return daemon.retentionWriteProblem();
+            }
+
+            @Override
+            public Optional<String> statusFileProblem() {
+                return daemon.statusFileProblem();
             }
 
             @Override

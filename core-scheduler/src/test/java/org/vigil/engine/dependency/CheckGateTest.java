@@ -106,11 +106,11 @@ class CheckGateTest {
 
     @Test
     void badOptionValuesAreReportedAndReadAsZero() throws IOException {
-        CheckGate gate = gate("soft_state_dependencies=yes\nhost_down_disable_service_checks=on\n"
+        // soft_state_dependencies=yes is a config error now, as in Nagios (MainValueChecks)
+        CheckGate gate = gate("host_down_disable_service_checks=on\n"
                 + "service_skip_check_dependency_status=3\nhost_skip_check_dependency_status=-1\n");
         assertThat(gated(gate)).containsExactly("h2");
         assertThat(warnings).containsExactly(
-                "Warning: soft_state_dependencies=yes is not valid (expected 0 or 1); using 0",
                 "Warning: host_down_disable_service_checks=on is not valid (expected 0 or 1); using 0",
                 "Warning: service_skip_check_dependency_status=3 is not supported: a check skipped for a failed"
                         + " dependency or a down host keeps its state, as with -1");

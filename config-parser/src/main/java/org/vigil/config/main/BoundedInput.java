@@ -9,23 +9,37 @@ import java.nio.file.Path;
 /**
  * A file's bytes with a ceiling: reading past {@code max} bytes fails with an {@link IOException} whose message
  * names the file and the limit, so no settings file, template or lock file is ever read into memory unbounded
- * (a path to {@code /dev/zero} is an error, not a full heap). Config files are read by {@link TextFiles}.
+ * (a path to {@code /dev/zero} is an error, not a full heap). Config files are read by {@link TextFiles}; the
+ * web server bounds request bodies with {@link #limit}.
  */
 public final class BoundedInput extends FilterInputStream {
 
-    private final Path file;
+    /** What reading past the ceiling throws. */
+    @FunctionalInterface
+    public interface Overflow {
+        void exceeded(long max) throws IOException;
+    }
+
     private final long max;
+    private final Overflow overflow;
     private long read;
 
-    private BoundedInput(InputStream in, Path file, long max) {
+    private BoundedInput(InputStream in, long max, Overflow overflow) {
         super(in);
-        this.file = file;
         this.max = max;
+        this.overflow = overflow;
     }
 
     /** Opens {@code file}; reads fail once more than {@code max} bytes have been read. */
     public static InputStream open(Path file, long max) throws IOException {
-        return new BoundedInput(Files.newInputStream(file), file, max);
+        return limit(Files.newInputStream(file), max, m -> {
+            throw new IOException(file + " is larger than " + TextFiles.size(m) + " (is it the right file?)");
+        });
+    }
+
+    /** {@code in}, with {@code overflow} called (and expected to throw) once more than {@code max} bytes are read. */
+    public static InputStream limit(InputStream in, long max, Overflow overflow) {
+        return new BoundedInput(in, max, overflow);
     }
 
     /** The whole of {@code file}, at most {@code max} bytes. */
@@ -53,10 +67,17 @@ public final class BoundedInput extends FilterInputStream {
         return n;
     }
 
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        count(skipped);
+        return skipped;
+    }
+
     private void count(long n) throws IOException {
         read += n;
         if (read > max) {
-            throw new IOException(file + " is larger than " + TextFiles.size(max) + " (is it the right file?)");
+            overflow.exceeded(max);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.vigil.config.LoadResult;
 import org.vigil.config.main.MainConfig;
 import org.vigil.engine.command.CommandFile;
 import org.vigil.engine.command.Commands;
+import org.vigil.engine.command.EntryLimits;
 import org.vigil.engine.exec.PluginCheckExecutor;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.reload.CommandGate;
@@ -50,6 +51,8 @@ public final class Daemon implements AutoCloseable {
     private final PeriodicJobs timers = new PeriodicJobs("vigil-periodic");
     private volatile Instant started;
     private volatile Commands commands;
+    /** How many comments and downtimes commands may add (vigil.yml's {@code limits:}); kept across reloads. */
+    private volatile EntryLimits entryLimits = EntryLimits.DEFAULTS;
     private WriteBehindRetention retention;
     private CommandFile commandFile;
     /** The command file's lines go to the current engine's commands, and wait while a reload swaps engines. */
@@ -125,6 +128,12 @@ public final class Daemon implements AutoCloseable {
      */
     public void useRetentionDatabase(String jdbcUrl) {
         this.retentionUrl = jdbcUrl;
+    }
+
+    /** Limits the comments and downtimes external commands may add, over the defaults; before {@link #start}. */
+    public void limitEntries(EntryLimits limits) {
+        this.entryLimits = limits;
+        this.commands = new Commands(engine, config.mainConfig(), log, clock, limits);
     }
 
     /** Starts retention, checking and writing the status file. */
@@ -369,7 +378,7 @@ public final class Daemon implements AutoCloseable {
         config = next;
         listenerPass = passOn(fresh, freshAttachment);
         engine = fresh;
-        commands = new Commands(fresh, next.mainConfig(), log, clock);
+        commands = new Commands(fresh, next.mainConfig(), log, clock, entryLimits);
         started = clock.instant();
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         fresh.start();

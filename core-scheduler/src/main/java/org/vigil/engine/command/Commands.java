@@ -30,12 +30,18 @@ public final class Commands {
     private final CommentCommands comments;
 
     public Commands(Engine engine, MainConfig main, NagiosLog log, Clock clock) {
+        this(engine, main, log, clock, EntryLimits.DEFAULTS);
+    }
+
+    /** With {@code limits} on the comments and downtimes commands may add (vigil.yml's {@code limits:}). */
+    public Commands(Engine engine, MainConfig main, NagiosLog log, Clock clock, EntryLimits limits) {
         this.engine = engine;
         this.parser = new CommandParser(engine.model());
         this.log = CommandLog.of(log, main);
         this.clock = clock;
-        this.downtimes = new DowntimeCommands(engine, clock);
-        this.comments = new CommentCommands(engine);
+        EntryCaps caps = new EntryCaps(engine, limits);
+        this.downtimes = new DowntimeCommands(engine, clock, caps);
+        this.comments = new CommentCommands(engine, caps);
     }
 
     /** Parses a command file line here and queues it on the engine thread; returns at once. */

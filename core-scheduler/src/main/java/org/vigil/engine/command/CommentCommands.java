@@ -15,18 +15,28 @@ import org.vigil.engine.comment.Comment;
  *
  * <p>Where Nagios silently does nothing, Vigil fails the command with the reason (see docs/compatibility.md):
  * an acknowledgement of an UP host or OK service, and the deletion of a comment id that is not a comment of
- * the command's kind.
+ * the command's kind. Where Nagios has no limit, Vigil refuses a comment or acknowledgement past
+ * {@link EntryLimits}.
  */
 final class CommentCommands {
 
     private final Engine engine;
+    private final EntryCaps caps;
 
-    CommentCommands(Engine engine) {
+    CommentCommands(Engine engine, EntryCaps caps) {
         this.engine = engine;
+        this.caps = caps;
     }
 
-    /** {@code persistent;author;comment}, entered at the command's entry time, as Nagios does. */
+    /**
+     * {@code persistent;author;comment}, entered at the command's entry time, as Nagios does; refused when the
+     * object or the engine holds the most comments {@link EntryLimits} allows.
+     */
     Optional<String> add(CheckTarget target, List<String> args, ExternalCommand c) {
+        Optional<String> full = caps.commentRoom(target);
+        if (full.isPresent()) {
+            return full;
+        }
         engine.comments().addUserComment(target, args.get(1), args.get(2), flag(args.get(0)), c.submitted());
         return Optional.empty();
     }
@@ -52,15 +62,22 @@ final class CommentCommands {
         return Optional.empty();
     }
 
-    /** {@code sticky;notify;persistent;author;comment}: sticky is 2, the flags count when above 0, as in Nagios. */
+    /**
+     * {@code sticky;notify;persistent;author;comment}: sticky is 2, the flags count when above 0, as in Nagios.
+     * An acknowledgement adds a comment, so it is refused, before anything changes, where a comment would be.
+     */
     Optional<String> acknowledge(CheckTarget target, List<String> args) {
+        if (!engine.statusOf(target).currentState().isOk()) {
+            Optional<String> full = caps.commentRoom(target);
+            if (full.isPresent()) {
+                return full;
+            }
+        }
         Acknowledgement ack = new Acknowledgement(number(args.get(0)) == 2, flag(args.get(1)), flag(args.get(2)),
                 args.get(3), args.get(4));
         if (!engine.acknowledge(target, ack)) {
             String state = engine.statusOf(target).currentState().name();
-            String what = target.isHost() ? "host '" + target.hostName() + "'"
-                    : "service '" + target.service().description() + "' on host '" + target.hostName() + "'";
-            return Optional.of(what + " is " + state + ": there is no problem to acknowledge");
+            return Optional.of(EntryCaps.describe(target) + " is " + state + ": there is no problem to acknowledge");
         }
         return Optional.empty();
     }

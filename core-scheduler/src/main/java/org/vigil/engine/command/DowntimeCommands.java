@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.vigil.config.model.Host;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
@@ -24,53 +23,74 @@ final class DowntimeCommands {
 
     private final Engine engine;
     private final Clock clock;
+    private final EntryCaps caps;
 
-    DowntimeCommands(Engine engine, Clock clock) {
+    DowntimeCommands(Engine engine, Clock clock, EntryCaps caps) {
         this.engine = engine;
         this.clock = clock;
+        this.caps = caps;
     }
 
-    /** Schedules the downtime for every object the command names; the reason if it could not be. */
+    /**
+     * Schedules the downtime for every object the command names; the reason if it could not be. A command that
+     * would pass the {@link EntryLimits} is refused whole, before anything is scheduled.
+     */
     Optional<String> schedule(ExternalCommand c) {
         List<String> a = c.args();
         int first = c.type() == CommandType.SCHEDULE_SVC_DOWNTIME ? 2 : 1;
         Instant now = clock.instant();
-        CheckTarget anyTarget = objects(c).stream().findFirst().orElse(null);
-        if (anyTarget == null) {
+        List<CheckTarget> named = objects(c);
+        if (named.isEmpty()) {
             return Optional.empty(); // an empty group: nothing to do, as in Nagios
         }
+        CheckTarget anyTarget = named.get(0);
         DowntimeRequest template = new DowntimeRequest(anyTarget, c.submitted(), time(a.get(first)),
                 time(a.get(first + 1)), a.get(first + 2).strip().equals("1"), number(a.get(first + 3)),
                 number(a.get(first + 4)), a.get(first + 5), a.get(first + 6));
         DowntimeBook book = engine.downtimes();
-        if (c.type() == CommandType.SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME
-                || c.type() == CommandType.SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME) {
-            DowntimeBook.Scheduled parent = book.schedule(template, now);
-            if (!parent.ok()) {
-                return Optional.of(parent.problem());
-            }
-            long trigger = c.type() == CommandType.SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME ? parent.id() : 0;
-            propagate(anyTarget.hostName(), template, trigger, now);
-            return Optional.empty();
+        String problem = book.problem(template, now);
+        if (problem != null) {
+            return Optional.of(problem); // the times and trigger are the same for every object: all fail alike
         }
-        for (CheckTarget t : objects(c)) {
+        boolean triggered = c.type() == CommandType.SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME;
+        if (triggered || c.type() == CommandType.SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME) {
+            return propagate(anyTarget, template, triggered, now);
+        }
+        Optional<String> full = caps.downtimeRoom(named, false);
+        if (full.isPresent()) {
+            return full;
+        }
+        for (CheckTarget t : named) {
             DowntimeBook.Scheduled s = book.schedule(template.forTarget(t, template.triggeredBy()), now);
             if (!s.ok()) {
-                return Optional.of(s.problem()); // the checks do not depend on the object: the others fail alike
+                return Optional.of(s.problem());
             }
         }
         return Optional.empty();
     }
 
-    /** Nagios's {@code schedule_and_propagate_downtime}: each child's children first, then the child. */
-    private void propagate(String host, DowntimeRequest template, long trigger, Instant now) {
-        for (Host child : engine.model().hosts().values()) {
-            if (child.parents().contains(host)) {
-                propagate(child.name(), template, trigger, now);
-                engine.downtimes().schedule(template.forTarget(engine.hostTarget(child.name()).orElseThrow(), trigger),
-                        now);
-            }
+    /**
+     * The host's downtime, then Nagios's {@code schedule_and_propagate_downtime} for its children: each child's
+     * children first, then the child, each triggered by the host's downtime when {@code triggered}.
+     */
+    private Optional<String> propagate(CheckTarget host, DowntimeRequest template, boolean triggered, Instant now) {
+        ChildHosts.Found children = new ChildHosts(engine.model()).below(host.hostName(), caps.downtimesLeft());
+        List<CheckTarget> targets = new ArrayList<>(children.hosts().size() + 1);
+        targets.add(host);
+        children.hosts().forEach(h -> targets.add(host(h)));
+        Optional<String> full = caps.downtimeRoom(targets, children.cut());
+        if (full.isPresent()) {
+            return full;
         }
+        DowntimeBook.Scheduled parent = engine.downtimes().schedule(template, now);
+        if (!parent.ok()) {
+            return Optional.of(parent.problem());
+        }
+        long trigger = triggered ? parent.id() : 0;
+        for (int i = 1; i < targets.size(); i++) {
+            engine.downtimes().schedule(template.forTarget(targets.get(i), trigger), now);
+        }
+        return Optional.empty();
     }
 
     Optional<String> delete(ExternalCommand c) {

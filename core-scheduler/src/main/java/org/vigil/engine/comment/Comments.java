@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ public final class Comments {
 
     private final EntrySink sink;
     private final Map<Long, Comment> byId = new TreeMap<>();
+    /** How many comments made by commands (user and acknowledgement) each object holds, for the command limits. */
+    private final Map<ObjectKey, Integer> madeByCommands = new HashMap<>();
+    private int madeByCommandsTotal;
 
     public Comments(EntrySink sink) {
         this.sink = sink;
@@ -43,18 +47,48 @@ public final class Comments {
     }
 
     private long add(Comment c) {
-        byId.put(c.id(), c);
+        put(c);
         sink.saveEntry(c.toEntry());
         return c.id();
     }
 
     /** Deletes comment {@code id}; false if there is none. */
     public boolean delete(long id) {
-        if (byId.remove(id) == null) {
+        Comment c = byId.remove(id);
+        if (c == null) {
             return false;
         }
+        count(c, -1);
         sink.removeEntry(id);
         return true;
+    }
+
+    private void put(Comment c) {
+        Comment old = byId.put(c.id(), c);
+        if (old != null) {
+            count(old, -1);
+        }
+        count(c, 1);
+    }
+
+    private void count(Comment c, int delta) {
+        if (c.type() == CommentType.USER || c.type() == CommentType.ACKNOWLEDGEMENT) {
+            madeByCommands.merge(c.object(), delta, (a, b) -> a + b == 0 ? null : a + b);
+            madeByCommandsTotal += delta;
+        }
+    }
+
+    /**
+     * How many user and acknowledgement comments {@code target} holds: the comments commands make, which the
+     * command limits count (a downtime's or flapping's comment goes with it, so it is bounded already).
+     */
+    public int madeByCommands(CheckTarget target) {
+        return madeByCommands.getOrDefault(key(target), 0);
+    }
+
+    /** How many user and acknowledgement comments all objects hold together. */
+    public int madeByCommands() {
+        return madeByCommandsTotal;
     }
 
     /** The comment with this id. */
@@ -135,7 +169,7 @@ public final class Comments {
                     ? c.persistent() || acknowledged.test(t.get())
                     : c.persistent() || c.type() == CommentType.DOWNTIME);
             if (keep) {
-                byId.put(c.id(), c);
+                put(c);
             } else {
                 sink.removeEntry(c.id());
             }

@@ -3,6 +3,7 @@ package org.vigil.engine.downtime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public final class DowntimeBook {
     private final DowntimeComments comments;
     private final DowntimeText text;
     private final Map<Long, Downtime> downtimes = new TreeMap<>();
+    /** How many downtimes each object has, for the command limits. */
+    private final Map<CheckTarget, Integer> perTarget = new HashMap<>();
 
     public DowntimeBook(Engine engine, NagiosLog log, EngineListener listener, DowntimeComments comments,
                         DowntimeText text) {
@@ -58,7 +61,7 @@ public final class DowntimeBook {
      * a problem ({@link #problemSeen}); a triggered one for its trigger.
      */
     public Scheduled schedule(DowntimeRequest r, Instant now) {
-        String problem = DowntimeRules.problem(r, now, downtimes::containsKey);
+        String problem = problem(r, now);
         if (problem != null) {
             return new Scheduled(0, problem);
         }
@@ -67,9 +70,36 @@ public final class DowntimeBook {
         if (d.triggeredBy() == 0 && d.fixed()) {
             d.setDue(d.start());
         }
-        downtimes.put(d.id(), d);
+        put(d);
         engine.saveEntry(d.toEntry());
         return new Scheduled(d.id(), null);
+    }
+
+    /** Why {@link #schedule} would refuse {@code r} at {@code now} (its times or trigger), or null. */
+    public String problem(DowntimeRequest r, Instant now) {
+        return DowntimeRules.problem(r, now, downtimes::containsKey);
+    }
+
+    /** How many downtimes {@code target} has (pending or in effect). */
+    public int count(CheckTarget target) {
+        return perTarget.getOrDefault(target, 0);
+    }
+
+    /** How many downtimes all objects have together. */
+    public int count() {
+        return downtimes.size();
+    }
+
+    private void put(Downtime d) {
+        Downtime old = downtimes.put(d.id(), d);
+        if (old != null) {
+            perTarget.merge(old.target(), -1, DowntimeBook::sum);
+        }
+        perTarget.merge(d.target(), 1, DowntimeBook::sum);
+    }
+
+    private static Integer sum(Integer a, Integer b) {
+        return a + b == 0 ? null : a + b;
     }
 
     /**
@@ -198,7 +228,9 @@ public final class DowntimeBook {
     }
 
     private void delete(Downtime d) {
-        downtimes.remove(d.id());
+        if (downtimes.remove(d.id()) != null) {
+            perTarget.merge(d.target(), -1, DowntimeBook::sum);
+        }
         comments.delete(d.commentId());
         engine.removeEntry(d.id());
     }
@@ -220,7 +252,7 @@ public final class DowntimeBook {
                 engine.removeEntry(e.id());
                 continue;
             }
-            downtimes.put(e.id(), d.get());
+            put(d.get());
         }
         for (Downtime d : List.copyOf(downtimes.values())) {
             if (d.triggeredBy() != 0 && !downtimes.containsKey(d.triggeredBy())) {

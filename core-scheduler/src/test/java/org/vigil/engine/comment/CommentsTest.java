@@ -64,6 +64,35 @@ class CommentsTest {
         assertThat(sink.calls).containsExactly("save 10", "save 11", "save 12", "remove 10", "remove 12");
     }
 
+    /** What the command limits count: user and acknowledgement comments, per object and in all, also restored. */
+    @Test
+    void commentsMadeByCommandsAreCountedAsTheyComeGoAndReturn() {
+        comments.add(HTTP, 4, "alice", "ack", true, AT);
+        comments.addUserComment(HTTP, "bob", "note", true, AT);
+        long host = comments.addUserComment(HOST, "carol", "rack", true, AT);
+        comments.add(HTTP, 2, "(Nagios Process)", "downtime", false, AT);
+        comments.add(HOST, 3, "(Nagios Process)", "flapping", false, AT);
+        assertThat(List.of(comments.madeByCommands(HTTP), comments.madeByCommands(HOST), comments.madeByCommands()))
+                .containsExactly(2, 1, 3);
+        comments.delete(host);
+        comments.deleteAll(HTTP);
+        assertThat(List.of(comments.madeByCommands(HTTP), comments.madeByCommands(HOST), comments.madeByCommands()))
+                .containsExactly(0, 0, 0);
+
+        Comments restored = new Comments(new Sink());
+        List<Entry> entries = List.of(
+                new Comment(1, Comments.key(HTTP), CommentType.USER, AT, "a", "x", true, true, false, Instant.EPOCH)
+                        .toEntry(),
+                new Comment(2, Comments.key(HTTP), CommentType.ACKNOWLEDGEMENT, AT, "a", "x", true, false, false,
+                        Instant.EPOCH).toEntry(),
+                new Comment(3, Comments.key(HOST), CommentType.DOWNTIME, AT, "a", "x", false, false, false,
+                        Instant.EPOCH).toEntry());
+        restored.restore(entries, k -> Optional.of(k.equals(Comments.key(HOST)) ? HOST : HTTP), t -> false);
+        assertThat(restored.all()).hasSize(3);
+        assertThat(List.of(restored.madeByCommands(HTTP), restored.madeByCommands(HOST), restored.madeByCommands()))
+                .containsExactly(2, 0, 2);
+    }
+
     @Test
     void aHostsCommentsAreNotItsServicesComments() {
         comments.addUserComment(HTTP, "bob", "service note", true, AT);

@@ -12,6 +12,7 @@ import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
 import org.vigil.engine.command.Commands;
+import org.vigil.engine.command.EntryLimits;
 import org.vigil.engine.retention.Entry;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.testkit.EngineFixture;
@@ -81,7 +82,7 @@ final class DowntimeWorld implements AutoCloseable {
     /** The lines the engine logged while it started (restored downtimes are put in force then). */
     final List<String> startLog;
 
-    private DowntimeWorld(LoadResult config, Path retentionFile, Instant at) throws Exception {
+    private DowntimeWorld(LoadResult config, Path retentionFile, Instant at, EntryLimits limits) throws Exception {
         EngineListener listener = new EngineListener() {
             @Override
             public void downtimeStarted(CheckTarget t, CheckableStatus<?> s, Downtime d) {
@@ -98,7 +99,8 @@ final class DowntimeWorld implements AutoCloseable {
                 notes.add("CANCEL:" + d.id());
             }
         };
-        EngineFixture.Builder b = EngineFixture.on(config, at).script(ScriptedChecks.okSays("OK")).listener(listener);
+        EngineFixture.Builder b = EngineFixture.on(config, at).script(ScriptedChecks.okSays("OK")).listener(listener)
+                .limits(limits);
         if (retentionFile != null) {
             b.retained(retentionFile, problem -> notes.add("PROBLEM:" + problem));
         }
@@ -113,12 +115,17 @@ final class DowntimeWorld implements AutoCloseable {
     }
 
     static DowntimeWorld start(Path dir) throws Exception {
-        return new DowntimeWorld(config(dir), null, T0);
+        return new DowntimeWorld(config(dir), null, T0, EntryLimits.DEFAULTS);
+    }
+
+    /** An engine whose commands may add at most {@code limits} comments and downtimes. */
+    static DowntimeWorld start(Path dir, EntryLimits limits) throws Exception {
+        return new DowntimeWorld(config(dir), null, T0, limits);
     }
 
     /** An engine that keeps its state in embedded H2 beside {@code dir/retention.dat}, started at {@code at}. */
     static DowntimeWorld startRetained(Path dir, Instant at) throws Exception {
-        return new DowntimeWorld(config(dir), dir.resolve("retention.dat"), at);
+        return new DowntimeWorld(config(dir), dir.resolve("retention.dat"), at, EntryLimits.DEFAULTS);
     }
 
     /** Each row writes its line ({@code -}: none), then runs the downtime tick. */

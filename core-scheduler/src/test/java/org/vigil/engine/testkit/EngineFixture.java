@@ -13,6 +13,7 @@ import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
 import org.vigil.engine.command.Commands;
+import org.vigil.engine.command.EntryLimits;
 import org.vigil.engine.retention.Retention;
 import org.vigil.engine.retention.RetentionProblem;
 import org.vigil.engine.retention.RetentionSettings;
@@ -47,7 +48,7 @@ public final class EngineFixture implements AutoCloseable {
                 b.listener);
         retention = b.retentionFile == null ? null : retain(b.retentionFile, b.problems);
         engine.start();
-        commands = new Commands(engine, b.config.mainConfig(), log.log(), clock);
+        commands = new Commands(engine, b.config.mainConfig(), log.log(), clock, b.limits);
     }
 
     private WriteBehindRetention retain(Path file, Consumer<RetentionProblem> problems) {
@@ -107,6 +108,7 @@ public final class EngineFixture implements AutoCloseable {
         private Path retentionFile;
         private Consumer<RetentionProblem> problems;
         private boolean closeChecks;
+        private EntryLimits limits = EntryLimits.DEFAULTS;
 
         private Builder(LoadResult config, TestClock clock) {
             this.config = config;
@@ -139,6 +141,12 @@ public final class EngineFixture implements AutoCloseable {
         public Builder retained(Path file, Consumer<RetentionProblem> problems) {
             this.retentionFile = file;
             this.problems = problems;
+            return this;
+        }
+
+        /** Commands may add at most these comments and downtimes (default {@link EntryLimits#DEFAULTS}). */
+        public Builder limits(EntryLimits l) {
+            this.limits = l;
             return this;
         }
 

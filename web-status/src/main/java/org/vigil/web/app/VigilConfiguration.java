@@ -11,6 +11,7 @@ import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.engine.command.EntryLimits;
 import org.vigil.web.auth.AuthLimitsConfig;
 import org.vigil.web.auth.UserConfig;
 
@@ -52,13 +53,45 @@ public class VigilConfiguration extends Configuration {
         public long maxOutboxPendingSeconds = 600;
     }
 
-    /** {@code limits:} the size of requests the web server reads (headers: Dropwizard's connector settings). */
+    /**
+     * {@code limits:} the size of requests the web server reads (headers: Dropwizard's connector settings), and how
+     * many comments and downtimes commands may add, whichever way they arrive (the engine's {@code EntryLimits}).
+     */
     public static final class Limits {
         /** A request body larger than this is refused with a 413 before it is read. */
         @JsonProperty("max_request_body_bytes")
         @jakarta.validation.constraints.Min(4096)
         @jakarta.validation.constraints.Max(64L << 20)
         public long maxRequestBodyBytes = 256 << 10;
+
+        /** User and acknowledgement comments one host or service may hold. */
+        @JsonProperty("max_comments_per_object")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(1_000_000)
+        public int maxCommentsPerObject = EntryLimits.DEFAULTS.commentsPerObject();
+
+        /** User and acknowledgement comments of all objects together. */
+        @JsonProperty("max_comments")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(10_000_000)
+        public int maxComments = EntryLimits.DEFAULTS.comments();
+
+        /** Downtimes one host or service may have. */
+        @JsonProperty("max_downtimes_per_object")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(1_000_000)
+        public int maxDowntimesPerObject = EntryLimits.DEFAULTS.downtimesPerObject();
+
+        /** Downtimes of all objects together. */
+        @JsonProperty("max_downtimes")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(10_000_000)
+        public int maxDowntimes = EntryLimits.DEFAULTS.downtimes();
+
+        /** The engine's limits on comments and downtimes these settings give. */
+        public EntryLimits entries() {
+            return new EntryLimits(maxCommentsPerObject, maxComments, maxDowntimesPerObject, maxDowntimes);
+        }
     }
 
     @Valid

@@ -125,6 +125,9 @@ final class RunCommand {
         Daemon daemon;
         try {
             daemon = new Daemon(config, Clock.systemUTC(), out, notifications);
+            if (settings != null) {
+                daemon.limitEntries(settings.limits.entries());
+            }
             if (database.given()) {
                 if (System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL")) != null) {
                     err.println("vigil run: note: database.url in " + webConfig + " is used for retention, not"

@@ -155,6 +155,7 @@ public final class WebFixture implements AutoCloseable {
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         daemon = listeners == null ? new Daemon(config, Clock.systemUTC(), quiet)
                 : new Daemon(config, Clock.systemUTC(), quiet, listeners);
+        daemon.limitEntries(settings.limits.entries()); // as vigil run does with the YAML's limits
         daemon.start();
         web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), webClock);
     }

@@ -161,7 +161,10 @@ class RunConfigTest {
         assertThat(health.get("message").asText()).contains("1 pending (1 older than 1 s)");
     }
 
-    /** The shipped sample-configs/vigil.yml runs the shipped sample config as it is (ports moved by -Ddw.*). */
+    /**
+     * The shipped sample-configs/vigil.yml runs the shipped sample config as it is (ports moved by -Ddw.*), and its
+     * {@code limits:} reach the engine ({@code max_comments_per_object} lowered to 1 here the same way).
+     */
     @Test
     void theSampleYamlWorksAsItIs() throws Exception {
         Path sample = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("../sample-configs").normalize();
@@ -181,7 +184,8 @@ class RunConfigTest {
         }
         Path out = dir.resolve("out.txt");
         process = new ProcessBuilder(List.of(java(), "-Ddw.server.applicationConnectors[0].port=0",
-                "-Ddw.server.adminConnectors[0].port=0", "-cp", System.getProperty("java.class.path"),
+                "-Ddw.server.adminConnectors[0].port=0", "-Ddw.limits.max_comments_per_object=1", "-cp",
+                System.getProperty("java.class.path"),
                 "org.vigil.web.cli.Vigil", "run", "--web-config", copy.resolve("vigil.yml").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         java.util.regex.Pattern serving = java.util.regex.Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/");
@@ -195,6 +199,14 @@ class RunConfigTest {
         var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1)
                 + "/api/v1/hosts")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
+        int[] answers = new int[2];
+        for (int i = 0; i < 2; i++) {
+            answers[i] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + m.group(1) + "/api/v1/hosts/db1/comments")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"comment\": \"note\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertThat(answers).containsExactly(200, 422);
         assertThat(Files.readString(out)).contains("Vigil 0.1.0 starting").doesNotContain("Exception");
         assertThat(copy.resolve("var/nagios.log")).exists();
         process.destroy();
@@ -231,6 +243,9 @@ class RunConfigTest {
                 .contains("notifications.email.from must not be empty");
         assertThat(refused("health_checks:\n  max_latency_seconds: soon\n"))
                 .contains("health_checks.max_latency_seconds");
+        assertThat(refused("limits:\n  max_comments_per_object: 0\n  max_downtimes: 20000000\n"))
+                .contains("limits.maxCommentsPerObject must be greater than or equal to 1")
+                .contains("limits.maxDowntimes must be less than or equal to 10000000");
     }
 
     @Test

@@ -1,9 +1,14 @@
 package org.vigil.engine.dependency;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.vigil.config.model.Dependency;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.config.timeperiod.CompiledTimeperiod;
@@ -62,8 +67,8 @@ public final class Dependencies {
      * forced) active check is not run.
      */
     public boolean executionBlocked(CheckTarget target, Instant now) {
-        return target.isHost() ? hostFails(target.hostName(), Dependency.Kind.EXECUTION, now, new HashSet<>())
-                : serviceFails(target.service(), Dependency.Kind.EXECUTION, now, new HashSet<>());
+        return target.isHost() ? hostFails(target.hostName(), Dependency.Kind.EXECUTION, now)
+                : serviceFails(target.service(), Dependency.Kind.EXECUTION, now);
     }
 
     /**
@@ -74,47 +79,53 @@ public final class Dependencies {
      * for those.
      */
     public boolean notificationsBlocked(CheckTarget target, Instant now) {
-        if (hostFails(target.hostName(), Dependency.Kind.NOTIFICATION, now, new HashSet<>())) {
+        if (hostFails(target.hostName(), Dependency.Kind.NOTIFICATION, now)) {
             return true;
         }
-        return !target.isHost() && serviceFails(target.service(), Dependency.Kind.NOTIFICATION, now,
-                new HashSet<>());
+        return !target.isHost() && serviceFails(target.service(), Dependency.Kind.NOTIFICATION, now);
     }
 
-    private boolean serviceFails(ServiceKey dependent, Dependency.Kind kind, Instant now, Set<ServiceKey> seen) {
-        // the config parser refuses circular dependencies; the set only keeps a bad model from recursing forever
-        if (!seen.add(dependent)) {
-            return false;
-        }
-        for (Dependency d : graph.ofService(dependent, kind)) {
-            ServiceStatus master = statuses.service(new ServiceKey(d.hostName(), d.serviceDescription()));
+    private boolean serviceFails(ServiceKey dependent, Dependency.Kind kind, Instant now) {
+        return anyFails(dependent, key -> graph.ofService(key, kind),
+                d -> new ServiceKey(d.hostName(), d.serviceDescription()), statuses::service, now);
+    }
+
+    private boolean hostFails(String dependent, Dependency.Kind kind, Instant now) {
+        return anyFails(dependent, host -> graph.ofHost(host, kind), Dependency::hostName, statuses::host, now);
+    }
+
+    /**
+     * Nagios's {@code check_*_dependencies} from {@code dependent}: each dependency in order, failing at the first
+     * whose master fails it, and after a master that passes, with {@code inherits_parent}, the master's own
+     * dependencies first, then the rest. Nagios recurses for the master; this keeps the unfinished lists on a
+     * stack of its own, so a chain of {@code inherits_parent} as long as the config makes it cannot overflow the
+     * engine thread's stack. Each object is walked once (the config parser refuses circular dependencies; this
+     * only keeps a bad model from going round forever).
+     */
+    private <K> boolean anyFails(K dependent, Function<K, List<Dependency>> dependencies,
+                                 Function<Dependency, K> masterKey, Function<K, CheckableStatus<?>> status,
+                                 Instant now) {
+        Set<K> seen = new HashSet<>();
+        seen.add(dependent);
+        Deque<Iterator<Dependency>> stack = new ArrayDeque<>();
+        stack.push(dependencies.apply(dependent).iterator());
+        while (!stack.isEmpty()) {
+            Iterator<Dependency> next = stack.peek();
+            if (!next.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Dependency d = next.next();
+            K key = masterKey.apply(d);
+            CheckableStatus<?> master = status.apply(key);
             if (master == null || !inPeriod(d, now)) {
                 continue;
             }
             if (fails(d, master)) {
                 return true;
             }
-            if (d.inheritsParent() && serviceFails(master.key(), kind, now, seen)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean hostFails(String dependent, Dependency.Kind kind, Instant now, Set<String> seen) {
-        if (!seen.add(dependent)) {
-            return false;
-        }
-        for (Dependency d : graph.ofHost(dependent, kind)) {
-            HostStatus master = statuses.host(d.hostName());
-            if (master == null || !inPeriod(d, now)) {
-                continue;
-            }
-            if (fails(d, master)) {
-                return true;
-            }
-            if (d.inheritsParent() && hostFails(master.name(), kind, now, seen)) {
-                return true;
+            if (d.inheritsParent() && seen.add(key)) {
+                stack.push(dependencies.apply(key).iterator());
             }
         }
         return false;

@@ -23,6 +23,7 @@ import org.vigil.web.auth.BasicAuthFilter;
 import org.vigil.web.auth.LoginThrottle;
 import org.vigil.web.auth.LoginTokens;
 import org.vigil.web.auth.Sessions;
+import org.vigil.web.auth.PasswordChecks;
 import org.vigil.web.auth.PasswordHash;
 import org.vigil.web.auth.Users;
 import org.vigil.web.auth.VerifiedCredentials;
@@ -84,7 +85,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
         Users users = new Users(config.auth.users,
-                new VerifiedCredentials(clock, config.auth.credentialCache.limits()), PasswordHash::verify);
+                new VerifiedCredentials(clock, config.auth.credentialCache.limits()), PasswordHash::verify,
+                new PasswordChecks(clock, config.auth.passwordChecks.limits()));
         Sessions sessions = new Sessions(clock, Sessions.DEFAULT_IDLE);
         // one for the form and basic auth: failures add up per address and name
         LoginThrottle throttle = new LoginThrottle(clock, config.auth.throttle.limits());

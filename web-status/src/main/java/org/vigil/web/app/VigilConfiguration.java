@@ -37,6 +37,11 @@ public class VigilConfiguration extends Configuration {
         @Valid
         @JsonProperty("credential_cache")
         public AuthLimitsConfig.CredentialCache credentialCache = new AuthLimitsConfig.CredentialCache();
+
+        /** {@code auth.password_checks:} password hashes made for everyone together, a second and at once. */
+        @Valid
+        @JsonProperty("password_checks")
+        public AuthLimitsConfig.Checks passwordChecks = new AuthLimitsConfig.Checks();
     }
 
     /**

@@ -6,9 +6,10 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /**
- * {@code auth.throttle} and {@code auth.credential_cache} of {@code vigil.yml}: the login throttle's limits and the
- * cache of verified basic credentials, each with the defaults of {@link LoginThrottle.Limits#DEFAULT} and
- * {@link VerifiedCredentials.Limits#DEFAULT}.
+ * {@code auth.throttle}, {@code auth.credential_cache} and {@code auth.password_checks} of {@code vigil.yml}: the
+ * login throttle's limits, the cache of verified basic credentials and the budget of password hashes, with the
+ * defaults of {@link LoginThrottle.Limits#DEFAULT}, {@link VerifiedCredentials.Limits#DEFAULT} and
+ * {@link PasswordChecks.Limits#DEFAULT}.
  */
 public final class AuthLimitsConfig {
 
@@ -54,6 +55,23 @@ public final class AuthLimitsConfig {
 
         public VerifiedCredentials.Limits limits() {
             return new VerifiedCredentials.Limits(Duration.ofSeconds(ttlSeconds), maxEntries);
+        }
+    }
+
+    /** {@code auth.password_checks:} how many password hashes the server makes for everyone together. */
+    public static final class Checks {
+        @Min(1)
+        @Max(100_000)
+        @JsonProperty("max_per_second")
+        public int maxPerSecond = PasswordChecks.Limits.DEFAULT.maxPerSecond();
+
+        @Min(1)
+        @Max(1_024)
+        @JsonProperty("max_concurrent")
+        public int maxConcurrent = PasswordChecks.Limits.DEFAULT.maxConcurrent();
+
+        public PasswordChecks.Limits limits() {
+            return new PasswordChecks.Limits(maxPerSecond, maxConcurrent);
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.Optional;
  * the session's token in {@code X-CSRF-Token} (forms cannot send either). Basic credentials go through the same
  * {@link LoginThrottle} as the login form, per client address: an address locked by wrong passwords (from either),
  * for the name or for every name, is a JSON 429 with {@code Retry-After}, even with the right password; a good one
- * starts the address afresh with that name.
+ * starts the address afresh with that name. Credentials not verified lately, met while the server's budget of
+ * password hashes ({@link PasswordChecks}) is spent, are a JSON 503 with {@code Retry-After}, without a hash.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
@@ -82,7 +83,12 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
                     request.abortWith(tooManyFailures(wait.get()));
                     return;
                 }
-                found = authenticate(address, credentials);
+                Users.Check check = authenticate(address, credentials);
+                if (check.busy()) {
+                    request.abortWith(busy(check.busyFor()));
+                    return;
+                }
+                found = check.verified();
             }
             scheme = SecurityContext.BASIC_AUTH;
             if (header == null) {
@@ -141,15 +147,21 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         }
     }
 
-    /** Checks the password, counting a wrong one as a wrong one at the login form counts. */
-    private Optional<WebUser> authenticate(String address, Credentials c) {
-        Optional<WebUser> user = users.authenticate(c.name(), c.password());
-        if (user.isEmpty()) {
+    /**
+     * Checks the password, counting a wrong one as a wrong one at the login form counts; one not checked (the
+     * server's password-check budget is spent) counts neither way.
+     */
+    private Users.Check authenticate(String address, Credentials c) {
+        Users.Check check = users.check(c.name(), c.password());
+        if (check.busy()) {
+            return check;
+        }
+        if (check.verified().isEmpty()) {
             throttle.failed(address, c.name());
         } else {
             throttle.succeeded(address, c.name());
         }
-        return user;
+        return check;
     }
 
     /**
@@ -166,6 +178,15 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(error("too many requests", "too many wrong passwords from this address for this user name"
                         + " or for all names; try again in " + seconds + " s")).build();
+    }
+
+    /** A 503 for credentials that were not checked because too many passwords are being checked already. */
+    static Response busy(Duration wait) {
+        long seconds = Math.max(1, wait.getSeconds());
+        return Response.status(503).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error("busy", "the server is checking too many passwords just now (auth.password_checks in"
+                        + " vigil.yml); try again in " + seconds + " s; a session or credentials verified lately are"
+                        + " not affected")).build();
     }
 
     private static Response unauthorized() {

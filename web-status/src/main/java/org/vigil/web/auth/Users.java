@@ -1,6 +1,7 @@
 package org.vigil.web.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,27 @@ public final class Users {
         boolean verify(String password, String storedHash);
     }
 
+    /**
+     * What a name and password turned out to be: the user's ({@code user} set), wrong (neither set), or not
+     * checked because the server's password-check budget is spent ({@code busyFor} set: how long to wait).
+     */
+    public record Check(WebUser user, Duration busyFor) {
+        static final Check WRONG = new Check(null, null);
+
+        public boolean busy() {
+            return busyFor != null;
+        }
+
+        /** The user, when the password was right. */
+        public Optional<WebUser> verified() {
+            return Optional.ofNullable(user);
+        }
+    }
+
     private final Map<String, UserConfig> byName = new HashMap<>();
     private final VerifiedCredentials verified;
     private final Verifier verifier;
+    private final PasswordChecks budget;
     private final String dummyHash;
 
     public Users(List<UserConfig> users) {
@@ -33,9 +52,15 @@ public final class Users {
     }
 
     public Users(List<UserConfig> users, VerifiedCredentials verified, Verifier verifier) {
+        this(users, verified, verifier, PasswordChecks.unlimited());
+    }
+
+    /** With {@code budget} bounding the password hashes made for everyone together. */
+    public Users(List<UserConfig> users, VerifiedCredentials verified, Verifier verifier, PasswordChecks budget) {
         users.forEach(u -> byName.put(u.name, u));
         this.verified = verified;
         this.verifier = verifier;
+        this.budget = budget;
         int iterations = users.stream().mapToInt(u -> PasswordHash.iterations(u.passwordHash)).max()
                 .orElse(PasswordHash.ITERATIONS);
         this.dummyHash = byName.isEmpty() ? null
@@ -47,22 +72,39 @@ public final class Users {
         return !byName.isEmpty();
     }
 
-    /** The user whose name and password these are, if they match. */
+    /** The user whose name and password these are, if they match; a check the budget refused counts as no match. */
     public Optional<WebUser> authenticate(String name, String password) {
+        return check(name, password).verified();
+    }
+
+    /**
+     * Checks a name and password: from {@link VerifiedCredentials} when verified lately, else with a password hash
+     * if the {@link PasswordChecks} budget lets one start now (the same for unknown names, so a busy answer does
+     * not tell which names exist), else {@link Check#busy}.
+     */
+    public Check check(String name, String password) {
         if (name == null || password == null || byName.isEmpty()) {
-            return Optional.empty();
+            return Check.WRONG;
         }
         Optional<WebUser> known = verified.find(name, password);
         if (known.isPresent()) {
-            return known;
+            return new Check(known.get(), null);
+        }
+        if (!budget.tryStart()) {
+            return new Check(null, budget.retryAfter());
         }
         UserConfig u = byName.get(name);
-        boolean good = verifier.verify(password, u == null ? dummyHash : u.passwordHash) && u != null;
+        boolean good;
+        try {
+            good = verifier.verify(password, u == null ? dummyHash : u.passwordHash) && u != null;
+        } finally {
+            budget.finish();
+        }
         if (!good) {
-            return Optional.empty();
+            return Check.WRONG;
         }
         WebUser user = u.user();
         verified.remember(name, password, user);
-        return Optional.of(user);
+        return new Check(user, null);
     }
 }

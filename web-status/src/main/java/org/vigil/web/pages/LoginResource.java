@@ -81,7 +81,13 @@ public final class LoginResource {
             return page(Response.status(429).header("Retry-After", seconds), back,
                     "Too many wrong passwords from this address; try again in " + seconds + " s.", name, sc);
         }
-        Optional<WebUser> user = users.authenticate(username, password);
+        Users.Check check = users.check(username, password);
+        if (check.busy()) {
+            long seconds = Math.max(1, check.busyFor().getSeconds());
+            return page(Response.status(503).header("Retry-After", seconds), back, "Too many passwords are being"
+                    + " checked just now; try again in " + seconds + " s.", name, sc);
+        }
+        Optional<WebUser> user = check.verified();
         if (user.isEmpty()) {
             throttle.failed(address, name);
             return page(Response.status(401), back, "Wrong user name or password.", name, sc);

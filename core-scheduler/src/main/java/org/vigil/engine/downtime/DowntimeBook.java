@@ -1,13 +1,21 @@
 package org.vigil.engine.downtime;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.CheckTarget;
 import org.vigil.engine.Engine;
@@ -23,6 +31,10 @@ import org.vigil.engine.state.CheckableStatus;
  * downtimes started and stopped with their trigger, cancellation with the downtimes it triggered, expiry of
  * flexible downtimes that never started, and {@code scheduled_downtime_depth}. Engine thread only;
  * {@link #tick} is run every second.
+ *
+ * <p>Nagios walks the downtimes a downtime triggers recursively, rescanning its whole list for each; a command
+ * writer can chain triggered downtimes up to {@code max_downtimes} deep, so this book keeps them indexed by trigger
+ * and walks them on an explicit stack ({@link Walk}), in the same order.
  */
 public final class DowntimeBook {
 
@@ -38,6 +50,8 @@ public final class DowntimeBook {
     private final Map<Long, Downtime> downtimes = new TreeMap<>();
     /** How many downtimes each object has, for the command limits. */
     private final Map<CheckTarget, Integer> perTarget = new HashMap<>();
+    /** The ids of the downtimes each downtime triggers (by its id), in id order; none without an entry. */
+    private final Map<Long, NavigableSet<Long>> triggered = new HashMap<>();
 
     public DowntimeBook(Engine engine, NagiosLog log, EngineListener listener, DowntimeComments comments,
                         DowntimeText text) {
@@ -94,8 +108,19 @@ public final class DowntimeBook {
         Downtime old = downtimes.put(d.id(), d);
         if (old != null) {
             perTarget.merge(old.target(), -1, DowntimeBook::sum);
+            unlinkTrigger(old);
         }
         perTarget.merge(d.target(), 1, DowntimeBook::sum);
+        if (d.triggeredBy() != 0) {
+            triggered.computeIfAbsent(d.triggeredBy(), k -> new TreeSet<>()).add(d.id());
+        }
+    }
+
+    private void unlinkTrigger(Downtime d) {
+        NavigableSet<Long> siblings = triggered.get(d.triggeredBy());
+        if (siblings != null && siblings.remove(d.id()) && siblings.isEmpty()) {
+            triggered.remove(d.triggeredBy());
+        }
     }
 
     private static Integer sum(Integer a, Integer b) {
@@ -112,11 +137,12 @@ public final class DowntimeBook {
         if (d == null || d.isHost() != host) {
             return Optional.of("no " + (host ? "host" : "service") + " downtime with id " + id);
         }
-        cancel(d);
+        new Walk(this::cancelOne).from(d);
         return Optional.empty();
     }
 
-    private void cancel(Downtime d) {
+    /** One downtime's part of {@code unschedule_downtime}; those it triggers are cancelled after it. */
+    private Rest cancelOne(Downtime d) {
         if (d.inEffect()) {
             CheckableStatus<?> st = engine.statusOf(d.target());
             st.setScheduledDowntimeDepth(Math.max(0, st.scheduledDowntimeDepth() - 1));
@@ -126,9 +152,7 @@ public final class DowntimeBook {
             }
         }
         delete(d);
-        for (Optional<Downtime> x = triggeredBy(d); x.isPresent(); x = triggeredBy(d)) {
-            cancel(x.get());
-        }
+        return new Rest(() -> firstTriggeredBy(d), () -> { });
     }
 
     /** Starts and ends what is due by {@code now}, then drops flexible downtimes whose window passed unused. */
@@ -182,12 +206,17 @@ public final class DowntimeBook {
                 return;
             }
             next.get().setDue(null);
-            handle(next.get(), now);
+            new Walk(d -> handleOne(d, now)).from(next.get());
         }
     }
 
-    /** Nagios's {@code handle_scheduled_downtime}: ends a downtime in effect, else starts it. */
-    private void handle(Downtime d, Instant now) {
+    /**
+     * One downtime's part of Nagios's {@code handle_scheduled_downtime}: ends a downtime in effect, else starts it.
+     * The downtimes it triggers are handled after it: on an end, the first left is handled until none is (one not
+     * in effect is thus started, then stopped, as Nagios does), then it is deleted; on a start, each it triggered
+     * when it started and still there.
+     */
+    private Rest handleOne(Downtime d, Instant now) {
         CheckableStatus<?> st = engine.statusOf(d.target());
         if (d.inEffect()) {
             st.setScheduledDowntimeDepth(Math.max(0, st.scheduledDowntimeDepth() - 1));
@@ -195,11 +224,7 @@ public final class DowntimeBook {
                 log.log(alert(d, "STOPPED; " + title(d) + " has exited from a period of scheduled downtime"));
                 listener.downtimeEnded(d.target(), st, d);
             }
-            for (Optional<Downtime> x = triggeredBy(d); x.isPresent(); x = triggeredBy(d)) {
-                handle(x.get(), now);
-            }
-            delete(d);
-            return;
+            return new Rest(() -> firstTriggeredBy(d), () -> delete(d));
         }
         if (st.scheduledDowntimeDepth() == 0) {
             log.log(alert(d, "STARTED; " + title(d) + " has entered a period of scheduled downtime"));
@@ -216,20 +241,58 @@ public final class DowntimeBook {
         }
         d.setDue(d.stopTime());
         engine.saveEntry(d.toEntry());
-        for (Downtime x : downtimes.values().stream().filter(x -> x.triggeredBy() == d.id()).toList()) {
-            if (downtimes.containsKey(x.id())) {
-                handle(x, now);
-            }
-        }
+        Iterator<Long> started = List.copyOf(triggered.getOrDefault(d.id(), Collections.emptyNavigableSet())).iterator();
+        return new Rest(() -> nextLeft(started), () -> { });
     }
 
-    private Optional<Downtime> triggeredBy(Downtime d) {
-        return downtimes.values().stream().filter(x -> x.triggeredBy() == d.id()).findFirst();
+    /** The downtime with the lowest id that {@code d} triggers, or null. */
+    private Downtime firstTriggeredBy(Downtime d) {
+        NavigableSet<Long> ids = triggered.get(d.id());
+        return ids == null ? null : downtimes.get(ids.first());
+    }
+
+    /** The next downtime of {@code ids} that is still scheduled, or null. */
+    private Downtime nextLeft(Iterator<Long> ids) {
+        while (ids.hasNext()) {
+            Downtime x = downtimes.get(ids.next());
+            if (x != null) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What is left of one downtime's part in a walk once its own effects are done: {@code next} gives each downtime
+     * to walk after it (null when there is none), {@code finish} runs once none is left.
+     */
+    private record Rest(Supplier<Downtime> next, Runnable finish) {
+    }
+
+    /**
+     * A walk of a downtime and, depth first, those it triggers: what a recursive function calling itself for each
+     * downtime its step names, with the pending steps on a heap-allocated stack, so a chain as long as the book
+     * allows cannot overflow the engine thread's stack.
+     */
+    private record Walk(Function<Downtime, Rest> step) {
+        void from(Downtime first) {
+            Deque<Rest> pending = new ArrayDeque<>();
+            pending.push(step.apply(first));
+            while (!pending.isEmpty()) {
+                Downtime next = pending.peek().next().get();
+                if (next != null) {
+                    pending.push(step.apply(next));
+                } else {
+                    pending.pop().finish().run();
+                }
+            }
+        }
     }
 
     private void delete(Downtime d) {
         if (downtimes.remove(d.id()) != null) {
             perTarget.merge(d.target(), -1, DowntimeBook::sum);
+            unlinkTrigger(d);
         }
         comments.delete(d.commentId());
         engine.removeEntry(d.id());

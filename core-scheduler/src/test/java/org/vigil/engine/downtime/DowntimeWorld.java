@@ -169,6 +169,11 @@ final class DowntimeWorld implements AutoCloseable {
         return String.join(" ", out);
     }
 
+    /** The log lines written since the last call (or since {@link #play}'s last row), without timestamps. */
+    List<String> newLogLines() {
+        return fx.log.newLines();
+    }
+
     CheckableStatus<?> status(String object) {
         return fx.status(object);
     }

@@ -241,8 +241,8 @@ public final class DowntimeBook {
         }
         d.setDue(d.stopTime());
         engine.saveEntry(d.toEntry());
-        Iterator<Long> started = List.copyOf(triggered.getOrDefault(d.id(), Collections.emptyNavigableSet())).iterator();
-        return new Rest(() -> nextLeft(started), () -> { });
+        Iterator<Long> ids = List.copyOf(triggered.getOrDefault(d.id(), Collections.emptyNavigableSet())).iterator();
+        return new Rest(() -> nextLeft(ids), () -> { });
     }
 
     /** The downtime with the lowest id that {@code d} triggers, or null. */

@@ -108,7 +108,7 @@ public final class Daemon implements AutoCloseable {
 
     private static Runnable passOn(Engine e, EngineListenerFactory.Attachment a) {
         Runnable periodic = a.periodic();
-        return () -> e.submit(periodic);
+        return () -> e.submit("listener pass", periodic);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class Daemon implements AutoCloseable {
         timers.every("listener", LISTENER_PASS, () -> listenerPass.run());
         // downtimes start and end on the second, as Nagios's event queue runs them
         timers.every("downtimes", java.time.Duration.ofSeconds(1),
-                () -> engine.submit(() -> engine.downtimes().tick(clock.instant())));
+                () -> engine.submit("downtime tick", () -> engine.downtimes().tick(clock.instant())));
         if (statusFile != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
             timers.every("status-file", java.time.Duration.ofSeconds(Math.max(1, every)), this::writeStatus);
@@ -206,8 +206,10 @@ public final class Daemon implements AutoCloseable {
      */
     private void startFreshnessChecks() {
         var f = engine.freshnessSettings();
-        timers.every("service-freshness", f.serviceInterval(), () -> engine.submit(engine::checkServiceFreshness));
-        timers.every("host-freshness", f.hostInterval(), () -> engine.submit(engine::checkHostFreshness));
+        timers.every("service-freshness", f.serviceInterval(),
+                () -> engine.submit("service freshness check", engine::checkServiceFreshness));
+        timers.every("host-freshness", f.hostInterval(),
+                () -> engine.submit("host freshness check", engine::checkHostFreshness));
     }
 
     /** The external commands, for the API and web pages. */

@@ -71,6 +71,7 @@ public final class Engine implements AutoCloseable {
     private StateSettings settings;
     private final CheckPeriods periods;
     private final ExecutorService engineThread;
+    private final TaskGuard taskGuard;
     private final ThreadPoolExecutor pool;
 
     private final Map<String, HostStatus> hosts = new LinkedHashMap<>();
@@ -170,6 +171,7 @@ public final class Engine implements AutoCloseable {
             }
         }, settings.intervalLength(), log::log);
         this.engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vigil-engine"));
+        this.taskGuard = new TaskGuard(log::log);
         int max = main.value("max_concurrent_checks").map(Engine::parseIntOrZero).orElse(0);
         // unlimited (0) becomes 64 threads: enough for slow network plugins, while forking is capped at the
         // number of cores by the runner (256 threads forking at once on 2 cores halved throughput)
@@ -391,10 +393,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Queues {@code task} on the engine thread; after close, tasks are dropped. */
+    /** {@link #submit(String, Runnable)} with the kind named after the class that queues {@code task}. */
     public void submit(Runnable task) {
+        submit(TaskGuard.kindOf(task), task);
+    }
+
+    /**
+     * Queues {@code task} on the engine thread; after close, tasks are dropped. One that throws (an Error included)
+     * is logged under {@code kind} and the thread goes on ({@link TaskGuard}).
+     */
+    public void submit(String kind, Runnable task) {
         try {
-            engineThread.execute(task);
+            engineThread.execute(taskGuard.guard(kind, task));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             if (!closing) {
                 throw e;
@@ -409,18 +419,18 @@ public final class Engine implements AutoCloseable {
     private void due(String checkId, Instant scheduledFor) {
         boolean forced = forcedChecks.remove(checkId);
         if (!forced && !executionAllowed(checkId)) {
-            submit(() -> skipCheck(checkId));
+            submit("skipped check", () -> skipCheck(checkId));
             return;
         }
         CheckTarget target = targets.get(checkId);
         if (!forced && settings.cachedHostCheckHorizon() > 0 && target != null && target.isHost()) {
             // the host's last check is the engine thread's to read
-            submit(() -> dueHost(checkId, scheduledFor));
+            submit("due host check", () -> dueHost(checkId, scheduledFor));
             return;
         }
         if (gate.gated(checkId)) {
             // objects with execution dependencies are judged on the engine thread, which owns the statuses
-            submit(() -> dueGated(checkId, scheduledFor, forced));
+            submit("due check", () -> dueGated(checkId, scheduledFor, forced));
             return;
         }
         startCheck(checkId, scheduledFor);
@@ -481,7 +491,7 @@ public final class Engine implements AutoCloseable {
         }
         CheckRequest request = new CheckRequest(t, scheduledFor);
         CompletableFuture.supplyAsync(() -> executor.execute(request), pool)
-                .whenComplete((outcome, failure) -> submit(() -> finish(t, outcome, failure)));
+                .whenComplete((outcome, failure) -> submit("check result", () -> finish(t, outcome, failure)));
     }
 
     private void finish(CheckTarget t, CheckOutcome outcome, Throwable failure) {
@@ -1153,12 +1163,12 @@ public final class Engine implements AutoCloseable {
 
     /** A result of a check the replaced engine started: applied here like any result (dropped if the object went). */
     public void applyCarried(CarriedResult r) {
-        submit(() -> target(r.object()).ifPresent(t -> finish(t, r.outcome(), r.failure())));
+        submit("carried check result", () -> target(r.object()).ifPresent(t -> finish(t, r.outcome(), r.failure())));
     }
 
     /** Checks of {@code lost} never came back from the replaced engine: they may run again, due now. */
     public void releaseRunning(Set<ObjectKey> lost) {
-        submit(() -> lost.forEach(k -> target(k).ifPresent(t -> {
+        submit("lost checks", () -> lost.forEach(k -> target(k).ifPresent(t -> {
             if (inFlight.remove(t.id()) && status(t).activeChecksEnabled() && status(t).checkInterval() > 0) {
                 schedule(t, clock.instant());
             }
@@ -1292,7 +1302,8 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        submit(sweeps::cancelAll); // after the results of the checks that finished: sweeps waiting end, cancelled
+        // after the results of the checks that finished: sweeps waiting end, cancelled
+        submit("sweep cancel", sweeps::cancelAll);
         engineThread.shutdown();
         try {
             engineThread.awaitTermination(5, TimeUnit.SECONDS);

@@ -47,7 +47,7 @@ public final class Commands {
     /** Parses a command file line here and queues it on the engine thread; returns at once. */
     public void submitLine(String line) {
         ParseResult parsed = parser.parse(line, clock.instant());
-        engine.submit(() -> run(parsed));
+        engine.submit("external command", () -> run(parsed));
     }
 
     /**
@@ -63,7 +63,14 @@ public final class Commands {
     public CompletableFuture<Optional<CommandError>> submit(ExternalCommand command) {
         ParseResult checked = parser.check(command);
         CompletableFuture<Optional<CommandError>> done = new CompletableFuture<>();
-        engine.submit(() -> done.complete(run(checked)));
+        engine.submit("external command", () -> {
+            try {
+                done.complete(run(checked));
+            } catch (RuntimeException | Error e) { // the caller hears of it; the engine logs it and goes on
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
         return done;
     }
 

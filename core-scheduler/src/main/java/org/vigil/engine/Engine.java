@@ -71,6 +71,7 @@ public final class Engine implements AutoCloseable {
     private StateSettings settings;
     private final CheckPeriods periods;
     private final ExecutorService engineThread;
+    private final NotificationJournal journal = new NotificationJournal(this::submit);
     private final ThreadPoolExecutor pool;
 
     private final Map<String, HostStatus> hosts = new LinkedHashMap<>();
@@ -273,6 +274,7 @@ public final class Engine implements AutoCloseable {
             }
             restoreEntries(state);
             retention = writer;
+            journal.attach(writer);
             downtimes.restore(state.entries());
             restoreComments(state);
             if (!restoringHandover) {
@@ -1030,10 +1032,21 @@ public final class Engine implements AutoCloseable {
     private void restoreEntries(RetainedState state) {
         for (org.vigil.engine.retention.Entry e : state.entries()) {
             lastEntryId = Math.max(lastEntryId, e.id());
+            if (e.kind() == org.vigil.engine.retention.Entry.Kind.NOTIFICATION) {
+                if (!restoringHandover) {
+                    journal.retained(e); // the notifier sends it once it is attached
+                }
+                continue;
+            }
             if (e.object().kind() == ObjectKey.Kind.PROGRAM || target(e.object()).isPresent()) {
                 entries.put(e.id(), e);
             }
         }
+    }
+
+    /** Decided notifications not yet sent, kept with the changes that caused them (see {@link NotificationJournal}). */
+    public NotificationJournal journal() {
+        return journal;
     }
 
     /** The comments, downtimes and acknowledgements held now, in id order; engine thread only. */

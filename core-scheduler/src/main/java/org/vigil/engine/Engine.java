@@ -72,6 +72,7 @@ public final class Engine implements AutoCloseable {
     private final CheckPeriods periods;
     private final ExecutorService engineThread;
     private final TaskGuard taskGuard;
+    private final NotificationJournal journal = new NotificationJournal(task -> submit("notification journal", task));
     private final ThreadPoolExecutor pool;
 
     private final Map<String, HostStatus> hosts = new LinkedHashMap<>();
@@ -275,6 +276,7 @@ public final class Engine implements AutoCloseable {
             }
             restoreEntries(state);
             retention = writer;
+            journal.attach(writer);
             downtimes.restore(state.entries());
             restoreComments(state);
             if (!restoringHandover) {
@@ -1040,10 +1042,21 @@ public final class Engine implements AutoCloseable {
     private void restoreEntries(RetainedState state) {
         for (org.vigil.engine.retention.Entry e : state.entries()) {
             lastEntryId = Math.max(lastEntryId, e.id());
+            if (e.kind() == org.vigil.engine.retention.Entry.Kind.NOTIFICATION) {
+                if (!restoringHandover) {
+                    journal.retained(e); // the notifier sends it once it is attached
+                }
+                continue;
+            }
             if (e.object().kind() == ObjectKey.Kind.PROGRAM || target(e.object()).isPresent()) {
                 entries.put(e.id(), e);
             }
         }
+    }
+
+    /** Decided notifications not yet sent, kept with the changes that caused them (see {@link NotificationJournal}). */
+    public NotificationJournal journal() {
+        return journal;
     }
 
     /** The comments, downtimes and acknowledgements held now, in id order; engine thread only. */

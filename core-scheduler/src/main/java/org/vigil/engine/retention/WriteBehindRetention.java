@@ -1,11 +1,16 @@
 package org.vigil.engine.retention;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -16,6 +21,10 @@ import java.util.function.Consumer;
  * (not again while writes keep failing, whatever the cause) and retried with the next interval; the changes
  * stay in memory meanwhile. {@link #writeProblem} says why writes fail until one succeeds again, which is
  * reported to the recovery hook.
+ *
+ * <p>{@link #durable} is the exception to "every interval": a caller that must not act before its changes are
+ * on disk (a notification must not leave before the state change behind it is retained) asks for a write now
+ * and is told when it is done. Requests that arrive while a write runs share the next one.
  */
 public final class WriteBehindRetention implements AutoCloseable {
 
@@ -30,6 +39,9 @@ public final class WriteBehindRetention implements AutoCloseable {
     private final ScheduledExecutorService writer;
     private final EntryIds entryIds;
     private final Object flushing = new Object();
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
+    /** Callers of {@link #durable} waiting for a write; guarded by {@code waiters}. */
+    private final List<Waiter> waiters = new ArrayList<>();
     /** Why the last write failed; null once a write succeeded. */
     private volatile RetentionProblem writeProblem;
     private boolean closed;
@@ -98,6 +110,69 @@ public final class WriteBehindRetention implements AutoCloseable {
         return entryIds.next();
     }
 
+    /** The sequence number of the last change handed over (durable or not yet). */
+    public long sequence() {
+        return pending.sequence();
+    }
+
+    private record Waiter(long sequence, CompletableFuture<Boolean> done) {
+    }
+
+    /**
+     * Completes with true once every change up to {@code sequence} is in the store, and asks for a write now
+     * rather than at the next interval. Completes with false when a write fails meanwhile (the problem was
+     * reported): the caller decides whether to go on without durability; the changes stay pending. Never
+     * waits for ever: after {@link #close} it completes at once.
+     */
+    public CompletableFuture<Boolean> durable(long sequence) {
+        if (durable.get() >= sequence) {
+            return CompletableFuture.completedFuture(true);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        synchronized (waiters) {
+            waiters.add(new Waiter(sequence, done));
+        }
+        requestFlush();
+        return done;
+    }
+
+    private void requestFlush() {
+        if (!flushRequested.compareAndSet(false, true)) {
+            return; // a write is queued already and will cover this change
+        }
+        try {
+            writer.execute(() -> {
+                flushRequested.set(false);
+                flushInBackground();
+            });
+        } catch (RejectedExecutionException e) { // closed: the last write has been made
+            flushRequested.set(false);
+            release(false);
+        }
+    }
+
+    /** Completes the waiters a write just covered (all of them, false, when it failed). */
+    private void release(boolean written) {
+        long through = durable.get();
+        List<CompletableFuture<Boolean>> ready = new ArrayList<>();
+        List<CompletableFuture<Boolean>> failed = new ArrayList<>();
+        synchronized (waiters) {
+            waiters.removeIf(w -> {
+                if (written && w.sequence() <= through) {
+                    ready.add(w.done());
+                    return true;
+                }
+                if (!written) {
+                    failed.add(w.done());
+                    return true;
+                }
+                return false;
+            });
+        }
+        ready.forEach(f -> f.complete(true));
+        failed.forEach(f -> f.complete(false));
+    }
+
     /** The sequence number of the last change known to be in the store. */
     public long durableSequence() {
         return durable.get();
@@ -113,12 +188,14 @@ public final class WriteBehindRetention implements AutoCloseable {
             } catch (RetentionException e) {
                 pending.restore(drained.batch());
                 failed(e.problem());
+                release(false);
                 return false;
             } catch (RuntimeException e) {
                 // A bug must not stop the writer thread for good; keep the changes and say what happened.
                 pending.restore(drained.batch());
                 failed(new RetentionProblem("retention", "unexpected failure: " + Problems.firstLine(e),
                         "report this as a bug; changes are kept in memory and written again"));
+                release(false);
                 return false;
             }
             // a failed batch stays pending, so while writes fail no batch is empty: this write reached the store
@@ -126,6 +203,7 @@ public final class WriteBehindRetention implements AutoCloseable {
                 writeProblem = null;
                 recovered.run();
             }
+            release(true);
             return true;
         }
     }
@@ -153,6 +231,7 @@ public final class WriteBehindRetention implements AutoCloseable {
                 failed(new RetentionProblem("retention", "the background writer failed: " + Problems.firstLine(t),
                         "report this as a bug; changes are kept in memory and written again"));
             }
+            release(false);
         }
     }
 
@@ -172,6 +251,7 @@ public final class WriteBehindRetention implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+        release(false); // what the last write did not cover will not be written by this writer
         store.close();
     }
 }

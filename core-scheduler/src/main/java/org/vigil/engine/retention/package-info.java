@@ -19,6 +19,10 @@
  *   <li>On shutdown: {@code close}, which writes what is pending.</li>
  * </ol>
  * A background thread writes pending changes every interval (one second by default) in one transaction;
- * a {@code kill -9} loses at most the changes of the last interval and the write in progress.
+ * a {@code kill -9} loses at most the changes of the last interval and the write in progress. A caller that must
+ * not act on a change before it is durable asks {@code durable(sequence)}, which writes at once: the engine's
+ * {@link org.vigil.engine.NotificationJournal} sends a notification only once the change that caused it, and
+ * the notification's own journal entry ({@link org.vigil.engine.retention.Entry.Kind#NOTIFICATION}), are
+ * written together.
  */
 package org.vigil.engine.retention;

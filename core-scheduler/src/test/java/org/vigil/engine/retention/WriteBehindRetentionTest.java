@@ -94,6 +94,45 @@ class WriteBehindRetentionTest {
     }
 
     @Test
+    void durable_writes_at_once_and_completes_once_the_change_is_in_the_store() throws Exception {
+        FlakyStore store = store();
+        WriteBehindRetention writer = writer(store, NEVER); // no interval write: only the request writes
+        long seq = writer.save(state("web1", 2));
+        writer.saveEntry(new Entry(Entry.Kind.NOTIFICATION, 7, ObjectKey.host("web1"), Map.of("type", "PROBLEM")));
+
+        assertThat(writer.durable(writer.sequence()).get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(writer.durableSequence()).isGreaterThan(seq);
+        RetainedState kept = store.load();
+        assertThat(kept.records().values()).containsExactly(state("web1", 2));
+        assertThat(kept.entries()).extracting(Entry::kind).containsExactly(Entry.Kind.NOTIFICATION);
+        assertThat(writer.durable(seq).isDone()).as("already durable: at once").isTrue();
+    }
+
+    @Test
+    void durable_completes_false_when_the_write_fails_and_the_change_stays_pending() throws Exception {
+        FlakyStore store = store();
+        WriteBehindRetention writer = writer(store, NEVER);
+        writer.save(state("web1", 2));
+        store.failures.set(1);
+
+        assertThat(writer.durable(writer.sequence()).get(10, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+        assertThat(writer.durable(writer.sequence()).get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(store.load().records().values()).containsExactly(state("web1", 2));
+    }
+
+    @Test
+    void durable_after_close_completes_at_once() throws Exception {
+        FlakyStore store = store();
+        WriteBehindRetention writer = writer(store, NEVER);
+        long seq = writer.save(state("web1", 2));
+        writer.close();
+
+        assertThat(writer.durable(seq).get(1, java.util.concurrent.TimeUnit.SECONDS)).as("written by close").isTrue();
+        long later = writer.save(state("web1", 0));
+        assertThat(writer.durable(later).get(1, java.util.concurrent.TimeUnit.SECONDS)).as("never written").isFalse();
+    }
+
+    @Test
     void a_failed_write_is_reported_once_kept_and_retried_under_newer_changes() {
         FlakyStore store = store();
         WriteBehindRetention writer = writer(store, NEVER);

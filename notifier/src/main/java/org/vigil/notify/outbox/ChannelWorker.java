@@ -30,8 +30,12 @@ final class ChannelWorker implements Runnable {
     /** Why the outbox database failed this worker last; null since its last pass that worked. Logged once a run. */
     private volatile String lastStoreProblem;
 
+    /** Told the key of each delivery that reached its end (delivered, or failed for good). */
+    private final Consumer<String> finished;
+
     ChannelWorker(Channel channel, OutboxStore store, OutboxSettings settings, NotificationCodec codec, Clock clock,
-                  Consumer<String> log) {
+                  Consumer<String> log, Consumer<String> finished) {
+        this.finished = finished;
         this.channel = channel;
         this.store = store;
         this.settings = settings;
@@ -94,6 +98,7 @@ final class ChannelWorker implements Runnable {
             String error = "unreadable outbox row: " + e.getMessage();
             store.failed(row.id(), attempts, clock.millis(), error);
             log.unreadable(row.id(), error);
+            finished.accept(row.key());
             return;
         }
         try {
@@ -119,6 +124,7 @@ final class ChannelWorker implements Runnable {
         } else {
             store.failed(row.id(), attempts, now, reason);
             log.failed(n, attempts, reason, retryable);
+            finished.accept(row.key());
         }
     }
 
@@ -131,6 +137,7 @@ final class ChannelWorker implements Runnable {
             try {
                 store.delivered(row.id(), attempts, clock.millis());
                 log.delivered(n, attempts);
+                finished.accept(row.key());
                 return;
             } catch (SQLException e) {
                 storeProblem(e);

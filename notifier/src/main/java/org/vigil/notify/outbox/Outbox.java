@@ -34,6 +34,8 @@ public final class Outbox implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService pruner;
     private volatile boolean closed;
+    /** Told the key of each delivery that reached its end; see {@link #onFinished}. */
+    private volatile Consumer<String> finishedListener = key -> { };
     /** Why the last {@link #enqueue} could not store its notification; null once one was stored. */
     private volatile String enqueueProblem;
 
@@ -63,7 +65,8 @@ public final class Outbox implements AutoCloseable {
                 outbox.close();
                 throw new IllegalArgumentException("two channels are named " + channel.name());
             }
-            ChannelWorker worker = new ChannelWorker(channel, outbox.store, settings, outbox.codec, clock, log);
+            ChannelWorker worker = new ChannelWorker(channel, outbox.store, settings, outbox.codec, clock, log,
+                    outbox::finished);
             outbox.workers.put(channel.name(), worker);
             Thread t = new Thread(worker, "vigil-outbox-" + channel.name());
             t.setDaemon(true);
@@ -72,6 +75,41 @@ public final class Outbox implements AutoCloseable {
         outbox.threads.forEach(Thread::start);
         outbox.pruner.scheduleWithFixedDelay(outbox::prune, 1, 60, TimeUnit.MINUTES);
         return outbox;
+    }
+
+    /**
+     * Tells {@code listener} (on a channel's worker thread; it must be quick) the key of each delivery once it is
+     * delivered, or failed for good. The caller that enqueued it may then forget it.
+     */
+    public void onFinished(Consumer<String> listener) {
+        this.finishedListener = listener;
+    }
+
+    private void finished(String key) {
+        try {
+            finishedListener.accept(key);
+        } catch (RuntimeException e) { // the listener's bug must not stop the channel
+            log.accept("Error: NOTIFICATION DELIVERY: after delivery " + key + ": " + e);
+        }
+    }
+
+    /** The keys {@link #enqueue} stores {@code notification} under, one per channel this outbox has. */
+    public List<String> keys(Notification notification, Collection<String> channelNames) {
+        return channelNames.stream().filter(workers::containsKey).map(name -> notification.eventKey() + ":" + name)
+                .toList();
+    }
+
+    /**
+     * Which of {@code keys} are delivered or failed for good (a key never stored is in neither).
+     *
+     * @throws OutboxException when the database cannot be read
+     */
+    public java.util.Set<String> finished(Collection<String> keys) {
+        try {
+            return store.finished(keys);
+        } catch (SQLException | RuntimeException e) {
+            throw new OutboxException(store.where() + ": cannot read the outbox: " + firstLine(e), e);
+        }
     }
 
     /**

@@ -159,9 +159,24 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Committed without the fsync of the other writes: the one window for a second send is between the receiver
+     * accepting and this commit, so it must be short. It survives a kill -9 (the commit has reached the file); a
+     * power cut may lose it, and then the mail goes out again with the same Message-ID.
+     */
     synchronized void delivered(long id, int attempts, long at) throws SQLException {
-        update("UPDATE vigil_outbox SET status = 'DELIVERED', attempts = ?, finished_at = ? WHERE id = ?",
-                attempts, at, id);
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE vigil_outbox SET status = 'DELIVERED', attempts = ?, finished_at = ? WHERE id = ?")) {
+            ps.setInt(1, attempts);
+            ps.setLong(2, at);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(c);
+            throw e;
+        }
     }
 
     synchronized void retryLater(long id, int attempts, long next, String error) throws SQLException {
@@ -178,6 +193,27 @@ final class OutboxStore implements AutoCloseable {
     synchronized boolean requeue(long id, long now) throws SQLException {
         return update("UPDATE vigil_outbox SET status = 'PENDING', next_attempt_at = ?, finished_at = 0"
                 + " WHERE id = ? AND status = 'FAILED'", now, id) == 1;
+    }
+
+    /** Which of {@code keys} are DELIVERED or FAILED. */
+    synchronized Set<String> finished(Collection<String> keys) throws SQLException {
+        Set<String> done = new java.util.HashSet<>();
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM vigil_outbox WHERE delivery_key = ?")) {
+            for (String key : keys) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && !DeliveryStatus.PENDING.name().equals(rs.getString(1))) {
+                        done.add(key);
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            broken = true;
+            throw e;
+        }
+        return done;
     }
 
     /** Deletes delivered rows finished before {@code before}; returns how many. */

@@ -10,11 +10,16 @@
  *       retried after an exponential, capped backoff; a final one, or one still failing after
  *       {@code giveUpAfter}, is marked FAILED. Both are logged as {@code NOTIFICATION DELIVERY: ...} and
  *       listed with their last error by {@link org.vigil.notify.outbox.Outbox#undelivered}.</li>
- *   <li>A row is marked DELIVERED in the same store as soon as the channel returns. The one window for a
- *       second send is a crash between the receiver accepting and that commit: then the row is sent again
- *       with the same key (the mail's Message-ID, the webhook's {@code Idempotency-Key} and dedup key), which
- *       receivers that deduplicate use. Pending rows survive restarts; delivered rows are pruned after
- *       {@code keepDelivered} (7 days).</li>
+ *   <li>A row is marked DELIVERED in the same store as soon as the channel returns (a commit without the
+ *       fsync, to keep the next point's window short; it survives a kill -9). The one window for a second send
+ *       is a crash between the receiver accepting and that commit: then the row is sent again with the same key
+ *       (the mail's Message-ID, the webhook's {@code Idempotency-Key} and dedup key), which receivers that
+ *       deduplicate use. Pending rows survive restarts; delivered rows are pruned after {@code keepDelivered}
+ *       (7 days).</li>
+ *   <li>What is enqueued was decided by the engine and recorded in its notification journal with the state
+ *       change that caused it ({@link org.vigil.engine.NotificationJournal}); it is enqueued once that is
+ *       durable, and enqueued again at the next start if a crash came before the journal learnt it was
+ *       stored: the unique key makes that a no-op.</li>
  * </ul>
  * The approach of the engine's retention (plain JDBC, one writing connection, the dialect chosen by the
  * URL), with its own small store: the outbox lives in its own database file ({@code vigil-outbox.mv.db}).

@@ -53,12 +53,40 @@ public final class CommandSink implements NotificationSink, AutoCloseable {
     @Override
     public void deliver(Notification n) {
         for (String command : n.commands()) {
-            threads.execute(() -> run(n, command));
+            threads.execute(() -> run(n, command, line -> line));
+        }
+    }
+
+    /**
+     * Runs {@code n}'s commands, each guarded by its start marker for journal entry {@code id} (so that after a crash
+     * the same entry may be delivered again without running a command twice), then runs {@code done} once all have
+     * ended. Without {@code markers} the commands run unguarded.
+     */
+    public void deliver(Notification n, long id, java.util.Optional<StartMarkers> markers, Runnable done) {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(
+                n.commands().size());
+        for (int i = 0; i < n.commands().size(); i++) {
+            String command = n.commands().get(i);
+            int index = i;
+            threads.execute(() -> {
+                try {
+                    run(n, command, line -> markers.map(m -> m.guard(line, id, index)).orElse(line));
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        done.run();
+                    }
+                }
+            });
         }
     }
 
     /** Expands and runs one command for one notification; blocking, on a sink thread. */
     PluginResult run(Notification n, String command) {
+        return run(n, command, line -> line);
+    }
+
+    private PluginResult run(Notification n, String command,
+                             java.util.function.UnaryOperator<org.vigil.checks.command.CommandLine> guard) {
         MacroContext ctx = new MacroContext(n.hostName(), n.service(), n.contact().name(), java.util.List.of(),
                 n.macros());
         Optional<ExpandedCommand> cmd = macros.command(ctx, command);
@@ -68,7 +96,7 @@ public final class CommandSink implements NotificationSink, AutoCloseable {
             return PluginResult.notStarted("no command", n.time());
         }
         Map<String, String> env = environment ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
-        PluginResult r = runner.run(cmd.get().commandLine(), env, timeout);
+        PluginResult r = runner.run(guard.apply(cmd.get().commandLine()), env, timeout);
         String about = n.isHost() ? "host '" + n.hostName() + "'"
                 : "service '" + n.service().description() + "' on host '" + n.hostName() + "'";
         if (r.timedOut()) {

@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.PluginRunners;
@@ -34,6 +31,7 @@ import org.vigil.notify.rules.Notifier;
 import org.vigil.notify.rules.NotifierListener;
 import org.vigil.notify.rules.NotifierSettings;
 import org.vigil.notify.rules.Periods;
+import org.vigil.notify.rules.StartMarkers;
 
 /**
  * Notifications for a running daemon: gives every engine it builds (at start and at each reload) a
@@ -49,42 +47,47 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     private final NotifySettings settings;
     private final Clock clock;
     private final PluginRunner runner;
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vigil-outbox-queue");
-        t.setDaemon(true);
-        return t;
-    });
-    private Outbox outbox;
+    private volatile Outbox outbox;
     private boolean opened;
-    private CommandSink commands;
+    private volatile CommandSink commands;
+    private final Dispatcher dispatcher;
+    private volatile Optional<StartMarkers> markers = Optional.empty();
+    /** The log of the config running now: the dispatcher outlives each config. */
+    private volatile Consumer<String> log = System.err::println;
 
     public Notifications(NotifySettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.runner = PluginRunners.create(RunnerOptions.defaults().withClock(clock));
+        this.dispatcher = new Dispatcher(() -> outbox, () -> commands, () -> markers, line -> log.accept(line));
     }
 
     @Override
     public synchronized Attachment create(LoadResult config, NagiosLog log) {
         MainConfig main = config.mainConfig();
+        this.log = log::log;
         if (!opened) {
             opened = true;
             outbox = open(main, log::log);
+            markers = StartMarkers.in(stateDirectory(main).resolve("vigil-notify-started"), log::log);
         }
         warnAboutUnknownChannels(config, log::log);
         MacroResolver macros = new MacroResolver(config.model(), main, RuntimeMacros.NONE, clock);
         CommandSink previous = commands;
         commands = new CommandSink(macros, runner, main, log::log, COMMAND_THREADS);
-        RoutingSink sink = new RoutingSink(new BuiltInCommands(config.model(), macros), commands, outbox, queue,
-                log::log);
         Engine[] engine = new Engine[1];
+        RoutingSink[] sink = new RoutingSink[1];
         Periods periods = new Periods(config.model().compileTimeperiods(main.zone(), new Diagnostics()));
         LateBlockers blockers = new LateBlockers();
         Notifier notifier = new Notifier(config.model(), periods, () -> engine[0].notificationsEnabled(), blockers,
-                NotifierSettings.from(main, clock.instant()), sink, log::log);
+                NotifierSettings.from(main, clock.instant()), n -> sink[0].deliver(n), log::log);
         NotifierListener listener = new NotifierListener(notifier, clock);
         return new Attachment(listener, e -> {
             engine[0] = e;
+            sink[0] = new RoutingSink(new BuiltInCommands(config.model(), macros), dispatcher, e.journal(), log::log);
+            if (previous == null) { // only the first engine finds notifications from before the start
+                resend(e, sink[0], config, markers, log::log);
+            }
             blockers.bind(new EngineBlockers(e, clock));
             listener.bind(e);
             if (previous != null) { // the replaced engine has handed over: its commands may finish, then stop
@@ -93,6 +96,38 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
                 t.start();
             }
         }, listener::renotify);
+    }
+
+    /** Where Vigil keeps its own state files: beside {@code state_retention_file}, else beside nagios.cfg. */
+    private static Path stateDirectory(MainConfig main) {
+        return main.path("state_retention_file").map(Path::toAbsolutePath).map(Path::getParent)
+                .orElse(main.file().toAbsolutePath().getParent());
+    }
+
+    /**
+     * Sends the notifications the journal kept from before the last stop (decided, their cause retained, never
+     * sent): a kill -9 between the two loses neither. Only the first engine finds any; a reload hands none over.
+     */
+    private static void resend(Engine e, RoutingSink sink, LoadResult config, Optional<StartMarkers> markers,
+                               Consumer<String> log) {
+        List<org.vigil.engine.retention.Entry> retained = e.journal().takeRetained();
+        if (e.journal().isOn()) { // markers of settled entries are no longer needed; the others guard the resends
+            markers.ifPresent(m -> m.keepOnly(retained.stream().map(org.vigil.engine.retention.Entry::id)
+                    .collect(java.util.stream.Collectors.toSet())));
+        }
+        for (org.vigil.engine.retention.Entry entry : retained) {
+            JournalRecord.Result r = JournalRecord.read(entry.fields(), config.model());
+            if (r.notification().isEmpty()) {
+                log.accept("Warning: a notification decided before the last stop about " + entry.object()
+                        + " is not sent: " + r.problem());
+                e.journal().settle(entry.id());
+                continue;
+            }
+            org.vigil.notify.rules.Notification n = r.notification().get();
+            log.accept("Notification of contact '" + n.contact().name() + "' about " + n.objectKey() + " ("
+                    + n.type() + ") was decided before the last stop and not sent: sending it now");
+            sink.resend(n, entry.id());
+        }
     }
 
     /**
@@ -106,13 +141,13 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
         if (channels.isEmpty()) {
             return null;
         }
-        Path dir = main.path("state_retention_file").map(Path::toAbsolutePath).map(Path::getParent)
-                .orElse(main.file().toAbsolutePath().getParent());
+        Path dir = stateDirectory(main);
         OutboxSettings os = settings.outboxUrl().map(OutboxSettings::of).orElse(OutboxSettings.embedded(dir))
                 .withBackoff(new Backoff(settings.retryInitial(), settings.retryMax()))
                 .withGiveUpAfter(settings.giveUpAfter());
         try {
             Outbox o = Outbox.open(os, channels, clock, log);
+            o.onFinished(dispatcher::finished);
             log.accept("Notifications: built-in channels " + String.join(", ", settings.channelNames())
                     + " through the outbox " + os.jdbcUrl().replaceAll("password=[^&;]*", "password=***"));
             return o;
@@ -148,12 +183,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     /** Stops the queue, the command threads and the outbox (what is pending stays for the next start). */
     @Override
     public synchronized void close() {
-        queue.shutdown();
-        try {
-            queue.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.close();
         if (commands != null) {
             commands.close();
         }

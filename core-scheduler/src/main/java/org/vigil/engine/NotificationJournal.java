@@ -45,14 +45,19 @@ public final class NotificationJournal {
 
     /**
      * Records a decided notification about {@code object} with the {@code fields} that rebuild it; engine thread.
-     * Returns its id, or 0 when retention is off (nothing to replay, nothing to settle).
+     * Returns its id, or 0 when retention is off or cannot reserve an id (nothing to replay, nothing to settle).
      */
     public long record(ObjectKey object, Map<String, String> fields) {
         WriteBehindRetention w = writer;
         if (w == null) {
             return 0;
         }
-        long id = w.nextEntryId();
+        long id;
+        try {
+            id = w.nextEntryId();
+        } catch (RuntimeException e) { // retention cannot write (reported there): the page must leave anyway
+            return 0;
+        }
         w.saveEntry(new Entry(Entry.Kind.NOTIFICATION, id, object, fields));
         return id;
     }

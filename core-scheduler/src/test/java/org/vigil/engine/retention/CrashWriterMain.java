@@ -25,8 +25,8 @@ public final class CrashWriterMain {
         Thread reporter = new Thread(() -> report(writer), "reporter");
         reporter.setDaemon(true);
         long[] submitted = {0};
+        System.out.println("READY"); // first: the reporter's first line must not overtake it
         reporter.start();
-        System.out.println("READY");
         for (long round = 0; ; round++) {
             for (int i = 0; i < objects; i++) {
                 ObjectKey key = ObjectKey.service("host" + (i / 20), "service " + (i % 20));

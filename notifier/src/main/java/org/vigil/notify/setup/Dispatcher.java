@@ -126,21 +126,30 @@ final class Dispatcher implements AutoCloseable {
     }
 
     private void dispatch(List<Ready> batch) {
+        // commands first: they only need a thread, while each outbox write waits for the disk
+        List<Tracker> trackers = new ArrayList<>();
+        List<List<String>> keys = new ArrayList<>();
         for (Ready r : batch) {
             Optional<StartMarkers> guard = r.id() > 0 && !r.commands().isEmpty() ? markers.get() : Optional.empty();
-            List<String> keys = r.channels().isEmpty() || outbox.get() == null ? List.of()
+            List<String> k = r.channels().isEmpty() || outbox.get() == null ? List.of()
                     : outbox.get().keys(DeliveryMapping.of(r.n()), r.channels());
             // one part per outbox delivery, one for the commands, one for this method (so nothing settles midway)
-            Tracker t = r.id() > 0 ? new Tracker(r, keys.size() + (r.commands().isEmpty() ? 0 : 1) + 1, guard) : null;
+            Tracker t = r.id() > 0 ? new Tracker(r, k.size() + (r.commands().isEmpty() ? 0 : 1) + 1, guard) : null;
+            trackers.add(t);
+            keys.add(k);
+            if (!r.commands().isEmpty()) {
+                run(r, guard, t);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Ready r = batch.get(i);
+            Tracker t = trackers.get(i);
             boolean stored = true;
             if (!r.channels().isEmpty()) {
                 if (t != null) {
-                    keys.forEach(k -> awaited.put(k, t));
+                    keys.get(i).forEach(k -> awaited.put(k, t));
                 }
-                stored = enqueue(r, keys);
-            }
-            if (!r.commands().isEmpty()) {
-                run(r, guard, t);
+                stored = enqueue(r, keys.get(i));
             }
             if (t != null && stored) {
                 t.partDone();

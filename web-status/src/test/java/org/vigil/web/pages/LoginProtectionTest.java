@@ -39,7 +39,8 @@ class LoginProtectionTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         // every request comes from 127.0.0.1: the per-address lock (LoginThrottleAppTest) is raised out of the way
-        StringBuilder yml = new StringBuilder("auth:\n  throttle: { max_failures_per_address: 1000 }\n  users:\n");
+        StringBuilder yml = new StringBuilder("auth:\n  throttle: { max_failures_per_address: 1000 }\n"
+                + "  password_checks: { max_per_second: 1000, max_concurrent: 16 }\n  users:\n"); // its own test
         for (String name : USERS) {
             yml.append("    - name: ").append(name).append("\n      password_hash: \"")
                     .append(PasswordHash.hash(name + "-secret")).append("\"\n      all_objects: true\n");

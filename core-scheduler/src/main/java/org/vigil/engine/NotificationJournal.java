@@ -23,6 +23,8 @@ public final class NotificationJournal {
 
     private final Consumer<Runnable> engineThread;
     private volatile WriteBehindRetention writer;
+    /** Whether this engine task holds retention's writes (engine thread only; see {@link #record}). */
+    private boolean holding;
     private final List<Entry> retained = new ArrayList<>();
 
     NotificationJournal(Consumer<Runnable> engineThread) {
@@ -58,8 +60,22 @@ public final class NotificationJournal {
         } catch (RuntimeException e) { // retention cannot write (reported there): the page must leave anyway
             return 0;
         }
+        if (!holding) { // the entry and the state change of this task are written together: released after it
+            holding = true;
+            w.hold();
+            engineThread.accept(this::releaseHold);
+        }
         w.saveEntry(new Entry(Entry.Kind.NOTIFICATION, id, object, fields));
         return id;
+    }
+
+    /** Queued behind the task that recorded: every change it made is handed over, so one write may take them. */
+    private void releaseHold() {
+        holding = false;
+        WriteBehindRetention w = writer;
+        if (w != null) {
+            w.release();
+        }
     }
 
     /**

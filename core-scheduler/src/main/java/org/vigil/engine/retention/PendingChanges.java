@@ -23,6 +23,25 @@ final class PendingChanges {
     private final Set<Long> removedEntryIds = new HashSet<>();
     private Set<ObjectKey> existing;
     private long sequence;
+    /** Changes being made that must be written together: no drain while this is above 0 (see {@link #hold}). */
+    private int holds;
+
+    /** The longest a drain waits for a hold to be released: a hold that is never released must not stop writing. */
+    static final long HOLD_WAIT_MILLIS = 2000;
+
+    /**
+     * Keeps the next drain from splitting the changes made from now until {@link #release}: they go into one batch,
+     * so one transaction (a notification's journal entry and the state change behind it).
+     */
+    synchronized void hold() {
+        holds++;
+    }
+
+    synchronized void release() {
+        if (holds > 0 && --holds == 0) {
+            notifyAll();
+        }
+    }
 
     synchronized long save(ObjectRecord record) {
         records.put(record.key(), record);
@@ -53,6 +72,20 @@ final class PendingChanges {
     }
 
     synchronized Drained drain() {
+        long deadline = System.nanoTime() + HOLD_WAIT_MILLIS * 1_000_000;
+        while (holds > 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                holds = 0; // a holder that never released (its engine stopped): write what there is
+                break;
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         RetentionBatch batch = new RetentionBatch(new ArrayList<>(records.values()), new ArrayList<>(entries.values()),
                 removedEntryIds, Optional.ofNullable(existing));
         records.clear();

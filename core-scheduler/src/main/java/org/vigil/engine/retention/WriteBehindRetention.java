@@ -110,6 +110,18 @@ public final class WriteBehindRetention implements AutoCloseable {
         return entryIds.next();
     }
 
+    /**
+     * Until {@link #release}, the changes handed over go into one write with each other (a write that comes due
+     * meanwhile waits, at most {@link PendingChanges#HOLD_WAIT_MILLIS}). For changes that must be durable together.
+     */
+    public void hold() {
+        pending.hold();
+    }
+
+    public void release() {
+        pending.release();
+    }
+
     /** The sequence number of the last change handed over (durable or not yet). */
     public long sequence() {
         return pending.sequence();

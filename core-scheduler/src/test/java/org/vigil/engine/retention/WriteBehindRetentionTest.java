@@ -109,6 +109,26 @@ class WriteBehindRetentionTest {
     }
 
     @Test
+    void changes_made_under_a_hold_are_written_together() throws Exception {
+        FlakyStore store = store();
+        WriteBehindRetention writer = writer(store, NEVER);
+        writer.hold();
+        writer.saveEntry(new Entry(Entry.Kind.NOTIFICATION, 7, ObjectKey.host("web1"), Map.of("type", "PROBLEM")));
+        Thread flushing = new Thread(writer::flush);
+        flushing.start();
+        flushing.join(300);
+        assertThat(flushing.isAlive()).as("the write waits for the hold").isTrue();
+        assertThat(store.load().entries()).isEmpty();
+        writer.save(state("web1", 2)); // the state change behind the notification, later in the same engine task
+        writer.release();
+        flushing.join(5000);
+
+        RetainedState kept = store.load();
+        assertThat(kept.entries()).hasSize(1);
+        assertThat(kept.records().values()).containsExactly(state("web1", 2));
+    }
+
+    @Test
     void durable_completes_false_when_the_write_fails_and_the_change_stays_pending() throws Exception {
         FlakyStore store = store();
         WriteBehindRetention writer = writer(store, NEVER);

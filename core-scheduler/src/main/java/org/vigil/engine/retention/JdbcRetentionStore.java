@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RetentionStore} on JDBC: embedded H2 by default, PostgreSQL when the URL says so. One
@@ -170,18 +171,71 @@ public final class JdbcRetentionStore implements RetentionStore {
         }
     }
 
+    /**
+     * Every object's record. Decoding the attribute text is most of a load's CPU, so rows are read in chunks and
+     * every other chunk is decoded on another thread while this one reads (and decodes) the next: a restart with
+     * 100,000 objects waits for about half of it.
+     */
     private static Map<ObjectKey, ObjectRecord> loadRecords(Connection c) throws SQLException {
-        Map<ObjectKey, ObjectRecord> records = new HashMap<>();
+        List<CompletableFuture<List<ObjectRecord>>> decoded = new ArrayList<>();
+        int rows = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, service, version, attributes FROM vigil_object")) {
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
+                List<RawRecord> chunk = new ArrayList<>(DECODE_CHUNK);
                 while (rs.next()) {
-                    ObjectKey key = key(rs, 1);
-                    records.put(key, new ObjectRecord(key, rs.getLong(4), AttributeCodec.decode(rs.getString(5))));
+                    chunk.add(new RawRecord(key(rs, 1), rs.getLong(4), rs.getString(5)));
+                    if (chunk.size() == DECODE_CHUNK) {
+                        decoded.add(decode(chunk, decoded.size() % 2 == 0));
+                        rows += chunk.size();
+                        chunk = new ArrayList<>(DECODE_CHUNK);
+                    }
                 }
+                decoded.add(decode(chunk, false));
+                rows += chunk.size();
+            }
+        }
+        Map<ObjectKey, ObjectRecord> records = new HashMap<>(rows * 4 / 3 + 1);
+        for (CompletableFuture<List<ObjectRecord>> f : decoded) {
+            for (ObjectRecord r : joined(f)) {
+                records.put(r.key(), r);
             }
         }
         return records;
+    }
+
+    private static final int DECODE_CHUNK = 2000;
+
+    /** A row as read, its attributes not yet decoded. */
+    private record RawRecord(ObjectKey key, long version, String attributes) {
+        ObjectRecord decoded() {
+            return new ObjectRecord(key, version, AttributeCodec.decode(attributes));
+        }
+    }
+
+    private static CompletableFuture<List<ObjectRecord>> decode(List<RawRecord> chunk, boolean elsewhere) {
+        return elsewhere ? CompletableFuture.supplyAsync(() -> decodeAll(chunk))
+                : CompletableFuture.completedFuture(decodeAll(chunk));
+    }
+
+    private static List<ObjectRecord> decodeAll(List<RawRecord> chunk) {
+        List<ObjectRecord> records = new ArrayList<>(chunk.size());
+        for (RawRecord r : chunk) {
+            records.add(r.decoded());
+        }
+        return records;
+    }
+
+    /** The decoded chunk; a record that cannot be decoded is the IllegalArgumentException {@link #load} reports. */
+    private static List<ObjectRecord> joined(CompletableFuture<List<ObjectRecord>> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static List<Entry> loadEntries(Connection c) throws SQLException {

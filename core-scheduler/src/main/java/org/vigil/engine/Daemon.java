@@ -131,10 +131,14 @@ public final class Daemon implements AutoCloseable {
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         log.log("Plugins are started through " + PluginRunners.describe(runner));
+        org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         startRetention();
+        timer.stage("start: retention restored");
         attachment.bind().accept(engine);
+        timer.stage("start: listener bound");
         listenerPass = passOn(engine, attachment);
         engine.start();
+        timer.stage("start: engine started");
         startCommandFile();
         timers.every("listener", LISTENER_PASS, () -> listenerPass.run());
         // downtimes start and end on the second, as Nagios's event queue runs them
@@ -165,9 +169,11 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         RetentionSettings settings = url != null ? RetentionSettings.of(url) : RetentionSettings.embedded(file.get());
+        org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         Retention.Start started = Retention.start(settings, engine.retentionKeys(),
                 problem -> log.log("Warning: retention: " + problem),
                 () -> log.log("Retention: state is written again"));
+        timer.stage("start: retention read");
         if (started instanceof Retention.Started s) {
             retention = s.writer();
             engine.retain(s.state(), s.writer());

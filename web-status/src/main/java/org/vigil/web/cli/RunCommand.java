@@ -72,6 +72,7 @@ final class RunCommand {
             err.println(USAGE);
             return 2;
         }
+        org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         VigilConfiguration settings = null;
         if (web || webConfig != null) {
             try {
@@ -96,7 +97,9 @@ final class RunCommand {
             file = fromYaml.get().toString();
         }
         VigilConfiguration webSettings = web ? settings : null;
+        timer.stage("start: web settings");
         LoadResult config = ConfigLoader.load(Path.of(file));
+        timer.stage("start: config loaded");
         Path cwd = Path.of("").toAbsolutePath();
         for (Diagnostic d : config.diagnostics().all()) {
             (d.severity() == org.vigil.config.diag.Severity.ERROR ? err : out).println(VerifyCommand.display(d, cwd));
@@ -138,6 +141,7 @@ final class RunCommand {
             lock.ifPresent(LockFile::close);
             return 1;
         }
+        timer.stage("start: daemon built");
         ExecutorService reloads = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigil-reload");
             t.setDaemon(true);
@@ -171,6 +175,7 @@ final class RunCommand {
             Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
         daemon.start();
+        timer.stage("start: daemon started");
         if (webSettings != null) {
             startWeb(daemon, notifications, webSettings, webServer);
         }

@@ -127,7 +127,10 @@ final class AttributeCodec {
             return known;
         }
         if (NAMES.size() < 1024) {
-            NAMES.putIfAbsent(name, name);
+            // the JVM's own instance: the restoring code looks names up by literals, which are the same instance
+            String interned = name.intern();
+            NAMES.putIfAbsent(interned, interned);
+            return interned;
         }
         return name;
     }

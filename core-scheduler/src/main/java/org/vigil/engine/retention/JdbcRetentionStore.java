@@ -57,7 +57,21 @@ public final class JdbcRetentionStore implements RetentionStore {
         return open(url, false);
     }
 
+    /**
+     * As {@link #open(String)}, for a start: after a crash the embedded database is read at once and its first
+     * {@link #load} answers from what was read, while the rebuild into a new file ({@link H2Rebuild}) runs on its
+     * own thread; every write waits for it. The monitor restores and checks meanwhile instead of waiting seconds
+     * for a rewrite of every record.
+     */
+    static JdbcRetentionStore openForStart(String url) {
+        return open(url, true, true);
+    }
+
     private static JdbcRetentionStore open(String url, boolean rebuildIfUnclean) {
+        return open(url, rebuildIfUnclean, false);
+    }
+
+    private static JdbcRetentionStore open(String url, boolean rebuildIfUnclean, boolean rebuildLater) {
         SqlDialect dialect = SqlDialect.forUrl(url);
         if (dialect == null) {
             throw new RetentionException(new RetentionProblem(url, "retention runs on H2 or PostgreSQL only",
@@ -70,6 +84,9 @@ public final class JdbcRetentionStore implements RetentionStore {
             c = connectWriter(fullUrl, dialect, where);
             Schema.migrate(c, dialect);
             if (dialect instanceof H2Dialect && Schema.read(c, Schema.UNCLOSED, 0) == 1 && rebuildIfUnclean) {
+                if (rebuildLater) {
+                    return rebuildingAfterCrash(H2Rebuild.read(c), url, fullUrl, dialect);
+                }
                 H2Rebuild.afterUncleanShutdown(c, fullUrl);
                 return open(url, false);
             }
@@ -91,6 +108,46 @@ public final class JdbcRetentionStore implements RetentionStore {
             closeQuietly(c);
             throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect,
                     new SQLException(e.getMessage(), e)), e);
+        }
+    }
+
+    /** Read from a crashed database, for the first {@link #load}; null once taken, or without a crash. */
+    private RetainedState readAfterCrash;
+    /** The rebuild after a crash, ending with the writer on the new file; null when there is none (or it is done). */
+    private CompletableFuture<Connection> rebuilding;
+
+    private static JdbcRetentionStore rebuildingAfterCrash(H2Rebuild.Crashed crashed, String url, String fullUrl,
+                                                           SqlDialect dialect) {
+        JdbcRetentionStore store = new JdbcRetentionStore(fullUrl, dialect, null);
+        store.readAfterCrash = crashed.state();
+        store.rebuilding = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                H2Rebuild.rewrite(fullUrl, crashed);
+                store.rebuilding.complete(open(url, false).writer);
+            } catch (RuntimeException | Error e) {
+                store.rebuilding.completeExceptionally(e);
+            }
+        }, "vigil-retention-rebuild");
+        t.setDaemon(true);
+        t.start();
+        return store;
+    }
+
+    /** Waits for the rebuild after a crash, if one runs; under {@link #lock}. A failed rebuild fails every write. */
+    private void awaitRebuild() {
+        if (rebuilding == null) {
+            return;
+        }
+        try {
+            writer = rebuilding.join();
+            rebuilding = null;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RetentionException re) {
+                throw re;
+            }
+            throw new RetentionException(Problems.opening(where, true, new SQLException(
+                    String.valueOf(e.getCause().getMessage()), e.getCause())), e.getCause());
         }
     }
 
@@ -127,6 +184,7 @@ public final class JdbcRetentionStore implements RetentionStore {
         if (closed) {
             throw new IllegalStateException("the retention store is closed");
         }
+        awaitRebuild();
         if (!broken && !writer.isClosed() && writer.isValid(10)) {
             return;
         }
@@ -137,6 +195,14 @@ public final class JdbcRetentionStore implements RetentionStore {
 
     @Override
     public RetainedState load() {
+        synchronized (lock) {
+            RetainedState read = readAfterCrash;
+            if (read != null) {
+                readAfterCrash = null;
+                return read;
+            }
+            awaitRebuild(); // a later load reads the new file
+        }
         try (Connection c = DriverManager.getConnection(url, dialect.connectionProperties())) {
             return read(c);
         } catch (SQLException | IllegalArgumentException e) {
@@ -378,6 +444,11 @@ public final class JdbcRetentionStore implements RetentionStore {
                 return;
             }
             closed = true;
+            try {
+                awaitRebuild();
+            } catch (RetentionException e) {
+                return; // nothing was written; the crashed file is still marked, so the next start rebuilds
+            }
             try {
                 // Tells the next start that this one ended cleanly (see H2Rebuild).
                 Schema.write(writer, Schema.UNCLOSED, 0);

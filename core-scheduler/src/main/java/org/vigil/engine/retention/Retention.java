@@ -48,7 +48,8 @@ public final class Retention {
     public static Read read(RetentionSettings settings) {
         JdbcRetentionStore store;
         try {
-            store = JdbcRetentionStore.open(settings.jdbcUrl());
+            // after a crash, the embedded file is rebuilt on another thread while the monitor restores and checks
+            store = JdbcRetentionStore.openForStart(settings.jdbcUrl());
         } catch (RetentionException e) {
             return new Read(settings, null, null, new Failed(e.problem()));
         }

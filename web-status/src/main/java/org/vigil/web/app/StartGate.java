@@ -40,7 +40,7 @@ final class StartGate implements Filter {
         http.setStatus(503);
         http.setHeader("Retry-After", "5");
         http.setContentType("application/json");
-        http.getOutputStream().write("{\"code\":503,\"message\":\"the monitor is starting: retained state is being restored\"}"
+        http.getOutputStream().write("{\"error\":\"starting\",\"detail\":\"the monitor is still restoring its retained state\"}"
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -36,7 +36,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import generate  # noqa: E402
 
-HOLD = float(os.environ.get("HOLD", "5"))
+HOLD = float(os.environ.get("HOLD", "30"))
 SETTLE = float(os.environ.get("SETTLE", "2"))
 TIMEOUT = float(os.environ.get("TIMEOUT", "240"))
 KINDS = os.environ.get("KINDS", "clean kill9").split()

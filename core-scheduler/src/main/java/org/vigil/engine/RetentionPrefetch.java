@@ -14,7 +14,8 @@ import org.vigil.engine.retention.RetentionSettings;
  */
 public final class RetentionPrefetch {
 
-    private final CompletableFuture<Retention.Read> read;
+    /** Null once taken or discarded: whoever keeps this object (a caller's local) must not keep every record. */
+    private volatile CompletableFuture<Retention.Read> read;
 
     private RetentionPrefetch(CompletableFuture<Retention.Read> read) {
         this.read = read;
@@ -42,9 +43,14 @@ public final class RetentionPrefetch {
 
     /** The read, if it was of {@code settings} and did not fail unexpectedly; else empty (and it is closed). */
     Optional<Retention.Read> take(RetentionSettings settings) {
+        CompletableFuture<Retention.Read> f = read;
+        read = null;
+        if (f == null) {
+            return Optional.empty();
+        }
         Retention.Read r;
         try {
-            r = read.join();
+            r = f.join();
         } catch (RuntimeException e) {
             return Optional.empty(); // read again on the caller's thread, which reports what is wrong
         }
@@ -57,8 +63,13 @@ public final class RetentionPrefetch {
 
     /** Closes what was read, unused: the monitor does not start. Waits for the read to end. */
     public void discard() {
+        CompletableFuture<Retention.Read> f = read;
+        read = null;
+        if (f == null) {
+            return;
+        }
         try {
-            read.join().discard();
+            f.join().discard();
         } catch (RuntimeException e) {
             // nothing was opened, or it cannot be closed: the next start treats it as after a crash
         }

@@ -140,10 +140,14 @@ public final class Daemon implements AutoCloseable {
     public void start() {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         log.log("Plugins are started through " + PluginRunners.describe(runner));
+        org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         startRetention();
+        timer.stage("start: retention restored");
         attachment.bind().accept(engine);
+        timer.stage("start: listener bound");
         listenerPass = passOn(engine, attachment);
         engine.start();
+        timer.stage("start: engine started");
         startCommandFile();
         timers.every("listener", LISTENER_PASS, () -> listenerPass.run());
         // downtimes start and end on the second, as Nagios's event queue runs them
@@ -163,20 +167,26 @@ public final class Daemon implements AutoCloseable {
      */
     private void startRetention() {
         MainConfig main = config.mainConfig();
-        if (!main.flag("retain_state_information", true)) {
+        Optional<RetentionSettings> chosen = retentionSettings(main, retentionUrl);
+        RetentionPrefetch early = prefetch;
+        prefetch = null;
+        if (chosen.isEmpty()) {
+            if (early != null) {
+                early.discard();
+            }
+            if (main.flag("retain_state_information", true)) {
+                log.log("Warning: no state_retention_file set: state is not retained across restarts");
+            }
             return;
         }
-        String url = retentionUrl != null ? retentionUrl
-                : System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL"));
-        Optional<Path> file = main.path("state_retention_file");
-        if (url == null && file.isEmpty()) {
-            log.log("Warning: no state_retention_file set: state is not retained across restarts");
-            return;
-        }
-        RetentionSettings settings = url != null ? RetentionSettings.of(url) : RetentionSettings.embedded(file.get());
-        Retention.Start started = Retention.start(settings, engine.retentionKeys(),
+        RetentionSettings settings = chosen.get();
+        org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
+        Retention.Read read = (early == null ? Optional.<Retention.Read>empty() : early.take(settings))
+                .orElseGet(() -> Retention.read(settings));
+        Retention.Start started = Retention.start(read, engine.retentionKeys(),
                 problem -> log.log("Warning: retention: " + problem),
                 () -> log.log("Retention: state is written again"));
+        timer.stage("start: retention read");
         if (started instanceof Retention.Started s) {
             retention = s.writer();
             engine.retain(s.state(), s.writer());
@@ -185,6 +195,35 @@ public final class Daemon implements AutoCloseable {
             retentionProblem = String.valueOf(f.problem());
             log.log("Error: retention cannot start, running without retained state: " + f.problem());
         }
+    }
+
+    /** The retention database read ahead by {@link RetentionPrefetch}; before {@link #start}. */
+    private volatile RetentionPrefetch prefetch;
+
+    /**
+     * Restores from {@code early}, read while the config loaded, instead of reading the database at start (if it
+     * read the database this daemon uses; else it is closed and the database read again); before {@link #start}.
+     */
+    public void useRetentionPrefetch(RetentionPrefetch early) {
+        this.prefetch = early;
+    }
+
+    /**
+     * Where state is retained: {@code chosenUrl} (vigil.yml's {@code database.url}), else {@code -Dvigil.retention.url}
+     * or {@code VIGIL_RETENTION_URL}, else embedded H2 beside {@code state_retention_file}; empty when state is not
+     * retained.
+     */
+    static Optional<RetentionSettings> retentionSettings(MainConfig main, String chosenUrl) {
+        if (!main.flag("retain_state_information", true)) {
+            return Optional.empty();
+        }
+        String url = chosenUrl != null ? chosenUrl
+                : System.getProperty("vigil.retention.url", System.getenv("VIGIL_RETENTION_URL"));
+        Optional<Path> file = main.path("state_retention_file");
+        if (url == null && file.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(url != null ? RetentionSettings.of(url) : RetentionSettings.embedded(file.get()));
     }
 
     /** Reads the external command file, unless it is off; a file that cannot be read is logged, not fatal. */
@@ -468,6 +507,9 @@ public final class Daemon implements AutoCloseable {
         StateLog.currentStates(engine.hosts(), engine.services()).forEach(log::log);
         if (retention != null) {
             retention.close();
+        }
+        if (prefetch != null) { // stopped before it started
+            prefetch.discard();
         }
         log.log("Successfully shutdown... (PID=" + ProcessHandle.current().pid() + ")");
         if (runner instanceof AutoCloseable c) {

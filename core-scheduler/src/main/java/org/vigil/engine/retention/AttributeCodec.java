@@ -33,41 +33,122 @@ final class AttributeCodec {
         return out.toString();
     }
 
-    /** Decodes what {@link #encode} wrote; throws IllegalArgumentException on anything else. */
+    /**
+     * Decodes what {@link #encode} wrote, into an immutable map; throws IllegalArgumentException on anything
+     * else. A start decodes one of these per retained object (100,000 and more), so the common case allocates
+     * little: names are shared (the same few dozen in every record), "0", "1" and "" are constants, and text
+     * without escapes is cut out with {@code substring} rather than copied a character at a time.
+     */
     static Map<String, String> decode(String text) {
-        Map<String, String> attributes = new LinkedHashMap<>();
         if (text.isEmpty()) {
-            return attributes;
+            return Map.of();
         }
-        StringBuilder part = new StringBuilder();
-        String name = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                if (++i == text.length()) {
-                    throw new IllegalArgumentException("dangling escape at the end");
-                }
-                part.append(unescape(text.charAt(i)));
-            } else if (c == '=' && name == null) {
-                name = part.toString();
-                part.setLength(0);
-            } else if (c == '\n') {
-                put(attributes, name, part);
-                name = null;
-            } else {
-                part.append(c);
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] pairs = new Map.Entry[lines];
+        int from = 0;
+        for (int n = 0; n < lines; n++) {
+            int to = text.indexOf('\n', from);
+            if (to < 0) {
+                to = text.length();
             }
+            pairs[n] = line(text, from, to);
+            from = to + 1;
         }
-        put(attributes, name, part);
-        return attributes;
+        try {
+            return Map.ofEntries(pairs);
+        } catch (IllegalArgumentException duplicate) {
+            // never written by encode; the last value wins, as it always did
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : pairs) {
+                attributes.put(e.getKey(), e.getValue());
+            }
+            return Map.copyOf(attributes);
+        }
     }
 
-    private static void put(Map<String, String> attributes, String name, StringBuilder value) {
-        if (name == null) {
-            throw new IllegalArgumentException("a line without '=': " + value);
+    /** One {@code name=value} line, {@code text[from, to)}. Raw newlines only separate lines: each is escaped. */
+    private static Map.Entry<String, String> line(String text, int from, int to) {
+        boolean escaped = false;
+        int equals = -1;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                escaped = true;
+                i++;
+            } else if (c == '=') {
+                equals = i;
+                break;
+            }
         }
-        attributes.put(name, value.toString());
-        value.setLength(0);
+        if (equals < 0) {
+            throw new IllegalArgumentException("a line without '=': " + text.substring(from, Math.min(to, from + 80)));
+        }
+        String name = shared(escaped ? unescape(text, from, equals) : text.substring(from, equals));
+        String value = hasEscape(text, equals + 1, to) ? unescape(text, equals + 1, to) : value(text, equals + 1, to);
+        return Map.entry(name, value);
+    }
+
+    private static boolean hasEscape(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String value(String text, int from, int to) {
+        if (to - from == 0) {
+            return "";
+        }
+        if (to - from == 1) {
+            char c = text.charAt(from);
+            if (c == '0') {
+                return "0";
+            }
+            if (c == '1') {
+                return "1";
+            }
+        }
+        return text.substring(from, to);
+    }
+
+    /** Attribute names, one instance each (bounded: a damaged database cannot fill it). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String shared(String name) {
+        String known = NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (NAMES.size() < 1024) {
+            // the JVM's own instance: the restoring code looks names up by literals, which are the same instance
+            String interned = name.intern();
+            NAMES.putIfAbsent(interned, interned);
+            return interned;
+        }
+        return name;
+    }
+
+    private static String unescape(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (++i == to) {
+                    throw new IllegalArgumentException("dangling escape at the end");
+                }
+                out.append(unescape(text.charAt(i)));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void escape(String s, boolean isName, StringBuilder out) {

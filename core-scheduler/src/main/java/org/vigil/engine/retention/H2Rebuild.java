@@ -27,23 +27,33 @@ final class H2Rebuild {
 
     /** {@code c} is open on the crashed database at {@code url} and is closed here. */
     static void afterUncleanShutdown(Connection c, String url) throws SQLException {
-        RetainedState state;
-        long nextEntryId;
+        rewrite(url, read(c));
+    }
+
+    /** Everything the crashed database holds (reading it is safe; writing is not); {@code c} is closed here. */
+    static Crashed read(Connection c) throws SQLException {
         try (c) {
-            state = JdbcRetentionStore.read(c);
-            nextEntryId = Schema.read(c, Schema.NEXT_ENTRY_ID, 1);
+            return new Crashed(JdbcRetentionStore.read(c), Schema.read(c, Schema.NEXT_ENTRY_ID, 1));
         }
+    }
+
+    /** What a crashed database held, as {@link #read} found it. */
+    record Crashed(RetainedState state, long nextEntryId) {
+    }
+
+    /** Writes {@code crashed} into a new file that takes the place of the crashed one at {@code url}. */
+    static void rewrite(String url, Crashed crashed) {
         String rebuildUrl = H2Dialect.withBaseSuffix(url, ".rebuild");
         Path file = file(url);
         Path rebuilt = file(rebuildUrl);
-        Path crashed = file.resolveSibling(file.getFileName() + ".crashed");
+        Path old = file.resolveSibling(file.getFileName() + ".crashed");
         try {
             Files.deleteIfExists(rebuilt);
             try (JdbcRetentionStore fresh = JdbcRetentionStore.openWithoutRebuild(rebuildUrl)) {
-                fresh.restore(state, nextEntryId);
+                fresh.restore(crashed.state(), crashed.nextEntryId());
             }
-            Files.deleteIfExists(crashed);
-            Files.createLink(crashed, file);
+            Files.deleteIfExists(old);
+            Files.createLink(old, file);
             Files.move(rebuilt, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new RetentionException(new RetentionProblem(file.toString(), "cannot rebuild the retention database"

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RetentionStore} on JDBC: embedded H2 by default, PostgreSQL when the URL says so. One
@@ -56,7 +57,21 @@ public final class JdbcRetentionStore implements RetentionStore {
         return open(url, false);
     }
 
+    /**
+     * As {@link #open(String)}, for a start: after a crash the embedded database is read at once and its first
+     * {@link #load} answers from what was read, while the rebuild into a new file ({@link H2Rebuild}) runs on its
+     * own thread; every write waits for it. The monitor restores and checks meanwhile instead of waiting seconds
+     * for a rewrite of every record.
+     */
+    static JdbcRetentionStore openForStart(String url) {
+        return open(url, true, true);
+    }
+
     private static JdbcRetentionStore open(String url, boolean rebuildIfUnclean) {
+        return open(url, rebuildIfUnclean, false);
+    }
+
+    private static JdbcRetentionStore open(String url, boolean rebuildIfUnclean, boolean rebuildLater) {
         SqlDialect dialect = SqlDialect.forUrl(url);
         if (dialect == null) {
             throw new RetentionException(new RetentionProblem(url, "retention runs on H2 or PostgreSQL only",
@@ -69,6 +84,9 @@ public final class JdbcRetentionStore implements RetentionStore {
             c = connectWriter(fullUrl, dialect, where);
             Schema.migrate(c, dialect);
             if (dialect instanceof H2Dialect && Schema.read(c, Schema.UNCLOSED, 0) == 1 && rebuildIfUnclean) {
+                if (rebuildLater) {
+                    return rebuildingAfterCrash(H2Rebuild.read(c), url, fullUrl, dialect);
+                }
                 H2Rebuild.afterUncleanShutdown(c, fullUrl);
                 return open(url, false);
             }
@@ -90,6 +108,46 @@ public final class JdbcRetentionStore implements RetentionStore {
             closeQuietly(c);
             throw new RetentionException(Problems.opening(where, dialect instanceof H2Dialect,
                     new SQLException(e.getMessage(), e)), e);
+        }
+    }
+
+    /** Read from a crashed database, for the first {@link #load}; null once taken, or without a crash. */
+    private RetainedState readAfterCrash;
+    /** The rebuild after a crash, ending with the writer on the new file; null when there is none (or it is done). */
+    private CompletableFuture<Connection> rebuilding;
+
+    private static JdbcRetentionStore rebuildingAfterCrash(H2Rebuild.Crashed crashed, String url, String fullUrl,
+                                                           SqlDialect dialect) {
+        JdbcRetentionStore store = new JdbcRetentionStore(fullUrl, dialect, null);
+        store.readAfterCrash = crashed.state();
+        store.rebuilding = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                H2Rebuild.rewrite(fullUrl, crashed);
+                store.rebuilding.complete(open(url, false).writer);
+            } catch (RuntimeException | Error e) {
+                store.rebuilding.completeExceptionally(e);
+            }
+        }, "vigil-retention-rebuild");
+        t.setDaemon(true);
+        t.start();
+        return store;
+    }
+
+    /** Waits for the rebuild after a crash, if one runs; under {@link #lock}. A failed rebuild fails every write. */
+    private void awaitRebuild() {
+        if (rebuilding == null) {
+            return;
+        }
+        try {
+            writer = rebuilding.join();
+            rebuilding = null;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RetentionException re) {
+                throw re;
+            }
+            throw new RetentionException(Problems.opening(where, true, new SQLException(
+                    String.valueOf(e.getCause().getMessage()), e.getCause())), e.getCause());
         }
     }
 
@@ -126,6 +184,7 @@ public final class JdbcRetentionStore implements RetentionStore {
         if (closed) {
             throw new IllegalStateException("the retention store is closed");
         }
+        awaitRebuild();
         if (!broken && !writer.isClosed() && writer.isValid(10)) {
             return;
         }
@@ -136,6 +195,14 @@ public final class JdbcRetentionStore implements RetentionStore {
 
     @Override
     public RetainedState load() {
+        synchronized (lock) {
+            RetainedState read = readAfterCrash;
+            if (read != null) {
+                readAfterCrash = null;
+                return read;
+            }
+            awaitRebuild(); // a later load reads the new file
+        }
         try (Connection c = DriverManager.getConnection(url, dialect.connectionProperties())) {
             return read(c);
         } catch (SQLException | IllegalArgumentException e) {
@@ -170,18 +237,71 @@ public final class JdbcRetentionStore implements RetentionStore {
         }
     }
 
+    /**
+     * Every object's record. Decoding the attribute text is most of a load's CPU, so rows are read in chunks and
+     * every other chunk is decoded on another thread while this one reads (and decodes) the next: a restart with
+     * 100,000 objects waits for about half of it.
+     */
     private static Map<ObjectKey, ObjectRecord> loadRecords(Connection c) throws SQLException {
-        Map<ObjectKey, ObjectRecord> records = new HashMap<>();
+        List<CompletableFuture<List<ObjectRecord>>> decoded = new ArrayList<>();
+        int rows = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, service, version, attributes FROM vigil_object")) {
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
+                List<RawRecord> chunk = new ArrayList<>(DECODE_CHUNK);
                 while (rs.next()) {
-                    ObjectKey key = key(rs, 1);
-                    records.put(key, new ObjectRecord(key, rs.getLong(4), AttributeCodec.decode(rs.getString(5))));
+                    chunk.add(new RawRecord(key(rs, 1), rs.getLong(4), rs.getString(5)));
+                    if (chunk.size() == DECODE_CHUNK) {
+                        decoded.add(decode(chunk, decoded.size() % 2 == 0));
+                        rows += chunk.size();
+                        chunk = new ArrayList<>(DECODE_CHUNK);
+                    }
                 }
+                decoded.add(decode(chunk, false));
+                rows += chunk.size();
+            }
+        }
+        Map<ObjectKey, ObjectRecord> records = new HashMap<>(rows * 4 / 3 + 1);
+        for (CompletableFuture<List<ObjectRecord>> f : decoded) {
+            for (ObjectRecord r : joined(f)) {
+                records.put(r.key(), r);
             }
         }
         return records;
+    }
+
+    private static final int DECODE_CHUNK = 2000;
+
+    /** A row as read, its attributes not yet decoded. */
+    private record RawRecord(ObjectKey key, long version, String attributes) {
+        ObjectRecord decoded() {
+            return new ObjectRecord(key, version, AttributeCodec.decode(attributes));
+        }
+    }
+
+    private static CompletableFuture<List<ObjectRecord>> decode(List<RawRecord> chunk, boolean elsewhere) {
+        return elsewhere ? CompletableFuture.supplyAsync(() -> decodeAll(chunk))
+                : CompletableFuture.completedFuture(decodeAll(chunk));
+    }
+
+    private static List<ObjectRecord> decodeAll(List<RawRecord> chunk) {
+        List<ObjectRecord> records = new ArrayList<>(chunk.size());
+        for (RawRecord r : chunk) {
+            records.add(r.decoded());
+        }
+        return records;
+    }
+
+    /** The decoded chunk; a record that cannot be decoded is the IllegalArgumentException {@link #load} reports. */
+    private static List<ObjectRecord> joined(CompletableFuture<List<ObjectRecord>> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static List<Entry> loadEntries(Connection c) throws SQLException {
@@ -324,6 +444,11 @@ public final class JdbcRetentionStore implements RetentionStore {
                 return;
             }
             closed = true;
+            try {
+                awaitRebuild();
+            } catch (RetentionException e) {
+                return; // nothing was written; the crashed file is still marked, so the next start rebuilds
+            }
             try {
                 // Tells the next start that this one ended cleanly (see H2Rebuild).
                 Schema.write(writer, Schema.UNCLOSED, 0);

@@ -37,22 +37,51 @@ public final class Retention {
     /** As {@link #start(RetentionSettings, Set, Consumer)}; a write that succeeds after failed ones runs {@code recovered}. */
     public static Start start(RetentionSettings settings, Set<ObjectKey> existing, Consumer<RetentionProblem> problems,
                               Runnable recovered) {
+        return start(read(settings), existing, problems, recovered);
+    }
+
+    /**
+     * The first half of a start, which needs no config objects: opens the store and reads everything it holds.
+     * A restart runs it while the object config is still being loaded; {@link #start(Read, Set, Consumer, Runnable)}
+     * or {@link Read#discard} must follow.
+     */
+    public static Read read(RetentionSettings settings) {
         JdbcRetentionStore store;
         try {
-            store = JdbcRetentionStore.open(settings.jdbcUrl());
+            // after a crash, the embedded file is rebuilt on another thread while the monitor restores and checks
+            store = JdbcRetentionStore.openForStart(settings.jdbcUrl());
         } catch (RetentionException e) {
-            return new Failed(e.problem());
+            return new Read(settings, null, null, new Failed(e.problem()));
         }
-        RetainedState all;
         try {
-            all = store.load();
+            return new Read(settings, store, store.load(), null);
         } catch (RetentionException e) {
             store.close();
-            return new Failed(e.problem());
+            return new Read(settings, null, null, new Failed(e.problem()));
         }
-        WriteBehindRetention writer = new WriteBehindRetention(store, settings.flushInterval(), problems, recovered);
+    }
+
+    /** The second half: keeps what {@code read} found for the objects of the config and starts the write-behind. */
+    public static Start start(Read read, Set<ObjectKey> existing, Consumer<RetentionProblem> problems,
+                              Runnable recovered) {
+        if (read.failed() != null) {
+            return read.failed();
+        }
+        WriteBehindRetention writer = new WriteBehindRetention(read.store(), read.settings().flushInterval(), problems,
+                recovered);
         writer.retainOnly(existing);
-        return new Started(writer, onlyExisting(all, existing));
+        return new Started(writer, onlyExisting(read.state(), existing));
+    }
+
+    /** An opened store and everything it held, or why it could not be read ({@code failed}). */
+    public record Read(RetentionSettings settings, JdbcRetentionStore store, RetainedState state, Failed failed) {
+
+        /** Closes the store unused (the monitor does not start after all); the database is left as it was. */
+        public void discard() {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     private static RetainedState onlyExisting(RetainedState all, Set<ObjectKey> existing) {

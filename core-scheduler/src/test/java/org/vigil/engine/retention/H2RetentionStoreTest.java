@@ -69,6 +69,36 @@ class H2RetentionStoreTest extends RetentionStoreContract {
     }
 
     @Test
+    void at_start_after_a_crash_the_state_is_read_at_once_and_the_copy_is_made_before_the_first_write()
+            throws Exception {
+        RetentionStore store = open();
+        store.apply(RetentionBatch.ofRecords(java.util.List.of(record(ObjectKey.host("web1"), 3, "state", "1"))));
+        long id = store.reserveEntryIds(5);
+        Entry comment = new Entry(Entry.Kind.COMMENT, id, ObjectKey.host("web1"), java.util.Map.of("text", "hi"));
+        store.apply(entries(java.util.List.of(comment), java.util.Set.of()));
+        store.close();
+        try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE vigil_meta SET num = 1 WHERE name = 'unclosed'"); // as if killed
+        }
+
+        JdbcRetentionStore reopened = JdbcRetentionStore.openForStart(freshDatabaseUrl());
+
+        RetainedState read = reopened.load();
+        assertThat(read.records()).containsOnlyKeys(ObjectKey.host("web1"));
+        assertThat(read.entries()).containsExactly(comment);
+        reopened.apply(RetentionBatch.ofRecords(java.util.List.of(record(ObjectKey.host("web2"), 4, "state", "0"))));
+        assertThat(dir.resolve("vigil-retention.mv.db.crashed")).as("the write waited for the copy").exists();
+        assertThat(dir.resolve("vigil-retention.rebuild.mv.db")).doesNotExist();
+        assertThat(reopened.reserveEntryIds(1)).isGreaterThanOrEqualTo(id + 5);
+        assertThat(reopened.load().records()).containsOnlyKeys(ObjectKey.host("web1"), ObjectKey.host("web2"));
+        reopened.close();
+        java.nio.file.Path copy = dir.resolve("vigil-retention.mv.db.crashed");
+        long before = copy.toFile().lastModified();
+        JdbcRetentionStore.openForStart(freshDatabaseUrl()).close();
+        assertThat(copy.toFile().lastModified()).as("a clean close does not lead to another copy").isEqualTo(before);
+    }
+
+    @Test
     void settings_in_a_users_url_are_kept_and_the_missing_ones_added() {
         assertThat(H2Dialect.withRequiredSettings("jdbc:h2:file:/x/y;compress=false"))
                 .isEqualTo("jdbc:h2:file:/x/y;compress=false;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");

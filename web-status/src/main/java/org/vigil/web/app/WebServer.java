@@ -10,6 +10,7 @@ import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
@@ -17,8 +18,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -35,6 +39,9 @@ public final class WebServer implements AutoCloseable {
 
     /** The largest {@code vigil.yml} read. */
     static final long MAX_YAML_BYTES = 1L << 20;
+
+    /** How long a request made while the monitor starts waits for it before it is answered 503. */
+    static final Duration STARTING_PATIENCE = Duration.ofSeconds(60);
 
     private final Server server;
     private final VigilApplication app;
@@ -120,6 +127,15 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts serving; the engine is read through {@code monitor} at each request. */
     public static WebServer start(Monitor monitor, VigilConfiguration config, Clock clock) throws Exception {
+        return start(monitor, config, clock, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Starts serving at once, but holds every request until {@code started} completes (the monitor has restored
+     * its retained state and runs): the web server's own start-up then overlaps the monitor's.
+     */
+    public static WebServer start(Monitor monitor, VigilConfiguration config, Clock clock,
+                                  CompletableFuture<?> started) throws Exception {
         VigilApplication app = new VigilApplication(monitor, clock);
         Bootstrap<VigilConfiguration> bootstrap = new Bootstrap<>(app);
         app.initialize(bootstrap);
@@ -132,6 +148,11 @@ public final class WebServer implements AutoCloseable {
         config.getServerFactory().configure(env);
         bootstrap.run(config, env);
         app.run(config, env);
+        StartGate gate = new StartGate(started, STARTING_PATIENCE);
+        env.servlets().addFilter("vigil-start-gate", gate)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        env.admin().addFilter("vigil-start-gate", gate)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         Server server = config.getServerFactory().build(env);
         // vigil run's shutdown hook stops the web server before the engine; Jetty's own hook would race it
         // (and log "Unable to destroy: STARTED" with a stack trace on every SIGTERM).

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Writes the restart bench's config: HOSTS x SERVICES_PER_HOST check_dummy services, retention on.
+
+usage: generate.py OUT HOSTS SERVICES_PER_HOST [INTERVAL]
+
+Built on bench/engine/generate.py (the same objects and paths), with what a restart needs on top:
+retention on (`state_retention_file`, so embedded H2 beside it), the external command file on, and
+INTERVAL seconds (default 600) between checks of every host and service (`interval_length=1`).
+One more host, `canary`, has one service `restart-probe` checked every second with
+max_check_attempts 1; `canary.py STATE` rewrites its command between runs (check_dummy 0 or 2), so the
+first result applied after a restart is a hard state change, which the log shows as a SERVICE ALERT.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "engine"))
+import generate as engine  # noqa: E402
+
+
+def main_cfg(out, var):
+    lines = engine.main_cfg(out, var, 1).splitlines()
+    d = dict(line.split("=", 1) for line in lines)
+    d.update({
+        "retain_state_information": "1",
+        "retention_update_interval": "60",
+        "check_external_commands": "1",
+        "status_update_interval": "10",
+        "max_concurrent_checks": "0",
+    })
+    return "".join(f"{k}={v}\n" for k, v in d.items())
+
+
+def canary(state):
+    text = "ok" if state == 0 else "critical"
+    return f"""define host {{
+    host_name               canary
+    alias                   canary
+    address                 127.0.0.1
+    check_command           check_dummy!0!host-ok
+    check_interval          3600
+    retry_interval          60
+    max_check_attempts      3
+    check_period            24x7
+    notification_interval   0
+    notification_period     24x7
+    notifications_enabled   0
+    contact_groups          bench
+}}
+define service {{
+    host_name               canary
+    service_description     restart-probe
+    check_command           check_dummy!{state}!{text}
+    check_interval          1
+    retry_interval          1
+    max_check_attempts      1
+    check_period            24x7
+    notification_interval   0
+    notification_period     24x7
+    notifications_enabled   0
+    contact_groups          bench
+}}
+"""
+
+
+def write_canary(out, state):
+    with open(f"{out}/objects/canary.cfg", "w") as f:
+        f.write(canary(state))
+
+
+def main(argv):
+    if len(argv) not in (4, 5):
+        sys.exit(__doc__)
+    out = os.path.abspath(argv[1])
+    hosts, per_host = int(argv[2]), int(argv[3])
+    interval = int(argv[4]) if len(argv) == 5 else 600
+    var = f"{out}/var"
+    for d in ("objects", "var/tmp", "var/spool/checkresults", "var/rw"):
+        os.makedirs(f"{out}/{d}", exist_ok=True)
+    with open(f"{out}/nagios.cfg", "w") as f:
+        f.write(main_cfg(out, var))
+    with open(f"{out}/resource.cfg", "w") as f:
+        f.write("$USER1$=/usr/lib/nagios/plugins\n")
+    with open(f"{out}/objects/fixed.cfg", "w") as f:
+        f.write(engine.FIXED)
+    write_canary(out, 2)
+    per_file = 100
+    for start in range(0, hosts, per_file):
+        with open(f"{out}/objects/hosts-{start // per_file:04d}.cfg", "w") as f:
+            for n in range(start, min(hosts, start + per_file)):
+                name = f"host{n:05d}"
+                f.write(engine.host(name).replace("check_interval          3600",
+                                                  f"check_interval          {interval}"))
+                for i in range(per_host):
+                    f.write(engine.service(name, i, interval))
+    print(f"{hosts} hosts x {per_host} services (+1 canary) every {interval} s -> {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -32,21 +32,7 @@ def main_cfg(out, var):
 
 def canary(state):
     text = "ok" if state == 0 else "critical"
-    return f"""define host {{
-    host_name               canary
-    alias                   canary
-    address                 127.0.0.1
-    check_command           check_dummy!0!host-ok
-    check_interval          3600
-    retry_interval          60
-    max_check_attempts      3
-    check_period            24x7
-    notification_interval   0
-    notification_period     24x7
-    notifications_enabled   0
-    contact_groups          bench
-}}
-define service {{
+    return engine.host("canary") + f"""define service {{
     host_name               canary
     service_description     restart-probe
     check_command           check_dummy!{state}!{text}

@@ -105,8 +105,8 @@ public final class NotificationJournal {
     }
 
     /**
-     * Settles {@code ids} and completes once that is durable (true), or a write failed (false): call before
-     * starting what cannot be undone or repeated safely. Any thread.
+     * Settles {@code ids} and completes once that is durable (true), or a write failed (false): whoever deletes what
+     * guarded a resend (a command's start markers) must wait for this. Any thread.
      */
     public CompletableFuture<Boolean> settleDurably(Collection<Long> ids) {
         WriteBehindRetention w = writer;

@@ -28,6 +28,7 @@ public final class Vigil {
                 case "reload" -> new ReloadCommand(out, err).run(rest);
                 case "sweep" -> new SweepCommand(out, err, System.console() != null && out == System.out).run(rest);
                 case "hash-password" -> hashPassword(out, err);
+                case "cds-training" -> new CdsTrainingCommand(err).run(rest); // bin/vigil's, not for users
                 default -> {
                     err.println("vigil: unknown command '" + args[0] + "'");
                     usage(err);

@@ -21,6 +21,18 @@ final class RetainedStatus {
     private RetainedStatus() {
     }
 
+    /** {@code last_time_ok} and the like, by state ordinal: built once, not for every record saved or restored. */
+    private static final String[] SERVICE_LAST_TIME = lastTimeNames(ServiceState.values());
+    private static final String[] HOST_LAST_TIME = lastTimeNames(HostState.values());
+
+    private static String[] lastTimeNames(Enum<?>[] states) {
+        String[] names = new String[states.length];
+        for (Enum<?> st : states) {
+            names[st.ordinal()] = ("last_time_" + st.name().toLowerCase(java.util.Locale.ROOT)).intern();
+        }
+        return names;
+    }
+
     static Map<String, String> attributes(CheckableStatus<?> s) {
         Map<String, String> m = new HashMap<>(48);
         m.put("current_state", Integer.toString(s.currentState().code()));
@@ -54,11 +66,11 @@ final class RetainedStatus {
         m.put("current_notification_number", Integer.toString(s.currentNotificationNumber()));
         if (s instanceof ServiceStatus svc) {
             for (ServiceState st : ServiceState.values()) {
-                m.put("last_time_" + st.name().toLowerCase(), time(svc.lastTimeIn(st)));
+                m.put(SERVICE_LAST_TIME[st.ordinal()], time(svc.lastTimeIn(st)));
             }
         } else if (s instanceof HostStatus host) {
             for (HostState st : HostState.values()) {
-                m.put("last_time_" + st.name().toLowerCase(), time(host.lastTimeIn(st)));
+                m.put(HOST_LAST_TIME[st.ordinal()], time(host.lastTimeIn(st)));
             }
         }
         return m;
@@ -68,14 +80,14 @@ final class RetainedStatus {
     static void restoreService(ServiceStatus s, Map<String, String> m) {
         restoreCommon(s, m, code -> ServiceState.ofCode(code));
         for (ServiceState st : ServiceState.values()) {
-            s.setLastTimeIn(st, instant(m, "last_time_" + st.name().toLowerCase(), s.lastTimeIn(st)));
+            s.setLastTimeIn(st, instant(m, SERVICE_LAST_TIME[st.ordinal()], s.lastTimeIn(st)));
         }
     }
 
     static void restoreHost(HostStatus h, Map<String, String> m) {
         restoreCommon(h, m, code -> HostState.ofCode(code));
         for (HostState st : HostState.values()) {
-            h.setLastTimeIn(st, instant(m, "last_time_" + st.name().toLowerCase(), h.lastTimeIn(st)));
+            h.setLastTimeIn(st, instant(m, HOST_LAST_TIME[st.ordinal()], h.lastTimeIn(st)));
         }
     }
 

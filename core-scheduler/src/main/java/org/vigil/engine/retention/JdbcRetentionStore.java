@@ -214,6 +214,13 @@ public final class JdbcRetentionStore implements RetentionStore {
     static RetainedState read(Connection c) throws SQLException {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+            // rows as they are read: H2 otherwise first copies a result this large (100,000 records, 90 MB of text)
+            // into a temporary store and reads it back, a third of a restart's reading
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+        }
         Map<ObjectKey, ObjectRecord> records = loadRecords(c);
         List<Entry> entries = loadEntries(c);
         c.commit();
@@ -261,13 +268,13 @@ public final class JdbcRetentionStore implements RetentionStore {
                 rows += chunk.size();
             }
         }
-        Map<ObjectKey, ObjectRecord> records = new HashMap<>(rows * 4 / 3 + 1);
+        HashMap<ObjectKey, ObjectRecord> records = new HashMap<>(rows * 4 / 3 + 1);
         for (CompletableFuture<List<ObjectRecord>> f : decoded) {
             for (ObjectRecord r : joined(f)) {
                 records.put(r.key(), r);
             }
         }
-        return records;
+        return ReadOnlyRecords.handedOver(records);
     }
 
     private static final int DECODE_CHUNK = 2000;

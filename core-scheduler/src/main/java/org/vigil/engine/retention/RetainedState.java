@@ -7,7 +7,7 @@ import java.util.Map;
 public record RetainedState(Map<ObjectKey, ObjectRecord> records, List<Entry> entries) {
 
     public RetainedState {
-        records = Map.copyOf(records);
+        records = records instanceof ReadOnlyRecords ? records : Map.copyOf(records);
         entries = List.copyOf(entries);
     }
 

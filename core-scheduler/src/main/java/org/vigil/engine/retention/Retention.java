@@ -85,11 +85,15 @@ public final class Retention {
     }
 
     private static RetainedState onlyExisting(RetainedState all, Set<ObjectKey> existing) {
-        Map<ObjectKey, ObjectRecord> records = new HashMap<>(all.records());
-        records.keySet().removeIf(k -> k.kind() != ObjectKey.Kind.PROGRAM && !existing.contains(k));
+        HashMap<ObjectKey, ObjectRecord> records = new HashMap<>(all.records().size() * 4 / 3 + 1);
+        for (ObjectRecord r : all.records().values()) {
+            if (r.key().kind() == ObjectKey.Kind.PROGRAM || existing.contains(r.key())) {
+                records.put(r.key(), r);
+            }
+        }
         List<Entry> entries = all.entries().stream()
                 .filter(e -> e.object().kind() == ObjectKey.Kind.PROGRAM || existing.contains(e.object()))
                 .toList();
-        return new RetainedState(records, entries);
+        return new RetainedState(ReadOnlyRecords.handedOver(records), entries);
     }
 }

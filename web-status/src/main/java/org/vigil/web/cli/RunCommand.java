@@ -77,6 +77,9 @@ final class RunCommand {
             return 2;
         }
         org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
+        // the object config named on the command line loads while the web settings are read (Dropwizard's YAML and
+        // validator take most of a second at start); a config named only in vigil.yml loads after them
+        CompletableFuture<LoadResult> early = file == null ? null : loadInBackground(Path.of(file));
         VigilConfiguration settings = null;
         if (web || webConfig != null) {
             try {
@@ -104,13 +107,43 @@ final class RunCommand {
         timer.stage("start: web settings");
         DatabaseConfig database = settings == null ? new DatabaseConfig() : settings.database;
         Optional<RetentionPrefetch> prefetch = prefetchRetention(Path.of(file), database);
-        LoadResult config = ConfigLoader.load(Path.of(file));
+        LoadResult config = early != null ? joined(early) : ConfigLoader.load(Path.of(file));
         timer.stage("start: config loaded");
         int code = run(config, settings, webSettings, database, prefetch, webConfig, watch, timer);
         if (code != 0) { // the monitor did not start: the database read ahead is closed as it was found
             prefetch.ifPresent(RetentionPrefetch::discard);
         }
         return code;
+    }
+
+    /** Loads the object config on a thread of its own; the load reports its problems in its result. */
+    private static CompletableFuture<LoadResult> loadInBackground(Path file) {
+        CompletableFuture<LoadResult> loaded = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                loaded.complete(ConfigLoader.load(file));
+            } catch (Throwable e) { // NOPMD: whatever it is, the caller reports it as the load would have
+                loaded.completeExceptionally(e);
+            }
+        }, "vigil-config-load");
+        t.setDaemon(true);
+        t.start();
+        return loaded;
+    }
+
+    /** The background load's result, or what it threw, as the load on this thread would have thrown it. */
+    private static LoadResult joined(CompletableFuture<LoadResult> loading) {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw e;
+        }
     }
 
     /**

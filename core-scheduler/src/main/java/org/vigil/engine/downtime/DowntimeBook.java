@@ -52,6 +52,13 @@ public final class DowntimeBook {
     private final Map<CheckTarget, Integer> perTarget = new HashMap<>();
     /** The ids of the downtimes each downtime triggers (by its id), in id order; none without an entry. */
     private final Map<Long, NavigableSet<Long>> triggered = new HashMap<>();
+    /**
+     * The scheduled downtimes that have a due time, in the order {@link #runDue} takes them (due, then id), so that
+     * many downtimes coming due in one second cost a lookup each, not a scan of every downtime each. A due time
+     * changes only through {@link #setDue}, which keeps this in step.
+     */
+    private final NavigableSet<Downtime> byDue = new TreeSet<>(
+            Comparator.comparing(Downtime::due).thenComparingLong(Downtime::id));
 
     public DowntimeBook(Engine engine, NagiosLog log, EngineListener listener, DowntimeComments comments,
                         DowntimeText text) {
@@ -82,7 +89,7 @@ public final class DowntimeBook {
         Downtime d = new Downtime(engine.nextEntryId(), r);
         d.setCommentId(comments.add(d.target(), d.author(), text.comment(d), now));
         if (d.triggeredBy() == 0 && d.fixed()) {
-            d.setDue(d.start());
+            setDue(d, d.start());
         }
         put(d);
         engine.saveEntry(d.toEntry());
@@ -109,6 +116,12 @@ public final class DowntimeBook {
         if (old != null) {
             perTarget.merge(old.target(), -1, DowntimeBook::sum);
             unlinkTrigger(old);
+            if (old.due() != null) {
+                byDue.remove(old);
+            }
+        }
+        if (d.due() != null) {
+            byDue.add(d);
         }
         perTarget.merge(d.target(), 1, DowntimeBook::sum);
         if (d.triggeredBy() != 0) {
@@ -174,12 +187,15 @@ public final class DowntimeBook {
      * {@code target} to a problem: its pending flexible downtimes whose window holds {@code now} start now.
      */
     public void problemSeen(CheckTarget target, Instant now) {
+        if (!perTarget.containsKey(target)) {
+            return; // the usual case: no downtime of this object at all
+        }
         boolean any = false;
         for (Downtime d : downtimes.values()) {
             if (d.target().equals(target) && !d.fixed() && !d.inEffect() && d.triggeredBy() == 0
                     && !d.start().isAfter(now) && !now.isAfter(d.end())) {
                 d.setFlexStart(now);
-                d.setDue(now);
+                setDue(d, now);
                 any = true;
             }
         }
@@ -193,20 +209,26 @@ public final class DowntimeBook {
      * that has not started and whose window holds {@code now} (its service notifications wait for it).
      */
     public boolean flexiblePending(CheckTarget target, Instant now) {
-        return downtimes.values().stream().anyMatch(d -> d.target().equals(target) && !d.fixed() && !d.inEffect()
+        return perTarget.containsKey(target) && downtimes.values().stream().anyMatch(d -> d.target().equals(target) && !d.fixed() && !d.inEffect()
                 && d.triggeredBy() == 0 && !d.start().isAfter(now) && !now.isAfter(d.end()));
     }
 
     private void runDue(Instant now) {
-        while (true) {
-            Optional<Downtime> next = downtimes.values().stream()
-                    .filter(d -> d.due() != null && !d.due().isAfter(now))
-                    .min(Comparator.comparing(Downtime::due).thenComparingLong(Downtime::id));
-            if (next.isEmpty()) {
-                return;
-            }
-            next.get().setDue(null);
-            new Walk(d -> handleOne(d, now)).from(next.get());
+        while (!byDue.isEmpty() && !byDue.first().due().isAfter(now)) {
+            Downtime next = byDue.first();
+            setDue(next, null);
+            new Walk(d -> handleOne(d, now)).from(next);
+        }
+    }
+
+    /** Sets {@code d}'s due time ({@code null}: none), keeping {@link #byDue} in step. */
+    private void setDue(Downtime d, Instant at) {
+        if (d.due() != null) {
+            byDue.remove(d); // before its key changes
+        }
+        d.setDue(at);
+        if (at != null && downtimes.get(d.id()) == d) {
+            byDue.add(d);
         }
     }
 
@@ -239,7 +261,7 @@ public final class DowntimeBook {
             // a flexible downtime started by its trigger runs for its duration from now (see compatibility.md)
             d.setFlexStart(now);
         }
-        d.setDue(d.stopTime());
+        setDue(d, d.stopTime());
         engine.saveEntry(d.toEntry());
         Iterator<Long> ids = List.copyOf(triggered.getOrDefault(d.id(), Collections.emptyNavigableSet())).iterator();
         return new Rest(() -> nextLeft(ids), () -> { });
@@ -293,6 +315,9 @@ public final class DowntimeBook {
         if (downtimes.remove(d.id()) != null) {
             perTarget.merge(d.target(), -1, DowntimeBook::sum);
             unlinkTrigger(d);
+            if (d.due() != null) {
+                byDue.remove(d);
+            }
         }
         comments.delete(d.commentId());
         engine.removeEntry(d.id());
@@ -323,7 +348,7 @@ public final class DowntimeBook {
                 continue;
             }
             if (d.triggeredBy() == 0 && (d.fixed() || d.inEffect())) {
-                d.setDue(d.start());
+                setDue(d, d.start());
             }
             d.setInEffect(false);
         }

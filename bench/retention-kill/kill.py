@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Kills a retention writer (RetentionKill) with SIGKILL at random instants and says whether every version it had
+"""Kills a retention writer (core-scheduler's test class ChangeWriterMain, the writer RetentionKillAfterStartTest
+kills) with SIGKILL at random instants and says whether every version it had
 reported as written is in the file afterwards. Prints figures only.
 
 usage: kill.py CLASSPATH SEED_MV_DB WORK_DIR KILLS [MIN_S MAX_S]
@@ -25,7 +26,7 @@ def main(argv):
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
         shutil.copyfile(seed, f"{work}/vigil-retention.mv.db")
-        p = subprocess.Popen(["java", "-cp", cp, "RetentionKill", f"{work}/retention.dat"],
+        p = subprocess.Popen(["java", "-cp", cp, "org.vigil.engine.retention.ChangeWriterMain", f"{work}/retention.dat"],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         seen = {"durable": -1, "start": None}
         t0 = time.monotonic()
@@ -34,7 +35,7 @@ def main(argv):
             for line in p.stdout:
                 if line.startswith("DURABLE"):
                     seen["durable"] = int(line.split()[1])
-                elif line.startswith("START"):
+                elif line.startswith("STARTED"):
                     seen["start"], seen["v0"] = time.monotonic() - t0, int(line.split()[1])
                 else:
                     print("  >", line.rstrip())

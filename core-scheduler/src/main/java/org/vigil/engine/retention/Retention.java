@@ -2,7 +2,6 @@ package org.vigil.engine.retention;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 

@@ -170,6 +170,20 @@ final class DowntimeWorld implements AutoCloseable {
     }
 
     /** The log lines written since the last call (or since {@link #play}'s last row), without timestamps. */
+    /**
+     * Runs the downtime tick at T0+{@code t} on the engine thread and returns how long that one step took, in ms
+     * (the scale tests bound it).
+     */
+    long tickMillis(int t) {
+        Instant now = T0.plusSeconds(t);
+        long started = System.nanoTime();
+        engine.call(() -> {
+            engine.downtimes().tick(now);
+            return null;
+        });
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
     List<String> newLogLines() {
         return fx.log.newLines();
     }

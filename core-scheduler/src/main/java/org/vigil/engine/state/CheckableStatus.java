@@ -10,7 +10,7 @@ import org.vigil.config.model.Options;
  * The runtime status a host and a service share, with Nagios's field names; mutable and owned by the
  * engine thread. {@link Instant#EPOCH} stands where Nagios keeps a zero {@code time_t}: "never".
  */
-public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
+public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implements Cloneable {
 
     private final S initialState;
     private S currentState;
@@ -69,6 +69,19 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> {
         this.passiveChecksEnabled = check.passiveChecksEnabled();
         this.eventHandlerEnabled = check.eventHandlerEnabled();
         this.stalking = stalking;
+    }
+
+    /**
+     * A copy of every field, for a subclass's {@code snapshot()}: status.dat is rendered from copies taken on the
+     * engine thread, off it. Every field here holds an immutable value; a subclass copies its own mutable ones.
+     */
+    @SuppressWarnings("unchecked")
+    protected final <T extends CheckableStatus<S>> T copyOfFields() {
+        try {
+            return (T) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError("CheckableStatus is Cloneable", e);
+        }
     }
 
     /** The state to display: {@code PENDING} until the first result, then the current state. */

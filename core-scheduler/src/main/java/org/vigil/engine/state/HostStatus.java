@@ -12,7 +12,7 @@ public final class HostStatus extends CheckableStatus<HostState> {
     private final String name;
     private final List<String> parents;
     private final boolean hasCheckCommand;
-    private final Map<HostState, Instant> lastTimeIn = new EnumMap<>(HostState.class);
+    private Map<HostState, Instant> lastTimeIn = new EnumMap<>(HostState.class);
 
     public HostStatus(Host host) {
         super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking());
@@ -34,6 +34,16 @@ public final class HostStatus extends CheckableStatus<HostState> {
     /** False for a host without {@code check_command}: Nagios then assumes it is UP. */
     public boolean hasCheckCommand() {
         return hasCheckCommand;
+    }
+
+    /**
+     * A copy of this status as it is now, for reading on another thread (status.dat is rendered from these, off the
+     * engine thread); engine thread only. The copy is never changed.
+     */
+    public HostStatus snapshot() {
+        HostStatus copy = copyOfFields();
+        copy.lastTimeIn = new EnumMap<>(lastTimeIn);
+        return copy;
     }
 
     /** {@code last_time_up}, {@code last_time_down}... ({@link Instant#EPOCH} if never). */

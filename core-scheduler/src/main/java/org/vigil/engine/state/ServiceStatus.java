@@ -12,7 +12,7 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
     private final ServiceKey key;
     private boolean isVolatile;
     private boolean hostProblemAtLastCheck;
-    private final Map<ServiceState, Instant> lastTimeIn = new EnumMap<>(ServiceState.class);
+    private Map<ServiceState, Instant> lastTimeIn = new EnumMap<>(ServiceState.class);
 
     public ServiceStatus(Service service) {
         super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking());
@@ -48,6 +48,16 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
 
     public void setHostProblemAtLastCheck(boolean b) {
         hostProblemAtLastCheck = b;
+    }
+
+    /**
+     * A copy of this status as it is now, for reading on another thread (status.dat is rendered from these, off the
+     * engine thread); engine thread only. The copy is never changed.
+     */
+    public ServiceStatus snapshot() {
+        ServiceStatus copy = copyOfFields();
+        copy.lastTimeIn = new EnumMap<>(lastTimeIn);
+        return copy;
     }
 
     /** {@code last_time_ok}, {@code last_time_warning}... ({@link Instant#EPOCH} if never). */

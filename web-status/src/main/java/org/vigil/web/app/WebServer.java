@@ -38,7 +38,7 @@ import org.vigil.web.model.StatusReader;
 public final class WebServer implements AutoCloseable {
 
     /** The largest {@code vigil.yml} read. */
-    static final long MAX_YAML_BYTES = 1L << 20;
+    public static final long MAX_YAML_BYTES = 1L << 20;
 
     /** How long a request made while the monitor starts waits for it before it is answered 503. */
     static final Duration STARTING_PATIENCE = Duration.ofSeconds(60);

@@ -80,6 +80,43 @@ final class RunCommand {
         // the object config named on the command line loads while the web settings are read (Dropwizard's YAML and
         // validator take most of a second at start); a config named only in vigil.yml loads after them
         CompletableFuture<LoadResult> early = file == null ? null : loadInBackground(Path.of(file));
+        // so does the retention database, unless vigil.yml may name another one than nagios.cfg does
+        Optional<RetentionPrefetch> guessed = file == null || mayNameDatabase(webConfig) ? Optional.empty()
+                : prefetchRetention(Path.of(file), new DatabaseConfig());
+        int code = 1;
+        try {
+            code = run(file, webConfig, web, watch, early, guessed, timer);
+        } finally {
+            if (code != 0) { // the monitor did not start: the database read ahead is closed as it was found
+                guessed.ifPresent(RetentionPrefetch::discard);
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Whether {@code webConfig} may choose the retention database ({@code database:} in the file, or a
+     * {@code -Ddw.database.*} override), so that the database nagios.cfg names cannot be read before it is parsed.
+     * A wrong guess costs time only: the daemon uses a read ahead only if it read the database it chose.
+     */
+    static boolean mayNameDatabase(Path webConfig) {
+        if (System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("dw.database"))) {
+            return true;
+        }
+        if (webConfig == null) {
+            return false;
+        }
+        try (java.io.InputStream in = org.vigil.config.main.BoundedInput.open(webConfig, WebServer.MAX_YAML_BYTES)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.regex.Pattern.compile("(?m)^\\s*\"?database\"?\\s*:|[{,]\\s*\"?database\"?\\s*:")
+                    .matcher(text).find();
+        } catch (IOException | RuntimeException e) {
+            return true; // the settings' own parse reports it
+        }
+    }
+
+    private int run(String file, Path webConfig, boolean web, boolean watch, CompletableFuture<LoadResult> early,
+                    Optional<RetentionPrefetch> guessed, org.vigil.config.StageTimer timer) {
         VigilConfiguration settings = null;
         if (web || webConfig != null) {
             try {
@@ -106,12 +143,20 @@ final class RunCommand {
         VigilConfiguration webSettings = web ? settings : null;
         timer.stage("start: web settings");
         DatabaseConfig database = settings == null ? new DatabaseConfig() : settings.database;
-        Optional<RetentionPrefetch> prefetch = prefetchRetention(Path.of(file), database);
+        if (database.given()) { // guessed wrong: that read is closed, unused
+            guessed.ifPresent(RetentionPrefetch::discard);
+        }
+        Optional<RetentionPrefetch> prefetch = guessed.isPresent() && !database.given() ? guessed
+                : prefetchRetention(Path.of(file), database);
         LoadResult config = early != null ? joined(early) : ConfigLoader.load(Path.of(file));
         timer.stage("start: config loaded");
-        int code = run(config, settings, webSettings, database, prefetch, webConfig, watch, timer);
-        if (code != 0) { // the monitor did not start: the database read ahead is closed as it was found
-            prefetch.ifPresent(RetentionPrefetch::discard);
+        int code = 1;
+        try {
+            code = run(config, settings, webSettings, database, prefetch, webConfig, watch, timer);
+        } finally {
+            if (code != 0 && prefetch != guessed) { // the caller closes the guessed one
+                prefetch.ifPresent(RetentionPrefetch::discard);
+            }
         }
         return code;
     }

@@ -15,7 +15,9 @@ public final class ServiceKey implements Comparable<ServiceKey> {
     public ServiceKey(String hostName, String description) {
         this.hostName = Objects.requireNonNull(hostName);
         this.description = Objects.requireNonNull(description);
-        this.hash = hostName.hashCode() * 31 + description.hashCode();
+        // not 31: with names like host00001/svc015 and host00000/svc025 that gave one hash to two services in two
+        // (55,001 hashes for 100,001 services); an odd multiplier spread over all bits gives each its own
+        this.hash = hostName.hashCode() * 0x9E3779B1 + description.hashCode();
     }
 
     public String hostName() {

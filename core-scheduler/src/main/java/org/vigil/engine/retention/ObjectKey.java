@@ -41,6 +41,20 @@ public record ObjectKey(Kind kind, String name, String service) {
         return PROGRAM;
     }
 
+    /**
+     * Written out, not the record's: a start looks up 100,000 keys and more while its code is still cold, and the
+     * record's hash (31 times the name's plus the description's) gave one hash to many services of similar names.
+     */
+    @Override
+    public int hashCode() {
+        return (name.hashCode() * 0x9E3779B1 + service.hashCode()) * 31 + kind.ordinal();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectKey k && k.kind == kind && k.name.equals(name) && k.service.equals(service);
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

@@ -140,11 +140,20 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts retention, checking and writing the status file. */
     public void start() {
+        start(() -> { });
+    }
+
+    /**
+     * {@link #start}, running {@code restored} once the retained state is back, before the listener is bound and
+     * the checks are scheduled (the web server starts there: earlier, it slows the restore down on a small machine).
+     */
+    public void start(Runnable restored) {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         log.log("Plugins are started through " + PluginRunners.describe(runner));
         org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         startRetention();
         timer.stage("start: retention restored");
+        restored.run();
         attachment.bind().accept(engine);
         timer.stage("start: listener bound");
         listenerPass = passOn(engine, attachment);

@@ -284,13 +284,16 @@ final class RunCommand {
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
             Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
-        // the web server starts while retained state is restored, and holds requests until that is done
         CompletableFuture<Void> daemonStarted = new CompletableFuture<>();
-        if (webSettings != null) {
-            startWeb(daemon, notifications, webSettings, webServer, daemonStarted);
-        }
         try {
-            daemon.start();
+            // the web server starts once retained state is back: started with the restore, it slowed the restore down
+            // on 2 cores more than it gained (at 100,000 services, first result 7.9 s instead of 8.9 s, the API
+            // 8.9 s instead of 10.2 s); it holds requests until the daemon has started
+            daemon.start(() -> {
+                if (webSettings != null) {
+                    startWeb(daemon, notifications, webSettings, webServer, daemonStarted);
+                }
+            });
         } finally {
             daemonStarted.complete(null);
         }

@@ -3,6 +3,7 @@
 # answering and to the first check result applied, after a clean stop and after kill -9, with the heap after a
 # full GC and the resident memory. Prints figures only.
 # Usage: bench/restart/run.sh [RUNS]      # SIZES="10000 100000" by default; 20 services per host
+#        NAGIOS=1 bench/restart/run.sh [RUNS]   # then nagios4's restart on the same config, for comparison
 set -e
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
@@ -23,5 +24,9 @@ for N in $SIZES; do
   fi
   echo "== $N services ($HOSTS hosts x $PER_HOST, every $INTERVAL s) + canary"
   python3 bench/restart/measure.py "$OUT" "$VIGIL" "$RUNS"
+  if [ "${NAGIOS:-0}" = 1 ]; then
+    command -v nagios4 >/dev/null || { echo "NAGIOS=1 needs nagios4 (apt-get install -y nagios4-core)"; exit 2; }
+    python3 bench/restart/nagios.py "$OUT" "$RUNS"
+  fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -33,7 +33,11 @@ final class Schema {
     /** 1 while a store has the database open, 0 after it closed it: 1 at open means the last run crashed. */
     static final String UNCLOSED = "unclosed";
 
-    /** Migration n (1-based) brings the schema from version n-1 to n; {@code %TEXT%} is the text type. */
+    /**
+     * Migration n (1-based) brings the schema from version n-1 to n; {@code %TEXT%} is the text type. Version 2
+     * changes no table: its records may leave their usual values out ({@link AttributeCodec}), which a Vigil that
+     * knows only version 1 could not read, so it refuses the database as written by a newer Vigil.
+     */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             "CREATE TABLE IF NOT EXISTS vigil_object (kind VARCHAR(16) NOT NULL, name VARCHAR(1024) NOT NULL,"
                     + " service VARCHAR(1024) NOT NULL, version BIGINT NOT NULL, attributes %TEXT% NOT NULL,"
@@ -41,7 +45,8 @@ final class Schema {
             "CREATE TABLE IF NOT EXISTS vigil_entry (id BIGINT PRIMARY KEY, kind VARCHAR(32) NOT NULL,"
                     + " object_kind VARCHAR(16) NOT NULL, object_name VARCHAR(1024) NOT NULL,"
                     + " object_service VARCHAR(1024) NOT NULL, fields %TEXT% NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS vigil_entry_object ON vigil_entry (object_kind, object_name, object_service)"));
+            "CREATE INDEX IF NOT EXISTS vigil_entry_object ON vigil_entry (object_kind, object_name, object_service)"),
+            List.of());
 
     static final int CURRENT = MIGRATIONS.size();
 

@@ -280,6 +280,26 @@ abstract class RetentionStoreContract {
     }
 
     @Test
+    void a_version_1_database_is_read_as_written_and_marked_version_2() throws Exception {
+        open().close();
+        try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE vigil_meta SET num = 1 WHERE name = 'schema_version'");
+            // a record as a version-1 Vigil wrote it: every value written out
+            s.executeUpdate("DELETE FROM vigil_object");
+            s.executeUpdate("INSERT INTO vigil_object (kind, name, service, version, attributes) VALUES ('SERVICE',"
+                    + " 'web1', 'http', 7, 'current_state=0' || CHR(10) || 'plugin_output=OK' || CHR(10)"
+                    + " || 'state_type=1')");
+        }
+        try (RetentionStore store = open()) {
+            assertThat(store.load().records().get(ObjectKey.service("web1", "http")).attributes())
+                    .isEqualTo(Map.of("current_state", "0", "plugin_output", "OK", "state_type", "1"));
+        }
+        try (Connection c = rawConnection()) {
+            assertThat(Schema.read(c, Schema.VERSION, -1)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void a_database_from_a_newer_vigil_is_refused_and_left_alone() throws SQLException {
         open().close();
         try (Connection c = rawConnection(); Statement s = c.createStatement()) {

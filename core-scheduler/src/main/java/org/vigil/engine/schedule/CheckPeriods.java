@@ -27,6 +27,9 @@ public final class CheckPeriods {
         if (tp.isEmpty()) {
             return Optional.of(at);
         }
+        if (tp.get().contains(at)) { // the usual answer, without a ZonedDateTime: 100,000 of these at each start
+            return Optional.of(at);
+        }
         ZoneId zone = schedule.zone();
         return tp.get().nextInside(at.atZone(zone)).map(t -> t.toInstant().isBefore(at) ? at : t.toInstant());
     }

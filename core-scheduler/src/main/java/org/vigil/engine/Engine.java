@@ -242,11 +242,23 @@ public final class Engine implements AutoCloseable {
      */
     public void retain(RetainedState state, WriteBehindRetention writer) {
         call(() -> {
-            List<ObjectRecord> statuses = new ArrayList<>(state.records().size());
             for (ObjectRecord r : state.records().values()) {
                 ObjectKey k = r.key();
                 switch (k.kind()) {
-                    case HOST, SERVICE -> statuses.add(r);
+                    case HOST -> {
+                        HostStatus h = hosts.get(k.name());
+                        if (h != null) {
+                            RetainedStatus.restoreHost(h, r.attributes());
+                            flapping.restore(hostTargets.get(k.name()), h, r.attributes());
+                        }
+                    }
+                    case SERVICE -> {
+                        ServiceStatus s = services.get(new ServiceKey(k.name(), k.service()));
+                        if (s != null) {
+                            RetainedStatus.restoreService(s, r.attributes());
+                            flapping.restore(serviceTarget(s.key()).orElseThrow(), s, r.attributes());
+                        }
+                    }
                     case PROGRAM -> {
                         ids.restore(number(r.attributes().get("next_event_id")),
                                 number(r.attributes().get("next_problem_id")));
@@ -262,7 +274,6 @@ public final class Engine implements AutoCloseable {
                 }
                 retainedVersion = Math.max(retainedVersion, r.version());
             }
-            restoreStatuses(statuses);
             restoreEntries(state);
             retention = writer;
             journal.attach(writer);
@@ -274,53 +285,6 @@ public final class Engine implements AutoCloseable {
             }
             return null;
         });
-    }
-
-    /** Below this many records a restore runs on the engine thread alone. */
-    private static final int RESTORE_SPLIT = 20_000;
-
-    /**
-     * Restores the hosts' and services' records; engine thread, before {@link #start}. Each record changes its own
-     * object only (its status and its flap history) and reads maps nothing changes meanwhile, so from
-     * {@link #RESTORE_SPLIT} records on, half of them are restored on another thread while this one does the rest
-     * (at 100,000 services this was over a second of a restart on this thread alone); the join hands every change
-     * back to the engine thread.
-     */
-    private void restoreStatuses(List<ObjectRecord> records) {
-        if (records.size() < RESTORE_SPLIT) {
-            records.forEach(this::restoreStatus);
-            return;
-        }
-        serviceTarget(new ServiceKey("", "")); // builds the index the restore reads, on this thread
-        int half = records.size() / 2;
-        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(
-                () -> records.subList(half, records.size()).forEach(this::restoreStatus));
-        records.subList(0, half).forEach(this::restoreStatus);
-        try {
-            other.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
-    private void restoreStatus(ObjectRecord r) {
-        ObjectKey k = r.key();
-        if (k.kind() == ObjectKey.Kind.HOST) {
-            HostStatus h = hosts.get(k.name());
-            if (h != null) {
-                RetainedStatus.restoreHost(h, r.attributes());
-                flapping.restore(hostTargets.get(k.name()), h, r.attributes());
-            }
-        } else {
-            ServiceStatus s = services.get(new ServiceKey(k.name(), k.service()));
-            if (s != null) {
-                RetainedStatus.restoreService(s, r.attributes());
-                flapping.restore(serviceTarget(s.key()).orElseThrow(), s, r.attributes());
-            }
-        }
     }
 
     /** Comments come back by Nagios's rule for retained comments; engine thread, after the states. */

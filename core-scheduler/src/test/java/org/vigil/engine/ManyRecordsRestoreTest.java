@@ -2,7 +2,6 @@ package org.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.retention.ObjectKey;
@@ -20,6 +18,7 @@ import org.vigil.engine.retention.WriteBehindRetention;
 import org.vigil.engine.retention.ObjectRecord;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.testkit.EngineFixture;
+import org.vigil.engine.testkit.TestConfig;
 
 /**
  * A restore at scale, through the retention database and the engine's lookups by host name and service key (whose
@@ -37,7 +36,7 @@ class ManyRecordsRestoreTest {
     @Test
     void everyOneOf23100RecordsComesBackOnItsOwnObject() throws Exception {
         LoadResult config = config();
-        Path retentionFile = dir.resolve("var/retention.dat");
+        Path retentionFile = dir.resolve("retention.dat");
         Retention.Started seed = (Retention.Started) Retention.start(RetentionSettings.embedded(retentionFile),
                 java.util.Set.of(), problem -> { });
         WriteBehindRetention writer = seed.writer();
@@ -88,50 +87,20 @@ class ManyRecordsRestoreTest {
     }
 
     private LoadResult config() throws Exception {
-        Files.createDirectories(dir.resolve("var"));
-        StringBuilder objects = new StringBuilder("""
-                define command {
-                    command_name ok
-                    command_line /bin/true
-                }
-                define timeperiod {
-                    timeperiod_name 24x7
-                    alias always
-                    sunday 00:00-24:00
-                    monday 00:00-24:00
-                    tuesday 00:00-24:00
-                    wednesday 00:00-24:00
-                    thursday 00:00-24:00
-                    friday 00:00-24:00
-                    saturday 00:00-24:00
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_period 24x7
-                    service_notification_period 24x7
-                    host_notification_commands ok
-                    service_notification_commands ok
-                }
+        StringBuilder objects = new StringBuilder(TestConfig.CHECK_AND_ADMIN + """
                 define host {
                     name h
                     register 0
-                    check_command ok
+                    check_command check
                     max_check_attempts 3
-                    check_interval 5
-                    check_period 24x7
                     contacts admin
-                    notification_period 24x7
                 }
                 define service {
                     name s
                     register 0
-                    check_command ok
+                    check_command check
                     max_check_attempts 3
-                    check_interval 5
-                    retry_interval 1
-                    check_period 24x7
                     contacts admin
-                    notification_period 24x7
                 }
                 """);
         for (int h = 0; h < HOSTS; h++) {
@@ -141,11 +110,6 @@ class ManyRecordsRestoreTest {
                         .append("\n service_description svc").append(s).append("\n}\n");
             }
         }
-        Files.writeString(dir.resolve("objects.cfg"), objects);
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=" + dir.resolve("objects.cfg") + "\n"
-                + "state_retention_file=" + dir.resolve("var/retention.dat") + "\n");
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(() -> config.diagnostics().all().stream().limit(5).toList().toString()).isTrue();
-        return config;
+        return TestConfig.load(dir, "", objects.toString());
     }
 }

@@ -46,7 +46,10 @@ public final class StatusFile {
         }
     }
 
-    /** Renders the whole file; called on the engine thread so that every object is seen in one state. */
+    /**
+     * Renders the whole file from statuses that do not change meanwhile: on the engine thread, or from snapshots taken
+     * there ({@code HostStatus.snapshot}), so that every object is seen in one state.
+     */
     public static String render(Instant now, Program p, Collection<HostStatus> hosts,
                                 Collection<ServiceStatus> services, Collection<String> contacts) {
         return render(now, p, hosts, services, contacts, java.util.List.of());
@@ -241,8 +244,7 @@ public final class StatusFile {
                 }
             });
         } finally {
-            // a render that failed (the caller interrupted while the engine thread renders) may still be writing
-            // to the buffer: it is left to that render
+            // a render that failed left part of a file in the buffer: the next write starts from a new one
             if (!rendered || buffer.capacity() > KEEP_BUFFER_CHARS) {
                 buffer = new StringBuilder();
             } else {

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
+import org.vigil.config.cache.ConfigInputs;
+import org.vigil.config.cache.ObjectsCache;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.diag.SourceLocation;
 import org.vigil.config.lex.ObjectFileLexer;
@@ -32,13 +34,72 @@ public final class ConfigLoader {
 
     /** Loads {@code nagios.cfg} and everything it names. Never throws for bad input: see the diagnostics. */
     public static LoadResult load(Path nagiosCfg) {
-        StageTimer timer = new StageTimer();
         Diagnostics diags = new Diagnostics();
         MainConfig main = new MainConfigReader(diags).read(nagiosCfg);
         if (main == null) {
             return new LoadResult(diags, null, null);
         }
-        List<Definition> definitions = readAll(main.objectFiles(), diags);
+        return loadObjects(main, diags, new ConfigInputs());
+    }
+
+    /** A load that may have come from the objects cache, and how to keep it there when it did not. */
+    public record Cached(LoadResult result, Optional<ObjectsCache.Lookup> lookup, Optional<Save> save) {
+    }
+
+    /** Writes a fully loaded model to the objects cache, when the caller has time for it (not on the start's path). */
+    @FunctionalInterface
+    public interface Save {
+        void run() throws IOException;
+    }
+
+    /**
+     * {@link #load}, with the model taken from the objects cache of {@code nagios.cfg} ({@link ObjectsCache#of})
+     * when it holds this very config; the cached load prints the same diagnostics. After a full load of a valid
+     * config, {@link Cached#save()} writes the cache. {@code vigil verify} always loads the files.
+     */
+    public static Cached loadCached(Path nagiosCfg) {
+        return loadCached(nagiosCfg, ObjectsCache::of);
+    }
+
+    /** {@link #loadCached(Path)} with the cache {@code cacheFor} chooses for the main config. */
+    public static Cached loadCached(Path nagiosCfg, java.util.function.Function<MainConfig,
+            Optional<ObjectsCache>> cacheFor) {
+        Diagnostics diags = new Diagnostics();
+        MainConfig main = new MainConfigReader(diags).read(nagiosCfg);
+        if (main == null) {
+            return new Cached(new LoadResult(diags, null, null), Optional.empty(), Optional.empty());
+        }
+        Optional<ObjectsCache> cache = cacheFor.apply(main);
+        if (cache.isEmpty()) {
+            return new Cached(loadObjects(main, diags, new ConfigInputs()), Optional.empty(), Optional.empty());
+        }
+        StageTimer timer = new StageTimer();
+        ObjectsCache.Lookup lookup = cache.get().read(main);
+        timer.stage("objects cache read");
+        if (lookup instanceof ObjectsCache.Hit hit) {
+            hit.diagnostics().forEach(diags::add);
+            diags.sortByLocation();
+            return new Cached(new LoadResult(diags, main, hit.model()), Optional.of(lookup), Optional.empty());
+        }
+        int fromMain = diags.all().size();
+        ConfigInputs inputs = new ConfigInputs();
+        // the diagnostics of the objects, before they are sorted in with those of nagios.cfg
+        List<org.vigil.config.diag.Diagnostic> fromObjects = new ArrayList<>();
+        LoadResult result = loadObjects(main, diags, inputs, d -> fromObjects.addAll(d.subList(fromMain, d.size())));
+        Optional<Save> save = result.ok() ? Optional.of(() -> cache.get().write(main, inputs, fromObjects,
+                result.model())) : Optional.empty();
+        return new Cached(result, Optional.of(lookup), save);
+    }
+
+    private static LoadResult loadObjects(MainConfig main, Diagnostics diags, ConfigInputs inputs) {
+        return loadObjects(main, diags, inputs, d -> { });
+    }
+
+    /** Everything after nagios.cfg; {@code beforeSort} sees the diagnostics before they are sorted by location. */
+    private static LoadResult loadObjects(MainConfig main, Diagnostics diags, ConfigInputs inputs,
+                                          Consumer<List<org.vigil.config.diag.Diagnostic>> beforeSort) {
+        StageTimer timer = new StageTimer();
+        List<Definition> definitions = readAll(main.objectFiles(), diags, inputs);
         timer.stage("read, lex, define");
         main.value("use_timezone").filter(z -> MainConfig.parseZone(z).isEmpty()).ifPresent(z ->
                 diags.error(new SourceLocation(main.file(), 0), "use_timezone '" + z + "' is not a known time zone"
@@ -54,6 +115,7 @@ public final class ConfigLoader {
         ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false), main.file())
                 .matching(matching).illegalNameChars(main.value("illegal_object_name_chars").orElse(null))
                 .resolve(definitions, timer);
+        beforeSort.accept(diags.all());
         diags.sortByLocation();
         return new LoadResult(diags, main, model);
     }
@@ -68,64 +130,77 @@ public final class ConfigLoader {
      * Reads and lexes the object files in parallel (it is the slowest stage on large configs), then
      * joins their definitions and diagnostics in file order, so results do not depend on timing.
      */
-    private static List<Definition> readAll(List<Path> files, Diagnostics diags) {
+    private static List<Definition> readAll(List<Path> files, Diagnostics diags, ConfigInputs inputs) {
         int n = files.size();
         @SuppressWarnings("unchecked")
         List<Definition>[] objects = new List[n];
         Diagnostics[] found = new Diagnostics[n];
+        ConfigInputs[] read = new ConfigInputs[n];
         IntStream.range(0, n).parallel().forEach(i -> {
             found[i] = new Diagnostics();
             objects[i] = new ArrayList<>();
+            read[i] = new ConfigInputs();
             DefinitionReader reader = new DefinitionReader(found[i]);
             // each block becomes a definition at once, so the lexed text never piles up in memory
-            readObjectFile(files.get(i), found[i], raw -> {
+            readObjectFile(files.get(i), new Reading(found[i], read[i], raw -> {
                 Definition d = reader.read(raw);
                 if (d != null) {
                     objects[i].add(d);
                 }
-            }, 0);
+            }), 0);
         });
         List<Definition> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             found[i].all().forEach(diags::add);
             all.addAll(objects[i]);
+            inputs.addAll(read[i]);
         }
         return all;
     }
 
-    private static void readObjectFile(Path file, Diagnostics diags, Consumer<RawObject> out, int depth) {
-        String text = TextFiles.read(file, diags, "object config file");
+    /** Where one object file's problems, inputs and blocks go. */
+    private record Reading(Diagnostics diags, ConfigInputs inputs, Consumer<RawObject> out) {
+    }
+
+    private static void readObjectFile(Path file, Reading r, int depth) {
+        TextFiles.Text text = TextFiles.readText(file, r.diags(), "object config file",
+                TextFiles.MAX_OBJECT_FILE_BYTES);
         if (text == null) {
             return;
         }
+        r.inputs().fileRead(file, text.size(), text.crc());
         List<RawAttribute> includes = new ArrayList<>();
-        new ObjectFileLexer(file, diags, out, includes::add).lex(text);
+        new ObjectFileLexer(file, r.diags(), r.out(), includes::add).lex(text.text());
         for (RawAttribute inc : includes) {
-            include(file, inc, diags, out, depth);
+            include(file, inc, r, depth);
         }
     }
 
     /** {@code include_file=} and {@code include_dir=} inside object files, as Nagios 4 reads them. */
-    private static void include(Path from, RawAttribute inc, Diagnostics diags, Consumer<RawObject> out, int depth) {
+    private static void include(Path from, RawAttribute inc, Reading r, int depth) {
         if (depth > 16) {
-            diags.error(inc.location(), "includes nested more than 16 deep (expected no include loop)");
+            r.diags().error(inc.location(), "includes nested more than 16 deep (expected no include loop)");
             return;
         }
         Path target = from.toAbsolutePath().getParent().resolve(inc.value()).normalize();
         if (inc.key().equals("include_file")) {
-            readObjectFile(target, diags, out, depth + 1);
+            readObjectFile(target, r, depth + 1);
             return;
         }
         if (!Files.isDirectory(target)) {
-            diags.error(inc.location(), "include_dir '" + target + "' is not a directory");
+            r.diags().error(inc.location(), "include_dir '" + target + "' is not a directory");
             return;
         }
-        try (Stream<Path> files = Files.walk(target)) {
-            for (Path p : files.filter(p -> p.toString().endsWith(".cfg") && Files.isRegularFile(p)).sorted().toList()) {
-                readObjectFile(p, diags, out, depth + 1);
-            }
-        } catch (IOException e) {
-            diags.error(new SourceLocation(target, 0), "cannot list directory: " + e.getMessage());
+        List<Path> files;
+        try {
+            files = ConfigInputs.cfgFilesUnder(target);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            r.diags().error(new SourceLocation(target, 0), "cannot list directory: " + e.getMessage());
+            return;
+        }
+        r.inputs().dirListed(target, files);
+        for (Path p : files) {
+            readObjectFile(p, r, depth + 1);
         }
     }
 }

@@ -40,6 +40,19 @@ public final class TextFiles {
      * Bytes that are not UTF-8 are read as ISO-8859-1, as C would.
      */
     public static String read(Path file, Diagnostics diags, String what, long maxBytes) {
+        Text text = readText(file, diags, what, maxBytes);
+        return text == null ? null : text.text();
+    }
+
+    /**
+     * A file's text with the size and CRC-32 of the bytes it was decoded from: what the objects cache compares a
+     * file with at the next start ({@code org.vigil.config.cache}).
+     */
+    public record Text(String text, long size, long crc) {
+    }
+
+    /** {@link #read(Path, Diagnostics, String, long)}, with the size and checksum of what was read. */
+    public static Text readText(Path file, Diagnostics diags, String what, long maxBytes) {
         SourceLocation where = new SourceLocation(file, 0);
         if (!Files.exists(file)) {
             diags.error(where, what + " does not exist (expected a readable file)");
@@ -67,6 +80,12 @@ public final class TextFiles {
             diags.error(where, what + " cannot be read: " + describe(e) + " (expected a readable file)");
             return null;
         }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return new Text(decode(bytes), bytes.length, crc.getValue());
+    }
+
+    private static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();

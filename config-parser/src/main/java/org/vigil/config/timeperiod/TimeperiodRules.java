@@ -45,6 +45,14 @@ public final class TimeperiodRules {
         return new TimeperiodRules(Map.of(), List.of());
     }
 
+    /**
+     * Rules with these weekday ranges and exception lines (in the order written, inherited ones last), as
+     * {@link #weekdays()} and {@link #exceptions()} give them back; for the objects cache.
+     */
+    public static TimeperiodRules of(Map<DayOfWeek, TimeRanges> weekdays, List<DateException> exceptions) {
+        return new TimeperiodRules(weekdays, exceptions);
+    }
+
     /** Parses the time-range lines of one definition, reporting malformed ones to {@code diags}. */
     public static TimeperiodRules parse(List<TimeperiodDirective> directives, Diagnostics diags) {
         Map<DayOfWeek, TimeRanges> weekdays = new EnumMap<>(DayOfWeek.class);
@@ -141,9 +149,24 @@ public final class TimeperiodRules {
         return Optional.ofNullable(weekdays.get(day));
     }
 
+    /** The ranges of each weekday set in this definition or its templates. */
+    public Map<DayOfWeek, TimeRanges> weekdays() {
+        return weekdays;
+    }
+
     /** The exception lines in the order written (inherited ones last). */
     public List<DateException> exceptions() {
         return exceptions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimeperiodRules r && r.weekdays.equals(weekdays) && r.exceptions.equals(exceptions);
+    }
+
+    @Override
+    public int hashCode() {
+        return weekdays.hashCode() * 31 + exceptions.hashCode();
     }
 
     @Override

@@ -79,7 +79,7 @@ final class RunCommand {
         org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         // the object config named on the command line loads while the web settings are read (Dropwizard's YAML and
         // validator take most of a second at start); a config named only in vigil.yml loads after them
-        CompletableFuture<LoadResult> early = file == null ? null : loadInBackground(Path.of(file));
+        CompletableFuture<ConfigLoader.Cached> early = file == null ? null : loadInBackground(Path.of(file));
         // so does the retention database, unless vigil.yml may name another one than nagios.cfg does
         Optional<RetentionPrefetch> guessed = file == null || mayNameDatabase(webConfig) ? Optional.empty()
                 : prefetchRetention(Path.of(file), new DatabaseConfig());
@@ -115,7 +115,8 @@ final class RunCommand {
         }
     }
 
-    private int run(String file, Path webConfig, boolean web, boolean watch, CompletableFuture<LoadResult> early,
+    private int run(String file, Path webConfig, boolean web, boolean watch,
+                    CompletableFuture<ConfigLoader.Cached> early,
                     Optional<RetentionPrefetch> guessed, org.vigil.config.StageTimer timer) {
         VigilConfiguration settings = null;
         if (web || webConfig != null) {
@@ -148,8 +149,11 @@ final class RunCommand {
         }
         Optional<RetentionPrefetch> prefetch = guessed.isPresent() && !database.given() ? guessed
                 : prefetchRetention(Path.of(file), database);
-        LoadResult config = early != null ? joined(early) : ConfigLoader.load(Path.of(file));
+        ConfigLoader.Cached cached = early != null ? joined(early) : ConfigLoader.loadCached(Path.of(file));
+        LoadResult config = cached.result();
         timer.stage("start: config loaded");
+        cached.lookup().ifPresent(this::reportCache);
+        cacheSave = cached.save();
         int code = 1;
         try {
             code = run(config, settings, webSettings, database, prefetch, webConfig, watch, timer);
@@ -161,12 +165,44 @@ final class RunCommand {
         return code;
     }
 
-    /** Loads the object config on a thread of its own; the load reports its problems in its result. */
-    private static CompletableFuture<LoadResult> loadInBackground(Path file) {
-        CompletableFuture<LoadResult> loaded = new CompletableFuture<>();
+    /** Writes the objects cache once the monitor runs, if the config was loaded from its files. */
+    private Optional<ConfigLoader.Save> cacheSave = Optional.empty();
+
+    /** Says whether the objects were taken from the cache, and if not, why. */
+    private void reportCache(org.vigil.config.cache.ObjectsCache.Lookup lookup) {
+        if (lookup instanceof org.vigil.config.cache.ObjectsCache.Hit) {
+            out.println("[" + System.currentTimeMillis() / 1000 + "] Objects: the resolved config of the last start"
+                    + " was reused (every object file unchanged)");
+        } else if (lookup instanceof org.vigil.config.cache.ObjectsCache.Miss m && !m.why().equals("none yet")) {
+            out.println("[" + System.currentTimeMillis() / 1000 + "] Objects: loaded from the files (the objects"
+                    + " cache is not used: " + m.why() + ")");
+        }
+    }
+
+    /**
+     * Writes the objects cache for the next start on a thread of its own, at low priority: it is not on the path
+     * of this start. A failure only means the next start loads the files; it is said once.
+     */
+    private void saveCache(ConfigLoader.Save save) {
         Thread t = new Thread(() -> {
             try {
-                loaded.complete(ConfigLoader.load(file));
+                save.run();
+            } catch (IOException | RuntimeException e) {
+                out.println("[" + System.currentTimeMillis() / 1000 + "] Warning: the objects cache cannot be written"
+                        + " (the next start loads the object files): " + e.getMessage());
+            }
+        }, "vigil-objects-cache");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Loads the object config on a thread of its own; the load reports its problems in its result. */
+    private static CompletableFuture<ConfigLoader.Cached> loadInBackground(Path file) {
+        CompletableFuture<ConfigLoader.Cached> loaded = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                loaded.complete(ConfigLoader.loadCached(file));
             } catch (Throwable e) { // NOPMD: whatever it is, the caller reports it as the load would have
                 loaded.completeExceptionally(e);
             }
@@ -177,7 +213,7 @@ final class RunCommand {
     }
 
     /** The background load's result, or what it threw, as the load on this thread would have thrown it. */
-    private static LoadResult joined(CompletableFuture<LoadResult> loading) {
+    private static ConfigLoader.Cached joined(CompletableFuture<ConfigLoader.Cached> loading) {
         try {
             return loading.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -298,6 +334,7 @@ final class RunCommand {
             daemonStarted.complete(null);
         }
         timer.stage("start: daemon started");
+        cacheSave.ifPresent(this::saveCache);
         onSighup(() -> reloads.execute(() -> daemon.reload("Caught SIGHUP, restarting...")));
         if (watcher != null) {
             watcher.start();

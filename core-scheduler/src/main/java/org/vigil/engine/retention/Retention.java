@@ -68,8 +68,14 @@ public final class Retention {
         }
         WriteBehindRetention writer = new WriteBehindRetention(read.store(), read.settings().flushInterval(), problems,
                 recovered);
-        writer.retainOnly(existing);
-        return new Started(writer, onlyExisting(read.state(), existing));
+        RetainedState kept = onlyExisting(read.state(), existing);
+        // the records of objects gone from the config are deleted; when none is gone (a restart on the same config),
+        // the pass over every row it takes is skipped: at 100,000 services it competed with the start for CPU
+        if (kept.records().size() != read.state().records().size()
+                || kept.entries().size() != read.state().entries().size()) {
+            writer.retainOnly(existing);
+        }
+        return new Started(writer, kept);
     }
 
     /** An opened store and everything it held, or why it could not be read ({@code failed}). */

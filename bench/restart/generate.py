@@ -7,8 +7,9 @@ Built on bench/engine/generate.py (the same objects and paths), with what a rest
 retention on (`state_retention_file`, so embedded H2 beside it), the external command file on, and
 INTERVAL seconds (default 600) between checks of every host and service (`interval_length=1`).
 One more host, `canary`, has one service `restart-probe` checked every second with
-max_check_attempts 1; `canary.py STATE` rewrites its command between runs (check_dummy 0 or 2), so the
-first result applied after a restart is a hard state change, which the log shows as a SERVICE ALERT.
+max_check_attempts 1; its command (canary.sh) returns the state written in canary.state, which measure.py switches
+between runs (0 or 2), so the first result applied after a restart is a hard state change, which the log shows as a
+SERVICE ALERT. The object files themselves never change between runs.
 """
 import importlib.util
 import os
@@ -40,12 +41,16 @@ def main_cfg(out, var):
     return "".join(f"{k}={v}\n" for k, v in d.items())
 
 
-def canary(state):
-    text = "ok" if state == 0 else "critical"
-    return engine.host("canary") + f"""define service {{
+def canary(out):
+    """The canary and its command, the same text whatever the state: a restart on an unchanged config."""
+    return engine.host("canary") + f"""define command {{
+    command_name            check_canary
+    command_line            {out}/canary.sh
+}}
+define service {{
     host_name               canary
     service_description     restart-probe
-    check_command           check_dummy!{state}!{text}
+    check_command           check_canary
     check_interval          1
     retry_interval          1
     max_check_attempts      1
@@ -58,9 +63,25 @@ def canary(state):
 """
 
 
+CANARY_SH = """#!/bin/sh
+# the restart bench's canary: check_dummy with the state in canary.state (0: ok, 2: critical)
+read state < "$(dirname "$0")/canary.state"
+if [ "$state" = 0 ]; then text=ok; else text=critical; fi
+exec /usr/lib/nagios/plugins/check_dummy "$state" "$text"
+"""
+
+
 def write_canary(out, state):
-    with open(f"{out}/objects/canary.cfg", "w") as f:
-        f.write(canary(state))
+    """Sets the canary's next result. Only canary.state changes: the object files stay as they were, so a restart
+    is one on an unchanged config (Vigil reuses its objects cache; rewriting the config would defeat it)."""
+    for name, text, mode in (("objects/canary.cfg", canary(out), 0o644), ("canary.sh", CANARY_SH, 0o755)):
+        path = f"{out}/{name}"
+        if not os.path.exists(path) or open(path).read() != text:
+            with open(path, "w") as f:
+                f.write(text)
+        os.chmod(path, mode)
+    with open(f"{out}/canary.state", "w") as f:
+        f.write(f"{state}\n")
 
 
 def main(argv):

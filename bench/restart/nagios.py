@@ -11,12 +11,14 @@ from launching the process to its first SERVICE ALERT of the canary in nagios.lo
 waits for), then stopped with SIGTERM.
 """
 import os
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate  # noqa: E402
 
 TIMEOUT = float(os.environ.get("TIMEOUT", "240"))
 
@@ -28,6 +30,8 @@ def copy_config(out, dest):
         shutil.rmtree(f"{dest}/objects")
     shutil.copytree(f"{out}/objects", f"{dest}/objects")
     shutil.copyfile(f"{out}/resource.cfg", f"{dest}/resource.cfg")
+    # the canary's command and state of this copy, not measure.py's
+    generate.write_canary(dest, 2)
     with open(f"{out}/nagios.cfg") as f:
         text = f.read().replace(out, dest)
     with open(f"{dest}/nagios.cfg", "w") as f:
@@ -35,12 +39,7 @@ def copy_config(out, dest):
 
 
 def set_canary(dest, state):
-    path = f"{dest}/objects/canary.cfg"
-    with open(path) as f:
-        text = f.read()
-    text = re.sub(r"check_dummy!\d!(ok|critical)\n", f"check_dummy!{state}!{'critical' if state else 'ok'}\n", text)
-    with open(path, "w") as f:
-        f.write(text)
+    generate.write_canary(dest, state)
 
 
 def checked(dest):

@@ -60,8 +60,8 @@ public final class JdbcRetentionStore implements RetentionStore {
     /**
      * As {@link #open(String)}, for a start: after a crash the embedded database is read at once and its first
      * {@link #load} answers from what was read, while the rebuild into a new file ({@link H2Rebuild}) runs on its
-     * own thread; every write waits for it. The monitor restores and checks meanwhile instead of waiting seconds
-     * for a rewrite of every record.
+     * own thread, from the first write on (at most {@link #REBUILD_LATEST} after the open); every write waits for it.
+     * The monitor restores and checks meanwhile instead of waiting seconds for a rewrite of every record.
      */
     static JdbcRetentionStore openForStart(String url) {
         return open(url, true, true);
@@ -121,12 +121,20 @@ public final class JdbcRetentionStore implements RetentionStore {
         JdbcRetentionStore store = new JdbcRetentionStore(fullUrl, dialect, null);
         store.readAfterCrash = crashed.state();
         store.rebuilding = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch needed = new java.util.concurrent.CountDownLatch(1);
+        store.rebuildNeeded = needed;
         Thread t = new Thread(() -> {
             try {
+                // not before the first write needs it (or REBUILD_LATEST passed): rewriting every record took a
+                // second of CPU from a restart that has none to spare, while nothing is written until checks run
+                needed.await(REBUILD_LATEST.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 H2Rebuild.rewrite(fullUrl, crashed);
                 store.rebuilding.complete(open(url, false).writer);
             } catch (RuntimeException | Error e) {
                 store.rebuilding.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                store.rebuilding.completeExceptionally(e);
+                Thread.currentThread().interrupt();
             }
         }, "vigil-retention-rebuild");
         t.setDaemon(true);
@@ -134,11 +142,17 @@ public final class JdbcRetentionStore implements RetentionStore {
         return store;
     }
 
+    /** Starts the rebuild after a crash when no write asked for it by then. */
+    static final java.time.Duration REBUILD_LATEST = java.time.Duration.ofSeconds(10);
+    /** Counted down by the first write (or load, or close) that needs the rebuilt file. */
+    private java.util.concurrent.CountDownLatch rebuildNeeded;
+
     /** Waits for the rebuild after a crash, if one runs; under {@link #lock}. A failed rebuild fails every write. */
     private void awaitRebuild() {
         if (rebuilding == null) {
             return;
         }
+        rebuildNeeded.countDown();
         try {
             writer = rebuilding.join();
             rebuilding = null;

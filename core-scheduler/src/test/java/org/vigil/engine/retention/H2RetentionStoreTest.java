@@ -69,7 +69,7 @@ class H2RetentionStoreTest extends RetentionStoreContract {
     }
 
     @Test
-    void at_start_after_a_crash_the_state_is_read_at_once_and_the_copy_is_made_before_the_first_write()
+    void at_start_after_a_crash_the_state_is_read_at_once_and_the_copy_is_made_for_the_first_write()
             throws Exception {
         RetentionStore store = open();
         store.apply(RetentionBatch.ofRecords(java.util.List.of(record(ObjectKey.host("web1"), 3, "state", "1"))));
@@ -86,6 +86,8 @@ class H2RetentionStoreTest extends RetentionStoreContract {
         RetainedState read = reopened.load();
         assertThat(read.records()).containsOnlyKeys(ObjectKey.host("web1"));
         assertThat(read.entries()).containsExactly(comment);
+        assertThat(dir.resolve("vigil-retention.mv.db.crashed")).as("no copy before a write needs it")
+                .doesNotExist();
         reopened.apply(RetentionBatch.ofRecords(java.util.List.of(record(ObjectKey.host("web2"), 4, "state", "0"))));
         assertThat(dir.resolve("vigil-retention.mv.db.crashed")).as("the write waited for the copy").exists();
         assertThat(dir.resolve("vigil-retention.rebuild.mv.db")).doesNotExist();

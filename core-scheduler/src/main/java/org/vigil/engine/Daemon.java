@@ -166,7 +166,9 @@ public final class Daemon implements AutoCloseable {
                 () -> engine.submit("downtime tick", () -> engine.downtimes().tick(clock.instant())));
         if (statusFile != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
-            timers.every("status-file", java.time.Duration.ofSeconds(Math.max(1, every)), this::writeStatus);
+            java.time.Duration period = java.time.Duration.ofSeconds(Math.max(1, every));
+            // the first write waits a little: rendering 100,000 services took CPU from the first checks and the API
+            timers.every("status-file", period, min(period, STATUS_FILE_FIRST), this::writeStatus);
         }
         startFreshnessChecks();
     }
@@ -235,6 +237,13 @@ public final class Daemon implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(url != null ? RetentionSettings.of(url) : RetentionSettings.embedded(file.get()));
+    }
+
+    /** When the first status.dat of a start is written, at the latest (sooner with a shorter update interval). */
+    static final java.time.Duration STATUS_FILE_FIRST = java.time.Duration.ofSeconds(2);
+
+    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Reads the external command file, unless it is off; a file that cannot be read is logged, not fatal. */

@@ -51,10 +51,16 @@ public final class PeriodicJobs implements AutoCloseable {
 
     /** Runs {@code task} now and then every {@code period}. */
     public void every(String name, Duration period, Runnable task) {
+        every(name, period, Duration.ZERO, task);
+    }
+
+    /** Runs {@code task} {@code first} from now and then every {@code period}. */
+    public void every(String name, Duration period, Duration first, Runnable task) {
         try {
             tasks.put(name, task);
             scheduler.scheduleJob(JobBuilder.newJob(RunTask.class).withIdentity(name).build(),
-                    TriggerBuilder.newTrigger().withIdentity(name).startNow()
+                    TriggerBuilder.newTrigger().withIdentity(name)
+                            .startAt(new java.util.Date(System.currentTimeMillis() + first.toMillis()))
                             .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                                     .withIntervalInMilliseconds(period.toMillis()).repeatForever()
                                     .withMisfireHandlingInstructionNextWithRemainingCount())

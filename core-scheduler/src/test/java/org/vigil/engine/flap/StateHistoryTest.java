@@ -72,4 +72,15 @@ class StateHistoryTest {
         assertThat(FlapTexts.fixed(0.35, 1)).isEqualTo("0.3"); // 0.35 is 0.34999... in binary
         assertThat(FlapTexts.fixed(30.0, 1)).isEqualTo("30.0");
     }
+
+    @org.junit.jupiter.api.Test
+    void the_written_form_and_spaced_or_signed_forms_decode_alike() {
+        String written = "0,1,2,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,1";
+        StateHistory h = StateHistory.decode(written).orElseThrow();
+        assertThat(h.encode()).isEqualTo(written);
+        assertThat(StateHistory.decode(" 0, 1,2,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,+1").orElseThrow().encode())
+                .isEqualTo(written);
+        assertThat(StateHistory.decode("0,1,2,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2;1")).isEmpty();
+        assertThat(StateHistory.decode("0,1,2,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,4")).isEmpty();
+    }
 }

@@ -1,10 +1,6 @@
 package org.vigil.config.cache;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +27,6 @@ import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceGroup;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.config.model.Timeperiod;
-import org.vigil.config.timeperiod.CalendarDateRange;
-import org.vigil.config.timeperiod.DateException;
-import org.vigil.config.timeperiod.DaySpec;
-import org.vigil.config.timeperiod.MonthDateRange;
-import org.vigil.config.timeperiod.MonthDayRange;
-import org.vigil.config.timeperiod.MonthWeekDayRange;
-import org.vigil.config.timeperiod.TimeRange;
-import org.vigil.config.timeperiod.TimeRanges;
-import org.vigil.config.timeperiod.TimeperiodRules;
-import org.vigil.config.timeperiod.WeekDayRange;
 
 /**
  * Writes the resolved object model, field by field, and reads it back equal ({@link ObjectModel#equals}), with
@@ -54,7 +40,7 @@ final class ModelCodec {
 
     static void write(CacheOut out, ObjectModel m, List<Diagnostic> diagnostics) {
         list(out, diagnostics, ModelCodec::diagnostic);
-        map(out, m.timeperiods(), CacheOut::str, ModelCodec::timeperiod);
+        map(out, m.timeperiods(), CacheOut::str, TimeperiodCodec::write);
         map(out, m.commands(), CacheOut::str, (o, c) -> {
             o.str(c.name());
             o.str(c.line());
@@ -95,7 +81,7 @@ final class ModelCodec {
 
     static Read read(CacheIn in) {
         List<Diagnostic> diagnostics = list(in, ModelCodec::diagnostic);
-        Map<String, Timeperiod> timeperiods = map(in, CacheIn::name, ModelCodec::timeperiod);
+        Map<String, Timeperiod> timeperiods = map(in, CacheIn::name, TimeperiodCodec::read);
         Map<String, Command> commands = map(in, CacheIn::name, i -> new Command(i.str(), i.str(), location(i)));
         Map<String, Contact> contacts = map(in, CacheIn::name, ModelCodec::contact);
         Map<String, ContactGroup> contactGroups = map(in, CacheIn::name,
@@ -116,14 +102,14 @@ final class ModelCodec {
 
     // --- collections
 
-    private static <T> void list(CacheOut out, List<T> list, BiConsumer<CacheOut, T> each) {
+    static <T> void list(CacheOut out, List<T> list, BiConsumer<CacheOut, T> each) {
         out.uint(list.size());
         for (T t : list) {
             each.accept(out, t);
         }
     }
 
-    private static <T> List<T> list(CacheIn in, Function<CacheIn, T> each) {
+    static <T> List<T> list(CacheIn in, Function<CacheIn, T> each) {
         int n = in.count();
         List<T> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -166,12 +152,12 @@ final class ModelCodec {
         return new Diagnostic(severity, location(in), in.name());
     }
 
-    private static void location(CacheOut out, SourceLocation l) {
+    static void location(CacheOut out, SourceLocation l) {
         out.str(l.file() == null ? null : l.file().toString());
         out.sint(l.line());
     }
 
-    private static SourceLocation location(CacheIn in) {
+    static SourceLocation location(CacheIn in) {
         java.nio.file.Path file = in.path();
         int line = in.sint();
         return file == null && line == 0 ? SourceLocation.NONE : new SourceLocation(file, line);
@@ -385,112 +371,10 @@ final class ModelCodec {
                 in.strs(), location(in));
     }
 
-    // --- timeperiods
-
-    private static void timeperiod(CacheOut out, Timeperiod t) {
-        out.str(t.name());
-        out.str(t.alias());
-        TimeperiodRules rules = t.rules();
-        out.uint(rules.weekdays().size());
-        rules.weekdays().forEach((day, times) -> {
-            out.uint(day.ordinal());
-            times(out, times);
-        });
-        list(out, rules.exceptions(), (o, x) -> {
-            days(o, x.days());
-            times(o, x.times());
-            location(o, x.location());
-        });
-        out.strs(t.exclusions());
-        location(out, t.location());
-    }
-
-    private static Timeperiod timeperiod(CacheIn in) {
-        String name = in.str();
-        String alias = in.str();
-        int n = in.count();
-        Map<DayOfWeek, TimeRanges> weekdays = new EnumMap<>(DayOfWeek.class);
-        for (int i = 0; i < n; i++) {
-            weekdays.put(enumOf(DayOfWeek.values(), in.uint()), times(in));
-        }
-        List<DateException> exceptions = list(in, i -> new DateException(days(i), times(i), location(i)));
-        return new Timeperiod(name, alias, TimeperiodRules.of(weekdays, exceptions), in.strs(), location(in));
-    }
-
-    private static void times(CacheOut out, TimeRanges t) {
-        list(out, t.ranges(), (o, r) -> {
-            o.sint(r.startMinute());
-            o.sint(r.endMinute());
-        });
-    }
-
-    private static TimeRanges times(CacheIn in) {
-        return new TimeRanges(list(in, i -> new TimeRange(i.sint(), i.sint())));
-    }
-
-    private static void days(CacheOut out, DaySpec d) {
-        out.uint(d.kind().ordinal());
-        if (d instanceof CalendarDateRange c) {
-            out.slong(c.start().toEpochDay());
-            out.slong(c.end().toEpochDay());
-            out.sint(c.skip());
-        } else if (d instanceof MonthDateRange m) {
-            out.uint(m.startMonth().ordinal());
-            out.sint(m.startDay());
-            out.uint(m.endMonth().ordinal());
-            out.sint(m.endDay());
-            out.sint(m.skip());
-        } else if (d instanceof MonthDayRange m) {
-            out.sint(m.startDay());
-            out.sint(m.endDay());
-            out.sint(m.skip());
-        } else if (d instanceof MonthWeekDayRange m) {
-            out.uint(m.startWeekday().ordinal());
-            out.sint(m.startOffset());
-            out.uint(m.startMonth().ordinal());
-            out.uint(m.endWeekday().ordinal());
-            out.sint(m.endOffset());
-            out.uint(m.endMonth().ordinal());
-            out.sint(m.skip());
-        } else if (d instanceof WeekDayRange w) {
-            out.uint(w.startWeekday().ordinal());
-            out.sint(w.startOffset());
-            out.uint(w.endWeekday().ordinal());
-            out.sint(w.endOffset());
-            out.sint(w.skip());
-        } else {
-            throw new IllegalArgumentException("no encoding for " + d.getClass());
-        }
-    }
-
-    private static DaySpec days(CacheIn in) {
-        DaySpec.Kind kind = enumOf(DaySpec.Kind.values(), in.uint());
-        Month[] months = Month.values();
-        DayOfWeek[] weekdays = DayOfWeek.values();
-        return switch (kind) {
-            case CALENDAR_DATE -> new CalendarDateRange(date(in.slong()), date(in.slong()), in.sint());
-            case MONTH_DATE -> new MonthDateRange(enumOf(months, in.uint()), in.sint(), enumOf(months, in.uint()),
-                    in.sint(), in.sint());
-            case MONTH_DAY -> new MonthDayRange(in.sint(), in.sint(), in.sint());
-            case MONTH_WEEK_DAY -> new MonthWeekDayRange(enumOf(weekdays, in.uint()), in.sint(),
-                    enumOf(months, in.uint()), enumOf(weekdays, in.uint()), in.sint(), enumOf(months, in.uint()),
-                    in.sint());
-            case WEEK_DAY -> new WeekDayRange(enumOf(weekdays, in.uint()), in.sint(), enumOf(weekdays, in.uint()),
-                    in.sint(), in.sint());
-        };
-    }
-
-    private static LocalDate date(long epochDay) {
-        try {
-            return LocalDate.ofEpochDay(epochDay);
-        } catch (java.time.DateTimeException e) {
-            throw new CacheFormatException("a date out of range");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(E[] values, int ordinal) {
+    static <E extends Enum<E>> E enumOf(E[] values, int ordinal) {
         if (ordinal >= values.length) {
-            throw new CacheFormatException("value #" + ordinal + " of " + values[0].getDeclaringClass().getSimpleName());
+            throw new CacheFormatException("value #" + ordinal + " of "
+                    + values[0].getDeclaringClass().getSimpleName());
         }
         return values[ordinal];
     }

@@ -60,7 +60,8 @@ class ObjectsCacheTest {
     void every_timeperiod_form_and_template_comes_back_equal() throws IOException {
         String lines = Files.readAllLines(Path.of("src/test/resources/timeperiod/every-form.lines")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> "    " + l).collect(Collectors.joining("\n"));
-        Path cfg = config("define timeperiod {\n    name every\n    timeperiod_name every\n    alias every form\n" + lines + "\n}\n"
+        Path cfg = config("define timeperiod {\n    name every\n    timeperiod_name every\n    alias every form\n"
+                + lines + "\n}\n"
                 + "define timeperiod {\n    timeperiod_name derived\n    use every\n    alias derived\n"
                 + "    monday 01:00-02:00\n    day 15 03:00-04:00\n    exclude none\n}\n"
                 + "define timeperiod {\n    timeperiod_name none\n    alias none\n}\n");

@@ -91,7 +91,7 @@ class ObjectsCacheProcessTest {
                 """.formatted(name, state);
     }
 
-    /** Starts vigil run, waits for {@code line} in its output and for {@code also}, stops it, and returns the output. */
+    /** Starts vigil run, waits for {@code line} in its output and for {@code also}, stops it, returns the output. */
     private String run(String what, String line, BooleanSupplier also) throws Exception {
         Path out = dir.resolve("out.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

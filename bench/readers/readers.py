@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Readers under load (issue 16): a real `vigil run` at the restart bench's size, 20 clients at once on each of the
+pages and API lists ops use most. Prints figures only.
+
+usage: readers.py OUT VIGIL [CLIENTS] [SECONDS]
+
+OUT holds the restart bench's config and seed (bench/restart/run.sh makes them). The seed is put in place, the
+monitor started, and one service in ten (and one host in fifty) is made CRITICAL (DOWN) by passive results through
+the external command file, so /problems has something to show. Then, for each URL in turn, CLIENTS threads request
+it back to back for SECONDS seconds (after 2 s of warm-up): the answers per second, p50, p99 and max latency, and
+how many were not 200. Last, the heap used after a full GC (jcmd GC.run; GC.heap_info) and the resident memory.
+"""
+import os
+import sys
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "restart"))
+import generate  # noqa: E402
+import measure  # noqa: E402
+
+URLS = [
+    ("overview", "/"),
+    ("problems", "/problems"),
+    ("critical services", "/services?state=critical"),
+    ("api services limit=100", "/api/v1/services?limit=100"),
+]
+
+
+def problems(out, hosts, per_host):
+    """Passive results: every tenth service CRITICAL, every fiftieth host DOWN."""
+    now = int(time.time())
+    lines = []
+    for h in range(hosts):
+        name = f"host{h:05d}"
+        if h % 50 == 0:
+            lines.append(f"[{now}] PROCESS_HOST_CHECK_RESULT;{name};1;DOWN - bench\n")
+        for i in range(per_host):
+            if (h * per_host + i) % 10 == 0:
+                lines.append(f"[{now}] PROCESS_SERVICE_CHECK_RESULT;{name};svc{i:03d};2;CRITICAL - bench\n")
+    with open(f"{out}/var/rw/nagios.cmd", "w") as pipe:
+        pipe.write("".join(lines))
+    return len(lines)
+
+
+def load(port, path, clients, seconds):
+    url = f"http://127.0.0.1:{port}{path}"
+    times, bad = [], [0]
+    lock = threading.Lock()
+    stop_at = [0.0]
+
+    def client():
+        while time.monotonic() < stop_at[0]:
+            t = time.monotonic()
+            try:
+                with urllib.request.urlopen(url, timeout=60) as r:
+                    r.read()
+                    ok = r.status == 200
+            except Exception:
+                ok = False
+            took = time.monotonic() - t
+            with lock:
+                if measuring[0]:
+                    times.append(took)
+                    bad[0] += 0 if ok else 1
+
+    measuring = [False]
+    stop_at[0] = time.monotonic() + 2 + seconds
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    time.sleep(2)
+    with lock:
+        measuring[0] = True
+        started = time.monotonic()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    times.sort()
+    if not times:
+        return None
+    pick = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000  # noqa: E731
+    return len(times) / elapsed, pick(0.5), pick(0.99), times[-1] * 1000, bad[0]
+
+
+def main(argv):
+    if len(argv) not in (3, 4, 5):
+        sys.exit(__doc__)
+    out, vigil = os.path.abspath(argv[1]), argv[2]
+    clients = int(argv[3]) if len(argv) > 3 else 20
+    seconds = float(argv[4]) if len(argv) > 4 else 15
+    hosts = sum(1 for f in os.listdir(f"{out}/objects") if f.startswith("hosts-")) * 100
+    per_host = int(os.environ.get("PER_HOST", "20"))
+    app, admin = measure.free_port(), measure.free_port()
+    measure.write_yaml(out, app, admin)
+    measure.put_seed(out)
+    generate.write_canary(out, 0)
+    os.makedirs(f"{out}/runs", exist_ok=True)
+    run = measure.Run(out, vigil, "readers")
+    got = run.wait_ready(app, admin)
+    if "exited" in got:
+        sys.exit(f"vigil exited with status {got['exited']} (see {out}/runs/readers.out)")
+    sent = problems(out, hosts, per_host)
+    time.sleep(10)  # the command file is read and the results applied
+    print(f"{hosts * per_host} services on {hosts} hosts; {sent} passive problems sent; {clients} clients, "
+          f"{seconds:.0f} s per URL after 2 s of warm-up")
+    print(f"{'url':26} {'answers/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'not 200':>7}")
+    for label, path in URLS:
+        r = load(app, path, clients, seconds)
+        if r is None:
+            print(f"{label:26} no answer")
+            continue
+        rate, p50, p99, worst, bad = r
+        print(f"{label:26} {rate:9.1f} {p50:8.0f} {p99:8.0f} {worst:8.0f} {bad:7d}", flush=True)
+    res = run.resources()
+    print(f"heap used after a full GC: {res['heap_after_gc_mib']:.0f} MiB; RSS {res['rss_mib']:.0f} MiB "
+          f"(peak {res['peak_rss_mib']:.0f} MiB); CPU {res['cpu_s']:.0f} s")
+    run.stop()
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -180,8 +180,8 @@ final class RunCommand {
     }
 
     /**
-     * Writes the objects cache for the next start on a thread of its own, at low priority: it is not on the path
-     * of this start. A failure only means the next start loads the files; it is said once.
+     * Writes the objects cache for the next start on a thread of its own, once the monitor runs: it is not on the
+     * path of this start. A failure only means the next start loads the files; it is said once, with its cause.
      */
     private void saveCache(ConfigLoader.Save save) {
         Thread t = new Thread(() -> {
@@ -189,11 +189,10 @@ final class RunCommand {
                 save.run();
             } catch (IOException | RuntimeException e) {
                 out.println("[" + System.currentTimeMillis() / 1000 + "] Warning: the objects cache cannot be written"
-                        + " (the next start loads the object files): " + e.getMessage());
+                        + " (the next start loads the object files): " + (e.getMessage() == null ? e : e.getMessage()));
             }
         }, "vigil-objects-cache");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 

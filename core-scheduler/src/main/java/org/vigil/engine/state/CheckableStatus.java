@@ -54,6 +54,8 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     // flap detection (org.vigil.engine.flap)
     private boolean flapDetectionEnabled = true;
     private double percentStateChange;
+    /** Counts every change of a field, so a reader can tell which statuses changed since it last looked. */
+    private long changes;
 
     /** As Nagios creates an object: in the initial state, HARD, at the last attempt if that is a problem. */
     protected CheckableStatus(S initialState, CheckSettings check, Options stalking) {
@@ -84,6 +86,19 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
         }
     }
 
+    /**
+     * How many times a field of this status has changed: a reader that copied it at count {@code n} (the read model
+     * of the pages and APIs) copies it again only once this differs. Engine thread only, as every setter.
+     */
+    public long changeCount() {
+        return changes;
+    }
+
+    /** Counts a change; every setter calls it, a subclass's included. */
+    protected final void changed() {
+        changes++;
+    }
+
     /** The state to display: {@code PENDING} until the first result, then the current state. */
     public String displayState() {
         return hasBeenChecked ? currentState.name() : "PENDING";
@@ -101,6 +116,7 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
         executionTime = Math.max(0, millis / 1000.0);
         lastCheck = outcome.start().truncatedTo(ChronoUnit.SECONDS);
         shouldBeScheduled = outcome.rescheduleCheck();
+        changed();
     }
 
     /** Whether {@code stalking_options} asks to log every change of output in the current state. */
@@ -114,6 +130,7 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
                 || (acknowledgementType == AcknowledgementType.STICKY && currentState.isOk())) {
             acknowledgementType = AcknowledgementType.NONE;
             problemHasBeenAcknowledged = false;
+            changed();
         }
     }
 
@@ -122,88 +139,90 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
         lastNotification = Instant.EPOCH;
         nextNotification = Instant.EPOCH;
         noMoreNotifications = false;
+        changed();
     }
 
     public S initialState() { return initialState; }
     public S currentState() { return currentState; }
-    public void setCurrentState(S s) { currentState = s; }
+    public void setCurrentState(S s) { currentState = s; changed(); }
     public S lastState() { return lastState; }
-    public void setLastState(S s) { lastState = s; }
+    public void setLastState(S s) { lastState = s; changed(); }
     public S lastHardState() { return lastHardState; }
-    public void setLastHardState(S s) { lastHardState = s; }
+    public void setLastHardState(S s) { lastHardState = s; changed(); }
     public StateType stateType() { return stateType; }
-    public void setStateType(StateType t) { stateType = t; }
+    public void setStateType(StateType t) { stateType = t; changed(); }
     public int currentAttempt() { return currentAttempt; }
-    public void setCurrentAttempt(int a) { currentAttempt = a; }
+    public void setCurrentAttempt(int a) { currentAttempt = a; changed(); }
     public int maxAttempts() { return maxAttempts; }
-    public void setMaxAttempts(int a) { maxAttempts = a; }
+    public void setMaxAttempts(int a) { maxAttempts = a; changed(); }
     public boolean hasBeenChecked() { return hasBeenChecked; }
-    public void setHasBeenChecked(boolean b) { hasBeenChecked = b; }
+    public void setHasBeenChecked(boolean b) { hasBeenChecked = b; changed(); }
     public boolean shouldBeScheduled() { return shouldBeScheduled; }
-    public void setShouldBeScheduled(boolean b) { shouldBeScheduled = b; }
+    public void setShouldBeScheduled(boolean b) { shouldBeScheduled = b; changed(); }
     public String pluginOutput() { return pluginOutput; }
-    public void setPluginOutput(String s) { pluginOutput = s; }
+    public void setPluginOutput(String s) { pluginOutput = s; changed(); }
     public String longPluginOutput() { return longPluginOutput; }
-    public void setLongPluginOutput(String s) { longPluginOutput = s; }
+    public void setLongPluginOutput(String s) { longPluginOutput = s; changed(); }
     public String perfData() { return perfData; }
-    public void setPerfData(String s) { perfData = s; }
+    public void setPerfData(String s) { perfData = s; changed(); }
     public Instant lastCheck() { return lastCheck; }
-    public void setLastCheck(Instant t) { lastCheck = t; }
+    public void setLastCheck(Instant t) { lastCheck = t; changed(); }
     public Instant nextCheck() { return nextCheck; }
-    public void setNextCheck(Instant t) { nextCheck = t; }
+    public void setNextCheck(Instant t) { nextCheck = t; changed(); }
     public CheckType checkType() { return checkType; }
-    public void setCheckType(CheckType t) { checkType = t; }
+    public void setCheckType(CheckType t) { checkType = t; changed(); }
     public Instant lastStateChange() { return lastStateChange; }
-    public void setLastStateChange(Instant t) { lastStateChange = t; }
+    public void setLastStateChange(Instant t) { lastStateChange = t; changed(); }
     public Instant lastHardStateChange() { return lastHardStateChange; }
-    public void setLastHardStateChange(Instant t) { lastHardStateChange = t; }
+    public void setLastHardStateChange(Instant t) { lastHardStateChange = t; changed(); }
     public double latency() { return latency; }
     public double executionTime() { return executionTime; }
     public long currentEventId() { return currentEventId; }
-    public void setCurrentEventId(long id) { currentEventId = id; }
+    public void setCurrentEventId(long id) { currentEventId = id; changed(); }
     public long lastEventId() { return lastEventId; }
-    public void setLastEventId(long id) { lastEventId = id; }
+    public void setLastEventId(long id) { lastEventId = id; changed(); }
     public long currentProblemId() { return currentProblemId; }
-    public void setCurrentProblemId(long id) { currentProblemId = id; }
+    public void setCurrentProblemId(long id) { currentProblemId = id; changed(); }
     public long lastProblemId() { return lastProblemId; }
-    public void setLastProblemId(long id) { lastProblemId = id; }
+    public void setLastProblemId(long id) { lastProblemId = id; changed(); }
     public double checkInterval() { return checkInterval; }
-    public void setCheckInterval(double i) { checkInterval = i; }
+    public void setCheckInterval(double i) { checkInterval = i; changed(); }
     public double retryInterval() { return retryInterval; }
-    public void setRetryInterval(double i) { retryInterval = i; }
+    public void setRetryInterval(double i) { retryInterval = i; changed(); }
     public boolean activeChecksEnabled() { return activeChecksEnabled; }
-    public void setActiveChecksEnabled(boolean b) { activeChecksEnabled = b; }
+    public void setActiveChecksEnabled(boolean b) { activeChecksEnabled = b; changed(); }
     public boolean passiveChecksEnabled() { return passiveChecksEnabled; }
-    public void setPassiveChecksEnabled(boolean b) { passiveChecksEnabled = b; }
+    public void setPassiveChecksEnabled(boolean b) { passiveChecksEnabled = b; changed(); }
     public boolean eventHandlerEnabled() { return eventHandlerEnabled; }
-    public void setEventHandlerEnabled(boolean b) { eventHandlerEnabled = b; }
+    public void setEventHandlerEnabled(boolean b) { eventHandlerEnabled = b; changed(); }
     public boolean notificationsEnabled() { return notificationsEnabled; }
-    public void setNotificationsEnabled(boolean b) { notificationsEnabled = b; }
+    public void setNotificationsEnabled(boolean b) { notificationsEnabled = b; changed(); }
     public boolean problemHasBeenAcknowledged() { return problemHasBeenAcknowledged; }
     /** Clears or sets the flag alone, as Nagios's {@code remove_*_acknowledgement} and its retention do. */
-    public void setProblemHasBeenAcknowledged(boolean b) { problemHasBeenAcknowledged = b; }
+    public void setProblemHasBeenAcknowledged(boolean b) { problemHasBeenAcknowledged = b; changed(); }
     public AcknowledgementType acknowledgementType() { return acknowledgementType; }
     /** Sets the type, and the flag with it ({@code NONE} clears it, any other sets it). */
     public void setAcknowledgementType(AcknowledgementType t) {
         acknowledgementType = t;
         problemHasBeenAcknowledged = t != AcknowledgementType.NONE;
+        changed();
     }
     public int scheduledDowntimeDepth() { return scheduledDowntimeDepth; }
-    public void setScheduledDowntimeDepth(int d) { scheduledDowntimeDepth = d; }
+    public void setScheduledDowntimeDepth(int d) { scheduledDowntimeDepth = d; changed(); }
     public boolean isFlapping() { return isFlapping; }
-    public void setFlapping(boolean b) { isFlapping = b; }
+    public void setFlapping(boolean b) { isFlapping = b; changed(); }
     public Instant lastNotification() { return lastNotification; }
-    public void setLastNotification(Instant t) { lastNotification = t; }
+    public void setLastNotification(Instant t) { lastNotification = t; changed(); }
     public Instant nextNotification() { return nextNotification; }
-    public void setNextNotification(Instant t) { nextNotification = t; }
+    public void setNextNotification(Instant t) { nextNotification = t; changed(); }
     public boolean noMoreNotifications() { return noMoreNotifications; }
-    public void setNoMoreNotifications(boolean b) { noMoreNotifications = b; }
+    public void setNoMoreNotifications(boolean b) { noMoreNotifications = b; changed(); }
     public int currentNotificationNumber() { return currentNotificationNumber; }
-    public void setCurrentNotificationNumber(int n) { currentNotificationNumber = n; }
+    public void setCurrentNotificationNumber(int n) { currentNotificationNumber = n; changed(); }
     public Options stalking() { return stalking; }
     // flap detection (org.vigil.engine.flap)
     public boolean flapDetectionEnabled() { return flapDetectionEnabled; }
-    public void setFlapDetectionEnabled(boolean b) { flapDetectionEnabled = b; }
+    public void setFlapDetectionEnabled(boolean b) { flapDetectionEnabled = b; changed(); }
     public double percentStateChange() { return percentStateChange; }
-    public void setPercentStateChange(double p) { percentStateChange = p; }
+    public void setPercentStateChange(double p) { percentStateChange = p; changed(); }
 }

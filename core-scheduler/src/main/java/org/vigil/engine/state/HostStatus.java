@@ -53,5 +53,6 @@ public final class HostStatus extends CheckableStatus<HostState> {
 
     public void setLastTimeIn(HostState state, Instant time) {
         lastTimeIn.put(state, time);
+        changed();
     }
 }

@@ -39,6 +39,7 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
 
     public void setVolatile(boolean b) {
         isVolatile = b;
+        changed();
     }
 
     /** Whether the host was not UP at the last result, which changes how the next one is judged. */
@@ -48,6 +49,7 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
 
     public void setHostProblemAtLastCheck(boolean b) {
         hostProblemAtLastCheck = b;
+        changed();
     }
 
     /**
@@ -67,5 +69,6 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
 
     public void setLastTimeIn(ServiceState state, Instant time) {
         lastTimeIn.put(state, time);
+        changed();
     }
 }

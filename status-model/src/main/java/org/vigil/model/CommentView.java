@@ -1,4 +1,4 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
 import java.time.Instant;
 import org.vigil.engine.comment.Comment;

@@ -1,4 +1,4 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
 import java.util.List;
 

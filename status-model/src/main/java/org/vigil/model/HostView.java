@@ -1,4 +1,4 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
 import java.util.List;
 
@@ -10,5 +10,11 @@ public record HostView(String name, String displayName, String alias, String add
         parents = List.copyOf(parents);
         hostgroups = List.copyOf(hostgroups);
         contacts = List.copyOf(contacts);
+    }
+
+    /** This view with its duration as of {@code now} ({@link CheckView#at}). */
+    public HostView at(java.time.Instant now, java.time.Instant started) {
+        CheckView c = status.at(now, started);
+        return c == status ? this : new HostView(name, displayName, alias, address, parents, hostgroups, contacts, c);
     }
 }

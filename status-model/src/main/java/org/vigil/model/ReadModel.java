@@ -1,133 +1,98 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.vigil.config.model.Host;
-import org.vigil.config.model.Service;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.vigil.engine.Daemon;
 import org.vigil.engine.Engine;
-import org.vigil.engine.state.HostStatus;
-import org.vigil.engine.state.ServiceStatus;
 
 /**
- * Takes {@link StatusSnapshot}s of the running engine and keeps the last one for {@code maxAge}, so pages and
- * API calls that come in together share one engine-thread copy. After an action, {@link #fresh} gives one
- * that includes it. A reload (a new engine) always gives a new snapshot.
+ * The one read model every reader shares (the status pages, the JSON API, {@code /metrics}): the latest
+ * {@link StatusSnapshot}, made again at most every {@code maxAge} from the one before, on the engine thread, by
+ * copying only the objects that changed ({@link SnapshotBuilder}). A reader never waits for another's update:
+ * while one thread makes the next snapshot, the others are served the last one. After an action, {@link #fresh}
+ * gives one that includes it. A reload (a new engine) starts again from the new engine's objects.
  */
-public final class StatusReader {
+public final class ReadModel {
 
-    private final Monitor monitor;
+    private final StatusSource source;
     private final Clock clock;
     private final Duration maxAge;
-    private StatusSnapshot cached;
-    private Instant cachedAt;
-    private Engine cachedEngine;
-    private ConfigIndex config;
+    private final ReentrantLock publishing = new ReentrantLock();
+    private volatile StatusSnapshot latest;
+    /** Counts {@link #invalidate} calls: a snapshot is served only if made after the last one. */
+    private final AtomicLong invalidations = new AtomicLong();
+    /** The invalidations the latest snapshot was made after. */
+    private volatile long latestAfter;
+    /** Guarded by {@code publishing}. */
+    private SnapshotBuilder builder;
 
-    public StatusReader(Monitor monitor, Clock clock, Duration maxAge) {
-        this.monitor = monitor;
+    public ReadModel(StatusSource source, Clock clock, Duration maxAge) {
+        this.source = source;
         this.clock = clock;
         this.maxAge = maxAge;
     }
 
-    /** A snapshot at most {@code maxAge} old. */
-    public synchronized StatusSnapshot current() {
-        Engine engine = monitor.engine();
+    /** A snapshot at most {@code maxAge} old, or the latest one while another reader makes the next. */
+    public StatusSnapshot current() {
+        Engine engine = source.engine();
+        StatusSnapshot s = latest;
+        if (s != null && s.engine() == engine && latestAfter == invalidations.get()) {
+            if (Duration.between(s.takenAt(), clock.instant()).compareTo(maxAge) < 0 || !publishing.tryLock()) {
+                return s;
+            }
+        } else {
+            publishing.lock();
+        }
+        try {
+            s = latest;
+            if (s != null && s.engine() == engine && latestAfter == invalidations.get()
+                    && Duration.between(s.takenAt(), clock.instant()).compareTo(maxAge) < 0) {
+                return s;
+            }
+            return publish(engine);
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /** A snapshot taken now: includes everything the engine did before this call. */
+    public StatusSnapshot fresh() {
+        publishing.lock();
+        try {
+            return publish(source.engine());
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /** Makes the next read take a new snapshot, so it sees an action just carried out. */
+    public void invalidate() {
+        invalidations.incrementAndGet();
+    }
+
+    /** The overview's counts over what {@code viewer} sees, at most {@code maxAge} old. */
+    public StateCounts counts(StateCounts.Viewer viewer) {
+        return current().counts(viewer);
+    }
+
+    private StatusSnapshot publish(Engine engine) {
+        long after = invalidations.get();
+        if (builder == null || builder.engine() != engine) {
+            builder = null; // the last engine's views are of no use to the new one
+            builder = engine.call(() -> new SnapshotBuilder(engine));
+        }
+        SnapshotBuilder b = builder;
+        Instant started = source.started();
+        List<String> rejected = source.lastRejectedReloadErrors();
         Instant now = clock.instant();
-        if (cached == null || engine != cachedEngine || Duration.between(cachedAt, now).compareTo(maxAge) >= 0) {
-            take(engine, now);
-        }
-        return cached;
-    }
-
-    /** A snapshot taken now. */
-    public synchronized StatusSnapshot fresh() {
-        take(monitor.engine(), clock.instant());
-        return cached;
-    }
-
-    /** Forgets the cached snapshot and counts, so the next read sees an action just carried out. */
-    public synchronized void invalidate() {
-        cached = null;
-        counts.clear();
-    }
-
-    /** Counts of the last {@code maxAge}, per viewer; cleared with the snapshot. */
-    private final java.util.Map<StateCounts.Viewer, StateCounts> counts = new java.util.HashMap<>();
-    private Engine countedEngine;
-
-    /**
-     * The overview's counts over what {@code viewer} sees, at most {@code maxAge} old: counted on the engine thread
-     * without copying the objects.
-     */
-    public synchronized StateCounts counts(StateCounts.Viewer viewer) {
-        Engine engine = monitor.engine();
-        Instant now = clock.instant();
-        if (engine != countedEngine || counts.values().stream().anyMatch(
-                x -> Duration.between(x.program().takenAt(), now).compareTo(maxAge) >= 0)) {
-            counts.clear();
-            countedEngine = engine;
-        }
-        StateCounts known = counts.get(viewer);
-        if (known != null) {
-            return known;
-        }
-        ConfigIndex c = config(engine);
-        Instant started = monitor.started();
-        List<String> rejected = monitor.lastRejectedReloadErrors();
-        StateCounts fresh = engine.call(() -> StateCounts.count(engine, c, viewer, now,
-                program(engine, now, started, rejected)));
-        counts.put(viewer, fresh);
-        return fresh;
-    }
-
-    /** The configuration index of {@code engine}'s model, worked out again only when a reload changed it. */
-    private ConfigIndex config(Engine engine) {
-        if (config == null || config.model != engine.model()) {
-            config = new ConfigIndex(engine.model());
-        }
-        return config;
-    }
-
-    private void take(Engine engine, Instant now) {
-        ConfigIndex c = config(engine);
-        Instant started = monitor.started();
-        List<String> rejected = monitor.lastRejectedReloadErrors();
-        cached = engine.call(() -> copy(engine, c, now, started, rejected));
-        counts.clear();
-        cachedAt = now;
-        cachedEngine = engine;
-    }
-
-    /** Engine thread: copies everything into views. */
-    private static StatusSnapshot copy(Engine e, ConfigIndex c, Instant now, Instant started, List<String> rejected) {
-        List<HostView> hosts = new ArrayList<>(e.hosts().size());
-        for (HostStatus s : e.hosts()) {
-            Host h = c.model.hosts().get(s.name());
-            hosts.add(new HostView(s.name(), h == null ? s.name() : h.displayName(), h == null ? "" : h.alias(),
-                    h == null ? "" : h.address(), s.parents(), h == null ? List.of() : h.hostgroups(),
-                    c.hostContacts.getOrDefault(s.name(), List.of()), CheckView.of(s, now, started)));
-        }
-        List<ServiceView> services = new ArrayList<>(e.services().size());
-        for (ServiceStatus s : e.services()) {
-            Service svc = c.model.services().get(s.key());
-            Host h = c.model.hosts().get(s.hostName());
-            services.add(new ServiceView(s.hostName(), s.description(),
-                    svc == null ? s.description() : svc.displayName(), svc == null ? List.of() : svc.servicegroups(),
-                    h == null ? List.of() : h.hostgroups(), c.serviceContacts.getOrDefault(s.key(), List.of()),
-                    CheckView.of(s, now, started)));
-        }
-        hosts.sort(Comparator.comparing(HostView::name));
-        services.sort(Comparator.comparing(ServiceView::host).thenComparing(ServiceView::description));
-        List<CommentView> comments = e.comments().all().stream().map(CommentView::of)
-                .sorted(Comparator.comparingLong(CommentView::id)).toList();
-        List<DowntimeView> downtimes = e.downtimes().all().stream().map(DowntimeView::of)
-                .sorted(Comparator.comparingLong(DowntimeView::id)).toList();
-        return new StatusSnapshot(program(e, now, started, rejected), hosts, services, comments, downtimes, c);
+        StatusSnapshot s = engine.call(() -> b.publish(program(engine, now, started, rejected)));
+        latestAfter = after;
+        latest = s;
+        return s;
     }
 
     /** Engine thread: the program's status. */

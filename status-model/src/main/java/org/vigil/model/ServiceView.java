@@ -1,4 +1,4 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
 import java.util.List;
 
@@ -13,5 +13,12 @@ public record ServiceView(String host, String description, String displayName, L
         servicegroups = List.copyOf(servicegroups);
         hostgroups = List.copyOf(hostgroups);
         contacts = List.copyOf(contacts);
+    }
+
+    /** This view with its duration as of {@code now} ({@link CheckView#at}). */
+    public ServiceView at(java.time.Instant now, java.time.Instant started) {
+        CheckView c = status.at(now, started);
+        return c == status ? this
+                : new ServiceView(host, description, displayName, servicegroups, hostgroups, contacts, c);
     }
 }

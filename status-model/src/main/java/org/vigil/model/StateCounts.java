@@ -1,4 +1,4 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,17 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.vigil.engine.Engine;
-import org.vigil.engine.state.CheckableStatus;
-import org.vigil.engine.state.HostStatus;
-import org.vigil.engine.state.ServiceStatus;
 
 /**
  * The tactical overview's numbers over what one user may see: hosts and services per state, each split into
  * unhandled, acknowledged and in downtime, plus checks in the last minute and objects with notifications or
- * active checks off or flapping. Counted either from a {@link StatusSnapshot}'s views or straight from the
- * engine's statuses on the engine thread ({@link #count}), which allocates nothing per object: with 100,000
- * services that is a few milliseconds, where a whole snapshot copy is tens.
+ * active checks off or flapping. Counted from a {@link StatusSnapshot}'s views, once per snapshot and viewer
+ * ({@link StatusSnapshot#counts}).
  */
 public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal, int serviceTotal,
                           int checksLastMinute, int disabledNotifications, int disabledChecks, int flapping,
@@ -111,13 +106,6 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
                     c.notificationsEnabled(), c.activeChecksEnabled(), c.flapping());
         }
 
-        private void add(boolean host, CheckableStatus<?> s) {
-            boolean checked = s.hasBeenChecked();
-            add(host, s.displayState(), checked && !((org.vigil.engine.state.NagiosState) s.currentState()).isOk(),
-                    s.problemHasBeenAcknowledged(), s.scheduledDowntimeDepth(), s.lastCheck(),
-                    s.notificationsEnabled(), s.activeChecksEnabled(), s.isFlapping());
-        }
-
         StateCounts counts(ProgramView program) {
             return new StateCounts(list(hosts, "hosts"), list(services, "services"), hostTotal, serviceTotal,
                     lastMinute, notificationsOff, checksOff, flapping, program);
@@ -130,25 +118,19 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
         }
     }
 
-    /** Engine thread: counts the engine's statuses that {@code viewer} sees. */
-    static StateCounts count(Engine e, ConfigIndex c, Viewer viewer, Instant now, ProgramView program) {
-        Tally t = new Tally(now);
-        boolean all = viewer.allObjects();
-        String contact = viewer.contact();
-        if (!all && contact == null) {
-            return t.counts(program);
+    /**
+     * Counts what {@code viewer} sees in {@code s}: every object, or the objects of the viewer's contact only
+     * (through the snapshot's contact index).
+     */
+    static StateCounts count(StatusSnapshot s, Viewer viewer) {
+        Tally t = new Tally(s.takenAt());
+        if (viewer.allObjects()) {
+            s.hosts().forEach(h -> t.add(true, h.status()));
+            s.services().forEach(v -> t.add(false, v.status()));
+        } else if (viewer.contact() != null) {
+            s.hostsOfContact(viewer.contact()).forEach(h -> t.add(true, h.status()));
+            s.servicesOfContact(viewer.contact()).forEach(v -> t.add(false, v.status()));
         }
-        for (HostStatus s : e.hosts()) {
-            if (all || c.hostContacts.getOrDefault(s.name(), List.of()).contains(contact)) {
-                t.add(true, s);
-            }
-        }
-        for (ServiceStatus s : e.services()) {
-            if (all || c.serviceContacts.getOrDefault(s.key(), List.of()).contains(contact)
-                    || c.hostContacts.getOrDefault(s.hostName(), List.of()).contains(contact)) {
-                t.add(false, s);
-            }
-        }
-        return t.counts(program);
+        return t.counts(s.program());
     }
 }

@@ -1,62 +1,76 @@
-package org.vigil.web.model;
+package org.vigil.model;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything the status pages and the API read, copied from the engine in one engine-thread step: hosts and
- * services (in name order), comments, downtimes, groups, contacts and the program status. Immutable, so one
- * snapshot can serve many requests at once.
+ * Everything the status pages, the JSON API and {@code /metrics} read, as of one instant: hosts (by name),
+ * services (by host, then description), comments, downtimes, groups, contacts and the program status, with
+ * indexes by state, problem, host, group and contact. Immutable, so one snapshot serves many requests at once;
+ * the {@link ReadModel} makes the next one from this one, copying only the objects that changed.
+ *
+ * <p>A view keeps the duration in its state as of when it was made; {@link #stamp} gives it as of this snapshot.
  */
 public final class StatusSnapshot {
 
+    private static final List<String> HOST_STATES = List.of("UP", "DOWN", "UNREACHABLE", "PENDING");
+    private static final List<String> SERVICE_STATES = List.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
+
+    private final Object engine;
     private final ProgramView program;
-    private final List<HostView> hosts;
-    private final List<ServiceView> services;
+    private final ObjectFrame frame;
+    private final HostView[] hosts;
+    private final ServiceView[] services;
+    private final StateIndex hostIndex;
+    private final StateIndex serviceIndex;
     private final List<CommentView> comments;
     private final List<DowntimeView> downtimes;
-    private final List<GroupView> hostGroups;
-    private final List<GroupView> serviceGroups;
-    private final List<ContactView> contacts;
-    private final Map<String, HostView> hostsByName;
-    private final Map<String, List<ServiceView>> servicesByHost;
+    private final Map<StateCounts.Viewer, StateCounts> counts = new ConcurrentHashMap<>();
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
-    StatusSnapshot(ProgramView program, List<HostView> hosts, List<ServiceView> services, List<CommentView> comments,
-                   List<DowntimeView> downtimes, ConfigIndex config) {
+    StatusSnapshot(Object engine, ProgramView program, ObjectFrame frame, HostView[] hosts, ServiceView[] services,
+                   StateIndex hostIndex, StateIndex serviceIndex, List<CommentView> comments,
+                   List<DowntimeView> downtimes) {
+        this.engine = engine;
         this.program = program;
-        this.hosts = List.copyOf(hosts);
-        this.services = List.copyOf(services);
+        this.frame = frame;
+        this.hosts = hosts;
+        this.services = services;
+        this.hostIndex = hostIndex;
+        this.serviceIndex = serviceIndex;
         this.comments = List.copyOf(comments);
         this.downtimes = List.copyOf(downtimes);
-        this.hostGroups = List.copyOf(config.hostGroups);
-        this.serviceGroups = List.copyOf(config.serviceGroups);
-        this.contacts = List.copyOf(config.contacts);
-        Map<String, HostView> byName = new HashMap<>(hosts.size() * 4 / 3 + 1);
-        hosts.forEach(h -> byName.put(h.name(), h));
-        this.hostsByName = Collections.unmodifiableMap(byName);
-        Map<String, List<ServiceView>> byHost = new LinkedHashMap<>();
-        services.forEach(s -> byHost.computeIfAbsent(s.host(), k -> new ArrayList<>()).add(s));
-        byHost.replaceAll((k, v) -> List.copyOf(v));
-        this.servicesByHost = Collections.unmodifiableMap(byHost);
+    }
+
+    /** The engine this snapshot is of (a reload makes a new one). */
+    Object engine() {
+        return engine;
     }
 
     public ProgramView program() {
         return program;
     }
 
+    /** When the snapshot was taken. */
+    public Instant takenAt() {
+        return program.takenAt();
+    }
+
     /** All hosts, in name order. */
     public List<HostView> hosts() {
-        return hosts;
+        return Collections.unmodifiableList(Arrays.asList(hosts));
     }
 
     /** All services, by host name then description. */
     public List<ServiceView> services() {
-        return services;
+        return Collections.unmodifiableList(Arrays.asList(services));
     }
 
     public List<CommentView> comments() {
@@ -68,27 +82,162 @@ public final class StatusSnapshot {
     }
 
     public List<GroupView> hostGroups() {
-        return hostGroups;
+        return Collections.unmodifiableList(frame.hostGroups);
     }
 
     public List<GroupView> serviceGroups() {
-        return serviceGroups;
+        return Collections.unmodifiableList(frame.serviceGroups);
     }
 
     public List<ContactView> contacts() {
-        return contacts;
+        return Collections.unmodifiableList(frame.contacts);
     }
 
     public Optional<HostView> host(String name) {
-        return Optional.ofNullable(hostsByName.get(name));
+        Integer at = frame.hostAt.get(name);
+        return at == null ? Optional.empty() : Optional.of(hosts[at]);
     }
 
     /** The services of one host, by description. */
     public List<ServiceView> servicesOf(String host) {
-        return servicesByHost.getOrDefault(host, List.of());
+        Integer at = frame.hostAt.get(host);
+        if (at == null) {
+            return List.of();
+        }
+        return services().subList(frame.firstService[at], frame.firstService[at + 1]);
     }
 
     public Optional<ServiceView> service(String host, String description) {
-        return servicesOf(host).stream().filter(s -> s.description().equals(description)).findFirst();
+        for (ServiceView s : servicesOf(host)) {
+            if (s.description().equals(description)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The hosts in any of {@code states} ({@code UP}, {@code DOWN}, {@code UNREACHABLE}, {@code PENDING}, and
+     * {@code PROBLEM}: checked and not UP; any case), in name order; other names are ignored.
+     */
+    public List<HostView> hostsIn(Collection<String> states) {
+        return new Positions<>(hosts, positions(hostIndex, HOST_STATES, states));
+    }
+
+    /** The services in any of {@code states} (service states and {@code PROBLEM}), by host then description. */
+    public List<ServiceView> servicesIn(Collection<String> states) {
+        return new Positions<>(services, positions(serviceIndex, SERVICE_STATES, states));
+    }
+
+    /** The members of host group {@code name}, in name order (empty if there is none). */
+    public List<HostView> hostsOfHostGroup(String name) {
+        return new Positions<>(hosts, frame.hostsOfHostGroup.getOrDefault(name, new int[0]));
+    }
+
+    /** The services on the members of host group {@code name}, by host then description. */
+    public List<ServiceView> servicesOfHostGroup(String name) {
+        return new Positions<>(services, frame.servicesOfHostGroup.getOrDefault(name, new int[0]));
+    }
+
+    /** The members of service group {@code name}, by host then description. */
+    public List<ServiceView> servicesOfServiceGroup(String name) {
+        return new Positions<>(services, frame.servicesOfServiceGroup.getOrDefault(name, new int[0]));
+    }
+
+    /** The hosts {@code contact} is a contact of, in name order. */
+    public List<HostView> hostsOfContact(String contact) {
+        return new Positions<>(hosts, frame.hostsOfContact.getOrDefault(contact, new int[0]));
+    }
+
+    /** The services {@code contact} sees: it is their contact or their host's, by host then description. */
+    public List<ServiceView> servicesOfContact(String contact) {
+        return new Positions<>(services, frame.servicesOfContact.getOrDefault(contact, new int[0]));
+    }
+
+    /** {@code view} with its duration as of this snapshot. */
+    public HostView stamp(HostView view) {
+        return view.at(takenAt(), program.programStart());
+    }
+
+    /** {@code view} with its duration as of this snapshot. */
+    public ServiceView stamp(ServiceView view) {
+        return view.at(takenAt(), program.programStart());
+    }
+
+    /** {@code view} with its duration as of this snapshot. */
+    public CheckView stamp(CheckView view) {
+        return view.at(takenAt(), program.programStart());
+    }
+
+    /** How long {@code view}'s object has been in its state as of this snapshot, for sorting by it. */
+    public long durationOf(CheckView view) {
+        return view.durationAt(takenAt(), program.programStart());
+    }
+
+    /** The overview's counts over what {@code viewer} sees, worked out once per snapshot and viewer. */
+    public StateCounts counts(StateCounts.Viewer viewer) {
+        return counts.computeIfAbsent(viewer, v -> StateCounts.count(this, v));
+    }
+
+    /**
+     * What {@code make} works out of this snapshot, made once per snapshot and {@code key} and then shared by every
+     * reader (for example the problems in the order {@code /problems} shows them). {@code make} must depend on the
+     * snapshot alone.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<StatusSnapshot, T> make) {
+        return (T) derived.computeIfAbsent(key, k -> make.apply(this));
+    }
+
+    private static int[] positions(StateIndex index, List<String> names, Collection<String> states) {
+        boolean[] wanted = new boolean[names.size() + 1];
+        int lists = 0;
+        for (String s : states) {
+            String st = s.toUpperCase(Locale.ROOT);
+            int at = st.equals("PROBLEM") ? names.size() : names.indexOf(st);
+            if (at >= 0 && !wanted[at]) {
+                wanted[at] = true;
+                lists++;
+            }
+        }
+        int[] one = null;
+        int total = 0;
+        for (int s = 0; s < wanted.length; s++) {
+            if (wanted[s]) {
+                one = s == names.size() ? index.problems() : index.inState(s);
+                total += one.length;
+            }
+        }
+        if (lists <= 1) {
+            return one == null ? new int[0] : one;
+        }
+        int[] all = new int[total];
+        int n = 0;
+        for (int s = 0; s < wanted.length; s++) {
+            if (wanted[s]) {
+                int[] part = s == names.size() ? index.problems() : index.inState(s);
+                System.arraycopy(part, 0, all, n, part.length);
+                n += part.length;
+            }
+        }
+        // back in list order, each once (a problem is also in its state's list)
+        IntList distinct = new IntList();
+        for (int i : all) {
+            distinct.add(i);
+        }
+        return distinct.sorted();
+    }
+
+    /** The frame's contact lists, for counting what a contact sees. */
+    ObjectFrame frame() {
+        return frame;
+    }
+
+    HostView hostAt(int i) {
+        return hosts[i];
+    }
+
+    ServiceView serviceAt(int i) {
+        return services[i];
     }
 }

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import org.vigil.engine.command.CommandType;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.CommentView;
-import org.vigil.web.model.DowntimeView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.CommentView;
+import org.vigil.model.DowntimeView;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * The actions of the JSON API, as POSTs mirroring Nagios's external commands. Each is checked here (object

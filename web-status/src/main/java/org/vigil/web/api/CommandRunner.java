@@ -8,8 +8,8 @@ import org.vigil.engine.command.CommandType;
 import org.vigil.engine.command.ExternalCommand;
 import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * Carries out the API's actions: checks the object is one the user may see (404 otherwise, as if it did not
@@ -19,10 +19,10 @@ import org.vigil.web.model.StatusSnapshot;
 public final class CommandRunner {
 
     private final Monitor monitor;
-    private final StatusReader reader;
+    private final ReadModel reader;
     private final Clock clock;
 
-    public CommandRunner(Monitor monitor, StatusReader reader, Clock clock) {
+    public CommandRunner(Monitor monitor, ReadModel reader, Clock clock) {
         this.monitor = monitor;
         this.reader = reader;
         this.clock = clock;

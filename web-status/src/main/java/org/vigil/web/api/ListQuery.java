@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.vigil.web.model.CheckView;
+import org.vigil.model.CheckView;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * The query parameters lists share (the JSON API's and the status pages'), checked: {@code state}, {@code state_type}, {@code text}, {@code sort},
@@ -37,6 +38,18 @@ public final class ListQuery {
         }
         return c -> wanted.contains(c.state()) || (wanted.contains("PROBLEM") && c.problem())
                 || (wanted.contains("UNHANDLED") && c.problem() && !c.handled());
+    }
+
+    /**
+     * The states {@code param} names, for picking the index a list walks ({@code UNHANDLED} counts as
+     * {@code PROBLEM}); null without a state filter. Checked by {@link #states}.
+     */
+    static List<String> stateNames(String param) {
+        if (param == null || param.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(param.split(",")).map(s -> s.strip().toUpperCase(Locale.ROOT))
+                .map(s -> s.equals("UNHANDLED") ? "PROBLEM" : s).toList();
     }
 
     /** {@code state_type=soft|hard}. */
@@ -78,13 +91,21 @@ public final class ListQuery {
         throw ApiException.badRequest("order '" + order + "' is not one of asc, desc");
     }
 
-    /** The sorts every checkable list offers, on its {@link CheckView}. */
-    public static <T> Map<String, Comparator<T>> checkSorts(java.util.function.Function<T, CheckView> status) {
+    /** The sort columns every checkable list offers, in the order {@link #checkSorts} gives them. */
+    public static final List<String> CHECK_SORTS = List.of("state", "last_check", "next_check", "duration", "attempt",
+            "output");
+
+    /**
+     * The sorts every checkable list offers, on its {@link CheckView}; durations as of the snapshot {@code s} (a
+     * view keeps the duration of when it was made).
+     */
+    public static <T> Map<String, Comparator<T>> checkSorts(java.util.function.Function<T, CheckView> status,
+                                                            StatusSnapshot s) {
         Map<String, Comparator<T>> m = new LinkedHashMap<>();
         m.put("state", Comparator.comparing(t -> severity(status.apply(t))));
         m.put("last_check", Comparator.comparing(t -> epoch(status.apply(t).lastCheck())));
         m.put("next_check", Comparator.comparing(t -> epoch(status.apply(t).nextCheck())));
-        m.put("duration", Comparator.comparingLong(t -> status.apply(t).durationSeconds()));
+        m.put("duration", Comparator.comparingLong(t -> s.durationOf(status.apply(t))));
         m.put("attempt", Comparator.comparingInt(t -> status.apply(t).attempt()));
         m.put("output", Comparator.comparing(t -> status.apply(t).output()));
         return m;

@@ -14,8 +14,8 @@ import org.vigil.web.auth.Access;
 import org.vigil.web.model.EventLog;
 import org.vigil.web.model.LogEntry;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * {@code GET /api/v1/log}: the newest lines of Nagios's {@code log_file} (within its last 8 MB),
@@ -27,9 +27,9 @@ import org.vigil.web.model.StatusSnapshot;
 public final class LogResource {
 
     private final Monitor monitor;
-    private final StatusReader reader;
+    private final ReadModel reader;
 
-    public LogResource(Monitor monitor, StatusReader reader) {
+    public LogResource(Monitor monitor, ReadModel reader) {
         this.monitor = monitor;
         this.reader = reader;
     }

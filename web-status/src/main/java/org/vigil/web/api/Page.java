@@ -5,10 +5,13 @@ import java.util.List;
 /** One page of a list: the {@code total} that matched the filters, and {@code items} from {@code offset}. */
 public record Page<T>(int total, int offset, int limit, List<T> items) {
 
-    /** The page of {@code all} at {@code offset}, at most {@code limit} long. */
-    static <T> Page<T> of(List<T> all, int offset, int limit) {
+    /**
+     * The page of {@code all} at {@code offset}, at most {@code limit} long, each item passed through {@code shown}
+     * (which gives a view its duration as of the snapshot).
+     */
+    static <T> Page<T> of(List<T> all, int offset, int limit, java.util.function.UnaryOperator<T> shown) {
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + limit);
-        return new Page<>(all.size(), offset, limit, List.copyOf(all.subList(from, to)));
+        return new Page<>(all.size(), offset, limit, all.subList(from, to).stream().map(shown).toList());
     }
 }

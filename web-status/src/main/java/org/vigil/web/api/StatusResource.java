@@ -17,16 +17,17 @@ import java.util.function.Predicate;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.AuthContext;
 import org.vigil.web.auth.WebUser;
-import org.vigil.web.model.CheckView;
-import org.vigil.web.model.CommentView;
-import org.vigil.web.model.ContactView;
-import org.vigil.web.model.DowntimeView;
-import org.vigil.web.model.GroupView;
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.ProgramView;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.CheckView;
+import org.vigil.model.CommentView;
+import org.vigil.model.ContactView;
+import org.vigil.model.DowntimeView;
+import org.vigil.model.GroupView;
+import org.vigil.model.HostView;
+import org.vigil.model.ProgramView;
+import org.vigil.model.ServiceView;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StateCounts;
+import org.vigil.model.StatusSnapshot;
 
 /** The read side of the JSON API: lists and details from the cached {@link StatusSnapshot}. */
 @Path("/api/v1")
@@ -36,9 +37,9 @@ public final class StatusResource {
     static final Set<String> HOST_STATES = Set.of("UP", "DOWN", "UNREACHABLE", "PENDING");
     static final Set<String> SERVICE_STATES = Set.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
 
-    private final StatusReader reader;
+    private final ReadModel reader;
 
-    public StatusResource(StatusReader reader) {
+    public StatusResource(ReadModel reader) {
         this.reader = reader;
     }
 
@@ -63,12 +64,20 @@ public final class StatusResource {
     @Path("status")
     public ProgramStatus status(@Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
-        Access a = access(sc);
-        return new ProgramStatus(s.program(),
-                counts(s.hosts().stream().filter(a::canSee).map(HostView::status).toList(), "UP", "DOWN",
-                        "UNREACHABLE", "PENDING"),
-                counts(s.services().stream().filter(v -> a.canSee(v, s)).map(ServiceView::status).toList(), "OK",
-                        "WARNING", "CRITICAL", "UNKNOWN", "PENDING"));
+        WebUser u = user(sc);
+        StateCounts c = s.counts(new StateCounts.Viewer(u.allObjects(), u.contact()));
+        return new ProgramStatus(s.program(), totals(c.hosts(), "UP", "DOWN", "UNREACHABLE", "PENDING"),
+                totals(c.services(), "OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING"));
+    }
+
+    /** The overview's counts per state, in the order the API has always given them. */
+    private static Map<String, Integer> totals(List<StateCounts.Count> counts, String... states) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String st : states) {
+            m.put(st, 0);
+        }
+        counts.forEach(x -> m.merge(x.state(), x.total(), Integer::sum));
+        return m;
     }
 
     @GET
@@ -86,16 +95,19 @@ public final class StatusResource {
         }
         Map<String, Comparator<HostView>> sorts = new LinkedHashMap<>();
         sorts.put("name", Comparator.comparing(HostView::name));
-        sorts.putAll(ListQuery.checkSorts(HostView::status));
+        sorts.putAll(ListQuery.checkSorts(HostView::status, s));
         Comparator<HostView> order0 = ListQuery.sort(sort, order, sorts, "name");
         int from = ListQuery.offset(offset);
         int max = ListQuery.limit(limit);
-        List<HostView> matched = s.hosts().stream().filter(a::canSee).filter(h -> st.test(h.status()))
+        List<HostView> matched = Candidates.hosts(s, a, ListQuery.stateNames(state), hostgroup).stream()
+                .filter(a::canSee).filter(h -> st.test(h.status()))
                 .filter(h -> hostgroup == null || h.hostgroups().contains(hostgroup))
                 .filter(h -> text == null || ListQuery.contains(text, h.name(), h.alias(), h.address(),
-                        h.displayName(), h.status().output()))
-                .sorted(order0.thenComparing(HostView::name)).toList();
-        return Page.of(matched, from, max);
+                        h.displayName(), h.status().output())).toList();
+        if (!byName(sort, order, "name")) {
+            matched = matched.stream().sorted(order0.thenComparing(HostView::name)).toList();
+        }
+        return Page.of(matched, from, max, s::stamp);
     }
 
     @GET
@@ -103,8 +115,8 @@ public final class StatusResource {
     public HostDetail host(@PathParam("host") String name, @Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
         Access a = access(sc);
-        HostView h = visibleHost(s, a, name);
-        return new HostDetail(h, s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).toList(),
+        HostView h = s.stamp(visibleHost(s, a, name));
+        return new HostDetail(h, s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).map(s::stamp).toList(),
                 s.comments().stream().filter(c -> c.host().equals(name) && c.service() == null).toList(),
                 s.downtimes().stream().filter(d -> d.host().equals(name) && d.service() == null).toList());
     }
@@ -131,18 +143,21 @@ public final class StatusResource {
                 .thenComparing(ServiceView::description);
         sorts.put("host", byName);
         sorts.put("service", Comparator.comparing(ServiceView::description).thenComparing(ServiceView::host));
-        sorts.putAll(ListQuery.checkSorts(ServiceView::status));
+        sorts.putAll(ListQuery.checkSorts(ServiceView::status, s));
         Comparator<ServiceView> order0 = ListQuery.sort(sort, order, sorts, "host");
         int from = ListQuery.offset(offset);
         int max = ListQuery.limit(limit);
-        List<ServiceView> pool = host != null ? s.servicesOf(host) : s.services();
+        List<ServiceView> pool = host != null ? s.servicesOf(host)
+                : Candidates.services(s, a, ListQuery.stateNames(state), null, hostgroup, servicegroup);
         List<ServiceView> matched = pool.stream().filter(v -> a.canSee(v, s)).filter(v -> st.test(v.status()))
                 .filter(v -> hostgroup == null || v.hostgroups().contains(hostgroup))
                 .filter(v -> servicegroup == null || v.servicegroups().contains(servicegroup))
                 .filter(v -> text == null || ListQuery.contains(text, v.host(), v.description(), v.displayName(),
-                        v.status().output()))
-                .sorted(order0.thenComparing(byName)).toList();
-        return Page.of(matched, from, max);
+                        v.status().output())).toList();
+        if (!byName(sort, order, "host")) {
+            matched = matched.stream().sorted(order0.thenComparing(byName)).toList();
+        }
+        return Page.of(matched, from, max, s::stamp);
     }
 
     @GET
@@ -150,7 +165,7 @@ public final class StatusResource {
     public ServiceDetail service(@PathParam("host") String host, @PathParam("service") String service,
                                  @Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
-        ServiceView v = visibleService(s, access(sc), host, service);
+        ServiceView v = s.stamp(visibleService(s, access(sc), host, service));
         return new ServiceDetail(v,
                 s.comments().stream().filter(c -> c.host().equals(host) && service.equals(c.service())).toList(),
                 s.downtimes().stream().filter(d -> d.host().equals(host) && service.equals(d.service())).toList());
@@ -259,6 +274,15 @@ public final class StatusResource {
     public static ServiceView visibleService(StatusSnapshot s, Access a, String host, String service) {
         return s.service(host, service).filter(v -> a.canSee(v, s))
                 .orElseThrow(() -> ApiException.notFound("no service '" + service + "' on host '" + host + "'"));
+    }
+
+    /**
+     * Whether the list is asked for in its natural order (by name, ascending), the order the read model keeps it
+     * in, so it needs no sorting. A bad sort or order has been refused by {@link ListQuery#sort} already.
+     */
+    private static boolean byName(String sort, String order, String name) {
+        return (sort == null || sort.isBlank() || sort.strip().equalsIgnoreCase(name))
+                && (order == null || order.isBlank() || order.equalsIgnoreCase("asc"));
     }
 
     static Map<String, Integer> counts(List<CheckView> views, String... states) {

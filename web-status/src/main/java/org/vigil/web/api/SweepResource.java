@@ -19,8 +19,8 @@ import org.vigil.engine.sweep.Sweeps;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * Sweeps over HTTP, through the same {@code SweepService} as {@code vigil sweep}: {@code POST /api/v1/sweeps} with
@@ -36,9 +36,9 @@ import org.vigil.web.model.StatusSnapshot;
 public final class SweepResource {
 
     private final Monitor monitor;
-    private final StatusReader reader;
+    private final ReadModel reader;
 
-    public SweepResource(Monitor monitor, StatusReader reader) {
+    public SweepResource(Monitor monitor, ReadModel reader) {
         this.monitor = monitor;
         this.reader = reader;
     }

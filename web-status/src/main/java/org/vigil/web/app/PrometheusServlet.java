@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vigil.web.model.CheckView;
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.CheckView;
+import org.vigil.model.HostView;
+import org.vigil.model.ServiceView;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * {@code /metrics} on the admin port in Prometheus's text format (0.0.4): checks run, check latency and
@@ -22,9 +22,9 @@ final class PrometheusServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient StatusReader reader;
+    private final transient ReadModel reader;
 
-    PrometheusServlet(StatusReader reader) {
+    PrometheusServlet(ReadModel reader) {
         this.reader = reader;
     }
 

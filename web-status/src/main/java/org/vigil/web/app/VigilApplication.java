@@ -28,7 +28,7 @@ import org.vigil.web.auth.PasswordHash;
 import org.vigil.web.auth.Users;
 import org.vigil.web.auth.VerifiedCredentials;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusReader;
+import org.vigil.model.ReadModel;
 import org.vigil.web.pages.ActionsResource;
 import org.vigil.web.pages.ErrorPages;
 import org.vigil.web.pages.LoginResource;
@@ -47,7 +47,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
 
     private final Monitor monitor;
     private final Clock clock;
-    private StatusReader reader;
+    private ReadModel reader;
 
     public VigilApplication(Monitor monitor, Clock clock) {
         this.monitor = monitor;
@@ -60,7 +60,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     }
 
     /** The read model, for the pages built on this application. Set once {@link #run} has run. */
-    public StatusReader reader() {
+    public ReadModel reader() {
         return reader;
     }
 
@@ -83,7 +83,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        reader = new StatusReader(monitor, clock, SNAPSHOT_MAX_AGE);
+        reader = new ReadModel(monitor, clock, SNAPSHOT_MAX_AGE);
         Users users = new Users(config.auth.users,
                 new VerifiedCredentials(clock, config.auth.credentialCache.limits()), PasswordHash::verify,
                 new PasswordChecks(clock, config.auth.passwordChecks.limits()));

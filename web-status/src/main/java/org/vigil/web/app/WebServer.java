@@ -29,7 +29,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.vigil.web.auth.PasswordHash;
 import org.vigil.web.auth.UserConfig;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusReader;
+import org.vigil.model.ReadModel;
 
 /**
  * The web server inside {@code vigil run}: Dropwizard's application started programmatically (what its
@@ -187,7 +187,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The read model the pages share with the API. */
-    public StatusReader reader() {
+    public ReadModel reader() {
         return app.reader();
     }
 

@@ -1,8 +1,8 @@
 package org.vigil.web.auth;
 
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.HostView;
+import org.vigil.model.ServiceView;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * What one user may see, as Nagios's CGIs decide it: everything with {@code all_objects}; else the hosts the

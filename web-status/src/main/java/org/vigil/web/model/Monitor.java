@@ -12,21 +12,24 @@ import org.vigil.engine.command.Commands;
  * The narrow view of the running monitor that the web layer needs. Every call goes to the daemon at use time,
  * since a reload replaces the engine and its commands: never keep what these return.
  */
-public interface Monitor {
+public interface Monitor extends org.vigil.model.StatusSource {
 
     /** The engine running now. */
+    @Override
     Engine engine();
 
     /** The external commands of the engine running now. */
     Commands commands();
 
     /** When the running engine started. */
+    @Override
     Instant started();
 
     /** Nagios's {@code log_file}, if set. */
     Optional<Path> logFile();
 
     /** The errors of the last reload if it was rejected (empty if none was, or a later one was accepted). */
+    @Override
     List<String> lastRejectedReloadErrors();
 
     /** Whether retention runs, and why not when it failed. */

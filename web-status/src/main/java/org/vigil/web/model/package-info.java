@@ -1,6 +1,6 @@
 /**
- * The read model of the status pages and the JSON API: immutable snapshots of hosts, services, comments,
- * downtimes, groups, contacts and the program status, copied from the engine in one engine-thread step
- * ({@link org.vigil.web.model.StatusReader}) and cached briefly. Nothing here changes the engine.
+ * What the web layer needs of the running monitor besides the read model ({@link org.vigil.model.ReadModel}, in
+ * the status-model module): the narrow {@link org.vigil.web.model.Monitor} and the Nagios log as events. Nothing
+ * here changes the engine.
  */
 package org.vigil.web.model;

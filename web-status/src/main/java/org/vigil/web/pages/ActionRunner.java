@@ -11,7 +11,7 @@ import org.vigil.web.api.ApiException;
 import org.vigil.web.api.Bodies;
 import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * Carries out a page action: resolves every target first (one the user may not see is a 404 and nothing is

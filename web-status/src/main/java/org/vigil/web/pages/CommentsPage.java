@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.CommentView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.CommentView;
+import org.vigil.model.StatusSnapshot;
 
 /** {@code /comments}: every comment the user may see, host ones first, newest first. */
 @Path("/comments")

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StatusSnapshot;
 
 /** {@code /config-errors}: why the last reload was rejected ({@code file:line: error: ...}), as the banner links. */
 @Path("/config-errors")

@@ -1,8 +1,8 @@
 package org.vigil.web.pages;
 
 import java.util.List;
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.ServiceView;
+import org.vigil.model.HostView;
+import org.vigil.model.ServiceView;
 
 /** The detail page of a host (with its services) or of a service (with its host's state). */
 public final class DetailView extends PageView {

@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.DowntimeView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.DowntimeView;
+import org.vigil.model.StatusSnapshot;
 
 /** {@code /downtimes}: every scheduled downtime the user may see, host ones first, by start time. */
 @Path("/downtimes")

@@ -1,8 +1,8 @@
 package org.vigil.web.pages;
 
 import java.util.List;
-import org.vigil.web.model.CommentView;
-import org.vigil.web.model.DowntimeView;
+import org.vigil.model.CommentView;
+import org.vigil.model.DowntimeView;
 
 /** The list of all visible scheduled downtimes, or of all visible comments, with multi-select removal. */
 public final class EntriesView extends PageView {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vigil.web.model.CheckView;
+import org.vigil.model.CheckView;
 
 /**
  * One host or service group as its overview panel shows it: counts of its hosts and services per state (each a

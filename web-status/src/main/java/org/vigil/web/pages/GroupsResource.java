@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.GroupView;
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.GroupView;
+import org.vigil.model.HostView;
+import org.vigil.model.ServiceView;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * The group overviews, {@code /hostgroups} and {@code /servicegroups} ({@code ?name=X} for one group): per group

@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.HostView;
+import org.vigil.model.HostView;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StatusSnapshot;
 
 /** {@code /host/{host}}: everything the engine knows about one host, its services, history and actions. */
 @Path("/host/{host}")
@@ -31,9 +31,9 @@ public final class HostPage {
     public DetailView show(@PathParam("host") String name, @Context SecurityContext sc, @Context UriInfo uri) {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
-        HostView h = visibleHost(s, a, name);
+        HostView h = s.stamp(visibleHost(s, a, name));
         return DetailView.host(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h,
-                s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).toList(),
+                s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).map(s::stamp).toList(),
                 ObjectDetail.of(s, monitor, name, null, h.status()));
     }
 

@@ -16,16 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import org.vigil.web.api.ListQuery;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.GroupView;
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.GroupView;
+import org.vigil.model.HostView;
+import org.vigil.model.StatusSnapshot;
 
 /** The host list at {@code /hosts}: filtered, sorted, paged, with multi-select actions. */
 @Path("/hosts")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public final class HostsResource {
 
-    static final Map<String, Comparator<HostView>> SORTS = sorts();
+    static final Set<String> SORTS = sortKeys();
 
     private final Pages pages;
 
@@ -37,7 +37,7 @@ public final class HostsResource {
     public ListView<HostView> list(@Context SecurityContext sc, @Context UriInfo uri) {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
-        ListParams q = ListParams.of(uri, "/hosts", ListParams.HOST_STATES, SORTS.keySet());
+        ListParams q = ListParams.of(uri, "/hosts", ListParams.HOST_STATES, SORTS);
         Set<String> ofServicegroup = q.servicegroup == null ? null : hostsOf(Lists.serviceGroup(s, q.servicegroup));
         if (q.hostgroup != null) {
             Lists.hostGroup(s, q.hostgroup);
@@ -45,6 +45,7 @@ public final class HostsResource {
         boolean exact = q.host != null && s.host(q.host).isPresent();
         List<HostView> matched = new ArrayList<>();
         int visible = 0;
+        // every host is walked, for the count of those the user sees: hosts are few next to services
         for (HostView h : s.hosts()) {
             if (!a.canSee(h)) {
                 continue;
@@ -59,10 +60,10 @@ public final class HostsResource {
             }
         }
         if (!q.sort.equals("host") || q.descending) {
-            matched.sort(q.comparator(SORTS).thenComparing(HostView::name));
+            matched.sort(q.comparator(sorts(s)).thenComparing(HostView::name));
         }
         return new ListView<>("hosts.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Hosts", "hosts",
-                q.page(matched, visible), q, "hosts", Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a));
+                q.page(matched, visible, s::stamp), q, "hosts", Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a));
     }
 
     private static Set<String> hostsOf(GroupView servicegroup) {
@@ -73,10 +74,17 @@ public final class HostsResource {
         return hosts;
     }
 
-    private static Map<String, Comparator<HostView>> sorts() {
+    private static Map<String, Comparator<HostView>> sorts(StatusSnapshot s) {
         Map<String, Comparator<HostView>> m = new LinkedHashMap<>();
         m.put("host", Comparator.comparing(HostView::name));
-        m.putAll(ListQuery.checkSorts(HostView::status));
+        m.putAll(ListQuery.checkSorts(HostView::status, s));
         return m;
+    }
+
+    private static Set<String> sortKeys() {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add("host");
+        keys.addAll(ListQuery.CHECK_SORTS);
+        return java.util.Collections.unmodifiableSet(keys);
     }
 }

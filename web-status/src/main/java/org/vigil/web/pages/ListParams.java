@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.vigil.web.api.ApiException;
 import org.vigil.web.api.ListQuery;
-import org.vigil.web.model.CheckView;
+import org.vigil.model.CheckView;
 
 /**
  * The query of a list page, checked: the filters ({@code state} and {@code handled}, both repeatable;
@@ -31,7 +31,7 @@ public final class ListParams {
 
     static final Set<String> HOST_STATES = Set.of("UP", "DOWN", "UNREACHABLE", "PENDING");
     static final Set<String> SERVICE_STATES = Set.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
-    /** The {@code handled} values, as the overview's links give them ({@link org.vigil.web.model.StateCounts.Count#link}). */
+    /** The {@code handled} values, as the overview's links give them ({@link org.vigil.model.StateCounts.Count#link}). */
     static final List<String> HANDLED = List.of("unhandled", "acknowledged", "downtime", "handled");
 
     private final String path;
@@ -138,7 +138,23 @@ public final class ListParams {
 
     /** The page asked for, of {@code matched} (of {@code visible} in all). */
     <T> Paged<T> page(List<T> matched, int visible) {
-        return Paged.of(matched, visible, page, perPage);
+        return Paged.of(matched, visible, page, perPage, t -> t);
+    }
+
+    /** The same, each row shown passed through {@code shown} (which gives it its duration as of the snapshot). */
+    <T> Paged<T> page(List<T> matched, int visible, java.util.function.UnaryOperator<T> shown) {
+        return Paged.of(matched, visible, page, perPage, shown);
+    }
+
+    /**
+     * The states a list's filters allow, for picking the index it walks (see {@code Candidates}): null when any
+     * state may match; {@code PROBLEM} when only problems can (a {@code handled} filter matches problems only).
+     */
+    java.util.Collection<String> indexStates() {
+        if (!handled.isEmpty() && (states.isEmpty() || states.contains("PROBLEM"))) {
+            return List.of("PROBLEM");
+        }
+        return states.isEmpty() ? null : states;
     }
 
     /** This list with {@code name} set to {@code value} (null removes it); the page goes back to the first. */

@@ -4,8 +4,8 @@ import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Locale;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.GroupView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.GroupView;
+import org.vigil.model.StatusSnapshot;
 
 /** What the list pages share: group look-ups, name matching, and the page resources to register. */
 public final class Lists {

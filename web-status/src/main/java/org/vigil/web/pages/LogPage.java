@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * {@code /log}: Nagios's log (its newest 8 MB), newest first, {@value #PAGE} lines a page, filtered by kind of

@@ -9,7 +9,7 @@ import org.vigil.web.auth.Access;
 import org.vigil.web.model.EventLog;
 import org.vigil.web.model.LogEntry;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * A page of the event log, newest first: the entries that pass a filter, whether older ones exist, and why the

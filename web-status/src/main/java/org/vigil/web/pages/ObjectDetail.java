@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.vigil.checks.output.PerfData;
-import org.vigil.web.model.CheckView;
-import org.vigil.web.model.CommentView;
-import org.vigil.web.model.DowntimeView;
+import org.vigil.model.CheckView;
+import org.vigil.model.CommentView;
+import org.vigil.model.DowntimeView;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * What the host and service detail pages show alike for their object: its check state, its performance data as a

@@ -1,6 +1,6 @@
 package org.vigil.web.pages;
 
-import org.vigil.web.model.StateCounts;
+import org.vigil.model.StateCounts;
 
 /** The tactical overview page. */
 public final class OverviewView extends PageView {

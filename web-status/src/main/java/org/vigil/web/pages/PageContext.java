@@ -1,7 +1,7 @@
 package org.vigil.web.pages;
 
 import org.vigil.web.auth.WebUser;
-import org.vigil.web.model.ProgramView;
+import org.vigil.model.ProgramView;
 
 /**
  * What every page needs besides its own content: who is looking, the form token that proves a POST came from

@@ -15,11 +15,12 @@ import java.util.List;
  */
 public record Paged<T>(List<T> items, int matched, int visible, int page, int pages, int first, int last) {
 
-    static <T> Paged<T> of(List<T> matched, int visible, int page, int perPage) {
+    static <T> Paged<T> of(List<T> matched, int visible, int page, int perPage,
+                           java.util.function.UnaryOperator<T> shown) {
         int pages = Math.max(1, (matched.size() + perPage - 1) / perPage);
         int from = (int) Math.min(matched.size(), (long) (page - 1) * perPage);
         int to = Math.min(matched.size(), from + perPage);
-        return new Paged<>(List.copyOf(matched.subList(from, to)), matched.size(), visible, page, pages,
+        return new Paged<>(matched.subList(from, to).stream().map(shown).toList(), matched.size(), visible, page, pages,
                 from == to ? 0 : from + 1, to);
     }
 }

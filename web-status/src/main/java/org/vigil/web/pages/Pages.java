@@ -6,8 +6,8 @@ import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.AuthContext;
 import org.vigil.web.auth.WebUser;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /** What the page resources share: the read model, and the context each page is rendered in. */
 public final class Pages {
@@ -15,10 +15,10 @@ public final class Pages {
     /** The auto-refresh period of the status pages, as Nagios's {@code refresh_rate} default (90 s) is long. */
     public static final int REFRESH_SECONDS = 30;
 
-    private final StatusReader reader;
+    private final ReadModel reader;
     private final boolean loginEnabled;
 
-    public Pages(StatusReader reader, boolean loginEnabled) {
+    public Pages(ReadModel reader, boolean loginEnabled) {
         this.reader = reader;
         this.loginEnabled = loginEnabled;
     }
@@ -32,7 +32,7 @@ public final class Pages {
         return reader.current();
     }
 
-    public StatusReader reader() {
+    public ReadModel reader() {
         return reader;
     }
 
@@ -50,7 +50,7 @@ public final class Pages {
     }
 
     /** The same, for a page that reads the program status without a whole snapshot. */
-    public PageContext context(SecurityContext sc, UriInfo uri, org.vigil.web.model.ProgramView program,
+    public PageContext context(SecurityContext sc, UriInfo uri, org.vigil.model.ProgramView program,
                                int refreshSeconds) {
         String query = uri.getRequestUri().getRawQuery();
         String here = "/" + uri.getPath(false) + (query == null ? "" : "?" + query);

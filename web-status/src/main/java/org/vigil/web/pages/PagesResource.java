@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.vigil.web.auth.WebUser;
-import org.vigil.web.model.StateCounts;
+import org.vigil.model.StateCounts;
 
 /** The tactical overview at {@code /}: what is broken, how much of it is handled, and how the engine keeps up. */
 @Path("/")
@@ -21,10 +21,7 @@ public final class PagesResource {
         this.pages = pages;
     }
 
-    /**
-     * Counted on the engine thread without a snapshot of every object (bench/web: 100,000 services counted in a
-     * few milliseconds, where copying them took tens).
-     */
+    /** Counted once per snapshot and viewer by the read model ({@code StatusSnapshot.counts}), then shared. */
     @GET
     public OverviewView overview(@Context SecurityContext sc, @Context UriInfo uri) {
         WebUser user = pages.user(sc);

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 import org.vigil.web.api.ListQuery;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.CheckView;
-import org.vigil.web.model.HostView;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.CheckView;
+import org.vigil.model.HostView;
+import org.vigil.model.ServiceView;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * The problems at {@code /problems}: hosts and services that are checked and not UP/OK, unhandled ones first,
@@ -29,19 +29,48 @@ import org.vigil.web.model.StatusSnapshot;
 public final class ProblemsResource {
 
     /** A host problem ({@code service} null) or a service problem. */
-    public record Row(String host, String service, CheckView status) {
+    public record Row(String host, String service, CheckView status, HostView hostView, ServiceView serviceView) {
+
+        public Row(String host, String service, CheckView status) {
+            this(host, service, status, null, null);
+        }
 
         /** Whether the problem is acknowledged or in downtime. */
         public boolean handled() {
             return status.handled();
         }
+
+        /** This row with its duration as of the snapshot {@code s}. */
+        Row at(StatusSnapshot s) {
+            CheckView c = s.stamp(status);
+            return c == status ? this : new Row(host, service, c, hostView, serviceView);
+        }
     }
 
-    static final Comparator<Row> ORDER = Comparator.comparing((Row r) -> r.status().handled())
-            .thenComparing(r -> -ListQuery.severity(r.status()))
-            .thenComparing(r -> -r.status().durationSeconds())
-            .thenComparing(Row::host)
-            .thenComparing(r -> r.service() == null ? "" : r.service());
+    /** Every problem of {@code s}, in {@link #order}, durations as of {@code s}. */
+    private static List<Row> sorted(StatusSnapshot s) {
+        List<Row> rows = new ArrayList<>();
+        for (HostView h : s.hostsIn(List.of("PROBLEM"))) {
+            rows.add(new Row(h.name(), null, h.status(), h, null));
+        }
+        for (ServiceView v : s.servicesIn(List.of("PROBLEM"))) {
+            rows.add(new Row(v.host(), v.description(), v.status(), null, v));
+        }
+        rows.sort(order(s::durationOf));
+        return List.copyOf(rows);
+    }
+
+    /** The order of {@code /problems}, with each problem's duration as {@code duration} gives it. */
+    static Comparator<Row> order(java.util.function.ToLongFunction<CheckView> duration) {
+        return Comparator.comparing((Row r) -> r.status().handled())
+                .thenComparing(r -> -ListQuery.severity(r.status()))
+                .thenComparing(r -> -duration.applyAsLong(r.status()))
+                .thenComparing(Row::host)
+                .thenComparing(r -> r.service() == null ? "" : r.service());
+    }
+
+    /** The key under which a snapshot keeps its problems in {@link #order}, durations as of {@code s}. */
+    private static final Object SORTED = new Object();
 
     private static final Set<String> ALL_STATES = all();
 
@@ -58,27 +87,22 @@ public final class ProblemsResource {
         ListParams q = ListParams.of(uri, "/problems", ALL_STATES, Set.of("severity"));
         List<Row> rows = new ArrayList<>();
         int problems = 0;
-        for (HostView h : s.hosts()) {
-            if (h.status().problem() && a.canSee(h)) {
-                problems++;
-                if (q.matches(h.status()) && (q.host == null || Lists.like(h.name(), q.host))
-                        && q.textIn(h.name(), h.displayName(), h.status().output())) {
-                    rows.add(new Row(h.name(), null, h.status()));
-                }
+        // the problems of every user are in the same order: sorted once per snapshot, then filtered per request
+        for (Row r : s.derived(SORTED, ProblemsResource::sorted)) {
+            boolean visible = r.service() == null ? a.canSee(r.hostView()) : a.canSee(r.serviceView(), s);
+            if (!visible) {
+                continue;
+            }
+            problems++;
+            boolean matches = r.service() == null
+                    ? q.textIn(r.host(), r.hostView().displayName(), r.status().output())
+                    : q.textIn(r.host(), r.service(), r.serviceView().displayName(), r.status().output());
+            if (matches && q.matches(r.status()) && (q.host == null || Lists.like(r.host(), q.host))) {
+                rows.add(r);
             }
         }
-        for (ServiceView v : s.services()) {
-            if (v.status().problem() && a.canSee(v, s)) {
-                problems++;
-                if (q.matches(v.status()) && (q.host == null || Lists.like(v.host(), q.host))
-                        && q.textIn(v.host(), v.description(), v.displayName(), v.status().output())) {
-                    rows.add(new Row(v.host(), v.description(), v.status()));
-                }
-            }
-        }
-        rows.sort(ORDER);
         return new ListView<>("problems.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Problems",
-                "problems", q.page(rows, problems), q, "problems", List.of(), List.of());
+                "problems", q.page(rows, problems, r -> r.at(s)), q, "problems", List.of(), List.of());
     }
 
     private static Set<String> all() {

@@ -10,10 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.HostView;
+import org.vigil.model.HostView;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.ServiceView;
+import org.vigil.model.StatusSnapshot;
 
 /** {@code /service/{host}/{service}}: everything the engine knows about one service, its history and actions. */
 @Path("/service/{host}/{service: .+}")
@@ -33,10 +33,10 @@ public final class ServicePage {
                            @Context SecurityContext sc, @Context UriInfo uri) {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
-        ServiceView v = s.service(host, service).filter(x -> a.canSee(x, s))
+        ServiceView v = s.service(host, service).filter(x -> a.canSee(x, s)).map(s::stamp)
                 .orElseThrow(() -> new NotFoundException("no service '" + service + "' on host '" + host + "'"));
         // a user may see a service without seeing its host (a contact of the service only): show its state anyway
-        HostView h = s.host(host).orElseThrow(() -> new NotFoundException("no host '" + host + "'"));
+        HostView h = s.host(host).map(s::stamp).orElseThrow(() -> new NotFoundException("no host '" + host + "'"));
         return DetailView.service(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h, v,
                 ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h));
     }

@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.vigil.web.api.Candidates;
 import org.vigil.web.api.ListQuery;
 import org.vigil.web.auth.Access;
-import org.vigil.web.model.ServiceView;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.ServiceView;
+import org.vigil.model.StatusSnapshot;
 
 /** The service list at {@code /services}: filtered, sorted, paged, with multi-select actions. */
 @Path("/services")
@@ -24,7 +26,7 @@ public final class ServicesResource {
 
     static final Comparator<ServiceView> BY_NAME = Comparator.comparing(ServiceView::host)
             .thenComparing(ServiceView::description);
-    static final Map<String, Comparator<ServiceView>> SORTS = sorts();
+    static final Set<String> SORTS = sortKeys();
 
     private final Pages pages;
 
@@ -36,7 +38,7 @@ public final class ServicesResource {
     public ListView<ServiceView> list(@Context SecurityContext sc, @Context UriInfo uri) {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
-        ListParams q = ListParams.of(uri, "/services", ListParams.SERVICE_STATES, SORTS.keySet());
+        ListParams q = ListParams.of(uri, "/services", ListParams.SERVICE_STATES, SORTS);
         if (q.hostgroup != null) {
             Lists.hostGroup(s, q.hostgroup);
         }
@@ -45,7 +47,9 @@ public final class ServicesResource {
         }
         boolean exact = q.host != null && s.host(q.host).isPresent();
         List<ServiceView> matched = new ArrayList<>();
-        for (ServiceView v : exact ? s.servicesOf(q.host) : s.services()) {
+        List<ServiceView> pool = Candidates.services(s, a, q.indexStates(), exact ? q.host : null, q.hostgroup,
+                q.servicegroup);
+        for (ServiceView v : pool) {
             if (a.canSee(v, s) && q.matches(v.status()) && (q.host == null || exact || Lists.like(v.host(), q.host))
                     && (q.hostgroup == null || v.hostgroups().contains(q.hostgroup))
                     && (q.servicegroup == null || v.servicegroups().contains(q.servicegroup))
@@ -54,10 +58,10 @@ public final class ServicesResource {
             }
         }
         if (!q.sort.equals("host") || q.descending) {
-            matched.sort(q.comparator(SORTS).thenComparing(BY_NAME));
+            matched.sort(q.comparator(sorts(s)).thenComparing(BY_NAME));
         }
         return new ListView<>("services.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Services",
-                "services", q.page(matched, visible(s, a)), q, "services", Lists.hostGroupNames(s, a),
+                "services", q.page(matched, visible(s, a), s::stamp), q, "services", Lists.hostGroupNames(s, a),
                 Lists.serviceGroupNames(s, a));
     }
 
@@ -66,18 +70,22 @@ public final class ServicesResource {
         if (a.user().allObjects()) {
             return s.services().size();
         }
-        int n = 0;
-        for (ServiceView v : s.services()) {
-            n += a.canSee(v, s) ? 1 : 0;
-        }
-        return n;
+        return a.user().contact() == null ? 0 : s.servicesOfContact(a.user().contact()).size();
     }
 
-    private static Map<String, Comparator<ServiceView>> sorts() {
+    private static Map<String, Comparator<ServiceView>> sorts(StatusSnapshot s) {
         Map<String, Comparator<ServiceView>> m = new LinkedHashMap<>();
         m.put("host", BY_NAME);
         m.put("service", Comparator.comparing(ServiceView::description).thenComparing(ServiceView::host));
-        m.putAll(ListQuery.checkSorts(ServiceView::status));
+        m.putAll(ListQuery.checkSorts(ServiceView::status, s));
         return m;
+    }
+
+    private static Set<String> sortKeys() {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add("host");
+        keys.add("service");
+        keys.addAll(ListQuery.CHECK_SORTS);
+        return java.util.Collections.unmodifiableSet(keys);
     }
 }

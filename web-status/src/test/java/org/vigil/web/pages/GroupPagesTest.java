@@ -109,7 +109,7 @@ class GroupPagesTest {
 
     @Test
     void statesAreCountedInTheOrderShownProblemsFirst() {
-        org.vigil.web.model.CheckView up = new org.vigil.web.model.CheckView("UP", 0, "HARD", 1, 1, null, null,
+        org.vigil.model.CheckView up = new org.vigil.model.CheckView("UP", 0, "HARD", 1, 1, null, null,
                 null, null, 0, "", "", "", false, "NONE", 0, false, true, true, true, false, 0, 0, false, false);
         GroupPanel.Tally t = new GroupPanel.Tally(GroupsResource.HOST_ORDER, "/hosts?hostgroup=g");
         t.add(up);

@@ -108,14 +108,14 @@ class ListPagesTest {
                 problem("d", null, "DOWN", 3_000, false),
                 problem("e", "crit-acked", "CRITICAL", 99_999, true),
                 problem("f", "unknown", "UNKNOWN", 20, false)));
-        rows.sort(ProblemsResource.ORDER);
+        rows.sort(ProblemsResource.order(org.vigil.model.CheckView::durationSeconds));
         assertThat(rows.stream().map(r -> r.host() + ";" + r.service()).toList()).containsExactly(
                 "c;crit-old", "d;null", "a;crit-new", "b;null", "f;unknown", "a;warn-old", "e;crit-acked");
     }
 
     private static ProblemsResource.Row problem(String host, String service, String state, long duration,
                                                 boolean acked) {
-        org.vigil.web.model.CheckView c = new org.vigil.web.model.CheckView(state, 2, "HARD", 1, 1, null, null,
+        org.vigil.model.CheckView c = new org.vigil.model.CheckView(state, 2, "HARD", 1, 1, null, null,
                 null, null, duration, "", "", "", acked, acked ? "NORMAL" : "NONE", 0, false, true, true, true,
                 false, 0, 0, true, acked);
         return new ProblemsResource.Row(host, service, c);

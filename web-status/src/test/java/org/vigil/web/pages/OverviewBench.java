@@ -21,9 +21,9 @@ import org.vigil.web.app.WebServer;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.WebUser;
 import org.vigil.web.model.Monitor;
-import org.vigil.web.model.StateCounts;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StateCounts;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /**
  * The tactical overview ({@code GET /}) of a real daemon and web server with {@code vigil.bench.hosts} hosts
@@ -57,7 +57,7 @@ class OverviewBench {
             setStates(daemon);
             System.out.printf("states set by %,d passive results and commands in %d ms%n", HOSTS * PER_HOST + HOSTS,
                     (System.nanoTime() - t0) / 1_000_000);
-            StatusReader reader = web.reader();
+            ReadModel reader = web.reader();
             StatusSnapshot snap = reader.fresh();
             StateCounts t = overview(snap);
             System.out.println("counts: hosts " + t.hosts() + "; services " + t.services());
@@ -91,9 +91,9 @@ class OverviewBench {
                 reader.counts(everything);
                 live[i] = System.nanoTime() - d;
             }
-            print("snapshot copy of every object (StatusReader.fresh)", copy);
+            print("snapshot copy of every object (ReadModel.fresh)", copy);
             print("counts over that snapshot (StateCounts.of, request thread)", counts);
-            print("counts on the engine thread (StatusReader.counts)", live);
+            print("counts on the engine thread (ReadModel.counts)", live);
             print("an empty engine.call (queue round trip)", engineThread);
 
             HttpClient http = HttpClient.newHttpClient();

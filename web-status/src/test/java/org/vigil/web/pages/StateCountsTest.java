@@ -13,13 +13,14 @@ import org.vigil.web.api.WebFixture;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.WebUser;
-import org.vigil.web.model.StateCounts;
-import org.vigil.web.model.StatusReader;
-import org.vigil.web.model.StatusSnapshot;
+import org.vigil.model.StateCounts;
+import org.vigil.model.ReadModel;
+import org.vigil.model.StatusSnapshot;
 
 /**
- * The overview's counts taken on the engine thread ({@code StatusReader.counts}, what {@code GET /} shows) are the
- * counts over a whole snapshot's views, for every kind of user, and follow an action at once.
+ * The overview's counts of the read model ({@code ReadModel.counts}, what {@code GET /} shows; a contact's through
+ * the contact index) are the counts over a whole snapshot's views, for every kind of user, and follow an action at
+ * once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StateCountsTest {
@@ -56,7 +57,7 @@ class StateCountsTest {
 
     @Test
     void engineThreadCountsEqualTheSnapshotsForEveryUser() {
-        StatusReader reader = web.web.reader();
+        ReadModel reader = web.web.reader();
         for (WebUser user : List.of(WebUser.ANONYMOUS, new WebUser("a", "alice", false, false),
                 new WebUser("b", "bob", false, true), new WebUser("n", null, false, false))) {
             StatusSnapshot snapshot = reader.fresh();

@@ -14,4 +14,23 @@ public record Page<T>(int total, int offset, int limit, List<T> items) {
         int to = Math.min(all.size(), from + limit);
         return new Page<>(all.size(), offset, limit, all.subList(from, to).stream().map(shown).toList());
     }
+
+    /**
+     * The page at {@code offset} of the items of {@code all} (already in the order asked for) that pass
+     * {@code filter}, in one pass that keeps only the page: the total is counted, the rest is not collected.
+     */
+    static <T> Page<T> window(List<T> all, java.util.function.Predicate<T> filter, int offset, int limit,
+                              java.util.function.UnaryOperator<T> shown) {
+        List<T> items = new java.util.ArrayList<>(Math.min(limit, all.size()));
+        int total = 0;
+        for (T t : all) {
+            if (filter.test(t)) {
+                if (total >= offset && items.size() < limit) {
+                    items.add(shown.apply(t));
+                }
+                total++;
+            }
+        }
+        return new Page<>(total, offset, limit, List.copyOf(items));
+    }
 }

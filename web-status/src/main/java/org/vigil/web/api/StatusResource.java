@@ -99,14 +99,15 @@ public final class StatusResource {
         Comparator<HostView> order0 = ListQuery.sort(sort, order, sorts, "name");
         int from = ListQuery.offset(offset);
         int max = ListQuery.limit(limit);
-        List<HostView> matched = Candidates.hosts(s, a, ListQuery.stateNames(state), hostgroup).stream()
-                .filter(a::canSee).filter(h -> st.test(h.status()))
-                .filter(h -> hostgroup == null || h.hostgroups().contains(hostgroup))
-                .filter(h -> text == null || ListQuery.contains(text, h.name(), h.alias(), h.address(),
-                        h.displayName(), h.status().output())).toList();
-        if (!byName(sort, order, "name")) {
-            matched = matched.stream().sorted(order0.thenComparing(HostView::name)).toList();
+        Predicate<HostView> filters = h -> a.canSee(h) && st.test(h.status())
+                && (hostgroup == null || h.hostgroups().contains(hostgroup))
+                && (text == null || ListQuery.contains(text, h.name(), h.alias(), h.address(), h.displayName(),
+                h.status().output()));
+        List<HostView> pool = Candidates.hosts(s, a, ListQuery.stateNames(state), hostgroup);
+        if (byName(sort, order, "name")) {
+            return Page.window(pool, filters, from, max, s::stamp);
         }
+        List<HostView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(HostView::name)).toList();
         return Page.of(matched, from, max, s::stamp);
     }
 
@@ -149,14 +150,15 @@ public final class StatusResource {
         int max = ListQuery.limit(limit);
         List<ServiceView> pool = host != null ? s.servicesOf(host)
                 : Candidates.services(s, a, ListQuery.stateNames(state), null, hostgroup, servicegroup);
-        List<ServiceView> matched = pool.stream().filter(v -> a.canSee(v, s)).filter(v -> st.test(v.status()))
-                .filter(v -> hostgroup == null || v.hostgroups().contains(hostgroup))
-                .filter(v -> servicegroup == null || v.servicegroups().contains(servicegroup))
-                .filter(v -> text == null || ListQuery.contains(text, v.host(), v.description(), v.displayName(),
-                        v.status().output())).toList();
-        if (!byName(sort, order, "host")) {
-            matched = matched.stream().sorted(order0.thenComparing(byName)).toList();
+        Predicate<ServiceView> filters = v -> a.canSee(v, s) && st.test(v.status())
+                && (hostgroup == null || v.hostgroups().contains(hostgroup))
+                && (servicegroup == null || v.servicegroups().contains(servicegroup))
+                && (text == null || ListQuery.contains(text, v.host(), v.description(), v.displayName(),
+                v.status().output()));
+        if (byName(sort, order, "host")) {
+            return Page.window(pool, filters, from, max, s::stamp);
         }
+        List<ServiceView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(byName)).toList();
         return Page.of(matched, from, max, s::stamp);
     }
 

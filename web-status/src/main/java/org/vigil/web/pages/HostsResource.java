@@ -63,7 +63,8 @@ public final class HostsResource {
             matched.sort(q.comparator(sorts(s)).thenComparing(HostView::name));
         }
         return new ListView<>("hosts.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Hosts", "hosts",
-                q.page(matched, visible, s::stamp), q, "hosts", Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a));
+                q.page(matched, visible, s::stamp), q, "hosts", Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
+                (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt));
     }
 
     private static Set<String> hostsOf(GroupView servicegroup) {

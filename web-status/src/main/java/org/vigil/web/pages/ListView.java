@@ -13,10 +13,17 @@ public final class ListView<T> extends PageView {
     private final String noun;
     private final List<String> hostgroups;
     private final List<String> servicegroups;
+    private final RowWriter<T> writer;
+
+    /** Writes the HTML rows of one section of a list ("" when the list has one; see {@link ListRows}). */
+    interface RowWriter<T> {
+        String write(Paged<T> rows, String section, boolean canAct, Fmt fmt);
+    }
 
     ListView(String template, PageContext ctx, String title, String nav, Paged<T> rows, ListParams query,
-             String noun, List<String> hostgroups, List<String> servicegroups) {
+             String noun, List<String> hostgroups, List<String> servicegroups, RowWriter<T> writer) {
         super(template, ctx, title, nav);
+        this.writer = writer;
         this.rows = rows;
         this.query = query;
         this.noun = noun;
@@ -26,6 +33,11 @@ public final class ListView<T> extends PageView {
 
     public Paged<T> getRows() {
         return rows;
+    }
+
+    /** The HTML of the rows of {@code section} ("" for the whole list; "handled"/"unhandled" for problems). */
+    public String rowsHtml(String section) {
+        return writer.write(rows, section, getCtx().canAct(), getFmt());
     }
 
     public ListParams getQuery() {

@@ -102,7 +102,9 @@ public final class ProblemsResource {
             }
         }
         return new ListView<>("problems.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Problems",
-                "problems", q.page(rows, problems, r -> r.at(s)), q, "problems", List.of(), List.of());
+                "problems", q.page(rows, problems, r -> r.at(s)), q, "problems", List.of(), List.of(),
+                (page, section, canAct, fmt) -> ListRows.problems(page.items(), section.equals("handled"),
+                        page.pages() <= 1, canAct, fmt));
     }
 
     private static Set<String> all() {

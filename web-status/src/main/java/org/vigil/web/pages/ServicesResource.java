@@ -62,7 +62,8 @@ public final class ServicesResource {
         }
         return new ListView<>("services.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Services",
                 "services", q.page(matched, visible(s, a), s::stamp), q, "services", Lists.hostGroupNames(s, a),
-                Lists.serviceGroupNames(s, a));
+                Lists.serviceGroupNames(s, a), (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct,
+                fmt));
     }
 
     /** How many services the user sees in all. */

@@ -17,10 +17,16 @@ public record Page<T>(int total, int offset, int limit, List<T> items) {
 
     /**
      * The page at {@code offset} of the items of {@code all} (already in the order asked for) that pass
-     * {@code filter}, in one pass that keeps only the page: the total is counted, the rest is not collected.
+     * {@code filter} (null: all do), in one pass that keeps only the page: the total is counted, the rest is not
+     * collected.
      */
     static <T> Page<T> window(List<T> all, java.util.function.Predicate<T> filter, int offset, int limit,
                               java.util.function.UnaryOperator<T> shown) {
+        if (filter == null) {
+            int from = Math.min(offset, all.size());
+            return new Page<>(all.size(), offset, limit,
+                    all.subList(from, Math.min(all.size(), from + limit)).stream().map(shown).toList());
+        }
         List<T> items = new java.util.ArrayList<>(Math.min(limit, all.size()));
         int total = 0;
         for (T t : all) {

@@ -105,7 +105,9 @@ public final class StatusResource {
                 h.status().output()));
         List<HostView> pool = Candidates.hosts(s, a, ListQuery.stateNames(state), hostgroup);
         if (byName(sort, order, "name")) {
-            return Page.window(pool, filters, from, max, s::stamp);
+            boolean unfiltered = a.user().allObjects() && blank(state) && blank(stateType) && hostgroup == null
+                    && text == null;
+            return Page.window(pool, unfiltered ? null : filters, from, max, s::stamp);
         }
         List<HostView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(HostView::name)).toList();
         return Page.of(matched, from, max, s::stamp);
@@ -156,7 +158,9 @@ public final class StatusResource {
                 && (text == null || ListQuery.contains(text, v.host(), v.description(), v.displayName(),
                 v.status().output()));
         if (byName(sort, order, "host")) {
-            return Page.window(pool, filters, from, max, s::stamp);
+            boolean unfiltered = a.user().allObjects() && blank(state) && blank(stateType) && hostgroup == null
+                    && servicegroup == null && text == null;
+            return Page.window(pool, unfiltered ? null : filters, from, max, s::stamp);
         }
         List<ServiceView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(byName)).toList();
         return Page.of(matched, from, max, s::stamp);
@@ -285,6 +289,10 @@ public final class StatusResource {
     private static boolean byName(String sort, String order, String name) {
         return (sort == null || sort.isBlank() || sort.strip().equalsIgnoreCase(name))
                 && (order == null || order.isBlank() || order.equalsIgnoreCase("asc"));
+    }
+
+    private static boolean blank(String param) {
+        return param == null || param.isBlank();
     }
 
     static Map<String, Integer> counts(List<CheckView> views, String... states) {

@@ -32,8 +32,11 @@ final class PrometheusServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("text/plain; version=0.0.4; charset=utf-8");
         resp.setHeader("Cache-Control", "no-cache");
-        resp.getWriter().write(render(reader.current()));
+        resp.getWriter().write(reader.current().derived(KEY, PrometheusServlet::render));
     }
+
+    /** The key under which a snapshot keeps its metrics text: every scrape of one snapshot gets the same. */
+    private static final Object KEY = new Object();
 
     static String render(StatusSnapshot s) {
         StringBuilder out = new StringBuilder(4096);

@@ -34,6 +34,13 @@ public final class GroupsResource {
     static final List<String> HOST_ORDER = List.of("DOWN", "UNREACHABLE", "UP", "PENDING");
     static final List<String> SERVICE_ORDER = List.of("CRITICAL", "WARNING", "UNKNOWN", "OK", "PENDING");
 
+    /**
+     * The keys under which a snapshot keeps the panels of all groups as a user who sees everything sees them: the
+     * same for every such user, so made once per snapshot.
+     */
+    private static final Object ALL_HOST_GROUPS = new Object();
+    private static final Object ALL_SERVICE_GROUPS = new Object();
+
     private GroupsResource() {
     }
 
@@ -53,8 +60,9 @@ public final class GroupsResource {
             StatusSnapshot s = pages.snapshot();
             Access a = pages.access(sc);
             boolean single = name != null && !name.isBlank();
-            List<GroupPanel> panels = hostGroups(s, a, single ? List.of(Lists.hostGroup(s, name)) : s.hostGroups(),
-                    single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
+            List<GroupPanel> panels = single ? hostGroups(s, a, List.of(Lists.hostGroup(s, name)), MEMBERS_SHOWN_SINGLE)
+                    : !a.user().allObjects() ? hostGroups(s, a, s.hostGroups(), MEMBERS_SHOWN)
+                    : s.derived(ALL_HOST_GROUPS, x -> hostGroups(x, a, x.hostGroups(), MEMBERS_SHOWN));
             if (single && panels.isEmpty()) {
                 throw new NotFoundException("There is no host group '" + name + "'.");
             }
@@ -80,9 +88,10 @@ public final class GroupsResource {
             StatusSnapshot s = pages.snapshot();
             Access a = pages.access(sc);
             boolean single = name != null && !name.isBlank();
-            List<GroupPanel> panels = serviceGroups(s, a,
-                    single ? List.of(Lists.serviceGroup(s, name)) : s.serviceGroups(),
-                    single ? MEMBERS_SHOWN_SINGLE : MEMBERS_SHOWN);
+            List<GroupPanel> panels = single
+                    ? serviceGroups(s, a, List.of(Lists.serviceGroup(s, name)), MEMBERS_SHOWN_SINGLE)
+                    : !a.user().allObjects() ? serviceGroups(s, a, s.serviceGroups(), MEMBERS_SHOWN)
+                    : s.derived(ALL_SERVICE_GROUPS, x -> serviceGroups(x, a, x.serviceGroups(), MEMBERS_SHOWN));
             if (single && panels.isEmpty()) {
                 throw new NotFoundException("There is no service group '" + name + "'.");
             }
@@ -102,7 +111,9 @@ public final class GroupsResource {
     static List<GroupPanel> hostGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
         Map<String, Acc> acc = new LinkedHashMap<>();
         groups.forEach(g -> acc.put(g.name(), new Acc(g, "hostgroup", shown)));
-        for (HostView h : s.hosts()) {
+        // one group's page walks the group's index; all groups, every object once
+        boolean one = groups.size() == 1;
+        for (HostView h : one ? s.hostsOfHostGroup(groups.get(0).name()) : s.hosts()) {
             if (a.canSee(h)) {
                 for (String g : h.hostgroups()) {
                     Acc x = acc.get(g);
@@ -113,7 +124,7 @@ public final class GroupsResource {
                 }
             }
         }
-        for (ServiceView v : s.services()) {
+        for (ServiceView v : one ? s.servicesOfHostGroup(groups.get(0).name()) : s.services()) {
             if (!v.hostgroups().isEmpty() && a.canSee(v, s)) {
                 for (String g : v.hostgroups()) {
                     Acc x = acc.get(g);
@@ -130,7 +141,8 @@ public final class GroupsResource {
     static List<GroupPanel> serviceGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
         Map<String, Acc> acc = new LinkedHashMap<>();
         groups.forEach(g -> acc.put(g.name(), new Acc(g, "servicegroup", shown)));
-        for (ServiceView v : s.services()) {
+        boolean one = groups.size() == 1;
+        for (ServiceView v : one ? s.servicesOfServiceGroup(groups.get(0).name()) : s.services()) {
             if (v.servicegroups().isEmpty() || !a.canSee(v, s)) {
                 continue;
             }

@@ -22,7 +22,7 @@ command -v python3 >/dev/null || die "needs python3"
 [ -x /usr/bin/time ] || die "needs GNU time at /usr/bin/time (apt-get install -y time)"
 [ -n "$NAGIOS" ] || die "needs nagios4 (apt-get install -y nagios4-core)"
 [ -x /usr/lib/nagios/plugins/check_dummy ] || die "needs check_dummy (apt-get install -y monitoring-plugins-basic)"
-[ -x "$VIGIL" ] && { [ -n "${VIGIL_JAR:-}" ] || [ -f "$repo/web-status/target/vigil.jar" ]; } \
+[ -x "$VIGIL" ] && { [ -n "${VIGIL_JAR:-}" ] || [ -f "$repo/vigil-app/target/vigil.jar" ]; } \
   || die "no Vigil jar: build it with: mvn -q -B package -DskipTests (at $repo)"
 
 # scenario -> "hosts services_per_host check_interval spread offered_rate"

@@ -12,7 +12,7 @@ PER_HOST=${PER_HOST:-20}
 INTERVAL=${INTERVAL:-600}
 VIGIL=${VIGIL:-$(pwd)/bin/vigil}
 [ -x /usr/lib/nagios/plugins/check_dummy ] || { echo "needs monitoring-plugins-basic (apt-get install -y monitoring-plugins-basic)"; exit 2; }
-[ -f web-status/target/vigil.jar ] || [ -n "${VIGIL_JAR:-}" ] || { echo "build first: mvn -q -B package -DskipTests"; exit 2; }
+[ -f vigil-app/target/vigil.jar ] || [ -n "${VIGIL_JAR:-}" ] || { echo "build first: mvn -q -B package -DskipTests"; exit 2; }
 command -v jcmd >/dev/null || { echo "needs jcmd (a JDK 17)"; exit 2; }
 echo "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 for N in $SIZES; do

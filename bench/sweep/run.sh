@@ -9,7 +9,7 @@ SERVICES=${2:-1736}
 RUNS=${3:-5}
 OUT=$(pwd)/bench/out/sweep-${HOSTS}x${SERVICES}
 [ -x /usr/lib/nagios/plugins/check_dummy ] || { echo "needs monitoring-plugins-basic (apt-get install -y monitoring-plugins-basic)"; exit 2; }
-[ -f web-status/target/vigil.jar ] || { echo "build first: mvn -q -B package -DskipTests"; exit 2; }
+[ -f vigil-app/target/vigil.jar ] || { echo "build first: mvn -q -B package -DskipTests"; exit 2; }
 rm -rf "$OUT"
 python3 bench/sweep/generate.py "$OUT" "$HOSTS" "$SERVICES"
 echo "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"

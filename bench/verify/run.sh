@@ -62,8 +62,8 @@ tools=(nagios4)
 vigil_home=$(dirname "$(dirname "$vigil")")
 if [[ ! -x $vigil ]]; then
   missing=$vigil
-elif [[ -f $vigil_home/pom.xml && ! -f $vigil_home/web-status/target/vigil.jar ]]; then
-  missing=$vigil_home/web-status/target/vigil.jar
+elif [[ -f $vigil_home/pom.xml && ! -f $vigil_home/vigil-app/target/vigil.jar ]]; then
+  missing=$vigil_home/vigil-app/target/vigil.jar
 fi
 if [[ -n ${missing:-} ]]; then
   [[ -f $vigil_home/pom.xml ]] || vigil_home=$root

@@ -243,9 +243,9 @@ abstract class EngineProcess implements AutoCloseable {
 
         @Override
         List<String> command(Path cfg) {
-            Path jar = ROOT.resolve("web-status/target/vigil.jar");
+            Path jar = ROOT.resolve("vigil-app/target/vigil.jar");
             if (!Files.exists(jar)) {
-                throw new AssertionError(jar + " is missing: the suite runs in `mvn verify` after web-status's package");
+                throw new AssertionError(jar + " is missing: the suite runs in `mvn verify` after vigil-app's package");
             }
             return List.of(ROOT.resolve("bin/vigil").toString(), "run", "--no-web", cfg.toString());
         }

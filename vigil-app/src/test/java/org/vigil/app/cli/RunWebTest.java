@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +57,7 @@ class RunWebTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve("out.txt");
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString(),
+                "org.vigil.app.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString(),
                 dir.resolve("nagios.cfg").toString())).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
             Matcher m = null;

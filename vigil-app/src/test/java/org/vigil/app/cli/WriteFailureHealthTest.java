@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,7 +171,7 @@ class WriteFailureHealthTest {
                     timeout: 5
                 """.formatted(dir, smtpPort));
         process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.vigil.web.cli.Vigil", "run", "--web-config",
+                "-cp", System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil", "run", "--web-config",
                 dir.resolve("vigil.yml").toString())).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> copy(process.getInputStream()), "vigil-output");
         reader.setDaemon(true);

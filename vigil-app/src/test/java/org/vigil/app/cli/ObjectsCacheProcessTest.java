@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +96,7 @@ class ObjectsCacheProcessTest {
         Path out = dir.resolve("out.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--no-web", dir.resolve("nagios.cfg").toString()))
+                "org.vigil.app.cli.Vigil", "run", "--no-web", dir.resolve("nagios.cfg").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!(Files.readString(out).contains(line) && also.getAsBoolean())) {

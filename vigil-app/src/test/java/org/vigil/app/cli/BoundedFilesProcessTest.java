@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class BoundedFilesProcessTest {
         Path out = dir.resolve("out.txt");
         long start = System.nanoTime();
         Process p = new ProcessBuilder(List.of(java(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--no-web", dir.resolve("nagios.cfg").toString()))
+                "org.vigil.app.cli.Vigil", "run", "--no-web", dir.resolve("nagios.cfg").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -433,7 +433,7 @@ class KillNineNotificationsTest {
     private void start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--no-web", "--web-config", dir.resolve("vigil.yml").toString()))
+                "org.vigil.app.cli.Vigil", "run", "--no-web", "--web-config", dir.resolve("vigil.yml").toString()))
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("out.txt").toFile())).start();
     }

@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +88,7 @@ class ReloadProcessTest {
     private void start(String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Dvigil.watch.debounce.ms=1000", "-cp",
-                System.getProperty("java.class.path"), "org.vigil.web.cli.Vigil", "run"));
+                System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil", "run"));
         command.addAll(List.of(options));
         command.add(dir.resolve("nagios.cfg").toString());
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())

@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class KillNineTest {
     private Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", dir.resolve("nagios.cfg").toString()))
+                "org.vigil.app.cli.Vigil", "run", dir.resolve("nagios.cfg").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
     }
 

@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,7 +105,7 @@ class SweepProcessTest {
 
     private void start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.vigil.web.cli.Vigil",
+        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil",
                 "run", dir.resolve("nagios.cfg").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile()).start();
         waitFor(() -> Files.exists(socket()), "the control socket");

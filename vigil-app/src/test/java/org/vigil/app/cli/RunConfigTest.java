@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +77,7 @@ class RunConfigTest {
         Files.writeString(dir.resolve("notify.properties"), "email.host = nowhere.invalid\nemail.from = x@example.com\n");
         process = new ProcessBuilder(List.of(java(), "-Dvigil.notify.config=" + dir.resolve("notify.properties"),
                 "-Dvigil.retention.url=jdbc:h2:file:" + dir.resolve("ignored"), "-cp",
-                System.getProperty("java.class.path"), "org.vigil.web.cli.Vigil", "run", "--web-config",
+                System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil", "run", "--web-config",
                 dir.resolve("vigil.yml").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         for (int i = 0; i < 300 && smtp.getReceivedMessages().length == 0; i++) {
@@ -139,7 +139,7 @@ class RunConfigTest {
                 """.formatted(dir, closedSmtpPort));
         Path out = dir.resolve("out.txt");
         process = new ProcessBuilder(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString()))
+                "org.vigil.app.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         java.util.regex.Pattern admin = java.util.regex.Pattern.compile("\\(admin port (\\d+)\\)");
         java.util.regex.Matcher m = admin.matcher("");
@@ -186,7 +186,7 @@ class RunConfigTest {
         process = new ProcessBuilder(List.of(java(), "-Ddw.server.applicationConnectors[0].port=0",
                 "-Ddw.server.adminConnectors[0].port=0", "-Ddw.limits.max_comments_per_object=1", "-cp",
                 System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--web-config", copy.resolve("vigil.yml").toString()))
+                "org.vigil.app.cli.Vigil", "run", "--web-config", copy.resolve("vigil.yml").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         java.util.regex.Pattern serving = java.util.regex.Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/");
         java.util.regex.Matcher m = serving.matcher("");
@@ -219,7 +219,7 @@ class RunConfigTest {
         Files.writeString(dir.resolve("vigil.yml"), "notifications:\n  emial:\n    host: localhost\n");
         Path out = dir.resolve("out.txt");
         Process p = new ProcessBuilder(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                "org.vigil.web.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString()))
+                "org.vigil.app.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String text = Files.readString(out);

@@ -1,4 +1,4 @@
-package org.vigil.web.cli;
+package org.vigil.app.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vigil cds-training DIR}, run by {@code bin/vigil} under {@code -XX:ArchiveClassesAtExit}: a short {@code vigil
@@ -24,7 +27,11 @@ import java.util.regex.Pattern;
  * instead of loading and verifying them again (a restart at 100,000 services does not wait for thousands of classes).
  * Not for users: it prints nothing unless it fails.
  */
-final class CdsTrainingCommand {
+@Command(name = "cds-training", hidden = true, description = "bin/vigil's class data sharing training run")
+final class CdsTrainingCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "EMPTY_DIR")
+    Path dir;
 
     private static final Pattern SERVING = Pattern.compile("Web: serving http://([^/]+)/");
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
@@ -35,12 +42,9 @@ final class CdsTrainingCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
-        if (args.length != 1) {
-            err.println("usage: vigil cds-training EMPTY_DIR");
-            return 2;
-        }
-        Path dir = Path.of(args[0]).toAbsolutePath();
+    @Override
+    public Integer call() {
+        Path dir = this.dir.toAbsolutePath();
         try {
             write(dir);
         } catch (IOException e) {
@@ -58,8 +62,8 @@ final class CdsTrainingCommand {
                 result.complete(null);
             }
         }), true, StandardCharsets.UTF_8);
-        Thread monitor = new Thread(() -> new RunCommand(watched, watched).run(new String[] {
-            "--web-config", dir.resolve("vigil.yml").toString(), dir.resolve("nagios.cfg").toString()}), "vigil-run");
+        Thread monitor = new Thread(() -> new RunCommand(watched, watched).start(dir.resolve("nagios.cfg").toString(),
+                dir.resolve("vigil.yml"), true, false), "vigil-run");
         monitor.setDaemon(true);
         monitor.start();
         try {

@@ -5,16 +5,29 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vigil reload nagios.cfg}: verifies the config exactly as {@code vigil verify} does (same output); with
  * errors exits 1 and the running monitor is left alone; else sends SIGHUP to the monitor named by the config's
  * {@code lock_file}, which reloads it keeping all state.
  */
-final class ReloadCommand {
+@Command(name = "reload", description = {"verify a config and have the running monitor reload it",
+    "%nPrints what verify prints; with errors exits 1 and the monitor keeps its configuration, else sends SIGHUP"
+        + " to the PID in lock_file: the monitor reloads, keeping all state."})
+final class ReloadCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "NAGIOS_CFG", description = "the main configuration file")
+    Path file;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -24,12 +37,9 @@ final class ReloadCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            err.println("usage: vigil reload NAGIOS_CFG");
-            return 2;
-        }
-        LoadResult config = ConfigLoader.load(Path.of(args[0]));
+    @Override
+    public Integer call() {
+        LoadResult config = ConfigLoader.load(file);
         new VerifyCommand(out, err).report(config);
         if (!config.ok()) {
             err.println("vigil reload: the configuration has " + config.diagnostics().errorCount()
@@ -38,7 +48,7 @@ final class ReloadCommand {
         }
         Optional<Path> lock = config.mainConfig().path("lock_file");
         if (lock.isEmpty()) {
-            err.println("vigil reload: " + args[0] + " sets no lock_file, so the running monitor cannot be found"
+            err.println("vigil reload: " + file + " sets no lock_file, so the running monitor cannot be found"
                     + " (set lock_file, as for Nagios)");
             return 1;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,20 +30,46 @@ import org.vigil.web.app.WebServer;
 import org.vigil.web.model.Monitor;
 import io.dropwizard.configuration.ConfigurationException;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code vigil run [--watch] [--web-config vigil.yml] nagios.cfg}: the monitor in the foreground, logging to stdout and {@code log_file}, until
- * SIGTERM or Ctrl-C, which stop it cleanly. A config that {@code verify} rejects is refused with the same errors.
+ * {@code vigil run [--watch] [--web-config vigil.yml] nagios.cfg}: the monitor in the foreground, logging to stdout
+ * and {@code log_file}, until SIGTERM or Ctrl-C, which stop it cleanly. A config that {@code verify} rejects is
+ * refused with the same errors.
  * SIGHUP (and, with {@code --watch}, a change of the config files) reloads the config keeping all state; the PID
  * is in {@code lock_file}, as Nagios keeps it.
  */
-final class RunCommand {
+@Command(name = "run", description = {"run the monitor, with the status pages and API on :8080",
+    "%nLogs to stdout and log_file. SIGHUP (and with --watch a change of the config files) reloads the"
+        + " configuration keeping all state; SIGTERM or Ctrl-C stop it. A configuration that verify rejects is"
+        + " refused with the same errors."})
+final class RunCommand implements Callable<Integer> {
 
     /** Quiet time after the last change of a config file before {@code --watch} reloads. */
     static final Duration WATCH_DEBOUNCE = Duration.ofMillis(Long.getLong("vigil.watch.debounce.ms", 2000));
 
     private static final String USAGE = "usage: vigil run [--watch] [--web-config vigil.yml] [--no-web] [NAGIOS_CFG]"
             + " (NAGIOS_CFG, or nagios_config in vigil.yml)";
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--watch", description = "reload when the configuration files change")
+    boolean watch;
+
+    @Option(names = "--web-config", paramLabel = "vigil.yml",
+            description = "the web server's settings (docs/configuration.md); may name the NAGIOS_CFG")
+    Path webConfig;
+
+    @Option(names = "--no-web", description = "no web server")
+    boolean noWeb;
+
+    @Parameters(arity = "0..1", paramLabel = "NAGIOS_CFG",
+            description = "the main configuration file (or nagios_config in vigil.yml)")
+    String file;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,30 +79,17 @@ final class RunCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
-        boolean watch = false;
-        boolean web = true;
-        Path webConfig = null;
-        String file = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--watch")) {
-                watch = true;
-            } else if (a.equals("--no-web")) {
-                web = false;
-            } else if (a.equals("--web-config") && i + 1 < args.length) {
-                webConfig = Path.of(args[++i]);
-            } else if (a.startsWith("-") || file != null) {
-                err.println(USAGE);
-                return 2;
-            } else {
-                file = a;
-            }
-        }
+    @Override
+    public Integer call() {
         if (file == null && webConfig == null) {
             err.println(USAGE);
-            return 2;
+            return UsageErrors.USAGE;
         }
+        return start(file, webConfig, !noWeb, watch);
+    }
+
+    /** Runs the monitor until it is stopped; 0 then, 1 when it cannot start. */
+    int start(String file, Path webConfig, boolean web, boolean watch) {
         org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         // the object config named on the command line loads while the web settings are read (Dropwizard's YAML and
         // validator take most of a second at start); a config named only in vigil.yml loads after them
@@ -359,7 +373,8 @@ final class RunCommand {
         NotifySettingsFile.Read read = NotifySettingsFile.read(file.get(), config.mainConfig().zone());
         read.errors().forEach(e -> err.println("vigil run: " + e));
         if (read.settings().isEmpty()) {
-            err.println("vigil run: the notification settings have " + read.errors().size() + " error(s); not starting");
+            err.println("vigil run: the notification settings have " + read.errors().size()
+                    + " error(s); not starting");
             return read.settings();
         }
         NotifySettings s = read.settings().get();
@@ -383,7 +398,8 @@ final class RunCommand {
                 database.outboxUrl());
         read.errors().forEach(e -> err.println("vigil run: " + settings.file + ": " + e));
         if (read.settings().isEmpty()) {
-            err.println("vigil run: the notification settings have " + read.errors().size() + " error(s); not starting");
+            err.println("vigil run: the notification settings have " + read.errors().size()
+                    + " error(s); not starting");
         }
         return read.settings();
     }

@@ -17,12 +17,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.main.MainConfigReader;
 import org.vigil.web.control.ControlProtocol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vigil sweep NAGIOS_CFG [--host NAME] [--hostgroup NAME] [--servicegroup NAME] [--service PATTERN]
@@ -31,7 +36,10 @@ import org.vigil.web.control.ControlProtocol;
  * piped, the summary as JSON with {@code --json}. Exit 0 when every swept check is OK/UP, 1 when some are not,
  * 2 for a bad command line or request, 4 when the monitor cannot be reached, 5 when the sweep was cancelled.
  */
-final class SweepCommand {
+@Command(name = "sweep", description = {"have the running monitor run checks now, print what is not OK",
+    "%nWithout a selection: every check. Exit 0 when every swept check is OK/UP, 1 when some are not, 2 for a bad"
+        + " command line or request, 4 when the monitor cannot be reached, 5 when the sweep was cancelled."})
+final class SweepCommand implements Callable<Integer> {
 
     static final int ALL_OK = 0;
     static final int PROBLEMS = 1;
@@ -39,10 +47,33 @@ final class SweepCommand {
     static final int UNREACHABLE = 4;
     static final int CANCELLED = 5;
 
-    private static final String USAGE_LINE = "usage: vigil sweep NAGIOS_CFG [--host NAME] [--hostgroup NAME]"
-            + " [--servicegroup NAME] [--service PATTERN] [--state problem] [--json]";
     private static final Pattern NUMBER = Pattern.compile("\"(done|total|problems|elapsed_ms)\":(\\d+)");
     private static final Pattern PHASE = Pattern.compile("\"phase\":\"(\\w+)\"");
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "the checks of this host (repeatable)")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--hostgroup", paramLabel = "NAME", description = "the checks of this hostgroup's hosts")
+    List<String> hostgroups = new ArrayList<>();
+
+    @Option(names = "--servicegroup", paramLabel = "NAME", description = "the services of this servicegroup")
+    List<String> servicegroups = new ArrayList<>();
+
+    @Option(names = "--service", paramLabel = "PATTERN", description = "services by description: glob, or /regex/")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "problem: only the checks not OK/UP now; all: every selected one (the default)")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = "--json", description = "print the summary as JSON (progress on stderr on a terminal)")
+    boolean json;
+
+    @Parameters(paramLabel = "NAGIOS_CFG", description = "the main configuration file of the running monitor")
+    String file;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,36 +85,15 @@ final class SweepCommand {
         this.terminal = terminal;
     }
 
-    int run(String[] args) {
+    @Override
+    public Integer call() {
+        // the control protocol's parameters, named as the options (the monitor checks their values)
         Map<String, List<String>> params = new LinkedHashMap<>();
-        String file = null;
-        boolean json = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--json" -> json = true;
-                case "--host", "--hostgroup", "--servicegroup", "--service", "--state" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("vigil sweep: " + a + " needs a value");
-                        err.println(USAGE_LINE);
-                        return USAGE;
-                    }
-                    params.computeIfAbsent(a.substring(2), k -> new ArrayList<>()).add(args[++i]);
-                }
-                default -> {
-                    if (a.startsWith("-") || file != null) {
-                        err.println("vigil sweep: unexpected argument '" + a + "'");
-                        err.println(USAGE_LINE);
-                        return USAGE;
-                    }
-                    file = a;
-                }
-            }
-        }
-        if (file == null) {
-            err.println(USAGE_LINE);
-            return USAGE;
-        }
+        put(params, "host", hosts);
+        put(params, "hostgroup", hostgroups);
+        put(params, "servicegroup", servicegroups);
+        put(params, "service", services);
+        put(params, "state", states);
         Optional<Path> socket = socket(Path.of(file));
         if (socket.isEmpty()) {
             return UNREACHABLE;
@@ -98,6 +108,12 @@ final class SweepCommand {
             err.println("vigil sweep: cannot reach the monitor at " + socket.get() + ": " + e.getMessage()
                     + " (is 'vigil run' running?)");
             return UNREACHABLE;
+        }
+    }
+
+    private static void put(Map<String, List<String>> params, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            params.put(name, values);
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
@@ -20,15 +21,37 @@ import org.vigil.config.model.Timeperiod;
 import org.vigil.config.timeperiod.CompiledTimeperiod;
 import org.vigil.config.timeperiod.TimeperiodSchedule;
 import org.vigil.config.timeperiod.Transition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vigil timeperiod nagios.cfg PERIOD [--at TIME] [--json]}: is an instant inside a timeperiod,
  * what is the current or next window, and when does it change, in the engine's time zone.
  */
-final class TimeperiodCommand {
+@Command(name = "timeperiod", description = {"show whether a time is inside a timeperiod, and its windows",
+    "%nIts current or next window and its next changes, in the configuration's time zone (use_timezone)."})
+final class TimeperiodCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx");
     private static final int TRANSITIONS = 6;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "the time to look at, ISO-8601 (2026-12-24T18:30 or 2026-12-24T18:30+01:00); default: now")
+    String at;
+
+    @Option(names = "--json", description = "answer in one line of JSON")
+    boolean json;
+
+    @Parameters(index = "0", paramLabel = "NAGIOS_CFG", description = "the main configuration file")
+    String config;
+
+    @Parameters(index = "1", paramLabel = "PERIOD", description = "the timeperiod_name")
+    String period;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -38,33 +61,8 @@ final class TimeperiodCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
-        String at = null;
-        boolean json = false;
-        String config = null;
-        String period = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--at") && i + 1 < args.length) {
-                at = args[++i];
-            } else if (a.startsWith("--at=")) {
-                at = a.substring(5);
-            } else if (a.startsWith("-")) {
-                err.println("vigil timeperiod: unknown option '" + a + "'");
-                return usage();
-            } else if (config == null) {
-                config = a;
-            } else if (period == null) {
-                period = a;
-            } else {
-                return usage();
-            }
-        }
-        if (period == null) {
-            return usage();
-        }
+    @Override
+    public Integer call() {
         LoadResult result = ConfigLoader.load(Path.of(config));
         if (!result.ok()) {
             Path cwd = Path.of("").toAbsolutePath();
@@ -90,7 +88,7 @@ final class TimeperiodCommand {
         } catch (DateTimeException e) {
             err.println("vigil timeperiod: --at '" + at + "' is not a time (expected ISO-8601, e.g."
                     + " 2026-12-24T18:30 or 2026-12-24T18:30+01:00)");
-            return 2;
+            return UsageErrors.USAGE;
         }
         TimeperiodSchedule schedule = result.model().compileTimeperiods(zone, new Diagnostics());
         CompiledTimeperiod tp = schedule.find(period).orElseThrow();
@@ -161,10 +159,5 @@ final class TimeperiodCommand {
             }
         }
         return sb.append('"').toString();
-    }
-
-    private int usage() {
-        err.println("usage: vigil timeperiod NAGIOS_CFG PERIOD [--at ISO-8601-TIME] [--json]");
-        return 2;
     }
 }

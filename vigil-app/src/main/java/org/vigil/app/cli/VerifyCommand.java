@@ -8,17 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
 import org.vigil.config.diag.SourceLocation;
 import org.vigil.config.dump.ObjectCacheWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vigil verify [--dump-objects FILE] nagios.cfg}: loads the config, prints every problem and the
  * object counts; exit 0 without errors, 1 with errors, 2 for bad usage.
  */
-final class VerifyCommand {
+@Command(name = "verify", description = {"check a configuration, as 'nagios -v' does",
+    "%nPrints every problem with its file and line, then the object counts. Exit 0 without errors, 1 with errors,"
+        + " 2 for bad usage."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--dump-objects", paramLabel = "FILE",
+            description = "also write the resolved objects, as Nagios writes objects.cache")
+    Path dump;
+
+    @Parameters(paramLabel = "NAGIOS_CFG", description = "the main configuration file")
+    Path config;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -28,33 +46,8 @@ final class VerifyCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
-        Path dump = null;
-        Path config = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--dump-objects")) {
-                if (i + 1 >= args.length) {
-                    err.println("vigil verify: --dump-objects needs a file name");
-                    return 2;
-                }
-                dump = Path.of(args[++i]);
-            } else if (a.startsWith("--dump-objects=")) {
-                dump = Path.of(a.substring("--dump-objects=".length()));
-            } else if (a.startsWith("-")) {
-                err.println("vigil verify: unknown option '" + a + "'");
-                return 2;
-            } else if (config == null) {
-                config = Path.of(a);
-            } else {
-                err.println("vigil verify: only one main config file may be given");
-                return 2;
-            }
-        }
-        if (config == null) {
-            err.println("usage: vigil verify [--dump-objects FILE] NAGIOS_CFG");
-            return 2;
-        }
+    @Override
+    public Integer call() {
         LoadResult result = ConfigLoader.load(config);
         report(result);
         if (dump != null && result.model() != null) {

@@ -1,12 +1,33 @@
 package org.vigil.app.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
-/** The {@code vigil} command: dispatches to its subcommands. */
-public final class Vigil {
+/** The {@code vigil} command: parses the command line with picocli and runs one subcommand. */
+@Command(name = "vigil", description = "A Nagios-compatible monitoring engine.",
+        footer = "%nRun 'vigil COMMAND --help' for the options of a command.")
+public final class Vigil implements Callable<Integer> {
 
-    private Vigil() {
+    /** The exit code of an exception that escaped a subcommand (a bug): one line, no stack trace. */
+    static final int INTERNAL_ERROR = 3;
+
+    @Mixin
+    HelpOption help;
+
+    private final PrintStream err;
+    private CommandLine self;
+
+    private Vigil(PrintStream err) {
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -15,66 +36,67 @@ public final class Vigil {
 
     /** Runs one subcommand; returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
-            usage(args.length == 0 ? err : out);
-            return args.length == 0 ? 2 : 0;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        CommandLine vigil = commandLine(out, err, args.length == 0 ? null : args[0]);
         try {
-            return switch (args[0]) {
-                case "verify" -> new VerifyCommand(out, err).run(rest);
-                case "timeperiod" -> new TimeperiodCommand(out, err).run(rest);
-                case "run" -> new RunCommand(out, err).run(rest);
-                case "reload" -> new ReloadCommand(out, err).run(rest);
-                case "sweep" -> new SweepCommand(out, err, System.console() != null && out == System.out).run(rest);
-                case "hash-password" -> hashPassword(out, err);
-                case "cds-training" -> new CdsTrainingCommand(err).run(rest); // bin/vigil's, not for users
-                default -> {
-                    err.println("vigil: unknown command '" + args[0] + "'");
-                    usage(err);
-                    yield 2;
-                }
-            };
-        } catch (RuntimeException e) {
-            // users get one line, never a stack trace
-            err.println("vigil: internal error: " + e);
-            return 3;
+            return vigil.execute(args);
+        } finally {
+            vigil.getOut().flush();
+            vigil.getErr().flush();
         }
     }
 
-    /** Reads one line (the password) from stdin and prints its PBKDF2 hash for {@code auth.users} in vigil.yml. */
-    private static int hashPassword(PrintStream out, PrintStream err) {
-        try {
-            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) {
-                err.println("vigil hash-password: give the password on standard input");
-                return 2;
+    /**
+     * The command tree writing to {@code out} and {@code err}. When {@code first} names a subcommand (other than
+     * help and completion, which need them all) only that one is built: picocli reads each command's annotations
+     * by reflection, and {@code vigil verify} should not wait for the others (about 0.1 s of a short command).
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String first) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("run", () -> new RunCommand(out, err));
+        commands.put("hash-password", () -> new HashPasswordCommand(out, err));
+        commands.put("reload", () -> new ReloadCommand(out, err));
+        commands.put("sweep", () -> new SweepCommand(out, err, System.console() != null && out == System.out));
+        commands.put("verify", () -> new VerifyCommand(out, err));
+        commands.put("timeperiod", () -> new TimeperiodCommand(out, err));
+        commands.put("completion", () -> new CompletionCommand(out));
+        commands.put("help", CommandLine.HelpCommand::new);
+        commands.put("cds-training", () -> new CdsTrainingCommand(err)); // bin/vigil's, hidden: not for users
+        Vigil root = new Vigil(err);
+        CommandLine vigil = new CommandLine(root);
+        root.self = vigil;
+        boolean one = first != null && commands.containsKey(first) && !first.equals("help")
+                && !first.equals("completion");
+        commands.forEach((name, command) -> {
+            if (!one || name.equals(first)) {
+                vigil.addSubcommand(name, command.get());
             }
-            out.println(org.vigil.web.auth.PasswordHash.hash(line));
-            return 0;
-        } catch (java.io.IOException e) {
-            err.println("vigil hash-password: " + e.getMessage());
-            return 1;
-        }
+        });
+        headings(vigil);
+        // settings given after every subcommand is added, as picocli hands them down only to those present
+        vigil.setOut(new PrintWriter(out, true));
+        vigil.setErr(new PrintWriter(err, true));
+        vigil.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF)); // plain text, as the old usage
+        vigil.setExpandAtFiles(false); // a config path may start with @
+        vigil.setOverwrittenOptionsAllowed(true); // the last --at or --web-config wins, as before
+        vigil.setParameterExceptionHandler(new UsageErrors(err));
+        vigil.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("vigil: internal error: " + e); // users get one line, never a stack trace
+            return INTERNAL_ERROR;
+        });
+        return vigil;
     }
 
-    static void usage(PrintStream out) {
-        out.println("usage: vigil COMMAND [OPTIONS]");
-        out.println();
-        out.println("commands:");
-        out.println("  run [--watch] [--web-config vigil.yml] [--no-web] [NAGIOS_CFG]  (or nagios_config in vigil.yml)");
-        out.println("                                            run the monitor in the foreground, with the web");
-        out.println("                                            status and API on http://localhost:8080 (--watch:");
-        out.println("                                            reload when the config files change)");
-        out.println("  hash-password                             read a password on stdin, print its hash for vigil.yml");
-        out.println("  reload NAGIOS_CFG                         verify a config and have the running monitor reload it");
-        out.println("  sweep NAGIOS_CFG [--host NAME] [--hostgroup NAME] [--servicegroup NAME] [--service PATTERN]");
-        out.println("        [--state problem] [--json]          have the running monitor run the selected checks now");
-        out.println("                                            and print what is not OK (PATTERN: glob, or /regex/)");
-        out.println("  verify [--dump-objects FILE] NAGIOS_CFG   check a configuration, as 'nagios -v' does");
-        out.println("  timeperiod NAGIOS_CFG PERIOD [--at TIME] [--json]");
-        out.println("                                            show whether a time is inside a timeperiod,");
-        out.println("                                            its current or next window and next changes");
+    /** {@code vigil} alone prints the commands on stderr and fails, as before; {@code vigil --help} on stdout. */
+    @Override
+    public Integer call() {
+        self.usage(err);
+        return UsageErrors.USAGE;
+    }
+
+    private static void headings(CommandLine cmd) {
+        UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
+        usage.synopsisHeading("usage: ").commandListHeading("%ncommands:%n").optionListHeading("%noptions:%n")
+                .parameterListHeading("%narguments:%n").descriptionHeading("%n");
+        cmd.getSubcommands().values().forEach(Vigil::headings);
     }
 }

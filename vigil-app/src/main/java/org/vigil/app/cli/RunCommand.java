@@ -15,16 +15,12 @@ import java.util.concurrent.Executors;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
-import org.vigil.config.main.MainConfig;
-import org.vigil.config.main.MainConfigReader;
 import org.vigil.engine.Daemon;
 import org.vigil.engine.RetentionPrefetch;
 import org.vigil.engine.reload.ConfigWatcher;
 import org.vigil.notify.setup.Notifications;
 import org.vigil.notify.setup.NotifySettings;
-import org.vigil.notify.setup.NotifySettingsFile;
 import org.vigil.web.app.DatabaseConfig;
-import org.vigil.web.app.NotificationsConfig;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
 import org.vigil.web.model.Monitor;
@@ -93,10 +89,10 @@ final class RunCommand implements Callable<Integer> {
         org.vigil.config.StageTimer timer = new org.vigil.config.StageTimer();
         // the object config named on the command line loads while the web settings are read (Dropwizard's YAML and
         // validator take most of a second at start); a config named only in vigil.yml loads after them
-        CompletableFuture<ConfigLoader.Cached> early = file == null ? null : loadInBackground(Path.of(file));
+        CompletableFuture<ConfigLoader.Cached> early = file == null ? null : StartAhead.loadInBackground(Path.of(file));
         // so does the retention database, unless vigil.yml may name another one than nagios.cfg does
-        Optional<RetentionPrefetch> guessed = file == null || mayNameDatabase(webConfig) ? Optional.empty()
-                : prefetchRetention(Path.of(file), new DatabaseConfig());
+        Optional<RetentionPrefetch> guessed = file == null || StartAhead.mayNameDatabase(webConfig) ? Optional.empty()
+                : StartAhead.prefetchRetention(Path.of(file), new DatabaseConfig());
         int code = 1;
         try {
             code = run(file, webConfig, web, watch, early, guessed, timer);
@@ -106,27 +102,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return code;
-    }
-
-    /**
-     * Whether {@code webConfig} may choose the retention database ({@code database:} in the file, or a
-     * {@code -Ddw.database.*} override), so that the database nagios.cfg names cannot be read before it is parsed.
-     * A wrong guess costs time only: the daemon uses a read ahead only if it read the database it chose.
-     */
-    static boolean mayNameDatabase(Path webConfig) {
-        if (System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("dw.database"))) {
-            return true;
-        }
-        if (webConfig == null) {
-            return false;
-        }
-        try (java.io.InputStream in = org.vigil.config.main.BoundedInput.open(webConfig, WebServer.MAX_YAML_BYTES)) {
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.regex.Pattern.compile("(?m)^\\s*\"?database\"?\\s*:|[{,]\\s*\"?database\"?\\s*:")
-                    .matcher(text).find();
-        } catch (IOException | RuntimeException e) {
-            return true; // the settings' own parse reports it
-        }
     }
 
     private int run(String file, Path webConfig, boolean web, boolean watch,
@@ -162,8 +137,8 @@ final class RunCommand implements Callable<Integer> {
             guessed.ifPresent(RetentionPrefetch::discard);
         }
         Optional<RetentionPrefetch> prefetch = guessed.isPresent() && !database.given() ? guessed
-                : prefetchRetention(Path.of(file), database);
-        ConfigLoader.Cached cached = early != null ? joined(early) : ConfigLoader.loadCached(Path.of(file));
+                : StartAhead.prefetchRetention(Path.of(file), database);
+        ConfigLoader.Cached cached = early != null ? StartAhead.joined(early) : ConfigLoader.loadCached(Path.of(file));
         LoadResult config = cached.result();
         timer.stage("start: config loaded");
         cached.lookup().ifPresent(this::reportCache);
@@ -210,49 +185,6 @@ final class RunCommand implements Callable<Integer> {
         t.start();
     }
 
-    /** Loads the object config on a thread of its own; the load reports its problems in its result. */
-    private static CompletableFuture<ConfigLoader.Cached> loadInBackground(Path file) {
-        CompletableFuture<ConfigLoader.Cached> loaded = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                loaded.complete(ConfigLoader.loadCached(file));
-            } catch (Throwable e) { // NOPMD: whatever it is, the caller reports it as the load would have
-                loaded.completeExceptionally(e);
-            }
-        }, "vigil-config-load");
-        t.setDaemon(true);
-        t.start();
-        return loaded;
-    }
-
-    /** The background load's result, or what it threw, as the load on this thread would have thrown it. */
-    private static ConfigLoader.Cached joined(CompletableFuture<ConfigLoader.Cached> loading) {
-        try {
-            return loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error x) {
-                throw x;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Reads the retention database on its own thread while the object config loads (the two slowest parts of a
-     * restart at 100,000 services), when the main config names it; the daemon restores it at start.
-     */
-    private static Optional<RetentionPrefetch> prefetchRetention(Path file, DatabaseConfig database) {
-        org.vigil.config.diag.Diagnostics quiet = new org.vigil.config.diag.Diagnostics();
-        MainConfig main = new MainConfigReader(quiet).read(file);
-        if (main == null || quiet.errorCount() > 0) {
-            return Optional.empty(); // the full load reports what is wrong
-        }
-        return RetentionPrefetch.start(main, database.given() ? database.retentionUrl().orElseThrow() : null);
-    }
-
     private int run(LoadResult config, VigilConfiguration settings, VigilConfiguration webSettings,
                     DatabaseConfig database, Optional<RetentionPrefetch> prefetch, Path webConfig, boolean watch,
                     org.vigil.config.StageTimer timer) {
@@ -273,8 +205,7 @@ final class RunCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Optional<NotifySettings> notify = settings != null && settings.notifications != null
-                ? yamlNotifySettings(settings, config, database) : notifySettings(config, database);
+        Optional<NotifySettings> notify = new NotifySetup(err).settings(settings, config, database);
         if (notify.isEmpty()) {
             lock.ifPresent(LockFile::close);
             return 1;
@@ -358,50 +289,6 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /**
-     * The built-in channels' settings from {@code -Dvigil.notify.config} / {@code VIGIL_NOTIFY_CONFIG} (none: the
-     * contacts' notification commands only); empty, with every problem printed, when the file is not valid. A
-     * {@code database.url} in the YAML replaces the file's {@code outbox.url}.
-     */
-    private Optional<NotifySettings> notifySettings(LoadResult config, DatabaseConfig database) {
-        Optional<Path> file = NotifySettingsFile.named();
-        if (file.isEmpty()) {
-            return Optional.of(NotifySettings.NONE);
-        }
-        NotifySettingsFile.Read read = NotifySettingsFile.read(file.get(), config.mainConfig().zone());
-        read.errors().forEach(e -> err.println("vigil run: " + e));
-        if (read.settings().isEmpty()) {
-            err.println("vigil run: the notification settings have " + read.errors().size()
-                    + " error(s); not starting");
-            return read.settings();
-        }
-        NotifySettings s = read.settings().get();
-        if (!database.given()) {
-            return read.settings();
-        }
-        if (s.outboxUrl().isPresent()) {
-            err.println("vigil run: note: database.url in the YAML is used for the outbox, not outbox.url in "
-                    + file.get());
-        }
-        return Optional.of(new NotifySettings(s.email(), s.webhooks(), database.outboxUrl(), s.retryInitial(),
-                s.retryMax(), s.giveUpAfter()));
-    }
-
-    /** The built-in channels' settings from the YAML's {@code notifications:}, which replaces the properties file. */
-    private Optional<NotifySettings> yamlNotifySettings(VigilConfiguration settings, LoadResult config,
-                                                        DatabaseConfig database) {
-        NotifySettingsFile.named().ifPresent(f -> err.println("vigil run: note: notifications in " + settings.file
-                + " are used, not " + f + " (VIGIL_NOTIFY_CONFIG / -Dvigil.notify.config)"));
-        NotificationsConfig.Read read = settings.notifications.settings(settings.baseDir(), config.mainConfig().zone(),
-                database.outboxUrl());
-        read.errors().forEach(e -> err.println("vigil run: " + settings.file + ": " + e));
-        if (read.settings().isEmpty()) {
-            err.println("vigil run: the notification settings have " + read.errors().size()
-                    + " error(s); not starting");
-        }
-        return read.settings();
     }
 
     private static boolean sameFile(Path a, Path b) {

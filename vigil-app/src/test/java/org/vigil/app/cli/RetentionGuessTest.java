@@ -26,27 +26,27 @@ class RetentionGuessTest {
     @ValueSource(strings = {"database:\n  url: jdbc:postgresql://db/vigil\n", "  database: {url: x}\n",
             "{server: {}, database: {url: x}}\n", "\"database\": {}\n", "nagios_config: n.cfg\ndatabase :\n"})
     void aYamlThatMayNameTheDatabaseIsWaitedFor(String text) throws Exception {
-        assertThat(RunCommand.mayNameDatabase(yaml(text))).isTrue();
+        assertThat(StartAhead.mayNameDatabase(yaml(text))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"nagios_config: n.cfg\nserver:\n  applicationConnectors: [{ type: http, port: 0 }]\n",
             "# database: not here\nlimits: {}\n", ""})
     void aYamlWithoutDatabaseLetsTheReadStartAtOnce(String text) throws Exception {
-        assertThat(RunCommand.mayNameDatabase(yaml(text))).isFalse();
+        assertThat(StartAhead.mayNameDatabase(yaml(text))).isFalse();
     }
 
     @Test
     void noYamlLetsTheReadStartAtOnceAndAnUnreadableOneIsWaitedFor() {
-        assertThat(RunCommand.mayNameDatabase(null)).isFalse();
-        assertThat(RunCommand.mayNameDatabase(dir.resolve("missing.yml"))).isTrue();
+        assertThat(StartAhead.mayNameDatabase(null)).isFalse();
+        assertThat(StartAhead.mayNameDatabase(dir.resolve("missing.yml"))).isTrue();
     }
 
     @Test
     void aDropwizardOverrideOfTheDatabaseIsWaitedFor() throws Exception {
         System.setProperty("dw.database.url", "jdbc:postgresql://db/vigil");
         try {
-            assertThat(RunCommand.mayNameDatabase(yaml("nagios_config: n.cfg\n"))).isTrue();
+            assertThat(StartAhead.mayNameDatabase(yaml("nagios_config: n.cfg\n"))).isTrue();
         } finally {
             System.clearProperty("dw.database.url");
         }

@@ -340,10 +340,10 @@ public final class Daemon implements AutoCloseable {
 
     private StatusFile.Program program() {
         MainConfig m = config.mainConfig();
-        return new StatusFile.Program(ProcessHandle.current().pid(), started, engine.notificationsEnabled(),
-                engine.executeServiceChecks(), engine.acceptPassiveServiceChecks(),
-                engine.executeHostChecks(), engine.acceptPassiveHostChecks(),
-                engine.eventHandlersEnabled(), engine.flapDetectionEnabled(),
+        return new StatusFile.Program(ProcessHandle.current().pid(), started, engine.switches().notificationsEnabled(),
+                engine.switches().executeServiceChecks(), engine.switches().acceptPassiveServiceChecks(),
+                engine.switches().executeHostChecks(), engine.switches().acceptPassiveHostChecks(),
+                engine.switches().eventHandlersEnabled(), engine.switches().flapDetectionEnabled(),
                 engine.eventIds().nextEventId(), engine.eventIds().nextProblemId(),
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),

@@ -1,34 +1,19 @@
 package org.vigil.engine;
 
-import org.vigil.engine.downtime.Downtime;
+import org.vigil.engine.state.CheckTarget;
+import org.vigil.engine.downtime.DowntimeListener;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.Effects;
 
 /**
  * What the engine tells the parts after it (notifier, web, metrics) about each processed result. Called on
- * the engine thread: implementations must be quick and must not block.
+ * the engine thread: implementations must be quick and must not block. Downtimes start and end through
+ * {@link DowntimeListener}, which the downtimes declare.
  */
-public interface EngineListener {
+public interface EngineListener extends DowntimeListener {
 
     /** A result was applied to {@code status}; {@code effects} says what it changed. */
     default void resultApplied(CheckTarget target, CheckableStatus<?> status, Effects effects) {
-    }
-
-    // downtimes: Nagios's DOWNTIMESTART, DOWNTIMEEND and DOWNTIMECANCELLED notifications are due here
-
-    /** {@code downtime} started and the object entered downtime (depth was 0); once per downtime. */
-    default void downtimeStarted(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
-    }
-
-    /**
-     * The object left downtime when {@code downtime} ended (depth is 0 again); also called, as Nagios does, when a
-     * flexible downtime expires without having started.
-     */
-    default void downtimeEnded(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
-    }
-
-    /** {@code downtime} was cancelled while in effect and the object left downtime. */
-    default void downtimeCancelled(CheckTarget target, CheckableStatus<?> status, Downtime downtime) {
     }
 
     // flap detection: Nagios sends FLAPPINGSTART, FLAPPINGSTOP and FLAPPINGDISABLED notifications here

@@ -1,5 +1,6 @@
 package org.vigil.engine;
 
+import org.vigil.engine.exec.CarriedResult;
 import java.util.Set;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.retention.RetainedState;

@@ -1,5 +1,6 @@
 package org.vigil.engine;
 
+import org.vigil.engine.state.CheckTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

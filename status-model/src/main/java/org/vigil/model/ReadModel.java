@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vigil.engine.Daemon;
 import org.vigil.engine.Engine;
+import org.vigil.engine.ProgramSwitches;
 
 /**
  * The one read model every reader shares (the status pages, the JSON API, {@code /metrics}): the latest
@@ -97,10 +98,11 @@ public final class ReadModel {
 
     /** Engine thread: the program's status. */
     private static ProgramView program(Engine e, Instant now, Instant started, List<String> rejected) {
+        ProgramSwitches p = e.switches();
         return new ProgramView(Daemon.VERSION, ProcessHandle.current().pid(), started, now,
-                e.notificationsEnabled(), e.executeServiceChecks(), e.executeHostChecks(),
-                e.acceptPassiveServiceChecks(), e.acceptPassiveHostChecks(), e.eventHandlersEnabled(),
-                e.flapDetectionEnabled(), e.metrics().completed(), e.metrics().latencyMillis(50),
+                p.notificationsEnabled(), p.executeServiceChecks(), p.executeHostChecks(),
+                p.acceptPassiveServiceChecks(), p.acceptPassiveHostChecks(), p.eventHandlersEnabled(),
+                p.flapDetectionEnabled(), e.metrics().completed(), e.metrics().latencyMillis(50),
                 e.metrics().latencyMillis(99), rejected);
     }
 }

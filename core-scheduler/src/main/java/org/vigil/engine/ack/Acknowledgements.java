@@ -1,7 +1,7 @@
 package org.vigil.engine.ack;
 
 import java.time.Instant;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.comment.CommentType;
 import org.vigil.engine.comment.Comments;
 import org.vigil.engine.state.AcknowledgementType;

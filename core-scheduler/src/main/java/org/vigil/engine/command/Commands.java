@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.vigil.checks.output.PluginOutput;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.state.CheckOutcome;
@@ -110,7 +110,7 @@ public final class Commands {
                     service(a), c.type() == CommandType.ENABLE_SVC_NOTIFICATIONS));
             case ENABLE_HOST_NOTIFICATIONS, DISABLE_HOST_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
                     host(a), c.type() == CommandType.ENABLE_HOST_NOTIFICATIONS));
-            case ENABLE_NOTIFICATIONS, DISABLE_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
+            case ENABLE_NOTIFICATIONS, DISABLE_NOTIFICATIONS -> done(() -> engine.switches().setNotificationsEnabled(
                     c.type() == CommandType.ENABLE_NOTIFICATIONS));
             case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
                     service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
@@ -120,7 +120,7 @@ public final class Commands {
                     SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME, SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME ->
                     downtimes.schedule(c);
             case DEL_SVC_DOWNTIME, DEL_HOST_DOWNTIME -> downtimes.delete(c);
-            case ENABLE_FLAP_DETECTION, DISABLE_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+            case ENABLE_FLAP_DETECTION, DISABLE_FLAP_DETECTION -> done(() -> engine.switches().setFlapDetectionEnabled(
                     c.type() == CommandType.ENABLE_FLAP_DETECTION));
             case ENABLE_HOST_FLAP_DETECTION, DISABLE_HOST_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
                     host(a), c.type() == CommandType.ENABLE_HOST_FLAP_DETECTION));
@@ -145,13 +145,15 @@ public final class Commands {
             // passive checks, check execution and event handlers
             case ENABLE_PASSIVE_HOST_CHECKS, DISABLE_PASSIVE_HOST_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
                     host(a), c.type() == CommandType.ENABLE_PASSIVE_HOST_CHECKS));
-            case START_ACCEPTING_PASSIVE_SVC_CHECKS, STOP_ACCEPTING_PASSIVE_SVC_CHECKS -> done(() -> engine
+            case START_ACCEPTING_PASSIVE_SVC_CHECKS, STOP_ACCEPTING_PASSIVE_SVC_CHECKS -> done(() -> engine.switches()
                     .setAcceptPassiveServiceChecks(c.type() == CommandType.START_ACCEPTING_PASSIVE_SVC_CHECKS));
-            case START_ACCEPTING_PASSIVE_HOST_CHECKS, STOP_ACCEPTING_PASSIVE_HOST_CHECKS -> done(() -> engine
+            case START_ACCEPTING_PASSIVE_HOST_CHECKS, STOP_ACCEPTING_PASSIVE_HOST_CHECKS -> done(() -> engine.switches()
                     .setAcceptPassiveHostChecks(c.type() == CommandType.START_ACCEPTING_PASSIVE_HOST_CHECKS));
-            case START_EXECUTING_SVC_CHECKS, STOP_EXECUTING_SVC_CHECKS -> done(() -> engine.setExecuteServiceChecks(
+            case START_EXECUTING_SVC_CHECKS, STOP_EXECUTING_SVC_CHECKS -> done(() -> engine.switches()
+                    .setExecuteServiceChecks(
                     c.type() == CommandType.START_EXECUTING_SVC_CHECKS));
-            case START_EXECUTING_HOST_CHECKS, STOP_EXECUTING_HOST_CHECKS -> done(() -> engine.setExecuteHostChecks(
+            case START_EXECUTING_HOST_CHECKS, STOP_EXECUTING_HOST_CHECKS -> done(() -> engine.switches()
+                    .setExecuteHostChecks(
                     c.type() == CommandType.START_EXECUTING_HOST_CHECKS));
             case ENABLE_HOST_SVC_CHECKS, DISABLE_HOST_SVC_CHECKS -> done(() -> servicesOf(host(a).hostName())
                     .forEach(t -> engine.setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_HOST_SVC_CHECKS)));
@@ -164,7 +166,7 @@ public final class Commands {
             case ENABLE_SERVICEGROUP_SVC_CHECKS, DISABLE_SERVICEGROUP_SVC_CHECKS -> done(() -> engine.model()
                     .serviceGroups().get(a.get(0)).members().forEach(k -> engine.serviceTarget(k).ifPresent(t -> engine
                             .setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_SERVICEGROUP_SVC_CHECKS))));
-            case ENABLE_EVENT_HANDLERS, DISABLE_EVENT_HANDLERS -> done(() -> engine.setEventHandlersEnabled(
+            case ENABLE_EVENT_HANDLERS, DISABLE_EVENT_HANDLERS -> done(() -> engine.switches().setEventHandlersEnabled(
                     c.type() == CommandType.ENABLE_EVENT_HANDLERS));
             case ENABLE_SVC_EVENT_HANDLER, DISABLE_SVC_EVENT_HANDLER -> done(() -> engine.setEventHandlerEnabled(
                     service(a), c.type() == CommandType.ENABLE_SVC_EVENT_HANDLER));

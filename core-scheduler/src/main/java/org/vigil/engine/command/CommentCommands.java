@@ -2,7 +2,7 @@ package org.vigil.engine.command;
 
 import java.util.List;
 import java.util.Optional;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.ack.Acknowledgement;
 import org.vigil.engine.comment.Comment;

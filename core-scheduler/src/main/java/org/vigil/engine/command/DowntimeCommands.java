@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.downtime.DowntimeBook;
 import org.vigil.engine.downtime.DowntimeRequest;

@@ -11,7 +11,7 @@ import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.timeperiod.TimeperiodSchedule;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.StateType;
 

@@ -13,7 +13,7 @@ import org.vigil.config.model.Dependency;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.config.timeperiod.CompiledTimeperiod;
 import org.vigil.config.timeperiod.TimeperiodSchedule;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.HostStatus;
 import org.vigil.engine.state.NagiosState;

@@ -17,13 +17,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
-import org.vigil.engine.Engine;
-import org.vigil.engine.EngineListener;
+import org.vigil.engine.state.CheckTarget;
+import org.vigil.engine.comment.EntrySink;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.retention.Entry;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.state.Checkables;
 
 /**
  * The scheduled downtimes of all objects, as Nagios 4.4.6's {@code common/downtime.c} keeps them: scheduling
@@ -42,9 +42,10 @@ public final class DowntimeBook {
     private static final Comparator<Downtime> LIST_ORDER = Comparator.comparing(Downtime::start)
             .thenComparing(d -> d.triggeredBy() != 0).thenComparingLong(Downtime::id);
 
-    private final Engine engine;
+    private final Checkables objects;
+    private final EntrySink sink;
     private final NagiosLog log;
-    private final EngineListener listener;
+    private final DowntimeListener listener;
     private final DowntimeComments comments;
     private final DowntimeText text;
     private final Map<Long, Downtime> downtimes = new TreeMap<>();
@@ -60,9 +61,11 @@ public final class DowntimeBook {
     private final NavigableSet<Downtime> byDue = new TreeSet<>(
             Comparator.comparing(Downtime::due).thenComparingLong(Downtime::id));
 
-    public DowntimeBook(Engine engine, NagiosLog log, EngineListener listener, DowntimeComments comments,
-                        DowntimeText text) {
-        this.engine = engine;
+    /** A book over {@code objects} that keeps its downtimes as {@code entries}; engine thread only. */
+    public DowntimeBook(Checkables objects, EntrySink entries, NagiosLog log, DowntimeListener listener,
+                        DowntimeComments comments, DowntimeText text) {
+        this.objects = objects;
+        this.sink = entries;
         this.log = log;
         this.listener = listener;
         this.comments = comments;
@@ -86,13 +89,13 @@ public final class DowntimeBook {
         if (problem != null) {
             return new Scheduled(0, problem);
         }
-        Downtime d = new Downtime(engine.nextEntryId(), r);
+        Downtime d = new Downtime(sink.nextEntryId(), r);
         d.setCommentId(comments.add(d.target(), d.author(), text.comment(d), now));
         if (d.triggeredBy() == 0 && d.fixed()) {
             setDue(d, d.start());
         }
         put(d);
-        engine.saveEntry(d.toEntry());
+        sink.saveEntry(d.toEntry());
         return new Scheduled(d.id(), null);
     }
 
@@ -157,7 +160,7 @@ public final class DowntimeBook {
     /** One downtime's part of {@code unschedule_downtime}; those it triggers are cancelled after it. */
     private Rest cancelOne(Downtime d) {
         if (d.inEffect()) {
-            CheckableStatus<?> st = engine.statusOf(d.target());
+            CheckableStatus<?> st = objects.status(d.target());
             st.setScheduledDowntimeDepth(Math.max(0, st.scheduledDowntimeDepth() - 1));
             if (st.scheduledDowntimeDepth() == 0) {
                 log.log(alert(d, "CANCELLED; Scheduled downtime for " + kind(d) + " has been cancelled."));
@@ -176,7 +179,7 @@ public final class DowntimeBook {
         for (Downtime d : expired) {
             // Nagios's check_for_expired_downtime: no log line, but a DOWNTIMEEND notification
             if (downtimes.containsKey(d.id())) {
-                listener.downtimeEnded(d.target(), engine.statusOf(d.target()), d);
+                listener.downtimeEnded(d.target(), objects.status(d.target()), d);
                 delete(d);
             }
         }
@@ -239,7 +242,7 @@ public final class DowntimeBook {
      * when it started and still there.
      */
     private Rest handleOne(Downtime d, Instant now) {
-        CheckableStatus<?> st = engine.statusOf(d.target());
+        CheckableStatus<?> st = objects.status(d.target());
         if (d.inEffect()) {
             st.setScheduledDowntimeDepth(Math.max(0, st.scheduledDowntimeDepth() - 1));
             if (st.scheduledDowntimeDepth() == 0) {
@@ -262,7 +265,7 @@ public final class DowntimeBook {
             d.setFlexStart(now);
         }
         setDue(d, d.stopTime());
-        engine.saveEntry(d.toEntry());
+        sink.saveEntry(d.toEntry());
         Iterator<Long> ids = List.copyOf(triggered.getOrDefault(d.id(), Collections.emptyNavigableSet())).iterator();
         return new Rest(() -> nextLeft(ids), () -> { });
     }
@@ -320,7 +323,7 @@ public final class DowntimeBook {
             }
         }
         comments.delete(d.commentId());
-        engine.removeEntry(d.id());
+        sink.removeEntry(d.id());
     }
 
     /**
@@ -337,7 +340,7 @@ public final class DowntimeBook {
             }
             Optional<Downtime> d = target(e.object()).flatMap(t -> Downtime.fromEntry(e, t));
             if (d.isEmpty()) {
-                engine.removeEntry(e.id());
+                sink.removeEntry(e.id());
                 continue;
             }
             put(d.get());
@@ -366,8 +369,8 @@ public final class DowntimeBook {
 
     private Optional<CheckTarget> target(ObjectKey key) {
         return switch (key.kind()) {
-            case HOST -> engine.hostTarget(key.name());
-            case SERVICE -> engine.serviceTarget(new ServiceKey(key.name(), key.service()));
+            case HOST -> objects.hostTarget(key.name());
+            case SERVICE -> objects.serviceTarget(new ServiceKey(key.name(), key.service()));
             default -> Optional.empty();
         };
     }

@@ -1,7 +1,7 @@
 package org.vigil.engine.downtime;
 
 import java.time.Instant;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /**
  * The comments a downtime adds to its object when scheduled and removes when it ends or is cancelled: the one

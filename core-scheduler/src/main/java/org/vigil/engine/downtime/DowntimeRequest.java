@@ -2,7 +2,7 @@ package org.vigil.engine.downtime;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /**
  * What a SCHEDULE_*_DOWNTIME command asks for one object: {@code start;end;fixed;trigger_id;duration;author;comment}

@@ -1,11 +1,11 @@
 package org.vigil.engine.downtime;
 
 import java.time.Instant;
-import org.vigil.engine.CheckTarget;
-import org.vigil.engine.Engine;
+import org.vigil.engine.state.CheckTarget;
+import org.vigil.engine.comment.Comments;
 
 /**
- * Downtime comments in the engine's comments ({@link Engine#comments}): non-persistent internal comments of entry
+ * Downtime comments in the engine's comments ({@link Comments}): non-persistent internal comments of entry
  * type 2, shown and retained with the others.
  */
 public final class EntryDowntimeComments implements DowntimeComments {
@@ -13,19 +13,19 @@ public final class EntryDowntimeComments implements DowntimeComments {
     /** Nagios's {@code DOWNTIME_COMMENT} entry type. */
     static final String DOWNTIME_COMMENT = "2";
 
-    private final Engine engine;
+    private final Comments comments;
 
-    public EntryDowntimeComments(Engine engine) {
-        this.engine = engine;
+    public EntryDowntimeComments(Comments comments) {
+        this.comments = comments;
     }
 
     @Override
     public long add(CheckTarget target, String author, String text, Instant at) {
-        return engine.comments().add(target, Integer.parseInt(DOWNTIME_COMMENT), author, text, false, at);
+        return comments.add(target, Integer.parseInt(DOWNTIME_COMMENT), author, text, false, at);
     }
 
     @Override
     public void delete(long id) {
-        engine.comments().delete(id);
+        comments.delete(id);
     }
 }

@@ -6,9 +6,7 @@ import org.vigil.checks.ActiveCheck;
 import org.vigil.checks.result.CheckResult;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
-import org.vigil.engine.CheckExecutor;
-import org.vigil.engine.CheckRequest;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.state.CheckType;
 

@@ -1,7 +1,7 @@
 package org.vigil.engine.flap;
 
 import java.time.Instant;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /** Where flap detection keeps the comment Nagios attaches to a flapping object (entry type 3). */
 public interface FlapComments {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.vigil.config.model.FlapSettings;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.StateType;
 

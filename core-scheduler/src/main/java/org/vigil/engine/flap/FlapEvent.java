@@ -1,6 +1,6 @@
 package org.vigil.engine.flap;
 
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /**
  * One change of an object's flapping state, for the engine to log and to tell its listeners.

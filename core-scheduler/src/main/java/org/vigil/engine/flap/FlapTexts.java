@@ -2,7 +2,7 @@ package org.vigil.engine.flap;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /** The log lines and comment texts of flap detection, worded and rounded exactly as Nagios 4.4.6 writes them. */
 public final class FlapTexts {

@@ -1,7 +1,7 @@
 package org.vigil.engine.freshness;
 
 import org.vigil.config.model.CheckSettings;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 
 /**

@@ -3,7 +3,7 @@ package org.vigil.engine.reload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.vigil.engine.CarriedResult;
+import org.vigil.engine.exec.CarriedResult;
 
 /**
  * Results of checks the old engine was running at a reload: held until the new engine has restored the state

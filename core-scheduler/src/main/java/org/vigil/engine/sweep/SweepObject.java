@@ -1,6 +1,6 @@
 package org.vigil.engine.sweep;
 
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /** One object a sweep names: a host ({@code service} null) or a host's service. */
 public record SweepObject(String host, String service) {

@@ -10,7 +10,7 @@ import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceGroup;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 
 /**

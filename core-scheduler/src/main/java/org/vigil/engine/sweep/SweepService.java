@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.vigil.engine.Engine;
 
 /**
  * Sweeps for callers outside the engine (the CLI's control socket, the HTTP API, the status page): start one
@@ -20,17 +19,17 @@ public final class SweepService {
     /** Sweeps kept for polling after they end, the oldest ended dropped first. */
     static final int KEPT = 32;
 
-    private final Supplier<Engine> engine;
+    private final Supplier<? extends Sweeps.Owner> engine;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Kept> sweeps = new LinkedHashMap<>();
 
-    public SweepService(Supplier<Engine> engine) {
+    public SweepService(Supplier<? extends Sweeps.Owner> engine) {
         this.engine = engine;
     }
 
     /** Starts a sweep now: the sweep, or every error of the request (unknown names, with suggestions). */
     public Sweeps.Start start(SweepRequest request) {
-        Engine e = engine.get();
+        Sweeps.Owner e = engine.get();
         long id = ids.incrementAndGet();
         Sweeps.Start start = e.call(() -> e.sweeps().start(id, request));
         start.sweep().ifPresent(s -> keep(new Kept(s, e)));
@@ -94,6 +93,6 @@ public final class SweepService {
     }
 
     /** A sweep and the engine it runs on (to cancel it there, even after a reload replaced that engine). */
-    private record Kept(Sweep sweep, Engine engine) {
+    private record Kept(Sweep sweep, Sweeps.Owner engine) {
     }
 }

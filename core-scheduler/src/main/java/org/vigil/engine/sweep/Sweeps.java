@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.vigil.checks.exec.ForkCap;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.state.CheckableStatus;
 
@@ -20,6 +20,15 @@ import org.vigil.engine.state.CheckableStatus;
  * every finished check only while {@link #active}, so checks outside sweeps pay one boolean read.
  */
 public final class Sweeps {
+
+    /** An engine that runs sweeps, as the {@link SweepService} reaches it: its thread and its sweeps. */
+    public interface Owner {
+        /** Runs {@code task} on the engine thread and waits for it. */
+        <T> T call(java.util.concurrent.Callable<T> task);
+
+        /** The engine's sweeps; engine thread only. */
+        Sweeps sweeps();
+    }
 
     /** What a sweep needs of the engine; engine thread only. */
     public interface Checks {

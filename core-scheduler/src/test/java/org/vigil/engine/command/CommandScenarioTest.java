@@ -132,6 +132,7 @@ class CommandScenarioTest {
                 commands.submitLine(ScenarioTable.fill(line, at, T0));
             }
             fx.awaitIdle();
-        }, expect -> fields.render(expect, program -> Fields.onOff(engine.notificationsEnabled()), (t, f) -> null));
+        }, expect -> fields.render(expect, program -> Fields.onOff(engine.switches().notificationsEnabled()),
+                (t, f) -> null));
     }
 }

@@ -88,7 +88,7 @@ class DaemonCommandFileTest {
                     + now + " > " + fifo);
             await(() -> read(log).contains("EXTERNAL COMMAND: DISABLE_NOTIFICATIONS;"));
             assertThat(engine.call(() -> status(engine, "passive").notificationsEnabled())).isFalse();
-            assertThat(engine.call(engine::notificationsEnabled)).isFalse();
+            assertThat(engine.call(engine.switches()::notificationsEnabled)).isFalse();
         }
         assertThat(fifo).exists(); // nagios4 leaves it too: the next start reads it again
 
@@ -98,7 +98,7 @@ class DaemonCommandFileTest {
             Engine engine = again.engine();
             assertThat(engine.call(() -> status(engine, "passive").notificationsEnabled())).isFalse();
             assertThat(engine.call(() -> status(engine, "passive").displayState())).isEqualTo("CRITICAL");
-            assertThat(engine.call(engine::notificationsEnabled)).isFalse();
+            assertThat(engine.call(engine.switches()::notificationsEnabled)).isFalse();
             assertThat(engine.call(() -> status(engine, "forced").displayState())).isEqualTo("WARNING");
             assertThat(fifo).exists();
         }
@@ -151,7 +151,7 @@ class DaemonCommandFileTest {
             assertThat(kept).containsExactly("k".repeat(CommandLimits.MAX_COMMENT_BYTES));
             assertThat(engine.call(() -> status(engine, "passive").pluginOutput())).startsWith("www")
                     .hasSize(CommandLimits.MAX_LINE_BYTES - (int) CommandLimits.bytes(result));
-            assertThat(engine.call(engine::notificationsEnabled)).isFalse();
+            assertThat(engine.call(engine.switches()::notificationsEnabled)).isFalse();
         }
     }
 

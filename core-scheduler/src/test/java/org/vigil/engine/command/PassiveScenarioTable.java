@@ -157,11 +157,11 @@ final class PassiveScenarioTable implements AutoCloseable {
 
     private String program(String field) {
         return switch (field) {
-            case "svcchecks" -> Fields.onOff(engine.executeServiceChecks());
-            case "hostchecks" -> Fields.onOff(engine.executeHostChecks());
-            case "svcpassive" -> Fields.onOff(engine.acceptPassiveServiceChecks());
-            case "hostpassive" -> Fields.onOff(engine.acceptPassiveHostChecks());
-            case "handlers" -> Fields.onOff(engine.eventHandlersEnabled());
+            case "svcchecks" -> Fields.onOff(engine.switches().executeServiceChecks());
+            case "hostchecks" -> Fields.onOff(engine.switches().executeHostChecks());
+            case "svcpassive" -> Fields.onOff(engine.switches().acceptPassiveServiceChecks());
+            case "hostpassive" -> Fields.onOff(engine.switches().acceptPassiveHostChecks());
+            case "handlers" -> Fields.onOff(engine.switches().eventHandlersEnabled());
             default -> throw new IllegalArgumentException(field);
         };
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.engine.Engine;
+import org.vigil.engine.ProgramSwitches;
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.retention.ObjectRecord;
 import org.vigil.engine.retention.RetainedState;
@@ -35,9 +36,10 @@ class ProgramSwitchesTest {
                 | 0 | [{now}] DISABLE_EVENT_HANDLERS          | program.handlers=off    | EXTERNAL COMMAND: DISABLE_EVENT_HANDLERS;
                 """);
         Engine e = table.engine;
+        ProgramSwitches p = e.switches();
         String text = e.call(() -> StatusFile.render(Instant.EPOCH, new StatusFile.Program(1, Instant.EPOCH, true,
-                e.executeServiceChecks(), e.acceptPassiveServiceChecks(), e.executeHostChecks(),
-                e.acceptPassiveHostChecks(), e.eventHandlersEnabled(), true, 1, 1,
+                p.executeServiceChecks(), p.acceptPassiveServiceChecks(), p.executeHostChecks(),
+                p.acceptPassiveHostChecks(), p.eventHandlersEnabled(), true, 1, 1,
                 e.freshnessSettings().checkServices(), e.freshnessSettings().checkHosts(),
                 e.eventHandlerSettings().globalHostHandler(), e.eventHandlerSettings().globalServiceHandler()),
                 List.of(), List.of(), List.of()));
@@ -54,8 +56,9 @@ class ProgramSwitchesTest {
         e.retain(new RetainedState(Map.of(ObjectKey.program(), new ObjectRecord(ObjectKey.program(), 1, Map.of(
                 "active_service_checks_enabled", "0", "passive_host_checks_enabled", "0",
                 "enable_event_handlers", "0"))), List.of()), null);
-        assertThat(e.call(() -> List.of(e.executeServiceChecks(), e.acceptPassiveHostChecks(),
-                e.eventHandlersEnabled(), e.executeHostChecks(), e.acceptPassiveServiceChecks())))
+        ProgramSwitches p = e.switches();
+        assertThat(e.call(() -> List.of(p.executeServiceChecks(), p.acceptPassiveHostChecks(),
+                p.eventHandlersEnabled(), p.executeHostChecks(), p.acceptPassiveServiceChecks())))
                 .containsExactly(false, false, false, true, true);
     }
 }

@@ -21,7 +21,7 @@ import org.vigil.config.model.Options;
 import org.vigil.config.model.Retention;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.HostState;
 import org.vigil.engine.state.HostStatus;
 import org.vigil.engine.state.ServiceState;

@@ -22,7 +22,7 @@ import org.vigil.config.model.Dependency;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.Options;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.HostState;
 import org.vigil.engine.state.HostStatus;

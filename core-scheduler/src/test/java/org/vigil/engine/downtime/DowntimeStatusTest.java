@@ -116,7 +116,7 @@ class DowntimeStatusTest {
 
     @Test
     void commentTimesFollowDateFormatAndZone() {
-        Downtime d = new Downtime(7, new DowntimeRequest(new org.vigil.engine.CheckTarget("h0", "web1", null),
+        Downtime d = new Downtime(7, new DowntimeRequest(new org.vigil.engine.state.CheckTarget("h0", "web1", null),
                 DowntimeWorld.T0, DowntimeWorld.T0, DowntimeWorld.T0.plusSeconds(3600), true, 0, 0, "a", "c"));
         assertThat(DowntimeText.of("iso8601", ZoneOffset.UTC).comment(d)).startsWith(
                 "This host has been scheduled for fixed downtime from 2026-11-25 10:00:00 to 2026-11-25 11:00:00.");

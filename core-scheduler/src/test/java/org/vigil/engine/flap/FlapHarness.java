@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
 import org.vigil.engine.command.Commands;
@@ -94,7 +94,7 @@ final class FlapHarness implements AutoCloseable {
 
     private String program(String field) {
         String value = switch (field) {
-            case "detect" -> Fields.onOff(engine.flapDetectionEnabled());
+            case "detect" -> Fields.onOff(engine.switches().flapDetectionEnabled());
             case "told" -> told.isEmpty() ? "-" : String.join(",", told);
             default -> throw new IllegalArgumentException(field);
         };

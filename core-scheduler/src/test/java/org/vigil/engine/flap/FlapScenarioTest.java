@@ -126,7 +126,7 @@ class FlapScenarioTest {
                 """);
         String status = h.engine.call(() -> org.vigil.engine.status.StatusFile.render(h.clock.instant(),
                 new org.vigil.engine.status.StatusFile.Program(1, FlapHarness.T0, true, true, true, true, true, true,
-                        h.engine.flapDetectionEnabled(), 1, 1), h.engine.hosts(), h.engine.services(),
+                        h.engine.switches().flapDetectionEnabled(), 1, 1), h.engine.hosts(), h.engine.services(),
                 java.util.List.of("admin")));
         String flappy = status.substring(status.indexOf("service_description=flappy"));
         flappy = flappy.substring(0, flappy.indexOf("}"));

@@ -81,15 +81,17 @@ class ReloadHandoverTest {
                 StandardCharsets.UTF_8))) {
             daemon.start();
             Engine old = daemon.engine();
-            Entry kept = new Entry(Entry.Kind.COMMENT, old.call(old::nextEntryId), ObjectKey.service("local", "slow"),
+            Entry kept = new Entry(Entry.Kind.COMMENT, old.call(old.entrySink()::nextEntryId),
+                    ObjectKey.service("local", "slow"),
                     Map.of("entry_type", "1", "entry_time", "1700000000", "author", "ops", "comment_data", "kept",
                             "persistent", "0", "source", "1", "expires", "0", "expire_time", "0"));
-            Entry dropped = new Entry(Entry.Kind.COMMENT, old.call(old::nextEntryId), ObjectKey.service("local", "gone"),
+            Entry dropped = new Entry(Entry.Kind.COMMENT, old.call(old.entrySink()::nextEntryId),
+                    ObjectKey.service("local", "gone"),
                     Map.of("entry_type", "1", "entry_time", "1700000000", "author", "ops", "comment_data",
                             "dropped", "persistent", "0", "source", "1", "expires", "0", "expire_time", "0"));
             old.call(() -> {
-                old.saveEntry(kept);
-                old.saveEntry(dropped);
+                old.entrySink().saveEntry(kept);
+                old.entrySink().saveEntry(dropped);
                 return null;
             });
             old.call(() -> old.scheduleCheck(old.serviceTarget(new org.vigil.config.model.ServiceKey("local", "slow"))
@@ -106,7 +108,7 @@ class ReloadHandoverTest {
             assertThat(daemon.reload("Caught SIGHUP, restarting...").applied()).isTrue();
             Engine fresh = daemon.engine();
             assertThat(fresh.call(fresh::entries)).containsExactly(kept);
-            assertThat(fresh.call(fresh::nextEntryId)).isGreaterThan(dropped.id());
+            assertThat(fresh.call(fresh.entrySink()::nextEntryId)).isGreaterThan(dropped.id());
 
             deadline = System.currentTimeMillis() + 20_000;
             while (!"SLOW done".equals(fresh.call(() -> slowStatus(fresh).pluginOutput()))) {

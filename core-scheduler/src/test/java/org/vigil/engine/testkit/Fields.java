@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckableStatus;
 
 /**

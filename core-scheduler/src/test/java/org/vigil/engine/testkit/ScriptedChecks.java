@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.vigil.engine.CheckExecutor;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.exec.CheckExecutor;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.state.CheckType;
 

@@ -9,7 +9,7 @@ import org.vigil.config.model.Host;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.state.HostStatus;
 import org.vigil.engine.state.ServiceStatus;

@@ -79,7 +79,8 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
         RoutingSink[] sink = new RoutingSink[1];
         Periods periods = new Periods(config.model().compileTimeperiods(main.zone(), new Diagnostics()));
         LateBlockers blockers = new LateBlockers();
-        Notifier notifier = new Notifier(config.model(), periods, () -> engine[0].notificationsEnabled(), blockers,
+        Notifier notifier = new Notifier(config.model(), periods, () -> engine[0].switches().notificationsEnabled(),
+                blockers,
                 NotifierSettings.from(main, clock.instant()), n -> sink[0].deliver(n), log::log);
         NotifierListener listener = new NotifierListener(notifier, clock);
         return new Attachment(listener, e -> {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.ack.Acknowledgement;
 import org.vigil.engine.downtime.DowntimeBook;
 import org.vigil.engine.downtime.DowntimeRequest;

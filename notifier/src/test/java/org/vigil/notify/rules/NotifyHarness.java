@@ -20,8 +20,8 @@ import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckExecutor;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.exec.CheckExecutor;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.schedule.ManualCheckClock;
@@ -161,7 +161,8 @@ final class NotifyHarness implements AutoCloseable {
                 return new EngineBlockers(holder[0], clock).serviceFlexibleDowntimePending(key);
             }
         };
-        Notifier notifier = new Notifier(config.model(), periods, () -> holder[0].notificationsEnabled(), forwarding,
+        Notifier notifier = new Notifier(config.model(), periods, () -> holder[0].switches().notificationsEnabled(),
+                forwarding,
                 NotifierSettings.from(config.mainConfig(), clock.instant()), sent::add, logLine);
         listener = new NotifierListener(notifier, clock);
         CheckExecutor up = request -> new CheckOutcome(0, "UP", null, null, clock.instant(), clock.instant(),

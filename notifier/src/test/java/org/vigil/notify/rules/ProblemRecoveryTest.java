@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 
 /** PROBLEM, re-notification and RECOVERY of a service and a host, step by step. */
 class ProblemRecoveryTest {
@@ -232,7 +232,7 @@ class ProblemRecoveryTest {
         h.results(http, 2, "CRITICAL", 3);
         assertThat(h.taken()).isEmpty();
         h.engine.call(() -> {
-            h.engine.setNotificationsEnabled(true);
+            h.engine.switches().setNotificationsEnabled(true);
             return null;
         });
         h.renotify();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.CheckTarget;
+import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.AcknowledgementType;
 
 /** Escalations, periods, delays, suppression by downtime/ack/flapping/dependencies, contacts, and the events. */

@@ -1,4 +1,4 @@
-package org.vigil.engine;
+package org.vigil.engine.state;
 
 import org.vigil.config.model.ServiceKey;
 

@@ -1,4 +1,4 @@
-package org.vigil.engine;
+package org.vigil.engine.exec;
 
 import org.vigil.engine.retention.ObjectKey;
 import org.vigil.engine.state.CheckOutcome;

@@ -1,0 +1,14 @@
+package org.vigil.engine;
+
+import java.time.Clock;
+import org.vigil.config.model.ObjectModel;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.state.Checkables;
+
+/**
+ * What every part of one engine shares: its objects and config, clock, log, listener, thread, and {@link Retained},
+ * where each change to an object's status is reported.
+ */
+record EngineParts(ObjectModel model, Checkables objects, Clock clock, NagiosLog log, EngineListener listener,
+                   EngineThread thread, Retained retained) {
+}

@@ -13,7 +13,7 @@ import org.vigil.checks.macro.RuntimeMacros;
 import org.vigil.checks.output.PluginOutput;
 import org.vigil.checks.result.CheckResult;
 import org.vigil.checks.result.CheckResultMapper;
-import org.vigil.checks.result.ServiceState;
+import org.vigil.checks.result.PluginExit;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.Host;
 import org.vigil.config.model.ObjectModel;
@@ -43,12 +43,12 @@ public final class ActiveCheck {
      * @param hostTimeout {@code host_check_timeout} (default 30 s)
      * @param environmentMacros {@code enable_environment_macros} (default off)
      */
-    public record Settings(Duration serviceTimeout, Duration hostTimeout, ServiceState serviceTimeoutState,
+    public record Settings(Duration serviceTimeout, Duration hostTimeout, PluginExit serviceTimeoutState,
                            boolean environmentMacros) {
 
         public static Settings from(MainConfig main) {
             return new Settings(seconds(main, "service_check_timeout", 60), seconds(main, "host_check_timeout", 30),
-                    ServiceState.fromOption(main.value("service_check_timeout_state", "c")),
+                    PluginExit.fromOption(main.value("service_check_timeout_state", "c")),
                     main.flag("enable_environment_macros", false));
         }
 
@@ -85,7 +85,7 @@ public final class ActiveCheck {
         String command = host.check().checkCommand();
         if (command == null || command.isBlank()) {
             var now = clock.instant();
-            return new CheckResult(ServiceState.OK.code(), 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false);
+            return new CheckResult(PluginExit.OK, 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false);
         }
         return mapper.host(host.name(), run(MacroContext.host(host.name()), command, settings.hostTimeout()));
     }

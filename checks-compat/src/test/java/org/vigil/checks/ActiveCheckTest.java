@@ -24,7 +24,8 @@ class ActiveCheckTest {
 
     LoadResult load(String extraMain) throws IOException {
         Path env = dir.resolve("env.sh");
-        Files.writeString(env, "#!/bin/sh\necho \"$NAGIOS_SERVICEDESC on $NAGIOS_HOSTNAME rack=$NAGIOS__HOSTRACK arg=$1\"\n");
+        Files.writeString(env,
+                "#!/bin/sh\necho \"$NAGIOS_SERVICEDESC on $NAGIOS_HOSTNAME rack=$NAGIOS__HOSTRACK arg=$1\"\n");
         Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(dir.resolve("resource.cfg"), "$USER1$=/usr/lib/nagios/plugins\n$USER2$=" + dir + "\n");
         Files.writeString(dir.resolve("objects.cfg"), """
@@ -87,12 +88,13 @@ class ActiveCheckTest {
     void runsServiceAndHostChecksEndToEnd() throws Exception {
         LoadResult r = load("");
         try (DirectRunner runner = new DirectRunner(RunnerOptions.defaults())) {
-            ActiveCheck check = ActiveCheck.of(r.model(), r.mainConfig(), RuntimeMacros.NONE, runner, Clock.systemUTC());
+            ActiveCheck check = ActiveCheck.of(r.model(), r.mainConfig(), RuntimeMacros.NONE, runner,
+                    Clock.systemUTC());
             CheckResult svc = check.service(r.model().services().get(new ServiceKey("h1", "crit")));
-            assertThat(svc.state()).isEqualTo(2);
+            assertThat(svc.exit().code()).isEqualTo(2);
             assertThat(svc.output().text()).isEqualTo("CRITICAL: h1 is down");
             CheckResult host = check.host(r.model().hosts().get("h1"));
-            assertThat(host.state()).as("WARNING, which the engine reads as UP").isEqualTo(1);
+            assertThat(host.exit().code()).as("WARNING, which the engine reads as UP").isEqualTo(1);
             assertThat(host.output().text()).isEqualTo("WARNING: host warns");
             CheckResult noEnv = check.service(r.model().services().get(new ServiceKey("h1", "env")));
             assertThat(noEnv.output().text()).isEqualTo("on  rack= arg=first");
@@ -103,7 +105,8 @@ class ActiveCheckTest {
     void exportsEnvironmentMacrosWhenEnabled() throws Exception {
         LoadResult r = load("enable_environment_macros=1\n");
         try (DirectRunner runner = new DirectRunner(RunnerOptions.defaults())) {
-            ActiveCheck check = ActiveCheck.of(r.model(), r.mainConfig(), RuntimeMacros.NONE, runner, Clock.systemUTC());
+            ActiveCheck check = ActiveCheck.of(r.model(), r.mainConfig(), RuntimeMacros.NONE, runner,
+                    Clock.systemUTC());
             CheckResult svc = check.service(r.model().services().get(new ServiceKey("h1", "env")));
             assertThat(svc.output().text()).isEqualTo("env on h1 rack=r42 arg=first");
         }

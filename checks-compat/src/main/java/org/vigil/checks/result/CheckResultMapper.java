@@ -27,66 +27,66 @@ import org.vigil.config.model.ServiceKey;
  */
 public final class CheckResultMapper {
 
-    private final ServiceState serviceTimeoutState;
+    private final PluginExit serviceTimeoutState;
 
-    public CheckResultMapper(ServiceState serviceTimeoutState) {
+    public CheckResultMapper(PluginExit serviceTimeoutState) {
         this.serviceTimeoutState = serviceTimeoutState;
     }
 
     /** Nagios's default: service timeouts are CRITICAL. */
     public static CheckResultMapper defaults() {
-        return new CheckResultMapper(ServiceState.CRITICAL);
+        return new CheckResultMapper(PluginExit.CRITICAL);
     }
 
     public CheckResult service(ServiceKey key, PluginResult r) {
         String who = "service '" + key.description() + "' on host '" + key.hostName() + "'";
         Verdict v = verdict(r, "Service", who);
         if (v.text == null) {
-            return result(v.code, r, PluginOutput.parse(r.output(), PluginOutput.NO_SERVICE_OUTPUT));
+            return result(v.exit, r, PluginOutput.parse(r.output(), PluginOutput.NO_SERVICE_OUTPUT));
         }
-        int state = r.timedOut() ? serviceTimeoutState.code() : v.code;
-        return result(state, r, new PluginOutput(v.text, "", ""));
+        PluginExit exit = r.timedOut() ? serviceTimeoutState : v.exit;
+        return result(exit, r, new PluginOutput(v.text, "", ""));
     }
 
     public CheckResult host(String hostName, PluginResult r) {
         Verdict v = verdict(r, "Host", "host '" + hostName + "'");
         PluginOutput out = v.text == null ? PluginOutput.parse(r.output(), PluginOutput.NO_HOST_OUTPUT)
                 : new PluginOutput(v.text, "", "");
-        return result(v.text == null ? v.code : ServiceState.CRITICAL.code(), r, out);
+        return result(v.text == null ? v.exit : PluginExit.CRITICAL, r, out);
     }
 
-    private static CheckResult result(int state, PluginResult r, PluginOutput out) {
-        return new CheckResult(state, r.exitCode(), out, r.start(), r.end(), r.timedOut());
+    private static CheckResult result(PluginExit exit, PluginResult r, PluginOutput out) {
+        return new CheckResult(exit, r.exitCode(), out, r.start(), r.end(), r.timedOut());
     }
 
     /** The return code Nagios acts on, and its replacement text when it replaces the output. */
-    private record Verdict(int code, String text) {
+    private record Verdict(PluginExit exit, String text) {
     }
 
     private static Verdict verdict(PluginResult r, String kind, String who) {
         int rc = r.exitCode();
         if (r.timedOut()) {
-            return new Verdict(ServiceState.CRITICAL.code(), String.format(Locale.ROOT,
+            return new Verdict(PluginExit.CRITICAL, String.format(Locale.ROOT,
                     "(%s check timed out after %.2f seconds)", kind, r.executionTime().toNanos() / 1e9));
         }
         if (!r.started()) {
-            return new Verdict(ServiceState.CRITICAL.code(), "(" + kind + " check did not exit properly)");
+            return new Verdict(PluginExit.CRITICAL, "(" + kind + " check did not exit properly)");
         }
         if (rc == 126) {
-            return new Verdict(ServiceState.CRITICAL.code(),
+            return new Verdict(PluginExit.CRITICAL,
                     "(Return code of 126 is out of bounds. Check if plugin is executable)");
         }
         if (rc == 127) {
-            return new Verdict(ServiceState.CRITICAL.code(), "(Return code of 127 is out of bounds. Check if plugin exists)");
+            return new Verdict(PluginExit.CRITICAL, "(Return code of 127 is out of bounds. Check if plugin exists)");
         }
         if (isSignal(rc)) {
-            return new Verdict(ServiceState.UNKNOWN.code(), null);
+            return new Verdict(PluginExit.UNKNOWN, null);
         }
         if (rc < 0 || rc > 3) {
-            return new Verdict(ServiceState.CRITICAL.code(),
+            return new Verdict(PluginExit.CRITICAL,
                     "(Return code of " + rc + " for " + who + " was out of bounds)");
         }
-        return new Verdict(rc, null);
+        return new Verdict(PluginExit.ofCode(rc), null);
     }
 
     /**

@@ -64,7 +64,7 @@ abstract class PluginRunnerContract {
     @Test
     void checkDummyOk() {
         CheckResult r = service("dummy", DUMMY + " 0 ok");
-        assertThat(r.state()).isZero();
+        assertThat(r.exit().code()).isZero();
         assertThat(r.output().text()).isEqualTo("OK: ok");
         assertThat(r.timedOut()).isFalse();
     }
@@ -72,14 +72,14 @@ abstract class PluginRunnerContract {
     @Test
     void checkDummyCritical() {
         CheckResult r = service("dummy", DUMMY + " 2 \"bad\"");
-        assertThat(r.state()).isEqualTo(2);
+        assertThat(r.exit().code()).isEqualTo(2);
         assertThat(r.output().text()).isEqualTo("CRITICAL: bad");
     }
 
     @Test
     void missingPlugin() {
         CheckResult r = service("missing", "/nonexistent/check_foo arg");
-        assertThat(r.state()).isEqualTo(2);
+        assertThat(r.exit().code()).isEqualTo(2);
         assertThat(r.returnCode()).isEqualTo(2);
         assertThat(r.output().text()).isEqualTo("(No output on stdout) stderr: execvp(/nonexistent/check_foo, ...) "
                 + "failed. errno is 2: No such file or directory");
@@ -88,7 +88,7 @@ abstract class PluginRunnerContract {
     @Test
     void missingPluginHost() {
         CheckResult r = MAPPER.host("h4", run("/nonexistent/check_foo"));
-        assertThat(r.state()).as("CRITICAL, which the engine reads as DOWN").isEqualTo(2);
+        assertThat(r.exit().code()).as("CRITICAL, which the engine reads as DOWN").isEqualTo(2);
         assertThat(r.output().text()).startsWith("(No output on stdout) stderr: execvp(/nonexistent/check_foo, ...)");
     }
 
@@ -112,14 +112,14 @@ abstract class PluginRunnerContract {
     void exitCodeOutOfBounds() throws IOException {
         String exitn = script("exitn", "echo \"exit $1 output\"\nexit $1");
         CheckResult svc = service("exit5", exitn + " 5");
-        assertThat(svc.state()).isEqualTo(2);
+        assertThat(svc.exit().code()).isEqualTo(2);
         assertThat(svc.output().text()).isEqualTo("(Return code of 5 for service 'exit5' on host 'h1' was out of bounds)");
         CheckResult host = MAPPER.host("h2", run(exitn + " 5"));
-        assertThat(host.state()).isEqualTo(2);
+        assertThat(host.exit().code()).isEqualTo(2);
         assertThat(host.output().text()).isEqualTo("(Return code of 5 for host 'h2' was out of bounds)");
         assertThat(service("exit126", exitn + " 126").output().text())
                 .isEqualTo("(Return code of 126 is out of bounds. Check if plugin is executable)");
-        assertThat(MAPPER.host("hw", run(exitn + " 1")).state()).isEqualTo(1);
+        assertThat(MAPPER.host("hw", run(exitn + " 1")).exit().code()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,12 +137,12 @@ abstract class PluginRunnerContract {
         ((AutoCloseable) timed).close();
         assertThat(raw.timedOut()).isTrue();
         CheckResult r = MAPPER.service(new ServiceKey("h1", "timeout"), raw);
-        assertThat(r.state()).isEqualTo(2);
+        assertThat(r.exit().code()).isEqualTo(2);
         // the time is the one measured: 0.70 s and more (on a loaded machine the kill can come a little later)
         assertThat(r.output().text()).matches("\\(Service check timed out after \\d+\\.\\d\\d seconds\\)");
         assertThat(Double.parseDouble(r.output().text().replaceAll("[^0-9.]", ""))).isBetween(0.7, 10.0);
         assertThat(MAPPER.host("h3", raw).output().text()).startsWith("(Host check timed out after ");
-        assertThat(MAPPER.host("h3", raw).state()).isEqualTo(2);
+        assertThat(MAPPER.host("h3", raw).exit().code()).isEqualTo(2);
         assertThat(runningAfterKill("sleep " + marker)).as("processes left behind").isZero();
     }
 
@@ -244,7 +244,7 @@ abstract class PluginRunnerContract {
     @Test
     void killedBySignalIsUnknownWithItsOutput() throws IOException {
         CheckResult r = service("kill9", script("kill9", "echo before kill\nkill -9 $$"));
-        assertThat(r.state()).isEqualTo(3);
+        assertThat(r.exit().code()).isEqualTo(3);
         assertThat(r.output().text()).isEqualTo("before kill");
     }
 

@@ -29,19 +29,24 @@ class CheckResultMapperTest {
         return Stream.of(
                 Arguments.of("ok", ran(0, "OK: ok\n", ""), 0, "OK: ok"),
                 Arguments.of("critical", ran(2, "CRITICAL: bad\n", ""), 2, "CRITICAL: bad"),
-                Arguments.of("exit 4", ran(4, "x\n", ""), 2, "(Return code of 4 for service 'svc' on host 'h1' was out of bounds)"),
-                Arguments.of("exit 5", ran(5, "x\n", ""), 2, "(Return code of 5 for service 'svc' on host 'h1' was out of bounds)"),
+                Arguments.of("exit 4", ran(4, "x\n", ""), 2,
+                        "(Return code of 4 for service 'svc' on host 'h1' was out of bounds)"),
+                Arguments.of("exit 5", ran(5, "x\n", ""), 2,
+                        "(Return code of 5 for service 'svc' on host 'h1' was out of bounds)"),
                 Arguments.of("exit 255", ran(255, "x\n", ""), 2,
                         "(Return code of 255 for service 'svc' on host 'h1' was out of bounds)"),
                 Arguments.of("exit 126", ran(126, "x\n", ""), 2,
                         "(Return code of 126 is out of bounds. Check if plugin is executable)"),
-                Arguments.of("exit 127", ran(127, "x\n", ""), 2, "(Return code of 127 is out of bounds. Check if plugin exists)"),
+                Arguments.of("exit 127", ran(127, "x\n", ""), 2,
+                        "(Return code of 127 is out of bounds. Check if plugin exists)"),
                 Arguments.of("exit 13 (EACCES from execvp)", ran(13, "", "execvp(/etc/x, ...) failed. errno is 13: "
-                        + "Permission denied\n"), 2, "(Return code of 13 for service 'svc' on host 'h1' was out of bounds)"),
+                        + "Permission denied\n"), 2,
+                        "(Return code of 13 for service 'svc' on host 'h1' was out of bounds)"),
                 Arguments.of("missing plugin (ENOENT from execvp)", ran(2, "", "execvp(/nonexistent/check_foo, ...) "
                         + "failed. errno is 2: No such file or directory\n"), 2, "(No output on stdout) stderr: "
                         + "execvp(/nonexistent/check_foo, ...) failed. errno is 2: No such file or directory"),
-                Arguments.of("stderr only", ran(2, "", "only stderr\n"), 2, "(No output on stdout) stderr: only stderr"),
+                Arguments.of("stderr only", ran(2, "", "only stderr\n"), 2,
+                        "(No output on stdout) stderr: only stderr"),
                 Arguments.of("no output at all", ran(0, "", ""), 0, "(No output on stdout) stderr:"),
                 Arguments.of("stdout wins over stderr", ran(1, "to stdout\n", "to stderr\n"), 1, "to stdout"),
                 Arguments.of("empty first line", ran(0, "\nsecond\n", ""), 0, "(No output returned from plugin)"),
@@ -56,7 +61,7 @@ class CheckResultMapperTest {
     @MethodSource("services")
     void service(String name, PluginResult r, int state, String text) {
         CheckResult c = MAPPER.service(new ServiceKey("h1", "svc"), r);
-        assertThat(c.state()).isEqualTo(state);
+        assertThat(c.exit().code()).isEqualTo(state);
         assertThat(c.output().text()).isEqualTo(text);
     }
 
@@ -83,15 +88,15 @@ class CheckResultMapperTest {
     @MethodSource("hosts")
     void host(String name, PluginResult r, int code, String text) {
         CheckResult c = MAPPER.host("h2", r);
-        assertThat(c.state()).as("the return code, not a host state").isEqualTo(code);
+        assertThat(c.exit().code()).as("the return code, not a host state").isEqualTo(code);
         assertThat(c.output().text()).isEqualTo(text);
     }
 
     @Test
     void timeoutStateIsConfigurable() {
-        CheckResultMapper unknown = new CheckResultMapper(ServiceState.fromOption("u"));
-        assertThat(unknown.service(new ServiceKey("h1", "to"), timedOut(3010)).state()).isEqualTo(3);
-        assertThat(ServiceState.fromOption(null)).isEqualTo(ServiceState.CRITICAL);
+        CheckResultMapper unknown = new CheckResultMapper(PluginExit.fromOption("u"));
+        assertThat(unknown.service(new ServiceKey("h1", "to"), timedOut(3010)).exit().code()).isEqualTo(3);
+        assertThat(PluginExit.fromOption(null)).isEqualTo(PluginExit.CRITICAL);
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.HostState;
+import org.vigil.engine.state.ServiceState;
+import org.vigil.engine.state.Verdict;
 import org.vigil.engine.state.CheckType;
 
 /**
@@ -94,8 +97,10 @@ public final class Commands {
     private Optional<String> execute(ExternalCommand c) {
         List<String> a = c.args();
         return switch (c.type()) {
-            case PROCESS_SERVICE_CHECK_RESULT -> passive(service(a), c, code(a.get(2)), a.get(3));
-            case PROCESS_HOST_CHECK_RESULT -> passive(host(a), c, code(a.get(1)), a.get(2));
+            case PROCESS_SERVICE_CHECK_RESULT -> passive(service(a), c, new Verdict.Service(serviceState(a.get(2))),
+                    a.get(3));
+            case PROCESS_HOST_CHECK_RESULT -> passive(host(a), c, new Verdict.Host(HostState.ofCode((int) code(
+                    a.get(1)))), a.get(2));
             case SCHEDULE_SVC_CHECK, SCHEDULE_FORCED_SVC_CHECK -> schedule(List.of(service(a)), time(a.get(2)),
                     c.type() == CommandType.SCHEDULE_FORCED_SVC_CHECK);
             case SCHEDULE_HOST_CHECK, SCHEDULE_FORCED_HOST_CHECK -> schedule(List.of(host(a)), time(a.get(1)),
@@ -179,11 +184,10 @@ public final class Commands {
      * A passive result through the state machine. Its check time is the entry time, as in Nagios; the output
      * is split as a plugin's, with {@code \n} written as two characters starting the long output.
      */
-    private Optional<String> passive(CheckTarget target, ExternalCommand c, long code, String output) {
+    private Optional<String> passive(CheckTarget target, ExternalCommand c, Verdict state, String output) {
         Instant now = clock.instant();
         PluginOutput out = PluginOutput.parse(output.replace("\\n", "\n"), "");
         double latency = Math.max(0, Duration.between(c.submitted(), now).toMillis() / 1000.0);
-        int state = target.isHost() || (code >= 0 && code <= 3) ? (int) code : 3;
         CheckOutcome outcome = new CheckOutcome(state, out.text().isEmpty() ? null : out.text(),
                 emptyToNull(out.longText()), emptyToNull(out.perfData()), c.submitted(), c.submitted(),
                 CheckType.PASSIVE, latency);
@@ -223,6 +227,13 @@ public final class Commands {
                 .map(k -> engine.serviceTarget(k).orElseThrow()).toList();
     }
 
+    /** A passive service result's state: a code outside 0-3 is UNKNOWN, as Nagios takes it. */
+    private static ServiceState serviceState(String s) {
+        long code = code(s);
+        return code >= 0 && code <= 3 ? ServiceState.ofCode((int) code) : ServiceState.UNKNOWN;
+    }
+
+    /** A host result's state: the parser has checked it is 0-2, as Nagios does. */
     private static long code(String s) {
         return Long.parseLong(s.strip());
     }

@@ -8,6 +8,7 @@ import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.state.Verdict;
 import org.vigil.engine.state.CheckType;
 
 /** Runs checks with the real plugins: macros, command line, timeout and Nagios's result rules (checks-compat). */
@@ -35,7 +36,7 @@ public final class PluginCheckExecutor implements CheckExecutor {
         double latency = Math.max(0, Duration.between(request.scheduledFor(), clock.instant()).toNanos() / 1e9);
         CheckResult r = t.isHost() ? checks.host(model.hosts().get(t.hostName()))
                 : checks.service(model.services().get(t.service()));
-        return new CheckOutcome(r.state(), r.output().text(), r.output().longText(), r.output().perfData(), r.start(),
-                r.end(), CheckType.ACTIVE, latency);
+        return new CheckOutcome(new Verdict.Plugin(r.exit()), r.output().text(), r.output().longText(),
+                r.output().perfData(), r.start(), r.end(), CheckType.ACTIVE, latency);
     }
 }

@@ -73,19 +73,26 @@ public final class HostResultHandler {
         pass.nextCheck = host.lastCheck().plusSeconds(settings.seconds(host.checkInterval()));
     }
 
-    /** Nagios's {@code get_host_check_return_code}: a passive result is a host state, an active one a plugin code. */
+    /**
+     * Nagios's {@code get_host_check_return_code}: a passive result is a host state, an active one a plugin's exit,
+     * turned into a host state here and only here.
+     */
     private HostState stateOf(HostStatus host, CheckOutcome outcome) {
-        if (outcome.checkType() == CheckType.PASSIVE) {
-            return HostState.ofCode(outcome.returnCode());
+        if (outcome.verdict() instanceof Verdict.Host passive) {
+            return passive.state();
+        }
+        if (!(outcome.verdict() instanceof Verdict.Plugin plugin)) {
+            throw new IllegalStateException("a service result applied to host " + host.name() + ": "
+                    + outcome.verdict());
         }
         if (!host.hasCheckCommand()) {
             host.setPluginOutput(ASSUMED_UP);
             return HostState.UP;
         }
-        return switch (outcome.returnCode()) {
-            case 0 -> HostState.UP;
+        return switch (plugin.exit()) {
+            case OK -> HostState.UP;
             // a WARNING host is UP unless use_aggressive_host_checking is set
-            case 1 -> settings.useAggressiveHostChecking() ? HostState.DOWN : HostState.UP;
+            case WARNING -> settings.useAggressiveHostChecking() ? HostState.DOWN : HostState.UP;
             default -> HostState.DOWN;
         };
     }

@@ -75,7 +75,7 @@ public final class ServiceResultHandler {
         pass.oldOutput = svc.pluginOutput();
         svc.recordResult(outcome, NO_OUTPUT);
         svc.setLastState(svc.currentState());
-        svc.setCurrentState(ServiceState.ofCode(outcome.returnCode()));
+        svc.setCurrentState(outcome.serviceState());
         pass.nextCheck = svc.lastCheck().plusSeconds(settings.seconds(svc.checkInterval()));
     }
 

@@ -27,7 +27,12 @@ public enum ServiceState implements NagiosState {
         return this == OK;
     }
 
-    /** The state of a plugin return code; the plugin runner has already mapped codes outside 0-3. */
+    /** A service's state is its plugin's exit (Nagios's mapping of timeouts and bad codes already applied). */
+    public static ServiceState of(org.vigil.checks.result.PluginExit exit) {
+        return values()[exit.code()];
+    }
+
+    /** The state numbered {@code code} 0-3 (status files, retention, the command pipe). */
     public static ServiceState ofCode(int code) {
         for (ServiceState s : values()) {
             if (s.code == code) {

@@ -11,6 +11,8 @@ import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.state.CheckableStatus;
+import org.vigil.engine.state.Verdict;
+import org.vigil.checks.result.PluginExit;
 
 /**
  * The sweeps of one engine, on its thread. A sweep keeps at most {@link Checks#concurrency} of its checks started
@@ -176,7 +178,7 @@ public final class Sweeps {
         }
         if (checks.handedOver()) {
             // the result is applied by the engine that replaced this one: report what the plugin said
-            String state = stateOf(t, outcome.returnCode());
+            String state = stateOf(t, outcome.verdict());
             return new SweepResult(t.hostName(), service, state, state.equals("OK") || state.equals("UP"), "-",
                     outcome.output() == null ? "" : outcome.output(), before, true);
         }
@@ -186,16 +188,15 @@ public final class Sweeps {
                 st.pluginOutput() == null ? "" : st.pluginOutput(), before, true);
     }
 
-    private static String stateOf(CheckTarget t, int code) {
-        if (t.isHost()) {
-            return code == 0 || code == 1 ? "UP" : "DOWN";
+    /** What the plugin said, as the new engine takes it (WARNING is UP for a host without aggressive checks). */
+    private static String stateOf(CheckTarget t, Verdict verdict) {
+        if (!(verdict instanceof Verdict.Plugin plugin)) {
+            return t.isHost() ? "DOWN" : "UNKNOWN"; // only active checks run in a sweep
         }
-        return switch (code) {
-            case 0 -> "OK";
-            case 1 -> "WARNING";
-            case 2 -> "CRITICAL";
-            default -> "UNKNOWN";
-        };
+        if (t.isHost()) {
+            return plugin.exit() == PluginExit.OK || plugin.exit() == PluginExit.WARNING ? "UP" : "DOWN";
+        }
+        return plugin.exit().name();
     }
 
     /** A start: the sweep, or the errors of its request. */

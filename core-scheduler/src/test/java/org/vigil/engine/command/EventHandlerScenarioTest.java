@@ -88,7 +88,8 @@ class EventHandlerScenarioTest {
     /** The handler runs off the engine thread, is killed at the timeout, and Nagios's warning is logged. */
     @Test
     void aHandlerPastItsTimeoutIsKilled() throws Exception {
-        table = closing.add(new PassiveScenarioTable(dir, "global_service_event_handler=slow\nevent_handler_timeout=1\n"));
+        table = closing.add(new PassiveScenarioTable(dir,
+                "global_service_event_handler=slow\nevent_handler_timeout=1\n"));
         long start = System.nanoTime();
         table.play("""
                 | t | line                                                | expect                     | log
@@ -96,7 +97,8 @@ class EventHandlerScenarioTest {
                 """);
         table.engine.submit(() -> table.engine.submitResult(table.engine.serviceTarget(
                 new org.vigil.config.model.ServiceKey("web1", "disk")).orElseThrow(),
-                org.vigil.engine.state.CheckOutcome.passive(2, "CRIT", PassiveScenarioTable.T0)));
+                org.vigil.engine.state.CheckOutcome.passive(org.vigil.engine.state.ServiceState.CRITICAL,
+                        "CRIT", PassiveScenarioTable.T0)));
         assertThat(table.engine.awaitIdle(Duration.ofSeconds(2))).isTrue();
         // the engine is free while the handler sleeps
         assertThat(table.engine.awaitEventHandlers(Duration.ofMillis(300))).isFalse();

@@ -1,5 +1,7 @@
 package org.vigil.engine.dependency;
 
+import org.vigil.engine.state.ServiceState;
+import org.vigil.engine.state.HostState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -138,8 +140,10 @@ final class DependencyScenario implements AutoCloseable {
         if (kv[1].startsWith("P")) {
             CheckTarget t = target(kv[0]);
             int code = Integer.parseInt(kv[1].substring(1));
-            boolean accepted = engine.call(() -> engine.submitResult(t, CheckOutcome.passive(code,
-                    code == 0 ? "fine" : "broken", at)));
+            String output = code == 0 ? "fine" : "broken";
+            CheckOutcome outcome = t.isHost() ? CheckOutcome.passive(HostState.ofCode(code), output, at)
+                    : CheckOutcome.passive(ServiceState.ofCode(code), output, at);
+            boolean accepted = engine.call(() -> engine.submitResult(t, outcome));
             assertThat(accepted).as(action).isTrue();
         } else {
             fx.script.put(kv[0], Integer.parseInt(kv[1]));
@@ -184,7 +188,8 @@ final class DependencyScenario implements AutoCloseable {
                     return switch (p[1]) {
                         case "next" -> checks.dueTime(t.id())
                                 .map(d -> String.valueOf(d.getEpochSecond() - t0.getEpochSecond())).orElse("-");
-                        case "nblocked" -> engine.dependencies().notificationsBlocked(t, clock.instant()) ? "yes" : "no";
+                        case "nblocked" -> engine.dependencies().notificationsBlocked(t,
+                                clock.instant()) ? "yes" : "no";
                         default -> throw new AssertionError("unknown column " + column);
                     };
                 });

@@ -1,5 +1,6 @@
 package org.vigil.engine.state;
 
+import org.vigil.checks.result.PluginExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -19,19 +20,21 @@ class HostResultHandlerTest {
     @Test
     void aWarningHostIsUpUnlessChecksAreAggressive() {
         HostStatus gentle = Fixtures.pendingHost(1);
-        handler(StateSettings.defaults(), gentle).apply(gentle, CheckOutcome.active(1, "slow", T0), T0);
+        handler(StateSettings.defaults(), gentle).apply(gentle, CheckOutcome.active(PluginExit.WARNING, "slow",
+                T0), T0);
         assertThat(gentle.currentState()).isEqualTo(HostState.UP);
 
         HostStatus strict = Fixtures.pendingHost(1);
         handler(StateSettings.defaults().withAggressiveHostChecking(true), strict)
-                .apply(strict, CheckOutcome.active(1, "slow", T0), T0);
+                .apply(strict, CheckOutcome.active(PluginExit.WARNING, "slow", T0), T0);
         assertThat(strict.currentState()).isEqualTo(HostState.DOWN);
     }
 
     @Test
     void aHostWithoutCheckCommandIsAssumedUp() {
         HostStatus host = new HostStatus(Fixtures.host("h", List.of(), Fixtures.check(null, 'o', 3, 5), ""));
-        Effects fx = handler(StateSettings.defaults(), host).apply(host, CheckOutcome.active(2, "boom", T0), T0);
+        Effects fx = handler(StateSettings.defaults(), host).apply(host,
+                CheckOutcome.active(PluginExit.CRITICAL, "boom", T0), T0);
         assertThat(host.currentState()).isEqualTo(HostState.UP);
         assertThat(host.pluginOutput()).isEqualTo("(Host assumed to be UP)");
         assertThat(fx.logLines()).isEmpty();
@@ -56,10 +59,10 @@ class HostResultHandlerTest {
         other.setCurrentState(HostState.UNREACHABLE);
         HostResultHandler handler = handler(StateSettings.defaults(), parent, host, child, other);
 
-        assertThat(handler.apply(host, CheckOutcome.active(2, "down", LATER), LATER).hostChecks())
+        assertThat(handler.apply(host, CheckOutcome.active(PluginExit.CRITICAL, "down", LATER), LATER).hostChecks())
                 .containsExactly("c");
         Instant later = LATER.plusSeconds(60);
-        assertThat(handler.apply(host, CheckOutcome.active(0, "up", later), later).hostChecks())
+        assertThat(handler.apply(host, CheckOutcome.active(PluginExit.OK, "up", later), later).hostChecks())
                 .containsExactly("p", "d");
     }
 
@@ -68,7 +71,8 @@ class HostResultHandlerTest {
         HostStatus host = Fixtures.upHost("h");
         HostStatus child = Fixtures.upHost("c", "h");
         child.setLastCheck(LATER.minusSeconds(5));
-        Effects fx = handler(StateSettings.defaults(), host, child).apply(host, CheckOutcome.active(2, "x", LATER), LATER);
+        Effects fx = handler(StateSettings.defaults(), host, child).apply(host,
+                CheckOutcome.active(PluginExit.CRITICAL, "x", LATER), LATER);
         assertThat(fx.hostChecks()).isEmpty();
     }
 
@@ -79,12 +83,12 @@ class HostResultHandlerTest {
         down.setCurrentState(HostState.DOWN);
         HostStatus host = Fixtures.upHost("h", "a", "b");
         HostResultHandler handler = handler(StateSettings.defaults(), up, down, host);
-        handler.apply(host, CheckOutcome.active(2, "x", LATER), LATER);
+        handler.apply(host, CheckOutcome.active(PluginExit.CRITICAL, "x", LATER), LATER);
         assertThat(host.currentState()).isEqualTo(HostState.DOWN);
 
         up.setCurrentState(HostState.UNREACHABLE);
         Instant later = LATER.plusSeconds(60);
-        handler.apply(host, CheckOutcome.active(2, "x", later), later);
+        handler.apply(host, CheckOutcome.active(PluginExit.CRITICAL, "x", later), later);
         assertThat(host.currentState()).isEqualTo(HostState.UNREACHABLE);
     }
 
@@ -92,7 +96,8 @@ class HostResultHandlerTest {
     void passiveHostResultsAreDiscardedWhenNotAccepted() {
         HostStatus host = Fixtures.upHost("h");
         host.setPassiveChecksEnabled(false);
-        Effects fx = handler(StateSettings.defaults(), host).apply(host, CheckOutcome.passive(1, "x", T0), T0);
+        Effects fx = handler(StateSettings.defaults(), host).apply(host, CheckOutcome.passive(HostState.DOWN,
+                "x", T0), T0);
         assertThat(fx.accepted()).isFalse();
         assertThat(host.currentState()).isEqualTo(HostState.UP);
     }
@@ -103,11 +108,11 @@ class HostResultHandlerTest {
         HostStatus parent = Fixtures.upHost("p");
         HostStatus host = Fixtures.upHost("h", "p");
         HostResultHandler handler = handler(StateSettings.defaults(), parent, host);
-        handler.apply(host, CheckOutcome.active(2, "x", LATER), LATER);
+        handler.apply(host, CheckOutcome.active(PluginExit.CRITICAL, "x", LATER), LATER);
         assertThat(host.currentProblemId()).isEqualTo(1);
         parent.setCurrentState(HostState.DOWN);
         Instant later = LATER.plusSeconds(60);
-        handler.apply(host, CheckOutcome.active(2, "x", later), later);
+        handler.apply(host, CheckOutcome.active(PluginExit.CRITICAL, "x", later), later);
         assertThat(host.currentState()).isEqualTo(HostState.UNREACHABLE);
         assertThat(host.currentProblemId()).isZero();
         assertThat(host.lastProblemId()).isEqualTo(1);

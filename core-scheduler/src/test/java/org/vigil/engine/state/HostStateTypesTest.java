@@ -21,7 +21,7 @@ class HostStateTypesTest {
             if (row.containsKey("parent")) {
                 parent.setCurrentState(HostState.valueOf(row.get("parent")));
             }
-            return handler.apply(host, StepTable.outcome(row), StepTable.at(row));
+            return handler.apply(host, StepTable.hostOutcome(row), StepTable.at(row));
         });
     }
 
@@ -119,7 +119,8 @@ class HostStateTypesTest {
      */
     @Test
     void passiveHostResultsCanBeSoftAndTranslated() {
-        StateSettings settings = StateSettings.defaults().withLogRetries(false, false).withPassiveHostChecks(true, true);
+        StateSettings settings = StateSettings.defaults().withLogRetries(false,
+                false).withPassiveHostChecks(true, true);
         play(Fixtures.pendingHost(3, "p"), settings, """
             | t   | parent | rc | state       | type | att | chg | hard | notify | handler | next
             | 0   | DOWN   | P1 | UNREACHABLE | SOFT | 1   | yes | no   | no     | yes     | 60

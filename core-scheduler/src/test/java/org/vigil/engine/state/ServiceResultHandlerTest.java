@@ -1,5 +1,6 @@
 package org.vigil.engine.state;
 
+import org.vigil.checks.result.PluginExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -26,7 +27,7 @@ class ServiceResultHandlerTest {
     void aServiceIsPendingUntilItsFirstResult() {
         ServiceStatus svc = Fixtures.service(3);
         assertThat(svc.displayState()).isEqualTo("PENDING");
-        handler.apply(svc, host, CheckOutcome.active(0, "OK", T0), T0);
+        handler.apply(svc, host, CheckOutcome.active(PluginExit.OK, "OK", T0), T0);
         assertThat(svc.displayState()).isEqualTo("OK");
         assertThat(svc.hasBeenChecked()).isTrue();
     }
@@ -78,7 +79,7 @@ class ServiceResultHandlerTest {
     @Test
     void theNextCheckIsNeverBeforeNow() {
         ServiceStatus svc = Fixtures.service(3);
-        Effects fx = handler.apply(svc, host, CheckOutcome.active(0, "OK", T0), T0.plusSeconds(900));
+        Effects fx = handler.apply(svc, host, CheckOutcome.active(PluginExit.OK, "OK", T0), T0.plusSeconds(900));
         assertThat(fx.nextCheck()).contains(T0.plusSeconds(900));
         assertThat(svc.nextCheck()).isEqualTo(T0.plusSeconds(900));
     }
@@ -86,14 +87,14 @@ class ServiceResultHandlerTest {
     @Test
     void aProblemReusesAHostResultWithinTheCacheHorizon() {
         host.setLastCheck(T0.minusSeconds(10));
-        Effects fx = handler.apply(Fixtures.service(3), host, CheckOutcome.active(2, "CRIT", T0), T0);
+        Effects fx = handler.apply(Fixtures.service(3), host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0), T0);
         assertThat(fx.hostChecks()).isEmpty();
     }
 
     @Test
     void anOkResultChecksAHostThatWasNeverChecked() {
         HostStatus pending = Fixtures.pendingHost(3);
-        Effects fx = handler.apply(Fixtures.service(3), pending, CheckOutcome.active(0, "OK", T0), T0);
+        Effects fx = handler.apply(Fixtures.service(3), pending, CheckOutcome.active(PluginExit.OK, "OK", T0), T0);
         assertThat(fx.hostChecks()).containsExactly("h");
     }
 
@@ -102,14 +103,15 @@ class ServiceResultHandlerTest {
     void anOkResultLeavesAPendingHostToItsScheduleWhenThatIsFarOff() {
         HostStatus pending = Fixtures.pendingHost(3);
         pending.setNextCheck(T0.plusSeconds(600));
-        Effects fx = handler.apply(Fixtures.service(3), pending, CheckOutcome.active(0, "OK", T0), T0);
+        Effects fx = handler.apply(Fixtures.service(3), pending, CheckOutcome.active(PluginExit.OK, "OK", T0), T0);
         assertThat(fx.hostChecks()).isEmpty();
     }
 
     @Test
     void aHostWithActiveChecksDisabledIsNotChecked() {
         host.setActiveChecksEnabled(false);
-        Effects fx = handler.apply(Fixtures.service(3), host, CheckOutcome.active(2, "CRIT", T0), T0.plusSeconds(60));
+        Effects fx = handler.apply(Fixtures.service(3), host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT",
+                T0), T0.plusSeconds(60));
         assertThat(fx.hostChecks()).isEmpty();
     }
 
@@ -117,7 +119,7 @@ class ServiceResultHandlerTest {
     void passiveResultsAreDiscardedWhenNotAccepted() {
         ServiceStatus svc = Fixtures.service(3);
         svc.setPassiveChecksEnabled(false);
-        Effects fx = handler.apply(svc, host, CheckOutcome.passive(2, "CRIT", T0), T0);
+        Effects fx = handler.apply(svc, host, CheckOutcome.passive(ServiceState.CRITICAL, "CRIT", T0), T0);
         assertThat(fx.accepted()).isFalse();
         assertThat(svc.hasBeenChecked()).isFalse();
         assertThat(svc.currentState()).isEqualTo(ServiceState.OK);
@@ -133,7 +135,8 @@ class ServiceResultHandlerTest {
         };
         for (int i = 0; i < expected.length; i++) {
             Instant at = T0.plusSeconds(300L * i);
-            handler.apply(svc, host, CheckOutcome.active((int) expected[i][0], "x", at), at).settle().run();
+            handler.apply(svc, host, CheckOutcome.active(PluginExit.ofCode((int) expected[i][0]), "x", at),
+                    at).settle().run();
             assertThat(new long[] {svc.currentEventId(), svc.currentProblemId(), svc.lastProblemId()})
                     .as("result %d", i).containsExactly(expected[i][1], expected[i][2], expected[i][3]);
         }
@@ -145,17 +148,17 @@ class ServiceResultHandlerTest {
         ServiceStatus normal = Fixtures.service(1);
         ServiceStatus sticky = Fixtures.service(1);
         for (ServiceStatus svc : new ServiceStatus[] {normal, sticky}) {
-            handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0), T0);
+            handler.apply(svc, host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0), T0);
         }
         normal.setAcknowledgementType(AcknowledgementType.NORMAL);
         sticky.setAcknowledgementType(AcknowledgementType.STICKY);
         Instant t1 = T0.plusSeconds(300);
-        handler.apply(normal, host, CheckOutcome.active(1, "WARN", t1), t1);
-        handler.apply(sticky, host, CheckOutcome.active(1, "WARN", t1), t1);
+        handler.apply(normal, host, CheckOutcome.active(PluginExit.WARNING, "WARN", t1), t1);
+        handler.apply(sticky, host, CheckOutcome.active(PluginExit.WARNING, "WARN", t1), t1);
         assertThat(normal.problemHasBeenAcknowledged()).isFalse();
         assertThat(sticky.problemHasBeenAcknowledged()).isTrue();
         Instant t2 = T0.plusSeconds(600);
-        handler.apply(sticky, host, CheckOutcome.active(0, "OK", t2), t2);
+        handler.apply(sticky, host, CheckOutcome.active(PluginExit.OK, "OK", t2), t2);
         assertThat(sticky.problemHasBeenAcknowledged()).isFalse();
     }
 
@@ -163,8 +166,9 @@ class ServiceResultHandlerTest {
     @Test
     void theAlertIsTheStateAsLogged() {
         ServiceStatus svc = Fixtures.service(3);
-        handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0), T0);
-        Effects fx = handler.apply(svc, host, CheckOutcome.active(0, "OK", T0.plusSeconds(60)), T0.plusSeconds(60));
+        handler.apply(svc, host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0), T0);
+        Effects fx = handler.apply(svc, host, CheckOutcome.active(PluginExit.OK, "OK", T0.plusSeconds(60)),
+                T0.plusSeconds(60));
         assertThat(fx.alert()).isEqualTo(new Effects.Alert(ServiceState.OK, StateType.SOFT, 2));
         fx.settle().run();
         assertThat(svc.stateType()).isEqualTo(StateType.HARD);
@@ -180,10 +184,12 @@ class ServiceResultHandlerTest {
     void aHardRecoveryKeepsTheProblemsAttemptUntilSettled() {
         ServiceStatus svc = Fixtures.service(3);
         for (int i = 0; i < 3; i++) {
-            handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0.plusSeconds(i)), T0.plusSeconds(i)).settle().run();
+            handler.apply(svc, host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0.plusSeconds(i)),
+                    T0.plusSeconds(i)).settle().run();
         }
         long problem = svc.currentProblemId();
-        Effects fx = handler.apply(svc, host, CheckOutcome.active(0, "OK", T0.plusSeconds(60)), T0.plusSeconds(60));
+        Effects fx = handler.apply(svc, host, CheckOutcome.active(PluginExit.OK, "OK", T0.plusSeconds(60)),
+                T0.plusSeconds(60));
         assertThat(fx.alert()).isEqualTo(new Effects.Alert(ServiceState.OK, StateType.HARD, 3));
         assertThat(new long[] {svc.currentAttempt(), svc.currentProblemId()}).containsExactly(3, problem);
         fx.settle().run();
@@ -196,9 +202,10 @@ class ServiceResultHandlerTest {
     @Test
     void aHardRecoveryResetsTheNotificationNumberAfterwards() {
         ServiceStatus svc = Fixtures.service(1);
-        handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0), T0);
+        handler.apply(svc, host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0), T0);
         svc.setCurrentNotificationNumber(2);
-        Effects fx = handler.apply(svc, host, CheckOutcome.active(0, "OK", T0.plusSeconds(60)), T0.plusSeconds(60));
+        Effects fx = handler.apply(svc, host, CheckOutcome.active(PluginExit.OK, "OK", T0.plusSeconds(60)),
+                T0.plusSeconds(60));
         assertThat(fx.resetNotificationNumber()).isTrue();
         assertThat(svc.currentNotificationNumber()).isEqualTo(2);
     }
@@ -206,14 +213,15 @@ class ServiceResultHandlerTest {
     @Test
     void outputIsCleanedAsNagiosCleansIt() {
         ServiceStatus svc = Fixtures.service(3);
-        handler.apply(svc, host, new CheckOutcome(0, "a;b ", "line2", "t=1s", T0, T0.plusMillis(1500),
+        handler.apply(svc, host, new CheckOutcome(new Verdict.Plugin(PluginExit.OK), "a;b ", "line2", "t=1s",
+                T0, T0.plusMillis(1500),
                 CheckType.ACTIVE, 0.25), T0);
         assertThat(svc.pluginOutput()).isEqualTo("a:b");
         assertThat(svc.longPluginOutput()).isEqualTo("line2");
         assertThat(svc.perfData()).isEqualTo("t=1s");
         assertThat(svc.executionTime()).isEqualTo(1.5);
         assertThat(svc.latency()).isEqualTo(0.25);
-        handler.apply(svc, host, CheckOutcome.active(0, "", T0), T0);
+        handler.apply(svc, host, CheckOutcome.active(PluginExit.OK, "", T0), T0);
         assertThat(svc.pluginOutput()).isEqualTo("(No output returned from plugin)");
     }
 
@@ -221,10 +229,11 @@ class ServiceResultHandlerTest {
     @Test
     void lastTimeInRecordsThePreviousState() {
         ServiceStatus svc = Fixtures.service(3);
-        handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0), T0);
+        handler.apply(svc, host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0), T0);
         assertThat(svc.lastTimeIn(ServiceState.OK)).isEqualTo(T0);
         assertThat(svc.lastTimeIn(ServiceState.CRITICAL)).isEqualTo(Instant.EPOCH);
-        handler.apply(svc, host, CheckOutcome.active(2, "CRIT", T0.plusSeconds(60)), T0.plusSeconds(60));
+        handler.apply(svc, host, CheckOutcome.active(PluginExit.CRITICAL, "CRIT", T0.plusSeconds(60)),
+                T0.plusSeconds(60));
         assertThat(svc.lastTimeIn(ServiceState.CRITICAL)).isEqualTo(T0.plusSeconds(60));
     }
 
@@ -235,7 +244,8 @@ class ServiceResultHandlerTest {
                 true, true, false, false, false, false, 15), EventIds.fresh());
         HostStatus pending = Fixtures.pendingHost(3);
         pending.setCurrentState(HostState.DOWN);
-        Effects fx = noHostChecks.apply(Fixtures.service(3), pending, CheckOutcome.active(2, "CRIT", T0), T0);
+        Effects fx = noHostChecks.apply(Fixtures.service(3), pending, CheckOutcome.active(PluginExit.CRITICAL,
+                "CRIT", T0), T0);
         assertThat(fx.hostNotificationDue()).isTrue();
         assertThat(fx.notificationDue()).isFalse();
         // Nagios fakes a host check, so the host no longer shows as never checked

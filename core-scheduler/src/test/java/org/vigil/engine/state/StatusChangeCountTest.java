@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigil.checks.result.PluginExit;
 
 /**
  * The read model copies a status again only when its change count moved, so every way to change a status must
@@ -31,7 +32,8 @@ class StatusChangeCountTest {
     void aResultCountsAChange() {
         ServiceStatus s = Fixtures.service(3);
         long before = s.changeCount();
-        s.recordResult(CheckOutcome.active(2, "CRITICAL", Instant.ofEpochSecond(1000)), "(No output)");
+        s.recordResult(CheckOutcome.active(PluginExit.CRITICAL, "CRITICAL", Instant.ofEpochSecond(1000)),
+                "(No output)");
         assertThat(s.changeCount()).isGreaterThan(before);
     }
 

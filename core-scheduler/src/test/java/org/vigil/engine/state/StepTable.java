@@ -1,5 +1,6 @@
 package org.vigil.engine.state;
 
+import org.vigil.checks.result.PluginExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -58,15 +59,28 @@ final class StepTable {
         return Fixtures.T0.plusSeconds(Long.parseLong(cells.get("t")));
     }
 
-    /** The result of a row: active unless the code has a {@code P}, output from {@code out} or the code. */
+    /** The result of a service's row: active unless the code has a {@code P}, output from {@code out} or the code. */
     static CheckOutcome outcome(Map<String, String> cells) {
+        return outcome(cells, false);
+    }
+
+    /** The result of a host's row: a passive code is a host state, an active one a plugin's exit. */
+    static CheckOutcome hostOutcome(Map<String, String> cells) {
+        return outcome(cells, true);
+    }
+
+    private static CheckOutcome outcome(Map<String, String> cells, boolean host) {
         String rc = cells.get("rc");
         boolean passive = rc.startsWith("P");
         int code = Integer.parseInt(passive ? rc.substring(1) : rc);
         String out = cells.containsKey("out") ? cells.get("out") : OUTPUT.get(code);
         Instant at = at(cells);
-        return passive ? CheckOutcome.passive(code, out, at)
-                : new CheckOutcome(code, out, null, null, at, at, CheckType.ACTIVE, 0);
+        if (passive) {
+            return host ? CheckOutcome.passive(HostState.ofCode(code), out, at)
+                    : CheckOutcome.passive(ServiceState.ofCode(code), out, at);
+        }
+        return new CheckOutcome(new Verdict.Plugin(PluginExit.ofCode(code)), out, null, null, at, at, CheckType.ACTIVE,
+                0);
     }
 
     private static String actual(String column, Map<String, String> cells, CheckableStatus<?> s, Effects fx) {

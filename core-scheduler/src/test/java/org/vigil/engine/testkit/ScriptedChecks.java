@@ -1,5 +1,7 @@
 package org.vigil.engine.testkit;
 
+import org.vigil.engine.state.Verdict;
+import org.vigil.checks.result.PluginExit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,8 @@ public final class ScriptedChecks {
             int code = codes.getOrDefault(name, 0);
             Instant now = clock.instant();
             double seconds = latency ? Duration.between(request.scheduledFor(), now).toMillis() / 1000.0 : 0;
-            return new CheckOutcome(code, code == 0 ? okOutput : "CRITICAL - broken", null, null, now, now,
+            return new CheckOutcome(new Verdict.Plugin(PluginExit.ofCode(code)),
+                    code == 0 ? okOutput : "CRITICAL - broken", null, null, now, now,
                     CheckType.ACTIVE, seconds);
         };
     }

@@ -1,5 +1,9 @@
 package org.vigil.notify.rules;
 
+import org.vigil.engine.state.ServiceState;
+import org.vigil.engine.state.HostState;
+import org.vigil.engine.state.Verdict;
+import org.vigil.checks.result.PluginExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -165,7 +169,8 @@ final class NotifyHarness implements AutoCloseable {
                 forwarding,
                 NotifierSettings.from(config.mainConfig(), clock.instant()), sent::add, logLine);
         listener = new NotifierListener(notifier, clock);
-        CheckExecutor up = request -> new CheckOutcome(0, "UP", null, null, clock.instant(), clock.instant(),
+        CheckExecutor up = request -> new CheckOutcome(new Verdict.Plugin(PluginExit.OK), "UP", null, null,
+                clock.instant(), clock.instant(),
                 CheckType.ACTIVE, 0);
         engine = new Engine(config.model(), config.mainConfig(), clock, new ManualCheckClock(), runtime -> up, log,
                 listener);
@@ -192,7 +197,9 @@ final class NotifyHarness implements AutoCloseable {
     /** Submits a passive result for {@code target} at the current time. */
     void result(CheckTarget target, int code, String output) {
         Instant t = clock.instant();
-        engine.call(() -> engine.submitResult(target, new CheckOutcome(code, output, null, null, t, t,
+        Verdict state = target.isHost() ? new Verdict.Host(HostState.ofCode(code))
+                : new Verdict.Service(ServiceState.ofCode(code));
+        engine.call(() -> engine.submitResult(target, new CheckOutcome(state, output, null, null, t, t,
                 CheckType.PASSIVE, 0)));
         idle();
     }

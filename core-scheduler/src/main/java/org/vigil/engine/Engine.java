@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.ServiceKey;

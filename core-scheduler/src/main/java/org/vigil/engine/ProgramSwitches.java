@@ -10,8 +10,6 @@ import org.vigil.config.main.MainConfig;
 import org.vigil.engine.flap.FlapDetection;
 import org.vigil.engine.flap.FlapEvent;
 import org.vigil.engine.state.Checkables;
-import org.vigil.engine.state.HostResultHandler;
-import org.vigil.engine.state.ServiceResultHandler;
 import org.vigil.engine.state.StateSettings;
 
 /**

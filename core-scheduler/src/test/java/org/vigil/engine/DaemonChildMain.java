@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
+import org.vigil.engine.daemon.Daemon;
 
 /**
  * A daemon in a JVM of its own, for tests that kill it with {@code kill -9}: loads {@code args[0]}, starts,

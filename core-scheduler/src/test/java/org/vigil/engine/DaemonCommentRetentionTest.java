@@ -24,6 +24,7 @@ import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.engine.command.CommandType;
 import org.vigil.engine.command.ExternalCommand;
+import org.vigil.engine.daemon.Daemon;
 
 /**
  * Comments and acknowledgements across restarts of the daemon with embedded H2 retention, with Nagios's rule

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.LoadResult;
 import org.vigil.engine.command.CommandType;
 import org.vigil.engine.command.ExternalCommand;
+import org.vigil.engine.daemon.Daemon;
 import org.vigil.engine.testkit.TestConfig;
 
 /** The running daemon ticks downtimes every second and writes their blocks to status.dat. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
+import org.vigil.engine.daemon.Daemon;
 
 /**
  * The daemon with Debian's monitoring plugins and a scripted plugin, on a real clock with

@@ -2,6 +2,7 @@ package org.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
+import org.vigil.engine.daemon.Daemon;
 
 /** State survives a restart in embedded H2; removed objects drop theirs, new ones start PENDING. */
 class DaemonRetentionTest {

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.vigil.engine.Daemon;
 import org.vigil.engine.Engine;
 import org.vigil.engine.ProgramSwitches;
+import org.vigil.engine.daemon.Daemon;
 
 /**
  * The one read model every reader shares (the status pages, the JSON API, {@code /metrics}): the latest

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
-import org.vigil.engine.Daemon;
 import org.vigil.engine.Engine;
 import org.vigil.engine.command.CommandType;
 import org.vigil.engine.command.ExternalCommand;
+import org.vigil.engine.daemon.Daemon;
 
 /**
  * The read model's snapshots, each made from the one before with only the changed objects copied again, are the

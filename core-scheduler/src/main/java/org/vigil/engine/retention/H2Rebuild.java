@@ -33,7 +33,7 @@ final class H2Rebuild {
     /** Everything the crashed database holds (reading it is safe; writing is not); {@code c} is closed here. */
     static Crashed read(Connection c) throws SQLException {
         try (c) {
-            return new Crashed(JdbcRetentionStore.read(c), Schema.read(c, Schema.NEXT_ENTRY_ID, 1));
+            return new Crashed(RetentionReads.read(c), Schema.read(c, Schema.NEXT_ENTRY_ID, 1));
         }
     }
 

@@ -3,14 +3,7 @@ package org.vigil.engine.retention;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,9 +13,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JdbcRetentionStore implements RetentionStore {
 
-    private static final int JDBC_BATCH = 1000;
-    private static final String INSERT_OBJECT =
-            "INSERT INTO vigil_object (kind, name, service, version, attributes) VALUES (?, ?, ?, ?, ?)";
 
     private final String url;
     private final SqlDialect dialect;
@@ -218,27 +208,10 @@ public final class JdbcRetentionStore implements RetentionStore {
             awaitRebuild(); // a later load reads the new file
         }
         try (Connection c = DriverManager.getConnection(url, dialect.connectionProperties())) {
-            return read(c);
+            return RetentionReads.read(c);
         } catch (SQLException | IllegalArgumentException e) {
             throw new RetentionException(Problems.reading(where, e), e);
         }
-    }
-
-    /** Everything in the database, as one snapshot; commits. */
-    static RetainedState read(Connection c) throws SQLException {
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
-            // rows as they are read: H2 otherwise first copies a result this large (100,000 records, 90 MB of text)
-            // into a temporary store and reads it back, a third of a restart's reading
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            }
-        }
-        Map<ObjectKey, ObjectRecord> records = loadRecords(c);
-        List<Entry> entries = loadEntries(c);
-        c.commit();
-        return new RetainedState(records, entries);
     }
 
     /** Writes a whole state and the entry id counter into this (new, empty) database, in one transaction. */
@@ -246,8 +219,8 @@ public final class JdbcRetentionStore implements RetentionStore {
         synchronized (lock) {
             try {
                 // The database is new and empty: plain inserts, cheaper than upserts.
-                writeRecords(state.records().values(), INSERT_OBJECT);
-                upsertEntries(state.entries());
+                RetentionWrites.writeRecords(writer, state.records().values(), RetentionWrites.INSERT_OBJECT);
+                RetentionWrites.upsertEntries(writer, dialect, state.entries());
                 Schema.write(writer, Schema.NEXT_ENTRY_ID, nextEntryId);
                 writer.commit();
                 dialect.afterCommit(writer);
@@ -258,92 +231,6 @@ public final class JdbcRetentionStore implements RetentionStore {
         }
     }
 
-    /**
-     * Every object's record. Decoding the attribute text is most of a load's CPU, so rows are read in chunks and
-     * every other chunk is decoded on another thread while this one reads (and decodes) the next: a restart with
-     * 100,000 objects waits for about half of it.
-     */
-    private static Map<ObjectKey, ObjectRecord> loadRecords(Connection c) throws SQLException {
-        List<CompletableFuture<List<ObjectRecord>>> decoded = new ArrayList<>();
-        int rows = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, service, version, attributes FROM vigil_object")) {
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<RawRecord> chunk = new ArrayList<>(DECODE_CHUNK);
-                while (rs.next()) {
-                    chunk.add(new RawRecord(key(rs, 1), rs.getLong(4), rs.getString(5)));
-                    if (chunk.size() == DECODE_CHUNK) {
-                        decoded.add(decode(chunk, decoded.size() % 2 == 0));
-                        rows += chunk.size();
-                        chunk = new ArrayList<>(DECODE_CHUNK);
-                    }
-                }
-                decoded.add(decode(chunk, false));
-                rows += chunk.size();
-            }
-        }
-        HashMap<ObjectKey, ObjectRecord> records = new HashMap<>(rows * 4 / 3 + 1);
-        for (CompletableFuture<List<ObjectRecord>> f : decoded) {
-            for (ObjectRecord r : joined(f)) {
-                records.put(r.key(), r);
-            }
-        }
-        return ReadOnlyRecords.handedOver(records);
-    }
-
-    private static final int DECODE_CHUNK = 2000;
-
-    /** A row as read, its attributes not yet decoded. */
-    private record RawRecord(ObjectKey key, long version, String attributes) {
-        ObjectRecord decoded() {
-            return new ObjectRecord(key, version, AttributeCodec.decode(attributes));
-        }
-    }
-
-    private static CompletableFuture<List<ObjectRecord>> decode(List<RawRecord> chunk, boolean elsewhere) {
-        return elsewhere ? CompletableFuture.supplyAsync(() -> decodeAll(chunk))
-                : CompletableFuture.completedFuture(decodeAll(chunk));
-    }
-
-    private static List<ObjectRecord> decodeAll(List<RawRecord> chunk) {
-        List<ObjectRecord> records = new ArrayList<>(chunk.size());
-        for (RawRecord r : chunk) {
-            records.add(r.decoded());
-        }
-        return records;
-    }
-
-    /** The decoded chunk; a record that cannot be decoded is the IllegalArgumentException {@link #load} reports. */
-    private static List<ObjectRecord> joined(CompletableFuture<List<ObjectRecord>> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
-    private static List<Entry> loadEntries(Connection c) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, kind, object_kind, object_name, object_service, fields FROM vigil_entry ORDER BY id")) {
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(Entry.Kind.valueOf(rs.getString(2)), rs.getLong(1), key(rs, 3),
-                            AttributeCodec.decode(rs.getString(6))));
-                }
-            }
-        }
-        return entries;
-    }
-
-    private static ObjectKey key(ResultSet rs, int first) throws SQLException {
-        return new ObjectKey(ObjectKey.Kind.valueOf(rs.getString(first)), rs.getString(first + 1), rs.getString(first + 2));
-    }
-
     @Override
     public void apply(RetentionBatch batch) {
         if (batch.isEmpty()) {
@@ -352,9 +239,9 @@ public final class JdbcRetentionStore implements RetentionStore {
         synchronized (lock) {
             try {
                 reconnectIfLost();
-                upsertRecords(batch.records());
-                upsertEntries(batch.entries());
-                deleteEntries(batch.removedEntryIds());
+                RetentionWrites.writeRecords(writer, batch.records(), dialect.upsertObject());
+                RetentionWrites.upsertEntries(writer, dialect, batch.entries());
+                RetentionWrites.deleteEntries(writer, batch.removedEntryIds());
                 if (batch.existing().isPresent()) {
                     Pruner.retainOnly(writer, batch.existing().get());
                 }
@@ -369,64 +256,6 @@ public final class JdbcRetentionStore implements RetentionStore {
                 throw new RetentionException(Problems.writing(where, new SQLException(e.getMessage(), e)), e);
             }
         }
-    }
-
-    private void upsertRecords(Collection<ObjectRecord> records) throws SQLException {
-        writeRecords(records, dialect.upsertObject());
-    }
-
-    private void writeRecords(Collection<ObjectRecord> records, String sql) throws SQLException {
-        if (records.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = writer.prepareStatement(sql)) {
-            int n = 0;
-            for (ObjectRecord r : records) {
-                setKey(ps, 1, r.key());
-                ps.setLong(4, r.version());
-                ps.setString(5, AttributeCodec.encode(r.attributes()));
-                ps.addBatch();
-                if (++n % JDBC_BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private void upsertEntries(Collection<Entry> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = writer.prepareStatement(dialect.upsertEntry())) {
-            for (Entry e : entries) {
-                ps.setLong(1, e.id());
-                ps.setString(2, e.kind().name());
-                setKey(ps, 3, e.object());
-                ps.setString(6, AttributeCodec.encode(e.fields()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private void deleteEntries(Set<Long> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM vigil_entry WHERE id = ?")) {
-            for (long id : ids) {
-                ps.setLong(1, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    static void setKey(PreparedStatement ps, int first, ObjectKey key) throws SQLException {
-        ps.setString(first, key.kind().name());
-        ps.setString(first + 1, key.name());
-        ps.setString(first + 2, key.service());
     }
 
     @Override

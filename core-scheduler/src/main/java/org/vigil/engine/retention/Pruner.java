@@ -48,7 +48,7 @@ final class Pruner {
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (ObjectKey key : keys) {
-                JdbcRetentionStore.setKey(ps, 1, key);
+                RetentionWrites.setKey(ps, 1, key);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.model.ServiceKey;
-import org.vigil.engine.Daemon;
 import org.vigil.engine.Engine;
+import org.vigil.engine.daemon.Daemon;
 import org.vigil.engine.state.CheckableStatus;
 
 /**

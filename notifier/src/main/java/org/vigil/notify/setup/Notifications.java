@@ -16,7 +16,7 @@ import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.Command;
 import org.vigil.engine.Engine;
-import org.vigil.engine.EngineListenerFactory;
+import org.vigil.engine.daemon.EngineListenerFactory;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.notify.delivery.Channel;
 import org.vigil.notify.delivery.email.EmailChannel;

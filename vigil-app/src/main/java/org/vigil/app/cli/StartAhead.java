@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.main.MainConfigReader;
-import org.vigil.engine.RetentionPrefetch;
+import org.vigil.engine.daemon.RetentionPrefetch;
 import org.vigil.web.app.DatabaseConfig;
 import org.vigil.web.app.WebServer;
 

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.vigil.engine.Daemon;
 import org.vigil.engine.Engine;
 import org.vigil.engine.command.Commands;
+import org.vigil.engine.daemon.Daemon;
 
 /**
  * The narrow view of the running monitor that the web layer needs. Every call goes to the daemon at use time,

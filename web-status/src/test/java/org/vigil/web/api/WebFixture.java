@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.util.Base64;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
-import org.vigil.engine.Daemon;
+import org.vigil.engine.daemon.Daemon;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
 import org.vigil.web.model.Monitor;
@@ -136,13 +136,13 @@ public final class WebFixture implements AutoCloseable {
     }
 
     /** With {@code listeners} (e.g. the notifier, which the caller closes after this) on the engine; null for none. */
-    public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.EngineListenerFactory listeners)
+    public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.daemon.EngineListenerFactory listeners)
             throws Exception {
         this(dir, settings, listeners, Clock.systemUTC());
     }
 
     /** With {@code webClock} as the web server's clock (sessions, login throttle); the daemon keeps the system's. */
-    public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.EngineListenerFactory listeners,
+    public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.daemon.EngineListenerFactory listeners,
                       Clock webClock) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")

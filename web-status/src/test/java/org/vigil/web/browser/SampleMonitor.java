@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.util.stream.Stream;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
-import org.vigil.engine.Daemon;
+import org.vigil.engine.daemon.Daemon;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
 import org.vigil.web.model.Monitor;

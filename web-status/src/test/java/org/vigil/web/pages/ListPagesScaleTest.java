@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
-import org.vigil.engine.Daemon;
+import org.vigil.engine.daemon.Daemon;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
 import org.vigil.web.model.Monitor;

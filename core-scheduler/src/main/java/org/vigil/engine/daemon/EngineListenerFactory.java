@@ -1,7 +1,9 @@
-package org.vigil.engine;
+package org.vigil.engine.daemon;
 
 import java.util.function.Consumer;
 import org.vigil.config.LoadResult;
+import org.vigil.engine.Engine;
+import org.vigil.engine.EngineListener;
 import org.vigil.engine.log.NagiosLog;
 
 /**

@@ -1,4 +1,4 @@
-package org.vigil.engine;
+package org.vigil.engine.daemon;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ public final class RetentionPrefetch {
      * names for retention; empty when state is not retained.
      */
     public static Optional<RetentionPrefetch> start(MainConfig main, String chosenUrl) {
-        return Daemon.retentionSettings(main, chosenUrl).map(settings -> {
+        return DaemonRetention.settings(main, chosenUrl).map(settings -> {
             CompletableFuture<Retention.Read> read = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {

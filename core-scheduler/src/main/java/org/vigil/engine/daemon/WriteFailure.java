@@ -1,4 +1,4 @@
-package org.vigil.engine;
+package org.vigil.engine.daemon;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

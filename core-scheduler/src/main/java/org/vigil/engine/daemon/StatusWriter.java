@@ -1,0 +1,134 @@
+package org.vigil.engine.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.vigil.config.LoadResult;
+import org.vigil.engine.Engine;
+import org.vigil.engine.ProgramSwitches;
+import org.vigil.engine.comment.Comment;
+import org.vigil.engine.downtime.DowntimeStatus;
+import org.vigil.engine.log.NagiosLog;
+import org.vigil.engine.state.HostStatus;
+import org.vigil.engine.state.ServiceStatus;
+import org.vigil.engine.status.StatusFile;
+
+/**
+ * status.dat, rewritten every {@code status_update_interval}: the state copied on the engine thread, rendered and
+ * written on the timer's. A failing disk is logged once per run of failures, not every interval.
+ */
+final class StatusWriter {
+
+    /** When the first status.dat of a start is written, at the latest (sooner with a shorter update interval). */
+    static final Duration FIRST = Duration.ofSeconds(2);
+
+    /** What the writer reads of the daemon at each write: the engine and config running now, and its start. */
+    interface Source {
+        Engine engine();
+
+        LoadResult config();
+
+        Instant started();
+
+        /** The lines the last reloads add to the {@code programstatus} block. */
+        String reloadLines();
+    }
+
+    private final StatusFile file;
+    private final Source source;
+    private final Clock clock;
+    private final NagiosLog log;
+    /** Why the last write failed; null while writes succeed (each run of failures is logged once). */
+    private volatile String problem;
+
+    StatusWriter(StatusFile file, Source source, Clock clock, NagiosLog log) {
+        this.file = file;
+        this.source = source;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /**
+     * Copies the state on the engine thread and renders status.dat from the copy on this one, then writes it. A
+     * failure is logged when writes start failing, and a line says when they succeed again.
+     */
+    void write() {
+        try {
+            Engine e = source.engine();
+            LoadResult c = source.config();
+            file.write(e.call(() -> snapshot(e, c))::renderTo);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            String failure = WriteFailure.describe(file.path(), e);
+            if (problem == null) {
+                log.log("Warning: cannot write the status file: " + failure);
+            }
+            problem = failure;
+            return;
+        }
+        if (problem != null) {
+            problem = null;
+            log.log("Status file: written again");
+        }
+    }
+
+    /** The last write, after the engine stopped. */
+    void writeLast() {
+        try {
+            file.write(snapshot(source.engine(), source.config())::renderTo);
+        } catch (IOException e) {
+            log.log("Warning: cannot write the status file: " + e.getMessage());
+        }
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    /**
+     * status.dat for {@code e} running {@code c} as it stands: the hosts and services copied, the downtimes (few)
+     * rendered; taken on the engine thread, or after the engine stopped, and rendered on any thread. At 100,000
+     * services the copy holds the engine thread for tens of milliseconds where rendering held it for 150-400.
+     */
+    private Snapshot snapshot(Engine e, LoadResult c) {
+        List<HostStatus> hosts = new ArrayList<>(e.hosts().size());
+        for (HostStatus h : e.hosts()) {
+            hosts.add(h.snapshot());
+        }
+        List<ServiceStatus> services = new ArrayList<>(e.services().size());
+        for (ServiceStatus s : e.services()) {
+            services.add(s.snapshot());
+        }
+        StringBuilder downtimes = new StringBuilder();
+        DowntimeStatus.renderTo(downtimes, e.downtimes().all());
+        return new Snapshot(clock.instant(), program(), source.reloadLines(), hosts, services,
+                List.copyOf(c.model().contacts().keySet()), e.comments().all(), downtimes.toString());
+    }
+
+    private StatusFile.Program program() {
+        Engine engine = source.engine();
+        ProgramSwitches p = engine.switches();
+        return new StatusFile.Program(ProcessHandle.current().pid(), source.started(), p.notificationsEnabled(),
+                p.executeServiceChecks(), p.acceptPassiveServiceChecks(),
+                p.executeHostChecks(), p.acceptPassiveHostChecks(),
+                p.eventHandlersEnabled(), p.flapDetectionEnabled(),
+                engine.eventIds().nextEventId(), engine.eventIds().nextProblemId(),
+                engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
+                engine.eventHandlerSettings().globalHostHandler(),
+                engine.eventHandlerSettings().globalServiceHandler());
+    }
+
+    /** What status.dat shows at one instant, no longer tied to the engine. */
+    private record Snapshot(Instant now, StatusFile.Program program, String reloadLines, List<HostStatus> hosts,
+                            List<ServiceStatus> services, List<String> contacts, Collection<Comment> comments,
+                            String downtimes) {
+        void renderTo(StringBuilder sb) {
+            StatusFile.renderTo(sb, now, program, reloadLines, hosts, services, contacts, comments);
+            sb.append(downtimes);
+        }
+    }
+}

@@ -100,9 +100,23 @@ final class CheckSchedule {
         return true;
     }
 
-    /** Takes {@code t} off the clock: no further check is run until it is scheduled again. */
-    void cancel(CheckTarget t) {
-        checkClock.cancel(t.id());
+    /**
+     * Turns active checks of {@code target} on (checked now, or at the next time its check period allows, as
+     * Nagios does) or off (taken off the clock). False, and nothing changes, if they already were.
+     */
+    boolean setActiveChecksEnabled(CheckTarget target, boolean enabled) {
+        CheckableStatus<?> st = objects.status(target);
+        if (st.activeChecksEnabled() == enabled) {
+            return false;
+        }
+        st.setActiveChecksEnabled(enabled);
+        if (!enabled) {
+            checkClock.cancel(target.id());
+        } else if (st.checkInterval() > 0) {
+            st.setShouldBeScheduled(true);
+            schedule(target, clock.instant());
+        }
+        return true;
     }
 
     /**

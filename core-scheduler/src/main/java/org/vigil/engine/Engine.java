@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,11 +81,7 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
 
     /** The retention keys of every object of the config, for retention to drop the others. */
     public Set<ObjectKey> retentionKeys() {
-        Set<ObjectKey> keys = new HashSet<>();
-        a.objects.hosts().forEach(h -> keys.add(ObjectKey.host(h.name())));
-        a.objects.services().forEach(s -> keys.add(ObjectKey.service(s.hostName(), s.key().description())));
-        a.model.contacts().keySet().forEach(c -> keys.add(ObjectKey.contact(c)));
-        return keys;
+        return a.retained.keys(a.model);
     }
 
     /**
@@ -221,18 +216,9 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
      * Nagios does) or off (no further check is run). Unchanged objects stay as they are.
      */
     public void setActiveChecksEnabled(CheckTarget target, boolean enabled) {
-        CheckableStatus<?> st = statusOf(target);
-        if (st.activeChecksEnabled() == enabled) {
-            return;
+        if (a.schedule.setActiveChecksEnabled(target, enabled)) {
+            a.retained.statusChanged(target);
         }
-        st.setActiveChecksEnabled(enabled);
-        if (!enabled) {
-            a.schedule.cancel(target);
-        } else if (st.checkInterval() > 0) {
-            st.setShouldBeScheduled(true);
-            a.schedule.schedule(target, a.clock.instant());
-        }
-        a.retained.statusChanged(target);
     }
 
     /** One pass of Nagios's {@code check_service_result_freshness}; engine thread (callers use submit). */

@@ -1,8 +1,11 @@
 package org.vigil.engine;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.vigil.config.model.ObjectModel;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.flap.FlapDetection;
 import org.vigil.engine.retention.ObjectKey;
@@ -118,6 +121,15 @@ final class Retained {
     /** The retention key of {@code t}. */
     static ObjectKey key(CheckTarget t) {
         return t.isHost() ? ObjectKey.host(t.hostName()) : ObjectKey.service(t.hostName(), t.service().description());
+    }
+
+    /** The retention keys of every object of the config, for retention to drop the others. */
+    Set<ObjectKey> keys(ObjectModel model) {
+        Set<ObjectKey> keys = new HashSet<>();
+        objects.hosts().forEach(h -> keys.add(ObjectKey.host(h.name())));
+        objects.services().forEach(s -> keys.add(ObjectKey.service(s.hostName(), s.key().description())));
+        model.contacts().keySet().forEach(c -> keys.add(ObjectKey.contact(c)));
+        return keys;
     }
 
     /** The check target a retention key names, if the config has it. */

@@ -38,7 +38,7 @@ public final class Acknowledgements {
         }
         listener.acknowledged(target, status, ack);
         status.setAcknowledgementType(ack.sticky() ? AcknowledgementType.STICKY : AcknowledgementType.NORMAL);
-        comments.add(target, CommentType.ACKNOWLEDGEMENT.code(), ack.author(), ack.comment(), ack.persistent(), now);
+        comments.add(target, CommentType.ACKNOWLEDGEMENT, ack.author(), ack.comment(), ack.persistent(), now);
         return true;
     }
 

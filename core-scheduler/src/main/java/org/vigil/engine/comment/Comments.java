@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.retention.Entry;
@@ -33,10 +34,11 @@ public final class Comments {
 
     /**
      * Adds a comment Vigil makes itself ({@code source} 0: acknowledgement, downtime, flapping) to
-     * {@code target}, entered at {@code at}; returns its id. {@code entryType} is Nagios's number (1-4).
+     * {@code target}, entered at {@code at}; returns its id. {@code type} is what it is for (Nagios's
+     * {@code entry_type}).
      */
-    public long add(CheckTarget target, int entryType, String author, String text, boolean persistent, Instant at) {
-        return add(new Comment(sink.nextEntryId(), key(target), CommentType.ofCode(entryType), seconds(at),
+    public long add(CheckTarget target, CommentType type, String author, String text, boolean persistent, Instant at) {
+        return add(new Comment(sink.nextEntryId(), key(target), type, seconds(at),
                 author, text, persistent, false, false, Instant.EPOCH));
     }
 
@@ -141,13 +143,13 @@ public final class Comments {
      * @param acknowledged whether an object is acknowledged now (its retained state was restored first)
      * @return the problems met (damaged entries, which are dropped), for the log
      */
-    public List<String> restore(List<Entry> entries, java.util.function.Function<ObjectKey, Optional<CheckTarget>> target,
+    public List<String> restore(List<Entry> entries, Function<ObjectKey, Optional<CheckTarget>> target,
                                 Predicate<CheckTarget> acknowledged) {
         return restore(entries, target, acknowledged, false);
     }
 
     /** {@link #restore}, keeping every comment of an existing object when {@code keepAll} (a reload, not a restart). */
-    public List<String> restore(List<Entry> entries, java.util.function.Function<ObjectKey, Optional<CheckTarget>> target,
+    public List<String> restore(List<Entry> entries, Function<ObjectKey, Optional<CheckTarget>> target,
                                 Predicate<CheckTarget> acknowledged, boolean keepAll) {
         List<String> problems = new ArrayList<>();
         for (Entry e : entries) {

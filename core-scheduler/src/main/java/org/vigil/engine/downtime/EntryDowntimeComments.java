@@ -2,6 +2,7 @@ package org.vigil.engine.downtime;
 
 import java.time.Instant;
 import org.vigil.engine.state.CheckTarget;
+import org.vigil.engine.comment.CommentType;
 import org.vigil.engine.comment.Comments;
 
 /**
@@ -9,9 +10,6 @@ import org.vigil.engine.comment.Comments;
  * type 2, shown and retained with the others.
  */
 public final class EntryDowntimeComments implements DowntimeComments {
-
-    /** Nagios's {@code DOWNTIME_COMMENT} entry type. */
-    static final String DOWNTIME_COMMENT = "2";
 
     private final Comments comments;
 
@@ -21,7 +19,7 @@ public final class EntryDowntimeComments implements DowntimeComments {
 
     @Override
     public long add(CheckTarget target, String author, String text, Instant at) {
-        return comments.add(target, Integer.parseInt(DOWNTIME_COMMENT), author, text, false, at);
+        return comments.add(target, CommentType.DOWNTIME, author, text, false, at);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vigil.engine.flap;
 
 import java.time.Instant;
 import org.vigil.engine.state.CheckTarget;
+import org.vigil.engine.comment.CommentType;
 import org.vigil.engine.comment.Comments;
 
 /**
@@ -11,8 +12,8 @@ import org.vigil.engine.comment.Comments;
  */
 public final class EntryFlapComments implements FlapComments {
 
-    /** Nagios's {@code FLAPPING_COMMENT}. */
-    public static final String FLAPPING_COMMENT = "3";
+    /** Nagios's {@code FLAPPING_COMMENT}, as retention keeps a comment's {@code entry_type}. */
+    public static final String FLAPPING_COMMENT = String.valueOf(CommentType.FLAPPING.code());
     private final Comments comments;
 
     public EntryFlapComments(Comments comments) {
@@ -21,7 +22,7 @@ public final class EntryFlapComments implements FlapComments {
 
     @Override
     public long add(CheckTarget target, String text, Instant at) {
-        return comments.add(target, Integer.parseInt(FLAPPING_COMMENT), "(Nagios Process)", text, false, at);
+        return comments.add(target, CommentType.FLAPPING, "(Nagios Process)", text, false, at);
     }
 
     @Override

@@ -18,6 +18,12 @@
  *       {@code alert} and log its {@code SERVICE EVENT HANDLER} line.</li>
  * </ol>
  *
+ * <p>The objects themselves live here too: {@link org.vigil.engine.state.Checkables} holds the statuses and
+ * {@link org.vigil.engine.state.CheckTarget}s (the check clock's ids, "h12"/"s34", are made and read only there and
+ * in the engine). A result says what it says in its own type ({@link org.vigil.engine.state.Verdict}): a plugin's exit
+ * for active checks, a service or host state for passive ones; only {@code HostResultHandler} turns a host's plugin
+ * exit into a host state. Nothing here knows who runs checks, sends notifications or keeps retention.
+ *
  * <p>The rules follow Nagios 4.4's {@code base/checks.c} as written, including where it differs from its
  * own documentation; the tests' Javadoc names each such case.
  */

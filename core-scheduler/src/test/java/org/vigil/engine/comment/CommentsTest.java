@@ -47,7 +47,7 @@ class CommentsTest {
 
     @Test
     void commentsAreKeptInRetentionAsTheyComeAndGo() {
-        long ack = comments.add(HTTP, 4, "alice", "on it", false, AT);
+        long ack = comments.add(HTTP, CommentType.ACKNOWLEDGEMENT, "alice", "on it", false, AT);
         long user = comments.addUserComment(HTTP, "bob", "note", true, AT);
         long host = comments.addUserComment(HOST, "carol", "rack", false, AT);
         assertThat(List.of(ack, user, host)).containsExactly(10L, 11L, 12L);
@@ -67,11 +67,11 @@ class CommentsTest {
     /** What the command limits count: user and acknowledgement comments, per object and in all, also restored. */
     @Test
     void commentsMadeByCommandsAreCountedAsTheyComeGoAndReturn() {
-        comments.add(HTTP, 4, "alice", "ack", true, AT);
+        comments.add(HTTP, CommentType.ACKNOWLEDGEMENT, "alice", "ack", true, AT);
         comments.addUserComment(HTTP, "bob", "note", true, AT);
         long host = comments.addUserComment(HOST, "carol", "rack", true, AT);
-        comments.add(HTTP, 2, "(Nagios Process)", "downtime", false, AT);
-        comments.add(HOST, 3, "(Nagios Process)", "flapping", false, AT);
+        comments.add(HTTP, CommentType.DOWNTIME, "(Nagios Process)", "downtime", false, AT);
+        comments.add(HOST, CommentType.FLAPPING, "(Nagios Process)", "flapping", false, AT);
         assertThat(List.of(comments.madeByCommands(HTTP), comments.madeByCommands(HOST), comments.madeByCommands()))
                 .containsExactly(2, 1, 3);
         comments.delete(host);

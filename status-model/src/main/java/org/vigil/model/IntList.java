@@ -15,10 +15,6 @@ final class IntList {
         values[size++] = v;
     }
 
-    int size() {
-        return size;
-    }
-
     /** The positions in ascending order, each once. */
     int[] sorted() {
         int[] out = Arrays.copyOf(values, size);
@@ -30,10 +26,5 @@ final class IntList {
             }
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    /** The positions as added. */
-    int[] toArray() {
-        return Arrays.copyOf(values, size);
     }
 }

@@ -227,17 +227,4 @@ public final class StatusSnapshot {
         }
         return distinct.sorted();
     }
-
-    /** The frame's contact lists, for counting what a contact sees. */
-    ObjectFrame frame() {
-        return frame;
-    }
-
-    HostView hostAt(int i) {
-        return hosts[i];
-    }
-
-    ServiceView serviceAt(int i) {
-        return services[i];
-    }
 }

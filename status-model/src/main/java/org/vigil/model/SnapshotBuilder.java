@@ -21,9 +21,6 @@ import org.vigil.engine.state.ServiceStatus;
  */
 final class SnapshotBuilder {
 
-    private static final List<String> HOST_STATES = List.of("UP", "DOWN", "UNREACHABLE", "PENDING");
-    private static final List<String> SERVICE_STATES = List.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
-
     private final Engine engine;
     private final ObjectFrame frame;
     private final HostView[] hosts;
@@ -65,7 +62,7 @@ final class SnapshotBuilder {
             if (changes != hostSeen[i] || hosts[i] == null) {
                 hostSeen[i] = changes;
                 hosts[i] = hostView(i, s, now, started);
-                hostStates |= code(hostCodes, i, hosts[i].status(), HOST_STATES);
+                hostStates |= code(hostCodes, i, hosts[i].status(), StateIndex.HOST_STATES);
             }
         }
         boolean serviceStates = false;
@@ -75,14 +72,14 @@ final class SnapshotBuilder {
             if (changes != serviceSeen[i] || services[i] == null) {
                 serviceSeen[i] = changes;
                 services[i] = serviceView(i, s, now, started);
-                serviceStates |= code(serviceCodes, i, services[i].status(), SERVICE_STATES);
+                serviceStates |= code(serviceCodes, i, services[i].status(), StateIndex.SERVICE_STATES);
             }
         }
         if (hostStates || hostIndex == null) {
-            hostIndex = StateIndex.of(hostCodes, HOST_STATES.size());
+            hostIndex = StateIndex.of(hostCodes, StateIndex.HOST_STATES.size());
         }
         if (serviceStates || serviceIndex == null) {
-            serviceIndex = StateIndex.of(serviceCodes, SERVICE_STATES.size());
+            serviceIndex = StateIndex.of(serviceCodes, StateIndex.SERVICE_STATES.size());
         }
         List<CommentView> comments = new ArrayList<>();
         for (Comment c : engine.comments().all()) {

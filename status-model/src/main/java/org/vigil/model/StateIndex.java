@@ -7,6 +7,12 @@ package org.vigil.model;
  */
 final class StateIndex {
 
+    /** The host states in the order of their lists: a host code's low bits are a position in it. */
+    static final java.util.List<String> HOST_STATES = java.util.List.of("UP", "DOWN", "UNREACHABLE", "PENDING");
+    /** The service states in the order of their lists. */
+    static final java.util.List<String> SERVICE_STATES = java.util.List.of("OK", "WARNING", "CRITICAL", "UNKNOWN",
+            "PENDING");
+
     /** The bit of a code that says the object is a problem (checked, not OK/UP); the low bits are the state. */
     static final int PROBLEM = 0x10;
 

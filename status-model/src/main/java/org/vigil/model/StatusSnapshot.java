@@ -20,9 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StatusSnapshot {
 
-    private static final List<String> HOST_STATES = List.of("UP", "DOWN", "UNREACHABLE", "PENDING");
-    private static final List<String> SERVICE_STATES = List.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
-
     private final Object engine;
     private final ProgramView program;
     private final ObjectFrame frame;
@@ -121,12 +118,12 @@ public final class StatusSnapshot {
      * {@code PROBLEM}: checked and not UP; any case), in name order; other names are ignored.
      */
     public List<HostView> hostsIn(Collection<String> states) {
-        return new Positions<>(hosts, positions(hostIndex, HOST_STATES, states));
+        return new Positions<>(hosts, positions(hostIndex, StateIndex.HOST_STATES, states));
     }
 
     /** The services in any of {@code states} (service states and {@code PROBLEM}), by host then description. */
     public List<ServiceView> servicesIn(Collection<String> states) {
-        return new Positions<>(services, positions(serviceIndex, SERVICE_STATES, states));
+        return new Positions<>(services, positions(serviceIndex, StateIndex.SERVICE_STATES, states));
     }
 
     /** The members of host group {@code name}, in name order (empty if there is none). */

@@ -14,6 +14,7 @@ public final class Fmt {
     static final Fmt INSTANCE = new Fmt(ZoneId.systemDefault());
 
     private final DateTimeFormatter time;
+    private volatile Written lastTime;
 
     Fmt(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
@@ -21,7 +22,21 @@ public final class Fmt {
 
     /** A local date and time, or "never" for null. */
     public String time(Instant t) {
-        return t == null ? "never" : time.format(t);
+        if (t == null) {
+            return "never";
+        }
+        // a list shows many rows checked in the same second: the last one written is kept (racy but immutable)
+        Written last = lastTime;
+        long second = t.getEpochSecond();
+        if (last == null || last.second != second) {
+            last = new Written(second, time.format(Instant.ofEpochSecond(second)));
+            lastTime = last;
+        }
+        return last.text;
+    }
+
+    /** A second and how {@link #time} writes it. */
+    private record Written(long second, String text) {
     }
 
     /** A duration as Nagios's CGIs write it: {@code 0d 2h 5m 3s}. */
@@ -37,12 +52,41 @@ public final class Fmt {
 
     /** The CSS class of a state name: {@code state-critical}, {@code state-pending}... */
     public String stateClass(String state) {
-        return "state-" + (state == null ? "pending" : state.toLowerCase(Locale.ROOT));
+        if (state == null) {
+            return "state-pending";
+        }
+        return switch (state) {
+            case "OK" -> "state-ok";
+            case "WARNING" -> "state-warning";
+            case "CRITICAL" -> "state-critical";
+            case "UNKNOWN" -> "state-unknown";
+            case "UP" -> "state-up";
+            case "DOWN" -> "state-down";
+            case "UNREACHABLE" -> "state-unreachable";
+            case "PENDING" -> "state-pending";
+            default -> "state-" + state.toLowerCase(Locale.ROOT);
+        };
     }
 
     /** A query parameter value, encoded. */
     public String url(String s) {
-        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        if (s == null) {
+            return "";
+        }
+        return plain(s) ? s : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Whether {@code s} has only characters that {@link #url} leaves as they are (most object names). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean kept = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '_' || c == '.' || c == '*';
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A path segment, encoded ({@code /} and {@code ;} included). */

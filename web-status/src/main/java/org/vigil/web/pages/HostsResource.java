@@ -42,6 +42,15 @@ public final class HostsResource {
         if (q.hostgroup != null) {
             Lists.hostGroup(s, q.hostgroup);
         }
+        PageContext ctx = pages.context(sc, uri, s, Pages.REFRESH_SECONDS);
+        Answers.Answer<HostView> answer = Answers.of(s).get(Answers.Key.of("/hosts",
+                uri.getRequestUri().getRawQuery(), a.user()), () -> page(s, a, q, ofServicegroup));
+        return new ListView<>("hosts.ftlh", ctx, "Hosts", "hosts", answer, q, "hosts", Lists.hostGroupNames(s, a),
+                Lists.serviceGroupNames(s, a), (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt));
+    }
+
+    /** The page of hosts {@code q} asks for, of those {@code a} sees. */
+    private static Paged<HostView> page(StatusSnapshot s, Access a, ListParams q, Set<String> ofServicegroup) {
         boolean exact = q.host != null && s.host(q.host).isPresent();
         List<HostView> matched = new ArrayList<>();
         int visible = 0;
@@ -55,16 +64,15 @@ public final class HostsResource {
                     && (q.host == null || (exact ? h.name().equals(q.host) : Lists.like(h.name(), q.host)))
                     && (q.hostgroup == null || h.hostgroups().contains(q.hostgroup))
                     && (ofServicegroup == null || ofServicegroup.contains(h.name()))
-                    && q.textIn(h.name(), h.displayName(), h.alias(), h.address(), h.status().output())) {
+                    && (q.text == null || q.textIn(h.name(), h.displayName(), h.alias(), h.address(),
+                            h.status().output()))) {
                 matched.add(h);
             }
         }
         if (!q.sort.equals("host") || q.descending) {
             matched.sort(q.comparator(sorts(s)).thenComparing(HostView::name));
         }
-        return new ListView<>("hosts.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Hosts", "hosts",
-                q.page(matched, visible, s::stamp), q, "hosts", Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
-                (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt));
+        return q.page(matched, visible, s::stamp);
     }
 
     private static Set<String> hostsOf(GroupView servicegroup) {

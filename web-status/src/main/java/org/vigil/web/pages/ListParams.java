@@ -102,6 +102,21 @@ public final class ListParams {
         return new ListParams(path, uri.getQueryParameters(), kindStates, sorts.iterator().next(), sorts);
     }
 
+    /** Whether any filter is set (not counting the sort and the page). */
+    boolean filters() {
+        return !states.isEmpty() || !handled.isEmpty() || one("state_type") != null || host != null
+                || hostgroup != null || servicegroup != null || text != null;
+    }
+
+    /**
+     * Whether the list is its kind's state index as it stands: filtered by {@code state} alone, in the default
+     * order (by name). The index holds exactly the objects in those states, in that order.
+     */
+    boolean stateIndexAlone(String defaultSort) {
+        return !states.isEmpty() && handled.isEmpty() && one("state_type") == null && host == null
+                && hostgroup == null && servicegroup == null && text == null && sort.equals(defaultSort) && !descending;
+    }
+
     /** Whether {@code c} passes the state, state type and handled filters. */
     boolean matches(CheckView c) {
         if (!states.isEmpty() && !states.contains(c.state()) && !(states.contains("PROBLEM") && c.problem())) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class ListView<T> extends PageView {
 
-    private final Paged<T> rows;
+    private final Answers.Answer<T> rows;
     private final ListParams query;
     private final String noun;
     private final List<String> hostgroups;
@@ -20,7 +20,7 @@ public final class ListView<T> extends PageView {
         String write(Paged<T> rows, String section, boolean canAct, Fmt fmt);
     }
 
-    ListView(String template, PageContext ctx, String title, String nav, Paged<T> rows, ListParams query,
+    ListView(String template, PageContext ctx, String title, String nav, Answers.Answer<T> rows, ListParams query,
              String noun, List<String> hostgroups, List<String> servicegroups, RowWriter<T> writer) {
         super(template, ctx, title, nav);
         this.writer = writer;
@@ -32,12 +32,15 @@ public final class ListView<T> extends PageView {
     }
 
     public Paged<T> getRows() {
-        return rows;
+        return rows.page();
     }
 
-    /** The HTML of the rows of {@code section} ("" for the whole list; "handled"/"unhandled" for problems). */
+    /**
+     * The HTML of the rows of {@code section} ("" for the whole list; "handled"/"unhandled" for problems), written
+     * once per answer (see {@link Answers}).
+     */
     public String rowsHtml(String section) {
-        return writer.write(rows, section, getCtx().canAct(), getFmt());
+        return rows.html(section, sec -> writer.write(rows.page(), sec, getCtx().canAct(), getFmt()));
     }
 
     public ListParams getQuery() {

@@ -85,26 +85,37 @@ public final class ProblemsResource {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
         ListParams q = ListParams.of(uri, "/problems", ALL_STATES, Set.of("severity"));
+        PageContext ctx = pages.context(sc, uri, s, Pages.REFRESH_SECONDS);
+        Answers.Answer<Row> answer = Answers.of(s).get(Answers.Key.of("/problems", uri.getRequestUri().getRawQuery(),
+                a.user()), () -> page(s, a, q));
+        return new ListView<>("problems.ftlh", ctx, "Problems", "problems", answer, q, "problems", List.of(),
+                List.of(), (page, section, canAct, fmt) -> ListRows.problems(page.items(), section.equals("handled"),
+                        page.pages() <= 1, canAct, fmt));
+    }
+
+    /** The page of problems {@code q} asks for, of those {@code a} sees. */
+    private static Paged<Row> page(StatusSnapshot s, Access a, ListParams q) {
+        // the problems of every user are in the same order: sorted once per snapshot, then filtered per request
+        List<Row> all = s.derived(SORTED, ProblemsResource::sorted);
+        if (a.user().allObjects() && !q.filters()) {
+            return q.page(all, all.size(), r -> r.at(s));
+        }
         List<Row> rows = new ArrayList<>();
         int problems = 0;
-        // the problems of every user are in the same order: sorted once per snapshot, then filtered per request
-        for (Row r : s.derived(SORTED, ProblemsResource::sorted)) {
+        for (Row r : all) {
             boolean visible = r.service() == null ? a.canSee(r.hostView()) : a.canSee(r.serviceView(), s);
             if (!visible) {
                 continue;
             }
             problems++;
-            boolean matches = r.service() == null
+            boolean matches = q.text == null || (r.service() == null
                     ? q.textIn(r.host(), r.hostView().displayName(), r.status().output())
-                    : q.textIn(r.host(), r.service(), r.serviceView().displayName(), r.status().output());
+                    : q.textIn(r.host(), r.service(), r.serviceView().displayName(), r.status().output()));
             if (matches && q.matches(r.status()) && (q.host == null || Lists.like(r.host(), q.host))) {
                 rows.add(r);
             }
         }
-        return new ListView<>("problems.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Problems",
-                "problems", q.page(rows, problems, r -> r.at(s)), q, "problems", List.of(), List.of(),
-                (page, section, canAct, fmt) -> ListRows.problems(page.items(), section.equals("handled"),
-                        page.pages() <= 1, canAct, fmt));
+        return q.page(rows, problems, r -> r.at(s));
     }
 
     private static Set<String> all() {

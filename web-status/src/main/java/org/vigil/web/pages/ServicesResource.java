@@ -45,6 +45,19 @@ public final class ServicesResource {
         if (q.servicegroup != null) {
             Lists.serviceGroup(s, q.servicegroup);
         }
+        PageContext ctx = pages.context(sc, uri, s, Pages.REFRESH_SECONDS);
+        Answers.Answer<ServiceView> answer = Answers.of(s).get(Answers.Key.of("/services",
+                uri.getRequestUri().getRawQuery(), a.user()), () -> page(s, a, q));
+        return new ListView<>("services.ftlh", ctx, "Services", "services", answer, q, "services",
+                Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
+                (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct, fmt));
+    }
+
+    /** The page of services {@code q} asks for, of those {@code a} sees. */
+    private static Paged<ServiceView> page(StatusSnapshot s, Access a, ListParams q) {
+        if (a.user().allObjects() && q.stateIndexAlone("host")) {
+            return q.page(s.servicesIn(q.states), s.services().size(), s::stamp);
+        }
         boolean exact = q.host != null && s.host(q.host).isPresent();
         List<ServiceView> matched = new ArrayList<>();
         List<ServiceView> pool = Candidates.services(s, a, q.indexStates(), exact ? q.host : null, q.hostgroup,
@@ -53,17 +66,14 @@ public final class ServicesResource {
             if (a.canSee(v, s) && q.matches(v.status()) && (q.host == null || exact || Lists.like(v.host(), q.host))
                     && (q.hostgroup == null || v.hostgroups().contains(q.hostgroup))
                     && (q.servicegroup == null || v.servicegroups().contains(q.servicegroup))
-                    && q.textIn(v.host(), v.description(), v.displayName(), v.status().output())) {
+                    && (q.text == null || q.textIn(v.host(), v.description(), v.displayName(), v.status().output()))) {
                 matched.add(v);
             }
         }
         if (!q.sort.equals("host") || q.descending) {
             matched.sort(q.comparator(sorts(s)).thenComparing(BY_NAME));
         }
-        return new ListView<>("services.ftlh", pages.context(sc, uri, s, Pages.REFRESH_SECONDS), "Services",
-                "services", q.page(matched, visible(s, a), s::stamp), q, "services", Lists.hostGroupNames(s, a),
-                Lists.serviceGroupNames(s, a), (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct,
-                fmt));
+        return q.page(matched, visible(s, a), s::stamp);
     }
 
     /** How many services the user sees in all. */

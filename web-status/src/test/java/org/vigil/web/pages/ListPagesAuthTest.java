@@ -111,6 +111,31 @@ class ListPagesAuthTest {
         assertThat(page("viewer:v-secret", "/problems")).doesNotContain("name=\"target\"");
     }
 
+    /**
+     * A list is answered once per snapshot and kind of user (see {@link Answers}): users asking the same list
+     * back to back, from the same snapshot, each get their own objects and their own right to act.
+     */
+    @Test
+    void usersAskingTheSameListInTurnGetTheirOwnAnswer() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            for (String path : new String[] {"/problems", "/services?state=critical", "/hosts"}) {
+                String kind = path.startsWith("/problems") ? "problem-list"
+                        : path.startsWith("/services") ? "service-list" : "host-list";
+                String admin = page("admin:adm-secret", path);
+                String alice = page("alice:a-secret", path);
+                String viewer = page("viewer:v-secret", path);
+                String bob = page("bob:b-secret", path);
+                assertThat(ListPagesTest.rows(alice, kind)).as(path).allMatch(r -> r.startsWith("web1"));
+                assertThat(ListPagesTest.rows(bob, kind)).as(path).allMatch(r -> r.startsWith("db1"));
+                assertThat(ListPagesTest.rows(admin, kind)).as(path).anyMatch(r -> r.startsWith("web1"))
+                        .anyMatch(r -> r.startsWith("db1"));
+                assertThat(ListPagesTest.rows(viewer, kind)).as(path).isEqualTo(ListPagesTest.rows(admin, kind));
+                assertThat(admin).as(path).contains("name=\"target\"");
+                assertThat(viewer).as(path).doesNotContain("name=\"target\"");
+            }
+        }
+    }
+
     @Test
     void withoutCredentialsNoPage() throws Exception {
         web.credentials = null;

@@ -66,6 +66,7 @@ public final class Daemon implements AutoCloseable {
     private final DaemonRetention retention;
     private final StatusWriter status;
     private final Reloader reloader;
+    private final LogRotator rotator;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -89,6 +90,7 @@ public final class Daemon implements AutoCloseable {
         this.commands = new Commands(engine, main, log, clock);
         this.retention = new DaemonRetention(log);
         this.reloader = new Reloader(this, log, clock, commandGate);
+        this.rotator = new LogRotator(log, clock, this::config, this::engine);
     }
 
     /** An engine for {@code config}; nothing runs until it is started. */
@@ -157,6 +159,7 @@ public final class Daemon implements AutoCloseable {
         timer.stage("start: engine started");
         startCommandFile();
         timers.every("listener", LISTENER_PASS, () -> listenerPass.run());
+        timers.every("log-rotation", Duration.ofSeconds(1), rotator::tick);
         // downtimes start and end on the second, as Nagios's event queue runs them
         timers.every("downtimes", Duration.ofSeconds(1),
                 () -> engine.submit("downtime tick", () -> engine.downtimes().tick(clock.instant())));
@@ -348,6 +351,11 @@ public final class Daemon implements AutoCloseable {
         @Override
         public String reloadLines() {
             return reloader.statusLines();
+        }
+
+        @Override
+        public Optional<Instant> lastLogRotation() {
+            return rotator.lastRotation();
         }
     }
 }

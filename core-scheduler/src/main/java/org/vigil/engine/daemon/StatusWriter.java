@@ -37,6 +37,9 @@ final class StatusWriter {
 
         /** The lines the last reloads add to the {@code programstatus} block. */
         String reloadLines();
+
+        /** When the log was last rotated ({@code last_log_rotation}), if it was. */
+        java.util.Optional<Instant> lastLogRotation();
     }
 
     private final StatusFile file;
@@ -119,7 +122,7 @@ final class StatusWriter {
                 engine.eventIds().nextEventId(), engine.eventIds().nextProblemId(),
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),
-                engine.eventHandlerSettings().globalServiceHandler());
+                engine.eventHandlerSettings().globalServiceHandler(), source.lastLogRotation().orElse(null));
     }
 
     /** What status.dat shows at one instant, no longer tied to the engine. */

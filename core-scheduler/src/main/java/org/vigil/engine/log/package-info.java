@@ -1,2 +1,2 @@
-/** The main log ({@code log_file}) in Nagios's line format. */
+/** The main log ({@code log_file}) in Nagios's line format, and when and where it is rotated. */
 package org.vigil.engine.log;

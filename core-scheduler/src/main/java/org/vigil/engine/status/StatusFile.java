@@ -29,12 +29,12 @@ public final class StatusFile {
         return file;
     }
 
-    /** What the file shows about the engine itself. */
+    /** What the file shows about the engine itself; {@code lastLogRotation} null before the first rotation. */
     public record Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
                           boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,
                           boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId,
                           boolean serviceFreshness, boolean hostFreshness, String globalHostEventHandler,
-                          String globalServiceEventHandler) {
+                          String globalServiceEventHandler, Instant lastLogRotation) {
 
         /** Without the freshness and global handler fields: Nagios's defaults (service freshness only, none). */
         public Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
@@ -42,7 +42,7 @@ public final class StatusFile {
                        boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId) {
             this(pid, programStart, notifications, activeServiceChecks, passiveServiceChecks, activeHostChecks,
                     passiveHostChecks, eventHandlers, flapDetection, nextEventId, nextProblemId, true, false, null,
-                    null);
+                    null, null);
         }
     }
 
@@ -142,7 +142,7 @@ public final class StatusFile {
         kv(sb, "nagios_pid", p.pid());
         kv(sb, "daemon_mode", 0);
         kv(sb, "program_start", p.programStart().getEpochSecond());
-        kv(sb, "last_log_rotation", 0);
+        kv(sb, "last_log_rotation", p.lastLogRotation() == null ? 0 : p.lastLogRotation().getEpochSecond());
         flag(sb, "enable_notifications", p.notifications());
         flag(sb, "active_service_checks_enabled", p.activeServiceChecks());
         flag(sb, "passive_service_checks_enabled", p.passiveServiceChecks());

@@ -41,7 +41,7 @@ class ProgramSwitchesTest {
                 p.executeServiceChecks(), p.acceptPassiveServiceChecks(), p.executeHostChecks(),
                 p.acceptPassiveHostChecks(), p.eventHandlersEnabled(), true, 1, 1,
                 e.freshnessSettings().checkServices(), e.freshnessSettings().checkHosts(),
-                e.eventHandlerSettings().globalHostHandler(), e.eventHandlerSettings().globalServiceHandler()),
+                e.eventHandlerSettings().globalHostHandler(), e.eventHandlerSettings().globalServiceHandler(), null),
                 List.of(), List.of(), List.of()));
         assertThat(text).contains("\tactive_service_checks_enabled=0\n", "\tpassive_service_checks_enabled=1\n",
                 "\tenable_event_handlers=0\n", "\tcheck_service_freshness=1\n", "\tcheck_host_freshness=1\n",

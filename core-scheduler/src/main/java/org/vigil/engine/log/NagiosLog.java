@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The main log in Nagios's format, {@code [epoch seconds] MESSAGE}, so that existing log tools keep working.
- * Each line is flushed at once: after a crash the log holds everything that happened before it.
+ * Each line is flushed at once: after a crash the log holds everything that happened before it. With
+ * {@code use_syslog} each line also goes to the system log ({@link Syslog}), as Nagios's
+ * {@code write_to_all_logs} sends every line it writes to both.
  */
 public final class NagiosLog implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class NagiosLog implements AutoCloseable {
     private final Path path;
     private BufferedWriter file;
     private final PrintStream echo;
+    private volatile Syslog syslog;
 
     /**
      * @param file the {@code log_file}; null to write no file
@@ -45,6 +48,11 @@ public final class NagiosLog implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
+    /** Sends every line from now on to {@code target} too (null: to no system log). */
+    public void copyToSyslog(Syslog target) {
+        this.syslog = target;
+    }
+
     /** Writes one line with the current time. */
     public void log(String message) {
         log(message, clock.instant());
@@ -53,6 +61,10 @@ public final class NagiosLog implements AutoCloseable {
     /** Writes one line stamped {@code at}, as Nagios stamps a rotation's lines with the boundary it crossed. */
     public synchronized void log(String message, Instant at) {
         String line = "[" + at.getEpochSecond() + "] " + message;
+        Syslog copy = syslog;
+        if (copy != null) {
+            copy.send(message);
+        }
         if (file != null) {
             try {
                 file.write(line);
@@ -114,6 +126,10 @@ public final class NagiosLog implements AutoCloseable {
             } catch (IOException e) {
                 // closing at shutdown: nothing more can be done
             }
+        }
+        Syslog copy = syslog;
+        if (copy != null) {
+            copy.close();
         }
     }
 }

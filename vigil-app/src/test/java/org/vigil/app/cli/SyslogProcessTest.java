@@ -1,0 +1,129 @@
+package org.vigil.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code use_syslog=1} through a real {@code vigil run} and a real syslog daemon: rsyslogd, started by the test on
+ * a socket of its own ({@code -Dvigil.syslog.socket}), receives every line of the log, in order, without the time
+ * stamp, as Nagios 4.4.6 sends them ({@code syslog(LOG_USER | LOG_INFO, ...)} without openlog: facility user,
+ * priority info, the program's name as tag, no PID). What the log leaves out ({@code log_notifications=0},
+ * {@code log_service_retries=0}) the system log does not get either, as Nagios decides before writing to both.
+ */
+class SyslogProcessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyLogLineReachesTheSystemLogAsNagiosSendsIt() throws Exception {
+        assertThat(Path.of("/usr/sbin/rsyslogd")).as("install rsyslog (bin/test does)").exists();
+        Path socket = dir.resolve("log.sock");
+        Path received = dir.resolve("received.log");
+        Files.writeString(dir.resolve("rsyslog.conf"), """
+                global(workDirectory="%1$s")
+                module(load="imuxsock" SysSock.Use="off")
+                input(type="imuxsock" Socket="%2$s" RateLimit.Interval="0")
+                template(name="fields" type="string"
+                         string="%%syslogfacility-text%%.%%syslogseverity-text%% %%syslogtag%% pid=%%procid%%:%%msg%%\\n")
+                *.* action(type="omfile" file="%3$s" template="fields")
+                """.formatted(dir, socket, received));
+        writeConfig();
+        Process rsyslog = new ProcessBuilder("/usr/sbin/rsyslogd", "-n", "-f", dir.resolve("rsyslog.conf").toString(),
+                "-i", dir.resolve("rsyslog.pid").toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("rsyslog.out").toFile()).start();
+        try {
+            await(() -> Files.exists(socket), "rsyslogd's socket");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process vigil = new ProcessBuilder(List.of(java, "-Dvigil.syslog.socket=" + socket, "-cp",
+                    System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil", "run", "--no-web",
+                    dir.resolve("nagios.cfg").toString())).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.txt").toFile()).start();
+            Path log = dir.resolve("var/nagios.log");
+            try {
+                await(() -> read(log).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2;CRITICAL: broken"),
+                        "the hard alert");
+            } finally {
+                vigil.destroy(); // SIGTERM: a clean stop, whose last lines must reach syslog too
+                assertThat(vigil.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            await(() -> read(received).contains("Successfully shutdown"), "the last line in syslog");
+
+            List<String> logged = read(log).lines().map(l -> l.substring(l.indexOf("] ") + 2)).toList();
+            List<String> got = read(received).lines().toList();
+            assertThat(got).allMatch(l -> l.startsWith("user.info nagios: pid=-: "), "user.info, tag nagios, no PID");
+            assertThat(got.stream().map(l -> l.substring("user.info nagios: pid=-: ".length())).toList())
+                    .isEqualTo(logged);
+            assertThat(logged).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2;CRITICAL: broken")
+                    .noneMatch(l -> l.contains("NOTIFICATION") || l.contains("SOFT;"));
+        } finally {
+            rsyslog.destroy();
+            rsyslog.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void writeConfig() throws IOException {
+        Files.writeString(dir.resolve("nagios.cfg"), """
+                cfg_file=objects.cfg
+                log_file=var/nagios.log
+                state_retention_file=var/retention.dat
+                use_syslog=1
+                log_notifications=0
+                log_service_retries=0
+                interval_length=1
+                illegal_macro_output_chars=`
+                """);
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check_dummy
+                    command_line /usr/lib/nagios/plugins/check_dummy $ARG1$ $ARG2$
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy!0
+                    service_notification_commands check_dummy!0
+                }
+                define host {
+                    host_name local
+                    max_check_attempts 1
+                    contacts admin
+                }
+                define service {
+                    host_name local
+                    service_description svc
+                    check_command check_dummy!2!broken
+                    max_check_attempts 2
+                    check_interval 1
+                    retry_interval 1
+                    contacts admin
+                }
+                """);
+    }
+
+    private void await(BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(() -> "waiting for " + what + "\n--- vigil ---\n"
+                    + read(dir.resolve("out.txt")) + "\n--- rsyslogd ---\n" + read(dir.resolve("rsyslog.out")))
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -69,6 +69,9 @@ public final class MainConfigReader {
                                 + hint(name, MainDirectives.KNOWN));
                     } else {
                         MainValueChecks.check(name, value, where, diags);
+                        String directive = name;
+                        IgnoredDirectives.instead(name, value).ifPresent(instead -> diags.warning(where,
+                                "'" + directive + "' is ignored by Vigil: " + instead));
                     }
                 }
             }

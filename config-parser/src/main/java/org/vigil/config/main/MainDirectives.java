@@ -2,7 +2,10 @@ package org.vigil.config.main;
 
 import java.util.Set;
 
-/** Every main config directive Nagios Core 4 reads; anything else gets a warning. */
+/**
+ * Every main config directive Nagios Core 4 reads; anything else gets a warning, and so do those of them Vigil does
+ * not act on ({@link IgnoredDirectives}).
+ */
 final class MainDirectives {
 
     private MainDirectives() {

@@ -1,0 +1,71 @@
+package org.vigil.config.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vigil.config.diag.Diagnostics;
+
+/** A directive Vigil does not act on is a warning at its line saying what Vigil does instead; the others are not. */
+class IgnoredDirectivesTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "broker_module=/usr/lib/check_mk/livestatus.o /var/lib/nagios4/rw/live|'broker_module' is ignored by Vigil:"
+            + " NEB modules are not loaded (Vigil is not the Nagios process they link into); Livestatus is to be"
+            + " answered by Vigil itself (issue 18): until then use the JSON API (/api/v1)",
+        "broker_module=/usr/lib/mod_gearman/mod_gearman_nagios4.o config=/etc/mod-gearman/module.conf|"
+            + "'broker_module' is ignored by Vigil: NEB modules are not loaded (Vigil is not the Nagios process they"
+            + " link into); mod_gearman's worker checks are to be replaced by Vigil's own gearmand workers"
+            + " (issue 20): until then every check runs on this machine",
+        "broker_module=/usr/lib/ndoutils/ndomod.o config_file=/etc/ndomod.cfg|'broker_module' is ignored by Vigil:"
+            + " NEB modules are not loaded (Vigil is not the Nagios process they link into)",
+        "query_socket=/var/lib/nagios4/rw/nagios.qh|'query_socket' is ignored by Vigil: there is no query handler"
+            + " socket; 'vigil sweep' and the API use Vigil's own control socket (lock_file.sock) and /api/v1",
+        "check_for_updates=1|'check_for_updates' is ignored by Vigil: Vigil never checks for updates",
+        "event_broker_options=-1|'event_broker_options' is ignored by Vigil: no event broker modules are loaded"
+            + " (see broker_module)",
+    })
+    void anIgnoredDirectiveIsAWarningAtItsLine(String line, String warning) throws Exception {
+        Diagnostics diags = read("log_file=nagios.log\n" + line + "\n");
+        assertThat(diags.all()).extracting(Object::toString)
+                .containsExactly(dir.resolve("nagios.cfg") + ":2: warning: " + warning);
+    }
+
+    @Test
+    void directivesVigilActsOnAreNotWarnedAbout() throws Exception {
+        Diagnostics diags = read("""
+                log_file=nagios.log
+                use_syslog=1
+                log_rotation_method=d
+                log_archive_path=archives
+                log_current_states=1
+                log_notifications=0
+                max_concurrent_checks=10
+                use_large_installation_tweaks=1
+                """);
+        assertThat(diags.all()).isEmpty();
+    }
+
+    @Test
+    void everyIgnoredDirectiveIsOneNagiosKnows() {
+        assertThat(MainDirectives.KNOWN).containsAll(IgnoredDirectives.names());
+        assertThat(List.of("use_syslog", "log_rotation_method", "log_archive_path", "log_file", "broker_module"))
+                .noneMatch(IgnoredDirectives.names()::contains);
+    }
+
+    private Diagnostics read(String text) throws Exception {
+        Files.writeString(dir.resolve("nagios.cfg"), text);
+        Diagnostics diags = new Diagnostics();
+        new MainConfigReader(diags).read(dir.resolve("nagios.cfg"));
+        return diags;
+    }
+}

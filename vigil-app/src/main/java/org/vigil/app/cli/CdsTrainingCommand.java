@@ -90,7 +90,6 @@ final class CdsTrainingCommand implements Callable<Integer> {
                 "status_file=" + dir.resolve("var/status.dat"),
                 "status_update_interval=1",
                 "state_retention_file=" + dir.resolve("var/retention.dat"),
-                "retention_update_interval=1",
                 "command_file=" + dir.resolve("var/nagios.cmd"),
                 "check_external_commands=1",
                 "lock_file=" + dir.resolve("var/nagios.lock"),

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Every other known directive is acted on somewhere (checked directive by directive against the code: engine,
  * checks, notifier, daemon, macros). When a feature comes that acts on one, its row goes.
  */
-final class IgnoredDirectives {
+public final class IgnoredDirectives {
 
     private IgnoredDirectives() {
     }
@@ -128,8 +128,11 @@ final class IgnoredDirectives {
         return Optional.ofNullable(INSTEAD.get(name));
     }
 
-    /** The names in the table, for the test that keeps it within {@link MainDirectives#KNOWN}. */
-    static java.util.Set<String> names() {
+    /**
+     * The directives in the table (broker_module aside), for the tests that keep it within {@link
+     * MainDirectives#KNOWN} and drop a row once some module reads its directive.
+     */
+    public static java.util.Set<String> names() {
         return INSTEAD.keySet();
     }
 

@@ -21,12 +21,13 @@ import org.vigil.config.LoadResult;
 
 /**
  * {@code log_rotation_method=h} across an hour boundary, Vigil's daemon on an injected clock beside nagios4 4.4.6
- * under libfaketime, both on the same config and both started at 03:59:40 UTC: each archives its log as
- * {@code nagios-12-07-2026-04.log} at 04:00:00 and opens the new log with the same lines.
+ * under libfaketime, both on the same config and both started at 03:59:30 UTC (time for the first checks on a busy
+ * machine): each archives its log as {@code nagios-12-07-2026-04.log} at 04:00:00 and opens the new log with the
+ * same lines.
  */
 class LogRotationDaemonTest {
 
-    private static final Instant START = Instant.parse("2026-12-07T03:59:40Z");
+    private static final Instant START = Instant.parse("2026-12-07T03:59:30Z");
     private static final Instant BOUNDARY = Instant.parse("2026-12-07T04:00:00Z");
     private static final String ARCHIVE = "var/archive/nagios-12-07-2026-04.log";
 
@@ -38,7 +39,7 @@ class LogRotationDaemonTest {
         assertThat(Path.of("/usr/bin/faketime")).as("install faketime (bin/test does)").exists();
         Path nagiosDir = prepare(dir.resolve("nagios"));
         Path vigilDir = prepare(dir.resolve("vigil"));
-        Process nagios = new ProcessBuilder("/usr/bin/faketime", "-f", "@2026-12-07 03:59:40", "/usr/sbin/nagios4",
+        Process nagios = new ProcessBuilder("/usr/bin/faketime", "-f", "@2026-12-07 03:59:30", "/usr/sbin/nagios4",
                 nagiosDir.resolve("nagios.cfg").toString()).redirectErrorStream(true)
                 .redirectOutput(nagiosDir.resolve("console.txt").toFile()).start();
         try {

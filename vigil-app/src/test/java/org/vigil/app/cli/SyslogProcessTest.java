@@ -30,13 +30,14 @@ class SyslogProcessTest {
         Path socket = dir.resolve("log.sock");
         Path received = dir.resolve("received.log");
         Files.writeString(dir.resolve("rsyslog.conf"), """
-                global(workDirectory="%1$s")
+                global(workDirectory="@DIR@")
                 module(load="imuxsock" SysSock.Use="off")
-                input(type="imuxsock" Socket="%2$s" RateLimit.Interval="0")
+                input(type="imuxsock" Socket="@SOCKET@" RateLimit.Interval="0")
                 template(name="fields" type="string"
-                         string="%%syslogfacility-text%%.%%syslogseverity-text%% %%syslogtag%% pid=%%procid%%:%%msg%%\\n")
-                *.* action(type="omfile" file="%3$s" template="fields")
-                """.formatted(dir, socket, received));
+                         string="%syslogfacility-text%.%syslogseverity-text% %syslogtag% pid=%procid%:%msg%\\n")
+                *.* action(type="omfile" file="@RECEIVED@" template="fields")
+                """.replace("@DIR@", dir.toString()).replace("@SOCKET@", socket.toString())
+                .replace("@RECEIVED@", received.toString()));
         writeConfig();
         Process rsyslog = new ProcessBuilder("/usr/sbin/rsyslogd", "-n", "-f", dir.resolve("rsyslog.conf").toString(),
                 "-i", dir.resolve("rsyslog.pid").toString()).redirectErrorStream(true)

@@ -82,6 +82,11 @@ public final class Syslog implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Lines waiting for logger. */
+    int queued() {
+        return queue.size();
+    }
+
     private void writeLines() {
         try {
             for (String line = queue.take(); line != END; line = queue.take()) {
@@ -100,12 +105,16 @@ public final class Syslog implements AutoCloseable {
         }
     }
 
-    /** Hands the queued lines to logger and lets it end. */
+    /**
+     * Hands the queued lines to logger and lets it end; a syslog that takes more than a few seconds is not waited
+     * for (the lines still queued are lost, as they would be with the process gone).
+     */
     @Override
     public void close() {
         try {
-            queue.put(END);
-            writer.join(TimeUnit.SECONDS.toMillis(5));
+            if (queue.offer(END, 5, TimeUnit.SECONDS)) {
+                writer.join(TimeUnit.SECONDS.toMillis(5));
+            }
             if (!logger.waitFor(5, TimeUnit.SECONDS)) {
                 logger.destroy();
             }

@@ -26,44 +26,23 @@ class SyslogProcessTest {
 
     @Test
     void everyLogLineReachesTheSystemLogAsNagiosSendsIt() throws Exception {
-        assertThat(Path.of("/usr/sbin/rsyslogd")).as("install rsyslog (bin/test does)").exists();
-        Path socket = dir.resolve("log.sock");
-        Path received = dir.resolve("received.log");
-        Files.writeString(dir.resolve("rsyslog.conf"), """
-                global(workDirectory="@DIR@")
-                module(load="imuxsock" SysSock.Use="off")
-                input(type="imuxsock" Socket="@SOCKET@" RateLimit.Interval="0")
-                template(name="fields" type="string"
-                         string="%syslogfacility-text%.%syslogseverity-text% %syslogtag% pid=%procid%:%msg%\\n")
-                *.* action(type="omfile" file="@RECEIVED@" template="fields")
-                """.replace("@DIR@", dir.toString()).replace("@SOCKET@", socket.toString())
-                .replace("@RECEIVED@", received.toString()));
-        writeConfig();
-        Process rsyslog = new ProcessBuilder("/usr/sbin/rsyslogd", "-n", "-f", dir.resolve("rsyslog.conf").toString(),
-                "-i", dir.resolve("rsyslog.pid").toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("rsyslog.out").toFile()).start();
+        Process rsyslog = startRsyslog();
         try {
-            await(() -> Files.exists(socket), "rsyslogd's socket");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process vigil = new ProcessBuilder(List.of(java, "-Dvigil.syslog.socket=" + socket, "-cp",
-                    System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil", "run", "--no-web",
-                    dir.resolve("nagios.cfg").toString())).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("out.txt").toFile()).start();
-            Path log = dir.resolve("var/nagios.log");
+            writeConfig(1);
+            Process vigil = startVigil();
             try {
-                await(() -> read(log).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2;CRITICAL: broken"),
+                await(() -> read(log()).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2;CRITICAL: broken"),
                         "the hard alert");
             } finally {
                 vigil.destroy(); // SIGTERM: a clean stop, whose last lines must reach syslog too
                 assertThat(vigil.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
-            await(() -> read(received).contains("Successfully shutdown"), "the last line in syslog");
+            await(() -> read(received()).contains("Successfully shutdown"), "the last line in syslog");
 
-            List<String> logged = read(log).lines().map(l -> l.substring(l.indexOf("] ") + 2)).toList();
-            List<String> got = read(received).lines().toList();
-            assertThat(got).allMatch(l -> l.startsWith("user.info nagios: pid=-: "), "user.info, tag nagios, no PID");
-            assertThat(got.stream().map(l -> l.substring("user.info nagios: pid=-: ".length())).toList())
-                    .isEqualTo(logged);
+            List<String> logged = read(log()).lines().map(l -> l.substring(l.indexOf("] ") + 2)).toList();
+            List<String> got = read(received()).lines().toList();
+            assertThat(got).allMatch(l -> l.startsWith(FIELDS), "user.info, tag nagios, no PID");
+            assertThat(got.stream().map(l -> l.substring(FIELDS.length())).toList()).isEqualTo(logged);
             assertThat(logged).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2;CRITICAL: broken")
                     .noneMatch(l -> l.contains("NOTIFICATION") || l.contains("SOFT;"));
         } finally {
@@ -72,17 +51,81 @@ class SyslogProcessTest {
         }
     }
 
-    private void writeConfig() throws IOException {
+    @Test
+    void aReloadThatTurnsUseSyslogOnSendsTheLinesFromThenOn() throws Exception {
+        Process rsyslog = startRsyslog();
+        try {
+            writeConfig(0);
+            Process vigil = startVigil();
+            try {
+                await(() -> read(log()).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2"), "the hard alert");
+                writeConfig(1);
+                new ProcessBuilder("kill", "-HUP", Long.toString(vigil.pid())).start().waitFor();
+                // the reload's "starting..." line comes after the new config took over
+                await(() -> read(received()).contains("starting..."), "the reload's lines in syslog");
+            } finally {
+                vigil.destroy();
+                assertThat(vigil.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            await(() -> read(received()).contains("Successfully shutdown"), "the last line in syslog");
+            assertThat(read(received())).doesNotContain("Caught SIGHUP")
+                    .doesNotContain("SERVICE ALERT: local;svc;CRITICAL;HARD;2").contains("Successfully shutdown");
+            assertThat(read(log())).contains("Caught SIGHUP", "SERVICE ALERT: local;svc;CRITICAL;HARD;2");
+        } finally {
+            rsyslog.destroy();
+            rsyslog.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** How the receiver writes a line from Nagios: facility.priority, the tag, no PID. */
+    private static final String FIELDS = "user.info nagios: pid=-: ";
+
+    private Path log() {
+        return dir.resolve("var/nagios.log");
+    }
+
+    private Path received() {
+        return dir.resolve("received.log");
+    }
+
+    private Process startRsyslog() throws Exception {
+        assertThat(Path.of("/usr/sbin/rsyslogd")).as("install rsyslog (bin/test does)").exists();
+        Path socket = dir.resolve("log.sock");
+        Files.writeString(dir.resolve("rsyslog.conf"), """
+                global(workDirectory="@DIR@")
+                module(load="imuxsock" SysSock.Use="off")
+                input(type="imuxsock" Socket="@SOCKET@" RateLimit.Interval="0")
+                template(name="fields" type="string"
+                         string="%syslogfacility-text%.%syslogseverity-text% %syslogtag% pid=%procid%:%msg%\\n")
+                *.* action(type="omfile" file="@RECEIVED@" template="fields")
+                """.replace("@DIR@", dir.toString()).replace("@SOCKET@", socket.toString())
+                .replace("@RECEIVED@", received().toString()));
+        Process rsyslog = new ProcessBuilder("/usr/sbin/rsyslogd", "-n", "-f", dir.resolve("rsyslog.conf").toString(),
+                "-i", dir.resolve("rsyslog.pid").toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("rsyslog.out").toFile()).start();
+        await(() -> Files.exists(socket), "rsyslogd's socket");
+        return rsyslog;
+    }
+
+    private Process startVigil() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-Dvigil.syslog.socket=" + dir.resolve("log.sock"), "-cp",
+                System.getProperty("java.class.path"), "org.vigil.app.cli.Vigil", "run", "--no-web",
+                dir.resolve("nagios.cfg").toString())).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+    }
+
+    private void writeConfig(int useSyslog) throws IOException {
         Files.writeString(dir.resolve("nagios.cfg"), """
                 cfg_file=objects.cfg
                 log_file=var/nagios.log
                 state_retention_file=var/retention.dat
-                use_syslog=1
+                use_syslog=%d
                 log_notifications=0
                 log_service_retries=0
                 interval_length=1
                 illegal_macro_output_chars=`
-                """);
+                """.formatted(useSyslog));
         Files.writeString(dir.resolve("objects.cfg"), """
                 define command {
                     command_name check_dummy

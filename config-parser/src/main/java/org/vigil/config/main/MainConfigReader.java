@@ -23,8 +23,20 @@ public final class MainConfigReader {
 
     private final Diagnostics diags;
 
+    private final Accounts accounts;
+
     public MainConfigReader(Diagnostics diags) {
+        this(diags, new Accounts());
+    }
+
+    /** A reader that looks {@code nagios_user} and {@code nagios_group} up in {@code accounts}. */
+    public MainConfigReader(Diagnostics diags, Accounts accounts) {
         this.diags = diags;
+        this.accounts = accounts;
+    }
+
+    private static String last(List<String> values) {
+        return values.get(values.size() - 1);
     }
 
     /** Reads the main config; returns null when the file itself cannot be read (reported). */
@@ -37,6 +49,7 @@ public final class MainConfigReader {
         Map<String, List<String>> directives = new LinkedHashMap<>();
         List<Path> objectFiles = new ArrayList<>();
         Map<String, String> macros = new HashMap<>();
+        Map<String, SourceLocation> userAt = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             // only '#' starts a comment here: Nagios reads '; text' as a directive without a value
@@ -59,6 +72,9 @@ public final class MainConfigReader {
                 name = name.strip();
             }
             directives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            if (name.equals("nagios_user") || name.equals("nagios_group")) {
+                userAt.put(name, where);
+            }
             switch (name) {
                 case "cfg_file" -> objectFile(base.resolve(value).normalize(), where, objectFiles);
                 case "cfg_dir" -> listDir(base.resolve(value).normalize(), where, objectFiles);
@@ -76,6 +92,9 @@ public final class MainConfigReader {
                 }
             }
         }
+        Map<String, String> userValues = new HashMap<>();
+        userAt.keySet().forEach(d -> userValues.put(d, last(directives.get(d))));
+        DaemonUser.check(userValues, userAt, accounts, diags);
         return new MainConfig(file, directives, objectFiles, macros);
     }
 

@@ -27,7 +27,7 @@ public final class DirectRunner implements PluginRunner, AutoCloseable {
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
-        ExecPlan plan = ExecPlan.of(line, environment, options.setsid());
+        ExecPlan plan = ExecPlan.of(line, environment, options.setsid(), options.launcher());
         if (plan.execFailure().isPresent()) {
             return plan.execFailure().get().result(start, options.clock().instant());
         }

@@ -37,6 +37,11 @@ record ExecPlan(List<String> argv, Optional<PluginFailure> execFailure) {
     }
 
     static ExecPlan of(CommandLine line, Map<String, String> env, Path setsid) {
+        return of(line, env, setsid, List.of());
+    }
+
+    /** The plan, with {@code launcher} (a {@link ChildUser} prefix, or empty) before the rest. */
+    static ExecPlan of(CommandLine line, Map<String, String> env, Path setsid, List<String> launcher) {
         List<String> argv = line.execArgv();
         if (argv.isEmpty()) {
             return new ExecPlan(argv, Optional.of(new PluginFailure(22, "")));
@@ -48,6 +53,12 @@ record ExecPlan(List<String> argv, Optional<PluginFailure> execFailure) {
             out.add(setsid.toString());
             out.add("-w");
             out.addAll(argv);
+        }
+        if (!launcher.isEmpty() && failure.isEmpty()) {
+            List<String> launched = new ArrayList<>(launcher.size() + out.size());
+            launched.addAll(launcher);
+            launched.addAll(out);
+            out = launched;
         }
         return new ExecPlan(out, failure);
     }

@@ -3,6 +3,10 @@ package org.vigil.checks.exec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import org.vigil.config.main.Accounts;
+import org.vigil.config.main.DaemonUser;
+import org.vigil.config.main.MainConfig;
 
 /**
  * Settings shared by the runners.
@@ -14,14 +18,21 @@ import java.time.Clock;
  *        an extra exec per run, and the environment tag already finds orphaned children)
  * @param tagEnvironment mark each run's processes with an environment variable so a timeout finds them all, even
  *        orphaned ones (Linux /proc); without it and without setsid, only live descendants are killed
+ * @param launcher what each command line is prefixed with to start it as {@code nagios_user} from a JVM that runs as
+ *        root ({@link ChildUser}); empty to start it as the JVM's own user
  */
-public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment, Clock clock) {
+public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment, Clock clock,
+                            List<String> launcher) {
+
+    public RunnerOptions {
+        launcher = List.copyOf(launcher);
+    }
 
     public static final int DEFAULT_OUTPUT_LIMIT = 1 << 20;
     public static final Path SETSID = Path.of("/usr/bin/setsid");
 
     public static RunnerOptions defaults() {
-        return new RunnerOptions(DEFAULT_OUTPUT_LIMIT, null, true, Clock.systemUTC());
+        return new RunnerOptions(DEFAULT_OUTPUT_LIMIT, null, true, Clock.systemUTC(), List.of());
     }
 
     /** Runs plugins in their own session through setsid, when it is installed. */
@@ -30,18 +41,31 @@ public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment
     }
 
     public RunnerOptions withTagEnvironment(boolean tag) {
-        return new RunnerOptions(outputLimit, setsid, tag, clock);
+        return new RunnerOptions(outputLimit, setsid, tag, clock, launcher);
     }
 
     public RunnerOptions withOutputLimit(int limit) {
-        return new RunnerOptions(limit, setsid, tagEnvironment, clock);
+        return new RunnerOptions(limit, setsid, tagEnvironment, clock, launcher);
     }
 
     public RunnerOptions withSetsid(Path path) {
-        return new RunnerOptions(outputLimit, path, tagEnvironment, clock);
+        return new RunnerOptions(outputLimit, path, tagEnvironment, clock, launcher);
+    }
+
+    /** Starts every command as {@code user} (a root JVM's children; {@link ChildUser}). */
+    public RunnerOptions withUser(DaemonUser user) {
+        return new RunnerOptions(outputLimit, setsid, tagEnvironment, clock, ChildUser.launcher(user));
+    }
+
+    /**
+     * Starts every command as {@code nagios_user} when this JVM runs as root and the config names another user;
+     * else as itself.
+     */
+    public RunnerOptions forDaemon(MainConfig main) {
+        return ChildUser.switchTo(main, new Accounts()).map(this::withUser).orElse(this);
     }
 
     public RunnerOptions withClock(Clock c) {
-        return new RunnerOptions(outputLimit, setsid, tagEnvironment, c);
+        return new RunnerOptions(outputLimit, setsid, tagEnvironment, c, launcher);
     }
 }

@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.vigil.checks.exec.ChildUser;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.PluginRunners;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.config.LoadResult;
 import org.vigil.config.StageTimer;
+import org.vigil.config.main.Accounts;
 import org.vigil.config.main.MainConfig;
 import org.vigil.engine.Engine;
 import org.vigil.engine.EngineListener;
@@ -84,7 +86,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         MainConfig main = config.mainConfig();
         this.log = new NagiosLog(main.path("log_file").orElse(null), clock, console);
-        this.runner = runner(clock);
+        this.runner = runner(clock, main);
         this.attachment = listeners.create(config, log);
         this.engine = buildEngine(config, attachment.listener());
         this.status = main.path("status_file").map(StatusFile::new)
@@ -138,8 +140,12 @@ public final class Daemon implements AutoCloseable {
      * The plugin runner ({@link PluginRunners}): posix_spawn through Vigil's JNI library where it was built, else
      * {@link ProcessBuilder}; {@code -Dvigil.runner=direct} or {@code commons-exec} choose one.
      */
-    static PluginRunner runner(Clock clock) {
-        return PluginRunners.create(RunnerOptions.defaults().withClock(clock));
+    static PluginRunner runner(Clock clock, MainConfig main) throws IOException {
+        if (ChildUser.switchTo(main, new Accounts()).isPresent() && !ChildUser.available()) {
+            throw new IOException("nagios_user names another user, and this JVM runs as root: starting commands as"
+                    + " that user needs " + "/usr/bin/setpriv (util-linux), which is not installed");
+        }
+        return PluginRunners.create(RunnerOptions.defaults().withClock(clock).forDaemon(main));
     }
 
     /**
@@ -177,6 +183,7 @@ public final class Daemon implements AutoCloseable {
     public void start(Runnable restored) {
         log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
         log.log("Plugins are started through " + PluginRunners.describe(runner));
+        ChildUser.startNotice(config.mainConfig(), new Accounts()).ifPresent(log::log);
         StageTimer timer = new StageTimer();
         retention.start(config.mainConfig(), engine);
         timer.stage("start: retention restored");

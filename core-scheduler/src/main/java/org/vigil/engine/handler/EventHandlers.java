@@ -69,7 +69,7 @@ public final class EventHandlers implements AutoCloseable {
                 known(model, s.globalServiceHandler(), "global_service_event_handler", log), s.timeout(),
                 s.logEventHandlers(), s.environmentMacros());
         return new EventHandlers(s, new MacroResolver(model, main, runtime, clock),
-                PluginRunners.create(RunnerOptions.defaults()), true, log);
+                PluginRunners.create(RunnerOptions.defaults().forDaemon(main)), true, log);
     }
 
     private static String known(ObjectModel model, String handler, String directive, Consumer<String> log) {

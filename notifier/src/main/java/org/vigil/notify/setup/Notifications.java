@@ -46,7 +46,8 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
 
     private final NotifySettings settings;
     private final Clock clock;
-    private final PluginRunner runner;
+    /** Made at the first config, whose nagios_user it keeps (Nagios switches users once, at start). */
+    private volatile PluginRunner runner;
     private volatile Outbox outbox;
     private boolean opened;
     private volatile CommandSink commands;
@@ -58,7 +59,6 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     public Notifications(NotifySettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.runner = PluginRunners.create(RunnerOptions.defaults().withClock(clock));
         this.dispatcher = new Dispatcher(() -> outbox, () -> commands, () -> markers, line -> log.accept(line));
     }
 
@@ -68,6 +68,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
         this.log = log::log;
         if (!opened) {
             opened = true;
+            runner = PluginRunners.create(RunnerOptions.defaults().withClock(clock).forDaemon(main));
             outbox = open(main, log::log);
             markers = StartMarkers.in(stateDirectory(main).resolve("vigil-notify-started"), log::log);
         }

@@ -44,7 +44,7 @@ final class LockFile implements AutoCloseable {
             channel.force(true);
             return Optional.of(new LockFile(path, channel, lock));
         } catch (IOException | RuntimeException e) {
-            problem.accept("Cannot write the lock file '" + path + "': " + e.getMessage());
+            problem.accept("Cannot write the lock file '" + path + "': " + FileProblems.describe(e));
             return Optional.empty();
         }
     }

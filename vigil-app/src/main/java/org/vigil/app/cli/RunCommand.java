@@ -226,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
             }
             prefetch.ifPresent(daemon::useRetentionPrefetch);
         } catch (IOException e) {
-            err.println("vigil run: cannot start: " + e.getMessage());
+            err.println("vigil run: cannot start: " + FileProblems.describe(e));
             notifications.close();
             lock.ifPresent(LockFile::close);
             return 1;

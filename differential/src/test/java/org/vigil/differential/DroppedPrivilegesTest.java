@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DroppedPrivilegesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     /** What each command the config starts records, besides its kind. */
     private static final List<String> KINDS = List.of("eventhandler", "hostcheck", "notification", "plugin");
 
@@ -65,6 +65,17 @@ class DroppedPrivilegesTest {
                         "nagios.lock nagios", "vigil-retention.mv.db nagios", "vigil-objects.cache nagios",
                         "vigil-notify-started nagios")
                 .allMatch(line -> line.endsWith(" nagios"));
+    }
+
+    /** bin/vigil finds nagios_user in the config that vigil.yml names as well. */
+    @Test
+    void theConfigNamedInVigilYmlIsFollowed() throws Exception {
+        Path dir = site("vigil-yml");
+        Files.writeString(dir.resolve("vigil.yml"), "nagios_config: \"nagios.cfg\"\n");
+        Result r = run(dir, List.of(ROOT.resolve("bin/vigil").toString(), "run", "--no-web", "--web-config",
+                dir.resolve("vigil.yml").toString()), Map.of("VIGIL_JAVA_OPTS", "-Xmx160m -XX:TieredStopAtLevel=1"));
+        assertThat(r.ids()).as(r.out()).containsExactlyElementsOf(expectedIds());
+        assertThat(r.processUid()).isEqualTo(uid("nagios"));
     }
 
     /** A JVM started as root without bin/vigil stays root (a JVM cannot drop it), but its children do not. */

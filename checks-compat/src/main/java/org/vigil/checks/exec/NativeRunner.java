@@ -52,7 +52,8 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
-        ExecPlan plan = ExecPlan.of(line, environment, null, options.launcher()); // a session, when wanted, is a spawn flag here
+        // a session, when wanted, is a spawn flag here
+        ExecPlan plan = ExecPlan.of(line, environment, null, options.launcher());
         if (plan.execFailure().isPresent()) {
             return plan.execFailure().get().result(start, options.clock().instant());
         }

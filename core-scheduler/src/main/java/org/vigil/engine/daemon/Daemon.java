@@ -143,7 +143,7 @@ public final class Daemon implements AutoCloseable {
     static PluginRunner runner(Clock clock, MainConfig main) throws IOException {
         if (ChildUser.switchTo(main, new Accounts()).isPresent() && !ChildUser.available()) {
             throw new IOException("nagios_user names another user, and this JVM runs as root: starting commands as"
-                    + " that user needs " + "/usr/bin/setpriv (util-linux), which is not installed");
+                    + " that user needs /usr/bin/setpriv (util-linux), which is not installed");
         }
         return PluginRunners.create(RunnerOptions.defaults().withClock(clock).forDaemon(main));
     }

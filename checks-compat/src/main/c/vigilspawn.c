@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -152,6 +153,133 @@ out:
     if (fds[0] >= 0) {
         close(fds[0]);
     }
+    free(argv);
+    free(envp);
+    free(ablock);
+    free(eblock);
+    free(path);
+    return result;
+}
+
+/* What the child of spawnAs needs; it lives on the parent's stack, which a vfork child shares. */
+struct as_user {
+    char **argv, **envp;
+    const char *stderr_path;
+    int pipe_out;
+    int new_session;
+    uid_t uid;
+    gid_t gid;
+    size_t ngroups;
+    const gid_t *groups;
+    volatile int failed; /* the errno at which the child gave up, written by the child */
+};
+
+/*
+ * The child of spawnAs, between vfork and exec: only system calls. The files are opened while still root (the
+ * stderr file lies in a directory of the JVM's user); then the groups, the gid and the uid are set by raw system
+ * calls, as glibc's wrappers would try to change every thread of the process, and in a vfork child those are the
+ * parent's. Never returns.
+ */
+static void as_user_child(struct as_user *a) {
+    sigset_t none;
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; sig++) {
+        sigaction(sig, &dfl, NULL); /* SIGKILL, SIGSTOP and glibc's own refuse: nothing to do for them */
+    }
+    int in = open("/dev/null", O_RDONLY);
+    int err = open(a->stderr_path == NULL ? "/dev/null" : a->stderr_path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+    if (in < 0 || err < 0 || dup2(in, 0) < 0 || dup2(a->pipe_out, 1) < 0 || dup2(err, 2) < 0
+        || (a->new_session ? setsid() : setpgid(0, 0)) < 0
+        || syscall(SYS_setgroups, a->ngroups, a->groups) != 0
+        || syscall(SYS_setresgid, a->gid, a->gid, a->gid) != 0
+        || syscall(SYS_setresuid, a->uid, a->uid, a->uid) != 0
+        || syscall(SYS_close_range, 3U, ~0U, 0U) != 0) {
+        a->failed = errno;
+        _exit(127);
+    }
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    execvpe(a->argv[0], a->argv, a->envp);
+    a->failed = errno;
+    _exit(127);
+}
+
+/*
+ * spawn, as the user uid with group gid and the supplementary groups (nagios_user for a JVM that runs as root):
+ * vfork, so the child shares the parent's memory until it execs, as posix_spawn's clone does, but with the ids set
+ * in between, which posix_spawn cannot do. Returns (pid << 32) | read end of the pipe, or -errno.
+ */
+JNIEXPORT jlong JNICALL Java_org_vigil_checks_exec_NativeSpawn_spawnAs(JNIEnv *env, jclass cls, jbyteArray argvBlock,
+                                                                       jbyteArray envBlock, jbyteArray stderrPath,
+                                                                       jboolean newSession, jint uid, jint gid,
+                                                                       jintArray groups) {
+    (void) cls;
+    jsize alen, elen, plen = 0;
+    jsize ngroups = (*env)->GetArrayLength(env, groups);
+    char *ablock = copy_block(env, argvBlock, &alen);
+    char *eblock = copy_block(env, envBlock, &elen);
+    char *path = stderrPath == NULL ? NULL : copy_block(env, stderrPath, &plen);
+    char **argv = ablock == NULL ? NULL : split_block(ablock, alen);
+    char **envp = eblock == NULL ? NULL : split_block(eblock, elen);
+    gid_t *gids = malloc(((size_t) ngroups + 1) * sizeof(gid_t));
+    jlong result;
+    int fds[2] = {-1, -1};
+
+    if (argv == NULL || envp == NULL || gids == NULL || (stderrPath != NULL && path == NULL)) {
+        result = -ENOMEM;
+        goto out;
+    }
+    if (argv[0] == NULL) {
+        result = -EINVAL;
+        goto out;
+    }
+    jint *ids = (*env)->GetIntArrayElements(env, groups, NULL);
+    if (ids == NULL) {
+        result = -ENOMEM;
+        goto out;
+    }
+    for (jsize i = 0; i < ngroups; i++) {
+        gids[i] = (gid_t) ids[i];
+    }
+    (*env)->ReleaseIntArrayElements(env, groups, ids, JNI_ABORT);
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        result = -errno;
+        goto out;
+    }
+    struct as_user a = {argv, envp, path, fds[1], newSession, (uid_t) uid, (gid_t) gid, (size_t) ngroups, gids, 0};
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old); /* no handler of the JVM may run in the child */
+    pid_t pid = vfork();
+    if (pid == 0) {
+        as_user_child(&a);
+    }
+    int vfork_errno = errno;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (pid < 0) {
+        result = -vfork_errno;
+        goto out;
+    }
+    if (a.failed != 0) { /* the child exited before or at exec: reap it, report why, as posix_spawnp does */
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        result = -a.failed;
+        goto out;
+    }
+    result = ((jlong) pid << 32) | (jlong) (uint32_t) fds[0];
+    fds[0] = -1; /* handed to the caller */
+
+out:
+    if (fds[1] >= 0) {
+        close(fds[1]);
+    }
+    if (fds[0] >= 0) {
+        close(fds[0]);
+    }
+    free(gids);
     free(argv);
     free(envp);
     free(ablock);

@@ -9,13 +9,14 @@ import org.vigil.config.main.DaemonUser;
 import org.vigil.config.main.MainConfig;
 
 /**
- * How a command is started as {@code nagios_user} by a JVM that is still root: through util-linux's {@code setpriv},
- * which sets the group, the supplementary groups and the user (as Nagios's {@code drop_privileges}: setgid,
- * initgroups, setuid) and then execs the command, leaving the environment as it is, as Nagios leaves it.
+ * How a command is started as {@code nagios_user} by a JVM that is still root, as Nagios's {@code drop_privileges}
+ * sets it (the group, the supplementary groups, the user; the environment left as it is): the native runner sets the
+ * ids in its vfork child before it execs ({@code vigilspawn.c}); the Java runners, which cannot, prefix the command
+ * with util-linux's {@code setpriv}, one more exec per command.
  *
  * <p>A JVM cannot drop root for itself, so {@code bin/vigil} starts it as that user when it is run as root: then
- * every child is that user's already and nothing is added here. This covers a JVM started as root another way
- * ({@code java -jar vigil.jar run}), at the cost of one more exec per command.
+ * every child is that user's already and nothing is done here. This covers a JVM started as root another way
+ * ({@code java -jar vigil.jar run}, {@code VIGIL_KEEP_ROOT=1}).
  */
 public final class ChildUser {
 
@@ -32,7 +33,7 @@ public final class ChildUser {
         return DaemonUser.of(main, accounts).filter(u -> u.uid() != 0);
     }
 
-    /** The argv prefix that starts a command as {@code user}. */
+    /** The argv prefix that starts a command as {@code user} (the Java runners'). */
     static List<String> launcher(DaemonUser user) {
         return List.of(SETPRIV.toString(), "--reuid=" + user.uid(), "--regid=" + user.gid(),
                 "--groups=" + user.groupList(), "--");
@@ -53,12 +54,12 @@ public final class ChildUser {
             return Optional.of("Running as " + user.describe() + ", as nagios_user and nagios_group say");
         }
         return Optional.of("Warning: Vigil itself runs as root (bin/vigil, which starts it as nagios_user, was not"
-                + " used): the commands it starts run as " + user.describe() + " through setpriv, but the files it"
-                + " writes belong to root");
+                + " used): the commands it starts run as " + user.describe() + ", but the files it writes belong"
+                + " to root");
     }
 
-    /** Whether the launcher can be used here. */
-    public static boolean available() {
-        return Files.isExecutable(SETPRIV);
+    /** Whether {@code runner} can start commands as another user here: natively, or with setpriv installed. */
+    public static boolean canSwitch(PluginRunner runner) {
+        return runner instanceof NativeRunner || Files.isExecutable(SETPRIV);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.vigil.checks.command.CommandLine;
+import org.vigil.config.main.DaemonUser;
 
 /**
  * The default runner on Linux: plugins started with {@code posix_spawnp} through a small JNI library
@@ -52,8 +53,8 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
-        // a session, when wanted, is a spawn flag here
-        ExecPlan plan = ExecPlan.of(line, environment, null, options.launcher());
+        // a session, when wanted, is a spawn flag here, and so is the user
+        ExecPlan plan = ExecPlan.of(line, environment, null);
         if (plan.execFailure().isPresent()) {
             return plan.execFailure().get().result(start, options.clock().instant());
         }
@@ -64,7 +65,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         long spawned;
         ForkCap.acquire(); // forking is the CPU-heavy part: a few at a time
         try {
-            spawned = NativeSpawn.spawn(argv(plan), envp, s.nativePath(), options.setsid() != null);
+            spawned = spawn(plan, envp, s.nativePath());
         } finally {
             ForkCap.release();
         }
@@ -99,6 +100,16 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         }
         return new PluginResult(exit, stdout, err.text(), start, options.clock().instant(), deadline.fired(),
                 out.truncated() || err.truncated(), null);
+    }
+
+    /** posix_spawn, or, to start the command as another user, vfork with the ids set in the child. */
+    private long spawn(ExecPlan plan, byte[] envp, byte[] stderrPath) {
+        DaemonUser user = options.user();
+        if (user == null) {
+            return NativeSpawn.spawn(argv(plan), envp, stderrPath, options.setsid() != null);
+        }
+        return NativeSpawn.spawnAs(argv(plan), envp, stderrPath, options.setsid() != null, user.uid(), user.gid(),
+                user.groups().stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** As Nagios's child reports a failed execvp: exit status = errno, and its text on stderr. */

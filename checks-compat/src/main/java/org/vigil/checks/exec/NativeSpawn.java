@@ -73,6 +73,15 @@ final class NativeSpawn {
      */
     static native long spawn(byte[] argv, byte[] envp, byte[] stderrPath, boolean newSession);
 
+    /**
+     * {@link #spawn} as user {@code uid} with group {@code gid} and the supplementary {@code groups} (the JVM must
+     * be root): vfork, then the ids set in the child before it execs, which posix_spawn cannot do.
+     *
+     * @return {@code (pid << 32) | fd} of the pipe's read end, or -errno
+     */
+    static native long spawnAs(byte[] argv, byte[] envp, byte[] stderrPath, boolean newSession, int uid, int gid,
+                               int[] groups);
+
     /** Reads into {@code buf}: the count, 0 at the end, or -errno. */
     static native int read(int fd, byte[] buf, int off, int len);
 

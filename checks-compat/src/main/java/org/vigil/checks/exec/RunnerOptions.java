@@ -18,21 +18,21 @@ import org.vigil.config.main.MainConfig;
  *        an extra exec per run, and the environment tag already finds orphaned children)
  * @param tagEnvironment mark each run's processes with an environment variable so a timeout finds them all, even
  *        orphaned ones (Linux /proc); without it and without setsid, only live descendants are killed
- * @param launcher what each command line is prefixed with to start it as {@code nagios_user} from a JVM that runs as
- *        root ({@link ChildUser}); empty to start it as the JVM's own user
+ * @param user the user to start every command as ({@code nagios_user}, for a JVM that runs as root;
+ *        {@link ChildUser}), or null: as the JVM's own user
  */
-public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment, Clock clock,
-                            List<String> launcher) {
+public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment, Clock clock, DaemonUser user) {
 
-    public RunnerOptions {
-        launcher = List.copyOf(launcher);
+    /** What the Java runners put before each command line to start it as {@link #user}: empty without one. */
+    List<String> launcher() {
+        return user == null ? List.of() : ChildUser.launcher(user);
     }
 
     public static final int DEFAULT_OUTPUT_LIMIT = 1 << 20;
     public static final Path SETSID = Path.of("/usr/bin/setsid");
 
     public static RunnerOptions defaults() {
-        return new RunnerOptions(DEFAULT_OUTPUT_LIMIT, null, true, Clock.systemUTC(), List.of());
+        return new RunnerOptions(DEFAULT_OUTPUT_LIMIT, null, true, Clock.systemUTC(), null);
     }
 
     /** Runs plugins in their own session through setsid, when it is installed. */
@@ -41,20 +41,20 @@ public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment
     }
 
     public RunnerOptions withTagEnvironment(boolean tag) {
-        return new RunnerOptions(outputLimit, setsid, tag, clock, launcher);
+        return new RunnerOptions(outputLimit, setsid, tag, clock, user);
     }
 
     public RunnerOptions withOutputLimit(int limit) {
-        return new RunnerOptions(limit, setsid, tagEnvironment, clock, launcher);
+        return new RunnerOptions(limit, setsid, tagEnvironment, clock, user);
     }
 
     public RunnerOptions withSetsid(Path path) {
-        return new RunnerOptions(outputLimit, path, tagEnvironment, clock, launcher);
+        return new RunnerOptions(outputLimit, path, tagEnvironment, clock, user);
     }
 
     /** Starts every command as {@code user} (a root JVM's children; {@link ChildUser}). */
-    public RunnerOptions withUser(DaemonUser user) {
-        return new RunnerOptions(outputLimit, setsid, tagEnvironment, clock, ChildUser.launcher(user));
+    public RunnerOptions withUser(DaemonUser as) {
+        return new RunnerOptions(outputLimit, setsid, tagEnvironment, clock, as);
     }
 
     /**
@@ -66,6 +66,6 @@ public record RunnerOptions(int outputLimit, Path setsid, boolean tagEnvironment
     }
 
     public RunnerOptions withClock(Clock c) {
-        return new RunnerOptions(outputLimit, setsid, tagEnvironment, c, launcher);
+        return new RunnerOptions(outputLimit, setsid, tagEnvironment, c, user);
     }
 }

@@ -55,6 +55,33 @@ class ChildUserTest {
         }
     }
 
+    /**
+     * A program root may run but the user may not: the native runner's child fails at its exec, as the user, and
+     * reports it as Nagios's child does (exit status errno 13, "execvp(...) failed" on stderr).
+     */
+    @Test
+    void aProgramTheUserMayNotRunFailsAsNagiosReportsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Accounts accounts = new Accounts();
+        assumeTrue(accounts.currentUid() == 0, "only root can start a command as another user (CI runs as root)");
+        assertThat(NativeRunner.available()).as(NativeRunner.whyUnavailable()).isTrue();
+        java.nio.file.Path script = dir.resolve("root-only");
+        java.nio.file.Files.writeString(script, "#!/bin/sh\necho ran\n");
+        java.nio.file.Files.setPosixFilePermissions(script,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        java.nio.file.Files.setPosixFilePermissions(dir,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Accounts.User nagios = accounts.user("nagios").orElseThrow();
+        DaemonUser user = new DaemonUser("nagios", nagios.uid(), nagios.gid(), accounts.groupsOf("nagios"));
+        try (NativeRunner runner = new NativeRunner(RunnerOptions.defaults().withUser(user))) {
+            PluginResult r = runner.run(CommandLine.parse(script.toString()), Map.of("PATH", "/usr/bin:/bin"),
+                    Duration.ofSeconds(10));
+            assertThat(r.exitCode()).isEqualTo(13);
+            assertThat(r.stderr()).isEqualTo("execvp(" + script + ", ...) failed. errno is 13: Permission denied\n");
+            assertThat(r.stdout()).isEmpty();
+        }
+    }
+
     private static String group(int gid) throws Exception {
         Process p = new ProcessBuilder("getent", "group", String.valueOf(gid)).start();
         return new String(p.getInputStream().readAllBytes()).split(":")[0];

@@ -141,11 +141,13 @@ public final class Daemon implements AutoCloseable {
      * {@link ProcessBuilder}; {@code -Dvigil.runner=direct} or {@code commons-exec} choose one.
      */
     static PluginRunner runner(Clock clock, MainConfig main) throws IOException {
-        if (ChildUser.switchTo(main, new Accounts()).isPresent() && !ChildUser.available()) {
+        PluginRunner runner = PluginRunners.create(RunnerOptions.defaults().withClock(clock).forDaemon(main));
+        if (ChildUser.switchTo(main, new Accounts()).isPresent() && !ChildUser.canSwitch(runner)) {
             throw new IOException("nagios_user names another user, and this JVM runs as root: starting commands as"
-                    + " that user needs /usr/bin/setpriv (util-linux), which is not installed");
+                    + " that user through " + PluginRunners.describe(runner) + " needs /usr/bin/setpriv (util-linux),"
+                    + " which is not installed");
         }
-        return PluginRunners.create(RunnerOptions.defaults().withClock(clock).forDaemon(main));
+        return runner;
     }
 
     /**

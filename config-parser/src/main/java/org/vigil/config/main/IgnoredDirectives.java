@@ -36,8 +36,6 @@ public final class IgnoredDirectives {
             Map.entry("precache_objects", "Vigil keeps its own objects cache (vigil-objects.cache)"),
             Map.entry("object_cache_file", "objects.cache is not written (only its $OBJECTCACHEFILE$ macro is set);"
                     + " 'vigil verify --dump-objects' writes one"),
-            Map.entry("nagios_user", "Vigil runs as the user who started it"),
-            Map.entry("nagios_group", "Vigil runs as the group of the user who started it"),
             Map.entry("command_check_interval", "external commands are handled as they arrive (Nagios 4 ignores it"
                     + " too)"),
             Map.entry("external_command_buffer_slots", "external commands are handled as they arrive (Nagios 4"

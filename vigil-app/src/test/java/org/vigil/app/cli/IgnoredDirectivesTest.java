@@ -23,9 +23,12 @@ class IgnoredDirectivesTest {
 
     private static final Path DEBIAN = Path.of("/etc/nagios4/nagios.cfg");
 
-    /** What Debian's nagios.cfg sets that Vigil does nothing with (use_syslog and log_rotation_method it does). */
+    /**
+     * What Debian's nagios.cfg sets that Vigil does nothing with (use_syslog, log_rotation_method, nagios_user and
+     * nagios_group it does).
+     */
     private static final List<String> IGNORED_IN_DEBIAN = List.of("object_cache_file", "precached_object_file",
-            "nagios_user", "nagios_group", "event_broker_options", "service_inter_check_delay_method",
+            "event_broker_options", "service_inter_check_delay_method",
             "service_interleave_factor", "host_inter_check_delay_method", "check_result_reaper_frequency",
             "max_check_result_reaper_time", "check_result_path", "max_check_result_file_age",
             "cached_service_check_horizon", "enable_predictive_host_dependency_checks",

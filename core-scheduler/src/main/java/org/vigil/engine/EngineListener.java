@@ -47,6 +47,11 @@ public interface EngineListener extends DowntimeListener {
                                     String comment) {
     }
 
+    /** {@code first} and then {@code second}, heard as one listener. */
+    static EngineListener both(EngineListener first, EngineListener second) {
+        return new BothListeners(first, second);
+    }
+
     /** Nothing is listening. */
     EngineListener NONE = new EngineListener() {
     };

@@ -31,6 +31,23 @@ public interface EngineListenerFactory {
         }
     }
 
+    /**
+     * This factory's listener and then {@code next}'s, for each engine: bound, and passed periodically, in that
+     * order (the notifier and the metric writers each hear every result, neither knowing of the other).
+     */
+    default EngineListenerFactory and(EngineListenerFactory next) {
+        EngineListenerFactory first = this;
+        return (config, log) -> {
+            Attachment a = first.create(config, log);
+            Attachment b = next.create(config, log);
+            return new Attachment(EngineListener.both(a.listener(), b.listener()),
+                    a.bind().andThen(b.bind()), () -> {
+                        a.periodic().run();
+                        b.periodic().run();
+                    });
+        };
+    }
+
     /** No listener. */
     EngineListenerFactory NONE = (config, log) -> Attachment.of(EngineListener.NONE);
 }

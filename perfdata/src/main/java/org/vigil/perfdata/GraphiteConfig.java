@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * {@code metrics.graphite:} where carbon listens for its plaintext protocol, and the first part of every metric
+ * {@code metric_writers.graphite:} where carbon listens for its plaintext protocol, and the first part of every metric
  * name ({@code icinga2}, as Icinga 2 names them, so dashboards and Icinga Web's Graphite module made for Icinga 2
  * find Vigil's metrics unchanged).
  */

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code metrics.influxdb:} the InfluxDB 1.x HTTP API ({@code url}, to which {@code /write} is added), the database
+ * {@code metric_writers.influxdb:} the InfluxDB 1.x HTTP API ({@code url}, to which {@code /write} is added), the database
  * (which must exist: as Icinga 2's writer, Vigil does not create it), optional credentials, and how many results
  * one request carries at most.
  */

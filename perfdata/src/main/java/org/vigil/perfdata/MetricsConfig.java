@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code metrics:} in {@code vigil.yml}: the metric writers to run (none unless named). */
+/** {@code metric_writers:} in {@code vigil.yml}: the metric writers to run (none unless named). */
 public final class MetricsConfig {
 
     @JsonProperty
@@ -18,14 +18,14 @@ public final class MetricsConfig {
         return graphite != null || influxdb != null;
     }
 
-    /** What is wrong with these settings, each naming its key ({@code metrics.graphite.port: ...}). */
+    /** What is wrong with these settings, each naming its key ({@code metric_writers.graphite.port: ...}). */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
         if (graphite != null) {
-            out.addAll(graphite.problems("metrics.graphite"));
+            out.addAll(graphite.problems("metric_writers.graphite"));
         }
         if (influxdb != null) {
-            out.addAll(influxdb.problems("metrics.influxdb"));
+            out.addAll(influxdb.problems("metric_writers.influxdb"));
         }
         return out;
     }

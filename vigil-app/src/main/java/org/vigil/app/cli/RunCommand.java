@@ -23,6 +23,8 @@ import org.vigil.notify.setup.NotifySettings;
 import org.vigil.web.app.DatabaseConfig;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
+import org.vigil.perfdata.MetricWriters;
+import org.vigil.web.model.MetricsSource;
 import org.vigil.web.model.Monitor;
 import io.dropwizard.configuration.ConfigurationException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -107,10 +109,10 @@ final class RunCommand implements Callable<Integer> {
     private int run(String file, Path webConfig, boolean web, boolean watch,
                     CompletableFuture<ConfigLoader.Cached> early,
                     Optional<RetentionPrefetch> guessed, org.vigil.config.StageTimer timer) {
-        VigilConfiguration settings = null;
+        RunSettings settings = null;
         if (web || webConfig != null) {
             try {
-                settings = WebServer.configuration(webConfig);
+                settings = WebServer.configuration(webConfig, RunSettings.class);
             } catch (IOException | ConfigurationException e) {
                 err.println("vigil run: the web configuration is not valid: " + e.getMessage().strip());
                 return 1;
@@ -185,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
         t.start();
     }
 
-    private int run(LoadResult config, VigilConfiguration settings, VigilConfiguration webSettings,
+    private int run(LoadResult config, RunSettings settings, VigilConfiguration webSettings,
                     DatabaseConfig database, Optional<RetentionPrefetch> prefetch, Path webConfig, boolean watch,
                     org.vigil.config.StageTimer timer) {
         Path cwd = Path.of("").toAbsolutePath();
@@ -211,9 +213,11 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Notifications notifications = new Notifications(notify.get(), Clock.systemUTC());
+        Optional<MetricWriters> metrics = metricWriters(settings);
         Daemon daemon;
         try {
-            daemon = new Daemon(config, Clock.systemUTC(), out, notifications);
+            daemon = new Daemon(config, Clock.systemUTC(), out,
+                    metrics.map(m -> notifications.and(m)).orElse(notifications));
             if (settings != null) {
                 daemon.limitEntries(settings.limits.entries());
             }
@@ -228,6 +232,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("vigil run: cannot start: " + FileProblems.describe(e));
             notifications.close();
+            metrics.ifPresent(MetricWriters::close);
             lock.ifPresent(LockFile::close);
             return 1;
         }
@@ -259,6 +264,7 @@ final class RunCommand implements Callable<Integer> {
             control.ifPresent(org.vigil.web.control.ControlServer::close);
             daemon.close();
             notifications.close();
+            metrics.ifPresent(MetricWriters::close);
             held.ifPresent(LockFile::close);
             stopped.countDown();
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
@@ -271,7 +277,8 @@ final class RunCommand implements Callable<Integer> {
             // 8.9 s instead of 10.2 s); it holds requests until the daemon has started
             daemon.start(() -> {
                 if (webSettings != null) {
-                    startWeb(daemon, notifications, webSettings, webServer, daemonStarted);
+                    startWeb(Monitor.of(daemon, notifications, metrics.<MetricsSource>map(m -> m::appendPrometheus)
+                            .orElse(MetricsSource.NONE)), webSettings, webServer, daemonStarted);
                 }
             });
         } finally {
@@ -291,6 +298,17 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The metric writers {@code metric_writers:} in vigil.yml names, started; none without it. */
+    private Optional<MetricWriters> metricWriters(RunSettings settings) {
+        if (settings == null || settings.metrics == null || !settings.metrics.any()) {
+            return Optional.empty();
+        }
+        MetricWriters writers = new MetricWriters(settings.metrics);
+        out.println("[" + System.currentTimeMillis() / 1000 + "] Metrics: each result's performance data goes to "
+                + String.join(" and ", writers.receivers()));
+        return Optional.of(writers);
+    }
+
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);
@@ -304,12 +322,11 @@ final class RunCommand implements Callable<Integer> {
      * monitor's; it holds requests until {@code daemonStarted}. A web server that cannot start (port in use) is
      * reported and the monitor runs on without it.
      */
-    private void startWeb(Daemon daemon, Notifications notifications, VigilConfiguration settings,
-                          AtomicReference<WebServer> started, CompletableFuture<Void> daemonStarted) {
+    private void startWeb(Monitor monitor, VigilConfiguration settings, AtomicReference<WebServer> started,
+                          CompletableFuture<Void> daemonStarted) {
         Thread t = new Thread(() -> {
             try {
-                WebServer w = WebServer.start(Monitor.of(daemon, notifications), settings, Clock.systemUTC(),
-                        daemonStarted);
+                WebServer w = WebServer.start(monitor, settings, Clock.systemUTC(), daemonStarted);
                 started.set(w);
                 out.println("[" + System.currentTimeMillis() / 1000 + "] Web: serving http://"
                         + host(settings) + ":" + w.port() + "/ (admin port " + w.adminPort() + ")");

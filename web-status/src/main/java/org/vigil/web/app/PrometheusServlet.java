@@ -16,23 +16,30 @@ import org.vigil.model.StatusSnapshot;
 
 /**
  * {@code /metrics} on the admin port in Prometheus's text format (0.0.4): checks run, check latency and
- * execution time, and hosts and services per state (split into handled and unhandled problems).
+ * execution time, and hosts and services per state (split into handled and unhandled problems); then the series of
+ * parts outside the web layer ({@link org.vigil.web.model.MetricsSource}: the metric writers' queues and drops).
  */
 final class PrometheusServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ReadModel reader;
+    private final transient org.vigil.web.model.MetricsSource others;
 
-    PrometheusServlet(ReadModel reader) {
+    /** Serves {@code reader}'s series, then the current ones of {@code others} (parts outside the web layer). */
+    PrometheusServlet(ReadModel reader, org.vigil.web.model.MetricsSource others) {
         this.reader = reader;
+        this.others = others;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("text/plain; version=0.0.4; charset=utf-8");
         resp.setHeader("Cache-Control", "no-cache");
+        StringBuilder more = new StringBuilder();
+        others.appendPrometheus(more);
         resp.getWriter().write(reader.current().derived(KEY, PrometheusServlet::render));
+        resp.getWriter().write(more.toString());
     }
 
     /** The key under which a snapshot keeps its metrics text: every scrape of one snapshot gets the same. */

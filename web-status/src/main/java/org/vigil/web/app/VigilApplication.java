@@ -115,7 +115,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
         env.healthChecks().register("notification-outbox", EngineHealthChecks.outbox(monitor,
                 Duration.ofSeconds(config.healthChecks.maxOutboxPendingSeconds), clock));
-        env.admin().addServlet("prometheus", new PrometheusServlet(reader)).addMapping("/metrics");
+        env.admin().addServlet("prometheus", new PrometheusServlet(reader, monitor.metricsSource()))
+                .addMapping("/metrics");
     }
 
     /** Our mappers answer every error in the API's JSON shape, so Dropwizard's are off. */

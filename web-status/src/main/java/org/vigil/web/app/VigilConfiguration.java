@@ -135,6 +135,14 @@ public class VigilConfiguration extends Configuration {
                 : file.toAbsolutePath().normalize().getParent();
     }
 
+    /**
+     * What is wrong with the sections of parts outside the web layer, each naming its key; the application's
+     * subclass, which reads those sections, says (none here).
+     */
+    public List<String> otherProblems() {
+        return List.of();
+    }
+
     /** {@code nagios_config}, resolved against {@link #baseDir}, if given. */
     public java.util.Optional<java.nio.file.Path> nagiosConfigPath() {
         return nagiosConfig == null || nagiosConfig.isBlank() ? java.util.Optional.empty()

@@ -57,13 +57,27 @@ public final class WebServer implements AutoCloseable {
      * gives a default), so passwords can stay out of the file.
      */
     public static VigilConfiguration configuration(Path yaml) throws IOException, ConfigurationException {
-        VigilConfiguration config;
+        return configuration(yaml, VigilConfiguration.class);
+    }
+
+    /**
+     * The same, read as {@code type}: the application (vigil-app) adds the sections of parts the web layer does
+     * not know (the metric writers' {@code metric_writers:}) in a subclass, and its {@link
+     * VigilConfiguration#otherProblems} are reported with the others.
+     */
+    public static <C extends VigilConfiguration> C configuration(Path yaml, Class<C> type)
+            throws IOException, ConfigurationException {
+        C config;
         if (yaml == null) {
-            config = new VigilConfiguration();
+            try {
+                config = type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(type + " has no public constructor without arguments", e);
+            }
         } else {
             try (ValidatorFactory validators = Validation.buildDefaultValidatorFactory()) {
-                config = new DefaultConfigurationFactoryFactory<VigilConfiguration>()
-                        .create(VigilConfiguration.class, validators.getValidator(), Jackson.newObjectMapper(), "dw")
+                config = new DefaultConfigurationFactoryFactory<C>()
+                        .create(type, validators.getValidator(), Jackson.newObjectMapper(), "dw")
                         .build(new io.dropwizard.configuration.SubstitutingSourceProvider(
                                 path -> org.vigil.config.main.BoundedInput.open(Path.of(path), MAX_YAML_BYTES),
                                 new io.dropwizard.configuration.EnvironmentVariableSubstitutor(false)),
@@ -95,6 +109,7 @@ public final class WebServer implements AutoCloseable {
     /** What Dropwizard's validation does not see: password hashes, and no open port without authentication. */
     static List<String> problems(VigilConfiguration config) {
         List<String> out = new ArrayList<>(config.database.problems());
+        out.addAll(config.otherProblems());
         for (UserConfig u : config.auth.users) {
             if (u.name == null || u.name.isBlank() || u.name.contains(":")) {
                 out.add("auth.users: every user needs a name without ':'");

@@ -60,6 +60,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
         return Optional.empty();
     }
 
+    /** Series of parts outside the web layer for {@code /metrics} (the metric writers'); none by default. */
+    default MetricsSource metricsSource() {
+        return MetricsSource.NONE;
+    }
+
     /** The monitor of a running daemon without built-in notification channels. */
     static Monitor of(Daemon daemon) {
         return of(daemon, null);
@@ -67,7 +72,17 @@ public interface Monitor extends org.vigil.model.StatusSource {
 
     /** The monitor of a running daemon whose built-in channels are {@code notifications} (null: none). */
     static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications) {
+        return of(daemon, notifications, MetricsSource.NONE);
+    }
+
+    /** The same, with {@code metrics} served on {@code /metrics} beside the monitor's own series. */
+    static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications, MetricsSource metrics) {
         return new Monitor() {
+            @Override
+            public MetricsSource metricsSource() {
+                return metrics;
+            }
+
             @Override
             public Optional<org.vigil.notify.outbox.Outbox> outbox() {
                 return notifications == null ? Optional.empty() : notifications.outbox();

@@ -1,0 +1,25 @@
+package org.vigil.app.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.vigil.perfdata.MetricsConfig;
+import org.vigil.web.app.VigilConfiguration;
+
+/**
+ * {@code vigil.yml} as {@code vigil run} reads it: the web server's settings and, beside them, the sections of the
+ * parts the web layer does not know: {@code metric_writers:} (the Graphite and InfluxDB writers, org.vigil.perfdata).
+ */
+public class RunSettings extends VigilConfiguration {
+
+    /**
+     * {@code metric_writers:} the metric writers; absent: none. Not {@code metrics:}, which is Dropwizard's own
+     * section (its metrics reporters).
+     */
+    @JsonProperty("metric_writers")
+    public MetricsConfig metrics;
+
+    @Override
+    public List<String> otherProblems() {
+        return metrics == null ? List.of() : metrics.problems();
+    }
+}

@@ -5,9 +5,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code metric_writers.influxdb:} the InfluxDB 1.x HTTP API ({@code url}, to which {@code /write} is added), the database
- * (which must exist: as Icinga 2's writer, Vigil does not create it), optional credentials, and how many results
- * one request carries at most.
+ * {@code metric_writers.influxdb:} the InfluxDB 1.x HTTP API ({@code url}, to which {@code /write} is added), the
+ * database (which must exist: as Icinga 2's writer, Vigil does not create it), optional credentials, and how many
+ * results one request carries at most.
  */
 public final class InfluxdbConfig extends WriterConfig {
 

@@ -9,9 +9,10 @@ import org.vigil.engine.daemon.EngineListenerFactory;
 import org.vigil.engine.log.NagiosLog;
 
 /**
- * The metric writers {@code metric_writers:} in {@code vigil.yml} names, as an engine listener factory: every engine (the first, and each
- * reload's) gets a {@link SampleListener} for its config that feeds the same writers, so what is queued survives a
- * reload. Close it after the daemon: it sends what is queued if the receivers take it within two seconds.
+ * The metric writers {@code metric_writers:} in {@code vigil.yml} names, as an engine listener factory: every engine
+ * (the first, and each reload's) gets a {@link SampleListener} for its config that feeds the same writers, so what
+ * is queued survives a reload. Close it after the daemon: it sends what is queued if the receivers take it within
+ * two seconds.
  */
 public final class MetricWriters implements EngineListenerFactory, AutoCloseable {
 

@@ -23,15 +23,17 @@ import org.vigil.app.cli.receivers.Influxd;
 import org.vigil.app.cli.receivers.Ports;
 
 /**
- * {@code vigil run} with {@code metric_writers:} in vigil.yml sends each result's performance data to the receivers Debian
- * ships, started here with their own directories and ports: carbon-cache (graphite-carbon; read back from its
- * whisper files) and influxd (InfluxDB 1.6; read back with a query). With the receivers away, the queue holds at
- * most its size, the oldest go first and are counted in {@code /metrics}, and delivery resumes when they are back.
+ * {@code vigil run} with {@code metric_writers:} in vigil.yml sends each result's performance data to the receivers
+ * Debian ships, started here with their own directories and ports: carbon-cache (graphite-carbon; read back from
+ * its whisper files) and influxd (InfluxDB 1.6; read back with a query). With the receivers away, the queue holds
+ * at most its size, the oldest go first and are counted in {@code /metrics}, a reload keeps all that, and delivery
+ * resumes when they are back.
  */
 class MetricWritersProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SERVING = Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/ \\(admin port (\\d+)\\)");
+    private static final Pattern SERVING =
+            Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/ \\(admin port (\\d+)\\)");
 
     @TempDir
     Path dir;
@@ -98,7 +100,7 @@ class MetricWritersProcessTest {
     }
 
     @Test
-    void receiversAwayBoundTheQueueDropTheOldestCountedInMetricsAndDeliveryResumesWhenTheyAreBack()
+    void receiversAwayBoundTheQueueDropTheOldestCountedInMetricsAcrossAReloadAndDeliveryResumesWhenTheyAreBack()
             throws Exception {
         int carbonPort = Ports.free();
         int influxPort = Ports.free();
@@ -120,6 +122,18 @@ class MetricWritersProcessTest {
         assertThat(Files.readString(out)).contains("Warning: Metrics: Graphite at 127.0.0.1:" + carbonPort
                 + " cannot be reached").contains("Warning: Metrics: InfluxDB at http://127.0.0.1:" + influxPort
                 + " cannot be reached");
+        // a reload keeps the writers, their queues and counts: nothing queued is lost, the counters go on
+        long droppedBefore = value(away, "vigil_metric_writer_dropped_total", "graphite");
+        new ProcessBuilder("kill", "-HUP", Long.toString(vigil.pid())).start().waitFor();
+        await(() -> {
+            try {
+                return Files.readString(out).contains("Caught SIGHUP, restarting...");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the reload");
+        await(() -> value(scrape(), "vigil_metric_writer_dropped_total", "graphite") > droppedBefore + 5,
+                "drops counted on after the reload");
         long back = System.currentTimeMillis() / 1000;
         try (Carbon carbon = Carbon.start(dir.resolve("carbon"), carbonPort);
              Influxd influx = Influxd.start(dir.resolve("influx"), influxPort)) {

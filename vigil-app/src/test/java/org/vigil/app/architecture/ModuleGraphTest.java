@@ -15,9 +15,10 @@ import org.vigil.config.fixture.ConfigReachingIntoTheWeb;
 /**
  * The module graph, one package root per module: data flows one way (config → checks → engine → notifier and the
  * read model → web → app), and only the application at the top wires modules together. Checked here, in the one
- * module that sees every other. Modules still to come have their place reserved (optional layers, empty today):
- * Livestatus (reads the read model, status-model), scale-out workers on gearmand and perfdata/RRD, each used by the
- * application alone; every layer is optional, so the rule holds while a module is being added or taken apart. Finer rules inside a module stay in its own tests
+ * module that sees every other. perfdata (the metric writers) sits beside the web, used by the application alone.
+ * Modules still to come have their place reserved (optional layers, empty today): Livestatus (reads the read model,
+ * status-model) and scale-out workers on gearmand, each used by the application alone; every layer is optional, so
+ * the rule holds while a module is being added or taken apart. Finer rules inside a module stay in its own tests
  * (e.g. notifier's DeliveryArchitectureTest: delivery knows nothing of the engine, though the notifier may).
  */
 @AnalyzeClasses(packages = "org.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -33,7 +34,7 @@ class ModuleGraphTest {
             .layer("model").definedBy("org.vigil.model..")             // status-model: the read model
             .layer("livestatus").definedBy("org.vigil.livestatus..")   // Livestatus (reserved)
             .layer("worker").definedBy("org.vigil.worker..")           // gearmand workers (reserved)
-            .layer("perfdata").definedBy("org.vigil.perfdata..")       // perfdata and RRD (reserved)
+            .layer("perfdata").definedBy("org.vigil.perfdata..")       // perfdata: the metric writers
             .layer("web").definedBy("org.vigil.web..")                 // web-status
             .layer("app").definedBy("org.vigil.app..")                 // vigil-app: may use every module
             .whereLayer("config").mayNotAccessAnyLayer()
@@ -44,6 +45,7 @@ class ModuleGraphTest {
             .whereLayer("livestatus").mayOnlyAccessLayers("config", "checks", "engine", "model")
             .whereLayer("worker").mayOnlyAccessLayers("config", "checks", "engine")
             .whereLayer("perfdata").mayOnlyAccessLayers("config", "checks", "engine")
+            .whereLayer("perfdata").mayOnlyBeAccessedByLayers("app")
             .whereLayer("web").mayOnlyAccessLayers("config", "checks", "engine", "notify", "model")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .because("each module depends only on the ones before it; only vigil-app wires them together");

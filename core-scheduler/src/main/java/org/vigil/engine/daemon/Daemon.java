@@ -2,6 +2,7 @@ package org.vigil.engine.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,8 +111,15 @@ public final class Daemon implements AutoCloseable {
         }
         if (on) {
             String socket = System.getProperty("vigil.syslog.socket");
+            Path at = Path.of(socket == null ? "/dev/log" : socket);
+            if (!Files.exists(at)) {
+                // containers often have no syslog daemon: one line saying so, not logger's complaint on stderr
+                log.log("Warning: use_syslog is on but there is no system log at " + at
+                        + ": lines go to the log file only");
+                return;
+            }
             try {
-                syslog = Syslog.start(socket == null ? null : Path.of(socket), log::log);
+                syslog = Syslog.start(socket == null ? null : at, log::log);
             } catch (IOException e) {
                 log.log("Warning: use_syslog is on but the system log cannot be reached: cannot start logger ("
                         + e.getMessage() + ")");

@@ -77,6 +77,22 @@ class SyslogProcessTest {
         }
     }
 
+    @Test
+    void withoutASystemLogOneWarningSaysSoAndTheMonitorRuns() throws Exception {
+        writeConfig(1); // no rsyslogd: the socket does not exist, as in most containers
+        Process vigil = startVigil();
+        try {
+            await(() -> read(log()).contains("SERVICE ALERT: local;svc;CRITICAL;HARD;2"), "the hard alert");
+        } finally {
+            vigil.destroy();
+            assertThat(vigil.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(read(log()).lines().filter(l -> l.contains("system log")).toList()).singleElement().asString()
+                .endsWith("Warning: use_syslog is on but there is no system log at " + dir.resolve("log.sock")
+                        + ": lines go to the log file only");
+        assertThat(read(dir.resolve("out.txt"))).doesNotContain("logger:");
+    }
+
     /** How the receiver writes a line from Nagios: facility.priority, the tag, no PID. */
     private static final String FIELDS = "user.info nagios: pid=-: ";
 

@@ -124,6 +124,7 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         // after the results of the checks that finished: sweeps waiting end, cancelled
         submit("sweep cancel", a.sweeps::cancelAll);
         a.thread.close();
+        a.feeds.close(); // after the last results: their perfdata lines are written
     }
 
     // the engine thread -----------------------------------------------------------------------------------
@@ -246,6 +247,16 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         return a.handlers.settings();
     }
 
+    /** Performance data lines and feed commands dropped because their queue was full. */
+    public long feedsDropped() {
+        return a.feeds.dropped();
+    }
+
+    /** Waits until no OCSP, OCHP or perfdata command is queued or running; for tests. */
+    public boolean awaitFeeds(Duration timeout) throws InterruptedException {
+        return a.feeds.awaitIdle(timeout);
+    }
+
     /** Waits until no event handler is running; for tests and shutdown. */
     public boolean awaitEventHandlers(Duration timeout) throws InterruptedException {
         return a.handlers.awaitIdle(timeout);
@@ -276,6 +287,12 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
     /** Whether {@code target}'s event handlers run ({@code event_handler_enabled}). */
     public void setEventHandlerEnabled(CheckTarget target, boolean enabled) {
         statusOf(target).setEventHandlerEnabled(enabled);
+        a.retained.statusChanged(target);
+    }
+
+    /** {@code obsess} of {@code target} ({@code START_OBSESSING_OVER_SVC}...); engine thread. */
+    public void setObsess(CheckTarget target, boolean enabled) {
+        statusOf(target).setObsess(enabled);
         a.retained.statusChanged(target);
     }
 

@@ -22,6 +22,7 @@ import org.vigil.engine.flap.FlapDetection;
 import org.vigil.engine.flap.FlapEvent;
 import org.vigil.engine.freshness.FreshnessChecker;
 import org.vigil.engine.freshness.FreshnessSettings;
+import org.vigil.engine.feed.Feeds;
 import org.vigil.engine.handler.EventHandlers;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.schedule.CheckClock;
@@ -63,6 +64,7 @@ final class EngineAssembly {
     final Results results;
     final FreshnessPasses freshness;
     final EventHandlers handlers;
+    final Feeds feeds;
     final Restore restore;
     final Reloads reloads;
     final Sweeps sweeps;
@@ -102,11 +104,13 @@ final class EngineAssembly {
         FreshnessChecker checker = new FreshnessChecker(FreshnessSettings.from(main), log::log);
         this.handlers = EventHandlers.create(model, main, new StatusMacros(objects.hostMap(), objects.serviceMap(),
                 clock), clock, log::log);
+        this.feeds = Feeds.create(model, main, new StatusMacros(objects.hostMap(), objects.serviceMap(), clock), clock,
+                log::log);
         this.schedule = new CheckSchedule(new CheckSchedule.Parts(objects, model, periods, checkClock, clock), log,
                 thread::closing, settings.intervalLength());
         this.runs = new CheckRuns(parts, schedule, gate, switches, pool);
         this.results = new Results(parts, switches, ids, entries,
-                new Results.Reach(schedule, gate, runs, flapping, notices, handlers));
+                new Results.Reach(schedule, gate, runs, flapping, notices, handlers, feeds));
         this.freshness = new FreshnessPasses(parts, checker, periods, schedule, runs);
         this.restore = new Restore(parts, entries, journal, flapping, notices);
         this.reloads = new Reloads(parts, store, runs, schedule);

@@ -15,7 +15,8 @@ import org.vigil.engine.state.StateSettings;
 /**
  * The program-wide switches: {@code enable_notifications}, {@code execute_service_checks},
  * {@code execute_host_checks}, {@code accept_passive_*_checks}, {@code enable_event_handlers} and
- * {@code enable_flap_detection}. Those changed by command are retained, as Nagios retains modified attributes.
+ * {@code enable_flap_detection}, {@code process_performance_data}, {@code obsess_over_services} and
+ * {@code obsess_over_hosts}. Those changed by command are retained, as Nagios retains modified attributes.
  * Changed on the engine thread; the two execute switches are read by the clock thread too.
  */
 public final class ProgramSwitches {
@@ -41,6 +42,9 @@ public final class ProgramSwitches {
     private volatile boolean executeServiceChecks;
     private volatile boolean executeHostChecks;
     private boolean eventHandlersEnabled;
+    private boolean performanceData;
+    private boolean obsessOverServices;
+    private boolean obsessOverHosts;
     /** The switches changed by command, the only ones retained (as Nagios's modified attributes). */
     private final Map<String, String> changes = new HashMap<>();
 
@@ -53,6 +57,9 @@ public final class ProgramSwitches {
         this.executeServiceChecks = main.flag("execute_service_checks", true);
         this.executeHostChecks = settings.executeHostChecks();
         this.eventHandlersEnabled = main.flag("enable_event_handlers", true);
+        this.performanceData = main.flag("process_performance_data", false);
+        this.obsessOverServices = main.flag("obsess_over_services", false);
+        this.obsessOverHosts = main.flag("obsess_over_hosts", false);
     }
 
     /** Connects the switches to the handlers and retention; once, while the engine is built. */
@@ -95,6 +102,36 @@ public final class ProgramSwitches {
 
     public boolean eventHandlersEnabled() {
         return eventHandlersEnabled;
+    }
+
+    /** {@code process_performance_data}: {@code ENABLE_PERFORMANCE_DATA}/{@code DISABLE_PERFORMANCE_DATA}. */
+    public void setPerformanceData(boolean enabled) {
+        performanceData = enabled;
+        changed("process_performance_data", enabled);
+    }
+
+    public boolean performanceData() {
+        return performanceData;
+    }
+
+    /** {@code obsess_over_services}: {@code START_OBSESSING_OVER_SVC_CHECKS}/{@code STOP_...}. */
+    public void setObsessOverServices(boolean enabled) {
+        obsessOverServices = enabled;
+        changed("obsess_over_services", enabled);
+    }
+
+    public boolean obsessOverServices() {
+        return obsessOverServices;
+    }
+
+    /** {@code obsess_over_hosts}: {@code START_OBSESSING_OVER_HOST_CHECKS}/{@code STOP_...}. */
+    public void setObsessOverHosts(boolean enabled) {
+        obsessOverHosts = enabled;
+        changed("obsess_over_hosts", enabled);
+    }
+
+    public boolean obsessOverHosts() {
+        return obsessOverHosts;
     }
 
     /** {@code execute_service_checks}: while off, scheduled service checks are skipped; forced ones still run. */
@@ -173,5 +210,8 @@ public final class ProgramSwitches {
         on.apply("active_host_checks_enabled").ifPresent(this::setExecuteHostChecks);
         on.apply("passive_service_checks_enabled").ifPresent(this::setAcceptPassiveServiceChecks);
         on.apply("passive_host_checks_enabled").ifPresent(this::setAcceptPassiveHostChecks);
+        on.apply("process_performance_data").ifPresent(this::setPerformanceData);
+        on.apply("obsess_over_services").ifPresent(this::setObsessOverServices);
+        on.apply("obsess_over_hosts").ifPresent(this::setObsessOverHosts);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.vigil.engine.dependency.CheckGate;
 import org.vigil.engine.flap.FlapDetection;
 import org.vigil.engine.flap.FlapEvent;
+import org.vigil.engine.feed.Feeds;
 import org.vigil.engine.handler.EventHandlers;
 import org.vigil.engine.state.AcknowledgementType;
 import org.vigil.engine.state.CheckOutcome;
@@ -23,13 +24,13 @@ import org.vigil.engine.state.StateSettings;
  * A result applied, active or passive: the state machine ({@code engine.state}) decides what changed, then this
  * runs its effects in the order Nagios 4.4.6's {@code checks.c} does: flapping, downtimes a problem starts, the
  * acknowledgement, the next check, on-demand host checks, the listener (notifications), the alert, the event
- * handler, retention. Engine thread only.
+ * handler, OCSP/OCHP and performance data, retention. Engine thread only.
  */
 final class Results {
 
     /** The parts a result reaches beyond the object: its schedule, flapping and handlers. */
     record Reach(CheckSchedule schedule, CheckGate gate, CheckRuns runs, FlapDetection flapping,
-                 FlapNotices notices, EventHandlers handlers) {
+                 FlapNotices notices, EventHandlers handlers, Feeds feeds) {
     }
 
     private final EngineParts parts;
@@ -102,11 +103,13 @@ final class Results {
         effects.nextCheck().ifPresent(at -> reach.schedule().schedule(t, at));
         onDemandHostChecks(effects, now);
         parts.listener().resultApplied(t, st, effects);
+        obsess(t, st);
         lines.subList(passive, lines.size()).forEach(parts.log()::log);
         if (effects.eventHandlerDue()) {
             handleEvent(t, st, effects.alert());
         }
         effects.settle().run();
+        perfdata(t, st);
         parts.retained().statusChanged(t); // after the listener: the notifier's counts and times are in the status
         if (problemChange && t.isHost()) {
             // after the alert and its notification: 4.4.6's check_pending_flex_host_downtime (unlike the service
@@ -124,6 +127,38 @@ final class Results {
                     reach.runs().start(ht.id(), now);
                 }
             });
+        }
+    }
+
+    /**
+     * OCSP/OCHP as 4.4.6's {@code handle_async_*_check_result}: right after the notification, before the state
+     * settles, if {@code obsess_over_*} and the object's {@code obsess} allow.
+     */
+    private void obsess(CheckTarget t, CheckableStatus<?> st) {
+        if (!st.obsess()) {
+            return;
+        }
+        if (t.isHost() && switches.obsessOverHosts()) {
+            reach.feeds().obsessHost(t.hostName());
+        } else if (!t.isHost() && switches.obsessOverServices()) {
+            reach.feeds().obsessService(t.service());
+        }
+    }
+
+    /**
+     * Performance data as 4.4.6's {@code update_*_performance_data}, last, on the settled state (a soft recovery is
+     * OK HARD 1), if {@code process_performance_data} and the object's {@code process_perf_data} allow.
+     */
+    private void perfdata(CheckTarget t, CheckableStatus<?> st) {
+        if (!switches.performanceData() || !st.processPerformanceData()) {
+            return;
+        }
+        if (t.isHost()) {
+            reach.feeds().hostPerfdata(t.hostName(), parts.model().hosts().get(t.hostName()).check().checkCommand(),
+                    st.perfData());
+        } else {
+            reach.feeds().servicePerfdata(t.service(), parts.model().services().get(t.service()).check()
+                    .checkCommand(), st.perfData());
         }
     }
 

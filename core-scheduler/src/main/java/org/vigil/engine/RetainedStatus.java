@@ -57,6 +57,9 @@ final class RetainedStatus {
         m.put("active_checks_enabled", flag(s.activeChecksEnabled()));
         m.put("passive_checks_enabled", flag(s.passiveChecksEnabled()));
         m.put("event_handler_enabled", flag(s.eventHandlerEnabled()));
+        if (s.obsessModified()) { // as Nagios restores it: only when a command changed it (MODATTR_OBSESSIVE_...)
+            m.put("obsess", flag(s.obsess()));
+        }
         m.put("acknowledgement_type", Integer.toString(s.acknowledgementType().ordinal()));
         m.put("problem_has_been_acknowledged", flag(s.problemHasBeenAcknowledged()));
         m.put("is_flapping", flag(s.isFlapping()));
@@ -115,6 +118,9 @@ final class RetainedStatus {
         s.setActiveChecksEnabled(integer(m, "active_checks_enabled", s.activeChecksEnabled() ? 1 : 0) == 1);
         s.setPassiveChecksEnabled(integer(m, "passive_checks_enabled", s.passiveChecksEnabled() ? 1 : 0) == 1);
         s.setEventHandlerEnabled(integer(m, "event_handler_enabled", s.eventHandlerEnabled() ? 1 : 0) == 1);
+        if (m.containsKey("obsess")) {
+            s.setObsess(integer(m, "obsess", s.obsess() ? 1 : 0) == 1);
+        }
         int ack = integer(m, "acknowledgement_type", 0);
         s.setAcknowledgementType(AcknowledgementType.values()[Math.max(0, Math.min(ack,
                 AcknowledgementType.values().length - 1))]);

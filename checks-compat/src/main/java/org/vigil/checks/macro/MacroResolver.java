@@ -41,6 +41,14 @@ public final class MacroResolver {
         return expand(ctx, input, false, true);
     }
 
+    /**
+     * Expands the macros in {@code input} without cleaning what they insert: Nagios's {@code process_macros_r} with
+     * no options, as for the lines of the performance data files.
+     */
+    public String expandUncleaned(MacroContext ctx, String input) {
+        return expand(ctx, input, false, false);
+    }
+
     /** Notes and URLs are expanded again when read, without cleaning; URLs URL-encode what they insert. */
     private String expandNested(MacroContext ctx, String input, boolean urlEncode) {
         int[] d = depth.get();

@@ -177,6 +177,13 @@ public final class Commands {
                     service(a), c.type() == CommandType.ENABLE_SVC_EVENT_HANDLER));
             case ENABLE_HOST_EVENT_HANDLER, DISABLE_HOST_EVENT_HANDLER -> done(() -> engine.setEventHandlerEnabled(
                     host(a), c.type() == CommandType.ENABLE_HOST_EVENT_HANDLER));
+            case ENABLE_PERFORMANCE_DATA, DISABLE_PERFORMANCE_DATA, START_OBSESSING_OVER_SVC_CHECKS,
+                    STOP_OBSESSING_OVER_SVC_CHECKS, START_OBSESSING_OVER_HOST_CHECKS, STOP_OBSESSING_OVER_HOST_CHECKS ->
+                    done(() -> FeedCommands.program(engine.switches(), c.type()));
+            case START_OBSESSING_OVER_SVC, STOP_OBSESSING_OVER_SVC -> done(() -> engine.setObsess(service(a),
+                    c.type() == CommandType.START_OBSESSING_OVER_SVC));
+            case START_OBSESSING_OVER_HOST, STOP_OBSESSING_OVER_HOST -> done(() -> engine.setObsess(host(a),
+                    c.type() == CommandType.START_OBSESSING_OVER_HOST));
         };
     }
 

@@ -122,7 +122,8 @@ final class StatusWriter {
                 engine.eventIds().nextEventId(), engine.eventIds().nextProblemId(),
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),
-                engine.eventHandlerSettings().globalServiceHandler(), source.lastLogRotation().orElse(null));
+                engine.eventHandlerSettings().globalServiceHandler(), source.lastLogRotation().orElse(null),
+                new StatusFile.Feeds(p.performanceData(), p.obsessOverServices(), p.obsessOverHosts()));
     }
 
     /** What status.dat shows at one instant, no longer tied to the engine. */

@@ -40,6 +40,10 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     private boolean activeChecksEnabled;
     private boolean passiveChecksEnabled;
     private boolean eventHandlerEnabled;
+    private boolean processPerformanceData;
+    private boolean obsess;
+    /** Whether a command changed {@code obsess}: only then is it retained (Nagios's modified attribute). */
+    private boolean obsessModified;
     private boolean notificationsEnabled = true;
     private AcknowledgementType acknowledgementType = AcknowledgementType.NONE;
     /** Nagios keeps this flag apart from the type: removing an acknowledgement clears only the flag. */
@@ -70,6 +74,8 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
         this.activeChecksEnabled = check.activeChecksEnabled();
         this.passiveChecksEnabled = check.passiveChecksEnabled();
         this.eventHandlerEnabled = check.eventHandlerEnabled();
+        this.processPerformanceData = check.processPerfData();
+        this.obsess = check.obsess();
         this.stalking = stalking;
     }
 
@@ -195,6 +201,13 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     public void setPassiveChecksEnabled(boolean b) { passiveChecksEnabled = b; changed(); }
     public boolean eventHandlerEnabled() { return eventHandlerEnabled; }
     public void setEventHandlerEnabled(boolean b) { eventHandlerEnabled = b; changed(); }
+    /** {@code process_perf_data}: whether this object's results reach the perfdata file and command. */
+    public boolean processPerformanceData() { return processPerformanceData; }
+    /** {@code obsess}: whether the OCSP/OCHP command runs after this object's results. */
+    public boolean obsess() { return obsess; }
+    /** {@code START_OBSESSING_OVER_SVC}... or the retained value: from now on retained. */
+    public void setObsess(boolean b) { obsess = b; obsessModified = true; changed(); }
+    public boolean obsessModified() { return obsessModified; }
     public boolean notificationsEnabled() { return notificationsEnabled; }
     public void setNotificationsEnabled(boolean b) { notificationsEnabled = b; changed(); }
     public boolean problemHasBeenAcknowledged() { return problemHasBeenAcknowledged; }

@@ -34,7 +34,18 @@ public final class StatusFile {
                           boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,
                           boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId,
                           boolean serviceFreshness, boolean hostFreshness, String globalHostEventHandler,
-                          String globalServiceEventHandler, Instant lastLogRotation) {
+                          String globalServiceEventHandler, Instant lastLogRotation, Feeds feeds) {
+
+        /** With the perfdata and obsess switches off, as Nagios's defaults. */
+        public Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
+                       boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,
+                       boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId,
+                       boolean serviceFreshness, boolean hostFreshness, String globalHostEventHandler,
+                       String globalServiceEventHandler, Instant lastLogRotation) {
+            this(pid, programStart, notifications, activeServiceChecks, passiveServiceChecks, activeHostChecks,
+                    passiveHostChecks, eventHandlers, flapDetection, nextEventId, nextProblemId, serviceFreshness,
+                    hostFreshness, globalHostEventHandler, globalServiceEventHandler, lastLogRotation, Feeds.OFF);
+        }
 
         /** Without the freshness and global handler fields: Nagios's defaults (service freshness only, none). */
         public Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
@@ -42,8 +53,16 @@ public final class StatusFile {
                        boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId) {
             this(pid, programStart, notifications, activeServiceChecks, passiveServiceChecks, activeHostChecks,
                     passiveHostChecks, eventHandlers, flapDetection, nextEventId, nextProblemId, true, false, null,
-                    null, null);
+                    null, null, Feeds.OFF);
         }
+    }
+
+    /**
+     * The program switches of what results feed beyond the engine: {@code process_performance_data},
+     * {@code obsess_over_services}, {@code obsess_over_hosts}.
+     */
+    public record Feeds(boolean performanceData, boolean obsessOverServices, boolean obsessOverHosts) {
+        public static final Feeds OFF = new Feeds(false, false, false);
     }
 
     /**
@@ -149,12 +168,12 @@ public final class StatusFile {
         flag(sb, "active_host_checks_enabled", p.activeHostChecks());
         flag(sb, "passive_host_checks_enabled", p.passiveHostChecks());
         flag(sb, "enable_event_handlers", p.eventHandlers());
-        kv(sb, "obsess_over_services", 0);
-        kv(sb, "obsess_over_hosts", 0);
+        flag(sb, "obsess_over_services", p.feeds().obsessOverServices());
+        flag(sb, "obsess_over_hosts", p.feeds().obsessOverHosts());
         flag(sb, "check_service_freshness", p.serviceFreshness());
         flag(sb, "check_host_freshness", p.hostFreshness());
         flag(sb, "enable_flap_detection", p.flapDetection());
-        kv(sb, "process_performance_data", 0);
+        flag(sb, "process_performance_data", p.feeds().performanceData());
         kv(sb, "global_host_event_handler", nullToEmpty(p.globalHostEventHandler()));
         kv(sb, "global_service_event_handler", nullToEmpty(p.globalServiceEventHandler()));
         kv(sb, "next_comment_id", 1);
@@ -201,6 +220,8 @@ public final class StatusFile {
         flag(sb, "passive_checks_enabled", c.passiveChecksEnabled());
         flag(sb, "event_handler_enabled", c.eventHandlerEnabled());
         flag(sb, "flap_detection_enabled", c.flapDetectionEnabled());
+        flag(sb, "process_performance_data", c.processPerformanceData());
+        flag(sb, "obsess", c.obsess());
         flag(sb, "problem_has_been_acknowledged", c.problemHasBeenAcknowledged());
         kv(sb, "acknowledgement_type", c.acknowledgementType().ordinal());
         time(sb, "last_update", now);

@@ -8,7 +8,8 @@ public record ProgramView(String version, long pid, Instant programStart, Instan
                           boolean notificationsEnabled, boolean executeServiceChecks, boolean executeHostChecks,
                           boolean acceptPassiveServiceChecks, boolean acceptPassiveHostChecks,
                           boolean eventHandlersEnabled, boolean flapDetectionEnabled, long checksCompleted,
-                          double latencyP50Millis, double latencyP99Millis, List<String> lastRejectedReloadErrors) {
+                          double latencyP50Millis, double latencyP99Millis, List<String> lastRejectedReloadErrors,
+                          long perfdataDropped) {
 
     public ProgramView {
         lastRejectedReloadErrors = List.copyOf(lastRejectedReloadErrors);

@@ -47,6 +47,9 @@ final class PerfdataFile implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private Writer out;
+    /** When drops were last warned of (engine thread), so that a stuck reader costs one log line a minute. */
+    private long lastDropWarning;
+    private static final long DROP_WARNING_EVERY = TimeUnit.MINUTES.toNanos(1);
 
     /**
      * Opens the file now (a file that cannot be opened is warned of, as Nagios does, and its lines dropped) and
@@ -69,7 +72,13 @@ final class PerfdataFile implements AutoCloseable {
     /** Engine thread: queues one line (without its newline); false, and counted, if the queue is full. */
     boolean offer(String line) {
         if (!queue.offer(line)) {
-            dropped.incrementAndGet();
+            long n = dropped.incrementAndGet();
+            long now = System.nanoTime();
+            if (lastDropWarning == 0 || now - lastDropWarning > DROP_WARNING_EVERY) {
+                lastDropWarning = now;
+                log.accept("Warning: " + target.kind() + " performance data lines are dropped: " + QUEUE_CAPACITY
+                        + " lines wait for '" + target.file() + "' (" + n + " dropped so far)");
+            }
             return false;
         }
         return true;

@@ -55,6 +55,9 @@ final class PrometheusServlet extends HttpServlet {
                 "Scheduling latency of recent checks, by quantile.");
         out.append("vigil_check_latency_seconds{quantile=\"0.5\"} ").append(num(p.latencyP50Millis() / 1000)).append('\n');
         out.append("vigil_check_latency_seconds{quantile=\"0.99\"} ").append(num(p.latencyP99Millis() / 1000)).append('\n');
+        metric(out, "vigil_perfdata_dropped_total", "counter", "Performance data lines and perfdata, OCSP and OCHP "
+                + "commands dropped because their bounded queue was full (reset by a reload).");
+        out.append("vigil_perfdata_dropped_total ").append(p.perfdataDropped()).append('\n');
         List<CheckView> hosts = s.hosts().stream().map(HostView::status).toList();
         List<CheckView> services = s.services().stream().map(ServiceView::status).toList();
         metric(out, "vigil_check_execution_time_seconds", "gauge",

@@ -304,6 +304,7 @@ class ApiTest {
                 .contains("vigil_check_latency_seconds{quantile=\"0.99\"}")
                 .contains("vigil_check_execution_time_seconds{kind=\"service\",stat=\"avg\"}")
                 .contains("vigil_hosts{state=\"UP\"} 1")
+                .contains("# TYPE vigil_perfdata_dropped_total counter\nvigil_perfdata_dropped_total 0\n")
                 .containsPattern("vigil_services\\{state=\"CRITICAL\",handled=\"(true|false)\"} 1");
         // every sample line is NAME{labels} VALUE
         metrics.text().lines().filter(l -> !l.startsWith("#"))

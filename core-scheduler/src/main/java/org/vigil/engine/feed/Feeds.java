@@ -47,37 +47,34 @@ public final class Feeds implements AutoCloseable {
     }
 
     /**
-     * The feeds of a loaded config, on their own plugin runner. A command named in {@code nagios.cfg} that is not
-     * defined is warned of here, as Nagios warns at start, and not run.
+     * The feeds of a loaded config, on their own plugin runner. A directive naming a command that is not defined is
+     * reported once here and that command is not run (as for the global event handlers; docs/compatibility.md).
      */
     public static Feeds create(ObjectModel model, MainConfig main, RuntimeMacros runtime, Clock clock,
                                Consumer<String> log) {
         FeedSettings s = FeedSettings.from(main);
         s = new FeedSettings(known(model, s.host(), log), known(model, s.service(), log), s.perfdataTimeout(),
-                known(model, s.ocspCommand(), "Warning: OCSP command '%s' was not found", log),
-                known(model, s.ochpCommand(), "Warning: OCHP command '%s' was not found", log),
+                known(model, s.ocspCommand(), "ocsp_command", log), known(model, s.ochpCommand(), "ochp_command", log),
                 s.ocspTimeout(), s.ochpTimeout());
         return new Feeds(s, new MacroResolver(model, main, runtime, clock),
                 PluginRunners.create(RunnerOptions.defaults()), log);
     }
 
     private static PerfdataTarget known(ObjectModel model, PerfdataTarget t, Consumer<String> log) {
-        String title = t.title();
-        return new PerfdataTarget(t.kind(), known(model, t.command(), "Warning: " + title + " performance command"
-                + " '%s' was not found - " + t.kind() + " performance data will not be processed!", log),
-                t.file(), t.template(), t.mode(), t.processingInterval(),
-                known(model, t.processingCommand(), "Warning: " + title + " performance file processing command"
-                        + " '%s' was not found - " + t.kind() + " performance data file will not be processed!", log),
-                t.processEmptyResults());
+        String p = t.kind() + "_perfdata_";
+        return new PerfdataTarget(t.kind(), known(model, t.command(), p + "command", log), t.file(), t.template(),
+                t.mode(), t.processingInterval(), known(model, t.processingCommand(), p + "file_processing_command",
+                log), t.processEmptyResults());
     }
 
-    private static String known(ObjectModel model, String command, String warning, Consumer<String> log) {
+    private static String known(ObjectModel model, String command, String directive, Consumer<String> log) {
         if (command == null) {
             return null;
         }
         String name = MacroResolver.splitArguments(command).get(0);
         if (!model.commands().containsKey(name)) {
-            log.accept(String.format(Locale.ROOT, warning, name));
+            log.accept("Error: " + directive + " command '" + name + "' is not defined: no "
+                    + directive.replace('_', ' ') + " is run");
             return null;
         }
         return command;

@@ -45,7 +45,7 @@ abstract class EngineProcess implements AutoCloseable {
 
     /** Lays out the directory: prelude, scenario files, plugins, main config with the scenario's lines. */
     void prepare(Scenario s) throws IOException {
-        Files.createDirectories(dir.resolve("var"));
+        Files.createDirectories(dir.resolve("var/spool")); // where a perfdata processing command moves its files
         Files.createDirectories(dir.resolve("bin"));
         Files.createDirectories(dir.resolve("seq"));
         try (Stream<Path> files = Files.list(s.dir())) {
@@ -54,8 +54,8 @@ abstract class EngineProcess implements AutoCloseable {
             }
         }
         String user = System.getProperty("user.name");
-        String main = prelude("nagios.cfg").replace("@DIR@", dir.toString()).replace("@USER@", user)
-                .replace("@GROUP@", groupOf(user)) + String.join("\n", s.mainLines()) + "\n";
+        String main = (prelude("nagios.cfg") + String.join("\n", s.mainLines()) + "\n").replace("@DIR@",
+                dir.toString()).replace("@USER@", user).replace("@GROUP@", groupOf(user));
         Files.writeString(dir.resolve("nagios.cfg"), main);
         Files.writeString(dir.resolve("prelude.cfg"), prelude("prelude.cfg"));
         Files.writeString(dir.resolve("resource.cfg"), "$USER1$=" + dir.resolve("bin") + "\n");

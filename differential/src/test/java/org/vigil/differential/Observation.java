@@ -22,13 +22,17 @@ import java.util.regex.Pattern;
  */
 record Observation(Map<String, List<String>> log, Map<String, List<String>> order,
                    Map<String, List<String>> notifications, Map<String, List<String>> handlers,
-                   Map<String, List<String>> status) {
+                   Map<String, List<String>> status, Map<String, List<String>> feeds) {
 
     /** The status.dat fields compared. */
     static final List<String> STATUS_FIELDS = List.of("current_state", "state_type", "current_attempt",
             "plugin_output", "long_plugin_output", "performance_data", "problem_has_been_acknowledged",
             "acknowledgement_type", "scheduled_downtime_depth", "is_flapping", "current_notification_number",
-            "has_been_checked", "active_checks_enabled", "notifications_enabled");
+            "has_been_checked", "active_checks_enabled", "notifications_enabled", "process_performance_data", "obsess");
+
+    /** The programstatus fields compared (key {@code program}). */
+    static final List<String> PROGRAM_FIELDS = List.of("process_performance_data", "obsess_over_services",
+            "obsess_over_hosts");
 
     /** The fields compared of each comment and downtime (ids and entry times differ by design, see compatibility.md). */
     static final List<String> COMMENT_FIELDS = List.of("entry_type", "source", "persistent", "expires", "author",
@@ -48,13 +52,59 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
         m.put("notifications", notifications);
         m.put("handlers", handlers);
         m.put("status", status);
+        m.put("feeds", feeds);
         return m;
     }
 
     static Observation of(Path dir) throws IOException {
         List<String> log = read(dir, "var/nagios.log");
         return new Observation(log(log, true), log(log, false), recorded(read(dir, "var/notifications.log"), true),
-                recorded(read(dir, "var/handlers.log"), false), status(read(dir, "status.final")));
+                recorded(read(dir, "var/handlers.log"), false), status(read(dir, "status.final")), feeds(dir));
+    }
+
+    /** A perfdata file line's time ({@code TIMET::1700000000} in PNP's template): when the check ran. */
+    private static final Pattern TIMET = Pattern.compile("(TIMET::)\\d+");
+
+    /**
+     * What the results fed: the lines the perfdata, OCSP and OCHP commands wrote ({@code record feeds}, key
+     * {@code host[;service]}), the lines of the perfdata files, those a processing command moved to
+     * {@code var/spool/} and those still in the file (key {@code host[;service] file}, their TIMET made N), and
+     * whether any file was moved (key {@code spool}). Each object's lines are compared as a set: how many checks
+     * fall into a scenario depends on when each engine scheduled its first, so only which results were fed counts.
+     */
+    static Map<String, List<String>> feeds(Path dir) throws IOException {
+        Map<String, List<String>> out = new TreeMap<>(recorded(read(dir, "var/feeds.log"), false));
+        List<String> fileLines = new ArrayList<>();
+        Path spool = dir.resolve("var/spool");
+        List<Path> spooled = List.of();
+        if (Files.isDirectory(spool)) {
+            try (var files = Files.list(spool)) {
+                spooled = files.sorted().toList();
+            }
+            for (Path f : spooled) {
+                fileLines.addAll(read(dir, dir.relativize(f).toString()));
+            }
+        }
+        fileLines.addAll(read(dir, "var/service-perfdata"));
+        fileLines.addAll(read(dir, "var/host-perfdata"));
+        for (String line : fileLines) {
+            Map<String, String> f = new LinkedHashMap<>();
+            for (String field : line.split("\t")) {
+                int sep = field.indexOf("::");
+                if (sep > 0) {
+                    f.put(field.substring(0, sep), field.substring(sep + 2));
+                }
+            }
+            String key = f.getOrDefault("HOSTNAME", "?") + (f.containsKey("SERVICEDESC") ? ";" + f.get("SERVICEDESC")
+                    : "") + " file";
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(TIMET.matcher(line).replaceAll("$1N"));
+        }
+        if (!fileLines.isEmpty() || !spooled.isEmpty()) {
+            out.put("spool", List.of("files moved by the processing command: " + (spooled.isEmpty() ? "none"
+                    : "some")));
+        }
+        out.replaceAll((k, v) -> v.stream().distinct().sorted().toList());
+        return out;
     }
 
     /** A timed-out check's measured run time, which varies from run to run (nagios4 alone: 2.01 to 3.11 s for 2 s). */
@@ -158,7 +208,13 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
             } else if (line.equals("}")) {
                 String key = fields.get("host_name")
                         + (block != null && block.startsWith("service") ? ";" + fields.get("service_description") : "");
-                if ("hoststatus".equals(block) || "servicestatus".equals(block)) {
+                if ("programstatus".equals(block)) {
+                    List<String> values = new ArrayList<>();
+                    for (String f : PROGRAM_FIELDS) {
+                        values.add(f + "=" + fields.getOrDefault(f, "(absent)"));
+                    }
+                    out.put("program", values);
+                } else if ("hoststatus".equals(block) || "servicestatus".equals(block)) {
                     List<String> values = new ArrayList<>();
                     for (String f : STATUS_FIELDS) {
                         values.add(f + "=" + fields.getOrDefault(f, "(absent)"));

@@ -86,4 +86,26 @@ class FeedsTest {
                 "Error: ocsp_command command 'send-nsca' is not defined: no ocsp command is run",
                 "Error: ochp_command command 'send-nsca' is not defined: no ochp command is run");
     }
+
+    @Test
+    void an_ocsp_command_is_killed_at_ocsp_timeout_with_nagios_warning() throws Exception {
+        LoadResult c = TestConfig.load(dir, """
+                ocsp_command=hang
+                ocsp_timeout=1
+                """, TestConfig.WEB1 + """
+                define command {
+                    command_name hang
+                    command_line /bin/sleep 30
+                }
+                """);
+        List<String> log = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        try (Feeds feeds = Feeds.create(c.model(), c.mainConfig(), RuntimeMacros.NONE, Clock.systemUTC(), log::add)) {
+            feeds.obsessService(new ServiceKey("web1", "http"));
+            assertThat(feeds.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(log).singleElement().asString().matches("Warning: OCSP command '/bin/sleep 30' for service 'http'"
+                + " on host 'web1' timed out after 1\\.\\d\\d seconds");
+    }
 }

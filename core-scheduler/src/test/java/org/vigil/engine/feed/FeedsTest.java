@@ -105,7 +105,8 @@ class FeedsTest {
             assertThat(feeds.awaitIdle(Duration.ofSeconds(10))).isTrue();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        // the seconds it ran: at least the timeout, a little more under load (nagios4 itself: 2.01 to 3.11 s for 2 s)
         assertThat(log).singleElement().asString().matches("Warning: OCSP command '/bin/sleep 30' for service 'http'"
-                + " on host 'web1' timed out after 1\\.\\d\\d seconds");
+                + " on host 'web1' timed out after [1-4]\\.\\d\\d seconds");
     }
 }

@@ -247,6 +247,15 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         return a.handlers.settings();
     }
 
+    /**
+     * After {@link #handOver}: this engine's perfdata files are written out and closed and their processing stops,
+     * before the engine that replaces it writes its first line (its results go there now); OCSP, OCHP and perfdata
+     * commands still running end on their own.
+     */
+    public void closeFeeds() {
+        a.feeds.closeFiles();
+    }
+
     /** Performance data lines and feed commands dropped because their queue was full. */
     public long feedsDropped() {
         return a.feeds.dropped();

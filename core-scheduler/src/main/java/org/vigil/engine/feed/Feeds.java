@@ -35,6 +35,7 @@ public final class Feeds implements AutoCloseable {
     private final PerfdataFile hostFile;
     private final PerfdataFile serviceFile;
     private final Consumer<String> log;
+    private boolean filesClosed;
 
     Feeds(FeedSettings settings, MacroResolver macros, PluginRunner runner, Consumer<String> log) {
         this.settings = settings;
@@ -167,15 +168,27 @@ public final class Feeds implements AutoCloseable {
         return commands.awaitIdle(timeout);
     }
 
-    /** Writes what is queued, closes the files, lets running commands finish for a moment. */
-    @Override
-    public void close() {
+    /**
+     * Writes what is queued and closes the perfdata files, stopping their processing; commands queued or running
+     * go on. Once; then nothing.
+     */
+    public synchronized void closeFiles() {
+        if (filesClosed) {
+            return;
+        }
+        filesClosed = true;
         if (hostFile != null) {
             hostFile.close();
         }
         if (serviceFile != null) {
             serviceFile.close();
         }
+    }
+
+    /** Closes the files, lets running commands finish for a moment, and stops. */
+    @Override
+    public void close() {
+        closeFiles();
         commands.close();
         if (runner instanceof AutoCloseable c) {
             try {

@@ -47,13 +47,16 @@ final class PerfdataFile implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private Writer out;
+    /** Whether the file was opened once (writer thread): after that it is only reopened after processing. */
+    private boolean opened;
     /** When drops were last warned of (engine thread), so that a stuck reader costs one log line a minute. */
     private long lastDropWarning;
     private static final long DROP_WARNING_EVERY = TimeUnit.MINUTES.toNanos(1);
 
     /**
-     * Opens the file now (a file that cannot be opened is warned of, as Nagios does, and its lines dropped) and
-     * starts the writer. {@code processingLine} gives the processing command with its macros expanded (called on the
+     * Starts the writer. The file is opened at the first line (a file that cannot be opened is warned of, as Nagios
+     * does, and its lines dropped): at a reload the engine being replaced closes its file before the new engine's
+     * first result, so the two never write one file at once (mode {@code w} would leave a hole). {@code processingLine} gives the processing command with its macros expanded (called on the
      * writer thread at each processing), or is null.
      */
     PerfdataFile(PerfdataTarget target, Supplier<String> processingLine, Duration timeout, PluginRunner runner,
@@ -63,7 +66,6 @@ final class PerfdataFile implements AutoCloseable {
         this.timeout = timeout;
         this.runner = runner;
         this.log = log;
-        open();
         this.thread = new Thread(this::writeLoop, "vigil-" + target.kind() + "-perfdata-file");
         thread.setDaemon(true);
         thread.start();
@@ -122,6 +124,9 @@ final class PerfdataFile implements AutoCloseable {
     }
 
     private void write(String line) {
+        if (!opened) {
+            open();
+        }
         if (out == null) {
             dropped.incrementAndGet();
             return;
@@ -163,6 +168,7 @@ final class PerfdataFile implements AutoCloseable {
      * the writer thread alone would wait, and the queue in front of it bounds what waits).
      */
     private void open() {
+        opened = true;
         Set<OpenOption> options = switch (target.mode()) {
             case 'p' -> target.kind().equals("host")
                     ? Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE)

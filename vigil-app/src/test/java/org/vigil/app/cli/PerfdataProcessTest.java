@@ -42,6 +42,47 @@ class PerfdataProcessTest {
     }
 
     @Test
+    void a_reload_hands_the_file_over_without_a_hole_or_a_gap() throws Exception {
+        Path var = Files.createDirectories(dir.resolve("var"));
+        Files.createDirectories(var.resolve("spool"));
+        Files.writeString(dir.resolve("nagios.cfg"), """
+                cfg_file=objects.cfg
+                log_file=var/nagios.log
+                lock_file=var/vigil.lock
+                state_retention_file=var/retention.dat
+                interval_length=1
+                process_performance_data=1
+                service_perfdata_file=%s
+                service_perfdata_file_template=$SERVICEDESC$\\t$LASTSERVICECHECK$\\t$SERVICEPERFDATA$
+                service_perfdata_file_mode=w
+                """.formatted(var.resolve("perf")));
+        Files.writeString(dir.resolve("objects.cfg"), objects("/bin/true"));
+        Path out = start();
+        awaitOutput(out, "starting... (PID=", 0);
+        Thread.sleep(3000);
+        new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor();
+        awaitOutput(out, "starting... (PID=", 1);
+        Thread.sleep(4000);
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("vigil stops").isTrue();
+
+        byte[] bytes = Files.readAllBytes(var.resolve("perf"));
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).as("the file after a reload")
+                .doesNotContain("\0");
+        // mode w: the new engine's file starts afresh at its first line, as after Nagios's restart; its lines follow
+        // each other at the checks' pace
+        Map<String, List<Long>> checks = checkTimes(var);
+        assertThat(checks).hasSize(SERVICES);
+        checks.forEach((service, times) -> {
+            assertThat(times.size()).as("results of %s", service).isGreaterThanOrEqualTo(3);
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(times.get(i) - times.get(i - 1)).as("seconds between checks of %s: %s", service, times)
+                        .isLessThanOrEqualTo(2);
+            }
+        });
+    }
+
+    @Test
     void a_slow_processing_command_is_killed_at_perfdata_timeout_and_checks_keep_their_pace() throws Exception {
         Path var = Files.createDirectories(dir.resolve("var"));
         Files.createDirectories(var.resolve("spool"));
@@ -67,55 +108,9 @@ class PerfdataProcessTest {
                 service_perfdata_file_processing_interval=2
                 service_perfdata_file_processing_command=process-perfdata
                 """.formatted(var.resolve("perf")));
-        StringBuilder objects = new StringBuilder("""
-                define command {
-                    command_name check_dummy
-                    command_line /usr/lib/nagios/plugins/check_dummy $ARG1$ "$ARG2$"
-                }
-                define command {
-                    command_name process-perfdata
-                    command_line %s $TIMET$
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check_dummy!0!sent
-                    service_notification_commands check_dummy!0!sent
-                }
-                define host {
-                    host_name local
-                    max_check_attempts 1
-                    check_command check_dummy!0!up
-                    contacts admin
-                }
-                """.formatted(script));
-        for (int i = 0; i < SERVICES; i++) {
-            objects.append("""
-                    define service {
-                        host_name local
-                        service_description s%d
-                        check_command check_dummy!0!OK | value=%d
-                        max_check_attempts 1
-                        check_interval 1
-                        retry_interval 1
-                        contacts admin
-                    }
-                    """.formatted(i, i));
-        }
-        Files.writeString(dir.resolve("objects.cfg"), objects);
-
-        Path out = dir.resolve("out.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.vigil.app.cli.Vigil", "run", "--no-web", dir.resolve("nagios.cfg").toString()))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        String warning = "Warning: Service performance data file processing command '" + script + " ";
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (count(Files.readString(out), warning) < 3) {
-            assertThat(System.nanoTime()).as("three timed-out processing runs; output: " + Files.readString(out))
-                    .isLessThan(deadline);
-            assertThat(process.isAlive()).as("vigil runs; output: " + Files.readString(out)).isTrue();
-            Thread.sleep(100);
-        }
+        Files.writeString(dir.resolve("objects.cfg"), objects(script.toString()));
+        Path out = start();
+        awaitOutput(out, "Warning: Service performance data file processing command '" + script + " ", 2);
         Thread.sleep(1500); // one more line per service after the last reopening
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("vigil stops").isTrue();
@@ -139,6 +134,65 @@ class PerfdataProcessTest {
         }
         String status = Files.readString(var.resolve("status.dat"));
         assertThat(status).contains("\tprocess_performance_data=1\n");
+    }
+
+    /** A host and {@link #SERVICES} services checked every second, and the command {@code process-perfdata}. */
+    private static String objects(String processing) {
+        StringBuilder objects = new StringBuilder("""
+                define command {
+                    command_name check_dummy
+                    command_line /usr/lib/nagios/plugins/check_dummy $ARG1$ "$ARG2$"
+                }
+                define command {
+                    command_name process-perfdata
+                    command_line %s $TIMET$
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy!0!sent
+                    service_notification_commands check_dummy!0!sent
+                }
+                define host {
+                    host_name local
+                    max_check_attempts 1
+                    check_command check_dummy!0!up
+                    contacts admin
+                }
+                """.formatted(processing));
+        for (int i = 0; i < SERVICES; i++) {
+            objects.append("""
+                    define service {
+                        host_name local
+                        service_description s%d
+                        check_command check_dummy!0!OK | value=%d
+                        max_check_attempts 1
+                        check_interval 1
+                        retry_interval 1
+                        contacts admin
+                    }
+                    """.formatted(i, i));
+        }
+        return objects.toString();
+    }
+
+    /** Starts vigil run on {@code nagios.cfg} in the test's directory; its output goes to the returned file. */
+    private Path start() throws IOException {
+        Path out = dir.resolve("out.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.vigil.app.cli.Vigil", "run", "--no-web", dir.resolve("nagios.cfg").toString()))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return out;
+    }
+
+    private void awaitOutput(Path out, String text, int moreThan) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count(Files.readString(out), text) <= moreThan) {
+            assertThat(System.nanoTime()).as("waiting for " + text + "; output: " + Files.readString(out))
+                    .isLessThan(deadline);
+            assertThat(process.isAlive()).as("vigil runs; output: " + Files.readString(out)).isTrue();
+            Thread.sleep(100);
+        }
     }
 
     /** Each service's check times, from the lines of every moved file and of the file itself. */

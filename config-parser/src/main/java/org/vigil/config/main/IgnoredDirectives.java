@@ -18,8 +18,6 @@ public final class IgnoredDirectives {
             + " check result spool";
     private static final String NO_DEBUG = "Vigil has no debug log (its own diagnostics go through vigil.yml's"
             + " 'logging:')";
-    private static final String NO_PERFDATA = "performance data is not processed yet (issue 17)";
-    private static final String NO_OBSESS = "OCSP/OCHP commands are not run yet (issue 17)";
     private static final String NO_MASK = "every retained attribute is restored";
     private static final String NO_SPREAD = "Vigil spreads each first check over its interval by the object's name";
     private static final String NO_RESCHEDULE = "checks are not rescheduled to smooth the load; each runs at its"
@@ -69,28 +67,6 @@ public final class IgnoredDirectives {
             Map.entry("auto_rescheduling_interval", NO_RESCHEDULE),
             Map.entry("auto_rescheduling_window", NO_RESCHEDULE),
             Map.entry("sleep_time", "it is obsolete: Nagios 4 ignores it too"),
-            Map.entry("ocsp_timeout", NO_OBSESS),
-            Map.entry("ochp_timeout", NO_OBSESS),
-            Map.entry("obsess_over_services", NO_OBSESS),
-            Map.entry("obsess_over_hosts", NO_OBSESS),
-            Map.entry("ocsp_command", NO_OBSESS),
-            Map.entry("ochp_command", NO_OBSESS),
-            Map.entry("perfdata_timeout", NO_PERFDATA),
-            Map.entry("process_performance_data", NO_PERFDATA),
-            Map.entry("host_perfdata_command", NO_PERFDATA),
-            Map.entry("service_perfdata_command", NO_PERFDATA),
-            Map.entry("host_perfdata_file", NO_PERFDATA + "; only its $HOSTPERFDATAFILE$ macro is set"),
-            Map.entry("service_perfdata_file", NO_PERFDATA + "; only its $SERVICEPERFDATAFILE$ macro is set"),
-            Map.entry("host_perfdata_file_template", NO_PERFDATA),
-            Map.entry("service_perfdata_file_template", NO_PERFDATA),
-            Map.entry("host_perfdata_file_mode", NO_PERFDATA),
-            Map.entry("service_perfdata_file_mode", NO_PERFDATA),
-            Map.entry("host_perfdata_file_processing_interval", NO_PERFDATA),
-            Map.entry("service_perfdata_file_processing_interval", NO_PERFDATA),
-            Map.entry("host_perfdata_file_processing_command", NO_PERFDATA),
-            Map.entry("service_perfdata_file_processing_command", NO_PERFDATA),
-            Map.entry("host_perfdata_process_empty_results", NO_PERFDATA),
-            Map.entry("service_perfdata_process_empty_results", NO_PERFDATA),
             Map.entry("retention_update_interval", "retained state is written behind each change, within about a"
                     + " second"),
             Map.entry("use_retained_program_state", "the program-wide switches commands changed are always"

@@ -24,8 +24,8 @@ class IgnoredDirectivesTest {
     private static final Path DEBIAN = Path.of("/etc/nagios4/nagios.cfg");
 
     /**
-     * What Debian's nagios.cfg sets that Vigil does nothing with (use_syslog, log_rotation_method, nagios_user and
-     * nagios_group it does).
+     * What Debian's nagios.cfg sets that Vigil does nothing with (use_syslog, log_rotation_method, nagios_user,
+     * nagios_group, perfdata and OCSP/OCHP it does).
      */
     private static final List<String> IGNORED_IN_DEBIAN = List.of("object_cache_file", "precached_object_file",
             "event_broker_options", "service_inter_check_delay_method",
@@ -33,12 +33,12 @@ class IgnoredDirectivesTest {
             "max_check_result_reaper_time", "check_result_path", "max_check_result_file_age",
             "cached_service_check_horizon", "enable_predictive_host_dependency_checks",
             "enable_predictive_service_dependency_checks", "auto_reschedule_checks", "auto_rescheduling_interval",
-            "auto_rescheduling_window", "ocsp_timeout", "ochp_timeout", "perfdata_timeout", "retention_update_interval",
+            "auto_rescheduling_window", "retention_update_interval",
             "use_retained_program_state", "use_retained_scheduling_info", "retained_host_attribute_mask",
             "retained_service_attribute_mask", "retained_process_host_attribute_mask",
             "retained_process_service_attribute_mask", "retained_contact_host_attribute_mask",
             "retained_contact_service_attribute_mask", "check_for_updates", "bare_update_check",
-            "process_performance_data", "obsess_over_services", "obsess_over_hosts", "check_for_orphaned_services",
+            "check_for_orphaned_services",
             "check_for_orphaned_hosts", "daemon_dumps_core", "debug_level", "debug_verbosity", "debug_file",
             "max_debug_file_size");
 

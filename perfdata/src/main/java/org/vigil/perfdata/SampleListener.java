@@ -15,7 +15,8 @@ import org.vigil.engine.state.Effects;
 
 /**
  * Hears each accepted result on the engine thread and offers a {@link ResultSample} of it to every writer: a copy
- * of a dozen fields and a queue offer that never waits. Parsing the perfdata and formatting are the writers' work.
+ * of a dozen fields and a queue offer that never waits. An object with {@code process_perf_data 0} sends nothing,
+ * as an Icinga 2 object with {@code enable_perfdata} off. Parsing the perfdata and formatting are the writers' work.
  * One per engine (a reload brings a new config, so new check commands); the writers outlive it.
  */
 final class SampleListener implements EngineListener {
@@ -35,6 +36,9 @@ final class SampleListener implements EngineListener {
 
     @Override
     public void resultApplied(CheckTarget target, CheckableStatus<?> status, Effects effects) {
+        if (!status.processPerformanceData()) {
+            return;
+        }
         ResultSample sample = sample(target, status);
         for (MetricWriter w : writers) {
             w.offer(sample);

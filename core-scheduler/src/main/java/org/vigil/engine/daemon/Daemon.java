@@ -29,7 +29,6 @@ import org.vigil.engine.reload.ReloadResult;
 import org.vigil.engine.retention.WriteBehindRetention;
 import org.vigil.engine.schedule.HeapCheckClock;
 import org.vigil.engine.schedule.PeriodicJobs;
-import org.vigil.engine.state.StateLog;
 import org.vigil.engine.status.StatusFile;
 import org.vigil.engine.sweep.SweepService;
 
@@ -191,7 +190,7 @@ public final class Daemon implements AutoCloseable {
      * the checks are scheduled (the web server starts there: earlier, it slows the restore down on a small machine).
      */
     public void start(Runnable restored) {
-        log.log("Vigil " + VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        ProgramStart.log(log, clock, config.mainConfig());
         log.log("Plugins are started through " + PluginRunners.describe(runner));
         ChildUser.startNotice(config.mainConfig(), new Accounts()).ifPresent(log::log);
         StageTimer timer = new StageTimer();
@@ -203,6 +202,7 @@ public final class Daemon implements AutoCloseable {
         listenerPass = passOn(engine, attachment);
         engine.start();
         timer.stage("start: engine started");
+        ObjectCacheFile.write(config, log);
         startCommandFile();
         timers.every("listener", LISTENER_PASS, () -> listenerPass.run());
         timers.every("log-rotation", Duration.ofSeconds(1), rotator::tick);
@@ -353,7 +353,19 @@ public final class Daemon implements AutoCloseable {
         return config.mainConfig();
     }
 
-    /** Stops checks, writes the current states to the log and the status file one last time. */
+    /**
+     * Logs that a signal stops the monitor, as Nagios does before it shuts down ({@code Caught SIGTERM, shutting
+     * down...}): avail.cgi and trends.cgi read the line as the end of the program's uptime.
+     */
+    public void caughtSignal(String signal) {
+        log.log("Caught SIG" + signal + ", shutting down...");
+    }
+
+    /**
+     * Stops checks and writes the status file one last time. No state lines follow in the log, as in Nagios: avail.cgi
+     * would read a {@code CURRENT ... STATE} line after {@code shutting down...} as the object's state while the
+     * program was not running, and hide the program's downtime.
+     */
     @Override
     public void close() {
         reloader.close();
@@ -365,7 +377,6 @@ public final class Daemon implements AutoCloseable {
         if (status != null) {
             status.writeLast();
         }
-        StateLog.currentStates(engine.hosts(), engine.services()).forEach(log::log);
         retention.close();
         log.log("Successfully shutdown... (PID=" + ProcessHandle.current().pid() + ")");
         if (runner instanceof AutoCloseable c) {

@@ -100,8 +100,9 @@ final class Reloader {
         fresh.continueFrom(handover);
         attachment.bind().accept(fresh);
         daemon.switchTo(next, fresh, attachment);
-        log.log("Vigil " + Daemon.VERSION + " starting... (PID=" + ProcessHandle.current().pid() + ")");
+        ProgramStart.log(log, clock, next.mainConfig());
         fresh.start();
+        ObjectCacheFile.write(next, log);
         late.attach(fresh::applyCarried);
         commandGate.open(daemon.commands()::submitLine);
         retire(old, fresh);

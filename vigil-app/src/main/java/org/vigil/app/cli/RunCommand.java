@@ -253,7 +253,8 @@ final class RunCommand implements Callable<Integer> {
                         err::println));
         AtomicReference<WebServer> webServer = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("[" + System.currentTimeMillis() / 1000 + "] Caught SIGTERM, shutting down...");
+            // in the log too, as Nagios writes it: avail.cgi and trends.cgi end the program's uptime there
+            daemon.caughtSignal("TERM");
             WebServer w = webServer.getAndSet(null);
             if (w != null) {
                 w.close();

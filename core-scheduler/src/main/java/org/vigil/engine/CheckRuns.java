@@ -16,6 +16,7 @@ import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.HostChecks;
 import org.vigil.engine.state.HostStatus;
 import org.vigil.engine.state.StateType;
+import org.vigil.engine.stats.StatKind;
 
 /**
  * The life of a check, from the clock to its result: due (straight from the clock thread to the pool, unless
@@ -163,6 +164,20 @@ final class CheckRuns {
         CheckRequest request = new CheckRequest(t, scheduledFor);
         pool.run(request, (outcome, failure) -> parts.thread().submit("check result",
                 () -> finish.finished(t, outcome, failure)));
+        countStart(t);
+    }
+
+    /**
+     * Nagios 4.4.6 counts every active check it hands to a worker as scheduled ({@code run_async_*_check} is only
+     * called with {@code scheduled_check} true), and every host check as parallel too.
+     */
+    private void countStart(CheckTarget t) {
+        if (t.isHost()) {
+            parts.stats().count(StatKind.ACTIVE_SCHEDULED_HOST);
+            parts.stats().count(StatKind.PARALLEL_HOST);
+        } else {
+            parts.stats().count(StatKind.ACTIVE_SCHEDULED_SERVICE);
+        }
     }
 
     /**

@@ -439,6 +439,11 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         return a.metrics;
     }
 
+    /** How many checks and commands of each kind this engine ran lately, for status.dat. */
+    public org.vigil.engine.stats.CheckStatistics checkStatistics() {
+        return a.stats;
+    }
+
     public EventIds eventIds() {
         return a.ids;
     }

@@ -30,6 +30,7 @@ import org.vigil.engine.schedule.CheckPeriods;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.state.Checkables;
+import org.vigil.engine.stats.CheckStatistics;
 import org.vigil.engine.state.EventIds;
 import org.vigil.engine.state.HostStatus;
 import org.vigil.engine.state.ServiceStatus;
@@ -50,6 +51,8 @@ final class EngineAssembly {
     final Checkables objects;
     final EventIds ids = EventIds.fresh();
     final EngineMetrics metrics = new EngineMetrics();
+    /** Counted from this engine's construction: Nagios counts again from each (re)start. */
+    final CheckStatistics stats;
     final EngineThread thread;
     final NotificationJournal journal;
     final EngineEntries entries;
@@ -75,6 +78,7 @@ final class EngineAssembly {
                    EngineListener listener, CheckExecutor.Factory executors) {
         this.model = model;
         this.clock = clock;
+        this.stats = new CheckStatistics(clock, clock.instant());
         this.checkClock = checkClock;
         this.log = log;
         this.listener = listener;
@@ -89,7 +93,7 @@ final class EngineAssembly {
         registerFlapDetection();
         this.switches = new ProgramSwitches(main, flapping, objects, clock);
         this.retained = new Retained(objects, flapping, switches, ids);
-        EngineParts parts = new EngineParts(model, objects, clock, log, listener, thread, retained);
+        EngineParts parts = new EngineParts(model, objects, clock, log, listener, thread, retained, stats);
         this.notices = new FlapNotices(log, listener, objects);
         StatusMacros macros = new StatusMacros(objects.hostMap(), objects.serviceMap(), clock);
         CheckExecutor executor = executors.create(macros);

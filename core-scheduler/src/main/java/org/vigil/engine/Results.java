@@ -7,6 +7,7 @@ import org.vigil.engine.flap.FlapDetection;
 import org.vigil.engine.flap.FlapEvent;
 import org.vigil.engine.feed.Feeds;
 import org.vigil.engine.handler.EventHandlers;
+import org.vigil.engine.stats.StatKind;
 import org.vigil.engine.state.AcknowledgementType;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.state.CheckTarget;
@@ -66,6 +67,9 @@ final class Results {
                 && !(global && parts.objects().status(target).passiveChecksEnabled())) {
             return false;
         }
+        if (outcome.checkType() == CheckType.PASSIVE) {
+            parts.stats().count(target.isHost() ? StatKind.PASSIVE_HOST : StatKind.PASSIVE_SERVICE);
+        }
         apply(target, outcome);
         return true;
     }
@@ -101,6 +105,10 @@ final class Results {
         }
         entries.acknowledgements().afterResult(t, ackBefore, st);
         effects.nextCheck().ifPresent(at -> reach.schedule().schedule(t, at));
+        if (effects.cachedHostState()) {
+            parts.stats().count(StatKind.ACTIVE_ONDEMAND_HOST);
+            parts.stats().count(StatKind.CACHED_HOST);
+        }
         onDemandHostChecks(effects, now);
         parts.listener().resultApplied(t, st, effects);
         obsess(t, st);

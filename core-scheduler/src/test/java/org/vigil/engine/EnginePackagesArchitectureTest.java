@@ -27,7 +27,8 @@ class EnginePackagesArchitectureTest {
                     ROOT + ".state..", ROOT + ".schedule..", ROOT + ".exec..", ROOT + ".dependency..",
                     ROOT + ".flap..", ROOT + ".freshness..", ROOT + ".handler..", ROOT + ".log..",
                     ROOT + ".comment..", ROOT + ".ack..", ROOT + ".downtime..", ROOT + ".sweep..",
-                    ROOT + ".retention..", ROOT + ".status..", ROOT + ".reload..", ROOT + ".feed..")
+                    ROOT + ".retention..", ROOT + ".status..", ROOT + ".reload..", ROOT + ".feed..",
+                    ROOT + ".stats..")
             .should().dependOnClassesThat().resideInAPackage(ROOT)
             .because("the engine uses its concepts, not the other way round: no circle through the engine");
 
@@ -43,7 +44,8 @@ class EnginePackagesArchitectureTest {
                     ROOT + ".dependency..", ROOT + ".flap..", ROOT + ".freshness..", ROOT + ".handler..",
                     ROOT + ".comment..", ROOT + ".ack..", ROOT + ".downtime..", ROOT + ".sweep..",
                     ROOT + ".retention..", ROOT + ".status..", ROOT + ".reload..", ROOT + ".command..",
-                    ROOT + ".daemon..", ROOT + ".log..", ROOT + ".feed..")
+                    ROOT + ".daemon..", ROOT + ".log..", ROOT + ".feed..",
+                    ROOT + ".stats..")
             .because("the state machine and the runtime objects know nothing of who runs checks, as Icinga's model");
 
     @ArchTest

@@ -13,6 +13,7 @@ import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.state.CheckOutcome;
+import org.vigil.engine.stats.StatKind;
 import org.vigil.engine.state.HostState;
 import org.vigil.engine.state.ServiceState;
 import org.vigil.engine.state.Verdict;
@@ -81,12 +82,15 @@ public final class Commands {
     private Optional<CommandError> run(ParseResult parsed) {
         if (parsed instanceof CommandError e) {
             if (e.kind() == CommandError.Kind.FAILED) {
+                engine.checkStatistics().count(StatKind.EXTERNAL_COMMAND);
                 log.received(e.command());
             }
             log.rejected(e);
             return Optional.of(e);
         }
         ExternalCommand c = (ExternalCommand) parsed;
+        // counted once recognised, as process_external_command1 counts (an unknown command is not)
+        engine.checkStatistics().count(StatKind.EXTERNAL_COMMAND);
         log.received(c.text());
         Optional<String> failure = execute(c);
         failure.ifPresent(reason -> log.rejected(CommandError.failed(c.line(), c, reason)));

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.vigil.config.LoadResult;
+import org.vigil.config.model.Contact;
 import org.vigil.engine.Engine;
 import org.vigil.engine.ProgramSwitches;
 import org.vigil.engine.comment.Comment;
@@ -108,8 +109,19 @@ final class StatusWriter {
         }
         StringBuilder downtimes = new StringBuilder();
         DowntimeStatus.renderTo(downtimes, e.downtimes().all());
-        return new Snapshot(clock.instant(), program(), source.reloadLines(), hosts, services,
-                List.copyOf(c.model().contacts().keySet()), e.comments().all(), downtimes.toString());
+        String programLines = StatusFile.statisticsLines(e.checkStatistics()) + source.reloadLines();
+        return new Snapshot(clock.instant(), program(), programLines, hosts, services,
+                contacts(c), e.comments().all(), downtimes.toString());
+    }
+
+    /** The contacts' blocks, from their definitions (the model is immutable: read on any thread). */
+    private static List<StatusFile.ContactLine> contacts(LoadResult c) {
+        List<StatusFile.ContactLine> lines = new ArrayList<>(c.model().contacts().size());
+        for (Contact k : c.model().contacts().values()) {
+            lines.add(new StatusFile.ContactLine(k.name(), k.host().period(), k.service().period(),
+                    k.host().enabled(), k.service().enabled()));
+        }
+        return lines;
     }
 
     private StatusFile.Program program() {
@@ -127,11 +139,12 @@ final class StatusWriter {
     }
 
     /** What status.dat shows at one instant, no longer tied to the engine. */
-    private record Snapshot(Instant now, StatusFile.Program program, String reloadLines, List<HostStatus> hosts,
-                            List<ServiceStatus> services, List<String> contacts, Collection<Comment> comments,
+    private record Snapshot(Instant now, StatusFile.Program program, String programLines, List<HostStatus> hosts,
+                            List<ServiceStatus> services, List<StatusFile.ContactLine> contacts,
+                            Collection<Comment> comments,
                             String downtimes) {
         void renderTo(StringBuilder sb) {
-            StatusFile.renderTo(sb, now, program, reloadLines, hosts, services, contacts, comments);
+            StatusFile.renderTo(sb, now, program, programLines, hosts, services, contacts, comments);
             sb.append(downtimes);
         }
     }

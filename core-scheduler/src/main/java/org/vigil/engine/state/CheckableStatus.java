@@ -60,9 +60,14 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     private double percentStateChange;
     /** Counts every change of a field, so a reader can tell which statuses changed since it last looked. */
     private long changes;
+    /** The definition's check command, check period and event handler, which status.dat shows (never changed). */
+    private final CheckSettings check;
+    private final String notificationPeriod;
 
     /** As Nagios creates an object: in the initial state, HARD, at the last attempt if that is a problem. */
-    protected CheckableStatus(S initialState, CheckSettings check, Options stalking) {
+    protected CheckableStatus(S initialState, CheckSettings check, Options stalking, String notificationPeriod) {
+        this.check = check;
+        this.notificationPeriod = notificationPeriod;
         this.initialState = initialState;
         this.currentState = initialState;
         this.lastState = initialState;
@@ -98,6 +103,26 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
      */
     public long changeCount() {
         return changes;
+    }
+
+    /** {@code check_command} as defined, with its {@code !} arguments; null without one. */
+    public String checkCommand() {
+        return check.checkCommand();
+    }
+
+    /** {@code check_period}; null without one (always in the period). */
+    public String checkPeriod() {
+        return check.checkPeriod();
+    }
+
+    /** {@code notification_period}; null without one. */
+    public String notificationPeriod() {
+        return notificationPeriod;
+    }
+
+    /** {@code event_handler} as defined; null without one. */
+    public String eventHandler() {
+        return check.eventHandler();
     }
 
     /** Counts a change; every setter calls it, a subclass's included. */

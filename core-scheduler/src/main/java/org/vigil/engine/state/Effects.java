@@ -29,11 +29,13 @@ import java.util.Optional;
  * @param settle what Nagios changes only after it has notified and run the event handler, which therefore still
  *        see the problem: a recovery's attempt (a hard recovery's {@code $SERVICEATTEMPT$} is the problem's last
  *        attempt), problem id and {@code last_hard_state_change}; the engine runs it after both
+ * @param cachedHostState a service result took its host's state as it stood instead of checking the host (Nagios's
+ *        {@code update_host_stats}: counted as an on-demand and a cached host check)
  */
 public record Effects(boolean accepted, List<String> logLines, boolean stateChange, boolean hardStateChange,
                       boolean notificationDue, boolean eventHandlerDue, Alert alert, Optional<Instant> nextCheck,
                       List<String> hostChecks, boolean hostNotificationDue, boolean resetNotificationNumber,
-                      Runnable settle) {
+                      Runnable settle, boolean cachedHostState) {
 
     /** The state as it stood when Nagios logged, notified and ran the handler. */
     public record Alert(NagiosState state, StateType stateType, int attempt) {
@@ -50,6 +52,6 @@ public record Effects(boolean accepted, List<String> logLines, boolean stateChan
     /** The effects of a discarded result: none. */
     public static Effects discarded() {
         return new Effects(false, List.of(), false, false, false, false, null, Optional.empty(), List.of(), false,
-                false, NOTHING);
+                false, NOTHING, false);
     }
 }

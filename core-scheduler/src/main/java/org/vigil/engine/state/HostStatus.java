@@ -15,7 +15,8 @@ public final class HostStatus extends CheckableStatus<HostState> {
     private Map<HostState, Instant> lastTimeIn = new EnumMap<>(HostState.class);
 
     public HostStatus(Host host) {
-        super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking());
+        super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking(),
+                host.notification().period());
         setNotificationsEnabled(host.notification().enabled());
         this.name = host.name();
         this.parents = host.parents();

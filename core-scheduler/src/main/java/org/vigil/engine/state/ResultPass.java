@@ -24,6 +24,8 @@ final class ResultPass<S extends Enum<S> & NagiosState> {
     boolean handleEvent;
     boolean logEvent;
     boolean hostNotification;
+    /** The host's state was taken from its last check instead of checking it again. */
+    boolean cachedHostState;
     final List<String> logLines = new ArrayList<>();
     final Set<String> hostChecks = new LinkedHashSet<>();
     /** What waits until the notification and the event handler have seen the result ({@link Effects#settle}). */
@@ -47,6 +49,6 @@ final class ResultPass<S extends Enum<S> & NagiosState> {
 
     Effects effects(boolean resetNotificationNumber) {
         return new Effects(true, logLines, stateChange, hardStateChange, notify, handleEvent, alert, scheduled,
-                List.copyOf(hostChecks), hostNotification, resetNotificationNumber, settle);
+                List.copyOf(hostChecks), hostNotification, resetNotificationNumber, settle, cachedHostState);
     }
 }

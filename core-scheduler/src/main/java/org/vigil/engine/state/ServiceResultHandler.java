@@ -91,11 +91,13 @@ public final class ServiceResultHandler {
                 boolean cached = svc.lastState().isOk() && secondsSince(host.lastCheck(), now)
                         < settings.cachedHostCheckHorizon();
                 checkHost = !cached;
+                pass.cachedHostState = cached;
                 svc.setHostProblemAtLastCheck(true);
             }
         } else if (host.currentState().isOk()) {
             checkHost = settings.executeHostChecks() && svc.lastState() != svc.currentState()
                     && host.lastCheck().plusSeconds(settings.cachedHostCheckHorizon()).isBefore(now);
+            pass.cachedHostState = !checkHost;
             if (svc.hostProblemAtLastCheck() && svc.stateType() == StateType.SOFT) {
                 svc.setCurrentAttempt(1); // give the service a fresh chance now that its host is back
             }

@@ -15,7 +15,8 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
     private Map<ServiceState, Instant> lastTimeIn = new EnumMap<>(ServiceState.class);
 
     public ServiceStatus(Service service) {
-        super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking());
+        super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking(),
+                service.notification().period());
         setNotificationsEnabled(service.notification().enabled());
         this.key = service.key();
         this.isVolatile = service.isVolatile();

@@ -71,6 +71,7 @@ final class Retained {
         Map<String, String> program = new HashMap<>(switches.retained());
         program.put("next_event_id", Long.toString(ids.nextEventId()));
         program.put("next_problem_id", Long.toString(ids.nextProblemId()));
+        program.put("next_notification_id", Long.toString(ids.nextNotificationId()));
         return new ObjectRecord(ObjectKey.program(), ++version, program);
     }
 
@@ -101,7 +102,8 @@ final class Retained {
             }
             case PROGRAM -> {
                 ids.restore(number(r.attributes().get("next_event_id")),
-                        number(r.attributes().get("next_problem_id")));
+                        number(r.attributes().get("next_problem_id")),
+                        number(r.attributes().get("next_notification_id")));
                 switches.restore(r.attributes());
             }
             default -> {

@@ -67,6 +67,9 @@ final class RetainedStatus {
         m.put("next_notification", time(s.nextNotification()));
         m.put("no_more_notifications", flag(s.noMoreNotifications()));
         m.put("current_notification_number", Integer.toString(s.currentNotificationNumber()));
+        if (s.currentNotificationId() != 0) {
+            m.put("current_notification_id", Long.toString(s.currentNotificationId()));
+        }
         if (s instanceof ServiceStatus svc) {
             for (ServiceState st : ServiceState.values()) {
                 m.put(SERVICE_LAST_TIME[st.ordinal()], time(svc.lastTimeIn(st)));
@@ -134,6 +137,7 @@ final class RetainedStatus {
         s.setNextNotification(instant(m, "next_notification", s.nextNotification()));
         s.setNoMoreNotifications(integer(m, "no_more_notifications", 0) == 1);
         s.setCurrentNotificationNumber(integer(m, "current_notification_number", 0));
+        s.setCurrentNotificationId(longValue(m, "current_notification_id"));
     }
 
     /** A retained state code, or {@code fallback} when it is damaged (out of range). */
@@ -151,6 +155,15 @@ final class RetainedStatus {
             return v == null ? fallback : Integer.parseInt(v);
         } catch (NumberFormatException e) {
             return fallback;
+        }
+    }
+
+    private static long longValue(Map<String, String> m, String key) {
+        try {
+            String v = m.get(key);
+            return v == null ? 0 : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

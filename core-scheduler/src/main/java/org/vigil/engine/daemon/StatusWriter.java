@@ -135,7 +135,8 @@ final class StatusWriter {
                 engine.freshnessSettings().checkServices(), engine.freshnessSettings().checkHosts(),
                 engine.eventHandlerSettings().globalHostHandler(),
                 engine.eventHandlerSettings().globalServiceHandler(), source.lastLogRotation().orElse(null),
-                new StatusFile.Feeds(p.performanceData(), p.obsessOverServices(), p.obsessOverHosts()));
+                new StatusFile.Feeds(p.performanceData(), p.obsessOverServices(), p.obsessOverHosts()),
+                engine.eventIds().nextNotificationId());
     }
 
     /** What status.dat shows at one instant, no longer tied to the engine. */

@@ -54,6 +54,7 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     private Instant nextNotification = Instant.EPOCH;
     private boolean noMoreNotifications;
     private int currentNotificationNumber;
+    private long currentNotificationId;
     private final Options stalking;
     // flap detection (org.vigil.engine.flap)
     private boolean flapDetectionEnabled = true;
@@ -257,6 +258,9 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     public void setNoMoreNotifications(boolean b) { noMoreNotifications = b; changed(); }
     public int currentNotificationNumber() { return currentNotificationNumber; }
     public void setCurrentNotificationNumber(int n) { currentNotificationNumber = n; changed(); }
+    /** The id of the last notification about this object ({@link EventIds#takeNotificationId}); 0 before one. */
+    public long currentNotificationId() { return currentNotificationId; }
+    public void setCurrentNotificationId(long id) { currentNotificationId = id; changed(); }
     public Options stalking() { return stalking; }
     // flap detection (org.vigil.engine.flap)
     public boolean flapDetectionEnabled() { return flapDetectionEnabled; }

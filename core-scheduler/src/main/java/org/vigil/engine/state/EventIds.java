@@ -1,13 +1,15 @@
 package org.vigil.engine.state;
 
 /**
- * Nagios's global {@code next_event_id} and {@code next_problem_id} counters: every state change takes
- * an event id, every new problem a problem id. Owned by the engine thread and kept in retention.
+ * Nagios's global {@code next_event_id}, {@code next_problem_id} and {@code next_notification_id} counters: every
+ * state change takes an event id, every new problem a problem id, every notification that passes the viability
+ * checks a notification id. Owned by the engine thread and kept in retention.
  */
 public final class EventIds {
 
     private long nextEventId;
     private long nextProblemId;
+    private long nextNotificationId = 1;
 
     public EventIds(long nextEventId, long nextProblemId) {
         this.nextEventId = nextEventId;
@@ -27,10 +29,20 @@ public final class EventIds {
         return nextProblemId++;
     }
 
+    /** The id of a notification about to be sent ({@code current_notification_id}); engine thread. */
+    public long takeNotificationId() {
+        return nextNotificationId++;
+    }
+
     /** Continues the counters where a previous run left them (from retention); never goes back. */
-    public void restore(long nextEvent, long nextProblem) {
+    public void restore(long nextEvent, long nextProblem, long nextNotification) {
         nextEventId = Math.max(nextEventId, nextEvent);
         nextProblemId = Math.max(nextProblemId, nextProblem);
+        nextNotificationId = Math.max(nextNotificationId, nextNotification);
+    }
+
+    public long nextNotificationId() {
+        return nextNotificationId;
     }
 
     public long nextEventId() {

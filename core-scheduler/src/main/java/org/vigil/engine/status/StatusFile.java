@@ -38,7 +38,8 @@ public final class StatusFile {
                           boolean passiveServiceChecks, boolean activeHostChecks, boolean passiveHostChecks,
                           boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId,
                           boolean serviceFreshness, boolean hostFreshness, String globalHostEventHandler,
-                          String globalServiceEventHandler, Instant lastLogRotation, Feeds feeds) {
+                          String globalServiceEventHandler, Instant lastLogRotation, Feeds feeds,
+                          long nextNotificationId) {
 
         /** With the perfdata and obsess switches off, as Nagios's defaults. */
         public Program(long pid, Instant programStart, boolean notifications, boolean activeServiceChecks,
@@ -48,7 +49,8 @@ public final class StatusFile {
                        String globalServiceEventHandler, Instant lastLogRotation) {
             this(pid, programStart, notifications, activeServiceChecks, passiveServiceChecks, activeHostChecks,
                     passiveHostChecks, eventHandlers, flapDetection, nextEventId, nextProblemId, serviceFreshness,
-                    hostFreshness, globalHostEventHandler, globalServiceEventHandler, lastLogRotation, Feeds.OFF);
+                    hostFreshness, globalHostEventHandler, globalServiceEventHandler, lastLogRotation, Feeds.OFF,
+                    1);
         }
 
         /** Without the freshness and global handler fields: Nagios's defaults (service freshness only, none). */
@@ -57,7 +59,7 @@ public final class StatusFile {
                        boolean eventHandlers, boolean flapDetection, long nextEventId, long nextProblemId) {
             this(pid, programStart, notifications, activeServiceChecks, passiveServiceChecks, activeHostChecks,
                     passiveHostChecks, eventHandlers, flapDetection, nextEventId, nextProblemId, true, false, null,
-                    null, null, Feeds.OFF);
+                    null, null, Feeds.OFF, 1);
         }
     }
 
@@ -207,7 +209,7 @@ public final class StatusFile {
         kv(sb, "next_downtime_id", 1);
         kv(sb, "next_event_id", p.nextEventId());
         kv(sb, "next_problem_id", p.nextProblemId());
-        kv(sb, "next_notification_id", 1);
+        kv(sb, "next_notification_id", p.nextNotificationId());
         sb.append(extra);
         sb.append("\t}\n\n");
     }
@@ -244,6 +246,7 @@ public final class StatusFile {
         time(sb, "next_check", c.nextCheck());
         kv(sb, "check_options", 0);
         kv(sb, "current_notification_number", c.currentNotificationNumber());
+        kv(sb, "current_notification_id", c.currentNotificationId());
         time(sb, "last_notification", c.lastNotification());
         time(sb, "next_notification", c.nextNotification());
         flag(sb, "no_more_notifications", c.noMoreNotifications());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.vigil.config.model.Contact;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.engine.state.CheckableStatus;
@@ -36,6 +37,8 @@ public final class Notifier {
     private final NotificationSink sink;
     private final Consumer<String> log;
     private final NotifierSettings settings;
+    /** Hands out {@code current_notification_id}s: the engine's counter once wired, a counter of its own until then. */
+    private LongSupplier notificationIds = new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement;
 
     public Notifier(ObjectModel model, Periods periods, BooleanSupplier globallyEnabled, NotificationBlockers blockers,
                     NotifierSettings settings, NotificationSink sink, Consumer<String> log) {
@@ -46,6 +49,11 @@ public final class Notifier {
         this.sink = sink;
         this.log = log;
         this.settings = settings;
+    }
+
+    /** Takes notification ids from {@code ids} (the engine's retained {@code next_notification_id}) from now on. */
+    public void useNotificationIds(LongSupplier ids) {
+        this.notificationIds = ids;
     }
 
     /** What a notification is about, and whether it is decided at a result or between results. */
@@ -108,6 +116,8 @@ public final class Notifier {
         if (counted) {
             st.setCurrentNotificationNumber(st.currentNotificationNumber() + 1);
         }
+        // as notifications.c: every notification past the viability checks takes the next id, sent or not
+        st.setCurrentNotificationId(notificationIds.getAsLong());
         Recipients.Chosen chosen = recipients.of(s, reason, options, now);
         if (chosen.contacts().isEmpty()) {
             if (counted) {
@@ -158,6 +168,8 @@ public final class Notifier {
         m.put("NOTIFICATIONTYPE", type);
         m.put("NOTIFICATIONNUMBER", number);
         m.put(s.isHost() ? "HOSTNOTIFICATIONNUMBER" : "SERVICENOTIFICATIONNUMBER", number);
+        m.put(s.isHost() ? "HOSTNOTIFICATIONID" : "SERVICENOTIFICATIONID",
+                Long.toString(s.status().currentNotificationId()));
         m.put("NOTIFICATIONRECIPIENTS", String.join(",", names));
         m.put("NOTIFICATIONISESCALATED", escalated ? "1" : "0");
         m.put("NOTIFICATIONAUTHOR", author == null ? "" : author);

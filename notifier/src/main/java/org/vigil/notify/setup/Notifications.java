@@ -83,6 +83,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
         Notifier notifier = new Notifier(config.model(), periods, () -> engine[0].switches().notificationsEnabled(),
                 blockers,
                 NotifierSettings.from(main, clock.instant()), n -> sink[0].deliver(n), log::log);
+        notifier.useNotificationIds(() -> engine[0].eventIds().takeNotificationId());
         NotifierListener listener = new NotifierListener(notifier, clock);
         return new Attachment(listener, e -> {
             engine[0] = e;

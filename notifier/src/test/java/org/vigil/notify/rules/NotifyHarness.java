@@ -168,6 +168,7 @@ final class NotifyHarness implements AutoCloseable {
         Notifier notifier = new Notifier(config.model(), periods, () -> holder[0].switches().notificationsEnabled(),
                 forwarding,
                 NotifierSettings.from(config.mainConfig(), clock.instant()), sent::add, logLine);
+        notifier.useNotificationIds(() -> holder[0].eventIds().takeNotificationId()); // as Notifications wires it
         listener = new NotifierListener(notifier, clock);
         CheckExecutor up = request -> new CheckOutcome(new Verdict.Plugin(PluginExit.OK), "UP", null, null,
                 clock.instant(), clock.instant(),
@@ -243,6 +244,10 @@ final class NotifyHarness implements AutoCloseable {
 
     int number(CheckTarget t) {
         return read(t, CheckableStatus::currentNotificationNumber);
+    }
+
+    long notificationId(CheckTarget t) {
+        return read(t, CheckableStatus::currentNotificationId);
     }
 
     Instant lastNotification(CheckTarget t) {

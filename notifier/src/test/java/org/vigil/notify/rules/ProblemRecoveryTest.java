@@ -88,6 +88,31 @@ class ProblemRecoveryTest {
         assertThat(h.taken()).isEmpty();
     }
 
+    /**
+     * As notifications.c 4.4.6: each notification past the viability checks takes the next program-wide id
+     * ({@code next_notification_id}), which status.dat shows as the object's {@code current_notification_id} and the
+     * macros as {@code $SERVICENOTIFICATIONID$}/{@code $HOSTNOTIFICATIONID$}.
+     */
+    @Test
+    void eachNotificationTakesTheNextProgramWideId() throws Exception {
+        h = NotifyHarness.start(dir, OBJECTS);
+        CheckTarget web1 = h.host("web1");
+        CheckTarget http = h.service("web1", "http");
+        h.result(web1, 0, "UP");
+        assertThat(h.notificationId(http)).isZero();
+        h.results(http, 2, "CRITICAL", 3);
+        assertThat(h.notificationId(http)).isEqualTo(1);
+        assertThat(h.sent.get(0).macros()).containsEntry("SERVICENOTIFICATIONID", "1");
+        h.advance(Duration.ofMinutes(31));
+        h.renotify();
+        assertThat(h.notificationId(http)).isEqualTo(2);
+        h.advance(Duration.ofMinutes(1));
+        h.result(web1, 1, "DOWN");
+        assertThat(h.notificationId(web1)).isEqualTo(3);
+        assertThat(h.sent.get(h.sent.size() - 1).macros()).containsEntry("HOSTNOTIFICATIONID", "3");
+        assertThat(h.engine.call(() -> h.engine.eventIds().nextNotificationId())).isEqualTo(4);
+    }
+
     /** As nagios4 (differential scenario flap-service-start-stop): $HOSTSTATE$ of a host not yet checked is UP. */
     @Test
     void aHostNotYetCheckedIsUpInTheMacros() throws Exception {

@@ -72,6 +72,8 @@ final class NagiosCgiConfig {
                     contact_name nagiosadmin
                     host_notification_period 24x7
                     service_notification_period 24x7
+                    service_notification_options w,u,c,r
+                    host_notification_options d,u,r
                     host_notification_commands notify
                     service_notification_commands notify
                 }
@@ -105,6 +107,7 @@ final class NagiosCgiConfig {
                     retry_interval 5
                     check_period 24x7
                     notification_period 24x7
+                    notification_interval 0
                     contact_groups admins
                 }
                 define service {

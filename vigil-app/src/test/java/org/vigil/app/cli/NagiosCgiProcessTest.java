@@ -69,6 +69,10 @@ class NagiosCgiProcessTest {
         start("out2.txt");
         await(() -> runs().containsAll(List.of("svc web1 Disk", "svc web1 Load", "host web1")), "checks after restart");
         await(() -> status().contains("\tcheck_command=check_run!2\n"), "status.dat of the second run");
+        // the first run notified about Disk once (notification_interval 0): its id and the counter were retained
+        String disk = status().substring(status().indexOf("\tservice_description=Disk\n"));
+        assertThat(field(disk, "current_notification_id")).isEqualTo("1");
+        assertThat(field(status(), "next_notification_id")).isEqualTo("2");
         assertThat(Files.readString(dir.resolve("var/objects.cache"))).contains("define serviceescalation {",
                 "define servicedependency {", "define contactgroup {", "define timeperiod {");
 

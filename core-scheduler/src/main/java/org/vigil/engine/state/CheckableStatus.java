@@ -64,11 +64,14 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     /** The definition's check command, check period and event handler, which status.dat shows (never changed). */
     private final CheckSettings check;
     private final String notificationPeriod;
+    private final int importance;
 
     /** As Nagios creates an object: in the initial state, HARD, at the last attempt if that is a problem. */
-    protected CheckableStatus(S initialState, CheckSettings check, Options stalking, String notificationPeriod) {
+    protected CheckableStatus(S initialState, CheckSettings check, Options stalking, String notificationPeriod,
+                              int importance) {
         this.check = check;
         this.notificationPeriod = notificationPeriod;
+        this.importance = importance;
         this.initialState = initialState;
         this.currentState = initialState;
         this.lastState = initialState;
@@ -119,6 +122,11 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     /** {@code notification_period}; null without one. */
     public String notificationPeriod() {
         return notificationPeriod;
+    }
+
+    /** {@code importance} as defined (Nagios's {@code hourly_value}). */
+    public int importance() {
+        return importance;
     }
 
     /** {@code event_handler} as defined; null without one. */

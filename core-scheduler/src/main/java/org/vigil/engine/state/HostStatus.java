@@ -16,7 +16,7 @@ public final class HostStatus extends CheckableStatus<HostState> {
 
     public HostStatus(Host host) {
         super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking(),
-                host.notification().period());
+                host.notification().period(), host.importance());
         setNotificationsEnabled(host.notification().enabled());
         this.name = host.name();
         this.parents = host.parents();

@@ -16,7 +16,7 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
 
     public ServiceStatus(Service service) {
         super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking(),
-                service.notification().period());
+                service.notification().period(), service.importance());
         setNotificationsEnabled(service.notification().enabled());
         this.key = service.key();
         this.isVolatile = service.isVolatile();

@@ -219,6 +219,7 @@ public final class StatusFile {
         kv(sb, "check_command", nullToEmpty(c.checkCommand()));
         kv(sb, "check_period", nullToEmpty(c.checkPeriod()));
         kv(sb, "notification_period", nullToEmpty(c.notificationPeriod()));
+        kv(sb, "importance", c.importance());
         kv(sb, "check_interval", decimal(c.checkInterval()));
         kv(sb, "retry_interval", decimal(c.retryInterval()));
         kv(sb, "event_handler", nullToEmpty(c.eventHandler()));

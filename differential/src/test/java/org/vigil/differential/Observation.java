@@ -28,7 +28,8 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
     static final List<String> STATUS_FIELDS = List.of("current_state", "state_type", "current_attempt",
             "plugin_output", "long_plugin_output", "performance_data", "problem_has_been_acknowledged",
             "acknowledgement_type", "scheduled_downtime_depth", "is_flapping", "current_notification_number",
-            "has_been_checked", "active_checks_enabled", "notifications_enabled", "process_performance_data", "obsess");
+            "has_been_checked", "active_checks_enabled", "notifications_enabled", "process_performance_data", "obsess",
+            "check_command", "check_period", "notification_period", "event_handler", "importance");
 
     /** The programstatus fields compared (key {@code program}). */
     static final List<String> PROGRAM_FIELDS = List.of("process_performance_data", "obsess_over_services",

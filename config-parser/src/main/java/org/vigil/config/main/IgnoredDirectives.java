@@ -32,8 +32,6 @@ public final class IgnoredDirectives {
             Map.entry("precached_object_file", "Vigil keeps its own objects cache (vigil-objects.cache beside the"
                     + " retention database); 'vigil verify --dump-objects' writes Nagios's layout"),
             Map.entry("precache_objects", "Vigil keeps its own objects cache (vigil-objects.cache)"),
-            Map.entry("object_cache_file", "objects.cache is not written (only its $OBJECTCACHEFILE$ macro is set);"
-                    + " 'vigil verify --dump-objects' writes one"),
             Map.entry("command_check_interval", "external commands are handled as they arrive (Nagios 4 ignores it"
                     + " too)"),
             Map.entry("external_command_buffer_slots", "external commands are handled as they arrive (Nagios 4"

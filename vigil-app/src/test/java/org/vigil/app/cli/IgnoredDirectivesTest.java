@@ -25,9 +25,9 @@ class IgnoredDirectivesTest {
 
     /**
      * What Debian's nagios.cfg sets that Vigil does nothing with (use_syslog, log_rotation_method, nagios_user,
-     * nagios_group, perfdata and OCSP/OCHP it does).
+     * nagios_group, perfdata, OCSP/OCHP and object_cache_file it does).
      */
-    private static final List<String> IGNORED_IN_DEBIAN = List.of("object_cache_file", "precached_object_file",
+    private static final List<String> IGNORED_IN_DEBIAN = List.of("precached_object_file",
             "event_broker_options", "service_inter_check_delay_method",
             "service_interleave_factor", "host_inter_check_delay_method", "check_result_reaper_frequency",
             "max_check_result_reaper_time", "check_result_path", "max_check_result_file_age",

@@ -2,15 +2,11 @@ package org.vigil.engine.feed;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 import org.vigil.checks.command.CommandLine;
+import org.vigil.checks.exec.CommandPool;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
 
@@ -27,20 +23,13 @@ final class FeedCommandRunner implements AutoCloseable {
 
     private final PluginRunner runner;
     private final Consumer<String> log;
-    private final ThreadPoolExecutor pool;
-    private final AtomicInteger running = new AtomicInteger();
+    private final CommandPool pool;
     private final AtomicLong dropped = new AtomicLong();
 
     FeedCommandRunner(PluginRunner runner, int threads, Consumer<String> log) {
         this.runner = runner;
         this.log = log;
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
-                    Thread t = new Thread(r, "vigil-feed-command");
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
+        this.pool = new CommandPool("vigil-feed-command", threads, QUEUE_CAPACITY);
     }
 
     /**
@@ -48,17 +37,13 @@ final class FeedCommandRunner implements AutoCloseable {
      * ran) is logged. False, and the command is counted as dropped, when the queue is full.
      */
     boolean run(String commandLine, Map<String, String> env, Duration timeout, DoubleFunction<String> timeoutWarning) {
-        running.incrementAndGet();
-        try {
-            pool.execute(() -> execute(commandLine, env, timeout, timeoutWarning));
+        if (pool.execute(() -> execute(commandLine, env, timeout, timeoutWarning))) {
             return true;
-        } catch (RejectedExecutionException e) {
-            running.decrementAndGet();
-            if (!pool.isShutdown()) {
-                dropped.incrementAndGet();
-            }
-            return false;
         }
+        if (!pool.isClosed()) {
+            dropped.incrementAndGet();
+        }
+        return false;
     }
 
     private void execute(String commandLine, Map<String, String> env, Duration timeout,
@@ -70,8 +55,6 @@ final class FeedCommandRunner implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.accept("Warning: command '" + commandLine + "' could not be run: " + e.getMessage());
-        } finally {
-            running.decrementAndGet();
         }
     }
 
@@ -82,23 +65,11 @@ final class FeedCommandRunner implements AutoCloseable {
 
     /** Waits until no command is queued or running; for tests. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (running.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
+        return pool.awaitIdle(timeout);
     }
 
     @Override
     public void close() {
-        pool.shutdown();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close();
     }
 }

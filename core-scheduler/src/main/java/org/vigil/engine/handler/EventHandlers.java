@@ -6,12 +6,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.vigil.checks.exec.CommandPool;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.PluginRunners;
@@ -38,9 +34,8 @@ public final class EventHandlers implements AutoCloseable {
     private final MacroResolver macros;
     private final PluginRunner runner;
     private final Consumer<String> log;
-    private final ExecutorService pool;
+    private final CommandPool pool;
     private final boolean ownsRunner;
-    private final AtomicInteger running = new AtomicInteger();
 
     EventHandlers(HandlerSettings settings, MacroResolver macros, PluginRunner runner, boolean ownsRunner,
                   Consumer<String> log) {
@@ -50,12 +45,7 @@ public final class EventHandlers implements AutoCloseable {
         this.ownsRunner = ownsRunner;
         this.log = log;
         // a handful of threads: handlers are rare (state changes only) and a slow one must not hold up the others
-        this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "vigil-event-handler");
-            t.setDaemon(true);
-            return t;
-        });
-        ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+        this.pool = new CommandPool("vigil-event-handler", 4, 0);
     }
 
     /**
@@ -133,12 +123,7 @@ public final class EventHandlers implements AutoCloseable {
         Map<String, String> env = settings.environmentMacros()
                 ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
         String line = cmd.get().line();
-        running.incrementAndGet();
-        try {
-            pool.execute(() -> execute(kind, cmd.get(), env, line));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            running.decrementAndGet(); // shutting down: the handler is not started
-        }
+        pool.execute(() -> execute(kind, cmd.get(), env, line)); // false only when shutting down: not started
     }
 
     /** Pool thread: runs one handler to its end or its timeout. */
@@ -153,32 +138,18 @@ public final class EventHandlers implements AutoCloseable {
         } catch (RuntimeException e) {
             log.accept("Warning: " + kind.timeoutName + " event handler command '" + line + "' could not be run: "
                     + e.getMessage());
-        } finally {
-            running.decrementAndGet();
         }
     }
 
     /** Waits until no handler is running; for tests. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (running.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
+        return pool.awaitIdle(timeout);
     }
 
     /** Lets running handlers finish for a moment, then stops. */
     @Override
     public void close() {
-        pool.shutdown();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close();
         if (ownsRunner && runner instanceof AutoCloseable c) {
             try {
                 c.close();

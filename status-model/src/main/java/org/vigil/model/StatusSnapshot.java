@@ -51,6 +51,14 @@ public final class StatusSnapshot {
         return engine;
     }
 
+    /**
+     * The resolved objects of the engine this snapshot is of (immutable), for readers that show configuration
+     * beyond what the views carry (Livestatus's columns, for example).
+     */
+    public org.vigil.config.model.ObjectModel model() {
+        return frame.model;
+    }
+
     public ProgramView program() {
         return program;
     }

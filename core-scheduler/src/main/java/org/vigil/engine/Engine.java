@@ -444,6 +444,11 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         return a.stats;
     }
 
+    /** When each contact was last notified (status.dat's contactstatus); use on the engine thread. */
+    public ContactNotifications contactNotifications() {
+        return a.contactNotifications;
+    }
+
     public EventIds eventIds() {
         return a.ids;
     }

@@ -59,6 +59,7 @@ final class EngineAssembly {
     final FlapDetection flapping;
     final ProgramSwitches switches;
     final Retained retained;
+    final ContactNotifications contactNotifications;
     final FlapNotices notices;
     final CheckGate gate;
     final CheckPool pool;
@@ -93,6 +94,7 @@ final class EngineAssembly {
         registerFlapDetection();
         this.switches = new ProgramSwitches(main, flapping, objects, clock);
         this.retained = new Retained(objects, flapping, switches, ids);
+        this.contactNotifications = retained.contacts();
         EngineParts parts = new EngineParts(model, objects, clock, log, listener, thread, retained, stats);
         this.notices = new FlapNotices(log, listener, objects);
         StatusMacros macros = new StatusMacros(objects.hostMap(), objects.serviceMap(), clock);

@@ -41,6 +41,7 @@ final class Reloads {
             ObjectRecord r = parts.retained().record(t, Precise.of(parts.objects().status(t)));
             records.put(r.key(), r);
         }
+        parts.retained().contactRecords().forEach(r -> records.put(r.key(), r));
         ObjectRecord program = parts.retained().programRecord();
         records.put(program.key(), program);
         return new RetainedState(records, new java.util.ArrayList<>(entries.all()));

@@ -28,11 +28,13 @@ final class Retained {
     private final FlapDetection flapping;
     private final ProgramSwitches switches;
     private final EventIds ids;
+    private final ContactNotifications contacts;
     private WriteBehindRetention retention;
     private long version;
 
     Retained(Checkables objects, FlapDetection flapping, ProgramSwitches switches, EventIds ids) {
         this.objects = objects;
+        this.contacts = new ContactNotifications(this::contactChanged);
         this.flapping = flapping;
         this.switches = switches;
         this.ids = ids;
@@ -56,6 +58,30 @@ final class Retained {
         attributes.putAll(flapping.attributes(target, st));
         retention.save(new ObjectRecord(key(target), ++version, attributes));
         programChanged();
+    }
+
+    /** When each contact was last notified, whose changes come here. */
+    ContactNotifications contacts() {
+        return contacts;
+    }
+
+    /** {@code contact}'s notification times changed: hand its record to retention. */
+    void contactChanged(String contact) {
+        if (retention != null) {
+            retention.save(contactRecord(contact));
+        }
+    }
+
+    /** {@code contact}'s notification times as retention keeps them. */
+    ObjectRecord contactRecord(String contact) {
+        return new ObjectRecord(ObjectKey.contact(contact), ++version, contacts.attributes(contact));
+    }
+
+    /** The records of every contact ever notified, for a reload's snapshot. */
+    java.util.List<ObjectRecord> contactRecords() {
+        java.util.List<ObjectRecord> out = new java.util.ArrayList<>();
+        contacts.notifiedContacts().forEach(c -> out.add(contactRecord(c)));
+        return out;
     }
 
     /** The program-wide state changed: hand its record to retention. */
@@ -106,6 +132,7 @@ final class Retained {
                         number(r.attributes().get("next_notification_id")));
                 switches.restore(r.attributes());
             }
+            case CONTACT -> contacts.restore(k.name(), r.attributes());
             default -> {
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.vigil.config.LoadResult;
 import org.vigil.config.model.Contact;
+import org.vigil.engine.ContactNotifications;
 import org.vigil.engine.Engine;
 import org.vigil.engine.ProgramSwitches;
 import org.vigil.engine.comment.Comment;
@@ -111,14 +112,15 @@ final class StatusWriter {
         DowntimeStatus.renderTo(downtimes, e.downtimes().all());
         String programLines = StatusFile.statisticsLines(e.checkStatistics()) + source.reloadLines();
         return new Snapshot(clock.instant(), program(), programLines, hosts, services,
-                contacts(c), e.comments().all(), downtimes.toString());
+                contacts(c, e.contactNotifications()), e.comments().all(), downtimes.toString());
     }
 
-    /** The contacts' blocks, from their definitions (the model is immutable: read on any thread). */
-    private static List<StatusFile.ContactLine> contacts(LoadResult c) {
+    /** The contacts' blocks, from their definitions and when each was last notified (engine thread). */
+    private static List<StatusFile.ContactLine> contacts(LoadResult c, ContactNotifications notified) {
         List<StatusFile.ContactLine> lines = new ArrayList<>(c.model().contacts().size());
         for (Contact k : c.model().contacts().values()) {
             lines.add(new StatusFile.ContactLine(k.name(), k.host().period(), k.service().period(),
+                    notified.lastHostNotification(k.name()), notified.lastServiceNotification(k.name()),
                     k.host().enabled(), k.service().enabled()));
         }
         return lines;

@@ -72,16 +72,16 @@ public final class StatusFile {
     }
 
     /**
-     * A contact as its {@code contactstatus} block shows it: the notification periods and switches of its definition.
-     * Vigil keeps no per-contact notification times, so {@code last_host_notification} and
-     * {@code last_service_notification} are not written (docs/compatibility.md).
+     * A contact as its {@code contactstatus} block shows it: the notification periods and switches of its
+     * definition, and when it was last notified about a host and about a service (epoch seconds, 0 for never).
      */
     public record ContactLine(String name, String hostNotificationPeriod, String serviceNotificationPeriod,
+                              long lastHostNotification, long lastServiceNotification,
                               boolean hostNotificationsEnabled, boolean serviceNotificationsEnabled) {
 
-        /** A contact known by name only: no periods, notifications on. */
+        /** A contact known by name only: no periods, never notified, notifications on. */
         public static ContactLine named(String name) {
-            return new ContactLine(name, null, null, true, true);
+            return new ContactLine(name, null, null, 0, 0, true, true);
         }
     }
 
@@ -150,6 +150,8 @@ public final class StatusFile {
         kv(sb, "modified_service_attributes", 0);
         kv(sb, "host_notification_period", nullToEmpty(c.hostNotificationPeriod()));
         kv(sb, "service_notification_period", nullToEmpty(c.serviceNotificationPeriod()));
+        kv(sb, "last_host_notification", c.lastHostNotification());
+        kv(sb, "last_service_notification", c.lastServiceNotification());
         flag(sb, "host_notifications_enabled", c.hostNotificationsEnabled());
         flag(sb, "service_notifications_enabled", c.serviceNotificationsEnabled());
         sb.append("\t}\n\n");

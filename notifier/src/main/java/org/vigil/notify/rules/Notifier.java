@@ -51,6 +51,19 @@ public final class Notifier {
         this.settings = settings;
     }
 
+    /** Hears each contact a notification goes to, as Nagios sets a contact's {@code last_*_notification}. */
+    @FunctionalInterface
+    public interface ContactNotified {
+        void notified(String contact, boolean host, Instant at);
+    }
+
+    private ContactNotified contactNotified = (contact, host, at) -> { };
+
+    /** From now on {@code c} hears each contact notified (the engine's per-contact times). */
+    public void onContactNotified(ContactNotified c) {
+        this.contactNotified = c;
+    }
+
     /** Takes notification ids from {@code ids} (the engine's retained {@code next_notification_id}) from now on. */
     public void useNotificationIds(LongSupplier ids) {
         this.notificationIds = ids;
@@ -156,6 +169,7 @@ public final class Notifier {
                 }
             }
             sink.deliver(n);
+            contactNotified.notified(c.name(), s.isHost(), now);
             out.add(n);
         }
         return out;

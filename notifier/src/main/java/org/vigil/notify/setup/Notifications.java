@@ -84,6 +84,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
                 blockers,
                 NotifierSettings.from(main, clock.instant()), n -> sink[0].deliver(n), log::log);
         notifier.useNotificationIds(() -> engine[0].eventIds().takeNotificationId());
+        notifier.onContactNotified((contact, host, at) -> engine[0].contactNotifications().notified(contact, host, at));
         NotifierListener listener = new NotifierListener(notifier, clock);
         return new Attachment(listener, e -> {
             engine[0] = e;

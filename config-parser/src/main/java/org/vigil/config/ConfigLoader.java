@@ -115,6 +115,7 @@ public final class ConfigLoader {
         ObjectModel model = new ObjectResolver(diags, main.flag("allow_empty_hostgroup_assignment", false), main.file())
                 .matching(matching).illegalNameChars(main.value("illegal_object_name_chars").orElse(null))
                 .resolve(definitions, timer);
+        org.vigil.config.main.MainCommandReferences.check(main, model, diags);
         beforeSort.accept(diags.all());
         diags.sortByLocation();
         return new LoadResult(diags, main, model);

@@ -49,7 +49,8 @@ public final class Feeds implements AutoCloseable {
 
     /**
      * The feeds of a loaded config, on their own plugin runner. A directive naming a command that is not defined is
-     * reported once here and that command is not run (as for the global event handlers; docs/compatibility.md).
+     * refused or warned about at its line by the config check ({@code MainCommandReferences}); one that reaches an
+     * engine all the same is reported once here and not run.
      */
     public static Feeds create(ObjectModel model, MainConfig main, RuntimeMacros runtime, Clock clock,
                                Consumer<String> log) {

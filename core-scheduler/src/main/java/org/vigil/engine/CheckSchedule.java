@@ -111,6 +111,7 @@ final class CheckSchedule {
         }
         st.setActiveChecksEnabled(enabled);
         if (!enabled) {
+            st.setShouldBeScheduled(false);
             checkClock.cancel(target.id());
         } else if (st.checkInterval() > 0) {
             st.setShouldBeScheduled(true);
@@ -140,8 +141,11 @@ final class CheckSchedule {
     void scheduleAtStart(Instant now, boolean continuing) {
         for (CheckTarget t : objects.targets()) {
             CheckableStatus<?> st = objects.status(t);
-            if (!st.activeChecksEnabled() || st.checkInterval() <= 0 || (t.isHost() && !objects.host(t.hostName())
-                    .hasCheckCommand())) {
+            if (!st.activeChecksEnabled() || st.checkInterval() <= 0) {
+                st.setShouldBeScheduled(false); // as Nagios's init_timing_loop: status.dat says so, the CGIs too
+                continue;
+            }
+            if (t.isHost() && !objects.host(t.hostName()).hasCheckCommand()) {
                 continue;
             }
             Duration interval = Duration.ofMillis((long) (st.checkInterval() * intervalLength * 1000));

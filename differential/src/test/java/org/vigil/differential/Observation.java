@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * What one engine did in a scenario, per object and in order: its alert, notification, downtime, flapping and event
  * handler log lines (timestamps stripped), the lines its notification commands and event handlers wrote, and the
  * final status.dat fields, with the object's comments and downtimes (keys {@code host[;service] comments} and
- * {@code ... downtimes}, as sets). Keys are {@code host}, {@code host;service}, or for notifications
+ * {@code ... downtimes}, as sets) and whether each contact was notified about hosts and services. Keys are {@code host}, {@code host;service}, or for notifications
  * {@code host[;service] to contact}. The {@code order} channel holds the same log lines keyed by object alone, so
  * the order of an object's alert, notification and handler lines is compared too (the contacts of one notification
  * sorted by name: their order is a documented difference).
@@ -29,11 +29,16 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
             "plugin_output", "long_plugin_output", "performance_data", "problem_has_been_acknowledged",
             "acknowledgement_type", "scheduled_downtime_depth", "is_flapping", "current_notification_number",
             "has_been_checked", "active_checks_enabled", "notifications_enabled", "process_performance_data", "obsess",
-            "check_command", "check_period", "notification_period", "event_handler", "importance");
+            "check_command", "check_period", "notification_period", "event_handler", "importance",
+            "should_be_scheduled");
 
     /** The programstatus fields compared (key {@code program}). */
     static final List<String> PROGRAM_FIELDS = List.of("process_performance_data", "obsess_over_services",
             "obsess_over_hosts");
+
+    /** The contactstatus fields compared (key {@code contact NAME}), times as {@code never} or {@code set}. */
+    static final List<String> CONTACT_FIELDS = List.of("last_host_notification", "last_service_notification",
+            "host_notifications_enabled", "service_notifications_enabled");
 
     /** The fields compared of each comment and downtime (ids and entry times differ by design, see compatibility.md). */
     static final List<String> COMMENT_FIELDS = List.of("entry_type", "source", "persistent", "expires", "author",
@@ -221,6 +226,14 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
                         values.add(f + "=" + fields.getOrDefault(f, "(absent)"));
                     }
                     out.put(key, values);
+                } else if ("contactstatus".equals(block)) {
+                    // the times differ between two runs; whether each contact was ever notified does not
+                    List<String> values = new ArrayList<>();
+                    for (String f : CONTACT_FIELDS) {
+                        String v = fields.getOrDefault(f, "(absent)");
+                        values.add(f + "=" + (v.equals("0") ? "never" : v.matches("[1-9][0-9]*") ? "set" : v));
+                    }
+                    out.put("contact " + fields.get("contact_name"), values);
                 } else if (block != null && (block.endsWith("comment") || block.endsWith("downtime"))) {
                     boolean comment = block.endsWith("comment");
                     StringBuilder entry = new StringBuilder();

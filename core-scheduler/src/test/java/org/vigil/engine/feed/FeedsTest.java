@@ -65,26 +65,21 @@ class FeedsTest {
     }
 
     @Test
-    void a_command_that_is_not_defined_is_reported_once_and_not_run() throws Exception {
+    void a_perfdata_command_that_is_not_defined_is_reported_once_and_not_run() throws Exception {
+        // the config check warns at the directive's line (an undefined OCSP/OCHP command refuses the config there)
         LoadResult c = TestConfig.load(dir, """
-                ocsp_command=send-nsca!1
-                ochp_command=send-nsca
                 service_perfdata_command=graph
                 host_perfdata_file_processing_command=move
                 """, TestConfig.WEB1);
         List<String> log = new CopyOnWriteArrayList<>();
         try (Feeds feeds = Feeds.create(c.model(), c.mainConfig(), RuntimeMacros.NONE, Clock.systemUTC(), log::add)) {
-            feeds.obsessService(new ServiceKey("web1", "http"));
             feeds.servicePerfdata(new ServiceKey("web1", "http"), "check", "");
-            assertThat(feeds.settings().ocspCommand()).isNull();
             assertThat(feeds.settings().service().command()).isNull();
         }
         assertThat(log).containsExactly(
                 "Error: host_perfdata_file_processing_command command 'move' is not defined: no host perfdata file"
                         + " processing command is run",
-                "Error: service_perfdata_command command 'graph' is not defined: no service perfdata command is run",
-                "Error: ocsp_command command 'send-nsca' is not defined: no ocsp command is run",
-                "Error: ochp_command command 'send-nsca' is not defined: no ochp command is run");
+                "Error: service_perfdata_command command 'graph' is not defined: no service perfdata command is run");
     }
 
     @Test

@@ -41,7 +41,8 @@ import org.vigil.engine.sweep.Sweeps;
  *
  * <p>This class is the engine's face; each concern lives in a part of its own, built and wired by
  * {@link EngineAssembly}: {@link EngineThread} (the thread and its queue), {@link CheckRuns} and
- * {@link CheckSchedule} (the life of a check), {@link Results} (a result applied), {@link ProgramSwitches},
+ * {@link CheckSchedule} (the life of a check), {@link Results} (a result applied), {@link ProgramSwitches} and
+ * {@link ObjectSwitches},
  * {@link EntryStore} with the comments, acknowledgements and downtimes, {@link Retained} and {@link Restore}
  * (retention), {@link Reloads} (the reload handover), {@link FreshnessPasses}.
  */
@@ -212,16 +213,6 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         return true;
     }
 
-    /**
-     * Turns active checks of {@code target} on (checked now, or at the next time its check period allows, as
-     * Nagios does) or off (no further check is run). Unchanged objects stay as they are.
-     */
-    public void setActiveChecksEnabled(CheckTarget target, boolean enabled) {
-        if (a.schedule.setActiveChecksEnabled(target, enabled)) {
-            a.retained.statusChanged(target);
-        }
-    }
-
     /** One pass of Nagios's {@code check_service_result_freshness}; engine thread (callers use submit). */
     public void checkServiceFreshness() {
         a.freshness.pass(false);
@@ -248,22 +239,12 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
     }
 
     /**
-     * After {@link #handOver}: this engine's perfdata files are written out and closed and their processing stops,
-     * before the engine that replaces it writes its first line (its results go there now); OCSP, OCHP and perfdata
-     * commands still running end on their own.
+     * The performance data files and commands and OCSP/OCHP of this engine ({@code org.vigil.engine.feed}): how many
+     * lines they dropped, and at a reload, after {@link #handOver}, {@code closeFiles} before the next engine's
+     * first line.
      */
-    public void closeFeeds() {
-        a.feeds.closeFiles();
-    }
-
-    /** Performance data lines and feed commands dropped because their queue was full. */
-    public long feedsDropped() {
-        return a.feeds.dropped();
-    }
-
-    /** Waits until no OCSP, OCHP or perfdata command is queued or running; for tests. */
-    public boolean awaitFeeds(Duration timeout) throws InterruptedException {
-        return a.feeds.awaitIdle(timeout);
+    public org.vigil.engine.feed.Feeds feeds() {
+        return a.feeds;
     }
 
     /** Waits until no event handler is running; for tests and shutdown. */
@@ -279,36 +260,11 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         return a.gate.dependencies();
     }
 
-    // per-object switches (engine thread only) -------------------------------------------------------------
+    // switches (engine thread only) ------------------------------------------------------------------------
 
-    /** Whether passive results are accepted for {@code target}. */
-    public void setPassiveChecksEnabled(CheckTarget target, boolean enabled) {
-        statusOf(target).setPassiveChecksEnabled(enabled);
-        a.retained.statusChanged(target);
-    }
-
-    /** Whether notifications are sent for {@code target}. */
-    public void setNotificationsEnabled(CheckTarget target, boolean enabled) {
-        statusOf(target).setNotificationsEnabled(enabled);
-        a.retained.statusChanged(target);
-    }
-
-    /** Whether {@code target}'s event handlers run ({@code event_handler_enabled}). */
-    public void setEventHandlerEnabled(CheckTarget target, boolean enabled) {
-        statusOf(target).setEventHandlerEnabled(enabled);
-        a.retained.statusChanged(target);
-    }
-
-    /** {@code obsess} of {@code target} ({@code START_OBSESSING_OVER_SVC}...); engine thread. */
-    public void setObsess(CheckTarget target, boolean enabled) {
-        statusOf(target).setObsess(enabled);
-        a.retained.statusChanged(target);
-    }
-
-    /** {@code ENABLE_HOST_FLAP_DETECTION}, {@code DISABLE_SVC_FLAP_DETECTION}...; engine thread only. */
-    public void setFlapDetectionEnabled(CheckTarget target, boolean enabled) {
-        a.notices.flapped(a.flapping.setEnabled(target, statusOf(target), enabled, a.clock.instant()));
-        a.retained.statusChanged(target);
+    /** The per-object switches commands turn on and off (active and passive checks, notifications...). */
+    public ObjectSwitches objectSwitches() {
+        return a.objectSwitches;
     }
 
     /** The program-wide switches ({@code enable_notifications}, {@code execute_*_checks}...); engine thread. */

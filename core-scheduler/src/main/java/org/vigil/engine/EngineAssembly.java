@@ -64,6 +64,7 @@ final class EngineAssembly {
     final CheckGate gate;
     final CheckPool pool;
     final CheckSchedule schedule;
+    final ObjectSwitches objectSwitches;
     final CheckRuns runs;
     final Results results;
     final FreshnessPasses freshness;
@@ -114,6 +115,7 @@ final class EngineAssembly {
                 log::log);
         this.schedule = new CheckSchedule(new CheckSchedule.Parts(objects, model, periods, checkClock, clock), log,
                 thread::closing, settings.intervalLength());
+        this.objectSwitches = new ObjectSwitches(objects, schedule, flapping, notices, retained, clock);
         this.runs = new CheckRuns(parts, schedule, gate, switches, pool);
         this.results = new Results(parts, switches, ids, entries,
                 new Results.Reach(schedule, gate, runs, flapping, notices, handlers, feeds));

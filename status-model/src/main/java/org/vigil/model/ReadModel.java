@@ -103,6 +103,6 @@ public final class ReadModel {
                 p.notificationsEnabled(), p.executeServiceChecks(), p.executeHostChecks(),
                 p.acceptPassiveServiceChecks(), p.acceptPassiveHostChecks(), p.eventHandlersEnabled(),
                 p.flapDetectionEnabled(), e.metrics().completed(), e.metrics().latencyMillis(50),
-                e.metrics().latencyMillis(99), rejected, e.feedsDropped());
+                e.metrics().latencyMillis(99), rejected, e.feeds().dropped());
     }
 }

@@ -11,6 +11,7 @@ import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ServiceKey;
 import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
+import org.vigil.engine.ObjectSwitches;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.state.CheckOutcome;
 import org.vigil.engine.stats.StatKind;
@@ -100,6 +101,7 @@ public final class Commands {
     /** Carries out a checked command; the reason when it could not be. */
     private Optional<String> execute(ExternalCommand c) {
         List<String> a = c.args();
+        ObjectSwitches o = engine.objectSwitches();
         return switch (c.type()) {
             case PROCESS_SERVICE_CHECK_RESULT -> passive(service(a), c, new Verdict.Service(serviceState(a.get(2))),
                     a.get(3));
@@ -111,17 +113,17 @@ public final class Commands {
                     c.type() == CommandType.SCHEDULE_FORCED_HOST_CHECK);
             case SCHEDULE_HOST_SVC_CHECKS, SCHEDULE_FORCED_HOST_SVC_CHECKS -> schedule(servicesOf(a.get(0)),
                     time(a.get(1)), c.type() == CommandType.SCHEDULE_FORCED_HOST_SVC_CHECKS);
-            case ENABLE_SVC_CHECK, DISABLE_SVC_CHECK -> done(() -> engine.setActiveChecksEnabled(service(a),
+            case ENABLE_SVC_CHECK, DISABLE_SVC_CHECK -> done(() -> o.setActiveChecksEnabled(service(a),
                     c.type() == CommandType.ENABLE_SVC_CHECK));
-            case ENABLE_HOST_CHECK, DISABLE_HOST_CHECK -> done(() -> engine.setActiveChecksEnabled(host(a),
+            case ENABLE_HOST_CHECK, DISABLE_HOST_CHECK -> done(() -> o.setActiveChecksEnabled(host(a),
                     c.type() == CommandType.ENABLE_HOST_CHECK));
-            case ENABLE_SVC_NOTIFICATIONS, DISABLE_SVC_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
+            case ENABLE_SVC_NOTIFICATIONS, DISABLE_SVC_NOTIFICATIONS -> done(() -> o.setNotificationsEnabled(
                     service(a), c.type() == CommandType.ENABLE_SVC_NOTIFICATIONS));
-            case ENABLE_HOST_NOTIFICATIONS, DISABLE_HOST_NOTIFICATIONS -> done(() -> engine.setNotificationsEnabled(
+            case ENABLE_HOST_NOTIFICATIONS, DISABLE_HOST_NOTIFICATIONS -> done(() -> o.setNotificationsEnabled(
                     host(a), c.type() == CommandType.ENABLE_HOST_NOTIFICATIONS));
             case ENABLE_NOTIFICATIONS, DISABLE_NOTIFICATIONS -> done(() -> engine.switches().setNotificationsEnabled(
                     c.type() == CommandType.ENABLE_NOTIFICATIONS));
-            case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
+            case ENABLE_PASSIVE_SVC_CHECKS, DISABLE_PASSIVE_SVC_CHECKS -> done(() -> o.setPassiveChecksEnabled(
                     service(a), c.type() == CommandType.ENABLE_PASSIVE_SVC_CHECKS));
             case SCHEDULE_SVC_DOWNTIME, SCHEDULE_HOST_DOWNTIME, SCHEDULE_HOST_SVC_DOWNTIME,
                     SCHEDULE_HOSTGROUP_HOST_DOWNTIME, SCHEDULE_HOSTGROUP_SVC_DOWNTIME,
@@ -131,9 +133,9 @@ public final class Commands {
             case DEL_SVC_DOWNTIME, DEL_HOST_DOWNTIME -> downtimes.delete(c);
             case ENABLE_FLAP_DETECTION, DISABLE_FLAP_DETECTION -> done(() -> engine.switches().setFlapDetectionEnabled(
                     c.type() == CommandType.ENABLE_FLAP_DETECTION));
-            case ENABLE_HOST_FLAP_DETECTION, DISABLE_HOST_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+            case ENABLE_HOST_FLAP_DETECTION, DISABLE_HOST_FLAP_DETECTION -> done(() -> o.setFlapDetectionEnabled(
                     host(a), c.type() == CommandType.ENABLE_HOST_FLAP_DETECTION));
-            case ENABLE_SVC_FLAP_DETECTION, DISABLE_SVC_FLAP_DETECTION -> done(() -> engine.setFlapDetectionEnabled(
+            case ENABLE_SVC_FLAP_DETECTION, DISABLE_SVC_FLAP_DETECTION -> done(() -> o.setFlapDetectionEnabled(
                     service(a), c.type() == CommandType.ENABLE_SVC_FLAP_DETECTION));
             // comments and acknowledgements
             case ADD_HOST_COMMENT -> comments.add(host(a), a.subList(1, 4), c);
@@ -152,7 +154,7 @@ public final class Commands {
                     (int) code(a.get(2)), a.get(3), a.get(4)));
             case CUSTOM -> Optional.empty();
             // passive checks, check execution and event handlers
-            case ENABLE_PASSIVE_HOST_CHECKS, DISABLE_PASSIVE_HOST_CHECKS -> done(() -> engine.setPassiveChecksEnabled(
+            case ENABLE_PASSIVE_HOST_CHECKS, DISABLE_PASSIVE_HOST_CHECKS -> done(() -> o.setPassiveChecksEnabled(
                     host(a), c.type() == CommandType.ENABLE_PASSIVE_HOST_CHECKS));
             case START_ACCEPTING_PASSIVE_SVC_CHECKS, STOP_ACCEPTING_PASSIVE_SVC_CHECKS -> done(() -> engine.switches()
                     .setAcceptPassiveServiceChecks(c.type() == CommandType.START_ACCEPTING_PASSIVE_SVC_CHECKS));
@@ -165,28 +167,29 @@ public final class Commands {
                     .setExecuteHostChecks(
                     c.type() == CommandType.START_EXECUTING_HOST_CHECKS));
             case ENABLE_HOST_SVC_CHECKS, DISABLE_HOST_SVC_CHECKS -> done(() -> servicesOf(host(a).hostName())
-                    .forEach(t -> engine.setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_HOST_SVC_CHECKS)));
+                    .forEach(t -> o.setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_HOST_SVC_CHECKS)));
             case ENABLE_HOST_SVC_NOTIFICATIONS, DISABLE_HOST_SVC_NOTIFICATIONS -> done(() -> servicesOf(
-                    host(a).hostName()).forEach(t -> engine.setNotificationsEnabled(t,
+                    host(a).hostName()).forEach(t -> o.setNotificationsEnabled(t,
                     c.type() == CommandType.ENABLE_HOST_SVC_NOTIFICATIONS)));
             case ENABLE_HOSTGROUP_SVC_CHECKS, DISABLE_HOSTGROUP_SVC_CHECKS -> done(() -> engine.model().hostGroups()
-                    .get(a.get(0)).members().forEach(h -> servicesOf(h).forEach(t -> engine.setActiveChecksEnabled(t,
+                    .get(a.get(0)).members().forEach(h -> servicesOf(h).forEach(t -> o.setActiveChecksEnabled(t,
                             c.type() == CommandType.ENABLE_HOSTGROUP_SVC_CHECKS))));
             case ENABLE_SERVICEGROUP_SVC_CHECKS, DISABLE_SERVICEGROUP_SVC_CHECKS -> done(() -> engine.model()
                     .serviceGroups().get(a.get(0)).members().forEach(k -> engine.serviceTarget(k).ifPresent(t -> engine
-                            .setActiveChecksEnabled(t, c.type() == CommandType.ENABLE_SERVICEGROUP_SVC_CHECKS))));
+                            .objectSwitches().setActiveChecksEnabled(t,
+                                    c.type() == CommandType.ENABLE_SERVICEGROUP_SVC_CHECKS))));
             case ENABLE_EVENT_HANDLERS, DISABLE_EVENT_HANDLERS -> done(() -> engine.switches().setEventHandlersEnabled(
                     c.type() == CommandType.ENABLE_EVENT_HANDLERS));
-            case ENABLE_SVC_EVENT_HANDLER, DISABLE_SVC_EVENT_HANDLER -> done(() -> engine.setEventHandlerEnabled(
+            case ENABLE_SVC_EVENT_HANDLER, DISABLE_SVC_EVENT_HANDLER -> done(() -> o.setEventHandlerEnabled(
                     service(a), c.type() == CommandType.ENABLE_SVC_EVENT_HANDLER));
-            case ENABLE_HOST_EVENT_HANDLER, DISABLE_HOST_EVENT_HANDLER -> done(() -> engine.setEventHandlerEnabled(
+            case ENABLE_HOST_EVENT_HANDLER, DISABLE_HOST_EVENT_HANDLER -> done(() -> o.setEventHandlerEnabled(
                     host(a), c.type() == CommandType.ENABLE_HOST_EVENT_HANDLER));
             case ENABLE_PERFORMANCE_DATA, DISABLE_PERFORMANCE_DATA, START_OBSESSING_OVER_SVC_CHECKS,
                     STOP_OBSESSING_OVER_SVC_CHECKS, START_OBSESSING_OVER_HOST_CHECKS, STOP_OBSESSING_OVER_HOST_CHECKS ->
                     done(() -> FeedCommands.program(engine.switches(), c.type()));
-            case START_OBSESSING_OVER_SVC, STOP_OBSESSING_OVER_SVC -> done(() -> engine.setObsess(service(a),
+            case START_OBSESSING_OVER_SVC, STOP_OBSESSING_OVER_SVC -> done(() -> o.setObsess(service(a),
                     c.type() == CommandType.START_OBSESSING_OVER_SVC));
-            case START_OBSESSING_OVER_HOST, STOP_OBSESSING_OVER_HOST -> done(() -> engine.setObsess(host(a),
+            case START_OBSESSING_OVER_HOST, STOP_OBSESSING_OVER_HOST -> done(() -> o.setObsess(host(a),
                     c.type() == CommandType.START_OBSESSING_OVER_HOST));
         };
     }

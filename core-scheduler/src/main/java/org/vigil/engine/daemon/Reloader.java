@@ -90,7 +90,7 @@ final class Reloader {
         old.pauseChecks();
         LateResults late = new LateResults();
         Handover handover = old.handOver(late);
-        old.closeFeeds(); // its results go to fresh from now on; fresh opens its perfdata files at its first line
+        old.feeds().closeFiles(); // its results go to fresh from now on; fresh opens its perfdata files at its first line
         RetainedState carried = ReloadPlan.onlyExisting(handover.state(), fresh.retentionKeys());
         WriteBehindRetention retention = daemon.retentionWriter();
         fresh.retainHandover(carried, retention);

@@ -14,7 +14,8 @@ public final class StateHistory {
     private static final double LOW_CURVE = 0.75;
     private static final double HIGH_CURVE = 1.25;
 
-    private final int[] states = new int[ENTRIES];
+    /** State codes 0-3, one byte each: 100,000 objects keep one history apiece. */
+    private final byte[] states = new byte[ENTRIES];
     /** The slot the next state goes to, which is also the oldest entry. */
     private int next;
 
@@ -24,7 +25,7 @@ public final class StateHistory {
 
     /** Records {@code stateCode} over the oldest entry. */
     public void record(int stateCode) {
-        states[next] = stateCode;
+        states[next] = (byte) stateCode;
         next = (next + 1) % ENTRIES;
     }
 
@@ -79,7 +80,7 @@ public final class StateHistory {
                 if (code < 0 || code > 3) {
                     return java.util.Optional.empty();
                 }
-                h.states[x] = code;
+                h.states[x] = (byte) code;
             }
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();
@@ -101,7 +102,7 @@ public final class StateHistory {
             if (c < '0' || c > '3' || (x > 0 && text.charAt(2 * x - 1) != ',')) {
                 return null;
             }
-            h.states[x] = c - '0';
+            h.states[x] = (byte) (c - '0');
         }
         return h;
     }
@@ -113,7 +114,9 @@ public final class StateHistory {
                     + oldestFirst.length);
         }
         StateHistory h = new StateHistory();
-        System.arraycopy(oldestFirst, 0, h.states, 0, ENTRIES);
+        for (int x = 0; x < ENTRIES; x++) {
+            h.states[x] = (byte) oldestFirst[x];
+        }
         return h;
     }
 }

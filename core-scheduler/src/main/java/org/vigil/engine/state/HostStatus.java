@@ -1,9 +1,7 @@
 package org.vigil.engine.state;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.vigil.config.model.Host;
 
 /** The runtime status of one host, as Nagios keeps it in its {@code host} struct. */
@@ -12,7 +10,8 @@ public final class HostStatus extends CheckableStatus<HostState> {
     private final String name;
     private final List<String> parents;
     private final boolean hasCheckCommand;
-    private Map<HostState, Instant> lastTimeIn = new EnumMap<>(HostState.class);
+    /** By the state's ordinal; null for never (an array: 100,000 objects each keep one). */
+    private Instant[] lastTimeIn = new Instant[HostState.values().length];
 
     public HostStatus(Host host) {
         super(HostState.ofLetter(host.check().initialState()), host.check(), host.stalking(),
@@ -43,17 +42,18 @@ public final class HostStatus extends CheckableStatus<HostState> {
      */
     public HostStatus snapshot() {
         HostStatus copy = copyOfFields();
-        copy.lastTimeIn = new EnumMap<>(lastTimeIn);
+        copy.lastTimeIn = lastTimeIn.clone();
         return copy;
     }
 
     /** {@code last_time_up}, {@code last_time_down}... ({@link Instant#EPOCH} if never). */
     public Instant lastTimeIn(HostState state) {
-        return lastTimeIn.getOrDefault(state, Instant.EPOCH);
+        Instant t = lastTimeIn[state.ordinal()];
+        return t == null ? Instant.EPOCH : t;
     }
 
     public void setLastTimeIn(HostState state, Instant time) {
-        lastTimeIn.put(state, time);
+        lastTimeIn[state.ordinal()] = time;
         changed();
     }
 }

@@ -1,8 +1,6 @@
 package org.vigil.engine.state;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import org.vigil.config.model.Service;
 import org.vigil.config.model.ServiceKey;
 
@@ -12,7 +10,8 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
     private final ServiceKey key;
     private boolean isVolatile;
     private boolean hostProblemAtLastCheck;
-    private Map<ServiceState, Instant> lastTimeIn = new EnumMap<>(ServiceState.class);
+    /** By the state's ordinal; null for never (an array: 100,000 objects each keep one). */
+    private Instant[] lastTimeIn = new Instant[ServiceState.values().length];
 
     public ServiceStatus(Service service) {
         super(ServiceState.ofLetter(service.check().initialState()), service.check(), service.stalking(),
@@ -59,17 +58,18 @@ public final class ServiceStatus extends CheckableStatus<ServiceState> {
      */
     public ServiceStatus snapshot() {
         ServiceStatus copy = copyOfFields();
-        copy.lastTimeIn = new EnumMap<>(lastTimeIn);
+        copy.lastTimeIn = lastTimeIn.clone();
         return copy;
     }
 
     /** {@code last_time_ok}, {@code last_time_warning}... ({@link Instant#EPOCH} if never). */
     public Instant lastTimeIn(ServiceState state) {
-        return lastTimeIn.getOrDefault(state, Instant.EPOCH);
+        Instant t = lastTimeIn[state.ordinal()];
+        return t == null ? Instant.EPOCH : t;
     }
 
     public void setLastTimeIn(ServiceState state, Instant time) {
-        lastTimeIn.put(state, time);
+        lastTimeIn[state.ordinal()] = time;
         changed();
     }
 }

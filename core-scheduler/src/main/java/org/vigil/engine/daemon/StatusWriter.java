@@ -146,8 +146,8 @@ final class StatusWriter {
                             List<ServiceStatus> services, List<StatusFile.ContactLine> contacts,
                             Collection<Comment> comments,
                             String downtimes) {
-        void renderTo(StringBuilder sb) {
-            StatusFile.renderTo(sb, now, program, programLines, hosts, services, contacts, comments);
+        void renderTo(StringBuilder sb, Runnable spill) {
+            StatusFile.renderTo(sb, spill, now, program, programLines, hosts, services, contacts, comments);
             sb.append(downtimes);
         }
     }

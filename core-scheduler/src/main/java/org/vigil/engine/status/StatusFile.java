@@ -1,10 +1,7 @@
 package org.vigil.engine.status;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
@@ -309,81 +306,19 @@ public final class StatusFile {
         void renderTo(StringBuilder sb, Runnable spill);
     }
 
-    /** The buffer is written out at a spill once it holds this many chars. */
-    static final int SPILL_CHARS = 256 << 10;
-
-    /** A buffer kept from one write to the next up to this many chars; a bigger one is let go after each write. */
-    static final int KEEP_BUFFER_CHARS = 4 << 20;
-
-    private StringBuilder buffer = new StringBuilder();
-    private final char[] chunk = new char[8192];
+    private final AtomicFileWriter writer = new AtomicFileWriter();
 
     /**
-     * Renders the file with {@code renderer} into this file's own reused buffer, passing it on to a temporary file
-     * whenever it fills ({@link Renderer}), then renames that over the target as {@link #write(String)} does. One
-     * write at a time; a render that fails leaves the last file as it was.
+     * Renders the file with {@code renderer}, passing it on to a temporary file as it fills, then renames that over
+     * the target; a render that fails leaves the last file as it was ({@link AtomicFileWriter}).
      */
-    public synchronized void write(Renderer renderer) throws IOException {
-        buffer.setLength(0);
-        try {
-            writeAtomically(w -> {
-                try {
-                    renderer.renderTo(buffer, () -> {
-                        if (buffer.length() >= SPILL_CHARS) {
-                            drain(w);
-                        }
-                    });
-                } catch (java.io.UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                drain(w);
-            });
-        } finally {
-            if (buffer.capacity() > KEEP_BUFFER_CHARS) {
-                buffer = new StringBuilder();
-            } else {
-                buffer.setLength(0);
-            }
-        }
-    }
-
-    /** Passes the buffer on to {@code w} through the encoder (no copy of it) and empties it. */
-    private void drain(java.io.Writer w) {
-        try {
-            for (int i = 0; i < buffer.length(); i += chunk.length) {
-                int n = Math.min(chunk.length, buffer.length() - i);
-                buffer.getChars(i, i + n, chunk, 0);
-                w.write(chunk, 0, n);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        buffer.setLength(0);
+    public void write(Renderer renderer) throws IOException {
+        writer.write(file, renderer);
     }
 
     /** Writes {@code text} to a temporary file beside the target and renames it over the target. */
     public void write(String text) throws IOException {
-        writeAtomically(w -> w.write(text));
-    }
-
-    private interface Body {
-        void writeTo(java.io.Writer w) throws IOException;
-    }
-
-    private void writeAtomically(Body body) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // readable by all, as Nagios leaves it, for the CGIs and scripts that read it
-        Path tmp = Files.createTempFile(dir, ".status", ".tmp", java.nio.file.attribute.PosixFilePermissions
-                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
-        try {
-            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        writer.write(file, text);
     }
 
     /**

@@ -51,8 +51,8 @@ class StatusFileWriteTest {
     @Test
     void aHugeBufferIsNotKept() throws IOException {
         StatusFile file = new StatusFile(dir.resolve("status.dat"));
-        file.write((sb, spill) -> sb.ensureCapacity(StatusFile.KEEP_BUFFER_CHARS + 1));
-        file.write((sb, spill) -> assertThat(sb.capacity()).isLessThanOrEqualTo(StatusFile.KEEP_BUFFER_CHARS));
+        file.write((sb, spill) -> sb.ensureCapacity(AtomicFileWriter.KEEP_BUFFER_CHARS + 1));
+        file.write((sb, spill) -> assertThat(sb.capacity()).isLessThanOrEqualTo(AtomicFileWriter.KEEP_BUFFER_CHARS));
     }
 
     @Test
@@ -68,6 +68,6 @@ class StatusFileWriteTest {
             }
         });
         assertThat(Files.size(dir.resolve("status.dat"))).isEqualTo(20_000L * block.length());
-        assertThat(most[0]).isLessThan(StatusFile.SPILL_CHARS + block.length());
+        assertThat(most[0]).isLessThan(AtomicFileWriter.SPILL_CHARS + block.length());
     }
 }

@@ -45,15 +45,15 @@ final class RequestParser {
     Request parse(String text) throws LivestatusError {
         String[] lines = text.split("\n", -1);
         String first = stripEnd(lines[0]);
-        if (first.startsWith("COMMAND ")) {
-            command = first.substring("COMMAND ".length()).strip();
+        if (first.equals("COMMAND") || first.startsWith("COMMAND ")) {
+            command = first.substring("COMMAND".length()).strip();
             if (command.isEmpty()) {
                 throw new LivestatusError(LivestatusError.INVALID_REQUEST, "COMMAND: missing the command");
             }
             keepAlive = true;
             return new Request(this);
         }
-        if (first.equals("GET") || first.equals("GET ") || first.startsWith("GET ") && first.substring(4).isBlank()) {
+        if (first.equals("GET")) {
             throw new LivestatusError(LivestatusError.INVALID_REQUEST, "Invalid GET request, missing tablename");
         }
         if (!first.startsWith("GET ")) {

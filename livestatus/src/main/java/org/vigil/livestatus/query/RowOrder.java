@@ -24,27 +24,39 @@ final class RowOrder<R> {
         return columns.isEmpty();
     }
 
-    /** A row with its sort values read. */
-    record Keyed<T>(T item, Object[] keys) {
+    /** A row with its sort values read, and its place in the table (equal rows keep the table's order). */
+    record Keyed<T>(T item, Object[] keys, long place) {
     }
 
-    <T> Keyed<T> keyed(T item, R row) {
+    <T> Keyed<T> keyed(T item, R row, long place) {
         Object[] keys = new Object[columns.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = columns.get(i).value(row);
         }
-        return new Keyed<>(item, keys);
+        return new Keyed<>(item, keys, place);
     }
 
-    /** Sorts {@code rows} in place, stably (rows that compare equal keep the table's order). */
-    <T> void sort(List<Keyed<T>> rows) {
-        Comparator<Keyed<T>> order = (a, b) -> 0;
-        for (int i = 0; i < columns.size(); i++) {
-            int k = i;
-            Comparator<Keyed<T>> one = (a, b) -> compare(columns.get(k).type(), a.keys()[k], b.keys()[k]);
-            order = order.thenComparing(descending.get(i) ? one.reversed() : one);
+    /** The order of the Sort headers, then the table's. */
+    <T> Comparator<Keyed<T>> comparator() {
+        ColumnType[] types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
+        boolean[] down = new boolean[types.length];
+        for (int i = 0; i < down.length; i++) {
+            down[i] = descending.get(i);
         }
-        rows.sort(order);
+        return (a, b) -> {
+            for (int i = 0; i < types.length; i++) {
+                int c = compare(types[i], a.keys()[i], b.keys()[i]);
+                if (c != 0) {
+                    return down[i] ? -c : c;
+                }
+            }
+            return Long.compare(a.place(), b.place());
+        };
+    }
+
+    /** Sorts {@code rows} in place. */
+    <T> void sort(List<Keyed<T>> rows) {
+        rows.sort(comparator());
     }
 
     private static int compare(ColumnType type, Object a, Object b) {

@@ -23,6 +23,10 @@ final class RowTests<R> {
         if (expr == null) {
             return RowTest.ALWAYS;
         }
+        IntConjunction conjunction = IntConjunction.of(expr, columns, values, timezoneOffset);
+        if (conjunction != null) {
+            return conjunction;
+        }
         if (expr instanceof FilterExpr.Condition c) {
             Column<R> column = columns.get(c.column(), c.header());
             return Conditions.of(c, column.type(), values.slot(column), timezoneOffset);

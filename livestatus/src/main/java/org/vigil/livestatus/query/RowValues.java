@@ -16,6 +16,8 @@ final class RowValues<R> {
     private final Map<String, Integer> slots = new HashMap<>();
     private Object[] values = new Object[0];
     private int[] readAt = new int[0];
+    private long[] longs = new long[0];
+    private int[] longAt = new int[0];
     private int generation;
     private R row;
 
@@ -28,6 +30,8 @@ final class RowValues<R> {
         columns.add(column);
         values = new Object[columns.size()];
         readAt = new int[columns.size()];
+        longs = new long[columns.size()];
+        longAt = new int[columns.size()];
         generation = 0;
         slots.put(column.name(), columns.size() - 1);
         return columns.size() - 1;
@@ -50,9 +54,14 @@ final class RowValues<R> {
         return values[slot];
     }
 
+    /** The value in {@code slot} as a long (0 when it is no number), unboxed once per row. */
     long getLong(int slot) {
-        Object v = get(slot);
-        return v instanceof Number n ? n.longValue() : 0L;
+        if (longAt[slot] != generation) {
+            Object v = get(slot);
+            longs[slot] = v instanceof Number n ? n.longValue() : 0L;
+            longAt[slot] = generation;
+        }
+        return longs[slot];
     }
 
     double getDouble(int slot) {

@@ -70,20 +70,20 @@ final class Selection<R> {
 
     private long writeSorted(RowTest filter, RowValues<R> values, RowOrder<R> order, List<Column<R>> shown,
                              ColumnType[] types, ResponseWriter writer) {
-        List<RowOrder.Keyed<R>> matched = new ArrayList<>();
+        TopRows<R> top = new TopRows<>(order.comparator(),
+                request.limit() < 0 ? Long.MAX_VALUE : (long) request.offset() + request.limit());
+        long matched = 0;
         for (R row : table.table().rows(context)) {
             values.moveTo(row);
             if (filter.test(values)) {
-                matched.add(order.keyed(row, row));
+                top.offer(order.keyed(row, row, matched++));
             }
         }
-        order.sort(matched);
-        int from = Math.min(request.offset(), matched.size());
-        int to = request.limit() < 0 ? matched.size() : (int) Math.min(matched.size(), (long) from + request.limit());
-        for (RowOrder.Keyed<R> k : matched.subList(from, to)) {
+        List<RowOrder.Keyed<R>> sorted = top.sorted();
+        for (RowOrder.Keyed<R> k : sorted.subList(Math.min(request.offset(), sorted.size()), sorted.size())) {
             writer.row(read(k.item(), shown), types);
         }
-        return matched.size();
+        return matched;
     }
 
     private Object[] read(R row, List<Column<R>> shown) {

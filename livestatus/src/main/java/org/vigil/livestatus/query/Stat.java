@@ -30,5 +30,9 @@ abstract class Stat {
         Object result(StatsGroup group, int i) {
             return group.ints[i];
         }
+
+        RowTest test() {
+            return test;
+        }
     }
 }

@@ -81,7 +81,8 @@ final class RequestParser {
         String value = line.substring(colon + 1).stripLeading();
         HeaderLine h = new HeaderLine(name, value);
         switch (name) {
-            case "Columns": columns(h); break;
+            case "Columns":
+            case "StatsGroupBy": columns(h); break;
             case "Filter": filters.push(condition(h)); break;
             case "And": filters.combine(count(h), true, name); break;
             case "Or": filters.combine(count(h), false, name); break;

@@ -73,6 +73,8 @@ class StatsTest {
                 Arguments.of("items", "Columns: state\nStats: state >= 0\nOutputFormat: json\nColumnHeaders: on",
                         "[[\"state\",\"stats_1\"],\n[0,1],\n[2,2],\n[1,1]]\n"),
                 Arguments.of("items", "Columns: state\nStats: state >= 0\nSort: state desc", "2;2\n1;1\n0;1\n"),
+                Arguments.of("items", "StatsGroupBy: state\nStats: state >= 0\nSort: state desc",
+                        "2;2\n1;1\n0;1\n"),
                 Arguments.of("items", "Columns: state\nStats: state >= 0\nSort: state asc\nLimit: 2\nOffset: 1",
                         "1;1\n2;2\n"),
                 Arguments.of("items", "Columns: state\nStats: state >= 0\nLimit: 1\nOutputFormat: wrapped_json",

@@ -143,7 +143,7 @@ final class RequestParser {
         rest = rest.substring(space).stripLeading();
         int end = indexOfSpace(rest);
         String op = end < 0 ? rest : rest.substring(0, end);
-        String value = end < 0 ? "" : rest.substring(end + 1);
+        String value = end < 0 ? "" : rest.substring(end).stripLeading();
         if (op.isEmpty()) {
             throw h.error("missing operator after column '" + column + "'");
         }

@@ -42,6 +42,8 @@ class FilterTest {
                 Arguments.of("Filter: name >= delta", "delta gamma"),
                 Arguments.of("Filter: name ~ ph", "alpha"),
                 Arguments.of("Filter: name = ", ""),
+                Arguments.of("Filter: name =   alpha", "alpha"),
+                Arguments.of("Filter:name = alpha", "alpha"),
                 // ints
                 Arguments.of("Filter: state = 1", "Beta"),
                 Arguments.of("Filter: state != 1", "alpha delta gamma"),

@@ -41,6 +41,9 @@ class OutputTest {
                         "a\tg1:g2\t1/al/one:2/bo/two\tK/v:L/w\n"),
                 Arguments.of("Columns: name state\nFilter: state = 0\nSeparators: 0 1 2 3",
                         "a\u00010\u0000"),
+                Arguments.of("Filter: state = 0\nColumnHeaders: off",
+                        "a;0;1.0000000000e+07;1000;g1,g2;K|v,L|w;1|al|one,2|bo|two\n"),
+                Arguments.of("ColumnHeaders: on\nColumns: name\nFilter: state = 0", "name\na\n"),
                 Arguments.of("Columns: name\nFilter: state = 9", ""),
                 Arguments.of("Columns: name\nFilter: state = 9\nColumnHeaders: on", "name\n"),
                 Arguments.of("Columns: name latency groups custom_variables comments_with_info\n"

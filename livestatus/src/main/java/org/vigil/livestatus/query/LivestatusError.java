@@ -19,15 +19,41 @@ public final class LivestatusError extends Exception {
     public static final int INVALID_REQUEST = 452;
 
     private final int code;
+    private final boolean fixed16;
+    private final boolean keepAlive;
 
     public LivestatusError(int code, String message) {
+        this(code, message, false, false);
+    }
+
+    private LivestatusError(int code, String message, boolean fixed16, boolean keepAlive) {
         super(message, null, false, false);
         this.code = code;
+        this.fixed16 = fixed16;
+        this.keepAlive = keepAlive;
     }
 
     /** Livestatus's status code. */
     public int code() {
         return code;
+    }
+
+    /**
+     * Whether the refused request asked for {@code ResponseHeader: fixed16} (anywhere in it, as Livestatus reads
+     * every header of a bad request): its error answer carries the header, or the client could not read it.
+     */
+    public boolean fixed16() {
+        return fixed16;
+    }
+
+    /** Whether the refused request asked for {@code KeepAlive: on}, so the connection stays open after the error. */
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** This error, for a request that asked for {@code fixed16} and {@code keepAlive}. */
+    LivestatusError askedFor(boolean fixed16, boolean keepAlive) {
+        return new LivestatusError(code, getMessage(), fixed16, keepAlive);
     }
 
     static LivestatusError badRequest(String message) {

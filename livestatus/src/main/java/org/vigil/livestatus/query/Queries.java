@@ -27,10 +27,13 @@ public final class Queries {
         }
     }
 
-    /** The response for an error (fixed16 header with the code when {@code r} asked for it; r may be null). */
+    /**
+     * The response for an error: the message and a newline, after the fixed16 header with the code when the
+     * request asked for it ({@code r} may be null: a request {@link Request#parse} refused, whose error knows).
+     */
     public static byte[] error(Request r, LivestatusError e) {
         byte[] body = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-        return r != null && r.fixed16() ? withHeader(e.code(), body) : body;
+        return (r != null && r.fixed16()) || e.fixed16() ? withHeader(e.code(), body) : body;
     }
 
     /**

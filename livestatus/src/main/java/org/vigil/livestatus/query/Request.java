@@ -63,7 +63,12 @@ public final class Request {
 
     /** Parses one request, {@code Localtime:} compared with {@code clock}. */
     public static Request parse(String text, Clock clock) throws LivestatusError {
-        return new RequestParser(clock).parse(text);
+        try {
+            return new RequestParser(clock).parse(text);
+        } catch (LivestatusError e) {
+            throw e.askedFor(RequestParser.hasHeader(text, "ResponseHeader", "fixed16"),
+                    RequestParser.hasHeader(text, "KeepAlive", "on"));
+        }
     }
 
     /** A {@code COMMAND [epoch] NAME;args} request. */

@@ -278,6 +278,18 @@ final class RequestParser {
         waitTrigger = v;
     }
 
+    /** Whether a header line of {@code text} (before the first empty line) reads {@code name: value}. */
+    static boolean hasHeader(String text, String name, String value) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 1; i < lines.length && !lines[i].isBlank(); i++) {
+            String line = lines[i].strip();
+            if (line.startsWith(name + ":") && line.substring(name.length() + 1).strip().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String stripEnd(String line) {
         return line.stripTrailing();
     }

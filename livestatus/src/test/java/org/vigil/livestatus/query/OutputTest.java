@@ -121,6 +121,31 @@ class OutputTest {
     }
 
     @Test
+    void aRequestRefusedWhileParsingIsAnsweredWithTheFixed16HeaderItAskedForAnywhere() {
+        for (String text : List.of("GET hosts\nResponseHeader: fixed16\nKeepAlive: on\nFilter: state",
+                "GET hosts\nFilter: state\nResponseHeader: fixed16\nKeepAlive: on")) {
+            try {
+                Request.parse(text);
+                throw new AssertionError("parsed: " + text);
+            } catch (LivestatusError e) {
+                assertThat(e.fixed16()).isTrue();
+                assertThat(e.keepAlive()).isTrue();
+                assertThat(new String(Queries.error(null, e), StandardCharsets.UTF_8))
+                        .isEqualTo("400          46\nFilter: missing operator after column 'state'\n");
+            }
+        }
+        try {
+            Request.parse("GET hosts\nFilter: state\nResponseHeader: off");
+            throw new AssertionError("parsed");
+        } catch (LivestatusError e) {
+            assertThat(e.fixed16()).isFalse();
+            assertThat(e.keepAlive()).isFalse();
+            assertThat(new String(Queries.error(null, e), StandardCharsets.UTF_8))
+                    .isEqualTo("Filter: missing operator after column 'state'\n");
+        }
+    }
+
+    @Test
     void localtimeShiftsTimeColumnsShownAndComparedByTheClientsOffset() throws Exception {
         Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
         long theirs = 1_700_000_000L + 3600 + 5;

@@ -17,11 +17,13 @@ final class CountMemo {
     private final int[] slots;
     private final int[] statIndexes;
     private final RowTest[] tests;
-    private long[] stored;
     private final int[] bucket = new int[BUCKETS];
-    private final long[] occurrences = new long[MAX_TUPLES];
-    private final boolean[] passes;
     private final long[] current;
+    /** Per tuple: its values, how many rows had it, which stats it passes; grown as tuples are met. */
+    private long[] stored;
+    private long[] occurrences;
+    private boolean[] passes;
+    private int capacity = 64;
     private int size;
 
     /** Memoizes the count stats at {@code statIndexes} (tests {@code tests}), which read only {@code slots}. */
@@ -29,9 +31,10 @@ final class CountMemo {
         this.slots = slots;
         this.statIndexes = statIndexes;
         this.tests = tests;
-        this.stored = new long[MAX_TUPLES * Math.max(1, slots.length)];
-        this.passes = new boolean[MAX_TUPLES * tests.length];
         this.current = new long[slots.length];
+        this.stored = new long[capacity * slots.length];
+        this.occurrences = new long[capacity];
+        this.passes = new boolean[capacity * tests.length];
         Arrays.fill(bucket, -1);
     }
 
@@ -56,6 +59,9 @@ final class CountMemo {
         if (size == MAX_TUPLES) {
             return false;
         }
+        if (size == capacity) {
+            grow();
+        }
         int e = size++;
         System.arraycopy(current, 0, stored, e * width, width);
         for (int j = 0; j < tests.length; j++) {
@@ -64,6 +70,13 @@ final class CountMemo {
         occurrences[e] = 1;
         bucket[b] = e;
         return true;
+    }
+
+    private void grow() {
+        capacity *= 2;
+        stored = Arrays.copyOf(stored, capacity * slots.length);
+        occurrences = Arrays.copyOf(occurrences, capacity);
+        passes = Arrays.copyOf(passes, capacity * tests.length);
     }
 
     /** Adds the memoized counts into {@code group}. */

@@ -153,6 +153,11 @@ final class JsonWriter extends ResponseWriter {
             out.ascii('u');
         }
         out.ascii('"');
+        if (isPlain(s)) {
+            out.ascii(s);
+            out.ascii('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
@@ -169,6 +174,17 @@ final class JsonWriter extends ResponseWriter {
             }
         }
         out.ascii('"');
+    }
+
+    /** Whether {@code s} is printable ASCII without quotes or backslashes, written as it is. */
+    private static boolean isPlain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 32 || c >= 128 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hex(int value, int digits) {

@@ -1,7 +1,6 @@
 package org.vigil.livestatus.query;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes an answer's rows in one output format: the optional header row of column names, then each row's typed
@@ -38,10 +37,7 @@ abstract class ResponseWriter {
 
     /** A double as Livestatus prints it ({@code %.10e}: {@code 1.5000000000e+00}). */
     static String formatDouble(double d) {
-        if (d == 0) {
-            return "0.0000000000e+00";
-        }
-        return String.format(Locale.ROOT, "%.10e", d);
+        return DoubleFormat.format(d);
     }
 
     /** The long a value of an int or time column holds (0 when it is not a number). */

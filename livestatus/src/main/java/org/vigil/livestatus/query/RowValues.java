@@ -54,14 +54,17 @@ final class RowValues<R> {
         return values[slot];
     }
 
-    /** The value in {@code slot} as a long (0 when it is no number), unboxed once per row. */
+    /** The value in {@code slot} as a long (0 when it is no number), read once per row, unboxed if need be. */
     long getLong(int slot) {
         if (longAt[slot] != generation) {
-            Object v = get(slot);
-            longs[slot] = v instanceof Number n ? n.longValue() : 0L;
+            longs[slot] = readAt[slot] == generation ? asLong(values[slot]) : columns.get(slot).longValue(row);
             longAt[slot] = generation;
         }
         return longs[slot];
+    }
+
+    private static long asLong(Object v) {
+        return v instanceof Number n ? n.longValue() : 0L;
     }
 
     double getDouble(int slot) {

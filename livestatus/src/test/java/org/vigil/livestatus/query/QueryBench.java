@@ -110,7 +110,7 @@ public final class QueryBench {
     }
 
     private static Column<Service> integer(String name, ToLongFunction<Service> read) {
-        return new Column<>(name, ColumnType.INT, "", s -> read.applyAsLong(s));
+        return Column.ofLong(name, ColumnType.INT, "", read);
     }
 
     static String resource(String path) throws IOException {

@@ -1,6 +1,10 @@
 package org.vigil.livestatus.query;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Counts for the {@code Stats:} filters that read only int and time columns, worked out once per distinct tuple of
@@ -36,6 +40,49 @@ final class CountMemo {
         this.occurrences = new long[capacity];
         this.passes = new boolean[capacity * tests.length];
         Arrays.fill(bucket, -1);
+    }
+
+    /**
+     * A memo for the count stats among {@code specs} (compiled as {@code stats}) whose filters read only int and
+     * time columns, or null when there are none.
+     */
+    static <R> CountMemo plan(List<StatsSpec> specs, Stat[] stats, TableColumns<R> table, RowValues<R> values)
+            throws LivestatusError {
+        Set<Integer> slots = new TreeSet<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<RowTest> tests = new ArrayList<>();
+        for (int i = 0; i < stats.length; i++) {
+            Set<Integer> read = new TreeSet<>();
+            if (specs.get(i) instanceof StatsSpec.Count c && readsOnlyInts(c.filter(), table, values, read)) {
+                slots.addAll(read);
+                indexes.add(i);
+                tests.add(((Stat.Count) stats[i]).test());
+            }
+        }
+        if (indexes.isEmpty()) {
+            return null;
+        }
+        return new CountMemo(slots.stream().mapToInt(Integer::intValue).toArray(),
+                indexes.stream().mapToInt(Integer::intValue).toArray(), tests.toArray(new RowTest[0]));
+    }
+
+    /** Whether {@code expr} reads only int and time columns (their slots added to {@code slots}). */
+    private static <R> boolean readsOnlyInts(FilterExpr expr, TableColumns<R> table, RowValues<R> values,
+                                             Set<Integer> slots) throws LivestatusError {
+        if (expr instanceof FilterExpr.Condition c) {
+            Column<R> column = table.get(c.column(), c.header());
+            slots.add(values.slot(column));
+            return column.type() == ColumnType.INT || column.type() == ColumnType.TIME;
+        }
+        if (expr instanceof FilterExpr.Not n) {
+            return readsOnlyInts(n.part(), table, values, slots);
+        }
+        List<FilterExpr> parts = expr instanceof FilterExpr.All a ? a.parts() : ((FilterExpr.Any) expr).parts();
+        boolean onlyInts = true;
+        for (FilterExpr p : parts) {
+            onlyInts &= readsOnlyInts(p, table, values, slots);
+        }
+        return onlyInts;
     }
 
     /** Counts the current row; false when the memo is full and the row must be counted filter by filter. */

@@ -39,7 +39,7 @@ final class StatsAnswer<R> {
         RowOrder<R> order = new RowOrder<>(request.sorts(), table);
         Map<Object, StatsGroup> groups = new LinkedHashMap<>();
         StatsGroup all = new StatsGroup(stats.length, null, new Object[0]);
-        CountMemo memo = groupSlots.length == 0 ? memo(stats, values) : null;
+        CountMemo memo = groupSlots.length == 0 ? CountMemo.plan(request.stats(), stats, table, values) : null;
         boolean[] memoized = new boolean[stats.length];
         if (memo != null) {
             for (int i : memo.statIndexes()) {
@@ -64,46 +64,6 @@ final class StatsAnswer<R> {
         }
         List<StatsGroup> rows = groupSlots.length == 0 ? List.of(all) : ordered(groups, order);
         return write(groupColumns, stats, rows, groupSlots.length == 0 ? 1 : groups.size());
-    }
-
-    /** A memo for the count stats that read only int and time columns, or null when there are none. */
-    private CountMemo memo(Stat[] stats, RowValues<R> values) throws LivestatusError {
-        java.util.Set<Integer> slots = new java.util.TreeSet<>();
-        List<Integer> indexes = new ArrayList<>();
-        List<RowTest> tests = new ArrayList<>();
-        for (int i = 0; i < stats.length; i++) {
-            StatsSpec spec = request.stats().get(i);
-            java.util.Set<Integer> read = new java.util.TreeSet<>();
-            if (spec instanceof StatsSpec.Count c && readsOnlyInts(c.filter(), values, read)) {
-                slots.addAll(read);
-                indexes.add(i);
-                tests.add(((Stat.Count) stats[i]).test());
-            }
-        }
-        if (indexes.isEmpty()) {
-            return null;
-        }
-        return new CountMemo(slots.stream().mapToInt(Integer::intValue).toArray(),
-                indexes.stream().mapToInt(Integer::intValue).toArray(), tests.toArray(new RowTest[0]));
-    }
-
-    /** Whether {@code expr} reads only int and time columns (their slots added to {@code slots}). */
-    private boolean readsOnlyInts(FilterExpr expr, RowValues<R> values, java.util.Set<Integer> slots)
-            throws LivestatusError {
-        if (expr instanceof FilterExpr.Condition c) {
-            Column<R> column = table.get(c.column(), c.header());
-            slots.add(values.slot(column));
-            return column.type() == ColumnType.INT || column.type() == ColumnType.TIME;
-        }
-        if (expr instanceof FilterExpr.Not n) {
-            return readsOnlyInts(n.part(), values, slots);
-        }
-        List<FilterExpr> parts = expr instanceof FilterExpr.All a ? a.parts() : ((FilterExpr.Any) expr).parts();
-        boolean onlyInts = true;
-        for (FilterExpr p : parts) {
-            onlyInts &= readsOnlyInts(p, values, slots);
-        }
-        return onlyInts;
     }
 
     private Stat[] compileStats(RowTests<R> tests, RowValues<R> values) throws LivestatusError {

@@ -90,10 +90,17 @@ public final class ReadModel {
         Instant started = source.started();
         List<String> rejected = source.lastRejectedReloadErrors();
         Instant now = clock.instant();
-        StatusSnapshot s = engine.call(() -> b.publish(program(engine, now, started, rejected)));
+        StatusSnapshot s = engine.call(() -> b.publish(program(engine, now, started, rejected), detail(engine)));
         latestAfter = after;
         latest = s;
         return s;
+    }
+
+    /** Engine thread: the program's switches beyond the pages'. */
+    private static ProgramDetail detail(Engine e) {
+        ProgramSwitches p = e.switches();
+        return new ProgramDetail(p.performanceData(), p.obsessOverServices(), p.obsessOverHosts(),
+                e.freshnessSettings().checkServices(), e.freshnessSettings().checkHosts());
     }
 
     /** Engine thread: the program's status. */

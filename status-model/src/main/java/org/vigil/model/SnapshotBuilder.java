@@ -25,6 +25,8 @@ final class SnapshotBuilder {
     private final ObjectFrame frame;
     private final HostView[] hosts;
     private final ServiceView[] services;
+    private final CheckDetail[] hostDetails;
+    private final CheckDetail[] serviceDetails;
     private final long[] hostSeen;
     private final long[] serviceSeen;
     private final byte[] hostCodes;
@@ -39,6 +41,8 @@ final class SnapshotBuilder {
                 new ArrayList<>(engine.services()));
         this.hosts = new HostView[frame.hostStatus.length];
         this.services = new ServiceView[frame.serviceStatus.length];
+        this.hostDetails = new CheckDetail[hosts.length];
+        this.serviceDetails = new CheckDetail[services.length];
         this.hostSeen = new long[hosts.length];
         this.serviceSeen = new long[services.length];
         Arrays.fill(hostSeen, -1);
@@ -52,7 +56,7 @@ final class SnapshotBuilder {
     }
 
     /** Engine thread: the snapshot of now, made from the last one and the statuses that changed since. */
-    StatusSnapshot publish(ProgramView program) {
+    StatusSnapshot publish(ProgramView program, ProgramDetail programDetail) {
         Instant now = program.takenAt();
         Instant started = program.programStart();
         boolean hostStates = false;
@@ -62,6 +66,7 @@ final class SnapshotBuilder {
             if (changes != hostSeen[i] || hosts[i] == null) {
                 hostSeen[i] = changes;
                 hosts[i] = hostView(i, s, now, started);
+                hostDetails[i] = CheckDetail.of(s);
                 hostStates |= code(hostCodes, i, hosts[i].status(), StateIndex.HOST_STATES);
             }
         }
@@ -72,6 +77,7 @@ final class SnapshotBuilder {
             if (changes != serviceSeen[i] || services[i] == null) {
                 serviceSeen[i] = changes;
                 services[i] = serviceView(i, s, now, started);
+                serviceDetails[i] = CheckDetail.of(s);
                 serviceStates |= code(serviceCodes, i, services[i].status(), StateIndex.SERVICE_STATES);
             }
         }
@@ -91,8 +97,9 @@ final class SnapshotBuilder {
             downtimes.add(DowntimeView.of(d));
         }
         downtimes.sort(Comparator.comparingLong(DowntimeView::id));
-        return new StatusSnapshot(engine, program, frame, hosts.clone(), services.clone(), hostIndex, serviceIndex,
-                comments, downtimes);
+        return new StatusSnapshot(engine, new StatusSnapshot.Program(program, programDetail), frame,
+                new StatusSnapshot.Objects(hosts.clone(), services.clone(), hostDetails.clone(), serviceDetails.clone()),
+                new StatusSnapshot.Indexes(hostIndex, serviceIndex), comments, downtimes);
     }
 
     /** Sets object {@code i}'s code from {@code c}; whether it changed. */

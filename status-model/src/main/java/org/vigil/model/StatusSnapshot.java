@@ -22,9 +22,12 @@ public final class StatusSnapshot {
 
     private final Object engine;
     private final ProgramView program;
+    private final ProgramDetail programDetail;
     private final ObjectFrame frame;
     private final HostView[] hosts;
     private final ServiceView[] services;
+    private final CheckDetail[] hostDetails;
+    private final CheckDetail[] serviceDetails;
     private final StateIndex hostIndex;
     private final StateIndex serviceIndex;
     private final List<CommentView> comments;
@@ -32,16 +35,30 @@ public final class StatusSnapshot {
     private final Map<StateCounts.Viewer, StateCounts> counts = new ConcurrentHashMap<>();
     private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
-    StatusSnapshot(Object engine, ProgramView program, ObjectFrame frame, HostView[] hosts, ServiceView[] services,
-                   StateIndex hostIndex, StateIndex serviceIndex, List<CommentView> comments,
-                   List<DowntimeView> downtimes) {
+    /** The program's status as the pages show it and as Livestatus adds to it. */
+    record Program(ProgramView view, ProgramDetail detail) {
+    }
+
+    /** The views of every host and service, and their details at the same positions. */
+    record Objects(HostView[] hosts, ServiceView[] services, CheckDetail[] hostDetails, CheckDetail[] serviceDetails) {
+    }
+
+    /** The state indexes of the hosts and the services. */
+    record Indexes(StateIndex hosts, StateIndex services) {
+    }
+
+    StatusSnapshot(Object engine, Program program, ObjectFrame frame, Objects objects, Indexes indexes,
+                   List<CommentView> comments, List<DowntimeView> downtimes) {
         this.engine = engine;
-        this.program = program;
+        this.program = program.view();
+        this.programDetail = program.detail();
         this.frame = frame;
-        this.hosts = hosts;
-        this.services = services;
-        this.hostIndex = hostIndex;
-        this.serviceIndex = serviceIndex;
+        this.hosts = objects.hosts();
+        this.services = objects.services();
+        this.hostDetails = objects.hostDetails();
+        this.serviceDetails = objects.serviceDetails();
+        this.hostIndex = indexes.hosts();
+        this.serviceIndex = indexes.services();
         this.comments = List.copyOf(comments);
         this.downtimes = List.copyOf(downtimes);
     }
@@ -61,6 +78,67 @@ public final class StatusSnapshot {
 
     public ProgramView program() {
         return program;
+    }
+
+    /** The program switches beyond {@link #program()} that Livestatus's {@code status} table shows. */
+    public ProgramDetail programDetail() {
+        return programDetail;
+    }
+
+    /** The run-time details of every host, at the positions of {@link #hosts()}. */
+    public List<CheckDetail> hostDetails() {
+        return Collections.unmodifiableList(Arrays.asList(hostDetails));
+    }
+
+    /** The run-time details of every service, at the positions of {@link #services()}. */
+    public List<CheckDetail> serviceDetails() {
+        return Collections.unmodifiableList(Arrays.asList(serviceDetails));
+    }
+
+    /** The details of the services of one host, at the positions of {@link #servicesOf}. */
+    public List<CheckDetail> serviceDetailsOf(String host) {
+        Integer at = frame.hostAt.get(host);
+        if (at == null) {
+            return List.of();
+        }
+        return serviceDetails().subList(frame.firstService[at], frame.firstService[at + 1]);
+    }
+
+    /** The position of host {@code name} in {@link #hosts()}, or -1. */
+    public int hostPosition(String name) {
+        Integer at = frame.hostAt.get(name);
+        return at == null ? -1 : at;
+    }
+
+    /** The position of the first service of host {@code name} in {@link #services()}, or -1. */
+    public int firstServicePosition(String name) {
+        Integer at = frame.hostAt.get(name);
+        return at == null ? -1 : frame.firstService[at];
+    }
+
+    /** The positions in {@link #hosts()} of the hosts {@code contact} is a contact of (a copy). */
+    public int[] hostPositionsOfContact(String contact) {
+        return frame.hostsOfContact.getOrDefault(contact, new int[0]).clone();
+    }
+
+    /** The positions in {@link #services()} of the services {@code contact} sees, as {@link #servicesOfContact}. */
+    public int[] servicePositionsOfContact(String contact) {
+        return frame.servicesOfContact.getOrDefault(contact, new int[0]).clone();
+    }
+
+    /** The positions in {@link #hosts()} of the members of host group {@code name} (a copy). */
+    public int[] hostPositionsOfHostGroup(String name) {
+        return frame.hostsOfHostGroup.getOrDefault(name, new int[0]).clone();
+    }
+
+    /** The positions in {@link #services()} of the services on the members of host group {@code name}. */
+    public int[] servicePositionsOfHostGroup(String name) {
+        return frame.servicesOfHostGroup.getOrDefault(name, new int[0]).clone();
+    }
+
+    /** The positions in {@link #services()} of the members of service group {@code name} (a copy). */
+    public int[] servicePositionsOfServiceGroup(String name) {
+        return frame.servicesOfServiceGroup.getOrDefault(name, new int[0]).clone();
     }
 
     /** When the snapshot was taken. */

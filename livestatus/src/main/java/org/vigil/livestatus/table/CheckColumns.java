@@ -68,6 +68,8 @@ final class CheckColumns {
                 .integer("current_problem_id", "The id of the current problem (0 for none)",
                         r -> r.detail().currentProblemId())
                 .integer("last_problem_id", "The id of the last problem", r -> r.detail().lastProblemId())
+                .number("staleness", "How many check intervals the last check is old: (now - last_check) / "
+                        + "(check_interval * interval_length)", CheckColumns::staleness)
                 .flag("is_executing", "Whether a check is running now: always 0 in Vigil (compatibility.md)",
                         r -> false);
     }
@@ -178,6 +180,13 @@ final class CheckColumns {
         Map<String, String> out = new TreeMap<>();
         r.customVariables().forEach((k, v) -> out.put(k.toUpperCase(java.util.Locale.ROOT), v));
         return out;
+    }
+
+    /** As Naemon: the age of the last result in check intervals (an interval of 0 counts as 1). */
+    static double staleness(Checked r) {
+        double interval = r.detail().checkInterval() == 0 ? 1 : r.detail().checkInterval();
+        long age = r.scope().snapshot().takenAt().getEpochSecond() - Columns.epoch(r.status().lastCheck());
+        return age / (interval * r.scope().intervalLength());
     }
 
     static int acknowledgementType(String type) {

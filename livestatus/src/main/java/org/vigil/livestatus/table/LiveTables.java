@@ -108,7 +108,7 @@ public final class LiveTables implements TableSet {
             index = new ModelIndex(model, settings.zone());
             modelIndex = index;
         }
-        return new Scope(ctx, index);
+        return new Scope(ctx, index, settings.intervalLength());
     }
 
     /** The log files the log and statehist tables read. */

@@ -15,11 +15,18 @@ final class Scope {
     private final StatusSnapshot snapshot;
     private final Visibility visibility;
     private final ModelIndex model;
+    private final long intervalLength;
 
-    Scope(QueryContext context, ModelIndex model) {
+    Scope(QueryContext context, ModelIndex model, long intervalLength) {
         this.snapshot = context.snapshot();
         this.visibility = Visibility.of(snapshot, context.authUser());
         this.model = model;
+        this.intervalLength = intervalLength;
+    }
+
+    /** {@code interval_length}: the seconds of one interval unit. */
+    long intervalLength() {
+        return intervalLength;
     }
 
     StatusSnapshot snapshot() {

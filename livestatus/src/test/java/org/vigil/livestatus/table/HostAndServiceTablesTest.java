@@ -76,6 +76,8 @@ class HostAndServiceTablesTest {
                 .containsEntry("custom_variable_values", List.of("ops", "r1"))
                 .containsEntry("custom_variables", Map.of("OWNER", "ops", "RACK", "r1"));
         assertThat((Long) web1.get("last_check")).isBetween(before, Instant.now().getEpochSecond());
+        // checked just now, every 5 minutes: well under one interval old
+        assertThat((Double) web1.get("staleness")).isBetween(0.0, 0.1);
         assertThat((Long) web1.get("last_state_change")).isBetween(before, Instant.now().getEpochSecond());
         // as Nagios records it (and status.dat shows it): a result stamps the time of the state before it
         assertThat((Long) web1.get("last_time_up")).isBetween(before, Instant.now().getEpochSecond());

@@ -107,7 +107,9 @@ class TablesContractTest {
 
     @Test
     void theColumnsClientsNameExist() {
-        // Thruk 630dcd9 lib/Thruk/Backend/Provider/Livestatus.pm: default and extra host and service columns
+        // Thruk 630dcd9 lib/Thruk/Backend/Provider/Livestatus.pm: default and extra host and service columns;
+        // NagVis cfd758e share/server/core/classes/GlobalBackendmklivestatus.php: hard_state, staleness; Nagstamon
+        // f6767b5 Nagstamon/servers/Livestatus.py reads every column of hosts and services
         assertHas("hosts", """
                 accept_passive_checks acknowledged action_url action_url_expanded active_checks_enabled address alias
                 check_command check_freshness check_interval check_options check_period check_type checks_enabled
@@ -123,6 +125,7 @@ class TablesContractTest {
                 last_time_unreachable last_time_up display_name in_check_period in_notification_period contacts
                 contact_groups long_plugin_output services comments_with_info downtimes_with_info last_update
                 last_hard_state custom_variables worst_service_state acknowledgement_type last_hard_state_change
+                hard_state staleness
                 """);
         assertHas("services", """
                 accept_passive_checks acknowledged action_url action_url_expanded active_checks_enabled check_command
@@ -144,6 +147,7 @@ class TablesContractTest {
                 host_custom_variable_names host_custom_variable_values in_check_period in_notification_period
                 host_parents contacts contact_groups long_plugin_output comments_with_info downtimes_with_info
                 host_contacts host_contact_groups last_update last_hard_state downtimes host_downtimes
+                hard_state staleness host_scheduled_downtime_depth
                 """);
         assertHas("hostgroups", """
                 name alias members action_url notes notes_url num_hosts num_hosts_down num_hosts_pending

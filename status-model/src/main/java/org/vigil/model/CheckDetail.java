@@ -24,7 +24,7 @@ public record CheckDetail(int lastStateCode, int lastHardStateCode, int currentN
                           boolean flapDetectionEnabled, boolean eventHandlerEnabled, boolean obsess,
                           boolean processPerformanceData, double checkInterval, double retryInterval, int checkType,
                           boolean hasBeenChecked, long currentProblemId, long lastProblemId,
-                          boolean noMoreNotifications, List<Long> lastTimeIn) {
+                          boolean noMoreNotifications, boolean shouldBeScheduled, List<Long> lastTimeIn) {
 
     public CheckDetail {
         lastTimeIn = List.copyOf(lastTimeIn);
@@ -36,7 +36,7 @@ public record CheckDetail(int lastStateCode, int lastHardStateCode, int currentN
                 set(s.lastNotification()), set(s.nextNotification()), s.percentStateChange(),
                 s.flapDetectionEnabled(), s.eventHandlerEnabled(), s.obsess(), s.processPerformanceData(),
                 s.checkInterval(), s.retryInterval(), s.checkType() == null ? 0 : s.checkType().code(),
-                s.hasBeenChecked(), s.currentProblemId(), s.lastProblemId(), s.noMoreNotifications(), lastTimes(s));
+                s.hasBeenChecked(), s.currentProblemId(), s.lastProblemId(), s.noMoreNotifications(), s.shouldBeScheduled(), lastTimes(s));
     }
 
     private static List<Long> lastTimes(CheckableStatus<?> s) {

@@ -65,6 +65,8 @@ final class CheckColumns {
                         r -> r.detail().nextNotification())
                 .flag("no_more_notifications", "Whether no further notifications are sent for this problem (0/1)",
                         r -> r.detail().noMoreNotifications())
+                .flag("should_be_scheduled", "Whether the object is scheduled for active checks (0/1)",
+                        r -> r.detail().shouldBeScheduled())
                 .integer("current_problem_id", "The id of the current problem (0 for none)",
                         r -> r.detail().currentProblemId())
                 .integer("last_problem_id", "The id of the last problem", r -> r.detail().lastProblemId())

@@ -11,7 +11,9 @@ final class HostColumns {
 
     static List<Column<HostRow>> all() {
         Columns<HostRow> c = new Columns<>();
-        c.text("name", "Host name", HostRow::name)
+        c.integer("id", "The host's number: its position in name order (changes when hosts are added or removed)",
+                        HostRow::position)
+                .text("name", "Host name", HostRow::name)
                 .text("display_name", "Optional display name", r -> r.view().displayName())
                 .text("alias", "An alias name for the host", r -> r.view().alias())
                 .text("address", "IP address", r -> r.view().address())

@@ -15,7 +15,9 @@ final class ServiceColumns {
     /** The service's own columns, without its host's (the comments and downtimes tables add these as service_). */
     static List<Column<ServiceRow>> own() {
         Columns<ServiceRow> c = new Columns<>();
-        c.text("description", "Service description", r -> r.view().description())
+        c.integer("id", "The service's number: its position in host and description order (changes when services "
+                        + "are added or removed)", ServiceRow::position)
+                .text("description", "Service description", r -> r.view().description())
                 .text("display_name", "An optional display name", r -> r.view().displayName())
                 .integer("initial_state", "Initial service state (0 ok, 1 warning, 2 critical, 3 unknown)",
                         r -> r.check() == null ? 0 : initialState(r.check().initialState()));

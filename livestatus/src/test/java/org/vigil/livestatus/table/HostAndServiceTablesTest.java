@@ -143,6 +143,14 @@ class HostAndServiceTablesTest {
         assertThat(f.rows("services")).extracting(r -> r.get("host_name") + ";" + r.get("description"))
                 .containsExactly("db1;disk", "db1;pg", "web1;disk", "web1;http", "web2;disk", "web2;http");
         assertThat(f.rows("hosts")).extracting(r -> r.get("name")).containsExactly("db1", "web1", "web2");
+        assertThat(f.rows("hosts")).extracting(r -> r.get("id")).containsExactly(0L, 1L, 2L);
+        assertThat(f.rows("services")).extracting(r -> r.get("id")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        // should_be_scheduled is the engine's own flag (as status.dat writes it)
+        List<Long> engine = f.daemon.engine().call(() -> f.daemon.engine().services().stream()
+                .sorted(java.util.Comparator.comparing((org.vigil.engine.state.ServiceStatus x) -> x.hostName())
+                        .thenComparing(x -> x.description()))
+                .map(x -> x.shouldBeScheduled() ? 1L : 0L).toList());
+        assertThat(f.rows("services")).extracting(r -> r.get("should_be_scheduled")).isEqualTo(engine);
     }
 
     @Test

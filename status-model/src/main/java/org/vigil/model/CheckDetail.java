@@ -1,8 +1,6 @@
 package org.vigil.model;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.HostState;
 import org.vigil.engine.state.HostStatus;
@@ -24,11 +22,7 @@ public record CheckDetail(int lastStateCode, int lastHardStateCode, int currentN
                           boolean flapDetectionEnabled, boolean eventHandlerEnabled, boolean obsess,
                           boolean processPerformanceData, double checkInterval, double retryInterval, int checkType,
                           boolean hasBeenChecked, long currentProblemId, long lastProblemId,
-                          boolean noMoreNotifications, boolean shouldBeScheduled, List<Long> lastTimeIn) {
-
-    public CheckDetail {
-        lastTimeIn = List.copyOf(lastTimeIn);
-    }
+                          boolean noMoreNotifications, boolean shouldBeScheduled, StateTimes lastTimeIn) {
 
     /** Copies {@code s}; engine thread only. */
     public static CheckDetail of(CheckableStatus<?> s) {
@@ -39,18 +33,16 @@ public record CheckDetail(int lastStateCode, int lastHardStateCode, int currentN
                 s.hasBeenChecked(), s.currentProblemId(), s.lastProblemId(), s.noMoreNotifications(), s.shouldBeScheduled(), lastTimes(s));
     }
 
-    private static List<Long> lastTimes(CheckableStatus<?> s) {
-        List<Long> out = new ArrayList<>(4);
+    private static StateTimes lastTimes(CheckableStatus<?> s) {
         if (s instanceof HostStatus h) {
-            for (HostState st : HostState.values()) {
-                out.add(h.lastTimeIn(st).getEpochSecond());
-            }
-        } else if (s instanceof ServiceStatus v) {
-            for (ServiceState st : ServiceState.values()) {
-                out.add(v.lastTimeIn(st).getEpochSecond());
-            }
+            return new StateTimes(h.lastTimeIn(HostState.UP).getEpochSecond(),
+                    h.lastTimeIn(HostState.DOWN).getEpochSecond(), h.lastTimeIn(HostState.UNREACHABLE).getEpochSecond(),
+                    0);
         }
-        return out;
+        ServiceStatus v = (ServiceStatus) s;
+        return new StateTimes(v.lastTimeIn(ServiceState.OK).getEpochSecond(),
+                v.lastTimeIn(ServiceState.WARNING).getEpochSecond(), v.lastTimeIn(ServiceState.CRITICAL).getEpochSecond(),
+                v.lastTimeIn(ServiceState.UNKNOWN).getEpochSecond());
     }
 
     private static int code(Object state) {

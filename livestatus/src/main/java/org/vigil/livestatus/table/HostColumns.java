@@ -33,7 +33,7 @@ final class HostColumns {
             int st = s;
             c.seconds("last_time_" + states[s], "The last time the host was " + states[s]
                     .toUpperCase(java.util.Locale.ROOT) + " (epoch seconds, 0 for never)",
-                    r -> r.detail().lastTimeIn().get(st));
+                    r -> r.detail().lastTimeIn().of(st));
         }
         c.list("parents", "The parents of the host", r -> r.view().parents())
                 .list("childs", "The hosts whose parent this host is", r -> r.scope().model().children(r.name()))

@@ -18,6 +18,7 @@ final class HostRow implements Checked {
     private final Scope scope;
     private final int position;
     private HostView view;
+    private CheckDetail detail;
     private Host config;
 
     HostRow(Scope scope, int position) {
@@ -36,7 +37,7 @@ final class HostRow implements Checked {
 
     HostView view() {
         if (view == null) {
-            view = scope.snapshot().hosts().get(position);
+            view = scope.hostView(position);
         }
         return view;
     }
@@ -48,7 +49,10 @@ final class HostRow implements Checked {
 
     @Override
     public CheckDetail detail() {
-        return scope.snapshot().hostDetails().get(position);
+        if (detail == null) {
+            detail = scope.hostDetail(position);
+        }
+        return detail;
     }
 
     /** The definition; null only for a host the configuration no longer has. */

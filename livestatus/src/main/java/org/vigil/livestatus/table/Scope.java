@@ -16,12 +16,37 @@ final class Scope {
     private final Visibility visibility;
     private final ModelIndex model;
     private final long intervalLength;
+    /** The snapshot's lists, taken once: each call of the snapshot's accessors makes a new wrapper. */
+    private final List<org.vigil.model.HostView> hosts;
+    private final List<org.vigil.model.ServiceView> services;
+    private final List<org.vigil.model.CheckDetail> hostDetails;
+    private final List<org.vigil.model.CheckDetail> serviceDetails;
 
     Scope(QueryContext context, ModelIndex model, long intervalLength) {
         this.snapshot = context.snapshot();
         this.visibility = Visibility.of(snapshot, context.authUser());
         this.model = model;
         this.intervalLength = intervalLength;
+        this.hosts = snapshot.hosts();
+        this.services = snapshot.services();
+        this.hostDetails = snapshot.hostDetails();
+        this.serviceDetails = snapshot.serviceDetails();
+    }
+
+    org.vigil.model.HostView hostView(int position) {
+        return hosts.get(position);
+    }
+
+    org.vigil.model.ServiceView serviceView(int position) {
+        return services.get(position);
+    }
+
+    org.vigil.model.CheckDetail hostDetail(int position) {
+        return hostDetails.get(position);
+    }
+
+    org.vigil.model.CheckDetail serviceDetail(int position) {
+        return serviceDetails.get(position);
     }
 
     /** {@code interval_length}: the seconds of one interval unit. */

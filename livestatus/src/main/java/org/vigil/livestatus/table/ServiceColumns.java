@@ -34,7 +34,7 @@ final class ServiceColumns {
             int st = s;
             c.seconds("last_time_" + states[s], "The last time the service was " + states[s]
                     .toUpperCase(java.util.Locale.ROOT) + " (epoch seconds, 0 for never)",
-                    r -> r.detail().lastTimeIn().get(st));
+                    r -> r.detail().lastTimeIn().of(st));
         }
         c.list("groups", "The service groups the service is a member of", r -> r.view().servicegroups());
         return c.build();

@@ -19,6 +19,7 @@ final class ServiceRow implements Checked {
     private final Scope scope;
     private final int position;
     private ServiceView view;
+    private CheckDetail detail;
     private Service config;
     private HostRow host;
 
@@ -38,7 +39,7 @@ final class ServiceRow implements Checked {
 
     ServiceView view() {
         if (view == null) {
-            view = scope.snapshot().services().get(position);
+            view = scope.serviceView(position);
         }
         return view;
     }
@@ -50,7 +51,10 @@ final class ServiceRow implements Checked {
 
     @Override
     public CheckDetail detail() {
-        return scope.snapshot().serviceDetails().get(position);
+        if (detail == null) {
+            detail = scope.serviceDetail(position);
+        }
+        return detail;
     }
 
     /** The definition; null only for a service the configuration no longer has. */

@@ -110,6 +110,11 @@ public final class StatusSnapshot {
         return at == null ? -1 : at;
     }
 
+    /** The position in {@link #hosts()} of the host of the service at {@code position} in {@link #services()}. */
+    public int hostPositionOfService(int position) {
+        return frame.hostOf[position];
+    }
+
     /** The position of the first service of host {@code name} in {@link #services()}, or -1. */
     public int firstServicePosition(String name) {
         Integer at = frame.hostAt.get(name);

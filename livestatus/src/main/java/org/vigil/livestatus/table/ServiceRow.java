@@ -67,7 +67,8 @@ final class ServiceRow implements Checked {
 
     HostRow host() {
         if (host == null) {
-            host = scope.host(view().host());
+            int at = scope.snapshot().hostPositionOfService(position);
+            host = at < 0 ? scope.host(view().host()) : scope.host(at);
         }
         return host;
     }

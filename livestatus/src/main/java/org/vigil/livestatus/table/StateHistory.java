@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 import org.vigil.config.model.ServiceKey;
 
 /**
- * Works out Livestatus's {@code statehist} periods from the log, as Naemon does: each host and service, from its
- * first entry on, is in one period until its state, its downtime, its host's state or downtime, its flapping or its
+ * Works out Livestatus's {@code statehist} periods from the log, as Naemon does: each host and service, from the
+ * start of the time frame on, is in one period until its state, its downtime, its host's state or downtime, its flapping or its
  * notification period changes; each change closes the period and opens the next; at the end of the time frame
  * every open period closes. The time frame is the whole log (its first entry to {@code until}): the table cannot
  * see the request's time filters (compatibility.md).
@@ -61,11 +61,15 @@ final class StateHistory {
         }
     }
 
+    /** How far into the time frame an object may first show and still count as monitored from its start. */
+    private static final long UNMONITORED_GRACE = 600;
+
     private final Scope scope;
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     private final Map<String, List<Tracked>> servicesOf = new HashMap<>();
     private final Map<String, Boolean> periods = new HashMap<>();
     private final List<Period> out = new ArrayList<>();
+    private long since;
     private long frame;
 
     private StateHistory(Scope scope) {
@@ -82,7 +86,8 @@ final class StateHistory {
         }
         all.sort(Comparator.comparingLong(LogLine::time));
         StateHistory h = new StateHistory(scope);
-        h.frame = all.isEmpty() ? 0 : until - all.get(0).time();
+        h.since = all.isEmpty() ? until : all.get(0).time();
+        h.frame = until - h.since;
         for (LogLine l : all) {
             if (l.time() >= until) {
                 break;
@@ -136,6 +141,11 @@ final class StateHistory {
                 output);
     }
 
+    /**
+     * The open period of {@code l}'s object; one first met opens at the start of the time frame, as Naemon's does,
+     * in state 0, or unmonitored (-1) when it first shows more than ten minutes into the frame (Naemon's grace for
+     * a start-up); the entry then changes it as any other.
+     */
     private Tracked track(LogLine l, boolean service) {
         String key = service ? l.hostName() + ";" + l.serviceDescription() : l.hostName();
         Tracked t = tracked.get(key);
@@ -144,11 +154,11 @@ final class StateHistory {
         }
         String period = period(l, service);
         Tracked host = service ? tracked.get(l.hostName()) : null;
-        Condition first = new Condition(l.state(), host != null && host.now.state() != 0,
-                false, host != null && host.now.inDowntime(), false, periods.getOrDefault(period, true),
-                l.pluginOutput());
+        Condition first = new Condition(l.time() - since > UNMONITORED_GRACE ? -1 : 0,
+                host != null && host.now.state() != 0, false, host != null && host.now.inDowntime(), false,
+                periods.getOrDefault(period, true), "");
         t = new Tracked(l.hostName(), service ? l.serviceDescription() : "", period, first);
-        t.from = l.time();
+        t.from = since;
         t.lineno = l.lineno();
         if (service) {
             servicesOf.computeIfAbsent(l.hostName(), k -> new ArrayList<>()).add(t);
@@ -173,10 +183,13 @@ final class StateHistory {
         }
     }
 
-    /** Applies {@code how} to {@code t}; a change closes its period at {@code l}'s time and opens the next. */
+    /**
+     * Applies {@code how} to {@code t}; a change closes its period at {@code l}'s time and opens the next (a period
+     * may last 0 seconds, as in Naemon: a change in the second its object was first seen).
+     */
     private void change(Tracked t, LogLine l, UnaryOperator<Condition> how) {
         Condition next = how.apply(t.now);
-        if (!next.sameAs(t.now) && l.time() > t.from) {
+        if (!next.sameAs(t.now)) {
             close(t, l.time());
             t.from = l.time();
             t.lineno = l.lineno();

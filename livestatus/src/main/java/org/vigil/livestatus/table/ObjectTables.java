@@ -14,8 +14,8 @@ import org.vigil.config.model.Timeperiod;
  */
 final class ObjectTables {
 
-    /** A contact of one request. */
-    record ContactRow(Scope scope, Contact contact) {
+    /** A contact of one request; {@code id} is its position in name order. */
+    record ContactRow(Scope scope, Contact contact, long id) {
     }
 
     /** A timeperiod of one request. */
@@ -30,7 +30,8 @@ final class ObjectTables {
 
     SimpleTable<ContactRow> contacts() {
         Columns<ContactRow> c = new Columns<>();
-        c.text("name", "The login name of the contact person", r -> r.contact().name())
+        c.integer("id", "The contact's number: its position in name order", ContactRow::id)
+                .text("name", "The login name of the contact person", r -> r.contact().name())
                 .text("alias", "The full name of the contact", r -> r.contact().alias())
                 .text("email", "The email address of the contact", r -> r.contact().email())
                 .text("pager", "The pager address of the contact", r -> r.contact().pager())
@@ -69,9 +70,18 @@ final class ObjectTables {
         }
         return new SimpleTable<>("contacts", c.build(), ctx -> {
             Scope scope = tables.scope(ctx);
-            return scope.objects().contacts().values().stream().map(x -> new ContactRow(scope, x)).toList();
-        }, (name, ctx) -> Optional.ofNullable(ctx.snapshot().model().contacts().get(name))
-                .map(x -> new ContactRow(tables.scope(ctx), x)));
+            List<ContactRow> rows = new ArrayList<>();
+            for (Contact x : scope.objects().contacts().values()) {
+                rows.add(new ContactRow(scope, x, rows.size()));
+            }
+            return rows;
+        }, (name, ctx) -> {
+            Scope scope = tables.scope(ctx);
+            List<String> names = List.copyOf(scope.objects().contacts().keySet());
+            int at = names.indexOf(name);
+            return at < 0 ? Optional.empty()
+                    : Optional.of(new ContactRow(scope, scope.objects().contacts().get(name), at));
+        });
     }
 
     SimpleTable<ContactGroup> contactGroups() {

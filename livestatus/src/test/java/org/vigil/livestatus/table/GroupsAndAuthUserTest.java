@@ -127,7 +127,8 @@ class GroupsAndAuthUserTest {
                 .containsEntry("in_service_notification_period", 0L).containsEntry("groups", List.of())
                 .containsEntry("custom_variables", Map.of("TEAM", "web"))
                 .containsEntry("host_notification_commands", List.of("check_dummy"));
-        assertThat(f.row("contacts", "name", "bob")).containsEntry("groups", List.of("dba"));
+        assertThat(f.row("contacts", "name", "bob")).containsEntry("groups", List.of("dba")).containsEntry("id", 1L);
+        assertThat(f.tables.table("contacts").orElseThrow().object("bob", f.context())).isPresent();
         assertThat(f.row("contactgroups", "name", "dba")).containsEntry("alias", "DBAs")
                 .containsEntry("members", List.of("bob"));
         assertThat(f.row("commands", "name", "check_dummy")).containsEntry("line", "/bin/true $ARG1$");

@@ -162,7 +162,7 @@ class TablesContractTest {
                 num_services_ok num_services_pending num_services_unknown num_services_warn worst_service_state
                 """);
         assertHas("contacts", """
-                name alias email pager service_notification_period host_notification_period can_submit_commands
+                id name alias email pager service_notification_period host_notification_period can_submit_commands
                 groups modified_attributes_list custom_variable_names custom_variable_values
                 host_notifications_enabled service_notifications_enabled host_notification_commands
                 service_notification_commands in_host_notification_period in_service_notification_period address1

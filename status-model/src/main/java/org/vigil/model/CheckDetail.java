@@ -30,18 +30,20 @@ public record CheckDetail(int lastStateCode, int lastHardStateCode, int currentN
                 set(s.lastNotification()), set(s.nextNotification()), s.percentStateChange(),
                 s.flapDetectionEnabled(), s.eventHandlerEnabled(), s.obsess(), s.processPerformanceData(),
                 s.checkInterval(), s.retryInterval(), s.checkType() == null ? 0 : s.checkType().code(),
-                s.hasBeenChecked(), s.currentProblemId(), s.lastProblemId(), s.noMoreNotifications(), s.shouldBeScheduled(), lastTimes(s));
+                s.hasBeenChecked(), s.currentProblemId(), s.lastProblemId(), s.noMoreNotifications(),
+                s.shouldBeScheduled(), lastTimes(s));
     }
 
     private static StateTimes lastTimes(CheckableStatus<?> s) {
         if (s instanceof HostStatus h) {
             return new StateTimes(h.lastTimeIn(HostState.UP).getEpochSecond(),
-                    h.lastTimeIn(HostState.DOWN).getEpochSecond(), h.lastTimeIn(HostState.UNREACHABLE).getEpochSecond(),
-                    0);
+                    h.lastTimeIn(HostState.DOWN).getEpochSecond(),
+                    h.lastTimeIn(HostState.UNREACHABLE).getEpochSecond(), 0);
         }
         ServiceStatus v = (ServiceStatus) s;
         return new StateTimes(v.lastTimeIn(ServiceState.OK).getEpochSecond(),
-                v.lastTimeIn(ServiceState.WARNING).getEpochSecond(), v.lastTimeIn(ServiceState.CRITICAL).getEpochSecond(),
+                v.lastTimeIn(ServiceState.WARNING).getEpochSecond(),
+                v.lastTimeIn(ServiceState.CRITICAL).getEpochSecond(),
                 v.lastTimeIn(ServiceState.UNKNOWN).getEpochSecond());
     }
 

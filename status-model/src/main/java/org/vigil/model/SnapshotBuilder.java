@@ -98,7 +98,8 @@ final class SnapshotBuilder {
         }
         downtimes.sort(Comparator.comparingLong(DowntimeView::id));
         return new StatusSnapshot(engine, new StatusSnapshot.Program(program, programDetail), frame,
-                new StatusSnapshot.Objects(hosts.clone(), services.clone(), hostDetails.clone(), serviceDetails.clone()),
+                new StatusSnapshot.Objects(hosts.clone(), services.clone(), hostDetails.clone(),
+                        serviceDetails.clone()),
                 new StatusSnapshot.Indexes(hostIndex, serviceIndex), comments, downtimes);
     }
 

@@ -13,10 +13,10 @@ import org.vigil.config.model.ServiceKey;
 
 /**
  * Works out Livestatus's {@code statehist} periods from the log, as Naemon does: each host and service, from the
- * start of the time frame on, is in one period until its state, its downtime, its host's state or downtime, its flapping or its
- * notification period changes; each change closes the period and opens the next; at the end of the time frame
- * every open period closes. The time frame is the whole log (its first entry to {@code until}): the table cannot
- * see the request's time filters (compatibility.md).
+ * start of the time frame on, is in one period until its state, its downtime, its host's state or downtime, its
+ * flapping or its notification period changes; each change closes the period and opens the next; at the end of the
+ * time frame every open period closes. The time frame is the whole log (its first entry to {@code until}): the
+ * table cannot see the request's time filters (compatibility.md).
  */
 final class StateHistory {
 

@@ -1,12 +1,10 @@
 package org.vigil.livestatus.table;
 
-import java.util.Arrays;
-
 /**
  * Splits Nagios log lines into the {@code log} table's fields, as Naemon's livestatus does for each message kind
  * (host and service alerts and states, downtime, flapping and acknowledgement alerts, notifications, passive
  * checks, external commands, program starts and stops). A line that does not start {@code [epoch] } is not an
- * entry (null), as Livestatus skips it.
+ * entry (null), as Livestatus skips it. An output or comment is the rest of the line, {@code ;} included.
  */
 final class LogParser {
 
@@ -18,69 +16,89 @@ final class LogParser {
         if (line.length() < 13 || line.charAt(0) != '[' || line.charAt(11) != ']') {
             return null;
         }
-        long time;
-        try {
-            time = Long.parseLong(line.substring(1, 11));
-        } catch (NumberFormatException e) {
-            return null;
+        long time = 0;
+        for (int i = 1; i < 11; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            time = time * 10 + (c - '0');
         }
-        String text = line.substring(Math.min(line.length(), 13));
-        int colon = text.indexOf(':');
-        String type = colon < 0 ? text : text.substring(0, colon);
-        String options = colon < 0 ? "" : text.substring(colon + 1).stripLeading();
-        Builder b = new Builder(time, lineno, line, type, options);
-        if (colon >= 0 && classify(b, type, options.split(";", -1))) {
-            return b.build();
+        Fields b = new Fields(line);
+        int colon = line.indexOf(':', 13);
+        if (colon >= 0) {
+            int options = colon + 1;
+            while (options < line.length() && line.charAt(options) == ' ') {
+                options++;
+            }
+            b.set(LogLine.OPTIONS, options, line.length());
+            b.split(options);
+            b.set(LogLine.TYPE, 13, colon);
+            if (classify(b, line.substring(13, colon))) {
+                return b.build(time, lineno);
+            }
         }
         // as Livestatus: any other message keeps its whole text as its type
-        b.type = text;
+        b.set(LogLine.TYPE, 13, line.length());
+        String text = line.substring(13);
         if (text.startsWith("LOG VERSION: ") || text.startsWith("logging initial states")
                 || text.contains("starting...") || text.contains("shutting down...") || text.contains("Bailing out")
                 || text.contains("restarting...") || text.contains("standby mode...")) {
             b.logClass = LogLine.PROGRAM;
         }
-        return b.build();
+        return b.build(time, lineno);
     }
 
-    private static boolean classify(Builder b, String type, String[] f) {
+    private static boolean classify(Fields b, String type) {
         switch (type) {
             case "HOST ALERT", "CURRENT HOST STATE", "INITIAL HOST STATE" -> {
                 b.logClass = type.equals("HOST ALERT") ? LogLine.ALERT : LogLine.STATE;
-                b.host(f, 0).hostState(f, 1).stateType(f, 2).attempt(f, 3).output(f, 4);
+                b.field(LogLine.HOST, 0).field(LogLine.STATE_TYPE, 2).rest(LogLine.OUTPUT, 4);
+                b.state = hostState(b.text(1));
+                b.attempt = toInt(b.text(3));
             }
             case "SERVICE ALERT", "CURRENT SERVICE STATE", "INITIAL SERVICE STATE" -> {
                 b.logClass = type.equals("SERVICE ALERT") ? LogLine.ALERT : LogLine.STATE;
-                b.host(f, 0).service(f, 1).serviceState(f, 2).stateType(f, 3).attempt(f, 4).output(f, 5);
+                b.field(LogLine.HOST, 0).field(LogLine.SERVICE, 1).field(LogLine.STATE_TYPE, 3)
+                        .rest(LogLine.OUTPUT, 5);
+                b.state = serviceState(b.text(2));
+                b.attempt = toInt(b.text(4));
             }
             case "HOST DOWNTIME ALERT", "HOST FLAPPING ALERT" -> {
                 b.logClass = LogLine.ALERT;
-                b.host(f, 0).stateType(f, 1).comment(f, 2);
+                b.field(LogLine.HOST, 0).field(LogLine.STATE_TYPE, 1).rest(LogLine.COMMENT, 2);
             }
             case "SERVICE DOWNTIME ALERT", "SERVICE FLAPPING ALERT" -> {
                 b.logClass = LogLine.ALERT;
-                b.host(f, 0).service(f, 1).stateType(f, 2).comment(f, 3);
+                b.field(LogLine.HOST, 0).field(LogLine.SERVICE, 1).field(LogLine.STATE_TYPE, 2)
+                        .rest(LogLine.COMMENT, 3);
             }
             case "HOST ACKNOWLEDGE ALERT" -> {
                 b.logClass = LogLine.ALERT;
-                b.host(f, 0).stateType(f, 1).contact(f, 2).comment(f, 3);
+                b.field(LogLine.HOST, 0).field(LogLine.STATE_TYPE, 1).field(LogLine.CONTACT, 2)
+                        .rest(LogLine.COMMENT, 3);
             }
             case "SERVICE ACKNOWLEDGE ALERT" -> {
                 b.logClass = LogLine.ALERT;
-                b.host(f, 0).service(f, 1).stateType(f, 2).contact(f, 3).comment(f, 4);
+                b.field(LogLine.HOST, 0).field(LogLine.SERVICE, 1).field(LogLine.STATE_TYPE, 2)
+                        .field(LogLine.CONTACT, 3).rest(LogLine.COMMENT, 4);
             }
-            case "HOST NOTIFICATION", "SERVICE NOTIFICATION" -> notification(b, type.startsWith("S"), f);
+            case "HOST NOTIFICATION", "SERVICE NOTIFICATION" -> notification(b, type.startsWith("S"));
             case "PASSIVE HOST CHECK" -> {
                 b.logClass = LogLine.PASSIVE;
-                b.host(f, 0).number(f, 1).output(f, 2);
+                b.field(LogLine.HOST, 0).rest(LogLine.OUTPUT, 2);
+                b.state = toInt(b.text(1));
             }
             case "PASSIVE SERVICE CHECK" -> {
                 b.logClass = LogLine.PASSIVE;
-                b.host(f, 0).service(f, 1).number(f, 2).output(f, 3);
+                b.field(LogLine.HOST, 0).field(LogLine.SERVICE, 1).rest(LogLine.OUTPUT, 3);
+                b.state = toInt(b.text(2));
             }
-            case "EXTERNAL COMMAND" -> command(b, f);
-            case "HOST NOTIFICATION SUPPRESSED", "HOST INFO", "HOST NOTE" -> b.host(f, 0).comment(f, 1);
+            case "EXTERNAL COMMAND" -> command(b);
+            case "HOST NOTIFICATION SUPPRESSED", "HOST INFO", "HOST NOTE" ->
+                    b.field(LogLine.HOST, 0).rest(LogLine.COMMENT, 1);
             case "SERVICE NOTIFICATION SUPPRESSED", "SERVICE INFO", "SERVICE NOTE" ->
-                    b.host(f, 0).service(f, 1).comment(f, 2);
+                    b.field(LogLine.HOST, 0).field(LogLine.SERVICE, 1).rest(LogLine.COMMENT, 2);
             default -> {
                 return false;
             }
@@ -89,40 +107,33 @@ final class LogParser {
     }
 
     /** Notifications: contact;host[;service];state;command;output, with state and command swapped in some kinds. */
-    private static void notification(Builder b, boolean service, String[] f) {
+    private static void notification(Fields b, boolean service) {
         b.logClass = LogLine.NOTIFICATION;
-        b.contact(f, 0).host(f, 1);
+        b.field(LogLine.CONTACT, 0).field(LogLine.HOST, 1);
         int at = 2;
         if (service) {
-            b.service(f, at++);
+            b.field(LogLine.SERVICE, at++);
         }
-        String state = field(f, at);
-        String command = field(f, at + 1);
-        int code = service ? serviceState(state) : hostState(state);
+        int code = service ? serviceState(b.text(at)) : hostState(b.text(at));
+        int stateField = at;
+        int commandField = at + 1;
         if (code == (service ? 4 : 3)) {
-            String swap = state;
-            state = command;
-            command = swap;
-            code = service ? serviceState(state) : hostState(state);
+            stateField = at + 1;
+            commandField = at;
+            code = service ? serviceState(b.text(stateField)) : hostState(b.text(stateField));
         }
-        b.stateType = state;
+        b.field(LogLine.STATE_TYPE, stateField).field(LogLine.COMMAND_NAME, commandField).rest(LogLine.OUTPUT, at + 2);
         b.state = code;
-        b.commandName = command;
-        b.output(f, at + 2);
     }
 
-    private static void command(Builder b, String[] f) {
+    private static void command(Fields b) {
         b.logClass = LogLine.COMMAND;
-        String name = field(f, 0);
+        String name = b.text(0);
         if (name.contains("_HOST") && !name.contains("_HOSTGROUP")) {
-            b.host(f, 1);
+            b.field(LogLine.HOST, 1);
         } else if (name.contains("_SVC")) {
-            b.host(f, 1).service(f, 2);
+            b.field(LogLine.HOST, 1).field(LogLine.SERVICE, 2);
         }
-    }
-
-    static String field(String[] f, int at) {
-        return at < f.length ? f[at] : "";
     }
 
     /** A service state word's code by its last letter, as Livestatus reads it (RECOVERY is OK; 4 unknown word). */
@@ -154,94 +165,77 @@ final class LogParser {
         };
     }
 
-    /** Collects one entry's fields. */
-    private static final class Builder {
-        final long time;
-        final long lineno;
-        final String message;
-        String type;
-        String options;
+    private static int toInt(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The places of one line's {@code ;}-separated options and of the fields taken from them. */
+    private static final class Fields {
+        final String line;
+        final int[] at = new int[2 * LogLine.FIELDS];
+        /** Start of each option, and one past the end of the line at the end. */
+        int[] starts = new int[0];
         int logClass = LogLine.INFO;
-        String host = "";
-        String service = "";
         int state;
-        String stateType = "";
         int attempt;
-        String output = "";
-        String comment = "";
-        String contact = "";
-        String commandName = "";
 
-        Builder(long time, long lineno, String message, String type, String options) {
-            this.time = time;
-            this.lineno = lineno;
-            this.message = message;
-            this.type = type;
-            this.options = options;
+        Fields(String line) {
+            this.line = line;
         }
 
-        Builder host(String[] f, int at) {
-            host = field(f, at);
-            return this;
-        }
-
-        Builder service(String[] f, int at) {
-            service = field(f, at);
-            return this;
-        }
-
-        Builder hostState(String[] f, int at) {
-            state = LogParser.hostState(field(f, at));
-            return this;
-        }
-
-        Builder serviceState(String[] f, int at) {
-            state = LogParser.serviceState(field(f, at));
-            return this;
-        }
-
-        Builder number(String[] f, int at) {
-            state = toInt(field(f, at));
-            return this;
-        }
-
-        Builder stateType(String[] f, int at) {
-            stateType = field(f, at);
-            return this;
-        }
-
-        Builder attempt(String[] f, int at) {
-            attempt = toInt(field(f, at));
-            return this;
-        }
-
-        Builder output(String[] f, int at) {
-            // the output may itself hold ';': the rest of the line is the output
-            output = at < f.length ? String.join(";", Arrays.copyOfRange(f, at, f.length)) : "";
-            return this;
-        }
-
-        Builder comment(String[] f, int at) {
-            comment = at < f.length ? String.join(";", Arrays.copyOfRange(f, at, f.length)) : "";
-            return this;
-        }
-
-        Builder contact(String[] f, int at) {
-            contact = field(f, at);
-            return this;
-        }
-
-        LogLine build() {
-            return new LogLine(time, lineno, logClass, message, type, options, host, service, state, stateType,
-                    attempt, output, comment, contact, commandName);
-        }
-
-        private static int toInt(String s) {
-            try {
-                return Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                return 0;
+        void split(int from) {
+            int n = 1;
+            for (int i = from; i < line.length(); i++) {
+                if (line.charAt(i) == ';') {
+                    n++;
+                }
             }
+            starts = new int[n + 1];
+            starts[0] = from;
+            int k = 1;
+            for (int i = from; i < line.length(); i++) {
+                if (line.charAt(i) == ';') {
+                    starts[k++] = i + 1;
+                }
+            }
+            starts[n] = line.length() + 1;
+        }
+
+        void set(int field, int start, int end) {
+            at[2 * field] = start;
+            at[2 * field + 1] = end;
+        }
+
+        int options() {
+            return starts.length - 1;
+        }
+
+        /** Option {@code i} as text ("" past the last). */
+        String text(int i) {
+            return i < options() ? line.substring(starts[i], starts[i + 1] - 1) : "";
+        }
+
+        Fields field(int field, int option) {
+            if (option < options()) {
+                set(field, starts[option], starts[option + 1] - 1);
+            }
+            return this;
+        }
+
+        /** Option {@code option} and all after it, separators included. */
+        Fields rest(int field, int option) {
+            if (option < options()) {
+                set(field, starts[option], line.length());
+            }
+            return this;
+        }
+
+        LogLine build(long time, long lineno) {
+            return new LogLine(time, lineno, logClass, state, attempt, line, at);
         }
     }
 }

@@ -14,18 +14,19 @@ import org.vigil.livestatus.query.ColumnType;
 
 /**
  * Builds a table's column list with the value conventions Livestatus clients expect: booleans as 0/1, times as
- * epoch seconds with 0 for never, absent strings as "" (never null), lists and custom variables never null.
+ * epoch seconds with 0 for never, absent strings as "" (never null), lists and custom variables never null. Int
+ * and time columns are read as primitives ({@link Column#ofLong}), so filters and stats do not box them.
  */
 final class Columns<R> {
 
     private final List<Column<R>> columns = new ArrayList<>();
 
     Columns<R> integer(String name, String description, ToLongFunction<R> read) {
-        return add(new Column<>(name, ColumnType.INT, description, r -> read.applyAsLong(r)));
+        return add(Column.ofLong(name, ColumnType.INT, description, read));
     }
 
     Columns<R> flag(String name, String description, Predicate<R> read) {
-        return add(new Column<>(name, ColumnType.INT, description, r -> read.test(r) ? 1L : 0L));
+        return add(Column.ofLong(name, ColumnType.INT, description, r -> read.test(r) ? 1L : 0L));
     }
 
     Columns<R> number(String name, String description, ToDoubleFunction<R> read) {
@@ -37,12 +38,12 @@ final class Columns<R> {
     }
 
     Columns<R> time(String name, String description, Function<R, Instant> read) {
-        return add(new Column<>(name, ColumnType.TIME, description, r -> epoch(read.apply(r))));
+        return add(Column.ofLong(name, ColumnType.TIME, description, r -> epoch(read.apply(r))));
     }
 
     /** A time column whose reader already gives epoch seconds. */
     Columns<R> seconds(String name, String description, ToLongFunction<R> read) {
-        return add(new Column<>(name, ColumnType.TIME, description, r -> read.applyAsLong(r)));
+        return add(Column.ofLong(name, ColumnType.TIME, description, read));
     }
 
     Columns<R> list(String name, String description, Function<R, List<?>> read) {
@@ -73,6 +74,13 @@ final class Columns<R> {
      */
     <R2> Columns<R> prefixedOrEmpty(String prefix, List<Column<R2>> other, Function<? super R, ? extends R2> to) {
         for (Column<R2> c : other) {
+            if (c.type() == ColumnType.INT || c.type() == ColumnType.TIME) {
+                columns.add(Column.ofLong(prefix + c.name(), c.type(), c.description(), r -> {
+                    R2 target = to.apply(r);
+                    return target == null ? 0L : c.longValue(target);
+                }));
+                continue;
+            }
             columns.add(new Column<>(prefix + c.name(), c.type(), c.description(), r -> {
                 R2 target = to.apply(r);
                 return target == null ? empty(c.type()) : c.value(target);

@@ -95,7 +95,8 @@ public final class IgnoredDirectives {
     /** Why {@code name}={@code value} does nothing in Vigil and what it does instead; empty when it is acted on. */
     static Optional<String> instead(String name, String value) {
         if (name.equals("broker_module")) {
-            return Optional.of(brokerModule(value));
+            // Vigil answers Livestatus itself on the line's socket (LivestatusModuleLine)
+            return LivestatusModuleLine.isLivestatus(value) ? Optional.empty() : Optional.of(brokerModule(value));
         }
         return Optional.ofNullable(INSTEAD.get(name));
     }
@@ -111,8 +112,8 @@ public final class IgnoredDirectives {
     private static String brokerModule(String value) {
         String notLoaded = "NEB modules are not loaded (Vigil is not the Nagios process they link into)";
         if (value.contains("livestatus")) {
-            return notLoaded + "; Livestatus is to be answered by Vigil itself (issue 18): until then use the JSON"
-                    + " API (/api/v1)";
+            return notLoaded + "; Vigil answers Livestatus itself for a module named livestatus.o or livestatus.so"
+                    + " (or with vigil.yml's livestatus:)";
         }
         if (value.contains("mod_gearman")) {
             return notLoaded + "; mod_gearman's worker checks are to be replaced by Vigil's own gearmand workers"

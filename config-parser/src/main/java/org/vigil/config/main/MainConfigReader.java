@@ -88,6 +88,9 @@ public final class MainConfigReader {
                         String directive = name;
                         IgnoredDirectives.instead(name, value).ifPresent(instead -> diags.warning(where,
                                 "'" + directive + "' is ignored by Vigil: " + instead));
+                        if (name.equals("broker_module") && LivestatusModuleLine.isLivestatus(value)) {
+                            LivestatusModuleLine.parse(value).problems().forEach(p -> diags.warning(where, p));
+                        }
                     }
                 }
             }

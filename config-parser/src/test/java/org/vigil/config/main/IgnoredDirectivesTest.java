@@ -19,9 +19,19 @@ class IgnoredDirectivesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "broker_module=/usr/lib/check_mk/livestatus.o /var/lib/nagios4/rw/live|'broker_module' is ignored by Vigil:"
-            + " NEB modules are not loaded (Vigil is not the Nagios process they link into); Livestatus is to be"
-            + " answered by Vigil itself (issue 18): until then use the JSON API (/api/v1)",
+        "broker_module=/usr/lib/check_mk/livestatus.o /var/lib/nagios4/rw/live debug=1|Livestatus option 'debug'"
+            + " is ignored by Vigil: Vigil has no debug log (its own diagnostics go through vigil.yml's 'logging:')",
+        "broker_module=/usr/lib/check_mk/livestatus.so /var/lib/nagios4/rw/live num_client_threads=x|Livestatus"
+            + " option 'num_client_threads=x' is not understood (expected a number of threads, 1 or more); the"
+            + " default is used",
+        "broker_module=/usr/lib/check_mk/livestatus.o /live query_timeout=5000 cache=3|unknown Livestatus option"
+            + " 'cache' is ignored (Vigil reads idle_timeout, num_client_threads, query_timeout)",
+        "broker_module=/usr/lib/check_mk/livestatus.o|the Livestatus module line names no socket"
+            + " (broker_module=/usr/lib/check_mk/livestatus.o /path/to/live): Livestatus is off unless vigil.yml's"
+            + " livestatus: gives one",
+        "broker_module=/opt/livestatus-1.2/mk-livestatus.o /var/lib/nagios4/rw/live|'broker_module' is ignored by"
+            + " Vigil: NEB modules are not loaded (Vigil is not the Nagios process they link into); Vigil answers"
+            + " Livestatus itself for a module named livestatus.o or livestatus.so (or with vigil.yml's livestatus:)",
         "broker_module=/usr/lib/mod_gearman/mod_gearman_nagios4.o config=/etc/mod-gearman/module.conf|"
             + "'broker_module' is ignored by Vigil: NEB modules are not loaded (Vigil is not the Nagios process they"
             + " link into); mod_gearman's worker checks are to be replaced by Vigil's own gearmand workers"
@@ -51,6 +61,7 @@ class IgnoredDirectivesTest {
                 log_notifications=0
                 max_concurrent_checks=10
                 use_large_installation_tweaks=1
+                broker_module=/usr/lib/check_mk/livestatus.o /var/lib/nagios4/rw/live num_client_threads=20
                 """);
         assertThat(diags.all()).isEmpty();
     }

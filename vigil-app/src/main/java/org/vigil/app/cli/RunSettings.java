@@ -7,7 +7,8 @@ import org.vigil.web.app.VigilConfiguration;
 
 /**
  * {@code vigil.yml} as {@code vigil run} reads it: the web server's settings and, beside them, the sections of the
- * parts the web layer does not know: {@code metric_writers:} (the Graphite and InfluxDB writers, org.vigil.perfdata).
+ * parts the web layer does not know: {@code metric_writers:} (the Graphite and InfluxDB writers, org.vigil.perfdata)
+ * and {@code livestatus:} (org.vigil.livestatus.server).
  */
 public class RunSettings extends VigilConfiguration {
 
@@ -18,8 +19,16 @@ public class RunSettings extends VigilConfiguration {
     @JsonProperty("metric_writers")
     public MetricsConfig metrics;
 
+    /** {@code livestatus:} Vigil's Livestatus settings; absent: only a broker_module livestatus line turns it on. */
+    @JsonProperty
+    public LivestatusConfig livestatus;
+
     @Override
     public List<String> otherProblems() {
-        return metrics == null ? List.of() : metrics.problems();
+        List<String> out = new java.util.ArrayList<>(metrics == null ? List.of() : metrics.problems());
+        if (livestatus != null) {
+            out.addAll(livestatus.problems());
+        }
+        return out;
     }
 }

@@ -75,8 +75,9 @@ class IgnoredDirectivesTest {
                 cfg_file=objects.cfg
                 log_file=var/nagios.log
                 use_syslog=0
-                broker_module=/usr/lib/check_mk/livestatus.o /var/lib/nagios4/rw/live
+                broker_module=/usr/lib/check_mk/livestatus.o live debug=1
                 check_for_updates=1
+                broker_module=/usr/lib/ndoutils/ndomod.o config_file=/etc/ndomod.cfg
                 illegal_macro_output_chars=`
                 """);
         Files.writeString(dir.resolve("objects.cfg"), """
@@ -111,7 +112,8 @@ class IgnoredDirectivesTest {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!(Files.readString(output).contains("starting..."))) {
+            // the livestatus.o line is acted on: its socket (beside nagios.cfg) is answered
+            while (!(Files.readString(output).contains("Livestatus: answering on unix:" + dir.resolve("live")))) {
                 assertThat(System.nanoTime()).as(Files.readString(output)).isLessThan(deadline);
                 assertThat(vigil.isAlive()).as(Files.readString(output)).isTrue();
                 Thread.sleep(50);
@@ -121,9 +123,11 @@ class IgnoredDirectivesTest {
             vigil.waitFor(20, TimeUnit.SECONDS);
         }
         assertThat(Files.readString(output)).contains(
-                "nagios.cfg:4: warning: 'broker_module' is ignored by Vigil: NEB modules are not loaded (Vigil is not"
-                        + " the Nagios process they link into); Livestatus is to be answered by Vigil itself"
-                        + " (issue 18): until then use the JSON API (/api/v1)",
-                "nagios.cfg:5: warning: 'check_for_updates' is ignored by Vigil: Vigil never checks for updates");
+                "nagios.cfg:4: warning: Livestatus option 'debug' is ignored by Vigil: Vigil has no debug log (its"
+                        + " own diagnostics go through vigil.yml's 'logging:')",
+                "nagios.cfg:5: warning: 'check_for_updates' is ignored by Vigil: Vigil never checks for updates",
+                "nagios.cfg:6: warning: 'broker_module' is ignored by Vigil: NEB modules are not loaded (Vigil is not"
+                        + " the Nagios process they link into)");
+        assertThat(Files.readString(output)).doesNotContain("nagios.cfg:4: warning: 'broker_module'");
     }
 }

@@ -243,6 +243,11 @@ class RunConfigTest {
                 .contains("notifications.email.from must not be empty");
         assertThat(refused("health_checks:\n  max_latency_seconds: soon\n"))
                 .contains("health_checks.max_latency_seconds");
+        assertThat(refused("livestatus:\n  listen: localhost\n  threads: 0\n  idle_timeout_seconds: -1\n"))
+                .contains("livestatus.listen: 'localhost' is not host:port (expected, say, 127.0.0.1:6557)")
+                .contains("livestatus.threads: must be 1 or more")
+                .contains("livestatus.idle_timeout_seconds: must be 0 (no limit) or more seconds");
+        assertThat(refused("livestatus:\n  sockt: /tmp/live\n")).contains("livestatus.sockt");
         assertThat(refused("limits:\n  max_comments_per_object: 0\n  max_downtimes: 20000000\n"))
                 .contains("limits.maxCommentsPerObject must be greater than or equal to 1")
                 .contains("limits.maxDowntimes must be less than or equal to 10000000");

@@ -43,7 +43,7 @@ import org.vigil.web.pages.PagesResource;
 public final class VigilApplication extends Application<VigilConfiguration> {
 
     /** How long one snapshot of the engine serves requests. */
-    static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(1);
+    static final Duration SNAPSHOT_MAX_AGE = Monitor.SNAPSHOT_MAX_AGE;
 
     private final Monitor monitor;
     private final Clock clock;
@@ -83,7 +83,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        reader = new ReadModel(monitor, clock, SNAPSHOT_MAX_AGE);
+        reader = monitor.readModel().orElseGet(() -> new ReadModel(monitor, clock, SNAPSHOT_MAX_AGE));
         Users users = new Users(config.auth.users,
                 new VerifiedCredentials(clock, config.auth.credentialCache.limits()), PasswordHash::verify,
                 new PasswordChecks(clock, config.auth.passwordChecks.limits()));

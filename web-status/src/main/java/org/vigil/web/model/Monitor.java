@@ -1,5 +1,9 @@
 package org.vigil.web.model;
 
+import java.time.Clock;
+import java.time.Duration;
+import org.vigil.model.ReadModel;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +69,17 @@ public interface Monitor extends org.vigil.model.StatusSource {
         return MetricsSource.NONE;
     }
 
+    /**
+     * The read model every reader of this monitor shares (the pages, the API, Livestatus), so the engine makes one
+     * snapshot for all of them; empty where a monitor has none of its own (the web application then makes one).
+     */
+    default Optional<ReadModel> readModel() {
+        return Optional.empty();
+    }
+
+    /** How old a shared snapshot may be before a reader has the next one made. */
+    Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(1);
+
     /** The monitor of a running daemon without built-in notification channels. */
     static Monitor of(Daemon daemon) {
         return of(daemon, null);
@@ -77,7 +92,29 @@ public interface Monitor extends org.vigil.model.StatusSource {
 
     /** The same, with {@code metrics} served on {@code /metrics} beside the monitor's own series. */
     static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications, MetricsSource metrics) {
+        return of(daemon, notifications, metrics, false);
+    }
+
+    /**
+     * The same, with a read model of its own ({@link #readModel}) that the web application and the other readers
+     * of {@code vigil run} (Livestatus) share.
+     */
+    static Monitor sharingReads(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
+                                MetricsSource metrics) {
+        return of(daemon, notifications, metrics, true);
+    }
+
+    private static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
+                              MetricsSource metrics, boolean ownReader) {
         return new Monitor() {
+            private final ReadModel reader = ownReader ? new ReadModel(this, Clock.systemUTC(), SNAPSHOT_MAX_AGE)
+                    : null;
+
+            @Override
+            public Optional<ReadModel> readModel() {
+                return Optional.ofNullable(reader);
+            }
+
             @Override
             public MetricsSource metricsSource() {
                 return metrics;

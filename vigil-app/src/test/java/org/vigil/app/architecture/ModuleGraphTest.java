@@ -15,9 +15,9 @@ import org.vigil.config.fixture.ConfigReachingIntoTheWeb;
 /**
  * The module graph, one package root per module: data flows one way (config → checks → engine → notifier and the
  * read model → web → app), and only the application at the top wires modules together. Checked here, in the one
- * module that sees every other. perfdata (the metric writers) sits beside the web, used by the application alone.
- * Modules still to come have their place reserved (optional layers, empty today): Livestatus (reads the read model,
- * status-model) and scale-out workers on gearmand, each used by the application alone; every layer is optional, so
+ * module that sees every other. perfdata (the metric writers) and Livestatus (reads the read model, status-model) sit
+ * beside the web, each used by the application alone. Scale-out workers on gearmand have their place reserved (an
+ * optional layer, empty today), used by the application alone too; every layer is optional, so
  * the rule holds while a module is being added or taken apart. Finer rules inside a module stay in its own tests
  * (e.g. notifier's DeliveryArchitectureTest: delivery knows nothing of the engine, though the notifier may).
  */
@@ -32,7 +32,7 @@ class ModuleGraphTest {
             .layer("engine").definedBy("org.vigil.engine..")           // core-scheduler
             .layer("notify").definedBy("org.vigil.notify..")           // notifier
             .layer("model").definedBy("org.vigil.model..")             // status-model: the read model
-            .layer("livestatus").definedBy("org.vigil.livestatus..")   // Livestatus (reserved)
+            .layer("livestatus").definedBy("org.vigil.livestatus..")   // Livestatus
             .layer("worker").definedBy("org.vigil.worker..")           // gearmand workers (reserved)
             .layer("perfdata").definedBy("org.vigil.perfdata..")       // perfdata: the metric writers
             .layer("web").definedBy("org.vigil.web..")                 // web-status

@@ -44,7 +44,7 @@ public final class LivestatusService implements RequestHandler {
         try {
             request = Request.parse(text);
         } catch (LivestatusError e) {
-            return new Reply(Queries.error(null, e), false);
+            return new Reply(Queries.error(null, e), e.keepAlive()); // the refused request's KeepAlive: on holds
         }
         if (request.isCommand()) {
             commands.run(request.command());

@@ -155,7 +155,7 @@ class LivestatusServiceTest {
     }
 
     @Test
-    void badRequestsAreAnsweredWithTheirCodeAndReasonAndCloseTheConnection() {
+    void badRequestsAreAnsweredWithTheirCodeAndReasonAndCloseTheConnectionUnlessKeptAlive() {
         RequestHandler.Reply garbage = service.answer("\u0001\u0002 hello");
         assertThat(new String(garbage.bytes(), StandardCharsets.UTF_8)).startsWith("Invalid request method: expected"
                 + " 'GET <table>' or 'COMMAND [<epoch>] <command>', got '");
@@ -164,7 +164,7 @@ class LivestatusServiceTest {
                 + "KeepAlive: on");
         assertThat(new String(badTrigger.bytes(), StandardCharsets.UTF_8)).isEqualTo("WaitTrigger: invalid trigger"
                 + " 'soon': expected check, state, log, downtime, comment, command, program or all\n");
-        assertThat(badTrigger.keepAlive()).isFalse();
+        assertThat(badTrigger.keepAlive()).as("KeepAlive: on holds for a refused request too").isTrue();
         assertThat(answer("GET services\nColumns: nosuch\nResponseHeader: fixed16")).isEqualTo("404          49\n"
                 + "Columns: table 'services' has no column 'nosuch'\n");
         assertThat(new String(service.error(413, "Request too large"), StandardCharsets.UTF_8))

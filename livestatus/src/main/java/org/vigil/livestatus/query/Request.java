@@ -122,6 +122,14 @@ public final class Request {
         return hasWait;
     }
 
+    /**
+     * Whether the request has a {@code WaitCondition:}: without one, a wait ends at the first event of its
+     * {@code WaitTrigger} (or its timeout), as Livestatus's does.
+     */
+    public boolean hasWaitCondition() {
+        return waitCondition != null;
+    }
+
     List<String> columns() {
         return columns;
     }
@@ -162,7 +170,7 @@ public final class Request {
     }
 
     /** Seconds added to every time shown (and taken from every time compared), from {@code Localtime:}. */
-    long timezoneOffset() {
+    public long timezoneOffset() {
         return timezoneOffset;
     }
 

@@ -13,7 +13,8 @@ import org.vigil.model.StatusSnapshot;
 /**
  * Answers Livestatus requests from the read model's snapshots, on the connection's thread (never the engine's):
  * a GET through the query language ({@link Queries}) over the tables, after waiting for its {@code WaitCondition}
- * when it has {@code Wait*} headers; a COMMAND through the daemon's external commands, answered with nothing.
+ * when it has {@code Wait*} headers, else once per snapshot for every client that asks it ({@link AnswerCache}); a
+ * COMMAND through the daemon's external commands, answered with nothing.
  *
  * <p>A wait checks its condition on a snapshot; then, each time an event of its trigger's kind happens
  * ({@link WaitTriggers}), on a snapshot made after the event; and at least every {@code pollEvery} on the latest
@@ -28,6 +29,7 @@ public final class LivestatusService implements RequestHandler {
     private final CommandSink commands;
     private final WaitTriggers triggers;
     private final Duration pollEvery;
+    private final AnswerCache answers = new AnswerCache();
 
     public LivestatusService(TableSet tables, ReadModel reader, CommandSink commands, WaitTriggers triggers,
                              Duration pollEvery) {
@@ -51,9 +53,17 @@ public final class LivestatusService implements RequestHandler {
             return new Reply(NOTHING, request.keepAlive());
         }
         try {
-            StatusSnapshot snapshot = request.hasWait() ? waitFor(request) : reader.current();
+            if (request.hasWait()) {
+                StatusSnapshot snapshot = waitFor(request);
+                return new Reply(Queries.answer(request, tables, new QueryContext(snapshot, request.authUser())),
+                        request.keepAlive());
+            }
+            StatusSnapshot snapshot = reader.current();
             QueryContext context = new QueryContext(snapshot, request.authUser());
-            return new Reply(Queries.answer(request, tables, context), request.keepAlive());
+            // the same request on the same snapshot has the same answer (Localtime's offset is part of it)
+            byte[] answer = answers.answer(snapshot, snapshot.takenAt(), request.timezoneOffset() + "\n" + text,
+                    () -> Queries.answer(request, tables, context));
+            return new Reply(answer, request.keepAlive());
         } catch (LivestatusError e) {
             return new Reply(Queries.error(request, e), request.keepAlive());
         } catch (InterruptedException e) {
@@ -73,6 +83,10 @@ public final class LivestatusService implements RequestHandler {
         Duration timeout = request.waitTimeout();
         long deadline = System.nanoTime() + (timeout.isZero() ? Long.MAX_VALUE / 2 : timeout.toNanos());
         long seen = triggers.count(trigger);
+        if (!request.hasWaitCondition()) { // Livestatus: without a condition, wait for one event of the trigger
+            long left = Math.max(0, deadline - System.nanoTime());
+            return triggers.await(trigger, seen, Duration.ofNanos(left)) != seen ? reader.fresh() : reader.current();
+        }
         StatusSnapshot snapshot = reader.current();
         while (!Queries.waitConditionHolds(request, tables, new QueryContext(snapshot, request.authUser()))) {
             long left = deadline - System.nanoTime();

@@ -142,6 +142,19 @@ class LivestatusServiceTest {
     }
 
     @Test
+    void aWaitTriggerWithoutAConditionWaitsForOneEventOfItsKind() throws Exception {
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> answer("""
+                GET services
+                WaitTrigger: check
+                WaitTimeout: 30000
+                Columns: state plugin_output"""));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        daemon.commands().submitLine("[" + epoch() + "] PROCESS_SERVICE_CHECK_RESULT;h1;s1;1;WARNING - slow");
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("1;WARNING - slow\n");
+    }
+
+    @Test
     void aWaitWhoseConditionHoldsAlreadyDoesNotWaitAndOneThatNeverHoldsEndsAtItsTimeout() {
         long started = System.nanoTime();
         assertThat(answer("GET services\nWaitObject: h1;s1\nWaitCondition: state = 0\nWaitTimeout: 20000\n"

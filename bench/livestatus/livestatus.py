@@ -12,6 +12,7 @@ its own kept alive, as Thruk's and Nagstamon's are), after 50 queries of warm-up
 question closest to it: p50, p99 and max latency in ms, answers per second, and the answers that failed.
 """
 import http.client
+import itertools
 import os
 import socket
 import sys
@@ -59,7 +60,17 @@ PROBLEMS = ("GET services\nColumns: host_name description state plugin_output la
             "Filter: host_state = 0\nSort: last_state_change desc\n"
             "OutputFormat: json\nResponseHeader: fixed16\nKeepAlive: on\n\n")
 
-LIVESTATUS = [("tactical overview stats", TACTICAL), ("100-row sorted services", PAGE), ("problems filter", PROBLEMS)]
+
+def each_new(query):
+    """The query with a filter that every service passes and that differs on every request ({n}), so that no answer
+    is shared: what Vigil's per-snapshot answers (AnswerCache) save, the "each new" rows show."""
+    return query.replace("GET services\n", "GET services\nFilter: host_name != -{n}\n", 1)
+
+
+LIVESTATUS = [("tactical overview stats", TACTICAL), ("100-row sorted services", PAGE), ("problems filter", PROBLEMS),
+              ("tactical stats, each new", each_new(TACTICAL)), ("sorted services, each new", each_new(PAGE)),
+              ("problems, each new", each_new(PROBLEMS))]
+NUMBERS = itertools.count()
 API = [("api status (state counts)", "/api/v1/status"), ("api services limit=100", "/api/v1/services?limit=100"),
        ("api critical services", "/api/v1/services?state=critical")]
 
@@ -82,7 +93,7 @@ def ask_livestatus(path, query):
         if s[0] is None:
             s[0] = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             s[0].connect(path)
-        s[0].sendall(query.encode())
+        s[0].sendall(query.replace("{n}", str(next(NUMBERS))).encode())
         header = read_exactly(s[0], 16)
         read_exactly(s[0], int(header[4:15]))
         return header[:3] == b"200"

@@ -18,7 +18,8 @@ final class AnswerCache {
     static final int MOST_BYTES = 1 << 20;
 
     /** The answers of one snapshot. */
-    private record Generation(Object snapshot, Instant takenAt, ConcurrentHashMap<String, CompletableFuture<byte[]>> answers) {
+    private record Generation(Object snapshot, Instant takenAt,
+                              ConcurrentHashMap<String, CompletableFuture<byte[]>> answers) {
     }
 
     private volatile Generation current;

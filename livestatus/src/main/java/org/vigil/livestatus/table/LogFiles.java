@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * into {@link LogLine}s. The current log is parsed once and then only from where the last parse stopped as it grows
  * (again from the start when it was rotated: another file, or a smaller one). Archives do not change: the parsed
  * ones are kept, the least recently read dropped beyond a number of lines ({@link #MAX_CACHED_LINES}), so a year of
- * archives does not stay on the heap. Files are ordered by their first entry's time, so a reader that wants the newest entries
- * reads the newest files first and may stop early.
+ * archives does not stay on the heap. Files are ordered by their first entry's time, so a reader that wants the
+ * newest entries reads the newest files first and may stop early.
  */
 final class LogFiles {
 

@@ -1,16 +1,15 @@
 package org.vigil.web.model;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.vigil.model.ReadModel;
-
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.engine.Engine;
 import org.vigil.engine.command.Commands;
 import org.vigil.engine.daemon.Daemon;
+import org.vigil.model.ReadModel;
 
 /**
  * The narrow view of the running monitor that the web layer needs. Every call goes to the daemon at use time,

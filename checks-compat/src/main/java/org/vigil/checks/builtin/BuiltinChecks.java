@@ -1,0 +1,23 @@
+package org.vigil.checks.builtin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The built-in checks Vigil has, by the plugin each replaces. */
+public final class BuiltinChecks {
+
+    private BuiltinChecks() {
+    }
+
+    /** Every built-in, by plugin name (a plugin called by several names, as check_tcp is, once per name). */
+    public static Map<String, BuiltinCheck> standard() {
+        Map<String, BuiltinCheck> all = new LinkedHashMap<>();
+        for (BuiltinCheck c : List.<BuiltinCheck>of(
+                // one entry per built-in; keep one per line so that additions merge
+        )) {
+            all.put(c.plugin(), c);
+        }
+        return all;
+    }
+}

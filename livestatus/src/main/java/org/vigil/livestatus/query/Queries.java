@@ -78,8 +78,9 @@ public final class Queries {
                 "Invalid GET request, no such table '" + RequestParser.abbreviate(r.table()) + "'"));
     }
 
-    private static <R> byte[] body(Request r, Table<R> table, QueryContext ctx) throws LivestatusError {
+    private static <R> byte[] body(Request r, Table<R> table, QueryContext given) throws LivestatusError {
         TableColumns<R> columns = new TableColumns<>(table);
+        QueryContext ctx = r.filter() == null ? given : given.with(TimeRange.of(r.filter(), r.timezoneOffset()));
         return r.stats().isEmpty() ? new Selection<>(r, columns, ctx).answer()
                 : new StatsAnswer<>(r, columns, ctx).answer();
     }

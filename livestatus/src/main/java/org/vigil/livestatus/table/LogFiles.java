@@ -171,7 +171,7 @@ final class LogFiles {
     }
 
     /** The time of {@code path}'s first entry, read from its first lines only (kept while the file is unchanged). */
-    private long firstTime(Path path) {
+    long firstTime(Path path) {
         long modified;
         try {
             modified = Files.getLastModifiedTime(path).toMillis();

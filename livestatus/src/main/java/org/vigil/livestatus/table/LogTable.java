@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.vigil.livestatus.query.Column;
 import org.vigil.livestatus.query.QueryContext;
+import org.vigil.livestatus.query.TimeRange;
 
 /**
  * The {@code log} table: the Nagios log and its archives, newest entry first (as Naemon answers, so a
@@ -75,7 +76,7 @@ final class LogTable {
     private Iterable<LogRow> rows(QueryContext ctx) {
         Scope scope = tables.scope(ctx);
         List<Path> paths = files.newestFirst();
-        return () -> new NewestFirst(scope, paths);
+        return () -> new NewestFirst(scope, paths, ctx.timeRange());
     }
 
     /** Whether the request may see {@code line}. */
@@ -99,19 +100,24 @@ final class LogTable {
         return k != LogLine.ALERT && k != LogLine.NOTIFICATION && k != LogLine.PASSIVE && k != LogLine.STATE;
     }
 
-    /** Walks the files newest first and each file's entries backwards, reading a file only when reached. */
+    /**
+     * Walks the files newest first and each file's entries backwards, reading a file only when reached, and only
+     * when its entries (from its first entry's time to the next newer file's) may meet the request's time filters.
+     */
     private final class NewestFirst implements Iterator<LogRow> {
 
         private final Scope scope;
         private final List<Path> paths;
+        private final TimeRange range;
         private int file = -1;
         private List<LogLine> lines = new ArrayList<>();
         private int at = -1;
         private LogRow next;
 
-        NewestFirst(Scope scope, List<Path> paths) {
+        NewestFirst(Scope scope, List<Path> paths, TimeRange range) {
             this.scope = scope;
             this.paths = paths;
+            this.range = range;
         }
 
         @Override
@@ -120,6 +126,13 @@ final class LogTable {
                 if (at < 0) {
                     if (++file >= paths.size()) {
                         return false;
+                    }
+                    long newer = file == 0 ? Long.MAX_VALUE : files.firstTime(paths.get(file - 1));
+                    if (newer < range.from()) {
+                        return false; // this file and the older ones end before the range
+                    }
+                    if (range.to() != Long.MAX_VALUE && files.firstTime(paths.get(file)) > range.to()) {
+                        continue; // starts after the range
                     }
                     lines = files.lines(paths.get(file));
                     at = lines.size() - 1;

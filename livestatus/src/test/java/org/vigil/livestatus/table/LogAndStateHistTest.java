@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.engine.command.CommandType;
+import org.vigil.livestatus.query.QueryContext;
 import org.vigil.livestatus.query.Table;
+import org.vigil.livestatus.query.TimeRange;
 
 /**
  * The log table reads the daemon's own log and the archives, newest entry first, with the objects as they are now
@@ -104,6 +106,25 @@ class LogAndStateHistTest {
         }
         assertThat(fresh.logFiles().parsedFiles()).isEqualTo(3);
         assertThat(n).isEqualTo(f.rows("log").size());
+    }
+
+    @Test
+    void timeFiltersSkipTheFilesThatLieOutsideThem() {
+        // only the older archive's day: the current log and the newer archive are not read
+        LiveTables fresh = LiveTables.of(f.config.mainConfig());
+        Table<?> log = fresh.table("log").orElseThrow();
+        QueryContext day1 = f.context().with(new TimeRange(DAY1, DAY1 + 20001));
+        List<Long> times = new java.util.ArrayList<>();
+        for (Map<String, Object> r : LiveFixture.rows(log, day1)) {
+            times.add((Long) r.get("time"));
+        }
+        assertThat(times).contains(DAY1, DAY1 + 20001);
+        assertThat(fresh.logFiles().parsedFiles()).as("files parsed for day 1").isEqualTo(1);
+        // the newer archive alone: the current log is read (it is the newest), the older archive is not
+        LiveTables again = LiveTables.of(f.config.mainConfig());
+        QueryContext day2 = f.context().with(new TimeRange(DAY2, DAY2 + 180));
+        assertThat(LiveFixture.rows(again.table("log").orElseThrow(), day2)).isNotEmpty();
+        assertThat(again.logFiles().parsedFiles()).isEqualTo(2);
     }
 
     @Test

@@ -80,7 +80,7 @@ final class StateHistTable {
         Scope scope = tables.scope(ctx);
         long until = ctx.snapshot().takenAt().getEpochSecond() + 1;
         List<HistRow> rows = new ArrayList<>();
-        for (StateHistory.Period p : StateHistory.of(scope, files, until)) {
+        for (StateHistory.Period p : StateHistory.of(scope, files, until, ctx.timeRange())) {
             if (visible(scope, p)) {
                 rows.add(new HistRow(scope, p));
             }

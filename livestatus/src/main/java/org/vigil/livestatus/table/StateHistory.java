@@ -15,8 +15,9 @@ import org.vigil.config.model.ServiceKey;
  * Works out Livestatus's {@code statehist} periods from the log, as Naemon does: each host and service, from the
  * start of the time frame on, is in one period until its state, its downtime, its host's state or downtime, its
  * flapping or its notification period changes; each change closes the period and opens the next; at the end of the
- * time frame every open period closes. The time frame is the whole log (its first entry to {@code until}): the
- * table cannot see the request's time filters (compatibility.md).
+ * time frame every open period closes. The time frame is the request's {@code time} filters' (Thruk's availability
+ * report sends {@code Filter: time >= start} and {@code Filter: time < end}), else the whole log (its first entry to
+ * {@code until}).
  */
 final class StateHistory {
 
@@ -78,6 +79,19 @@ final class StateHistory {
 
     /** The periods of every object in {@code files}' entries before {@code until}, by object then time. */
     static List<Period> of(Scope scope, LogFiles files, long until) {
+        return of(scope, files, until, org.vigil.livestatus.query.TimeRange.ALL);
+    }
+
+    /**
+     * The same over the time frame the request's {@code time} filters give, as Naemon takes it from them: from
+     * their lower bound (else the log's first entry) to their upper bound (else {@code until}). Entries before the
+     * frame set each object's state at its start; periods are cut to the frame.
+     */
+    static List<Period> of(Scope scope, LogFiles files, long until,
+                           org.vigil.livestatus.query.TimeRange range) {
+        if (range.to() != Long.MAX_VALUE) {
+            until = Math.min(until, range.to() + 1);
+        }
         List<Path> paths = new ArrayList<>(files.newestFirst());
         Collections.reverse(paths);
         List<LogLine> all = new ArrayList<>();
@@ -86,7 +100,8 @@ final class StateHistory {
         }
         all.sort(Comparator.comparingLong(LogLine::time));
         StateHistory h = new StateHistory(scope);
-        h.since = all.isEmpty() ? until : all.get(0).time();
+        h.since = range.from() != Long.MIN_VALUE ? Math.min(range.from(), until)
+                : all.isEmpty() ? until : all.get(0).time();
         h.frame = until - h.since;
         for (LogLine l : all) {
             if (l.time() >= until) {
@@ -197,8 +212,14 @@ final class StateHistory {
         t.now = next;
     }
 
+    /** Ends {@code t}'s period at {@code until}: kept as far as it lies in the time frame. */
     private void close(Tracked t, long until) {
-        out.add(new Period(t.from, t.lineno, t.from, until, t.now, t.period, t.host, t.service, frame));
+        long from = t.from;
+        if (until < since || (from < since && until == since)) {
+            return; // before the frame: it only set the state the frame starts in
+        }
+        from = Math.max(from, since);
+        out.add(new Period(from, t.lineno, from, until, t.now, t.period, t.host, t.service, frame));
     }
 
     private String period(LogLine l, boolean service) {

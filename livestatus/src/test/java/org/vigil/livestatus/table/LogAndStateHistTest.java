@@ -138,6 +138,28 @@ class LogAndStateHistTest {
     }
 
     @Test
+    void stateHistoryOverTheTimeFrameOfItsFilters() {
+        // Thruk's availability report: Filter: time >= start, Filter: time < end
+        QueryContext frame = f.context().with(new TimeRange(DAY1 + 4000, DAY1 + 8999));
+        List<Map<String, Object>> http = f.rows("statehist", frame).stream()
+                .filter(r -> r.get("host_name").equals("web1") && r.get("service_description").equals("http"))
+                .toList();
+        // the CRITICAL that began before the frame counts from its start; the frame ends the last period
+        assertThat(http).extracting(r -> r.get("from"), r -> r.get("until"), r -> r.get("state"),
+                r -> r.get("in_downtime")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DAY1 + 4000, DAY1 + 5400, 2L, 0L),
+                org.assertj.core.groups.Tuple.tuple(DAY1 + 5400, DAY1 + 7200, 2L, 1L),
+                org.assertj.core.groups.Tuple.tuple(DAY1 + 7200, DAY1 + 9000, 0L, 1L));
+        assertThat((Double) http.get(0).get("duration_part")).isCloseTo(1400.0 / 5000, org.assertj.core.data
+                .Offset.offset(1e-9));
+        // db1;pg was OK all through the frame: one period, all of it
+        List<Map<String, Object>> pg = f.rows("statehist", frame).stream().filter(r -> r.get("service_description")
+                .equals("pg")).toList();
+        assertThat(pg).extracting(r -> r.get("state"), r -> r.get("duration"), r -> r.get("duration_part"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 5000L, 1.0));
+    }
+
+    @Test
     void stateHistoryGivesEachObjectsPeriodsAndTheirDurations() {
         List<Map<String, Object>> http = f.rows("statehist").stream()
                 .filter(r -> r.get("host_name").equals("web1") && r.get("service_description").equals("http"))

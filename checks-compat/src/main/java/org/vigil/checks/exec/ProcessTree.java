@@ -125,7 +125,12 @@ final class ProcessTree {
     }
 
     /** The processes other than this JVM with a descriptor on {@code pipe}. */
-    private static Set<Long> pipeHolders(String pipe) {
+    /**
+     * The processes other than this one that hold {@code pipe}'s write end. Not its read end: a child this JVM is
+     * spawning holds a copy of the JVM's descriptors, read ends of other runs' pipes included, until its exec closes
+     * them; killing it for that killed an unrelated check (exit 137) while another run timed out.
+     */
+    static Set<Long> pipeHolders(String pipe) {
         Set<Long> out = new HashSet<>();
         long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
@@ -145,7 +150,8 @@ final class ProcessTree {
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
             for (Path fd : fds) {
                 try {
-                    if (Files.readSymbolicLink(fd).toString().equals(pipe)) {
+                    if (Files.readSymbolicLink(fd).toString().equals(pipe)
+                            && writable(fdDir.resolveSibling("fdinfo").resolve(fd.getFileName().toString()))) {
                         return true;
                     }
                 } catch (IOException | RuntimeException e) {
@@ -154,6 +160,20 @@ final class ProcessTree {
             }
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+        return false;
+    }
+
+    /** Whether the descriptor {@code fdinfo} describes is open for writing ({@code flags} has O_WRONLY or O_RDWR). */
+    private static boolean writable(Path fdinfo) {
+        try {
+            for (String line : Files.readAllLines(fdinfo)) {
+                if (line.startsWith("flags:")) {
+                    return (Long.parseLong(line.substring(6).strip(), 8) & 3) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // closed meanwhile, or no fdinfo: not a holder we can tell
         }
         return false;
     }

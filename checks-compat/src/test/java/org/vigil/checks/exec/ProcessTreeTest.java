@@ -24,4 +24,27 @@ class ProcessTreeTest {
             p.destroyForcibly().waitFor();
         }
     }
+
+    /**
+     * A timeout kills what holds the write end of the run's stdout pipe, never a process that holds only its read
+     * end: a child being spawned holds a copy of this JVM's descriptors (read ends of every run's pipe) until its
+     * exec, and was killed for it while another run timed out.
+     */
+    @Test
+    void onlyTheWriteEndsHoldersAreThePipesHolders() throws Exception {
+        // stdout: the child holds the write end; stdin: the child holds the read end of another pipe
+        Process writer = new ProcessBuilder("/bin/sleep", "5").start();
+        Process reader = new ProcessBuilder("/bin/cat").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String out = ProcessTree.stdoutPipe(writer.pid());
+            assertThat(ProcessTree.pipeHolders(out)).containsExactly(writer.pid());
+            String in = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + reader.pid() + "/fd/0"))
+                    .toString();
+            assertThat(in).startsWith("pipe:[");
+            assertThat(ProcessTree.pipeHolders(in)).as("only this JVM writes to it").isEmpty();
+        } finally {
+            writer.destroyForcibly().waitFor();
+            reader.destroyForcibly().waitFor();
+        }
+    }
 }

@@ -56,7 +56,7 @@ public final class DigCheck implements BuiltinCheck {
             r = UdpDnsExchange.ask(new InetSocketAddress(a.server(), a.port()), a.query(), a.type(), TRIES, tryNanos,
                     Math.min(pluginDeadline, engineDeadline));
         } catch (IOException e) {
-            r = new UdpDnsExchange.Result(UdpDnsExchange.Outcome.NO_REPLY, null);
+            r = new UdpDnsExchange.Result(UdpDnsExchange.Outcome.NO_REPLY);
         }
         long elapsedNanos = System.nanoTime() - startNanos;
         if (r.outcome() == UdpDnsExchange.Outcome.DEADLINE) {
@@ -68,7 +68,7 @@ public final class DigCheck implements BuiltinCheck {
         int state;
         String message;
         if (r.outcome() == UdpDnsExchange.Outcome.ANSWERED) {
-            List<String> lines = digLines(a, r.response(), elapsedNanos);
+            List<String> lines = digLines(a, r, elapsedNanos);
             int at = lines.indexOf(";; ANSWER SECTION:");
             if (at < 0) {
                 state = STATE_CRITICAL;
@@ -110,13 +110,15 @@ public final class DigCheck implements BuiltinCheck {
     }
 
     /** dig's output from the answer section on (the plugin reads nothing before it). */
-    private static List<String> digLines(DigArguments a, DnsMessage m, long elapsedNanos) {
+    private static List<String> digLines(DigArguments a, UdpDnsExchange.Result r, long elapsedNanos) {
+        DnsMessage m = r.response();
         List<String> lines = new ArrayList<>();
         section(lines, ";; ANSWER SECTION:", m, m.answer());
         section(lines, ";; AUTHORITY SECTION:", m, m.authority());
         section(lines, ";; ADDITIONAL SECTION:", m, m.additional());
         lines.add(";; Query time: " + elapsedNanos / 1_000_000 + " msec");
-        lines.add(";; SERVER: " + a.server() + "#" + a.port() + "(" + a.server() + ") (UDP)");
+        String transport = r.tcp() ? "TCP" : "UDP";
+        lines.add(";; SERVER: " + a.server() + "#" + a.port() + "(" + a.server() + ") (" + transport + ")");
         lines.add(";; WHEN: " + WHEN.format(ZonedDateTime.now()));
         lines.add(";; MSG SIZE  rcvd: " + m.bytes().length);
         lines.add("");

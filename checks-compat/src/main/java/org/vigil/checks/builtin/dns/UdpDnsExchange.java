@@ -14,7 +14,7 @@ import java.util.Arrays;
 /**
  * One query over UDP as dig sends it: the query again after each try's time without an answer, at most
  * {@code tries} times; a response with another id is ignored (dig warns and waits on). The whole exchange ends at
- * {@code deadlineNanos} ({@link System#nanoTime()}).
+ * {@code deadlineNanos} ({@link System#nanoTime()}). A truncated answer (TC) is asked again over TCP, as dig does.
  */
 final class UdpDnsExchange {
 
@@ -24,8 +24,11 @@ final class UdpDnsExchange {
     /** How an exchange ended. */
     enum Outcome { ANSWERED, REFUSED, NO_REPLY, DEADLINE }
 
-    /** The outcome and, when answered, the response. */
-    record Result(Outcome outcome, DnsMessage response) {
+    /** The outcome and, when answered, the response and whether it came over TCP. */
+    record Result(Outcome outcome, DnsMessage response, boolean tcp) {
+        Result(Outcome outcome) {
+            this(outcome, null, false);
+        }
     }
 
     private UdpDnsExchange() {
@@ -44,23 +47,26 @@ final class UdpDnsExchange {
                 try {
                     channel.write(ByteBuffer.wrap(query));
                 } catch (PortUnreachableException e) {
-                    return new Result(Outcome.REFUSED, null);
+                    return new Result(Outcome.REFUSED);
                 }
                 long tryEnd = Math.min(deadlineNanos, System.nanoTime() + tryNanos);
                 try {
                     DnsMessage m = receive(channel, selector, in, id, tryEnd);
+                    if (m != null && m.truncated()) {
+                        return TcpDnsExchange.ask(server, query, id, deadlineNanos);
+                    }
                     if (m != null) {
-                        return new Result(Outcome.ANSWERED, m);
+                        return new Result(Outcome.ANSWERED, m, false);
                     }
                 } catch (PortUnreachableException e) {
-                    return new Result(Outcome.REFUSED, null);
+                    return new Result(Outcome.REFUSED);
                 } catch (SocketTimeoutException e) {
                     if (System.nanoTime() >= deadlineNanos) {
-                        return new Result(Outcome.DEADLINE, null);
+                        return new Result(Outcome.DEADLINE);
                     }
                 }
             }
-            return new Result(Outcome.NO_REPLY, null);
+            return new Result(Outcome.NO_REPLY);
         }
     }
 

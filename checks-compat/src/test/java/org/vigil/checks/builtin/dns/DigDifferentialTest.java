@@ -61,6 +61,9 @@ class DigDifferentialTest {
                 .answer("slow.example.com", 1, 0, a("slow.example.com", 60, "192.0.2.3"))
                 .delay("slow.example.com", 1, 600)
                 .answer("lossy.example.com", 1, 0, a("lossy.example.com", 60, "192.0.2.4"))
+                .answer("big.example.com", 1, 0, a("big.example.com", 60, "192.0.2.6"),
+                        a("big.example.com", 60, "192.0.2.7"))
+                .truncateOverUdp("big.example.com", 1)
                 .answer("silent.example.com", 1, 0, a("silent.example.com", 60, "192.0.2.5"))
                 .ignoreFirst("silent.example.com", 1, Integer.MAX_VALUE);
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
@@ -96,6 +99,8 @@ class DigDifferentialTest {
         "-H 127.0.0.1 -p PORT -l example.com -T NS",
         "-H 127.0.0.1 -p PORT -l 1.2.0.192.in-addr.arpa -T PTR",
         "-H 127.0.0.1 -p PORT -l nx.example.com",
+        "-H 127.0.0.1 -p PORT -l big.example.com -a 192.0.2.7",
+        "-H 127.0.0.1 -p PORT -l big.example.com -a TCP",
         "-H 127.0.0.1 -p PORT -l fail.example.com",
         "-H 127.0.0.1 -p PORT -l empty.example.com",
         "-H 127.0.0.1 -p PORT -l www.example.com -w 0",
@@ -133,6 +138,15 @@ class DigDifferentialTest {
         assertThat(real.stdout()).startsWith("DNS OK - 4.");
         assertThat(builtIn.exitCode()).isEqualTo(real.exitCode());
         assertThat(masked(builtIn.stdout())).isEqualTo(masked(real.stdout()));
+    }
+
+    /** A truncated UDP answer is asked again over TCP: dig's SERVER line says so, and -a can match it. */
+    @Test
+    void aTruncatedAnswerIsAskedAgainOverTcp() throws Exception {
+        List<String> args = args("-H 127.0.0.1 -p PORT -l big.example.com -a TCP");
+        String expected = "(;; SERVER: 127.0.0.1#" + dns.port() + "(127.0.0.1) (TCP))";
+        assertThat(runPlugin(args).stdout()).startsWith("DNS OK - ").contains(expected);
+        assertThat(runBuiltIn(args, Duration.ofSeconds(60)).stdout()).startsWith("DNS OK - ").contains(expected);
     }
 
     @Test

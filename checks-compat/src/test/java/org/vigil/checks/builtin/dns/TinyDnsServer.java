@@ -1,16 +1,21 @@
 package org.vigil.checks.builtin.dns;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +32,8 @@ final class TinyDnsServer implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, Integer> delays = new ConcurrentHashMap<>();
     private final Map<String, Integer> toIgnore = new ConcurrentHashMap<>();
+    private final Set<String> truncated = ConcurrentHashMap.newKeySet();
+    private final ServerSocket tcp;
     private final Thread thread;
 
     TinyDnsServer() throws IOException {
@@ -34,6 +41,37 @@ final class TinyDnsServer implements AutoCloseable {
         thread = new Thread(this::serve, "tiny-dns");
         thread.setDaemon(true);
         thread.start();
+        tcp = new ServerSocket(socket.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+        Thread tcpThread = new Thread(this::serveTcp, "tiny-dns-tcp");
+        tcpThread.setDaemon(true);
+        tcpThread.start();
+    }
+
+    /** Answers {@code name}/{@code type} over UDP with TC set and no records, in full over TCP. */
+    TinyDnsServer truncateOverUdp(String name, int type) {
+        truncated.add(key(name, type));
+        return this;
+    }
+
+    private void serveTcp() {
+        while (!tcp.isClosed()) {
+            try (Socket s = tcp.accept()) {
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                byte[] q = new byte[in.readUnsignedShort()];
+                in.readFully(q);
+                byte[] reply = reply(q, q.length, false);
+                if (reply != null) {
+                    DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                    out.writeShort(reply.length);
+                    out.write(reply);
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                if (tcp.isClosed()) {
+                    return;
+                }
+            }
+        }
     }
 
     int port() {
@@ -69,7 +107,7 @@ final class TinyDnsServer implements AutoCloseable {
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             try {
                 socket.receive(p);
-                byte[] reply = reply(p.getData(), p.getLength());
+                byte[] reply = reply(p.getData(), p.getLength(), true);
                 if (reply != null) {
                     send(new DatagramPacket(reply, reply.length, p.getSocketAddress()), lastDelay);
                 }
@@ -100,7 +138,7 @@ final class TinyDnsServer implements AutoCloseable {
         later.start();
     }
 
-    private byte[] reply(byte[] data, int length) {
+    private byte[] reply(byte[] data, int length, boolean udp) {
         ByteBuffer in = ByteBuffer.wrap(data, 0, length);
         int id = in.getShort() & 0xFFFF;
         int flags = in.getShort() & 0xFFFF;
@@ -116,13 +154,16 @@ final class TinyDnsServer implements AutoCloseable {
             return null;
         }
         lastDelay = delays.getOrDefault(key, 0);
+        boolean cut = udp && truncated.contains(key);
+        int tc = cut ? 0x0200 : 0;
+        List<byte[]> records = cut ? List.of() : a.records();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer h = ByteBuffer.allocate(12);
-        h.putShort((short) id).putShort((short) (0x8000 | 0x0400 | (flags & 0x0100) | 0x0080 | a.rcode()))
-                .putShort((short) 1).putShort((short) a.records().size()).putShort((short) 0).putShort((short) 0);
+        h.putShort((short) id).putShort((short) (0x8000 | 0x0400 | tc | (flags & 0x0100) | 0x0080 | a.rcode()))
+                .putShort((short) 1).putShort((short) records.size()).putShort((short) 0).putShort((short) 0);
         out.write(h.array(), 0, 12);
         out.write(data, qStart, qEnd - qStart);
-        for (byte[] r : a.records()) {
+        for (byte[] r : records) {
             out.write(r, 0, r.length);
         }
         return out.toByteArray();
@@ -186,6 +227,11 @@ final class TinyDnsServer implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        try {
+            tcp.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
     }
 
     /** Runs a server for trying things by hand: {@code port} printed, answers a fixed zone until killed. */

@@ -3,6 +3,7 @@ package org.vigil.checks.builtin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
 
 /** The built-in checks Vigil has, by the plugin each replaces. */
@@ -16,7 +17,8 @@ public final class BuiltinChecks {
         Map<String, BuiltinCheck> all = new LinkedHashMap<>();
         for (BuiltinCheck c : List.<BuiltinCheck>of(
                 // one entry per built-in; keep one per line so that additions merge
-                new DigCheck()
+                new DigCheck(),
+                new CheckDnsCheck()
         )) {
             all.put(c.plugin(), c);
         }

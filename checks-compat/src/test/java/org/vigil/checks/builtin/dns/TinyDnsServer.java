@@ -33,18 +33,30 @@ final class TinyDnsServer implements AutoCloseable {
     private final Map<String, Integer> delays = new ConcurrentHashMap<>();
     private final Map<String, Integer> toIgnore = new ConcurrentHashMap<>();
     private final Set<String> truncated = ConcurrentHashMap.newKeySet();
+    private final Set<String> notAuthoritative = ConcurrentHashMap.newKeySet();
     private final ServerSocket tcp;
     private final Thread thread;
 
     TinyDnsServer() throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** A server at {@code address} (check_dns's nslookup asks port 53 only: a 127.0.0.x address of the test's). */
+    TinyDnsServer(InetSocketAddress address) throws IOException {
+        socket = new DatagramSocket(address);
         thread = new Thread(this::serve, "tiny-dns");
         thread.setDaemon(true);
         thread.start();
-        tcp = new ServerSocket(socket.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+        tcp = new ServerSocket(socket.getLocalPort(), 50, socket.getLocalAddress());
         Thread tcpThread = new Thread(this::serveTcp, "tiny-dns-tcp");
         tcpThread.setDaemon(true);
         tcpThread.start();
+    }
+
+    /** Answers {@code name} (any type) without the AA flag, as a recursive resolver does. */
+    TinyDnsServer notAuthoritative(String name) {
+        notAuthoritative.add(key(name, 0));
+        return this;
     }
 
     /** Answers {@code name}/{@code type} over UDP with TC set and no records, in full over TCP. */
@@ -156,10 +168,11 @@ final class TinyDnsServer implements AutoCloseable {
         lastDelay = delays.getOrDefault(key, 0);
         boolean cut = udp && truncated.contains(key);
         int tc = cut ? 0x0200 : 0;
+        int aa = notAuthoritative.contains(key(name, 0)) ? 0 : 0x0400;
         List<byte[]> records = cut ? List.of() : a.records();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer h = ByteBuffer.allocate(12);
-        h.putShort((short) id).putShort((short) (0x8000 | 0x0400 | tc | (flags & 0x0100) | 0x0080 | a.rcode()))
+        h.putShort((short) id).putShort((short) (0x8000 | aa | tc | (flags & 0x0100) | 0x0080 | a.rcode()))
                 .putShort((short) 1).putShort((short) records.size()).putShort((short) 0).putShort((short) 0);
         out.write(h.array(), 0, 12);
         out.write(data, qStart, qEnd - qStart);
@@ -236,7 +249,8 @@ final class TinyDnsServer implements AutoCloseable {
 
     /** Runs a server for trying things by hand: {@code port} printed, answers a fixed zone until killed. */
     public static void main(String[] args) throws Exception {
-        TinyDnsServer s = new TinyDnsServer();
+        TinyDnsServer s = args.length == 0 ? new TinyDnsServer()
+                : new TinyDnsServer(new InetSocketAddress(args[0], Integer.parseInt(args[1])));
         s.answer("www.example.com", 1, 0, a("www.example.com", 300, "192.0.2.10"), a("www.example.com", 300,
                 "192.0.2.11"));
         s.answer("a.b", 1, 0, a("a.b", 5, "192.0.2.1"));
@@ -251,6 +265,26 @@ final class TinyDnsServer implements AutoCloseable {
         s.answer("example.com", 28, 0, aaaa("example.com", 300, "2001:db8::1"));
         s.answer("example.com", 2, 0, name("example.com", 2, 300, "ns1.example.com"));
         s.answer("1.2.0.192.in-addr.arpa", 12, 0, name("1.2.0.192.in-addr.arpa", 12, 300, "host.example.com"));
+        s.answer("www.example.com", 28, 0, aaaa("www.example.com", 300, "2001:db8::10"));
+        s.answer("alias.example.com", 28, 0, name("alias.example.com", 5, 60, "www.example.com"),
+                aaaa("www.example.com", 300, "2001:db8::10"));
+        s.answer("v4only.example.com", 1, 0, a("v4only.example.com", 300, "192.0.2.20"));
+        s.answer("v4only.example.com", 28, 0);
+        s.answer("nx.example.com", 28, 3);
+        s.answer("fail.example.com", 28, 2);
+        s.answer("empty.example.com", 28, 0);
+        s.answer("v6only.example.com", 1, 0);
+        s.answer("v6only.example.com", 28, 0, aaaa("v6only.example.com", 300, "2001:db8::20"));
+        s.answer("halffail.example.com", 1, 0, a("halffail.example.com", 300, "192.0.2.30"));
+        s.answer("halffail.example.com", 28, 2);
+        s.answer("failhalf.example.com", 1, 2);
+        s.answer("failhalf.example.com", 28, 0, aaaa("failhalf.example.com", 300, "2001:db8::30"));
+        s.answer("rec.example.com", 1, 0, a("rec.example.com", 300, "192.0.2.40"));
+        s.answer("rec.example.com", 28, 0, aaaa("rec.example.com", 300, "2001:db8::40"));
+        s.notAuthoritative("rec.example.com");
+        s.answer("recv4.example.com", 1, 0, a("recv4.example.com", 300, "192.0.2.41"));
+        s.answer("recv4.example.com", 28, 0);
+        s.notAuthoritative("recv4.example.com");
         s.answer("nx.example.com", 1, 3);
         s.answer("fail.example.com", 1, 2);
         s.answer("empty.example.com", 1, 0);

@@ -117,7 +117,7 @@ record TcpOptions(String host, boolean hostGiven, int port, String send, List<St
                 } else if (arg.length() == 2 && arg.charAt(0) == '-' && FLAGS.indexOf(arg.charAt(1)) >= 0) {
                     option = arg.charAt(1);
                 } else {
-                    return declined("argument " + arg + " is not built in");
+                    return declined((arg.startsWith("-") ? "option " : "argument ") + arg + " is not built in");
                 }
                 if (WITH_VALUE.indexOf(option) >= 0 && value == null) {
                     if (i + 1 >= args.size()) {

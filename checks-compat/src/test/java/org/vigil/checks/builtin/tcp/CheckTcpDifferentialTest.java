@@ -37,7 +37,7 @@ class CheckTcpDifferentialTest {
     record Outcome(int code, String text) {
     }
 
-    /** Runs the plugin and the built-in with {@code args}, asserts they agree and that the plugin exits {@code code}. */
+    /** Runs the plugin and the built-in with {@code args}; asserts they agree and the plugin exits {@code code}. */
     static Outcome same(int code, String plugin, String... args) throws Exception {
         Outcome real = real(plugin, List.of(args));
         Outcome builtIn = builtIn(plugin, List.of(args));
@@ -140,7 +140,8 @@ class CheckTcpDifferentialTest {
             String p = port(t);
             same(0, "check_tcp", "-H", LOCAL, "-p", p, "-s", "PING", "-e", "PONG", "-q", "BYE");
             assertThat(t.received(1)).isEqualTo(t.received(0)).isEqualTo("PINGBYE\r\n");
-            same(0, "check_tcp", "-H", LOCAL, "-p", p, "-E", "-s", "PING\\r\\n\\t\\\\\\x", "-e", "PONG", "-q", "BYE\\n");
+            same(0, "check_tcp", "-H", LOCAL, "-p", p, "-E", "-s", "PING\\r\\n\\t\\\\\\x", "-e", "PONG",
+                    "-q", "BYE\\n");
             assertThat(t.received(3)).isEqualTo(t.received(2)).isEqualTo("PING\r\n\t\\xBYE\n");
             same(0, "check_tcp", "-H", LOCAL, "-p", p, "-s", "PING\\n", "-E", "-q", "Q\\n", "-e", "PONG");
             assertThat(t.received(5)).isEqualTo(t.received(4)).isEqualTo("PING\\nQ\n");

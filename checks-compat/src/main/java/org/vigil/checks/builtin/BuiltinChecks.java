@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
+import org.vigil.checks.builtin.tcp.CheckSsh;
 import org.vigil.checks.builtin.tcp.CheckTcp;
 
 /** The built-in checks Vigil has, by the plugin each replaces. */
@@ -24,6 +25,7 @@ public final class BuiltinChecks {
             all.put(c.plugin(), c);
         }
         CheckTcp.allNames().forEach(c -> all.put(c.plugin(), c));
+        all.put("check_ssh", new CheckSsh());
         return all;
     }
 }

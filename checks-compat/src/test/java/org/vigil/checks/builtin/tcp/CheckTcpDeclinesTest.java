@@ -58,6 +58,17 @@ class CheckTcpDeclinesTest {
     }
 
     @Test
+    void checkSshTakesHostPortTimeoutVersionAndProtocolOnly() {
+        assertThat(why("check_ssh -H 10.0.0.1 -t 5 -r OpenSSH_9.2p1 -P 2.0")).isEqualTo("built-in check_ssh");
+        assertThat(why("check_ssh -p 2222 10.0.0.1")).isEqualTo("built-in check_ssh");
+        assertThat(why("check_ssh -4 10.0.0.1")).isEqualTo("check_ssh: option -4 is not built in");
+        assertThat(why("check_ssh --host=10.0.0.1")).isEqualTo("check_ssh: option --host=10.0.0.1 is not built in");
+        assertThat(why("check_ssh 10.0.0.1 22 extra")).isEqualTo("check_ssh: argument extra is not built in");
+        assertThat(why("check_ssh 22")).isEqualTo("check_ssh: a number 22 where the host goes");
+        assertThat(why("check_ssh -H 10.0.0.1 -t 0")).startsWith("check_ssh: -t 0:");
+    }
+
+    @Test
     void escapesAreThePluginsOnly() {
         assertThat(TcpOptions.unescape("a\\nb\\rc\\td\\\\e\\qf")).isEqualTo("a\nb\rc\td\\eqf");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
+import org.vigil.checks.builtin.tcp.CheckSmtp;
 import org.vigil.checks.builtin.tcp.CheckSsh;
 import org.vigil.checks.builtin.tcp.CheckTcp;
 
@@ -26,6 +27,7 @@ public final class BuiltinChecks {
         }
         CheckTcp.allNames().forEach(c -> all.put(c.plugin(), c));
         all.put("check_ssh", new CheckSsh());
+        all.put("check_smtp", new CheckSmtp());
         return all;
     }
 }

@@ -69,6 +69,17 @@ class CheckTcpDeclinesTest {
     }
 
     @Test
+    void checkSmtpTakesItsBasicsOnly() {
+        assertThat(why("check_smtp -H 10.0.0.1 -p 587 -e ESMTP -w 1 -c 2 -t 5")).isEqualTo("built-in check_smtp");
+        assertThat(why("check_smtp 10.0.0.1")).isEqualTo("built-in check_smtp");
+        assertThat(why("check_smtp -H 10.0.0.1 -S")).isEqualTo("check_smtp: option -S is not built in");
+        assertThat(why("check_smtp -H 10.0.0.1 -C 'MAIL FROM:<a@b>'")).isEqualTo("check_smtp: option -C is not built"
+                + " in");
+        assertThat(why("check_smtp -H 10.0.0.1 -t 0")).isEqualTo("check_smtp: -t 0: only 1 to 65535 is built in");
+        assertThat(why("check_smtp -H 10.0.0.1 -w 1e2")).startsWith("check_smtp: -w 1e2:");
+    }
+
+    @Test
     void escapesAreThePluginsOnly() {
         assertThat(TcpOptions.unescape("a\\nb\\rc\\td\\\\e\\qf")).isEqualTo("a\nb\rc\td\\eqf");
     }

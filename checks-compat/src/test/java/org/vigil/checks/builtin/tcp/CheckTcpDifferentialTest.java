@@ -67,6 +67,7 @@ class CheckTcpDifferentialTest {
 
     static String mask(String text) {
         return text.replaceAll("\\d+\\.\\d{3} second response time", "N.NNN second response time")
+                .replaceAll("\\d+\\.\\d{3} sec\\. response time", "N.NNN sec. response time")
                 .replaceAll("time=\\d+\\.\\d{6}s", "time=Ns");
     }
 

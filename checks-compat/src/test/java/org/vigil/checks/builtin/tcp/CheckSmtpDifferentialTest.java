@@ -1,0 +1,104 @@
+package org.vigil.checks.builtin.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.checks.builtin.tcp.CheckTcpDifferentialTest.same;
+import static org.vigil.checks.builtin.tcp.TcpTarget.hangsUp;
+import static org.vigil.checks.builtin.tcp.TcpTarget.silent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The built-in check_smtp's basics against Debian's on local servers that greet, reply, delay, hang up or refuse. */
+class CheckSmtpDifferentialTest {
+
+    private static final String LOCAL = "127.0.0.1";
+
+    /** A server that greets, answers HELO (after {@code delayMillis}) and QUIT, keeping what the client sent. */
+    private static TcpTarget.Script smtp(String greeting, String helloReply, long delayMillis) {
+        return (s, got) -> {
+            write(s, greeting);
+            readLine(s, got);
+            Thread.sleep(delayMillis);
+            write(s, helloReply);
+            readLine(s, got);
+            write(s, "221 bye\r\n");
+            s.shutdownOutput();
+            InputStream in = s.getInputStream();
+            in.transferTo(got);
+        };
+    }
+
+    private static void write(Socket s, String text) throws Exception {
+        s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+    }
+
+    private static void readLine(Socket s, ByteArrayOutputStream got) throws Exception {
+        int c;
+        while ((c = s.getInputStream().read()) >= 0) {
+            got.write(c);
+            if (c == '\n') {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aGreetingAndHeloReplyWithTheExpectedStringIsOk() throws Exception {
+        try (TcpTarget t = TcpTarget.plain(smtp("220 mail.test ESMTP\r\n", "250 mail.test\r\n", 0))) {
+            String p = String.valueOf(t.port());
+            assertThat(same(0, "check_smtp", "-H", LOCAL, "-p", p).text())
+                    .matches("SMTP OK - \\d+\\.\\d{3} sec\\. response time\\|time=\\d+\\.\\d{6}s;;;0\\.000000\n");
+            assertThat(t.received(1)).isEqualTo(t.received(0)).startsWith("HELO ").endsWith("\r\nQUIT\r\n");
+            same(0, "check_smtp", "-H", LOCAL, "-p", p, "-e", "mail.test", "-w", "5", "-c", "9", "-t", "5");
+            same(0, "check_smtp", "-p", p, LOCAL);
+            same(1, "check_smtp", "-H", LOCAL, "-p", p, "-e", "ESMTP Postfix");
+        }
+        try (TcpTarget t = TcpTarget.plain(smtp("220-mail.test ESMTP\r\n220-more\r\n220 end\r\n", "250-a\r\n250 b\r\n",
+                0))) {
+            same(0, "check_smtp", "-H", LOCAL, "-p", String.valueOf(t.port()), "-e", "more");
+            assertThat(same(1, "check_smtp", "-H", LOCAL, "-p", String.valueOf(t.port()), "-e", "x").text())
+                    .startsWith("Invalid SMTP response received from host on port " + t.port() + ": 220-mail.test");
+        }
+        try (TcpTarget t = TcpTarget.plain(smtp("554 no service\r\n", "503 bad\r\n", 0))) {
+            same(1, "check_smtp", "-H", LOCAL, "-p", String.valueOf(t.port()));
+        }
+    }
+
+    @Test
+    void aSlowReplyPassesTheThresholds() throws Exception {
+        try (TcpTarget t = TcpTarget.plain(smtp("220 mail.test ESMTP\r\n", "250 mail.test\r\n", 400))) {
+            String p = String.valueOf(t.port());
+            assertThat(same(1, "check_smtp", "-H", LOCAL, "-p", p, "-w", "0.2", "-c", "3").text())
+                    .endsWith(";0.200000;3.000000;0.000000\n");
+            same(2, "check_smtp", "-H", LOCAL, "-p", p, "-w", "0.1", "-c", ".2");
+        }
+    }
+
+    @Test
+    void hangUpsSilenceAndRefusals() throws Exception {
+        try (TcpTarget t = TcpTarget.plain(hangsUp())) {
+            assertThat(same(1, "check_smtp", "-H", LOCAL, "-p", String.valueOf(t.port())).text())
+                    .isEqualTo("recv() failed\n");
+        }
+        try (TcpTarget t = TcpTarget.plain(TcpTarget.says("220 no newline", true))) {
+            same(1, "check_smtp", "-H", LOCAL, "-p", String.valueOf(t.port()));
+        }
+        try (TcpTarget t = TcpTarget.plain(silent())) {
+            same(2, "check_smtp", "-H", LOCAL, "-p", String.valueOf(t.port()), "-t", "1");
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertThat(same(2, "check_smtp", "-H", LOCAL, "-p", String.valueOf(closed)).text())
+                .startsWith("connect to address 127.0.0.1 and port " + closed + ": Connection refused\n"
+                        + "SMTP CRITICAL - ");
+        same(3, "check_smtp", "-H", "no-such-host.invalid");
+    }
+}

@@ -11,7 +11,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.builtin.BuiltinChecks;
+import org.vigil.checks.exec.PluginResult;
 
 /** The built-in check_smtp's basics against Debian's on local servers that greet, reply, delay, hang up or refuse. */
 class CheckSmtpDifferentialTest {
@@ -100,5 +105,17 @@ class CheckSmtpDifferentialTest {
                 .startsWith("connect to address 127.0.0.1 and port " + closed + ": Connection refused\n"
                         + "SMTP CRITICAL - ");
         same(3, "check_smtp", "-H", "no-such-host.invalid");
+    }
+
+    @Test
+    void theEnginesTimeoutEndsARunAsAKilledPlugin() throws Exception {
+        try (TcpTarget t = TcpTarget.plain(silent())) {
+            BuiltinCheck.Ready ready = (BuiltinCheck.Ready) BuiltinChecks.standard().get("check_smtp")
+                    .prepare(List.of("-H", LOCAL, "-p", String.valueOf(t.port())));
+            PluginResult r = ready.run().run(Duration.ofMillis(300));
+            assertThat(r.timedOut()).isTrue();
+            assertThat(r.stdout()).isEmpty();
+            assertThat(r.executionTime()).isLessThan(Duration.ofSeconds(2));
+        }
     }
 }

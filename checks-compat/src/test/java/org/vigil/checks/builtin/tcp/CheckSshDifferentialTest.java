@@ -8,7 +8,12 @@ import static org.vigil.checks.builtin.tcp.TcpTarget.silent;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.builtin.BuiltinChecks;
+import org.vigil.checks.exec.PluginResult;
 
 /** The built-in check_ssh against Debian's on local servers with chosen banners, silence, hang-ups and refusals. */
 class CheckSshDifferentialTest {
@@ -64,5 +69,17 @@ class CheckSshDifferentialTest {
         same(3, "check_ssh", "-H", "no-such-host.invalid");
         same(3, "check_ssh", "no-such-host.invalid");
         same(3, "check_ssh", "-p", "22", "no-such-host.invalid");
+    }
+
+    @Test
+    void theEnginesTimeoutEndsARunAsAKilledPlugin() throws Exception {
+        try (TcpTarget t = TcpTarget.plain(silent())) {
+            BuiltinCheck.Ready ready = (BuiltinCheck.Ready) BuiltinChecks.standard().get("check_ssh")
+                    .prepare(List.of("-H", LOCAL, "-p", String.valueOf(t.port())));
+            PluginResult r = ready.run().run(Duration.ofMillis(300));
+            assertThat(r.timedOut()).isTrue();
+            assertThat(r.stdout()).isEmpty();
+            assertThat(r.executionTime()).isLessThan(Duration.ofSeconds(2));
+        }
     }
 }

@@ -83,6 +83,9 @@ class CheckTcpDifferentialTest {
             assertThat(same(0, "check_tcp", "-p", port(t)).text()).contains("time on port " + t.port() + "|");
             same(0, "check_tcp", "--hostname=127.0.0.1", "--port", port(t));
             same(0, "check_tcp", "-H" + LOCAL, "-p" + port(t), "-t", "3");
+            same(0, "check_tcp", "-H", "localhost", "-p", port(t));
+            // the target listens on IPv4 only
+            same(2, "check_tcp", "-H", "::1", "-p", port(t));
         }
     }
 

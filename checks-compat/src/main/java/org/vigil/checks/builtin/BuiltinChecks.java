@@ -8,6 +8,7 @@ import org.vigil.checks.builtin.dns.DigCheck;
 import org.vigil.checks.builtin.tcp.CheckSmtp;
 import org.vigil.checks.builtin.tcp.CheckSsh;
 import org.vigil.checks.builtin.tcp.CheckTcp;
+import org.vigil.checks.builtin.http.HttpCheck;
 
 /** The built-in checks Vigil has, by the plugin each replaces. */
 public final class BuiltinChecks {
@@ -21,7 +22,8 @@ public final class BuiltinChecks {
         for (BuiltinCheck c : List.<BuiltinCheck>of(
                 // one entry per built-in; keep one per line so that additions merge
                 new DigCheck(),
-                new CheckDnsCheck()
+                new CheckDnsCheck(),
+                new HttpCheck()
         )) {
             all.put(c.plugin(), c);
         }

@@ -1,0 +1,260 @@
+package org.vigil.checks.builtin.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads check_http's arguments as its getopt_long loop does, for the options Vigil supports; anything else (an
+ * option not listed here, a value the plugin would reject with its usage text, a form Vigil reads differently)
+ * is an {@link Unsupported} naming it, so the real plugin runs.
+ */
+final class HttpArguments {
+
+    static final String VERSION = "v2.3.3 (monitoring-plugins 2.3.3)";
+    static final int STATE_OK = 0;
+    static final int STATE_WARNING = 1;
+    static final int STATE_CRITICAL = 2;
+    static final int STATE_UNKNOWN = 3;
+
+    /** Options with a value, short and long (getopt's "H:" and {"hostname", required_argument}). */
+    private static final Map<String, Character> LONG_WITH_VALUE = Map.ofEntries(
+            Map.entry("hostname", 'H'), Map.entry("IP-address", 'I'), Map.entry("url", 'u'),
+            Map.entry("port", 'p'), Map.entry("expect", 'e'), Map.entry("string", 's'), Map.entry("regex", 'r'),
+            Map.entry("ereg", 'r'), Map.entry("eregi", 'R'), Map.entry("warning", 'w'),
+            Map.entry("critical", 'c'), Map.entry("timeout", 't'), Map.entry("certificate", 'C'),
+            Map.entry("onredirect", 'f'), Map.entry("method", 'j'), Map.entry("header", 'k'),
+            Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
+            Map.entry("content-type", 'T'), Map.entry("post", 'P'), Map.entry("useragent", 'A'));
+    private static final String SHORT_WITH_VALUE = "HIupesrRwctCfjkabTPA";
+    private static final Pattern NON_NEGATIVE_INT = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern PLAIN_SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6})?");
+    private static final Map<String, Integer> REDIRECT_STATES = Map.of(
+            "ok", STATE_OK, "warning", STATE_WARNING, "critical", STATE_CRITICAL, "unknown", STATE_UNKNOWN);
+
+    /** Why the built-in does not take a command line. */
+    static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private String hostName = "";
+    private String address = "";
+    private String url = "/";
+    private int port = 80;
+    private boolean portGiven;
+    private int virtualPort;
+    private String method = "";
+    private String postData = "";
+    private String contentType = "";
+    private String userAgent = "User-Agent: check_http/" + VERSION;
+    private final List<String> headers = new ArrayList<>();
+    private String basicAuth = "";
+    private String proxyAuth = "";
+    private boolean ssl;
+    private boolean sni;
+    private Optional<HttpOptions.CertificateDays> certificateDays = Optional.empty();
+    private String expect = "";
+    private String bodyString = "";
+    private Optional<BodyRegex> bodyRegex = Optional.empty();
+    private int onRedirect = STATE_OK;
+    private Optional<Double> warning = Optional.empty();
+    private Optional<Double> critical = Optional.empty();
+    private int timeout = 10;
+
+    private HttpArguments() {
+    }
+
+    /** The check {@code args} ask for. */
+    static HttpOptions parse(List<String> args) throws Unsupported {
+        HttpArguments a = new HttpArguments();
+        a.read(args);
+        return a.options();
+    }
+
+    private void read(List<String> args) throws Unsupported {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--sni")) {
+                sni = true;
+            } else if (arg.equals("-S") || arg.equals("--ssl")) {
+                enableSsl();
+            } else if (arg.startsWith("--") && arg.length() > 2) {
+                String name = arg.substring(2);
+                int eq = name.indexOf('=');
+                String key = eq < 0 ? name : name.substring(0, eq);
+                Character option = LONG_WITH_VALUE.get(key);
+                if (option == null) {
+                    throw new Unsupported("check_http: option " + arg + " is not built in");
+                }
+                if (eq >= 0) {
+                    apply(option, name.substring(eq + 1));
+                } else {
+                    apply(option, valueAfter(args, ++i, arg));
+                }
+            } else if (arg.length() >= 2 && arg.charAt(0) == '-' && SHORT_WITH_VALUE.indexOf(arg.charAt(1)) >= 0) {
+                apply(arg.charAt(1), arg.length() > 2 ? arg.substring(2) : valueAfter(args, ++i, arg));
+            } else {
+                throw new Unsupported("check_http: argument " + arg + " is not built in");
+            }
+        }
+    }
+
+    private static String valueAfter(List<String> args, int i, String option) throws Unsupported {
+        if (i >= args.size()) {
+            throw new Unsupported("check_http: " + option + " without its value");
+        }
+        return args.get(i);
+    }
+
+    private void apply(char option, String value) throws Unsupported {
+        switch (option) {
+            case 'H' -> hostName(value);
+            case 'I' -> address = nonEmpty(value, "-I");
+            case 'u' -> url = nonEmpty(value, "-u");
+            case 'p' -> {
+                port = portNumber(value);
+                portGiven = true;
+            }
+            case 'e' -> expect = nonEmpty(value, "-e");
+            case 's' -> bodyString = ascii(value, "-s");
+            case 'r', 'R' -> bodyRegex = Optional.of(BodyRegex.of(value, option == 'R')
+                    .orElseThrow(() -> new Unsupported("check_http: the regex " + value + " is not built in")));
+            case 'w' -> warning = Optional.of(seconds(value, "-w"));
+            case 'c' -> critical = Optional.of(seconds(value, "-c"));
+            case 't' -> timeout = nonNegative(value, "-t");
+            case 'C' -> certificate(value);
+            case 'f' -> onRedirect(value);
+            case 'j' -> method(value);
+            case 'k' -> headers.add(value);
+            case 'a' -> basicAuth = value;
+            case 'b' -> proxyAuth = value;
+            case 'T' -> contentType = value;
+            case 'P' -> post(value);
+            case 'A' -> userAgent = "User-Agent: " + value;
+            default -> throw new Unsupported("check_http: option -" + option + " is not built in");
+        }
+    }
+
+    private void hostName(String value) throws Unsupported {
+        if (value.isEmpty() || value.startsWith("[") || value.indexOf(':') != value.lastIndexOf(':')) {
+            throw new Unsupported("check_http: -H " + value + " (IPv6 or empty) is not built in");
+        }
+        int colon = value.indexOf(':');
+        hostName = value;
+        if (colon >= 0) {
+            virtualPort = portNumber(value.substring(colon + 1));
+            hostName = value.substring(0, colon);
+            if (!portGiven) {
+                port = virtualPort;
+            }
+        }
+    }
+
+    private void enableSsl() {
+        ssl = true;
+        if (!portGiven) {
+            port = 443;
+        }
+    }
+
+    private void certificate(String value) throws Unsupported {
+        int comma = value.indexOf(',');
+        if (comma < 0) {
+            certificateDays = Optional.of(new HttpOptions.CertificateDays(nonNegative(value, "-C"), 0));
+        } else {
+            certificateDays = Optional.of(new HttpOptions.CertificateDays(
+                    nonNegative(value.substring(0, comma), "-C"), nonNegative(value.substring(comma + 1), "-C")));
+        }
+        enableSsl();
+    }
+
+    private void onRedirect(String value) throws Unsupported {
+        Integer state = REDIRECT_STATES.get(value);
+        if (state == null) {
+            throw new Unsupported("check_http: -f " + value + " is not built in (only ok, warning, critical, unknown)");
+        }
+        onRedirect = state;
+    }
+
+    private void method(String value) throws Unsupported {
+        if (value.isEmpty() || value.contains(":") || value.equals("CONNECT") || !value.chars().allMatch(
+                c -> c > 32 && c < 127)) {
+            throw new Unsupported("check_http: -j " + value + " is not built in");
+        }
+        method = value;
+    }
+
+    private void post(String value) throws Unsupported {
+        if (value.isEmpty() || !value.chars().allMatch(c -> c < 128)) {
+            throw new Unsupported("check_http: -P with empty or non-ASCII data is not built in");
+        }
+        if (postData.isEmpty()) {
+            postData = value;
+        }
+        if (method.isEmpty()) {
+            method = "POST";
+        }
+    }
+
+    private static String ascii(String value, String option) throws Unsupported {
+        if (!value.chars().allMatch(c -> c < 128)) {
+            throw new Unsupported("check_http: " + option + " with non-ASCII text is not built in");
+        }
+        return value;
+    }
+
+    private static String nonEmpty(String value, String option) throws Unsupported {
+        if (value.isEmpty()) {
+            throw new Unsupported("check_http: an empty " + option + " is not built in");
+        }
+        return value;
+    }
+
+    private static int nonNegative(String value, String option) throws Unsupported {
+        if (!NON_NEGATIVE_INT.matcher(value).matches()) {
+            throw new Unsupported("check_http: " + option + " " + value + " is not a number Vigil reads as it does");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static int portNumber(String value) throws Unsupported {
+        int port = nonNegative(value, "port");
+        if (port < 1 || port > 65535) {
+            throw new Unsupported("check_http: port " + value + " is out of range");
+        }
+        return port;
+    }
+
+    private static double seconds(String value, String option) throws Unsupported {
+        if (!PLAIN_SECONDS.matcher(value).matches()) {
+            throw new Unsupported("check_http: " + option + " " + value + " (a range) is not built in");
+        }
+        return Double.parseDouble(value);
+    }
+
+    private HttpOptions options() throws Unsupported {
+        if (hostName.isEmpty() && address.isEmpty()) {
+            throw new Unsupported("check_http: neither -H nor -I");
+        }
+        int socketTimeout = timeout;
+        if (critical.isPresent() && critical.get() > socketTimeout) {
+            socketTimeout = (int) (double) critical.get() + 1;
+        }
+        if (socketTimeout == 0) {
+            throw new Unsupported("check_http: -t 0 (no timeout) is not built in");
+        }
+        if (virtualPort == 0) {
+            virtualPort = port;
+        }
+        return new HttpOptions(address.isEmpty() ? hostName : address, hostName, port, virtualPort, url,
+                method.isEmpty() ? "GET" : method, postData, contentType, userAgent, List.copyOf(headers),
+                basicAuth, proxyAuth, ssl, sni, certificateDays, expect, bodyString, bodyRegex, onRedirect,
+                warning, critical, socketTimeout);
+    }
+}

@@ -1,0 +1,229 @@
+package org.vigil.checks.builtin.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.exec.PluginResult;
+
+/**
+ * The built-in check_http against Debian's {@code /usr/lib/nagios/plugins/check_http}, both run with the same
+ * arguments against the same local servers (scripted answers, delays, a closed port, a port that never answers,
+ * TLS with certificates ending at chosen times): the same exit code, the same output with only the response time
+ * masked, the same perfdata, and the same request bytes seen by the server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpCheckDifferentialTest {
+
+    private static final Path PLUGIN = Path.of("/usr/lib/nagios/plugins/check_http");
+    private static final String BODY = "hello world";
+
+    private ScriptedHttpServer plain;
+    private ScriptedHttpServer tls;
+    private ScriptedHttpServer expired;
+    private ScriptedHttpServer hours;
+    private int closedPort;
+    private ServerSocket silent;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        plain = new ScriptedHttpServer(null, HttpCheckDifferentialTest::answer);
+        tls = new ScriptedHttpServer(TestCertificates.endingIn(dir, "vigil.test",
+                Duration.ofDays(10).plusHours(12)), HttpCheckDifferentialTest::answer);
+        expired = new ScriptedHttpServer(TestCertificates.endingIn(dir, "old.vigil.test",
+                Duration.ofDays(-2)), HttpCheckDifferentialTest::answer);
+        hours = new ScriptedHttpServer(TestCertificates.endingIn(dir, "soon.vigil.test",
+                Duration.ofHours(5).plusMinutes(30)), HttpCheckDifferentialTest::answer);
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        for (AutoCloseable c : List.<AutoCloseable>of(plain, tls, expired, hours, silent)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing what the tests opened; nothing else to do
+            }
+        }
+    }
+
+    private static ScriptedHttpServer.Answer answer(String request) {
+        String path = request.split(" ", 3)[1];
+        switch (path) {
+            case "/":
+                return ok("Content-Length: 11\r\n", BODY);
+            case "/notfound":
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+            case "/error":
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 500 Internal Server Error\r\n\r\noops");
+            case "/moved":
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 301 Moved Permanently\r\nLocation: /\r\n\r\n");
+            case "/found":
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 302 Found\r\nLocation: http://example.test/\r\n\r\n");
+            case "/slow":
+                return new ScriptedHttpServer.Answer("HTTP/1.1 200 OK\r\n\r\nslow", 1300);
+            case "/silent":
+                return new ScriptedHttpServer.Answer("HTTP/1.1 200 OK\r\n\r\nlate", 3000);
+            case "/empty":
+                return ScriptedHttpServer.Answer.of(null);
+            case "/chunked":
+                return ok("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n");
+            case "/leading":
+                return ok("", "\r\n\n<html>\nTitle: Hello\n</html>\n");
+            case "/nul":
+                return ok("", "a\0b hello");
+            case "/auth":
+                return request.contains("\r\nAuthorization: Basic dXNlcjpzZWNyZXQ=\r\n") ? ok("", "welcome")
+                        : ScriptedHttpServer.Answer.of("HTTP/1.1 401 Unauthorized\r\n\r\n");
+            case "/odd":
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 99 Odd\r\n\r\n");
+            case "/nocode":
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 2000 Big\r\n\r\n");
+            case "/garbage":
+                return ScriptedHttpServer.Answer.of("garbage\r\n\r\n");
+            case "/bare":
+                return ScriptedHttpServer.Answer.of("HTTP/1.0 200 OK   \r\nServer: x\r\n\r\n");
+            default:
+                return ScriptedHttpServer.Answer.of("HTTP/1.1 400 Bad Request\r\n\r\n");
+        }
+    }
+
+    private static ScriptedHttpServer.Answer ok(String headers, String body) {
+        return ScriptedHttpServer.Answer.of("HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body);
+    }
+
+    Stream<List<String>> plainCases() {
+        return Stream.of(
+                List.of("-I", "127.0.0.1", "-p", "PORT"),
+                List.of("-H", "localhost", "-p", "PORT"),
+                List.of("-H", "127.0.0.1:PORT", "-u", "/notfound"),
+                List.of("--hostname=localhost", "--port=PORT", "--url=/error"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/moved"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/found", "-f", "ok"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/found", "-f", "warning"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/moved", "-f", "critical"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/moved", "--onredirect=unknown"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/notfound", "-e", "404"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-e", "200,404"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-e", "201,HTTP/1.0"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/error", "-e", "HTTP/1.1"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-s", "hello"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-s", "goodbye"),
+                List.of("-H", "localhost", "-p", "PORT", "-s", "a string longer than twenty-nine bytes"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-s", "exactly twenty-nine bytes ..."),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/notfound", "-s", "hello"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-r", "hel+o w(o|a)r[a-z]d$"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-r", "HELLO"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-R", "HELLO"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "--ereg=^world"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/leading", "-r", "^<html>$"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/leading", "-r", "Title: .*$", "-s", "Hello"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/leading", "-r", "html>.<", "-s", "nope"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/nul", "-s", "a b"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/chunked", "-s", "hello world"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/chunked", "-r", "x=y"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-w", "0.5", "-c", "5"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-c", "20"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/slow", "-w", "1", "-c", "3"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/slow", "-c", "1"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/silent", "-t", "1"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-j", "HEAD"),
+                List.of("-H", "localhost", "-p", "PORT", "-j", "PUT", "-P", "a=b&c=d"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-P", "{\"x\":1}", "-T", "application/json"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-T", "text/plain"),
+                List.of("-H", "localhost", "-p", "PORT", "-k", "X-Test: 1", "-k", "Accept: */*"),
+                List.of("-H", "localhost", "-p", "PORT", "-k", "Host: other.test", "-k", "X-After: 2"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-k", "Host: other.test"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/auth", "-a", "user:secret"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/auth"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-b", "proxy:pw", "-A", "Vigil-Test/1"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/empty"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/odd"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/nocode"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/garbage"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/bare"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-S", "-p", "CLOSED"),
+                List.of("-H", "localhost", "-p", "CLOSED"),
+                List.of("-I", "127.0.0.1", "-p", "SILENT", "-t", "1"));
+    }
+
+    Stream<List<String>> tlsCases() {
+        return Stream.of(
+                List.of("-S", "-I", "127.0.0.1", "-p", "TLS"),
+                List.of("--ssl", "--sni", "-H", "localhost", "-p", "TLS", "-u", "/notfound"),
+                List.of("-S", "-H", "localhost:TLS", "-s", "world", "-w", "2"),
+                List.of("-I", "127.0.0.1", "-p", "TLS", "-C", "30"),
+                List.of("-I", "127.0.0.1", "-p", "TLS", "-C", "30,14"),
+                List.of("-I", "127.0.0.1", "-p", "TLS", "-C", "10,5"),
+                List.of("-I", "127.0.0.1", "-p", "TLS", "--certificate=5"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "EXPIRED", "-C", "5"),
+                List.of("-H", "localhost", "-p", "HOURS", "-C", "1"),
+                List.of("-H", "localhost", "-p", "HOURS", "-C", "1,0", "-S", "--sni"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("plainCases")
+    void plainHttpAsTheRealPlugin(List<String> template) throws Exception {
+        compare(template, plain);
+    }
+
+    @ParameterizedTest
+    @MethodSource("tlsCases")
+    void httpsAndCertificatesAsTheRealPlugin(List<String> template) throws Exception {
+        compare(template, template.contains("EXPIRED") ? expired : template.contains("HOURS") ? hours : tls);
+    }
+
+    private void compare(List<String> template, ScriptedHttpServer server) throws Exception {
+        assertThat(PLUGIN).as("Debian's check_http (monitoring-plugins-basic)").isExecutable();
+        List<String> args = new ArrayList<>();
+        for (String a : template) {
+            args.add(a.replace("PORT", String.valueOf(plain.port())).replace("CLOSED", String.valueOf(closedPort))
+                    .replace("SILENT", String.valueOf(silent.getLocalPort()))
+                    .replace("EXPIRED", String.valueOf(expired.port()))
+                    .replace("HOURS", String.valueOf(hours.port())).replace("TLS", String.valueOf(tls.port())));
+        }
+        BuiltinCheck.Prepared prepared = new HttpCheck().prepare(args);
+        assertThat(prepared).as("built in for %s", args).isInstanceOf(BuiltinCheck.Ready.class);
+        int before = server.requests().size();
+        CompletableFuture<PluginResult> builtIn = CompletableFuture.supplyAsync(
+                () -> ((BuiltinCheck.Ready) prepared).run().run(Duration.ofSeconds(30)));
+        List<String> command = new ArrayList<>(List.of(PLUGIN.toString()));
+        command.addAll(args);
+        Process real = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String realOut = new String(real.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int realExit = real.waitFor();
+        PluginResult ours = builtIn.get();
+
+        assertThat(masked(ours.stdout())).as("output for %s", args).isEqualTo(masked(realOut));
+        assertThat(ours.exitCode()).as("exit code for %s (%s)", args, realOut).isEqualTo(realExit);
+        List<String> seen = server.requests().subList(before, server.requests().size());
+        if (!seen.isEmpty()) {
+            assertThat(seen).as("requests for %s", args).hasSize(2).allMatch(r -> r.equals(seen.get(0)));
+        }
+    }
+
+    /** Masks what varies between two runs: the response time, in the text and in the perfdata. */
+    static String masked(String output) {
+        return output.replaceAll("[0-9]+\\.[0-9]{3} second response time", "T second response time")
+                .replaceAll("time=[0-9]+\\.[0-9]{6}s", "time=Ts");
+    }
+}

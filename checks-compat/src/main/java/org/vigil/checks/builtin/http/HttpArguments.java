@@ -27,7 +27,8 @@ final class HttpArguments {
             Map.entry("critical", 'c'), Map.entry("timeout", 't'), Map.entry("certificate", 'C'),
             Map.entry("onredirect", 'f'), Map.entry("method", 'j'), Map.entry("header", 'k'),
             Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
-            Map.entry("content-type", 'T'), Map.entry("post", 'P'), Map.entry("useragent", 'A'));
+            Map.entry("content-type", 'T'), Map.entry("post", 'P'), Map.entry("useragent", 'A'),
+            Map.entry("max-redirs", 'X'));
     private static final String SHORT_WITH_VALUE = "HIupesrRwctCfjkabTPA";
     private static final Pattern NON_NEGATIVE_INT = Pattern.compile("[0-9]{1,9}");
     private static final Pattern PLAIN_SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6})?");
@@ -66,6 +67,8 @@ final class HttpArguments {
     private Optional<Double> warning = Optional.empty();
     private Optional<Double> critical = Optional.empty();
     private int timeout = 10;
+    private Optional<HttpOptions.Follow> follow = Optional.empty();
+    private int maxRedirects = 15;
 
     private HttpArguments() {
     }
@@ -137,6 +140,7 @@ final class HttpArguments {
             case 'T' -> contentType = value;
             case 'P' -> post(value);
             case 'A' -> userAgent = "User-Agent: " + value;
+            case 'X' -> maxRedirects = nonNegative(value, "--max-redirs");
             default -> throw new Unsupported("check_http: option -" + option + " is not built in");
         }
     }
@@ -175,9 +179,14 @@ final class HttpArguments {
     }
 
     private void onRedirect(String value) throws Unsupported {
+        if (value.equals("follow") || value.equals("sticky") || value.equals("stickyport")) {
+            follow = Optional.of(new HttpOptions.Follow(!value.equals("follow"), value.equals("stickyport"), 0));
+            return;
+        }
+        follow = Optional.empty();
         Integer state = REDIRECT_STATES.get(value);
         if (state == null) {
-            throw new Unsupported("check_http: -f " + value + " is not built in (only ok, warning, critical, unknown)");
+            throw new Unsupported("check_http: -f " + value + " is not an -f check_http knows");
         }
         onRedirect = state;
     }
@@ -255,6 +264,7 @@ final class HttpArguments {
         return new HttpOptions(address.isEmpty() ? hostName : address, hostName, port, virtualPort, url,
                 method.isEmpty() ? "GET" : method, postData, contentType, userAgent, List.copyOf(headers),
                 basicAuth, proxyAuth, ssl, sni, certificateDays, expect, bodyString, bodyRegex, onRedirect,
-                warning, critical, socketTimeout);
+                warning, critical, socketTimeout, "http",
+                follow.map(f -> new HttpOptions.Follow(f.stickyHost(), f.stickyPort(), maxRedirects)));
     }
 }

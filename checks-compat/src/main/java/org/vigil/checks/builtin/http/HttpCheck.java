@@ -84,7 +84,10 @@ public final class HttpCheck implements BuiltinCheck {
         Deadline deadline = new Deadline(began, engineFirst ? engineTimeout : pluginTimeout);
         HttpVerdict.Outcome outcome;
         try {
-            outcome = exchange(o, deadline, began);
+            outcome = exchange(o, deadline, began, 0);
+            for (int redirects = 1; outcome.next().isPresent(); redirects++) {
+                outcome = exchange(outcome.next().get(), deadline, began, redirects);
+            }
         } catch (SocketTimeoutException e) {
             if (engineFirst) {
                 return new PluginResult(TIMED_OUT_EXIT, "", "", start, clock.instant(), true, false, null);
@@ -97,7 +100,7 @@ public final class HttpCheck implements BuiltinCheck {
                 false, null);
     }
 
-    private HttpVerdict.Outcome exchange(HttpOptions o, Deadline deadline, long began)
+    private HttpVerdict.Outcome exchange(HttpOptions o, Deadline deadline, long began, int redirects)
             throws SocketTimeoutException {
         Socket socket;
         try {
@@ -139,7 +142,7 @@ public final class HttpCheck implements BuiltinCheck {
                         "HTTP CRITICAL - No data received from host\n");
             }
             double elapsed = (System.nanoTime() - began) / 1e9;
-            return HttpVerdict.judge(o, response, elapsed);
+            return HttpVerdict.judge(o, response, elapsed, redirects);
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {

@@ -29,12 +29,29 @@ import java.util.Optional;
  * @param warning {@code -w} seconds
  * @param critical {@code -c} seconds
  * @param timeoutSeconds the socket timeout ({@code -t}, default 10, at least {@code -c} + 1)
+ * @param serverType the scheme check_http names in its redirect texts: "http" until a redirect named another
+ * @param follow how redirects are followed ({@code -f follow|sticky|stickyport}), empty when a 3xx is a state
  */
 record HttpOptions(String address, String hostName, int port, int virtualPort, String url, String method,
                    String postData, String contentType, String userAgent, List<String> headers, String basicAuth,
                    String proxyAuth, boolean ssl, boolean sni, Optional<CertificateDays> certificateDays,
                    String expect, String bodyString, Optional<BodyRegex> bodyRegex, int onRedirect,
-                   Optional<Double> warning, Optional<Double> critical, int timeoutSeconds) {
+                   Optional<Double> warning, Optional<Double> critical, int timeoutSeconds, String serverType,
+                   Optional<Follow> follow) {
+
+    /** {@code -f follow} (neither sticky), {@code sticky} (the address stays), {@code stickyport} (and the port). */
+    record Follow(boolean stickyHost, boolean stickyPort, int maxDepth) {
+    }
+
+    /** The next hop of a redirect to {@code type://host:port url}, as check_http's redir() sets its globals. */
+    HttpOptions redirectedTo(String type, boolean toSsl, String host, int toPort, String toUrl) {
+        Follow f = follow.orElseThrow();
+        String newAddress = f.stickyHost() ? address : host;
+        int newPort = f.stickyPort() ? port : toPort;
+        return new HttpOptions(newAddress, host, newPort, newPort, toUrl, method, postData, contentType, userAgent,
+                headers, basicAuth, proxyAuth, toSsl, sni, certificateDays, expect, bodyString, bodyRegex,
+                onRedirect, warning, critical, timeoutSeconds, type, follow);
+    }
 
     /** {@code -C warn[,crit]}: days before the certificate's end that make it WARNING, CRITICAL. */
     record CertificateDays(int warning, int critical) {

@@ -1,6 +1,7 @@
 package org.vigil.checks.builtin.http;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +18,20 @@ final class HttpVerdict {
     private HttpVerdict() {
     }
 
-    /** A state and the plugin's whole output. */
-    record Outcome(int state, String text) {
+    /** A state and the plugin's whole output, or with {@code -f follow} the next request to make instead. */
+    record Outcome(int state, String text, Optional<HttpOptions> next) {
+
+        Outcome(int state, String text) {
+            this(state, text, Optional.empty());
+        }
+
+        static Outcome redirect(HttpOptions next) {
+            return new Outcome(HttpArguments.STATE_OK, "", Optional.of(next));
+        }
     }
 
-    static Outcome judge(HttpOptions o, String response, double elapsed) {
+    /** The verdict on {@code response}, the answer to the request after {@code redirects} redirects. */
+    static Outcome judge(HttpOptions o, String response, double elapsed, int redirects) {
         Cursor page = new Cursor(response);
         int statusEnd = page.skipTo("\r\n");
         String statusLine = stripEnd(response.substring(0, statusEnd));
@@ -64,6 +74,9 @@ final class HttpVerdict {
             } else if (status >= 400) {
                 state = worst(HttpArguments.STATE_WARNING, state);
             } else if (status >= 300) {
+                if (o.follow().isPresent()) {
+                    return RedirectLocation.follow(o, header, statusLine, redirects);
+                }
                 state = worst(o.onRedirect(), state);
             }
             msg.append(statusLine).append(" - ");

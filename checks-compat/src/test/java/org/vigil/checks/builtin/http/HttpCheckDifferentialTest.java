@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +35,11 @@ class HttpCheckDifferentialTest {
 
     private static final Path PLUGIN = Path.of("/usr/lib/nagios/plugins/check_http");
     private static final String BODY = "hello world";
+
+    /** The ports the scripted answers name in their Location headers. */
+    private static volatile int plainPort;
+    private static volatile int tlsPort;
+    private static volatile int closedPortForScript;
 
     private ScriptedHttpServer plain;
     private ScriptedHttpServer tls;
@@ -53,6 +61,9 @@ class HttpCheckDifferentialTest {
             closedPort = s.getLocalPort();
         }
         silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        plainPort = plain.port();
+        tlsPort = tls.port();
+        closedPortForScript = closedPort;
     }
 
     @AfterAll
@@ -103,8 +114,53 @@ class HttpCheckDifferentialTest {
             case "/bare":
                 return ScriptedHttpServer.Answer.of("HTTP/1.0 200 OK   \r\nServer: x\r\n\r\n");
             default:
-                return ScriptedHttpServer.Answer.of("HTTP/1.1 400 Bad Request\r\n\r\n");
+                return path.startsWith("/r/") ? redirect(path.substring(3))
+                        : ScriptedHttpServer.Answer.of("HTTP/1.1 400 Bad Request\r\n\r\n");
         }
+    }
+
+    private static ScriptedHttpServer.Answer redirect(String name) {
+        String location;
+        switch (name) {
+            case "target":
+                return ok("", "arrived");
+            case "relative":
+                location = "Location: target\r\n";
+                break;
+            case "absolute":
+                location = "Location: http://127.0.0.1:" + plainPort + "/r/target\r\n";
+                break;
+            case "host":
+                location = "location:   http://localhost:" + plainPort + "/r/target\r\n";
+                break;
+            case "otherport":
+                location = "Location: http://127.0.0.1:" + closedPortForScript + "/r/target\r\n";
+                break;
+            case "tls":
+                location = "Location: https://127.0.0.1:" + tlsPort + "/notfound\r\n";
+                break;
+            case "folded":
+                location = "Location:\r\n  /r/target\r\n";
+                break;
+            case "loop":
+                location = "Location: /r/loop\r\n";
+                break;
+            case "chain":
+                location = "Location: chain\r\n";
+                break;
+            case "empty":
+                location = "Location: \r\nX-Other: 1\r\n";
+                break;
+            case "unparsable":
+                location = "Location: <nowhere>\r\nX-Other: 1\r\n";
+                break;
+            case "bigport":
+                location = "Location: http://127.0.0.1:99999/\r\n";
+                break;
+            default:
+                location = "";
+        }
+        return ScriptedHttpServer.Answer.of("HTTP/1.1 302 Found\r\nServer: scripted\r\n" + location + "\r\n");
     }
 
     private static ScriptedHttpServer.Answer ok(String headers, String body) {
@@ -119,6 +175,24 @@ class HttpCheckDifferentialTest {
                 List.of("--hostname=localhost", "--port=PORT", "--url=/error"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/moved"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/found", "-f", "ok"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/relative", "-f", "follow"),
+                List.of("-H", "localhost", "-p", "PORT", "-u", "/r/absolute", "-f", "follow", "-s", "arrived"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/host", "-f", "sticky"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/host", "-f", "follow", "-w", "5"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/otherport", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/otherport", "-f", "stickyport"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/otherport", "-f", "sticky"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/tls", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/folded", "-f", "follow"),
+                List.of("-H", "127.0.0.1", "-p", "PORT", "-u", "/r/loop", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/loop", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/chain", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/chain", "-f", "follow", "--max-redirs", "2"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/none", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/empty", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/unparsable", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/bigport", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/loop", "-f", "warning"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/found", "-f", "warning"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/moved", "-f", "critical"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/moved", "--onredirect=unknown"),
@@ -192,7 +266,24 @@ class HttpCheckDifferentialTest {
         compare(template, template.contains("EXPIRED") ? expired : template.contains("HOURS") ? hours : tls);
     }
 
-    private void compare(List<String> template, ScriptedHttpServer server) throws Exception {
+    /** What the comparisons compare: the texts the plugin gives in a few of the cases, written out. */
+    @Test
+    void theComparedTextsAreThePluginsOwn() throws Exception {
+        assertThat(compare(List.of("-I", "127.0.0.1", "-p", "PORT", "-w", "0.5", "-c", "5"), plain))
+                .isEqualTo("HTTP OK: HTTP/1.1 200 OK - 50 bytes in T second response time "
+                        + "|time=Ts;0.500000;5.000000;0.000000;10.000000 size=50B;;;0;\n");
+        assertThat(compare(List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/chain", "-f", "follow"), plain))
+                .isEqualTo("HTTP WARNING - maximum redirection depth 15 exceeded - http://127.0.0.1:" + plain.port()
+                        + "/r/chain\n");
+        assertThat(compare(List.of("-I", "127.0.0.1", "-p", "TLS", "-C", "30,14"), tls))
+                .matches("CRITICAL - Certificate 'vigil.test' expires in 10 day\\(s\\) \\([A-Z][a-z]{2} [A-Z][a-z]{2} "
+                        + "[ 0-9]{2} [0-9:]{8} [0-9]{4} \\+0000\\)\\.\n");
+        assertThat(compare(List.of("-I", "127.0.0.1", "-p", "CLOSED"), plain)).isEqualTo("connect to address "
+                + "127.0.0.1 and port " + closedPort + ": Connection refused\nHTTP CRITICAL - Unable to open TCP socket\n");
+    }
+
+    /** Runs both with {@code template}'s arguments, asserts they agree and gives the plugin's masked output. */
+    private String compare(List<String> template, ScriptedHttpServer server) throws Exception {
         assertThat(PLUGIN).as("Debian's check_http (monitoring-plugins-basic)").isExecutable();
         List<String> args = new ArrayList<>();
         for (String a : template) {
@@ -216,9 +307,10 @@ class HttpCheckDifferentialTest {
         assertThat(masked(ours.stdout())).as("output for %s", args).isEqualTo(masked(realOut));
         assertThat(ours.exitCode()).as("exit code for %s (%s)", args, realOut).isEqualTo(realExit);
         List<String> seen = server.requests().subList(before, server.requests().size());
-        if (!seen.isEmpty()) {
-            assertThat(seen).as("requests for %s", args).hasSize(2).allMatch(r -> r.equals(seen.get(0)));
-        }
+        // the two ran at once, so their requests interleave: each request must have come from both
+        Map<String, Long> times = seen.stream().collect(Collectors.groupingBy(r -> r, Collectors.counting()));
+        assertThat(times.values()).as("requests for %s: %s", args, times).allMatch(n -> n % 2 == 0);
+        return masked(realOut);
     }
 
     /** Masks what varies between two runs: the response time, in the text and in the perfdata. */

@@ -237,6 +237,7 @@ class HttpCheckDifferentialTest {
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/bare"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-S", "-p", "CLOSED"),
                 List.of("-H", "localhost", "-p", "CLOSED"),
+                List.of("-H", "no-such-host.invalid", "-t", "5"),
                 List.of("-I", "127.0.0.1", "-p", "SILENT", "-t", "1"));
     }
 

@@ -1,0 +1,41 @@
+package org.vigil.checks.builtin.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.exec.PluginResult;
+
+/** The engine's check timeout cuts a run shorter than the plugin's own {@code -t}, as it would kill the plugin. */
+class HttpCheckEngineTimeoutTest {
+
+    @Test
+    void anEngineTimeoutShorterThanThePluginsEndsTheRunAsTimedOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            BuiltinCheck.Prepared p = new HttpCheck().prepare(
+                    List.of("-I", "127.0.0.1", "-p", String.valueOf(silent.getLocalPort()), "-t", "10"));
+            long start = System.nanoTime();
+            PluginResult r = ((BuiltinCheck.Ready) p).run().run(Duration.ofMillis(300));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.timedOut()).isTrue();
+            assertThat(r.stdout()).isEmpty();
+            assertThat(tookMillis).isBetween(250L, 3000L);
+        }
+    }
+
+    @Test
+    void thePluginsOwnTimeoutIsAResultWithItsText() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            BuiltinCheck.Prepared p = new HttpCheck().prepare(
+                    List.of("-I", "127.0.0.1", "-p", String.valueOf(silent.getLocalPort()), "-t", "1"));
+            PluginResult r = ((BuiltinCheck.Ready) p).run().run(Duration.ofSeconds(60));
+            assertThat(r.timedOut()).isFalse();
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.stdout()).isEqualTo("CRITICAL - Socket timeout after 1 seconds\n");
+        }
+    }
+}

@@ -70,12 +70,20 @@ final class HttpArguments {
     private Optional<HttpOptions.Follow> follow = Optional.empty();
     private int maxRedirects = 15;
 
-    private HttpArguments() {
+    private final boolean utf8Locale;
+
+    private HttpArguments(boolean utf8Locale) {
+        this.utf8Locale = utf8Locale;
     }
 
-    /** The check {@code args} ask for. */
+    /** The check {@code args} ask for, in the C locale. */
     static HttpOptions parse(List<String> args) throws Unsupported {
-        HttpArguments a = new HttpArguments();
+        return parse(args, false);
+    }
+
+    /** The check {@code args} ask for; {@code utf8Locale} when the plugin would run in a UTF-8 locale. */
+    static HttpOptions parse(List<String> args, boolean utf8Locale) throws Unsupported {
+        HttpArguments a = new HttpArguments(utf8Locale);
         a.read(args);
         return a.options();
     }
@@ -126,7 +134,7 @@ final class HttpArguments {
             }
             case 'e' -> expect = nonEmpty(value, "-e");
             case 's' -> bodyString = ascii(value, "-s");
-            case 'r', 'R' -> bodyRegex = Optional.of(BodyRegex.of(value, option == 'R')
+            case 'r', 'R' -> bodyRegex = Optional.of(BodyRegex.of(value, option == 'R', utf8Locale)
                     .orElseThrow(() -> new Unsupported("check_http: the regex " + value + " is not built in")));
             case 'w' -> warning = Optional.of(seconds(value, "-w"));
             case 'c' -> critical = Optional.of(seconds(value, "-c"));

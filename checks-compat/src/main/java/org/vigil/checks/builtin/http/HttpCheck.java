@@ -32,6 +32,7 @@ import org.vigil.checks.output.OutputDecoder;
 public final class HttpCheck implements BuiltinCheck {
 
     private static final int TIMED_OUT_EXIT = 143;
+    private static final java.util.Set<String> KNOWN_LOCALES = java.util.Set.of("", "C", "POSIX", "C.UTF-8", "C.utf8");
 
     private final Clock clock;
     private final Map<String, String> environment;
@@ -54,9 +55,9 @@ public final class HttpCheck implements BuiltinCheck {
     @Override
     public Prepared prepare(List<String> args) {
         try {
-            HttpOptions options = HttpArguments.parse(args);
-            if (options.certificateDays().isPresent() && !cLocaleTime()) {
-                return new Declined("check_http: -C prints its date in the locale's format, built in only for C");
+            HttpOptions options = HttpArguments.parse(args, utf8Locale());
+            if ((options.certificateDays().isPresent() || options.bodyRegex().isPresent()) && !knownLocale()) {
+                return new Declined("check_http: -C and -r/-R depend on the locale, built in only for C and C.UTF-8");
             }
             return new Ready(timeout -> run(options, timeout));
         } catch (HttpArguments.Unsupported e) {
@@ -64,16 +65,26 @@ public final class HttpCheck implements BuiltinCheck {
         }
     }
 
-    /** Whether the plugin, run with this environment, would print times as the C locale does. */
-    private boolean cLocaleTime() {
-        String locale = environment.getOrDefault("LC_ALL", "");
-        if (locale.isEmpty()) {
-            locale = environment.getOrDefault("LC_TIME", "");
+    /**
+     * Whether the plugin would run in a locale Vigil knows the behaviour of: each of LANG and LC_* unset, C, POSIX
+     * or C.UTF-8 (built into glibc). Any other name makes the plugin's setlocale() depend on the locales installed
+     * (it leaves everything C when one is missing), so lines whose output depends on it (-C, -r, -R) are declined.
+     */
+    private boolean knownLocale() {
+        return environment.entrySet().stream()
+                .filter(e -> e.getKey().equals("LANG") || e.getKey().startsWith("LC_"))
+                .allMatch(e -> KNOWN_LOCALES.contains(e.getValue()));
+    }
+
+    /** Whether the plugin's regex would read the body as UTF-8 characters (LC_CTYPE of C.UTF-8). */
+    private boolean utf8Locale() {
+        for (String variable : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+            String value = environment.getOrDefault(variable, "");
+            if (!value.isEmpty()) {
+                return value.startsWith("C.");
+            }
         }
-        if (locale.isEmpty()) {
-            locale = environment.getOrDefault("LANG", "");
-        }
-        return locale.isEmpty() || locale.equals("C") || locale.equals("POSIX") || locale.startsWith("C.");
+        return false;
     }
 
     private PluginResult run(HttpOptions o, Duration engineTimeout) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +100,13 @@ class HttpCheckDifferentialTest {
             case "/chunked":
                 return ok("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n");
             case "/leading":
-                return ok("", "\r\n\n<html>\nTitle: Hello\n</html>\n");
+                return ok("Content-Type: text/html\r\n", "\r\n\n<html>\nTitle: Hello\n</html>\n");
+            case "/noheaders":
+                return ok("", "body: hello\r\n\r\nafter");
+            case "/utf8":
+                return ok("Content-Type: text/plain; charset=utf-8\r\n", "caf\u00c3\u00a9 au lait \u00ff\u00fe end");
             case "/nul":
-                return ok("", "a\0b hello");
+                return ok("X-Nul: 1\r\n", "a\0b hello");
             case "/auth":
                 return request.contains("\r\nAuthorization: Basic dXNlcjpzZWNyZXQ=\r\n") ? ok("", "welcome")
                         : ScriptedHttpServer.Answer.of("HTTP/1.1 401 Unauthorized\r\n\r\n");
@@ -213,6 +218,8 @@ class HttpCheckDifferentialTest {
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/leading", "-r", "Title: .*$", "-s", "Hello"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/leading", "-r", "html>.<", "-s", "nope"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/nul", "-s", "a b"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/noheaders", "-s", "hello"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/noheaders", "-s", "after"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/chunked", "-s", "hello world"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/chunked", "-r", "x=y"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-w", "0.5", "-c", "5"),
@@ -239,6 +246,35 @@ class HttpCheckDifferentialTest {
                 List.of("-H", "localhost", "-p", "CLOSED"),
                 List.of("-H", "no-such-host.invalid", "-t", "5"),
                 List.of("-I", "127.0.0.1", "-p", "SILENT", "-t", "1"));
+    }
+
+    /** Regexes over a body with UTF-8 and invalid bytes, whose reading depends on the plugin's locale. */
+    Stream<List<String>> localeCases() {
+        Stream.Builder<List<String>> cases = Stream.builder();
+        for (String locale : List.of("LANG=C.UTF-8", "LC_ALL=C", "LANG=C.utf8", "LANG=C.UTF-8 LC_CTYPE=C", "LANG=C")) {
+            for (String regex : List.of("caf. au", "caf.. au", "lait .. end", "lait . end", "end$", "caf[a-z]",
+                    "CAF. AU", "caf[^x]")) {
+                cases.add(List.of(locale, regex));
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("localeCases")
+    void regexesReadTheBodyAsThePluginDoesInItsLocale(List<String> localeAndRegex) throws Exception {
+        Map<String, String> locale = new java.util.HashMap<>();
+        for (String setting : localeAndRegex.get(0).split(" ")) {
+            locale.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+        String regex = localeAndRegex.get(1);
+        String option = regex.equals(regex.toLowerCase(java.util.Locale.ROOT)) ? "-r" : "-R";
+        if (regex.contains("[^")) {
+            assertThat(new HttpCheck(Clock.systemUTC(), locale).prepare(List.of("-H", "web", "-r", regex)))
+                    .isInstanceOf(BuiltinCheck.Declined.class);
+            return;
+        }
+        compare(List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/utf8", option, regex), plain, locale);
     }
 
     Stream<List<String>> tlsCases() {
@@ -285,6 +321,12 @@ class HttpCheckDifferentialTest {
 
     /** Runs both with {@code template}'s arguments, asserts they agree and gives the plugin's masked output. */
     private String compare(List<String> template, ScriptedHttpServer server) throws Exception {
+        return compare(template, server, Map.of("LANG", "C.UTF-8"));
+    }
+
+    /** The same, both run with {@code locale} for their LANG and LC_* variables. */
+    private String compare(List<String> template, ScriptedHttpServer server, Map<String, String> locale)
+            throws Exception {
         assertThat(PLUGIN).as("Debian's check_http (monitoring-plugins-basic)").isExecutable();
         List<String> args = new ArrayList<>();
         for (String a : template) {
@@ -293,14 +335,20 @@ class HttpCheckDifferentialTest {
                     .replace("EXPIRED", String.valueOf(expired.port()))
                     .replace("HOURS", String.valueOf(hours.port())).replace("TLS", String.valueOf(tls.port())));
         }
-        BuiltinCheck.Prepared prepared = new HttpCheck().prepare(args);
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+        environment.putAll(locale);
+        BuiltinCheck.Prepared prepared = new HttpCheck(Clock.systemUTC(), environment).prepare(args);
         assertThat(prepared).as("built in for %s", args).isInstanceOf(BuiltinCheck.Ready.class);
         int before = server.requests().size();
         CompletableFuture<PluginResult> builtIn = CompletableFuture.supplyAsync(
                 () -> ((BuiltinCheck.Ready) prepared).run().run(Duration.ofSeconds(30)));
         List<String> command = new ArrayList<>(List.of(PLUGIN.toString()));
         command.addAll(args);
-        Process real = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(environment);
+        Process real = pb.start();
         String realOut = new String(real.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int realExit = real.waitFor();
         PluginResult ours = builtIn.get();

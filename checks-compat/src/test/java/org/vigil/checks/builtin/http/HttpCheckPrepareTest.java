@@ -34,13 +34,19 @@ class HttpCheckPrepareTest {
     }
 
     @Test
-    void certificateDatesOnlyWhereThePluginWouldPrintThemAsTheCLocale() {
-        List<String> args = List.of("-H", "web", "-C", "30");
-        assertThat(new HttpCheck(Clock.systemUTC(), Map.of("LANG", "de_DE.UTF-8")).prepare(args))
-                .isInstanceOf(BuiltinCheck.Declined.class);
-        assertThat(new HttpCheck(Clock.systemUTC(), Map.of("LANG", "de_DE.UTF-8", "LC_ALL", "C")).prepare(args))
+    void certificateDatesAndRegexesOnlyInLocalesWhoseBehaviourIsKnown() {
+        for (List<String> args : List.of(List.of("-H", "web", "-C", "30"), List.of("-H", "web", "-r", "a.b"))) {
+            assertThat(new HttpCheck(Clock.systemUTC(), Map.of("LANG", "de_DE.UTF-8")).prepare(args))
+                    .isInstanceOf(BuiltinCheck.Declined.class);
+            assertThat(new HttpCheck(Clock.systemUTC(), Map.of("LANG", "C.UTF-8", "LC_TIME", "en_GB.UTF-8"))
+                    .prepare(args)).isInstanceOf(BuiltinCheck.Declined.class);
+            assertThat(new HttpCheck(Clock.systemUTC(), Map.of("LANG", "C.UTF-8", "LC_ALL", "C")).prepare(args))
+                    .isInstanceOf(BuiltinCheck.Ready.class);
+            assertThat(new HttpCheck(Clock.systemUTC(), Map.of()).prepare(args))
+                    .isInstanceOf(BuiltinCheck.Ready.class);
+        }
+        assertThat(new HttpCheck(Clock.systemUTC(), Map.of("LANG", "de_DE.UTF-8")).prepare(List.of("-H", "web")))
                 .isInstanceOf(BuiltinCheck.Ready.class);
-        assertThat(new HttpCheck(Clock.systemUTC(), Map.of()).prepare(args)).isInstanceOf(BuiltinCheck.Ready.class);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -32,7 +33,7 @@ import org.vigil.checks.output.OutputDecoder;
 public final class HttpCheck implements BuiltinCheck {
 
     private static final int TIMED_OUT_EXIT = 143;
-    private static final java.util.Set<String> KNOWN_LOCALES = java.util.Set.of("", "C", "POSIX", "C.UTF-8", "C.utf8");
+    private static final Set<String> KNOWN_LOCALES = Set.of("", "C", "POSIX", "C.UTF-8", "C.utf8");
 
     private final Clock clock;
     private final Map<String, String> environment;

@@ -51,8 +51,8 @@ final class HttpVerdict {
 
         if (!expected(statusLine, o.expect().isEmpty() ? "HTTP/1." : o.expect())) {
             String where = o.port() == 80 ? "" : " on port " + o.port();
-            return new Outcome(HttpArguments.STATE_CRITICAL, "HTTP CRITICAL - Invalid HTTP response received from host"
-                    + where + ": " + statusLine + "\n");
+            return new Outcome(HttpArguments.STATE_CRITICAL,
+                    "HTTP CRITICAL - Invalid HTTP response received from host" + where + ": " + statusLine + "\n");
         }
         int state = HttpArguments.STATE_OK;
         StringBuilder msg = new StringBuilder();
@@ -68,7 +68,8 @@ final class HttpVerdict {
             }
             int status = Integer.parseInt(code.substring(0, 3));
             if (status >= 600 || status < 100) {
-                return new Outcome(HttpArguments.STATE_CRITICAL, "HTTP CRITICAL: Invalid Status (" + statusLine + ")\n");
+                return new Outcome(HttpArguments.STATE_CRITICAL,
+                        "HTTP CRITICAL: Invalid Status (" + statusLine + ")\n");
             } else if (status >= 500) {
                 state = HttpArguments.STATE_CRITICAL;
             } else if (status >= 400) {

@@ -4,10 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * check_http's redir(): finds the Location header, reads it with the plugin's six sscanf forms (scheme://host:port/path,
- * scheme://host/path, scheme://host:port, scheme://host, //host/path, a path, relative to the current URL's directory
- * when it does not start with a slash), checks the depth and the loop the plugin checks, and gives the next hop or
- * the plugin's verdict. Possessive quantifiers: sscanf's scansets take all they can and never give back.
+ * check_http's redir(): finds the Location header, reads it with the plugin's six sscanf forms
+ * (scheme://host:port/path, scheme://host/path, scheme://host:port, scheme://host, //host/path, a path, relative
+ * to the current URL's directory when it does not start with a slash), checks the depth and the loop the plugin
+ * checks, and gives the next hop or the plugin's verdict. Possessive quantifiers: sscanf's scansets take all they
+ * can and never give back.
  */
 final class RedirectLocation {
 

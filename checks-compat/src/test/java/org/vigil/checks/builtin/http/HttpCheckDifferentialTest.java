@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -263,12 +265,12 @@ class HttpCheckDifferentialTest {
     @ParameterizedTest
     @MethodSource("localeCases")
     void regexesReadTheBodyAsThePluginDoesInItsLocale(List<String> localeAndRegex) throws Exception {
-        Map<String, String> locale = new java.util.HashMap<>();
+        Map<String, String> locale = new HashMap<>();
         for (String setting : localeAndRegex.get(0).split(" ")) {
             locale.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
         }
         String regex = localeAndRegex.get(1);
-        String option = regex.equals(regex.toLowerCase(java.util.Locale.ROOT)) ? "-r" : "-R";
+        String option = regex.equals(regex.toLowerCase(Locale.ROOT)) ? "-r" : "-R";
         if (regex.contains("[^")) {
             assertThat(new HttpCheck(Clock.systemUTC(), locale).prepare(List.of("-H", "web", "-r", regex)))
                     .isInstanceOf(BuiltinCheck.Declined.class);
@@ -316,7 +318,8 @@ class HttpCheckDifferentialTest {
                 .matches("CRITICAL - Certificate 'vigil.test' expires in 10 day\\(s\\) \\([A-Z][a-z]{2} [A-Z][a-z]{2} "
                         + "[ 0-9]{2} [0-9:]{8} [0-9]{4} \\+0000\\)\\.\n");
         assertThat(compare(List.of("-I", "127.0.0.1", "-p", "CLOSED"), plain)).isEqualTo("connect to address "
-                + "127.0.0.1 and port " + closedPort + ": Connection refused\nHTTP CRITICAL - Unable to open TCP socket\n");
+                + "127.0.0.1 and port " + closedPort + ": Connection refused\n"
+                + "HTTP CRITICAL - Unable to open TCP socket\n");
     }
 
     /** Runs both with {@code template}'s arguments, asserts they agree and gives the plugin's masked output. */
@@ -335,7 +338,7 @@ class HttpCheckDifferentialTest {
                     .replace("EXPIRED", String.valueOf(expired.port()))
                     .replace("HOURS", String.valueOf(hours.port())).replace("TLS", String.valueOf(tls.port())));
         }
-        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
         environment.putAll(locale);
         BuiltinCheck.Prepared prepared = new HttpCheck(Clock.systemUTC(), environment).prepare(args);

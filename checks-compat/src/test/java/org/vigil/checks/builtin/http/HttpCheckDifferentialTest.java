@@ -290,7 +290,12 @@ class HttpCheckDifferentialTest {
                 List.of("-I", "127.0.0.1", "-p", "TLS", "--certificate=5"),
                 List.of("-S", "-I", "127.0.0.1", "-p", "EXPIRED", "-C", "5"),
                 List.of("-H", "localhost", "-p", "HOURS", "-C", "1"),
-                List.of("-H", "localhost", "-p", "HOURS", "-C", "1,0", "-S", "--sni"));
+                List.of("-H", "localhost", "-p", "HOURS", "-C", "1,0", "-S", "--sni"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "SILENT", "-t", "1"),
+                List.of("-I", "127.0.0.1", "-p", "SILENT", "-t", "1", "-C", "20"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "CLOSED", "-C", "20"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "TLS", "-u", "/r/relative", "-f", "follow", "-e", "200"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "TLS", "-u", "/r/chain", "-f", "follow", "--max-redirs=1"));
     }
 
     @ParameterizedTest

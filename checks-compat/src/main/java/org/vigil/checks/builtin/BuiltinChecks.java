@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
+import org.vigil.checks.builtin.http.HttpCheck;
 import org.vigil.checks.builtin.tcp.CheckSmtp;
 import org.vigil.checks.builtin.tcp.CheckSsh;
 import org.vigil.checks.builtin.tcp.CheckTcp;
-import org.vigil.checks.builtin.http.HttpCheck;
 
 /** The built-in checks Vigil has, by the plugin each replaces. */
 public final class BuiltinChecks {

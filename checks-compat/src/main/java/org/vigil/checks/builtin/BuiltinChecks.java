@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
+import org.vigil.checks.builtin.dummy.CheckDummy;
 import org.vigil.checks.builtin.http.HttpCheck;
 import org.vigil.checks.builtin.tcp.CheckSmtp;
 import org.vigil.checks.builtin.tcp.CheckSsh;
@@ -21,6 +22,7 @@ public final class BuiltinChecks {
         Map<String, BuiltinCheck> all = new LinkedHashMap<>();
         for (BuiltinCheck c : List.<BuiltinCheck>of(
                 // one entry per built-in; keep one per line so that additions merge
+                new CheckDummy(),
                 new DigCheck(),
                 new CheckDnsCheck(),
                 new HttpCheck()

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.vigil.checks.builtin.BuiltinSwitches;
 import org.vigil.checks.exec.ChildUser;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.PluginRunners;
@@ -49,7 +50,11 @@ public final class Daemon implements AutoCloseable {
     private final Clock clock;
     private final NagiosLog log;
     private volatile Engine engine;
+    /** Starts the plugins of every kind of command (handlers and feeds have runners of their own). */
     private final PluginRunner runner;
+    /** Runs active checks: the built-ins in front of {@link #runner}, as the switches say. */
+    private final PluginRunner checkRunner;
+    private final BuiltinSwitches builtins;
     private final PeriodicJobs timers = new PeriodicJobs("vigil-periodic");
     private volatile Instant started;
     private volatile Commands commands;
@@ -81,12 +86,23 @@ public final class Daemon implements AutoCloseable {
     /** Builds the daemon for a config that loaded without errors, each engine listened to as {@code listeners} says. */
     public Daemon(LoadResult config, Clock clock, PrintStream console, EngineListenerFactory listeners)
             throws IOException {
+        this(config, clock, console, listeners, BuiltinSwitches.ON);
+    }
+
+    /**
+     * Builds the daemon for a config that loaded without errors, each engine listened to as {@code listeners} says,
+     * its active checks run built-in as {@code builtins} allows (vigil.yml's {@code builtin_checks:}).
+     */
+    public Daemon(LoadResult config, Clock clock, PrintStream console, EngineListenerFactory listeners,
+                  BuiltinSwitches builtins) throws IOException {
         this.config = config;
         this.listeners = listeners;
         this.clock = clock;
         MainConfig main = config.mainConfig();
         this.log = new NagiosLog(main.path("log_file").orElse(null), clock, console);
         this.runner = runner(clock, main);
+        this.builtins = builtins;
+        this.checkRunner = builtins.inFrontOf(runner);
         this.attachment = listeners.create(config, log);
         this.engine = buildEngine(config, attachment.listener());
         this.status = main.path("status_file").map(StatusFile::new)
@@ -135,7 +151,7 @@ public final class Daemon implements AutoCloseable {
     Engine buildEngine(LoadResult config, EngineListener listener) {
         MainConfig main = config.mainConfig();
         return new Engine(config.model(), main, clock, new HeapCheckClock(clock),
-                PluginCheckExecutor.factory(config.model(), main, runner, clock), log, listener);
+                PluginCheckExecutor.factory(config.model(), main, checkRunner, clock), log, listener);
     }
 
     private static Runnable passOn(Engine e, EngineListenerFactory.Attachment a) {
@@ -192,6 +208,8 @@ public final class Daemon implements AutoCloseable {
     public void start(Runnable restored) {
         ProgramStart.log(log, clock, config.mainConfig());
         log.log("Plugins are started through " + PluginRunners.describe(runner));
+        log.log(builtins.describe());
+        PluginDirectory.missingNotice(config.mainConfig(), config.model(), builtins, clock).ifPresent(log::log);
         ChildUser.startNotice(config.mainConfig(), new Accounts()).ifPresent(log::log);
         StageTimer timer = new StageTimer();
         retention.start(config.mainConfig(), engine);

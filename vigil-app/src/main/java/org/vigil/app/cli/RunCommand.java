@@ -229,7 +229,8 @@ final class RunCommand implements Callable<Integer> {
         Daemon daemon;
         try {
             daemon = new Daemon(config, Clock.systemUTC(), out,
-                    livestatus.isPresent() ? listeners.and(TriggerListener.factory(triggers)) : listeners);
+                    livestatus.isPresent() ? listeners.and(TriggerListener.factory(triggers)) : listeners,
+                    RunSettings.builtins(settings));
             if (settings != null) {
                 daemon.limitEntries(settings.limits.entries());
             }

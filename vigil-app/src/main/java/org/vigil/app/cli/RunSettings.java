@@ -2,13 +2,14 @@ package org.vigil.app.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.vigil.checks.builtin.BuiltinSwitches;
 import org.vigil.perfdata.MetricsConfig;
 import org.vigil.web.app.VigilConfiguration;
 
 /**
  * {@code vigil.yml} as {@code vigil run} reads it: the web server's settings and, beside them, the sections of the
  * parts the web layer does not know: {@code metric_writers:} (the Graphite and InfluxDB writers, org.vigil.perfdata)
- * and {@code livestatus:} (org.vigil.livestatus.server).
+ * {@code livestatus:} (org.vigil.livestatus.server) and {@code builtin_checks:} (org.vigil.checks.builtin).
  */
 public class RunSettings extends VigilConfiguration {
 
@@ -23,12 +24,25 @@ public class RunSettings extends VigilConfiguration {
     @JsonProperty
     public LivestatusConfig livestatus;
 
+    /** {@code builtin_checks:} the switches of the built-in checks; absent: every built-in on. */
+    @JsonProperty("builtin_checks")
+    public BuiltinChecksConfig builtinChecks = new BuiltinChecksConfig();
+
     @Override
     public List<String> otherProblems() {
         List<String> out = new java.util.ArrayList<>(metrics == null ? List.of() : metrics.problems());
         if (livestatus != null) {
             out.addAll(livestatus.problems());
         }
+        if (builtinChecks != null) {
+            out.addAll(builtinChecks.problems());
+        }
         return out;
+    }
+
+    /** The built-in checks' switches of {@code settings}, or the defaults (every built-in on) without vigil.yml. */
+    static BuiltinSwitches builtins(RunSettings settings) {
+        return settings == null || settings.builtinChecks == null ? BuiltinSwitches.ON
+                : settings.builtinChecks.switches();
     }
 }

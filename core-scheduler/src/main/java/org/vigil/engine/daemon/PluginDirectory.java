@@ -1,0 +1,36 @@
+package org.vigil.engine.daemon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.vigil.checks.builtin.BuiltinSwitches;
+import org.vigil.checks.builtin.CheckWays;
+import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.ObjectModel;
+
+/**
+ * The start-up notice for a machine without the plugins: when {@code $USER1$} (by convention the plugin directory)
+ * names a directory that does not exist, one line says so, with how many checks will fail for it and how many run
+ * built-in anyway, instead of leaving the user to work it out from every check's execvp error.
+ */
+final class PluginDirectory {
+
+    private PluginDirectory() {
+    }
+
+    static Optional<String> missingNotice(MainConfig main, ObjectModel model, BuiltinSwitches switches, Clock clock) {
+        String dir = main.userMacros().getOrDefault("USER1", "");
+        if (dir.isBlank() || Files.isDirectory(Path.of(dir))) {
+            return Optional.empty();
+        }
+        List<CheckWays.Way> ways = CheckWays.of(model, main, switches, clock);
+        long builtIn = ways.stream().filter(CheckWays.Way::builtIn).count();
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        long failing = ways.stream().filter(w -> !w.builtIn() && w.line().stripLeading().startsWith(prefix)).count();
+        return Optional.of("Warning: the plugin directory " + dir + " ($USER1$) does not exist (is monitoring-plugins"
+                + " installed?): " + failing + " of " + ways.size() + " checks run a plugin from it and will fail; "
+                + builtIn + " run built-in (vigil verify --explain-checks lists them)");
+    }
+}

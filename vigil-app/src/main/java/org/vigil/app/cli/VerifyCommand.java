@@ -1,5 +1,6 @@
 package org.vigil.app.cli;
 
+import io.dropwizard.configuration.ConfigurationException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,20 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.vigil.checks.builtin.BuiltinSwitches;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
 import org.vigil.config.diag.SourceLocation;
 import org.vigil.config.dump.ObjectCacheWriter;
+import org.vigil.web.app.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vigil verify [--dump-objects FILE] nagios.cfg}: loads the config, prints every problem and the
- * object counts; exit 0 without errors, 1 with errors, 2 for bad usage.
+ * {@code vigil verify [--dump-objects FILE] [--explain-checks [--web-config vigil.yml]] nagios.cfg}: loads the
+ * config, prints every problem and the object counts (and which checks run built-in); exit 0 without errors, 1 with
+ * errors, 2 for bad usage.
  */
 @Command(name = "verify", description = {"check a configuration, as 'nagios -v' does",
     "%nPrints every problem with its file and line, then the object counts. Exit 0 without errors, 1 with errors,"
@@ -34,6 +39,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--dump-objects", paramLabel = "FILE",
             description = "also write the resolved objects, as Nagios writes objects.cache")
     Path dump;
+
+    @Option(names = "--explain-checks",
+            description = "also list, per check command, which hosts' and services' checks run built-in and why the"
+                    + " others run the plugin")
+    boolean explainChecks;
+
+    @Option(names = "--web-config", paramLabel = "FILE",
+            description = "with --explain-checks: the builtin_checks: switches of this vigil.yml")
+    Path webConfig;
 
     @Parameters(paramLabel = "NAGIOS_CFG", description = "the main configuration file")
     Path config;
@@ -50,6 +64,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         LoadResult result = ConfigLoader.load(config);
         report(result);
+        if (explainChecks && result.model() != null) {
+            Optional<BuiltinSwitches> switches = switches();
+            if (switches.isEmpty()) {
+                return 2;
+            }
+            ExplainChecks.print(result, switches.get(), out);
+        }
         if (dump != null && result.model() != null) {
             if (!writeDump(result, dump)) {
                 return 1;
@@ -73,6 +94,20 @@ final class VerifyCommand implements Callable<Integer> {
         out.println();
         out.println("Total Warnings: " + result.diagnostics().warningCount());
         out.println("Total Errors: " + result.diagnostics().errorCount());
+    }
+
+    /** The switches of {@code --web-config}'s {@code builtin_checks:}, the defaults without it; empty if it is bad. */
+    private Optional<BuiltinSwitches> switches() {
+        if (webConfig == null) {
+            return Optional.of(BuiltinSwitches.ON);
+        }
+        try {
+            return Optional.of(RunSettings.builtins(
+                    WebServer.configuration(webConfig, RunSettings.class)));
+        } catch (IOException | ConfigurationException e) {
+            err.println("vigil verify: " + webConfig + " is not valid: " + e.getMessage().strip());
+            return Optional.empty();
+        }
     }
 
     private boolean writeDump(LoadResult result, Path dump) {

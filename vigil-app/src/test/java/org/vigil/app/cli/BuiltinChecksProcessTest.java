@@ -98,6 +98,22 @@ class BuiltinChecksProcessTest {
                 + " is not a plugin Vigil has built in (expected one of check_dummy");
     }
 
+    @Test
+    void aMissingPluginDirectoryIsOneLineAtStart() throws Exception {
+        writeConfig(WEB + "builtin_checks:\n  forked_plugins: [check_dummy]\n");
+        Path missing = dir.resolve("no-plugins");
+        Files.writeString(dir.resolve("resource.cfg"), "$USER1$=" + missing + "\n");
+        process = launch();
+        awaitChecked("builtin", "forked");
+        String out = Files.readString(dir.resolve("out.txt"));
+        assertThat(out).contains("Warning: the plugin directory " + missing + " ($USER1$) does not exist (is"
+                + " monitoring-plugins installed?): 2 of 3 checks run a plugin from it and will fail; 0 run built-in"
+                + " (vigil verify --explain-checks lists them)");
+        // said once, before the first result; the results themselves stay Nagios's (its execvp text as output)
+        assertThat(out.indexOf("Warning: the plugin directory")).as(out).isLessThan(out.indexOf("ALERT: local;"));
+        assertThat(out.lines().filter(l -> l.contains(missing.toString()) && !l.contains(" ALERT: "))).hasSize(1);
+    }
+
     /** Starts vigil run with {@code yml} as vigil.yml; the web server's port once it serves. */
     private Matcher start(String yml) throws Exception {
         writeConfig(yml);

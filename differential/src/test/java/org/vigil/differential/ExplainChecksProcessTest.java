@@ -139,7 +139,8 @@ class ExplainChecksProcessTest {
         Files.writeString(dir.resolve("forked.yml"), "builtin_checks:\n  forked_plugins: [check_dummy]\n");
         Run forked = vigil("verify", "--explain-checks", "--web-config", dir.resolve("forked.yml").toString(),
                 cfg.toString());
-        assertThat(forked.out()).contains("  dummy: forked: built-in check_dummy is switched off (2 hosts, 2 services)");
+        assertThat(forked.out())
+                .contains("  dummy: forked: built-in check_dummy is switched off (2 hosts, 2 services)");
 
         Files.writeString(dir.resolve("bad.yml"), "builtin_checks:\n  forked_plugins: [check_dumy]\n");
         Run bad = vigil("verify", "--explain-checks", "--web-config", dir.resolve("bad.yml").toString(),

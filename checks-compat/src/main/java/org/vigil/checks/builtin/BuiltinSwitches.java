@@ -32,6 +32,7 @@ public record BuiltinSwitches(boolean enabled, Set<String> forkedPlugins) {
         on.removeAll(forkedPlugins);
         return "Built-in checks on: " + (on.isEmpty() ? "none" : String.join(", ", on))
                 + " (in-process where the command line allows)"
-                + (forkedPlugins.isEmpty() ? "" : "; always forked: " + String.join(", ", new TreeSet<>(forkedPlugins)));
+                + (forkedPlugins.isEmpty() ? ""
+                : "; always forked: " + String.join(", ", new TreeSet<>(forkedPlugins)));
     }
 }

@@ -323,13 +323,19 @@ function _picocli_vigil_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
-  local arg_opts="'--dump-objects'"
+  local flag_opts="'-h' '--help' '--explain-checks'"
+  local arg_opts="'--dump-objects' '--web-config'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--dump-objects')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--web-config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -40,7 +40,7 @@ class CommandLineTest {
         "hash-password | usage: vigil hash-password [-h]                                                  | stdin",
         "reload        | usage: vigil reload [-h] NAGIOS_CFG                                              | SIGHUP",
         "sweep         | usage: vigil sweep [-h] [--json] [--host=NAME]...                                | --state",
-        "verify        | usage: vigil verify [-h] [--dump-objects=FILE] NAGIOS_CFG                        | nagios -v",
+        "verify        | usage: vigil verify [-h] [--explain-checks] [--dump-objects=FILE]               | nagios -v",
         "timeperiod    | usage: vigil timeperiod [-h] [--json] [--at=TIME] NAGIOS_CFG PERIOD              | --at=TIME",
         "completion    | usage: vigil completion [-h]                                                     | source"})
     void everyCommandHasGeneratedHelpOnStdout(String command, String synopsis, String mentions) {
@@ -73,7 +73,8 @@ class CommandLineTest {
         assertThat(run("verify", "--dump-object", "objects.dump", "nagios.cfg")).isEqualTo(2);
         assertThat(out()).isEmpty();
         assertThat(err()).isEqualTo("vigil verify: unknown option '--dump-object' (did you mean '--dump-objects'?)\n"
-                + "usage: vigil verify [-h] [--dump-objects=FILE] NAGIOS_CFG\n");
+                + "usage: vigil verify [-h] [--explain-checks] [--dump-objects=FILE]\n"
+                + "                    [--web-config=FILE] NAGIOS_CFG\n");
     }
 
     @Test

@@ -155,10 +155,11 @@ class ExplainChecksProcessTest {
     }
 
     @Test
-    void theSampleConfigsHostChecksRunBuiltIn() throws Exception {
+    void theSampleConfigsDummyAndTcpChecksRunBuiltIn() throws Exception {
         Run r = vigil("verify", "--explain-checks", ROOT.resolve("sample-configs/nagios.cfg").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("  check-host-alive: built-in check_dummy (4 hosts)")
-                .contains("  check_dummy: built-in check_dummy (3 services)");
+                .contains("  check_dummy: built-in check_dummy (3 services)")
+                .contains("  check_tcp: built-in check_tcp (3 services)");
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.macro.ExpandedCommand;
@@ -76,28 +78,41 @@ public final class ActiveCheck {
     }
 
     public CheckResult service(Service service) {
-        MacroContext ctx = MacroContext.service(service.key());
-        PluginResult r = run(ctx, service.check().checkCommand(), settings.serviceTimeout());
-        return mapper.service(service.key(), r);
+        return startService(service).toCompletableFuture().join();
     }
 
     public CheckResult host(Host host) {
+        return startHost(host).toCompletableFuture().join();
+    }
+
+    /** Starts a service's check: a built-in one returns at once, a forked plugin runs to its end first. */
+    public CompletionStage<CheckResult> startService(Service service) {
+        MacroContext ctx = MacroContext.service(service.key());
+        return start(ctx, service.check().checkCommand(), settings.serviceTimeout())
+                .thenApply(r -> mapper.service(service.key(), r));
+    }
+
+    /** Starts a host's check, as {@link #startService} does. */
+    public CompletionStage<CheckResult> startHost(Host host) {
         String command = host.check().checkCommand();
         if (command == null || command.isBlank()) {
             var now = clock.instant();
-            return new CheckResult(PluginExit.OK, 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false);
+            return CompletableFuture.completedFuture(
+                    new CheckResult(PluginExit.OK, 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false));
         }
-        return mapper.host(host.name(), run(MacroContext.host(host.name()), command, settings.hostTimeout()));
+        return start(MacroContext.host(host.name()), command, settings.hostTimeout())
+                .thenApply(r -> mapper.host(host.name(), r));
     }
 
-    private PluginResult run(MacroContext ctx, String checkCommand, Duration timeout) {
+    private CompletionStage<PluginResult> start(MacroContext ctx, String checkCommand, Duration timeout) {
         Optional<ExpandedCommand> cmd = macros.command(ctx, checkCommand);
         if (cmd.isEmpty()) {
             // the loader rejects unknown commands, so this only happens with a model built by hand
-            return PluginResult.notStarted("no command named in '" + checkCommand + "'", clock.instant());
+            return CompletableFuture.completedFuture(
+                    PluginResult.notStarted("no command named in '" + checkCommand + "'", clock.instant()));
         }
         Map<String, String> env = settings.environmentMacros()
                 ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
-        return runner.run(cmd.get().commandLine(), env, timeout);
+        return runner.start(cmd.get().commandLine(), env, timeout);
     }
 }

@@ -2,6 +2,9 @@ package org.vigil.checks.builtin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.vigil.checks.exec.PluginResult;
 
 /**
@@ -37,9 +40,21 @@ public interface BuiltinCheck {
     @FunctionalInterface
     interface Run {
         /**
-         * Runs the check to completion or {@code timeout} (the engine's check timeout; the plugin's own {@code -t}
-         * is the run's business). Blocking and thread-safe; never throws for a failing target: that is a result.
+         * Starts the check and gives its result when it ends, by {@code timeout} (the engine's check timeout; the
+         * plugin's own {@code -t} is the run's business) at the latest. Returns at once: the check waits on
+         * {@link org.vigil.checks.builtin.io.BuiltinIo}'s event loop, not on a thread of its own. Thread-safe; never
+         * completes exceptionally for a failing target: that is a result.
          */
-        PluginResult run(Duration timeout);
+        CompletionStage<PluginResult> start(Duration timeout);
+
+        /** Runs the check to its end on the calling thread (tests, {@code PluginRunner#run}). */
+        default PluginResult run(Duration timeout) {
+            return start(timeout).toCompletableFuture().join();
+        }
+
+        /** A check done on the calling thread: instant work ({@code check_dummy}), or I/O not yet event-driven. */
+        static Run blocking(Function<Duration, PluginResult> run) {
+            return timeout -> CompletableFuture.completedFuture(run.apply(timeout));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.vigil.checks.command.CommandLine;
 import org.vigil.checks.exec.PluginResult;
@@ -23,7 +24,10 @@ class BuiltinRunnerTest {
 
         @Override
         public Prepared prepare(List<String> args) {
-            return args.equals(List.of("-x")) ? new Ready(timeout -> result(0, "FAKE OK - built in"))
+            if (args.equals(List.of("-hang"))) { // a built-in that never ends by itself
+                return new Ready(timeout -> new CompletableFuture<>());
+            }
+            return args.equals(List.of("-x")) ? new Ready(Run.blocking(timeout -> result(0, "FAKE OK - built in")))
                     : new Declined("check_fake: only -x is built in");
         }
     };
@@ -61,5 +65,17 @@ class BuiltinRunnerTest {
         BuiltinRunner off = new BuiltinRunner(Map.of("check_fake", FAKE), Set.of("check_fake"), FORKED);
         assertThat(off.choose(CommandLine.parse("/p/check_fake -x")).why())
                 .isEqualTo("built-in check_fake is switched off");
+    }
+
+    @Test
+    void aBuiltInStartsWithoutWaitingAndOneThatNeverEndsEndsAsAPluginKilledAtItsTimeout() {
+        long before = System.nanoTime();
+        CompletableFuture<PluginResult> started = runner.start(CommandLine.parse("/p/check_fake -hang"), Map.of(),
+                Duration.ofMillis(200)).toCompletableFuture();
+        assertThat(started).isNotDone();
+        PluginResult r = started.join();
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.exitCode()).isEqualTo(137);
+        assertThat((System.nanoTime() - before) / 1_000_000).isBetween(1_100L, 3_000L);
     }
 }

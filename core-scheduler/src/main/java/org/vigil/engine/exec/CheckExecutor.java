@@ -1,5 +1,7 @@
 package org.vigil.engine.exec;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.vigil.checks.macro.RuntimeMacros;
 import org.vigil.engine.state.CheckOutcome;
 
@@ -11,6 +13,14 @@ import org.vigil.engine.state.CheckOutcome;
 public interface CheckExecutor {
 
     CheckOutcome execute(CheckRequest request);
+
+    /**
+     * Starts the check; the outcome comes when it ends. An executor whose checks wait without a thread (built-in
+     * checks on their event loop) returns at once; by default the check runs to its end first.
+     */
+    default CompletionStage<CheckOutcome> start(CheckRequest request) {
+        return CompletableFuture.completedFuture(execute(request));
+    }
 
     /** Makes the executor once the engine can answer runtime macros ($HOSTSTATE$...). */
     @FunctionalInterface

@@ -2,6 +2,7 @@ package org.vigil.engine.exec;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import org.vigil.checks.ActiveCheck;
 import org.vigil.checks.result.CheckResult;
 import org.vigil.config.main.MainConfig;
@@ -32,11 +33,16 @@ public final class PluginCheckExecutor implements CheckExecutor {
 
     @Override
     public CheckOutcome execute(CheckRequest request) {
+        return start(request).toCompletableFuture().join();
+    }
+
+    @Override
+    public CompletionStage<CheckOutcome> start(CheckRequest request) {
         CheckTarget t = request.target();
         double latency = Math.max(0, Duration.between(request.scheduledFor(), clock.instant()).toNanos() / 1e9);
-        CheckResult r = t.isHost() ? checks.host(model.hosts().get(t.hostName()))
-                : checks.service(model.services().get(t.service()));
-        return new CheckOutcome(new Verdict.Plugin(r.exit()), r.output().text(), r.output().longText(),
-                r.output().perfData(), r.start(), r.end(), CheckType.ACTIVE, latency);
+        CompletionStage<CheckResult> started = t.isHost() ? checks.startHost(model.hosts().get(t.hostName()))
+                : checks.startService(model.services().get(t.service()));
+        return started.thenApply(r -> new CheckOutcome(new Verdict.Plugin(r.exit()), r.output().text(),
+                r.output().longText(), r.output().perfData(), r.start(), r.end(), CheckType.ACTIVE, latency));
     }
 }

@@ -57,7 +57,7 @@ public final class CheckDnsCheck implements BuiltinCheck {
             return new Declined("check_dns: " + resolvConf + " has '" + resolver.get() + "', which nslookup applies");
         }
         CheckDnsArguments a = parsed.arguments().get();
-        return new Ready(timeout -> run(a, timeout));
+        return new Ready(Run.blocking(timeout -> run(a, timeout)));
     }
 
     /** A search list, a domain or options in resolv.conf change what nslookup asks: the plugin runs then. */

@@ -42,7 +42,7 @@ public final class DigCheck implements BuiltinCheck {
             return new Declined(parsed.why());
         }
         DigArguments a = parsed.arguments().get();
-        return new Ready(timeout -> run(a, timeout));
+        return new Ready(Run.blocking(timeout -> run(a, timeout)));
     }
 
     private static PluginResult run(DigArguments a, Duration engineTimeout) {

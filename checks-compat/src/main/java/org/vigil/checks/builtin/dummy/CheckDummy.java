@@ -55,9 +55,9 @@ public final class CheckDummy implements BuiltinCheck {
     }
 
     private Prepared answer(int exitCode, String stdout) {
-        return new Ready(timeout -> {
+        return new Ready(Run.blocking(timeout -> {
             Instant now = clock.instant();
             return new PluginResult(exitCode, stdout, "", now, now, false, false, null);
-        });
+        }));
     }
 }

@@ -60,7 +60,7 @@ public final class HttpCheck implements BuiltinCheck {
             if ((options.certificateDays().isPresent() || options.bodyRegex().isPresent()) && !knownLocale()) {
                 return new Declined("check_http: -C and -r/-R depend on the locale, built in only for C and C.UTF-8");
             }
-            return new Ready(timeout -> run(options, timeout));
+            return new Ready(Run.blocking(timeout -> run(options, timeout)));
         } catch (HttpArguments.Unsupported e) {
             return new Declined(e.getMessage());
         }

@@ -99,7 +99,7 @@ public final class CheckSmtp implements BuiltinCheck {
             return new Declined("check_smtp: only a host name or address is built in");
         }
         Options o = new Options(host == null ? "127.0.0.1" : host, port, expect, warning, critical, timeout);
-        return new Ready(engineTimeout -> new Run(o, engineTimeout).result());
+        return new Ready(BuiltinCheck.Run.blocking(engineTimeout -> new Run(o, engineTimeout).result()));
     }
 
     /** One run. */

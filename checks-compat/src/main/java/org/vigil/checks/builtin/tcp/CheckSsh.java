@@ -99,7 +99,7 @@ public final class CheckSsh implements BuiltinCheck {
             return new Declined("check_ssh: only a host name or address is built in");
         }
         Options o = new Options(host, hostGiven, portGiven, port == -1 ? 22 : port, timeout, version, protocol);
-        return new Ready(engineTimeout -> run(o, engineTimeout));
+        return new Ready(Run.blocking(engineTimeout -> run(o, engineTimeout)));
     }
 
     private static boolean positive(String value) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.builtin.io.TestCertificates;
 import org.vigil.checks.exec.PluginResult;
 
 /**

@@ -1,4 +1,4 @@
-package org.vigil.checks.builtin.http;
+package org.vigil.checks.builtin.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** Server certificates the tests make with the JDK's keytool, each ending at a chosen time. */
-final class TestCertificates {
+public final class TestCertificates {
 
     private static final DateTimeFormatter KEYTOOL_DATE =
             DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -25,7 +25,7 @@ final class TestCertificates {
     }
 
     /** A TLS server context whose self-signed certificate for {@code cn} ends {@code untilEnd} from now. */
-    static SSLContext endingIn(Path dir, String cn, Duration untilEnd) throws Exception {
+    public static SSLContext endingIn(Path dir, String cn, Duration untilEnd) throws Exception {
         Path store = dir.resolve(cn + "-" + untilEnd.toSeconds() + ".p12");
         Instant start = Instant.now().plus(untilEnd).minus(Duration.ofDays(VALIDITY_DAYS));
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();

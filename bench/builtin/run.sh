@@ -5,9 +5,11 @@
 #
 # usage: bench/builtin/run.sh [NAME='COMMAND LINE' ...]
 #   default: dummy='$USER1$/check_dummy 0 ok'. @PORT@ in a line is the port of a local HTTP server the bench starts
-#   (python3 -m http.server on 127.0.0.1), e.g. tcp='$USER1$/check_tcp -H 127.0.0.1 -p @PORT@'
+#   (Target.java here: one non-blocking thread, a backlog of 4,096, a fixed 200 answer), e.g.
+#   tcp='$USER1$/check_tcp -H 127.0.0.1 -p @PORT@'
 #   http='$USER1$/check_http -H 127.0.0.1 -p @PORT@ -u /'. The plugin is the line's program's file name.
-# environment: HOSTS (250) x SERVICES (20) services every second; WARMUP (10), DURATION (30), COOLDOWN (10) seconds;
+# environment: HOSTS (250) x SERVICES (20) services every INTERVAL (1) seconds; WARMUP (10), DURATION (30), COOLDOWN
+#   (10) seconds (with a long INTERVAL, a WARMUP longer than it: first checks spread over one interval);
 #   TOOLS ("vigil-builtin vigil-forked nagios"); OUT (bench/out/builtin); VIGIL_JAVA_OPTS.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +17,7 @@ repo="$(cd "$here/../.." && pwd)"
 engine="$repo/bench/engine"
 HOSTS="${HOSTS:-250}"
 SERVICES="${SERVICES:-20}"
+INTERVAL="${INTERVAL:-1}"
 WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-30}"
 COOLDOWN="${COOLDOWN:-10}"
@@ -33,15 +36,16 @@ command -v python3 >/dev/null || die "needs python3"
 [ $# -gt 0 ] || set -- 'dummy=$USER1$/check_dummy 0 ok'
 
 mkdir -p "$OUT/runs"
-www="$OUT/www"
-mkdir -p "$www" && echo "<html><body>bench</body></html>" >"$www/index.html"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$www" >"$OUT/http.log" 2>&1 &
+# not python3 -m http.server (the first bench's target): it listens with a backlog of 5, and at thousands of
+# connections a second a full backlog makes the kernel drop SYNs, each costing the client a 1 s retry
+java -Xmx64m "$here/Target.java" "$port" >"$OUT/http.log" 2>&1 &
 server=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 trap 'kill "$server" 2>/dev/null || true' EXIT
 echo "builtin bench: $(nproc) cores, $(date -u +%FT%TZ), Vigil $(git -C "$repo" rev-parse --short HEAD)," \
      "$("$NAGIOS" --version 2>/dev/null | grep -m1 -o 'Nagios Core [0-9.]*'), $HOSTS x $SERVICES services every" \
-     "second ($((HOSTS * SERVICES)) checks/s offered), local HTTP server on 127.0.0.1:$port"
+     "$INTERVAL s ($((HOSTS * SERVICES / INTERVAL)) checks/s offered), local HTTP server on 127.0.0.1:$port"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 names=()
 for spec in "$@"; do
@@ -53,7 +57,7 @@ for spec in "$@"; do
   plugin="${program##*/}"
   cfg="$OUT/$name"
   rm -rf "$cfg"
-  python3 "$engine/generate.py" "$cfg" "$HOSTS" "$SERVICES" 1 1 >/dev/null
+  python3 "$engine/generate.py" "$cfg" "$HOSTS" "$SERVICES" "$INTERVAL" 1 >/dev/null
   # every host and service runs the command named check_dummy: give it this line
   python3 - "$cfg/objects/fixed.cfg" "$line" <<'PY'
 import sys
@@ -84,4 +88,4 @@ PY
   done
   names+=("$name")
 done
-python3 "$here/report.py" "$OUT/runs" "$((HOSTS * SERVICES))" "$TOOLS" "${names[@]}" | tee "$OUT/report.md"
+python3 "$here/report.py" "$OUT/runs" "$((HOSTS * SERVICES / INTERVAL))" "$TOOLS" "${names[@]}" | tee "$OUT/report.md"

@@ -2,7 +2,6 @@ package org.vigil.engine.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import org.vigil.engine.command.Commands;
 import org.vigil.engine.command.EntryLimits;
 import org.vigil.engine.exec.PluginCheckExecutor;
 import org.vigil.engine.log.NagiosLog;
-import org.vigil.engine.log.Syslog;
 import org.vigil.engine.reload.CommandGate;
 import org.vigil.engine.reload.ReloadResult;
 import org.vigil.engine.retention.WriteBehindRetention;
@@ -75,8 +73,7 @@ public final class Daemon implements AutoCloseable {
     private final StatusWriter status;
     private final Reloader reloader;
     private final LogRotator rotator;
-    /** The system log that {@code use_syslog} sends the log's lines to, while it is on. */
-    private Syslog syslog;
+    private final SyslogSwitch syslog;
 
     /** Builds the daemon for a config that loaded without errors. */
     public Daemon(LoadResult config, Clock clock, PrintStream console) throws IOException {
@@ -112,39 +109,8 @@ public final class Daemon implements AutoCloseable {
         this.retention = new DaemonRetention(log);
         this.reloader = new Reloader(this, log, clock, commandGate);
         this.rotator = new LogRotator(log, clock, this::config, this::engine);
-        useSyslog(main);
-    }
-
-    /**
-     * Sends the log's lines to the system log while {@code use_syslog} is on (Nagios's default), through the socket
-     * {@code -Dvigil.syslog.socket} names, else {@code /dev/log}.
-     */
-    private synchronized void useSyslog(MainConfig main) {
-        boolean on = main.flag("use_syslog", true);
-        if (on == (syslog != null)) {
-            return;
-        }
-        if (on) {
-            String socket = System.getProperty("vigil.syslog.socket");
-            Path at = Path.of(socket == null ? "/dev/log" : socket);
-            if (!Files.exists(at)) {
-                // containers often have no syslog daemon: one line saying so, not logger's complaint on stderr
-                log.log("Warning: use_syslog is on but there is no system log at " + at
-                        + ": lines go to the log file only");
-                return;
-            }
-            try {
-                syslog = Syslog.start(socket == null ? null : at, log::log);
-            } catch (IOException e) {
-                log.log("Warning: use_syslog is on but the system log cannot be reached: cannot start logger ("
-                        + e.getMessage() + ")");
-                return;
-            }
-        } else {
-            syslog.close();
-            syslog = null;
-        }
-        log.copyToSyslog(syslog);
+        this.syslog = new SyslogSwitch(log);
+        syslog.follow(main);
     }
 
     /** An engine for {@code config}; nothing runs until it is started. */
@@ -280,7 +246,7 @@ public final class Daemon implements AutoCloseable {
         engine = fresh;
         commands = new Commands(fresh, next.mainConfig(), log, clock, entryLimits);
         started = clock.instant();
-        useSyslog(next.mainConfig());
+        syslog.follow(next.mainConfig());
     }
 
     LoadResult config() {

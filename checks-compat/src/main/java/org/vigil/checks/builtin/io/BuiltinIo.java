@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
+import java.nio.channels.DatagramChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,9 +22,10 @@ import java.util.function.Supplier;
 
 /**
  * The threads every built-in check waits on, shared by all of them: an asynchronous channel group (epoll on
- * Linux) whose few threads run the checks' I/O completions, a timer for deadlines, and a small pool for name
- * lookups (the system resolver blocks; an address literal needs none). A check in flight holds no thread: ten
- * thousand checks waiting on slow targets cost sockets, not threads.
+ * Linux) whose few threads run the checks' I/O completions, a timer for deadlines, a small pool for name lookups
+ * (the system resolver blocks; an address literal needs none) and, from the first UDP check on, one selector thread
+ * for datagrams ({@link AsyncDatagram}). A check in flight holds no thread: ten thousand checks waiting on slow
+ * targets cost sockets, not threads.
  */
 public final class BuiltinIo {
 
@@ -33,6 +35,8 @@ public final class BuiltinIo {
     private final AsynchronousChannelGroup group;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService resolver;
+    /** The datagram thread, started by the first {@link #datagram}: a process without UDP checks has none. */
+    private DatagramLoop datagrams;
 
     private BuiltinIo(int threads) {
         try {
@@ -134,6 +138,30 @@ public final class BuiltinIo {
             }
         });
         return connected;
+    }
+
+    /**
+     * A UDP socket connected to {@code peer} (an address, not a name to look up), waited on by the one datagram
+     * thread ({@code vigil-io-udp}); an {@link IOException} when the socket cannot be opened (no descriptor left).
+     */
+    public AsyncDatagram datagram(InetSocketAddress peer) throws IOException {
+        DatagramLoop loop = datagramLoop();
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.connect(peer);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return new AsyncDatagram(this, loop, channel);
+    }
+
+    private synchronized DatagramLoop datagramLoop() throws IOException {
+        if (datagrams == null) {
+            datagrams = new DatagramLoop();
+        }
+        return datagrams;
     }
 
     private static ThreadFactory daemons(String name) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.vigil.checks.builtin.BuiltinCheck;
 import org.vigil.checks.exec.PluginResult;
 
@@ -18,7 +19,8 @@ import org.vigil.checks.exec.PluginResult;
  * its lines: addresses after a {@code Name:} line, "Non-authoritative answer:", and a scan of each line for
  * nslookup's error texts (a "can't find" line means the name was not found, whatever the reason). The built-in asks
  * the server the A and AAAA questions itself, makes the lines nslookup would print ({@link NslookupOutput}) and
- * reads them as the plugin does, so both read the same text.
+ * reads them as the plugin does, so both read the same text. A run waits on {@link
+ * org.vigil.checks.builtin.io.BuiltinIo}'s datagram thread, not on a thread of its own.
  */
 public final class CheckDnsCheck implements BuiltinCheck {
 
@@ -57,7 +59,7 @@ public final class CheckDnsCheck implements BuiltinCheck {
             return new Declined("check_dns: " + resolvConf + " has '" + resolver.get() + "', which nslookup applies");
         }
         CheckDnsArguments a = parsed.arguments().get();
-        return new Ready(Run.blocking(timeout -> run(a, timeout)));
+        return new Ready(timeout -> start(a, timeout));
     }
 
     /** A search list, a domain or options in resolv.conf change what nslookup asks: the plugin runs then. */
@@ -71,32 +73,29 @@ public final class CheckDnsCheck implements BuiltinCheck {
         }
     }
 
-    private static PluginResult run(CheckDnsArguments a, Duration engineTimeout) {
+    /** Asks the A and AAAA questions and reads nslookup's lines as the plugin does; returns at once. */
+    private static CompletableFuture<PluginResult> start(CheckDnsArguments a, Duration engineTimeout) {
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         long pluginDeadline = startNanos + a.timeoutSeconds() * 1_000_000_000L;
         long engineDeadline = startNanos + engineTimeout.toNanos();
         long deadline = Math.min(pluginDeadline, engineDeadline);
         InetSocketAddress server = new InetSocketAddress(a.server(), 53);
-        List<String> lines = NslookupOutput.of(a.query(), a.server(), type -> {
-            try {
-                return UdpDnsExchange.ask(server, a.query(), type, TRIES, TRY_NANOS, deadline);
-            } catch (IOException e) {
-                return new UdpDnsExchange.Result(UdpDnsExchange.Outcome.NO_REPLY);
-            }
-        });
-        if (lines == null) {
-            if (engineDeadline <= pluginDeadline) {
-                return new PluginResult(KILLED, "", "", start, Instant.now(), true, false, null);
-            }
-            return result(CRITICAL, "CRITICAL - Plugin timed out while executing system call\n", start);
-        }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        try {
-            return read(a, lines, seconds, start);
-        } catch (Died d) {
-            return result(d.state, d.text, start);
-        }
+        return NslookupOutput.of(a.query(), a.server(),
+                type -> UdpDnsExchange.ask(server, a.query(), type, TRIES, TRY_NANOS, deadline)).thenApply(lines -> {
+                    if (lines.isEmpty()) {
+                        if (engineDeadline <= pluginDeadline) {
+                            return new PluginResult(KILLED, "", "", start, Instant.now(), true, false, null);
+                        }
+                        return result(CRITICAL, "CRITICAL - Plugin timed out while executing system call\n", start);
+                    }
+                    double seconds = (System.nanoTime() - startNanos) / 1e9;
+                    try {
+                        return read(a, lines.get(), seconds, start);
+                    } catch (Died d) {
+                        return result(d.state, d.text, start);
+                    }
+                });
     }
 
     /** The plugin's reading of nslookup's lines and its verdict. */

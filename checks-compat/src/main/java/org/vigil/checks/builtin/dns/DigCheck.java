@@ -1,6 +1,5 @@
 package org.vigil.checks.builtin.dns;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.vigil.checks.builtin.BuiltinCheck;
 import org.vigil.checks.exec.PluginResult;
 
@@ -18,6 +18,7 @@ import org.vigil.checks.exec.PluginResult;
  * {@code -a} (else {@code -l}), case aside, is the answer (OK, tabs made spaces); none is WARNING "Server not found
  * in ANSWER SECTION"; no answer section CRITICAL. The built-in asks the server itself and makes the lines dig would
  * print from that line on (records, the other sections, query time, server, date, size), so the same line matches.
+ * A run waits on {@link org.vigil.checks.builtin.io.BuiltinIo}'s datagram thread, not on a thread of its own.
  */
 public final class DigCheck implements BuiltinCheck {
 
@@ -42,29 +43,30 @@ public final class DigCheck implements BuiltinCheck {
             return new Declined(parsed.why());
         }
         DigArguments a = parsed.arguments().get();
-        return new Ready(Run.blocking(timeout -> run(a, timeout)));
+        return new Ready(timeout -> start(a, timeout));
     }
 
-    private static PluginResult run(DigArguments a, Duration engineTimeout) {
+    /** Sends the query and reads the answer as the plugin reads dig's; returns at once. */
+    private static CompletableFuture<PluginResult> start(DigArguments a, Duration engineTimeout) {
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         long pluginDeadline = startNanos + a.timeoutSeconds() * 1_000_000_000L;
         long engineDeadline = startNanos + engineTimeout.toNanos();
         long tryNanos = (a.timeoutSeconds() / 2 + 2) * 1_000_000_000L;
-        UdpDnsExchange.Result r;
-        try {
-            r = UdpDnsExchange.ask(new InetSocketAddress(a.server(), a.port()), a.query(), a.type(), TRIES, tryNanos,
-                    Math.min(pluginDeadline, engineDeadline));
-        } catch (IOException e) {
-            r = new UdpDnsExchange.Result(UdpDnsExchange.Outcome.NO_REPLY);
-        }
-        long elapsedNanos = System.nanoTime() - startNanos;
-        if (r.outcome() == UdpDnsExchange.Outcome.DEADLINE) {
-            if (engineDeadline <= pluginDeadline) {
-                return new PluginResult(KILLED, "", "", start, Instant.now(), true, false, null);
-            }
-            return result(STATE_CRITICAL, "CRITICAL - Plugin timed out while executing system call\n", start);
-        }
+        return UdpDnsExchange.ask(new InetSocketAddress(a.server(), a.port()), a.query(), a.type(), TRIES, tryNanos,
+                Math.min(pluginDeadline, engineDeadline)).thenApply(r -> {
+                    if (r.outcome() != UdpDnsExchange.Outcome.DEADLINE) {
+                        return report(a, r, start, System.nanoTime() - startNanos);
+                    }
+                    if (engineDeadline <= pluginDeadline) {
+                        return new PluginResult(KILLED, "", "", start, Instant.now(), true, false, null);
+                    }
+                    return result(STATE_CRITICAL, "CRITICAL - Plugin timed out while executing system call\n", start);
+                });
+    }
+
+    /** The plugin's reading of dig's output, once the exchange ended before the deadline. */
+    private static PluginResult report(DigArguments a, UdpDnsExchange.Result r, Instant start, long elapsedNanos) {
         int state;
         String message;
         if (r.outcome() == UdpDnsExchange.Outcome.ANSWERED) {

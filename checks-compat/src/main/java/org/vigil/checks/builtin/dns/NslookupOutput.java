@@ -2,6 +2,8 @@ package org.vigil.checks.builtin.dns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The lines nslookup (BIND 9.18) prints for {@code nslookup NAME SERVER}, made from the server's answers to the A
@@ -25,6 +27,7 @@ final class NslookupOutput {
     private final String server;
     private final List<String> lines = new ArrayList<>();
     private boolean saidNonAuthoritative;
+    private boolean anyAddress;
 
     private NslookupOutput(String name, String server) {
         this.name = name;
@@ -33,22 +36,32 @@ final class NslookupOutput {
 
     /** Asks the server one question (A or AAAA) for nslookup. */
     interface Asker {
-        UdpDnsExchange.Result ask(int type);
+        CompletableFuture<UdpDnsExchange.Result> ask(int type);
     }
 
-    /** The lines, or null when the run reached its deadline (the plugin's alarm or the engine's timeout). */
-    static List<String> of(String name, String server, Asker asker) {
-        return new NslookupOutput(name, server).run(asker);
+    /**
+     * The lines, or none when the run reached its deadline (the plugin's alarm or the engine's timeout): the A
+     * question, then the AAAA question when the A answer lets nslookup go on.
+     */
+    static CompletableFuture<Optional<List<String>>> of(String name, String server, Asker asker) {
+        NslookupOutput out = new NslookupOutput(name, server);
+        return asker.ask(TYPE_A).thenCompose(a -> {
+            if (a.outcome() == UdpDnsExchange.Outcome.DEADLINE) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            if (!out.afterA(a)) {
+                return CompletableFuture.completedFuture(Optional.of(out.lines));
+            }
+            return asker.ask(TYPE_AAAA).thenApply(aaaa -> aaaa.outcome() == UdpDnsExchange.Outcome.DEADLINE
+                    ? Optional.empty() : Optional.of(out.afterAaaa(aaaa)));
+        });
     }
 
-    private List<String> run(Asker asker) {
-        UdpDnsExchange.Result a = asker.ask(TYPE_A);
-        if (a.outcome() == UdpDnsExchange.Outcome.DEADLINE) {
-            return null;
-        }
+    /** The lines for the A answer: whether nslookup asks the AAAA question next. */
+    private boolean afterA(UdpDnsExchange.Result a) {
         if (a.outcome() != UdpDnsExchange.Outcome.ANSWERED) {
             unreachable(a.outcome());
-            return lines;
+            return false;
         }
         int rcode = a.response().rcode();
         if (rcode == SERVFAIL) {
@@ -59,13 +72,13 @@ final class NslookupOutput {
         lines.add("");
         if (rcode != 0) {
             cannotFind(rcode);
-            return lines;
+            return false;
         }
-        boolean any = records(a.response(), true);
-        UdpDnsExchange.Result aaaa = asker.ask(TYPE_AAAA);
-        if (aaaa.outcome() == UdpDnsExchange.Outcome.DEADLINE) {
-            return null;
-        }
+        anyAddress = records(a.response(), true);
+        return true;
+    }
+
+    private List<String> afterAaaa(UdpDnsExchange.Result aaaa) {
         if (aaaa.outcome() != UdpDnsExchange.Outcome.ANSWERED) {
             unreachable(aaaa.outcome());
             return lines;
@@ -77,8 +90,8 @@ final class NslookupOutput {
             cannotFind(aaaa.response().rcode());
             return lines;
         }
-        any |= records(aaaa.response(), false);
-        if (!any) {
+        anyAddress |= records(aaaa.response(), false);
+        if (!anyAddress) {
             lines.add("*** Can't find " + name + ": No answer");
         }
         lines.add("");

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.vigil.checks.builtin.io.AsyncDatagram;
@@ -21,7 +20,6 @@ import org.vigil.checks.builtin.io.IoTimeout;
 final class UdpDnsExchange {
 
     private static final SecureRandom IDS = new SecureRandom();
-    private static final int MAX_MESSAGE = 65535;
 
     /** How an exchange ended. */
     enum Outcome { ANSWERED, REFUSED, NO_REPLY, DEADLINE }
@@ -40,7 +38,6 @@ final class UdpDnsExchange {
     private final int tries;
     private final long tryNanos;
     private final long deadlineNanos;
-    private final ByteBuffer in = ByteBuffer.allocate(MAX_MESSAGE);
 
     private UdpDnsExchange(InetSocketAddress server, AsyncDatagram channel, int id, byte[] query, int tries,
                            long tryNanos, long deadlineNanos) {
@@ -110,13 +107,12 @@ final class UdpDnsExchange {
 
     /** Completes {@code response} with the response with our id, or fails it at {@code endNanos}. */
     private void receive(long endNanos, CompletableFuture<DnsMessage> response) {
-        in.clear();
-        channel.receive(in, endNanos).whenComplete((n, failure) -> {
+        channel.receive(endNanos).whenComplete((datagram, failure) -> {
             if (failure != null) {
                 response.completeExceptionally(cause(failure));
                 return;
             }
-            DnsMessage m = ours(Arrays.copyOf(in.array(), in.position()));
+            DnsMessage m = ours(datagram);
             if (m == null) {
                 receive(endNanos, response);
             } else {

@@ -7,6 +7,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -29,8 +30,8 @@ public final class AsyncDatagram implements AutoCloseable {
     private Pending receiving;
     private Pending sending;
 
-    /** A send or receive waiting for its channel to be ready. */
-    private record Pending(CompletableFuture<Integer> done, ByteBuffer buffer, ScheduledFuture<?> alarm) {
+    /** A send or receive waiting for its channel to be ready; a receive without a buffer gives the datagram. */
+    private record Pending(CompletableFuture<Object> done, ByteBuffer buffer, ScheduledFuture<?> alarm) {
     }
 
     AsyncDatagram(BuiltinIo io, DatagramLoop loop, DatagramChannel channel) {
@@ -50,7 +51,15 @@ public final class AsyncDatagram implements AutoCloseable {
      * {@code dst.remaining()} is lost, as {@link DatagramChannel#receive} loses it.
      */
     public CompletableFuture<Integer> receive(ByteBuffer dst, long deadline) {
-        return start(dst, deadline, true);
+        return start(dst, deadline, true).thenApply(n -> (Integer) n);
+    }
+
+    /**
+     * Receives one datagram from the peer: its bytes, whatever its size. No buffer waits with the receive (the
+     * datagram thread reads into one of its own and copies), so many sockets waiting at once cost little memory.
+     */
+    public CompletableFuture<byte[]> receive(long deadline) {
+        return start(null, deadline, true).thenApply(bytes -> (byte[]) bytes);
     }
 
     /** Closes the socket; a send or receive in progress fails with {@link AsynchronousCloseException}. Never throws. */
@@ -73,11 +82,11 @@ public final class AsyncDatagram implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Integer> start(ByteBuffer buffer, long deadline, boolean receive) {
+    private CompletableFuture<Object> start(ByteBuffer buffer, long deadline, boolean receive) {
         if (deadline - System.nanoTime() <= 0) {
             return CompletableFuture.failedFuture(new IoTimeout());
         }
-        CompletableFuture<Integer> done = new CompletableFuture<>();
+        CompletableFuture<Object> done = new CompletableFuture<>();
         ScheduledFuture<?> alarm = io.at(deadline, () -> loop.execute(() -> timeOut(done)));
         Pending p = new Pending(done, buffer, alarm);
         loop.execute(() -> begin(p, receive));
@@ -128,7 +137,13 @@ public final class AsyncDatagram implements AutoCloseable {
     /** Tries the operation now: whether it is over (done or failed). */
     private boolean attempt(Pending p, boolean receive) {
         try {
-            if (receive) {
+            if (receive && p.buffer == null) {
+                ByteBuffer scratch = loop.scratch().clear();
+                if (channel.receive(scratch) == null) {
+                    return false;
+                }
+                finish(p, Arrays.copyOf(scratch.array(), scratch.position()), null);
+            } else if (receive) {
                 int before = p.buffer.position();
                 if (channel.receive(p.buffer) == null) {
                     return false;
@@ -147,7 +162,7 @@ public final class AsyncDatagram implements AutoCloseable {
         return true;
     }
 
-    private void timeOut(CompletableFuture<Integer> done) {
+    private void timeOut(CompletableFuture<Object> done) {
         if (receiving != null && receiving.done == done) {
             receiving = null;
         } else if (sending != null && sending.done == done) {
@@ -164,10 +179,10 @@ public final class AsyncDatagram implements AutoCloseable {
         key.interestOps((receiving == null ? 0 : SelectionKey.OP_READ) | (sending == null ? 0 : SelectionKey.OP_WRITE));
     }
 
-    private static void finish(Pending p, Integer n, Throwable failure) {
+    private static void finish(Pending p, Object value, Throwable failure) {
         p.alarm.cancel(false);
         if (failure == null) {
-            p.done.complete(n);
+            p.done.complete(value);
         } else {
             p.done.completeExceptionally(failure);
         }

@@ -1,6 +1,7 @@
 package org.vigil.checks.builtin.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
@@ -17,6 +18,8 @@ final class DatagramLoop {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    /** Where a datagram lands before it is copied out at its size: the largest a UDP datagram can be. */
+    private final ByteBuffer scratch = ByteBuffer.allocate(65536);
 
     DatagramLoop() throws IOException {
         this.selector = Selector.open();
@@ -36,6 +39,11 @@ final class DatagramLoop {
     /** The selector the datagrams register with; only on the loop's thread. */
     Selector selector() {
         return selector;
+    }
+
+    /** The loop's own receive buffer; only on the loop's thread. */
+    ByteBuffer scratch() {
+        return scratch;
     }
 
     private void loop() {

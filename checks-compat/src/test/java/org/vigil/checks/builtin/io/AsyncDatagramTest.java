@@ -13,6 +13,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -94,6 +95,23 @@ class AsyncDatagramTest {
             ByteBuffer got = ByteBuffer.allocate(100);
             assertThat(udp.receive(got, in(2000)).join()).isEqualTo(4);
             assertThat(new String(got.array(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("late");
+        }
+    }
+
+    @Test
+    void aDatagramReceivedWithoutABufferComesWhole() throws Exception {
+        try (AsyncDatagram udp = IO.datagram(address(silent))) {
+            udp.send(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)), in(2000)).join();
+            CompletableFuture<byte[]> got = udp.receive(in(2000));
+            DatagramPacket ping = new DatagramPacket(new byte[100], 100);
+            silent.receive(ping);
+            byte[] big = new byte[60_000];
+            Arrays.fill(big, (byte) 'x');
+            big[59_999] = 'y';
+            silent.send(new DatagramPacket(big, big.length, ping.getSocketAddress()));
+            assertThat(got.join()).isEqualTo(big);
+            silent.send(new DatagramPacket(big, 0, ping.getSocketAddress()));
+            assertThat(udp.receive(in(2000)).join()).isEmpty();
         }
     }
 

@@ -2,8 +2,11 @@ package org.vigil.checks.builtin.http;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -13,16 +16,26 @@ import javax.net.ssl.X509TrustManager;
  */
 final class TrustingTls {
 
-    private static final SSLSocketFactory FACTORY = create();
+    private static final SSLContext CONTEXT = create();
 
     private TrustingTls() {
     }
 
-    static SSLSocketFactory socketFactory() {
-        return FACTORY;
+    /**
+     * A client engine for {@code o}'s server: the peer named by its address and port (the session cache's key, as
+     * the socket check_http's built-in used to layer on gave it), the server name sent only with {@code --sni} and
+     * a host name ({@code -H}), none otherwise, as the plugin sends it.
+     */
+    static SSLEngine engine(HttpOptions o) {
+        SSLEngine engine = CONTEXT.createSSLEngine(o.address(), o.port());
+        engine.setUseClientMode(true);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setServerNames(o.sni() && o.hasHostName() ? List.of(new SNIHostName(o.hostName())) : List.of());
+        engine.setSSLParameters(parameters);
+        return engine;
     }
 
-    private static SSLSocketFactory create() {
+    private static SSLContext create() {
         TrustManager anyCertificate = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -40,7 +53,7 @@ final class TrustingTls {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {anyCertificate}, null);
-            return context.getSocketFactory();
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no TLS", e);
         }

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.vigil.checks.builtin.io.AsyncStream;
 import org.vigil.checks.builtin.io.IoTimeout;
 
@@ -43,8 +42,7 @@ final class ResponseReader {
 
     private void got(Integer n, Throwable failure) {
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = HttpExchange.cause(failure);
             if (cause instanceof IoTimeout || !(cause instanceof IOException)) {
                 read.completeExceptionally(cause);
             } else if (String.valueOf(cause.getMessage()).contains("reset")) {

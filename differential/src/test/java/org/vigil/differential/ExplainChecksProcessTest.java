@@ -54,8 +54,8 @@ class ExplainChecksProcessTest {
                     command_line $USER1$/check_dummy $ARG1$ | tr a-z A-Z
                 }
                 define command {
-                    command_name load
-                    command_line $USER1$/check_load -w $ARG1$ -c $ARG2$
+                    command_name users
+                    command_line $USER1$/check_users -w $ARG1$ -c $ARG2$
                 }
                 define contact {
                     contact_name admin
@@ -98,8 +98,8 @@ class ExplainChecksProcessTest {
                 }
                 define service {
                     host_name web2
-                    service_description load
-                    check_command load!5!10
+                    service_description users
+                    check_command users!5!10
                     max_check_attempts 1
                     contacts admin
                 }
@@ -120,8 +120,8 @@ class ExplainChecksProcessTest {
                       e.g. service web1/help: /usr/lib/nagios/plugins/check_dummy -h ""
                   dummy_piped: forked: it needs a shell (""");
         assertThat(r.out()).contains("""
-                  load: forked: Vigil has no built-in check_load (1 service)
-                      e.g. service web2/load: /usr/lib/nagios/plugins/check_load -w 5 -c 10
+                  users: forked: Vigil has no built-in check_users (1 service)
+                      e.g. service web2/users: /usr/lib/nagios/plugins/check_users -w 5 -c 10
                 """);
         assertThat(r.err()).isEmpty();
     }

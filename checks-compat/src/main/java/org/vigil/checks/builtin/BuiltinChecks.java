@@ -7,6 +7,7 @@ import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
 import org.vigil.checks.builtin.dummy.CheckDummy;
 import org.vigil.checks.builtin.http.HttpCheck;
+import org.vigil.checks.builtin.load.CheckLoad;
 import org.vigil.checks.builtin.tcp.CheckSmtp;
 import org.vigil.checks.builtin.tcp.CheckSsh;
 import org.vigil.checks.builtin.tcp.CheckTcp;
@@ -25,7 +26,8 @@ public final class BuiltinChecks {
                 new CheckDummy(),
                 new DigCheck(),
                 new CheckDnsCheck(),
-                new HttpCheck()
+                new HttpCheck(),
+                new CheckLoad()
         )) {
             all.put(c.plugin(), c);
         }

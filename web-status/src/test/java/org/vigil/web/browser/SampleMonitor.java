@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +25,8 @@ import org.vigil.web.model.Monitor;
 /**
  * The monitor the browser tests look at: a copy of {@code sample-configs/} in a temporary directory (so no runtime
  * file or command FIFO lands in the repository) plus a shop host whose checks fail on purpose (check_dummy and a
- * scripted plugin whose output carries HTML), run by a real daemon with the real web server on a free port, as
- * {@code vigil run} wires them.
+ * scripted plugin whose output carries HTML), run by a real daemon with the real web server on free ports (which
+ * the sample's checks of Vigil's own web server are pointed at), as {@code vigil run} wires them.
  */
 public final class SampleMonitor implements AutoCloseable {
 
@@ -125,6 +127,8 @@ public final class SampleMonitor implements AutoCloseable {
     public SampleMonitor(Path dir, VigilConfiguration settings) throws Exception {
         this.dir = dir;
         copy(SAMPLE, dir);
+        int[] ports = twoFreePorts();
+        watchOwnPorts(ports[0], ports[1]);
         Path checkout = plugin("check_checkout", CHECKOUT_PLUGIN);
         Path search = plugin("check_search_index", SEARCH_PLUGIN);
         Files.writeString(dir.resolve("conf.d/shop.cfg"), SHOP.formatted(checkout, search));
@@ -134,8 +138,28 @@ public final class SampleMonitor implements AutoCloseable {
         }
         daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
         daemon.start();
-        web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), Clock.systemUTC());
+        web = WebServer.start(Monitor.of(daemon), settings.withPorts(ports[0], ports[1]), Clock.systemUTC());
         base = "http://127.0.0.1:" + web.port();
+    }
+
+    /** The sample's localhost checks Vigil's own web server: on the ports this one serves on, not the sample's 8080. */
+    private void watchOwnPorts(int web, int admin) throws IOException {
+        Path localhost = dir.resolve("conf.d/localhost.cfg");
+        String text = Files.readString(localhost);
+        String moved = text.replaceFirst("(?m)^(\\s*_WEB_PORT\\s+)8080$", "$1" + web)
+                .replaceFirst("(?m)^(\\s*_ADMIN_PORT\\s+)8081$", "$1" + admin);
+        if (!moved.contains(" " + web + "\n") || !moved.contains(" " + admin + "\n")) {
+            throw new IllegalStateException("the sample's localhost no longer names its ports as _WEB_PORT and"
+                    + " _ADMIN_PORT: " + localhost);
+        }
+        Files.writeString(localhost, moved);
+    }
+
+    private static int[] twoFreePorts() throws IOException {
+        try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
+        }
     }
 
     private Path plugin(String name, String script) throws IOException {

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A UDP DNS responder for tests: answers each question from a table of chosen answers (records, NXDOMAIN,
  * SERVFAIL) and stays silent for names it is told to ignore or does not know, so a client times out.
  */
-final class TinyDnsServer implements AutoCloseable {
+public final class TinyDnsServer implements AutoCloseable {
 
     /** What the server answers for one name and type: an rcode and the answer section's records (wire form). */
     record Answer(int rcode, List<byte[]> records) {
@@ -37,12 +37,12 @@ final class TinyDnsServer implements AutoCloseable {
     private final ServerSocket tcp;
     private final Thread thread;
 
-    TinyDnsServer() throws IOException {
+    public TinyDnsServer() throws IOException {
         this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     /** A server at {@code address} (check_dns's nslookup asks port 53 only: a 127.0.0.x address of the test's). */
-    TinyDnsServer(InetSocketAddress address) throws IOException {
+    public TinyDnsServer(InetSocketAddress address) throws IOException {
         socket = new DatagramSocket(address);
         thread = new Thread(this::serve, "tiny-dns");
         thread.setDaemon(true);
@@ -54,13 +54,13 @@ final class TinyDnsServer implements AutoCloseable {
     }
 
     /** Answers {@code name} (any type) without the AA flag, as a recursive resolver does. */
-    TinyDnsServer notAuthoritative(String name) {
+    public TinyDnsServer notAuthoritative(String name) {
         notAuthoritative.add(key(name, 0));
         return this;
     }
 
     /** Answers {@code name}/{@code type} over UDP with TC set and no records, in full over TCP. */
-    TinyDnsServer truncateOverUdp(String name, int type) {
+    public TinyDnsServer truncateOverUdp(String name, int type) {
         truncated.add(key(name, type));
         return this;
     }
@@ -86,24 +86,24 @@ final class TinyDnsServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** Answers {@code name}/{@code type} with {@code rcode} and the records. */
-    TinyDnsServer answer(String name, int type, int rcode, byte[]... records) {
+    public TinyDnsServer answer(String name, int type, int rcode, byte[]... records) {
         answers.put(key(name, type), new Answer(rcode, List.of(records)));
         return this;
     }
 
     /** Answers {@code name}/{@code type} only {@code millis} after the question. */
-    TinyDnsServer delay(String name, int type, int millis) {
+    public TinyDnsServer delay(String name, int type, int millis) {
         delays.put(key(name, type), millis);
         return this;
     }
 
     /** Ignores the first {@code count} questions for {@code name}/{@code type}, as a lossy network would. */
-    TinyDnsServer ignoreFirst(String name, int type, int count) {
+    public TinyDnsServer ignoreFirst(String name, int type, int count) {
         toIgnore.put(key(name, type), count);
         return this;
     }
@@ -183,7 +183,7 @@ final class TinyDnsServer implements AutoCloseable {
     }
 
     /** A record in wire form, its owner name written out (no compression). */
-    static byte[] record(String owner, int type, long ttl, byte[] rdata) {
+    public static byte[] record(String owner, int type, long ttl, byte[] rdata) {
         ByteBuffer b = ByteBuffer.allocate(600);
         DnsNames.write(owner, b);
         b.putShort((short) type).putShort((short) 1).putInt((int) ttl).putShort((short) rdata.length).put(rdata);
@@ -192,24 +192,24 @@ final class TinyDnsServer implements AutoCloseable {
         return out;
     }
 
-    static byte[] a(String owner, long ttl, String ip) throws IOException {
+    public static byte[] a(String owner, long ttl, String ip) throws IOException {
         return record(owner, 1, ttl, InetAddress.getByName(ip).getAddress());
     }
 
-    static byte[] aaaa(String owner, long ttl, String ip) throws IOException {
+    public static byte[] aaaa(String owner, long ttl, String ip) throws IOException {
         return record(owner, 28, ttl, InetAddress.getByName(ip).getAddress());
     }
 
-    static byte[] name(String owner, int type, long ttl, String target) {
+    public static byte[] name(String owner, int type, long ttl, String target) {
         return record(owner, type, ttl, nameBytes(target));
     }
 
-    static byte[] mx(String owner, long ttl, int preference, String exchange) {
+    public static byte[] mx(String owner, long ttl, int preference, String exchange) {
         byte[] n = nameBytes(exchange);
         return record(owner, 15, ttl, ByteBuffer.allocate(2 + n.length).putShort((short) preference).put(n).array());
     }
 
-    static byte[] txt(String owner, long ttl, String... strings) {
+    public static byte[] txt(String owner, long ttl, String... strings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String s : strings) {
             byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
@@ -219,7 +219,7 @@ final class TinyDnsServer implements AutoCloseable {
         return record(owner, 16, ttl, out.toByteArray());
     }
 
-    static byte[] soa(String owner, long ttl, String mname, String rname, long... numbers) {
+    public static byte[] soa(String owner, long ttl, String mname, String rname, long... numbers) {
         byte[] m = nameBytes(mname);
         byte[] r = nameBytes(rname);
         ByteBuffer b = ByteBuffer.allocate(m.length + r.length + 20).put(m).put(r);
@@ -229,7 +229,7 @@ final class TinyDnsServer implements AutoCloseable {
         return record(owner, 6, ttl, b.array());
     }
 
-    static byte[] nameBytes(String name) {
+    public static byte[] nameBytes(String name) {
         ByteBuffer b = ByteBuffer.allocate(300);
         DnsNames.write(name, b);
         byte[] out = new byte[b.position()];

@@ -21,11 +21,11 @@ import javax.net.ssl.SSLContext;
  * headers, body, a delay, or nothing), then closes: what check_http and its built-in are both pointed at. It
  * records every request as the server received it, to compare what the two sent. Plain or TLS.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
 
     /** One answer: the bytes, after {@code delayMillis}; null bytes for an answer that closes without data. */
-    record Answer(String bytes, long delayMillis) {
-        static Answer of(String bytes) {
+    public record Answer(String bytes, long delayMillis) {
+        public static Answer of(String bytes) {
             return new Answer(bytes, 0);
         }
     }
@@ -39,7 +39,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Function<String, Answer> script;
 
-    ScriptedHttpServer(SSLContext tls, Function<String, Answer> script) throws IOException {
+    public ScriptedHttpServer(SSLContext tls, Function<String, Answer> script) throws IOException {
         this.script = script;
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         this.server = tls == null ? new ServerSocket(0, 50, loopback)
@@ -47,12 +47,12 @@ final class ScriptedHttpServer implements AutoCloseable {
         pool.execute(this::acceptAll);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Every request received so far, in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.vigil.checks.builtin.tcp.CheckTcpDifferentialTest.same;
 import static org.vigil.checks.builtin.tcp.TcpTarget.hangsUp;
 import static org.vigil.checks.builtin.tcp.TcpTarget.silent;
+import static org.vigil.checks.builtin.tcp.TcpTarget.smtp;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,36 +19,6 @@ import org.vigil.checks.exec.PluginResult;
 class CheckSmtpDifferentialTest {
 
     private static final String LOCAL = "127.0.0.1";
-
-    /** A server that greets, answers HELO (after {@code delayMillis}) and QUIT, keeping what the client sent. */
-    private static TcpTarget.Script smtp(String greeting, String helloReply, long delayMillis) {
-        return (s, got) -> {
-            write(s, greeting);
-            readLine(s, got);
-            Thread.sleep(delayMillis);
-            write(s, helloReply);
-            readLine(s, got);
-            write(s, "221 bye\r\n");
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            in.transferTo(got);
-        };
-    }
-
-    private static void write(Socket s, String text) throws Exception {
-        s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-        s.getOutputStream().flush();
-    }
-
-    private static void readLine(Socket s, ByteArrayOutputStream got) throws Exception {
-        int c;
-        while ((c = s.getInputStream().read()) >= 0) {
-            got.write(c);
-            if (c == '\n') {
-                return;
-            }
-        }
-    }
 
     @Test
     void aGreetingAndHeloReplyWithTheExpectedStringIsOk() throws Exception {

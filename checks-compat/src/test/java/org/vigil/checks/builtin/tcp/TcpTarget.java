@@ -17,11 +17,11 @@ import javax.net.ssl.SSLContext;
  * A local server a differential test points the real plugin and the built-in at: each connection is served by the
  * same {@link Script} and what the client sent on it is kept, so the test can compare the two clients' bytes too.
  */
-final class TcpTarget implements AutoCloseable {
+public final class TcpTarget implements AutoCloseable {
 
     /** How one connection is answered. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void serve(Socket s, ByteArrayOutputStream received) throws Exception;
     }
 
@@ -35,25 +35,25 @@ final class TcpTarget implements AutoCloseable {
         acceptor.start();
     }
 
-    static TcpTarget plain(Script script) throws IOException {
+    public static TcpTarget plain(Script script) throws IOException {
         return new TcpTarget(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
     }
 
-    static TcpTarget tls(SSLContext context, Script script) throws IOException {
+    public static TcpTarget tls(SSLContext context, Script script) throws IOException {
         return new TcpTarget(context.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress()), script);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** What the client of connection {@code index} (0 first) sent, once it has closed. */
-    String received(int index) throws Exception {
+    public String received(int index) throws Exception {
         return new String(connections.get(index).get(10, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1);
     }
 
-    int connectionCount() {
+    public int connectionCount() {
         return connections.size();
     }
 
@@ -91,7 +91,7 @@ final class TcpTarget implements AutoCloseable {
     // scripts
 
     /** Writes {@code text}, ends its side when {@code end}, then reads what the client sends until it closes. */
-    static Script says(String text, boolean end) {
+    public static Script says(String text, boolean end) {
         return (s, got) -> {
             write(s, text);
             if (end) {
@@ -102,7 +102,7 @@ final class TcpTarget implements AutoCloseable {
     }
 
     /** Waits {@code millis}, then {@link #says}. */
-    static Script saysAfter(long millis, String text) {
+    public static Script saysAfter(long millis, String text) {
         return (s, got) -> {
             Thread.sleep(millis);
             says(text, true).serve(s, got);
@@ -110,7 +110,7 @@ final class TcpTarget implements AutoCloseable {
     }
 
     /** Writes {@code first}, waits {@code millis}, writes {@code rest}, then reads until the client closes. */
-    static Script saysInTwo(String first, long millis, String rest) {
+    public static Script saysInTwo(String first, long millis, String rest) {
         return (s, got) -> {
             write(s, first);
             Thread.sleep(millis);
@@ -120,7 +120,7 @@ final class TcpTarget implements AutoCloseable {
     }
 
     /** Answers {@code answer} once the client has sent {@code question}; reads on until the client closes. */
-    static Script answers(String question, String answer) {
+    public static Script answers(String question, String answer) {
         return (s, got) -> {
             InputStream in = s.getInputStream();
             byte[] buf = new byte[1024];
@@ -134,13 +134,37 @@ final class TcpTarget implements AutoCloseable {
     }
 
     /** Never writes; reads until the client closes. */
-    static Script silent() {
+    public static Script silent() {
         return TcpTarget::drain;
     }
 
     /** Closes at once. */
-    static Script hangsUp() {
+    public static Script hangsUp() {
         return (s, got) -> s.close();
+    }
+
+    /** Greets, answers HELO (after {@code delayMillis}) and QUIT, keeping what the client sent: an SMTP server. */
+    public static Script smtp(String greeting, String helloReply, long delayMillis) {
+        return (s, got) -> {
+            write(s, greeting);
+            readLine(s, got);
+            Thread.sleep(delayMillis);
+            write(s, helloReply);
+            readLine(s, got);
+            write(s, "221 bye\r\n");
+            s.shutdownOutput();
+            s.getInputStream().transferTo(got);
+        };
+    }
+
+    private static void readLine(Socket s, ByteArrayOutputStream got) throws IOException {
+        int c;
+        while ((c = s.getInputStream().read()) >= 0) {
+            got.write(c);
+            if (c == '\n') {
+                return;
+            }
+        }
     }
 
     private static void write(Socket s, String text) throws IOException {

@@ -10,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,11 +27,18 @@ abstract class EngineProcess implements AutoCloseable {
 
     final String label;
     final Path dir;
+    private final List<String> resourceLines = new ArrayList<>();
     private Process process;
 
     EngineProcess(String label, Path dir) {
         this.label = label;
         this.dir = dir;
+    }
+
+    /** Adds a line to this engine's resource.cfg (after {@code $USER1$}, the scripted plugins' directory). */
+    EngineProcess withResource(String line) {
+        resourceLines.add(line);
+        return this;
     }
 
     /** The command that starts the engine on {@code nagiosCfg}. */
@@ -58,7 +67,8 @@ abstract class EngineProcess implements AutoCloseable {
                 dir.toString()).replace("@USER@", user).replace("@GROUP@", groupOf(user));
         Files.writeString(dir.resolve("nagios.cfg"), main);
         Files.writeString(dir.resolve("prelude.cfg"), prelude("prelude.cfg"));
-        Files.writeString(dir.resolve("resource.cfg"), "$USER1$=" + dir.resolve("bin") + "\n");
+        Files.writeString(dir.resolve("resource.cfg"), "$USER1$=" + dir.resolve("bin") + "\n"
+                + resourceLines.stream().map(l -> l + "\n").collect(Collectors.joining()));
         for (String script : List.of("scripted", "record")) {
             Path p = dir.resolve("bin").resolve(script);
             Files.writeString(p, prelude(script));
@@ -108,6 +118,40 @@ abstract class EngineProcess implements AutoCloseable {
                         + timeout.toSeconds() + " s\n" + tail());
             }
             sleep(50);
+        }
+    }
+
+    /** Waits until status.dat shows every host and service checked at least once. */
+    void awaitAllChecked(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> unchecked = List.of("(no status.dat yet)");
+        while (!unchecked.isEmpty()) {
+            if (process != null && !process.isAlive()) {
+                throw new AssertionError(label + " exited (" + process.exitValue() + ") while waiting for checks\n"
+                        + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(label + " had not checked " + unchecked + " within " + timeout.toSeconds()
+                        + " s\n" + tail());
+            }
+            sleep(100);
+            unchecked = uncheckedObjects();
+        }
+    }
+
+    private List<String> uncheckedObjects() {
+        Path status = dir.resolve("var/status.dat");
+        try {
+            if (!Files.exists(status)) {
+                return List.of("(no status.dat yet)");
+            }
+            Map<String, List<String>> objects = Observation.status(Files.readAllLines(status, StandardCharsets.UTF_8));
+            List<String> out = objects.entrySet().stream().filter(e -> e.getValue().contains("has_been_checked=0"))
+                    .map(Map.Entry::getKey).toList();
+            boolean any = objects.values().stream().anyMatch(v -> v.contains("has_been_checked=1"));
+            return any ? out : List.of("(nothing in status.dat yet)");
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(status.dat unreadable: " + e.getMessage() + ")");
         }
     }
 

@@ -62,10 +62,12 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
         return m;
     }
 
-    static Observation of(Path dir) throws IOException {
-        List<String> log = read(dir, "var/nagios.log");
-        return new Observation(log(log, true), log(log, false), recorded(read(dir, "var/notifications.log"), true),
-                recorded(read(dir, "var/handlers.log"), false), status(read(dir, "status.final")), feeds(dir));
+    /** What the engine in {@code dir} did, each line of its files with the scenario's {@code masks} applied. */
+    static Observation of(Path dir, List<Scenario.Mask> masks) throws IOException {
+        EngineFiles files = new EngineFiles(dir, masks);
+        List<String> log = files.read("var/nagios.log");
+        return new Observation(log(log, true), log(log, false), recorded(files.read("var/notifications.log"), true),
+                recorded(files.read("var/handlers.log"), false), status(files.read("status.final")), feeds(files));
     }
 
     /** A perfdata file line's time ({@code TIMET::1700000000} in PNP's template): when the check ran. */
@@ -78,21 +80,22 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
      * whether any file was moved (key {@code spool}). Each object's lines are compared as a set: how many checks
      * fall into a scenario depends on when each engine scheduled its first, so only which results were fed counts.
      */
-    static Map<String, List<String>> feeds(Path dir) throws IOException {
-        Map<String, List<String>> out = new TreeMap<>(recorded(read(dir, "var/feeds.log"), false));
+    static Map<String, List<String>> feeds(EngineFiles files) throws IOException {
+        Path dir = files.dir();
+        Map<String, List<String>> out = new TreeMap<>(recorded(files.read("var/feeds.log"), false));
         List<String> fileLines = new ArrayList<>();
         Path spool = dir.resolve("var/spool");
         List<Path> spooled = List.of();
         if (Files.isDirectory(spool)) {
-            try (var files = Files.list(spool)) {
-                spooled = files.sorted().toList();
+            try (var list = Files.list(spool)) {
+                spooled = list.sorted().toList();
             }
             for (Path f : spooled) {
-                fileLines.addAll(read(dir, dir.relativize(f).toString()));
+                fileLines.addAll(files.read(dir.relativize(f).toString()));
             }
         }
-        fileLines.addAll(read(dir, "var/service-perfdata"));
-        fileLines.addAll(read(dir, "var/host-perfdata"));
+        fileLines.addAll(files.read("var/service-perfdata"));
+        fileLines.addAll(files.read("var/host-perfdata"));
         for (String line : fileLines) {
             Map<String, String> f = new LinkedHashMap<>();
             for (String field : line.split("\t")) {
@@ -117,18 +120,28 @@ record Observation(Map<String, List<String>> log, Map<String, List<String>> orde
     private static final Pattern TIMED_OUT = Pattern.compile("(check timed out after )\\d+\\.\\d+( seconds)");
 
     /**
-     * The lines of a file of the engine's directory, made comparable: that directory is written as {@code @DIR@}
-     * (plugin output can name it, as a missing plugin's execvp error does, and each engine runs in a directory of
-     * its own), and a timed-out check's run time as {@code N.NN}.
+     * The files of an engine's directory, made comparable: that directory is written as {@code @DIR@} (plugin output
+     * can name it, as a missing plugin's execvp error does, and each engine runs in a directory of its own), a
+     * timed-out check's run time as {@code N.NN}, and the scenario's masks are applied.
      */
-    private static List<String> read(Path dir, String file) throws IOException {
-        Path p = dir.resolve(file);
-        if (!Files.exists(p)) {
-            return List.of();
+    record EngineFiles(Path dir, List<Scenario.Mask> masks) {
+
+        List<String> read(String file) throws IOException {
+            Path p = dir.resolve(file);
+            if (!Files.exists(p)) {
+                return List.of();
+            }
+            String own = dir.toString();
+            return Files.readAllLines(p, StandardCharsets.UTF_8).stream().map(l -> masked(TIMED_OUT
+                    .matcher(l.replace(own, "@DIR@")).replaceAll("$1N.NN$2"))).toList();
         }
-        String own = dir.toString();
-        return Files.readAllLines(p, StandardCharsets.UTF_8).stream()
-                .map(l -> TIMED_OUT.matcher(l.replace(own, "@DIR@")).replaceAll("$1N.NN$2")).toList();
+
+        private String masked(String line) {
+            for (Scenario.Mask m : masks) {
+                line = m.apply(line);
+            }
+            return line;
+        }
     }
 
     static Map<String, List<String>> log(List<String> lines, boolean byContact) {

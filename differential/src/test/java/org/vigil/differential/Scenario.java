@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One scenario directory: {@code scenario.txt} (what it shows, extra nagios.cfg lines, the plugins' scripted
@@ -16,9 +18,18 @@ import java.util.Map;
  *
  * @param plugins per object ({@code host} or {@code host;service}), the lines its scripted plugin prints in turn
  * @param differences documented deliberate differences, by {@link Difference#key()}
+ * @param masks what both engines' files have replaced before they are compared (values that differ between any two
+ *     runs, such as a real plugin's response time)
  */
 record Scenario(String name, Path dir, String description, List<String> mainLines, Map<String, List<String>> plugins,
-                List<Step> steps, Map<String, Difference> differences) {
+                List<Step> steps, Map<String, Difference> differences, List<Mask> masks) {
+
+    /** Every match of {@code pattern} in an observed line becomes {@code replacement} ({@code $1} for a group). */
+    record Mask(Pattern pattern, String replacement) {
+        String apply(String line) {
+            return pattern.matcher(line).replaceAll(replacement);
+        }
+    }
 
     /** A difference the scenario expects on purpose: where (log, notifications, handlers, status), for which object. */
     record Difference(String channel, String object, String reason) {
@@ -59,6 +70,10 @@ record Scenario(String name, Path dir, String description, List<String> mainLine
     record Reload() implements Step {
     }
 
+    /** Waits until both engines' status.dat show every host and service checked at least once. */
+    record Checked() implements Step {
+    }
+
     static Scenario read(Path dir) {
         try {
             return parse(dir, Files.readAllLines(dir.resolve("scenario.txt")));
@@ -73,6 +88,7 @@ record Scenario(String name, Path dir, String description, List<String> mainLine
         Map<String, List<String>> plugins = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         Map<String, Difference> differences = new LinkedHashMap<>();
+        List<Mask> masks = new ArrayList<>();
         int number = 0;
         for (String raw : lines) {
             number++;
@@ -99,20 +115,36 @@ record Scenario(String name, Path dir, String description, List<String> mainLine
                 case "config" -> steps.add(new Config(rest));
                 case "restart" -> steps.add(new Restart());
                 case "reload" -> steps.add(new Reload());
+                case "checked" -> steps.add(new Checked());
+                case "mask" -> masks.add(mask(rest, where));
                 case "differs" -> {
                     Difference d = difference(rest, where);
                     differences.put(d.key(), d);
                 }
                 default -> throw new IllegalArgumentException(where + "unknown word '" + word
-                        + "' (expected main, plugin, set, await, wait, command, config, restart, reload or differs)");
+                        + "' (expected main, plugin, set, await, wait, command, config, restart, reload, checked, mask"
+                        + " or differs)");
             }
         }
         return new Scenario(dir.getFileName().toString(), dir, description.toString().strip(), List.copyOf(main),
-                Map.copyOf(plugins), List.copyOf(steps), Map.copyOf(differences));
+                Map.copyOf(plugins), List.copyOf(steps), Map.copyOf(differences), List.copyOf(masks));
+    }
+
+    private static Mask mask(String rest, String where) {
+        int arrow = rest.indexOf(" => ");
+        if (arrow < 0) {
+            throw new IllegalArgumentException(where + "expected 'mask <regular expression> => <replacement>'");
+        }
+        try {
+            return new Mask(Pattern.compile(rest.substring(0, arrow).strip()),
+                    rest.substring(arrow + 4).strip());
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(where + "bad regular expression: " + e.getDescription());
+        }
     }
 
     private static Await await(String rest) {
-        var m = java.util.regex.Pattern.compile("(\\d+)x\\s+(.*)").matcher(rest);
+        var m = Pattern.compile("(\\d+)x\\s+(.*)").matcher(rest);
         return m.matches() ? new Await(Integer.parseInt(m.group(1)), m.group(2)) : new Await(1, rest);
     }
 
@@ -151,7 +183,7 @@ record Scenario(String name, Path dir, String description, List<String> mainLine
 
     /** The same scenario with no difference allowed (to compare an engine with itself). */
     Scenario withoutDifferences() {
-        return new Scenario(name, dir, description, mainLines, plugins, steps, Map.of());
+        return new Scenario(name, dir, description, mainLines, plugins, steps, Map.of(), masks);
     }
 
     @Override

@@ -44,7 +44,8 @@ final class ScenarioRun {
             for (EngineProcess e : engines) {
                 e.stop();
             }
-            return List.of(Observation.of(engines.get(0).dir), Observation.of(engines.get(1).dir));
+            return List.of(Observation.of(engines.get(0).dir, scenario.masks()),
+                    Observation.of(engines.get(1).dir, scenario.masks()));
         } finally {
             engines.forEach(EngineProcess::close);
         }
@@ -97,6 +98,10 @@ final class ScenarioRun {
                 e.stop();
             }
             startAll();
+        } else if (step instanceof Scenario.Checked) {
+            for (EngineProcess e : engines) {
+                e.awaitAllChecked(AWAIT);
+            }
         } else if (step instanceof Scenario.Reload) {
             for (EngineProcess e : engines) {
                 e.hangUp();

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 class BuiltinChecksDifferentialTest {
 
     private static final Path PLUGINS = Path.of("/usr/lib/nagios/plugins");
-    private static final List<String> BUILT_IN = List.of("tcp: built-in check_tcp", "ftp: built-in check_ftp",
-            "pop: built-in check_pop", "ssh: built-in check_ssh", "smtp: built-in check_smtp",
-            "http: built-in check_http", "dig: built-in check_dig", "dns: built-in check_dns");
+    private static final List<String> BUILT_IN = List.of("dummy: built-in check_dummy",
+            "tcp: built-in check_tcp", "ftp: built-in check_ftp", "pop: built-in check_pop", "ssh: built-in check_ssh",
+            "smtp: built-in check_smtp", "http: built-in check_http", "dig: built-in check_dig",
+            "dns: built-in check_dns");
 
     /** A way of --explain-checks: {@code   command: why (N hosts, M services)}. */
     private static final Pattern WAY = Pattern.compile(

@@ -43,7 +43,7 @@ class BuiltinChecksDifferentialTest {
         assertThat(PLUGINS.resolve("check_dns")).as("Debian's monitoring-plugins must be installed").isExecutable();
         Path base = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "differential"));
         Path standIns = standIns(base.resolve("builtin-checks-stand-ins"));
-        try (CheckTargets targets = CheckTargets.start()) {
+        try (CheckTargets targets = CheckTargets.start(Files.createDirectories(base.resolve("builtin-checks-keys")))) {
             Scenario s = Scenario.read(filled(targets, base.resolve("builtin-checks-scenario/builtin-checks")));
             EngineProcess nagios = new EngineProcess.Nagios("nagios", ScenarioRun.workDir(s.name(), "nagios"))
                     .withResource("$USER2$=" + PLUGINS);

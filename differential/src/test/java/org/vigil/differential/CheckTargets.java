@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.vigil.checks.builtin.dns.TinyDnsServer;
 import org.vigil.checks.builtin.http.ScriptedHttpServer;
+import org.vigil.checks.builtin.io.TestCertificates;
 import org.vigil.checks.builtin.tcp.TcpTarget;
 
 /**
  * The local servers the built-in checks scenario points both engines at (checks-compat's test servers), by the
  * placeholder its objects.cfg names them with: {@code BANNER}, {@code ECHO}, {@code SILENT}, {@code SSH},
- * {@code SMTP}, {@code HTTP} and {@code CLOSED} are ports on 127.0.0.1, {@code DNS} the address of a DNS server on
+ * {@code SMTP}, {@code HTTP}, {@code HTTPS} (its certificate for vigil.test ends in ten and a half days) and
+ * {@code CLOSED} are ports on 127.0.0.1, {@code DNS} the address of a DNS server on
  * port 53 (nslookup, which check_dns runs, asks port 53 only: a 127.x.y.z address chosen at random, so that runs
  * side by side do not meet; binding it needs root, as CheckDnsDifferentialTest does).
  */
@@ -27,7 +31,8 @@ final class CheckTargets implements AutoCloseable {
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final Map<String, String> placeholders = new LinkedHashMap<>();
 
-    static CheckTargets start() throws IOException {
+    /** Starts every server; {@code dir} is for the TLS server's key store. */
+    static CheckTargets start(Path dir) throws Exception {
         CheckTargets t = new CheckTargets();
         try {
             t.tcp("BANNER", TcpTarget.says("220 ready for you\r\n", true));
@@ -38,12 +43,16 @@ final class CheckTargets implements AutoCloseable {
             ScriptedHttpServer http = new ScriptedHttpServer(null, CheckTargets::http);
             t.servers.add(http);
             t.placeholders.put("HTTP", String.valueOf(http.port()));
+            ScriptedHttpServer https = new ScriptedHttpServer(TestCertificates.endingIn(dir, "vigil.test",
+                    Duration.ofDays(10).plusHours(12)), CheckTargets::http);
+            t.servers.add(https);
+            t.placeholders.put("HTTPS", String.valueOf(https.port()));
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 t.placeholders.put("CLOSED", String.valueOf(s.getLocalPort()));
             }
             t.dns();
             return t;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             t.close();
             throw e;
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Vigil's built-in checks through the real {@code vigil run}, side by side with nagios4 running Debian's plugins on
@@ -39,11 +40,11 @@ class BuiltinChecksDifferentialTest {
             "(?m)^  (\\S+: .*) \\(\\d+ (hosts?|services?)(, \\d+ services?)?\\)$");
 
     @Test
-    void everyBuiltInCheckShowsWhatNagiosShowsWithTheRealPlugin() throws Exception {
+    void everyBuiltInCheckShowsWhatNagiosShowsWithTheRealPlugin(@TempDir Path keys) throws Exception {
         assertThat(PLUGINS.resolve("check_dns")).as("Debian's monitoring-plugins must be installed").isExecutable();
         Path base = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "differential"));
         Path standIns = standIns(base.resolve("builtin-checks-stand-ins"));
-        try (CheckTargets targets = CheckTargets.start(Files.createDirectories(base.resolve("builtin-checks-keys")))) {
+        try (CheckTargets targets = CheckTargets.start(keys)) {
             Scenario s = Scenario.read(filled(targets, base.resolve("builtin-checks-scenario/builtin-checks")));
             EngineProcess nagios = new EngineProcess.Nagios("nagios", ScenarioRun.workDir(s.name(), "nagios"))
                     .withResource("$USER2$=" + PLUGINS);

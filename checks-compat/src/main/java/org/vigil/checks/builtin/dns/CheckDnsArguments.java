@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.vigil.checks.builtin.ShortOptions;
 
 /**
  * check_dns's options as monitoring-plugins 2.3.3 reads them (short options, getopt style), limited to what the
@@ -43,84 +44,61 @@ record CheckDnsArguments(String query, String server, List<String> expected, boo
         Double warning = null;
         Double critical = null;
         int timeout = 10;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = "-to".equals(args.get(i)) ? "-t" : args.get(i);
-            if (arg.startsWith("--") || !arg.startsWith("-") || arg.length() < 2) {
-                return Parsed.no("check_dns: the built-in takes short options only, not '" + arg + "'");
-            }
-            for (int k = 1; k < arg.length(); k++) {
-                char opt = arg.charAt(k);
-                int at = OPTIONS.indexOf(opt);
-                if (at < 0 || opt == ':') {
-                    return Parsed.no("check_dns: unknown option -" + opt);
-                }
-                if (at + 1 >= OPTIONS.length() || OPTIONS.charAt(at + 1) != ':') {
-                    if (opt == 'n') {
-                        nx = true;
-                    } else if (opt == 'A') {
-                        authority = true;
-                    } else if (opt == 'L') {
-                        all = true;
-                    } else {
-                        return Parsed.no("check_dns: -" + opt + " is not built in");
+        List<String> argv = args.stream().map(a -> "-to".equals(a) ? "-t" : a).toList();
+        ShortOptions.Read read = ShortOptions.read("check_dns", OPTIONS, argv);
+        if (read.problem().isPresent()) {
+            return Parsed.no(read.problem().get());
+        }
+        for (ShortOptions.Option option : read.options()) {
+            char opt = option.letter();
+            String value = option.value();
+            switch (opt) {
+                case 'n' -> nx = true;
+                case 'A' -> authority = true;
+                case 'L' -> all = true;
+                case 'H' -> {
+                    if (!NAME.matcher(value).matches() || value.length() > 253 || value.contains(".arpa")) {
+                        return Parsed.no("check_dns: the built-in looks up host names with a dot, not " + value);
                     }
-                    continue;
+                    query = value;
                 }
-                String value;
-                if (k + 1 < arg.length()) {
-                    value = arg.substring(k + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    return Parsed.no("check_dns: -" + opt + " needs a value");
+                case 's' -> {
+                    if (!IPV4.matcher(value).matches()) {
+                        return Parsed.no("check_dns: the built-in takes -s as an IPv4 address, not " + value);
+                    }
+                    server = value;
                 }
-                switch (opt) {
-                    case 'H':
-                        if (!NAME.matcher(value).matches() || value.length() > 253 || value.contains(".arpa")) {
-                            return Parsed.no("check_dns: the built-in looks up host names with a dot, not " + value);
+                case 'a' -> {
+                    if (value.length() >= 256) {
+                        return Parsed.no("check_dns: -a longer than the plugin takes");
+                    }
+                    for (String e : value.split(",", -1)) {
+                        if (e.contains("/") || e.isEmpty()) {
+                            return Parsed.no("check_dns: -a " + value + " (a CIDR or an empty address) is not"
+                                    + " built in");
                         }
-                        query = value;
-                        break;
-                    case 's':
-                        if (!IPV4.matcher(value).matches()) {
-                            return Parsed.no("check_dns: the built-in takes -s as an IPv4 address, not " + value);
-                        }
-                        server = value;
-                        break;
-                    case 'a':
-                        if (value.length() >= 256) {
-                            return Parsed.no("check_dns: -a longer than the plugin takes");
-                        }
-                        for (String e : value.split(",", -1)) {
-                            if (e.contains("/") || e.isEmpty()) {
-                                return Parsed.no("check_dns: -a " + value + " (a CIDR or an empty address) is not"
-                                        + " built in");
-                            }
-                            expected.add(e);
-                        }
-                        break;
-                    case 'w':
-                    case 'c':
-                        if (!SECONDS.matcher(value).matches()) {
-                            return Parsed.no("check_dns: -" + opt + " " + value + " is not plain seconds");
-                        }
-                        if (opt == 'w') {
-                            warning = Double.parseDouble(value);
-                        } else {
-                            critical = Double.parseDouble(value);
-                        }
-                        break;
-                    case 't':
-                        if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) == 0) {
-                            return Parsed.no("check_dns: the built-in takes -t as whole seconds above 0, not "
-                                    + value);
-                        }
-                        timeout = Integer.parseInt(value);
-                        break;
-                    default:
-                        return Parsed.no("check_dns: -" + opt + " is not built in");
+                        expected.add(e);
+                    }
                 }
-                break;
+                case 'w', 'c' -> {
+                    if (!SECONDS.matcher(value).matches()) {
+                        return Parsed.no("check_dns: -" + opt + " " + value + " is not plain seconds");
+                    }
+                    if (opt == 'w') {
+                        warning = Double.parseDouble(value);
+                    } else {
+                        critical = Double.parseDouble(value);
+                    }
+                }
+                case 't' -> {
+                    if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) == 0) {
+                        return Parsed.no("check_dns: the built-in takes -t as whole seconds above 0, not " + value);
+                    }
+                    timeout = Integer.parseInt(value);
+                }
+                default -> {
+                    return Parsed.no("check_dns: -" + opt + " is not built in");
+                }
             }
         }
         if (query == null || server == null) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.vigil.checks.builtin.ShortOptions;
 
 /**
  * check_dig's options as monitoring-plugins 2.3.3 reads them (short options, getopt style: {@code -lNAME} or
@@ -43,87 +44,65 @@ record DigArguments(String server, int port, String query, int type, String expe
         Double warning = null;
         Double critical = null;
         int timeout = 10;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.startsWith("--") || !arg.startsWith("-") || arg.length() < 2) {
-                return Parsed.no("check_dig: the built-in takes short options only, not '" + arg + "'");
-            }
-            for (int k = 1; k < arg.length(); k++) {
-                char opt = arg.charAt(k);
-                int at = OPTIONS.indexOf(opt);
-                if (at < 0 || opt == ':') {
-                    return Parsed.no("check_dig: unknown option -" + opt);
+        ShortOptions.Read read = ShortOptions.read("check_dig", OPTIONS, args);
+        if (read.problem().isPresent()) {
+            return Parsed.no(read.problem().get());
+        }
+        for (ShortOptions.Option option : read.options()) {
+            char opt = option.letter();
+            String value = option.value();
+            switch (opt) {
+                case '4' -> {
                 }
-                boolean takesValue = at + 1 < OPTIONS.length() && OPTIONS.charAt(at + 1) == ':';
-                if (!takesValue) {
-                    if (opt != '4') {
-                        return Parsed.no("check_dig: -" + opt + " is not built in");
+                case 'H' -> {
+                    if (!IPV4.matcher(value).matches()) {
+                        return Parsed.no("check_dig: the built-in takes -H as an IPv4 address, not " + value);
                     }
-                    continue;
+                    server = value;
                 }
-                String value;
-                if (k + 1 < arg.length()) {
-                    value = arg.substring(k + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    return Parsed.no("check_dig: -" + opt + " needs a value");
+                case 'p' -> {
+                    if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) < 1
+                            || Integer.parseInt(value) > 65535) {
+                        return Parsed.no("check_dig: -p " + value + " is not a port from 1 to 65535");
+                    }
+                    port = Integer.parseInt(value);
                 }
-                switch (opt) {
-                    case 'H':
-                        if (!IPV4.matcher(value).matches()) {
-                            return Parsed.no("check_dig: the built-in takes -H as an IPv4 address, not " + value);
-                        }
-                        server = value;
-                        break;
-                    case 'p':
-                        if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) < 1
-                                || Integer.parseInt(value) > 65535) {
-                            return Parsed.no("check_dig: -p " + value + " is not a port from 1 to 65535");
-                        }
-                        port = Integer.parseInt(value);
-                        break;
-                    case 'l':
-                        if (!NAME.matcher(value).matches() || value.length() > 254) {
-                            return Parsed.no("check_dig: the built-in looks up host names with a dot, not " + value);
-                        }
-                        query = value;
-                        break;
-                    case 'T':
-                        Optional<Integer> code = typeCode(value);
-                        if (code.isEmpty()) {
-                            return Parsed.no("check_dig: record type " + value + " is not built in (A, AAAA, "
-                                    + "CNAME, MX, NS, PTR, SOA, TXT are)");
-                        }
-                        type = code.get();
-                        break;
-                    case 'a':
-                        expected = value;
-                        break;
-                    case 'w':
-                    case 'c':
-                        if (!SECONDS.matcher(value).matches()) {
-                            return Parsed.no("check_dig: -" + opt + " " + value + " is not a number of seconds");
-                        }
-                        // the plugin's "undefined" threshold is 0: -w 0 or -c 0 checks nothing, as there
-                        Double seconds = Double.parseDouble(value) > 0 ? Double.parseDouble(value) : null;
-                        if (opt == 'w') {
-                            warning = seconds;
-                        } else {
-                            critical = seconds;
-                        }
-                        break;
-                    case 't':
-                        if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) == 0) {
-                            return Parsed.no("check_dig: the built-in takes -t as whole seconds above 0, not "
-                                    + value);
-                        }
-                        timeout = Integer.parseInt(value);
-                        break;
-                    default:
-                        return Parsed.no("check_dig: -" + opt + " is not built in");
+                case 'l' -> {
+                    if (!NAME.matcher(value).matches() || value.length() > 254) {
+                        return Parsed.no("check_dig: the built-in looks up host names with a dot, not " + value);
+                    }
+                    query = value;
                 }
-                break;
+                case 'T' -> {
+                    Optional<Integer> code = typeCode(value);
+                    if (code.isEmpty()) {
+                        return Parsed.no("check_dig: record type " + value + " is not built in (A, AAAA, "
+                                + "CNAME, MX, NS, PTR, SOA, TXT are)");
+                    }
+                    type = code.get();
+                }
+                case 'a' -> expected = value;
+                case 'w', 'c' -> {
+                    if (!SECONDS.matcher(value).matches()) {
+                        return Parsed.no("check_dig: -" + opt + " " + value + " is not a number of seconds");
+                    }
+                    // the plugin's "undefined" threshold is 0: -w 0 or -c 0 checks nothing, as there
+                    Double seconds = Double.parseDouble(value) > 0 ? Double.parseDouble(value) : null;
+                    if (opt == 'w') {
+                        warning = seconds;
+                    } else {
+                        critical = seconds;
+                    }
+                }
+                case 't' -> {
+                    if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) == 0) {
+                        return Parsed.no("check_dig: the built-in takes -t as whole seconds above 0, not " + value);
+                    }
+                    timeout = Integer.parseInt(value);
+                }
+                default -> {
+                    return Parsed.no("check_dig: -" + opt + " is not built in");
+                }
             }
         }
         if (query == null) {

@@ -41,13 +41,29 @@ public final class TinyDnsServer implements AutoCloseable {
         this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
-    /** A server at {@code address} (check_dns's nslookup asks port 53 only: a 127.0.0.x address of the test's). */
+    /**
+     * A server at {@code address} (check_dns's nslookup asks port 53 only: a 127.0.0.x address of the test's); with
+     * port 0, a free UDP port whose TCP twin is free too (another process may hold the TCP one: then another port).
+     */
     public TinyDnsServer(InetSocketAddress address) throws IOException {
-        socket = new DatagramSocket(address);
+        DatagramSocket udp = null;
+        ServerSocket stream = null;
+        for (int attempt = 0; stream == null; attempt++) {
+            udp = new DatagramSocket(address);
+            try {
+                stream = new ServerSocket(udp.getLocalPort(), 50, udp.getLocalAddress());
+            } catch (java.net.BindException e) {
+                udp.close();
+                if (address.getPort() != 0 || attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+        socket = udp;
+        tcp = stream;
         thread = new Thread(this::serve, "tiny-dns");
         thread.setDaemon(true);
         thread.start();
-        tcp = new ServerSocket(socket.getLocalPort(), 50, socket.getLocalAddress());
         Thread tcpThread = new Thread(this::serveTcp, "tiny-dns-tcp");
         tcpThread.setDaemon(true);
         tcpThread.start();

@@ -33,6 +33,6 @@ public final class CheckTcp implements BuiltinCheck {
             return new Declined(parsed.declined());
         }
         TcpOptions options = parsed.options();
-        return new Ready(Run.blocking(timeout -> new TcpProbe(service, options).run(timeout)));
+        return new Ready(timeout -> new TcpProbe(service, options).start(timeout));
     }
 }

@@ -2,154 +2,175 @@ package org.vigil.checks.builtin.tcp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.vigil.checks.builtin.io.AsyncStream;
+import org.vigil.checks.builtin.io.AsyncTls;
+import org.vigil.checks.builtin.io.IoTimeout;
 import org.vigil.checks.exec.PluginResult;
-import org.vigil.checks.output.OutputDecoder;
 
 /**
- * One run of check_tcp: connect, TLS and the certificate's days when asked, send, read until the expected answer,
- * a pause of 2 seconds, the end of the stream or a byte limit, send the quit string, close, and word the outcome as
- * the plugin does. Blocking I/O, every step bounded by the plugin's {@code -t} (its alarm) and the engine's timeout.
- * Text is handled as the plugin's bytes (ISO-8859-1 in Java strings), decoded like a forked plugin's output at the end.
+ * One run of check_tcp: connect, TLS and the certificate's days when asked, send, read the answer ({@link
+ * TcpReading}), send the quit string, close, and word the outcome as the plugin does. Each step is a future on
+ * {@link org.vigil.checks.builtin.io.BuiltinIo}'s loop, every wait bounded by the plugin's {@code -t} (its alarm)
+ * and the engine's timeout ({@link RunLimits}). Text is handled as the plugin's bytes (ISO-8859-1 in Java strings),
+ * decoded like a forked plugin's output at the end.
  */
 final class TcpProbe {
 
-    private static final int BUFFER = 1024;
-    private static final long PAUSE_MILLIS = 2000;
     private static final String[] STATES = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
-
-    private enum Match { NONE, SUCCESS, RETRY, FAILURE }
 
     private final TcpService service;
     private final TcpOptions o;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private Instant start;
-    private long pluginDeadline;
-    private long engineDeadline;
+    private RunLimits limits;
+    /** The connection once made (TLS once shaken hands), closed when the run ends. */
+    private AsyncStream stream;
+    private long begin;
 
     TcpProbe(TcpService service, TcpOptions options) {
         this.service = service;
         this.o = options;
     }
 
-    /** The plugin's alarm went off: it prints its timeout line and exits CRITICAL. */
-    private static final class PluginTimeout extends Exception {
-        PluginTimeout() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The engine's timeout came first: the plugin would have been killed with nothing printed. */
-    private static final class EngineTimeout extends Exception {
-        EngineTimeout() {
-            super(null, null, false, false);
-        }
-    }
-
-    PluginResult run(Duration engineTimeout) {
-        start = Instant.now();
-        long now = System.nanoTime();
-        pluginDeadline = now + Duration.ofSeconds(o.timeoutSeconds()).toNanos();
-        engineDeadline = now + engineTimeout.toNanos();
-        int code;
+    /** Starts the run; returns at once, the result comes on the event loop. */
+    CompletableFuture<PluginResult> start(Duration engineTimeout) {
+        limits = RunLimits.startingNow(engineTimeout);
+        CompletableFuture<Integer> code;
         try {
-            code = check();
-        } catch (PluginTimeout e) {
-            print("CRITICAL - Socket timeout after " + o.timeoutSeconds() + " seconds\n");
-            code = 2;
-        } catch (EngineTimeout e) {
-            return new PluginResult(137, "", "", start, Instant.now(), true, false, null);
+            code = Connecting.resolve(o.host(), limits.deadline()).thenCompose(this::connect);
+        } catch (RuntimeException e) {
+            code = CompletableFuture.failedFuture(e);
         }
-        byte[] bytes = out.toByteArray();
-        return new PluginResult(code, OutputDecoder.decode(bytes, bytes.length), "", start, Instant.now(), false,
-                false, null);
+        return code.handle(this::finish);
     }
 
-    private int check() throws PluginTimeout, EngineTimeout {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(o.host());
-        } catch (UnknownHostException e) {
+    private CompletableFuture<Integer> connect(InetAddress[] addresses) {
+        if (addresses == null) {
             print(service.word() + " CRITICAL - Invalid hostname, address or socket: " + bytes(o.host()) + "\n");
-            return 2;
+            return CompletableFuture.completedFuture(2);
         }
-        long begin = System.nanoTime();
-        try (Socket socket = connect(addresses)) {
-            if (socket == null) {
-                return o.refuseState();
-            }
-            Socket s = socket;
-            if (o.tls()) {
-                s = handshake(socket);
-                if (s == null) {
-                    return 2;
-                }
-                if (o.certDays() != null) {
-                    X509Certificate cert = (X509Certificate) ((SSLSocket) s).getSession().getPeerCertificates()[0];
-                    CertificateExpiry.Verdict v =
-                            CertificateExpiry.judge(cert, o.certDays()[0], o.certDays()[1], Instant.now());
-                    print(bytes(v.line()) + "\n");
-                    if (v.state() != 0) {
-                        return v.state();
+        limits = limits.withAlarm(o.timeoutSeconds());
+        begin = System.nanoTime();
+        return Connecting.eachAddress(addresses, o.port(), limits.deadline(), CompletableFuture::completedFuture,
+                error -> {
+                    print("connect to address " + bytes(o.host()) + " and port " + o.port() + ": " + error + "\n");
+                    return null;
+                }).thenCompose(connected -> {
+                    if (connected == null) {
+                        return CompletableFuture.completedFuture(o.refuseState());
                     }
+                    stream = connected;
+                    return o.tls() ? handshake() : converse();
+                });
+    }
+
+    private CompletableFuture<Integer> handshake() {
+        return AsyncTls.handshake(stream, PluginTls.clientEngine(), limits.deadline()).handle((tls, failure) -> {
+            if (failure == null) {
+                stream = tls;
+                return certificate(tls);
+            }
+            if (Connecting.cause(failure) instanceof IoTimeout || limits.passed()) {
+                return CompletableFuture.<Integer>failedFuture(new IoTimeout());
+            }
+            print("CRITICAL - Cannot make SSL connection.\n");
+            return CompletableFuture.completedFuture(2);
+        }).thenCompose(next -> next);
+    }
+
+    /** {@code -D}: the certificate's days, printed before the status line; a state but OK ends the run. */
+    private CompletableFuture<Integer> certificate(AsyncTls tls) {
+        if (o.certDays() != null) {
+            X509Certificate cert;
+            try {
+                cert = (X509Certificate) tls.session().getPeerCertificates()[0];
+            } catch (SSLPeerUnverifiedException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            CertificateExpiry.Verdict v = CertificateExpiry.judge(cert, o.certDays()[0], o.certDays()[1],
+                    Instant.now());
+            print(bytes(v.line()) + "\n");
+            if (v.state() != 0) {
+                return CompletableFuture.completedFuture(v.state());
+            }
+        }
+        return converse();
+    }
+
+    private CompletableFuture<Integer> converse() {
+        CompletableFuture<TcpReading.Answer> answer = send(o.send()).thenCompose(sent -> o.expects().isEmpty()
+                ? CompletableFuture.completedFuture(null) : TcpReading.read(o, limits, stream));
+        return answer.thenCompose(a -> {
+            TcpReading.Match match = TcpReading.Match.NONE;
+            String status = "";
+            if (a != null) {
+                match = a.match() == TcpReading.Match.RETRY ? TcpReading.Match.FAILURE : a.match();
+                if (a.received().isEmpty()) {
+                    print("No data received from host\n");
+                    return CompletableFuture.completedFuture(2);
                 }
+                status = a.received();
             }
-            return converse(s, begin);
-        } catch (IOException e) {
-            // closing failed: the plugin does not look either
-            return 2;
+            TcpReading.Match matched = match;
+            String received = status;
+            return send(o.quit()).thenApply(sent -> {
+                close();
+                double elapsed = (System.nanoTime() - begin) / 1000 / 1.0e6;
+                return report(matched, received, elapsed);
+            });
+        });
+    }
+
+    private CompletableFuture<Void> send(String text) {
+        if (text == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return stream.write(ByteBuffer.wrap(bytes(text).getBytes(StandardCharsets.ISO_8859_1)), limits.deadline());
+    }
+
+    /**
+     * The run's end: its code, the plugin's timeout line when the alarm rang, the killed plugin's result when the
+     * engine's timeout came first; a failed write (or certificate read) ends it CRITICAL with what was printed.
+     */
+    private PluginResult finish(Integer code, Throwable failure) {
+        close();
+        Throwable cause = Connecting.cause(failure);
+        int exit = code == null ? 2 : code;
+        if (cause instanceof IoTimeout) {
+            if (limits.engineFirst()) {
+                return limits.killed();
+            }
+            print("CRITICAL - Socket timeout after " + o.timeoutSeconds() + " seconds\n");
+        } else if (cause != null && !(cause instanceof IOException)) {
+            throw new CompletionException(cause);
+        }
+        return limits.exited(exit, out);
+    }
+
+    private void close() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
         }
     }
 
-    private int converse(Socket s, long begin) throws PluginTimeout, EngineTimeout, IOException {
-        if (o.send() != null) {
-            write(s, o.send());
-        }
-        Match match = Match.NONE;
-        String status = "";
-        if (!o.expects().isEmpty()) {
-            Reading r = read(s);
-            match = r.match == Match.RETRY ? Match.FAILURE : r.match;
-            if (r.received.isEmpty()) {
-                print("No data received from host\n");
-                return 2;
-            }
-            status = r.received;
-        }
-        if (o.quit() != null) {
-            write(s, o.quit());
-        }
-        s.close();
-        double elapsed = (System.nanoTime() - begin) / 1000 / 1.0e6;
-        return report(match, status, elapsed);
-    }
-
-    private int report(Match match, String received, double elapsed) {
+    private int report(TcpReading.Match match, String received, double elapsed) {
         int result = 0;
         if (o.critical() != null && elapsed > o.critical()) {
             result = 2;
         } else if (o.warning() != null && elapsed > o.warning()) {
             result = 1;
         }
-        boolean failed = match == Match.FAILURE;
+        boolean failed = match == TcpReading.Match.FAILURE;
         if (failed && result != 2) {
             result = o.mismatchState();
         }
@@ -186,143 +207,9 @@ final class TcpProbe {
         return result;
     }
 
-    /** What came back, and how it matched when the reading stopped. */
-    private record Reading(String received, Match match) {
-    }
-
-    /**
-     * Reads as the plugin does: the first read waits for the alarm, later ones for 2 seconds; stops at the end of
-     * the stream, at {@code -m} bytes (before matching), or once the strings match or cannot match any more.
-     */
-    private Reading read(Socket s) throws PluginTimeout, EngineTimeout {
-        StringBuilder received = new StringBuilder();
-        Match match = Match.NONE;
-        byte[] buffer = new byte[BUFFER];
-        boolean first = true;
-        try {
-            InputStream in = s.getInputStream();
-            while (true) {
-                long pause = first ? Long.MAX_VALUE : PAUSE_MILLIS;
-                first = false;
-                int n;
-                try {
-                    s.setSoTimeout(waitMillis(pause));
-                    n = in.read(buffer);
-                } catch (SocketTimeoutException e) {
-                    checkDeadlines();
-                    break;
-                }
-                if (n <= 0) {
-                    break;
-                }
-                received.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-                if (o.maxBytes() > 0 && received.length() >= o.maxBytes()) {
-                    break;
-                }
-                match = match(cString(received.toString()));
-                if (match != Match.RETRY) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            // a reset or failed read ends the reading, as a read returning -1 ends the plugin's
-            checkDeadlines();
-        }
-        return new Reading(received.toString(), match);
-    }
-
-    private Match match(String status) {
-        int found = 0;
-        int partial = 0;
-        for (String expected : o.expects()) {
-            String e = bytes(expected);
-            if (o.exact()) {
-                if (status.startsWith(e)) {
-                    found++;
-                } else if (e.startsWith(status)) {
-                    partial++;
-                }
-            } else if (status.contains(e)) {
-                found++;
-            }
-        }
-        if (o.all() ? found == o.expects().size() : found >= 1) {
-            return Match.SUCCESS;
-        }
-        return partial > 0 || !o.exact() ? Match.RETRY : Match.FAILURE;
-    }
-
-    private Socket connect(InetAddress[] addresses) throws PluginTimeout, EngineTimeout {
-        String error = "Connection refused";
-        for (InetAddress address : addresses) {
-            Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(address, o.port()), waitMillis(Long.MAX_VALUE));
-                return socket;
-            } catch (SocketTimeoutException e) {
-                closeQuietly(socket);
-                checkDeadlines();
-                error = "Connection timed out";
-            } catch (IOException e) {
-                closeQuietly(socket);
-                error = e.getMessage() == null ? "Connection refused" : e.getMessage();
-            }
-        }
-        print("connect to address " + bytes(o.host()) + " and port " + o.port() + ": " + error + "\n");
-        return null;
-    }
-
-    /** TLS as OpenSSL's client does it for the plugin: no verification, no server name. */
-    private Socket handshake(Socket plain) throws PluginTimeout, EngineTimeout {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustEverything()}, new SecureRandom());
-            SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                    .createSocket(plain, plain.getInetAddress().getHostAddress(), o.port(), true);
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setServerNames(List.of());
-            tls.setSSLParameters(parameters);
-            tls.setSoTimeout(waitMillis(Long.MAX_VALUE));
-            tls.startHandshake();
-            return tls;
-        } catch (IOException | GeneralSecurityException e) {
-            checkDeadlines();
-        }
-        print("CRITICAL - Cannot make SSL connection.\n");
-        return null;
-    }
-
-    private void write(Socket s, String text) throws IOException {
-        s.getOutputStream().write(bytes(text).getBytes(StandardCharsets.ISO_8859_1));
-        s.getOutputStream().flush();
-    }
-
-    /** How long the next wait may last: {@code wanted}, cut at the deadlines (at least a millisecond). */
-    private int waitMillis(long wanted) throws PluginTimeout, EngineTimeout {
-        checkDeadlines();
-        long left = Math.min(pluginDeadline, engineDeadline) - System.nanoTime();
-        long millis = Math.max(1, Math.min(wanted, (left + 999_999) / 1_000_000));
-        return (int) Math.min(Integer.MAX_VALUE, millis);
-    }
-
-    private void checkDeadlines() throws PluginTimeout, EngineTimeout {
-        long now = System.nanoTime();
-        if (now - engineDeadline >= 0 && engineDeadline - pluginDeadline < 0) {
-            throw new EngineTimeout();
-        }
-        if (now - pluginDeadline >= 0) {
-            throw new PluginTimeout();
-        }
-    }
-
     /** An argument's text as the bytes the plugin sees (UTF-8), one char per byte. */
-    private static String bytes(String text) {
+    static String bytes(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    }
-
-    private static String cString(String s) {
-        int nul = s.indexOf('\0');
-        return nul < 0 ? s : s.substring(0, nul);
     }
 
     private static boolean isSpace(char c) {
@@ -332,29 +219,5 @@ final class TcpProbe {
     /** Appends to the plugin's stdout; {@code text} is bytes, one char each (see {@link #bytes}). */
     private void print(String text) {
         out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // nothing was sent on it
-        }
-    }
-
-    /** OpenSSL's client as the plugin sets it up verifies nothing; the certificate is read for -D only. */
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

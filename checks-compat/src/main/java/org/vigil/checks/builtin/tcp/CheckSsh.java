@@ -1,32 +1,20 @@
 package org.vigil.checks.builtin.tcp;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.vigil.checks.builtin.BuiltinCheck;
-import org.vigil.checks.exec.PluginResult;
-import org.vigil.checks.output.OutputDecoder;
 
 /**
  * check_ssh (monitoring-plugins 2.3.3) built in: connect, read the server's banner in one read of up to 256 bytes,
  * answer with the plugin's own identification, compare the version ({@code -r}) and protocol ({@code -P}). Options
- * {@code -H -p -t -r -P}, the host (and port) also as the plugin's trailing arguments; anything else declined.
+ * {@code -H -p -t -r -P}, the host (and port) also as the plugin's trailing arguments; anything else declined. The
+ * run is {@link SshProbe}'s.
  */
 public final class CheckSsh implements BuiltinCheck {
 
     /** The version the plugin names itself with in the identification it sends. */
     static final String PLUGIN_VERSION = "2.3.3";
-    private static final int BANNER_BYTES = 256;
-    private static final String USAGE = "Usage:\ncheck_ssh  [-4|-6] [-t <timeout>] [-r <remote version>] [-p <port>]"
+    /** The usage the plugin prints after a host it cannot resolve. */
+    static final String USAGE = "Usage:\ncheck_ssh  [-4|-6] [-t <timeout>] [-r <remote version>] [-p <port>]"
             + " <host>\n";
 
     @Override
@@ -35,8 +23,8 @@ public final class CheckSsh implements BuiltinCheck {
     }
 
     /** What a line asks for. */
-    private record Options(String host, boolean hostGiven, boolean portGiven, int port, int timeoutSeconds,
-                           String version, String protocol) {
+    record Options(String host, boolean hostGiven, boolean portGiven, int port, int timeoutSeconds, String version,
+                   String protocol) {
     }
 
     @Override
@@ -99,129 +87,10 @@ public final class CheckSsh implements BuiltinCheck {
             return new Declined("check_ssh: only a host name or address is built in");
         }
         Options o = new Options(host, hostGiven, portGiven, port == -1 ? 22 : port, timeout, version, protocol);
-        return new Ready(Run.blocking(engineTimeout -> run(o, engineTimeout)));
+        return new Ready(engineTimeout -> new SshProbe(o).start(engineTimeout));
     }
 
     private static boolean positive(String value) {
         return value.matches("[0-9]{1,5}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535;
-    }
-
-    private static PluginResult run(Options o, Duration engineTimeout) {
-        Instant start = Instant.now();
-        long pluginMillis = o.timeoutSeconds() * 1000L;
-        boolean engineFirst = engineTimeout.toMillis() < pluginMillis;
-        long deadline = System.nanoTime() + Math.min(pluginMillis, engineTimeout.toMillis()) * 1_000_000;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            code = check(o, deadline, out);
-        } catch (SocketTimeoutException e) {
-            if (engineFirst) {
-                return new PluginResult(137, "", "", start, Instant.now(), true, false, null);
-            }
-            out.reset();
-            out.writeBytes(("CRITICAL - Socket timeout after " + o.timeoutSeconds() + " seconds\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            code = 2;
-        }
-        byte[] bytes = out.toByteArray();
-        return new PluginResult(code, OutputDecoder.decode(bytes, bytes.length), "", start, Instant.now(), false,
-                false, null);
-    }
-
-    private static int check(Options o, long deadline, ByteArrayOutputStream out) throws SocketTimeoutException {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(o.host());
-        } catch (UnknownHostException e) {
-            // -H's is checked as it is read; a trailing host that is none is taken for a port, or missed
-            print(out, o.hostGiven() ? "check_ssh: Invalid hostname/address - " + bytes(o.host()) + "\n" + USAGE
-                    : o.portGiven() ? "check_ssh: Could not parse arguments\n" + USAGE : USAGE);
-            return 3;
-        }
-        long begin = System.nanoTime();
-        String error = "Connection refused";
-        for (InetAddress address : addresses) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(address, o.port()), millisLeft(deadline));
-                return converse(o, s, deadline, begin, out);
-            } catch (SocketTimeoutException e) {
-                throw e;
-            } catch (IOException e) {
-                error = e.getMessage() == null ? error : e.getMessage();
-            }
-        }
-        print(out, "connect to address " + bytes(o.host()) + " and port " + o.port() + ": " + error + "\n");
-        return 2;
-    }
-
-    private static int converse(Options o, Socket s, long deadline, long begin, ByteArrayOutputStream out)
-            throws IOException {
-        s.setSoTimeout(millisLeft(deadline));
-        byte[] buffer = new byte[BANNER_BYTES];
-        int n;
-        try {
-            n = Math.max(0, s.getInputStream().read(buffer));
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            n = 0;
-        }
-        String banner = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-        int nul = banner.indexOf('\0');
-        banner = nul < 0 ? banner : banner.substring(0, nul);
-        if (!banner.startsWith("SSH")) {
-            print(out, "Server answer: " + banner);
-            return 2;
-        }
-        int end = banner.length();
-        while (end > 0 && " \r\n\t".indexOf(banner.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        String rest = banner.length() > 4 ? banner.substring(4, Math.max(4, end)) : "";
-        String server = rest.substring(span(rest, "-0123456789. "));
-        String protocol = rest.substring(0, span(rest, "0123456789. "));
-        s.getOutputStream().write(("SSH-" + protocol + "-check_ssh_" + PLUGIN_VERSION + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        if (o.version() != null && !bytes(o.version()).equals(server)) {
-            print(out, "SSH CRITICAL - " + server + " (protocol " + protocol + ") version mismatch, expected '"
-                    + bytes(o.version()) + "'\n");
-            return 2;
-        }
-        if (o.protocol() != null && !bytes(o.protocol()).equals(protocol)) {
-            print(out, "SSH CRITICAL - " + server + " (protocol " + protocol + ") protocol version mismatch, "
-                    + "expected '" + bytes(o.protocol()) + "'\n");
-            return 2;
-        }
-        double elapsed = (System.nanoTime() - begin) / 1000 / 1.0e6;
-        print(out, String.format(Locale.ROOT, "SSH OK - %s (protocol %s) | time=%fs;;;%f;%f%n", server, protocol,
-                elapsed, 0.0, (double) o.timeoutSeconds()));
-        return 0;
-    }
-
-    /** C's strspn: how many leading characters of {@code s} are in {@code set}. */
-    private static int span(String s, String set) {
-        int i = 0;
-        while (i < s.length() && set.indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int millisLeft(long deadline) throws SocketTimeoutException {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-            throw new SocketTimeoutException();
-        }
-        return (int) Math.min(Integer.MAX_VALUE, left);
-    }
-
-    /** An argument as the plugin's bytes, one char each. */
-    private static String bytes(String text) {
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    }
-
-    private static void print(ByteArrayOutputStream out, String bytes) {
-        out.writeBytes(bytes.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

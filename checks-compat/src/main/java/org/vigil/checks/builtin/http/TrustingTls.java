@@ -1,22 +1,16 @@
 package org.vigil.checks.builtin.http;
 
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.vigil.checks.builtin.io.UnverifiedTls;
 
 /**
  * TLS that accepts any server certificate, as check_http does (it never verifies the chain or the name: an expired
  * or self-signed certificate is for {@code -C} to judge, not a failed connection).
  */
 final class TrustingTls {
-
-    private static final SSLContext CONTEXT = create();
 
     private TrustingTls() {
     }
@@ -27,35 +21,11 @@ final class TrustingTls {
      * a host name ({@code -H}), none otherwise, as the plugin sends it.
      */
     static SSLEngine engine(HttpOptions o) {
-        SSLEngine engine = CONTEXT.createSSLEngine(o.address(), o.port());
+        SSLEngine engine = UnverifiedTls.context().createSSLEngine(o.address(), o.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setServerNames(o.sni() && o.hasHostName() ? List.of(new SNIHostName(o.hostName())) : List.of());
         engine.setSSLParameters(parameters);
         return engine;
-    }
-
-    private static SSLContext create() {
-        TrustManager anyCertificate = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {anyCertificate}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS", e);
-        }
     }
 }

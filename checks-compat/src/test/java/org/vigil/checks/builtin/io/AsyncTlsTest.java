@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +50,7 @@ class AsyncTlsTest {
             peer.start();
             AsyncStream plain = BuiltinIo.shared().connect(new InetSocketAddress(listener.getInetAddress(),
                     listener.getLocalPort()), in(5000)).join();
-            AsyncTls tls = AsyncTls.handshake(plain, trustingClient().createSSLEngine(), in(5000)).join();
+            AsyncTls tls = AsyncTls.handshake(plain, UnverifiedTls.context().createSSLEngine(), in(5000)).join();
             X509Certificate cert = (X509Certificate) tls.session().getPeerCertificates()[0];
             assertThat(cert.getSubjectX500Principal().getName()).contains("CN=tls.vigil.test");
             tls.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)), in(5000)).join();
@@ -83,7 +80,7 @@ class AsyncTlsTest {
             AsyncStream plain = BuiltinIo.shared().connect(new InetSocketAddress(listener.getInetAddress(),
                     listener.getLocalPort()), in(5000)).join();
             try {
-                AsyncTls.handshake(plain, trustingClient().createSSLEngine(), in(5000)).join();
+                AsyncTls.handshake(plain, UnverifiedTls.context().createSSLEngine(), in(5000)).join();
                 throw new AssertionError("a plain-text peer passed a TLS handshake");
             } catch (CompletionException e) {
                 assertThat(e.getCause()).isInstanceOf(IOException.class);
@@ -92,24 +89,5 @@ class AsyncTlsTest {
             }
             peer.join();
         }
-    }
-
-    private static SSLContext trustingClient() throws Exception {
-        SSLContext c = SSLContext.getInstance("TLS");
-        c.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return c;
     }
 }

@@ -1,41 +1,55 @@
 #!/bin/sh
-# A sweep of SERVICES check_dummy services on HOSTS hosts, through `bin/vigil sweep` against a running
-# `bin/vigil run`, timed from the command to the summary; next to the machine's fork/exec rate measured just before.
-# Usage: bench/sweep/run.sh [HOSTS] [SERVICES] [RUNS]      # default 129 1736 5
+# A sweep of SERVICES services on HOSTS hosts running a mix of real plugins, through `bin/vigil sweep` against a
+# running `bin/vigil run`, next to `xargs -P 4 env` and a bare C fork/exec loop (xrun.c, 4 at once) running the same
+# expanded command lines, one after the other, for the whole config and for each kind of plugin; with Vigil's
+# built-in checks off (every plugin forked) and on. See bench/README.md.
+# Usage: bench/sweep/run.sh [HOSTS] [SERVICES] [RUNS]      # default 129 1736 3
+# Environment: KINDS (dummy,tcp,http,disk,load; "dummy" alone is issue 8's check_dummy sweep), BUILTIN (both: off
+#   then on; or off, or on), XARGS_P (4), BACKLOG (511: the local HTTP server's listen backlog), VIGIL_JAVA_OPTS.
 set -e
 cd "$(dirname "$0")/../.."
 HOSTS=${1:-129}
 SERVICES=${2:-1736}
-RUNS=${3:-5}
+RUNS=${3:-3}
+KINDS=${KINDS:-dummy,tcp,http,disk,load}
+BUILTIN=${BUILTIN:-both}
 OUT=$(pwd)/bench/out/sweep-${HOSTS}x${SERVICES}
 [ -x /usr/lib/nagios/plugins/check_dummy ] || { echo "needs monitoring-plugins-basic (apt-get install -y monitoring-plugins-basic)"; exit 2; }
 [ -f vigil-app/target/vigil.jar ] || { echo "build first: mvn -q -B package -DskipTests"; exit 2; }
+command -v gcc >/dev/null 2>&1 || { echo "needs gcc for the bare floor (bench/sweep/xrun.c)"; exit 2; }
+case "$BUILTIN" in both) MODES="off on" ;; on|off) MODES=$BUILTIN ;; *) echo "BUILTIN is on, off or both"; exit 2 ;; esac
 rm -rf "$OUT"
-python3 bench/sweep/generate.py "$OUT" "$HOSTS" "$SERVICES"
-echo "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-if command -v gcc >/dev/null 2>&1; then
-  gcc -O2 -o "$OUT/forkrate" bench/plugins/forkrate.c
-  N=$(nproc); i=0; PIDS=""
-  while [ $i -lt "$N" ]; do "$OUT/forkrate" 2 > "$OUT/c.$i" & PIDS="$PIDS $!"; i=$((i+1)); done
-  # shellcheck disable=SC2086
-  wait $PIDS
-  TOTAL=0; for f in "$OUT"/c.*; do TOTAL=$((TOTAL + $(cat "$f"))); done
-  RATE=$((TOTAL / 2))
-  echo "C fork/exec/read loop of check_dummy on $N processes: $RATE runs/s, so $SERVICES checks need at least" \
-    "$(echo "scale=2; $SERVICES / $RATE" | bc) s of forking here"
-fi
-bin/vigil run "$OUT/nagios.cfg" > "$OUT/run.out" 2>&1 &
-VIGIL_PID=$!
-trap 'kill $VIGIL_PID 2>/dev/null; wait $VIGIL_PID 2>/dev/null' EXIT
-i=0
-while [ ! -S "$OUT/var/nagios.lock.sock" ]; do
-  sleep 0.1; i=$((i+1))
-  [ $i -lt 300 ] || { echo "vigil run did not open its control socket:"; cat "$OUT/run.out"; exit 1; }
+mkdir -p "$OUT/www"
+echo "<html><body>sweep bench</body></html>" > "$OUT/www/index.html"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 bench/sweep/server.py "$PORT" "$OUT/www" > "$OUT/http.log" 2>&1 &
+SERVER_PID=$!
+VIGIL_PID=
+trap 'kill $SERVER_PID $VIGIL_PID 2>/dev/null; wait 2>/dev/null' EXIT
+python3 bench/sweep/generate.py "$OUT" "$HOSTS" "$SERVICES" "$KINDS" "$PORT"
+gcc -O2 -o "$OUT/xrun" bench/sweep/xrun.c
+printf 'builtin_checks:\n  enabled: false\n' > "$OUT/off.yml"
+printf 'builtin_checks:\n  enabled: true\n' > "$OUT/on.yml"
+echo "sweep bench: $(nproc) cores, $(date -u +%FT%TZ), Vigil $(git rev-parse --short HEAD), $HOSTS hosts," \
+  "$SERVICES services of kinds $KINDS, $(wc -l < "$OUT/lines.txt") checks, local HTTP server on 127.0.0.1:$PORT (backlog ${BACKLOG:-511})"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for mode in $MODES; do
+  rm -rf "$OUT/var" && mkdir -p "$OUT/var"
+  bin/vigil run --no-web --web-config "$OUT/$mode.yml" "$OUT/nagios.cfg" > "$OUT/run-$mode.out" 2>&1 &
+  VIGIL_PID=$!
+  i=0
+  while [ ! -S "$OUT/var/nagios.lock.sock" ]; do
+    sleep 0.1; i=$((i+1))
+    [ $i -lt 300 ] || { echo "vigil run did not open its control socket:"; cat "$OUT/run-$mode.out"; exit 1; }
+  done
+  # the JVM's pid (bin/vigil execs java, so it is this one)
+  echo "built-in checks $mode: $(grep -m1 -o 'Built-in checks[^(]*' "$OUT/run-$mode.out")"
+  echo "warm-up sweeps (JIT):"
+  for w in 1 2; do bin/vigil sweep "$OUT/nagios.cfg" --json > /dev/null || true; done
+  echo "timed sweeps, built-in checks $mode (load $(cut -d' ' -f1 /proc/loadavg)):"
+  # shellcheck disable=SC2046
+  MODE=$mode BENCH_MODE="built-in checks $mode" python3 bench/sweep/measure.py bin/vigil "$OUT/nagios.cfg" "$VIGIL_PID" \
+    "$OUT" "$OUT/xrun" "$RUNS" $(echo "$KINDS" | tr ',' ' ')
+  kill "$VIGIL_PID"; wait "$VIGIL_PID" 2>/dev/null || true; VIGIL_PID=
 done
-echo "warm-up sweep (JIT):"
-python3 bench/sweep/measure.py bin/vigil "$OUT/nagios.cfg" 2 | tail -n 3
-echo "timed sweeps:"
-python3 bench/sweep/measure.py bin/vigil "$OUT/nagios.cfg" "$RUNS"
-bin/vigil sweep "$OUT/nagios.cfg" > "$OUT/summary.txt" || true
-echo "summary of the last sweep: $OUT/summary.txt ($(grep "^Sweep" "$OUT/summary.txt"))"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

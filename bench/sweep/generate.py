@@ -30,13 +30,13 @@ COMMANDS = {
     "tcp": ("check_tcp", f"{PLUGINS}/check_tcp -H 127.0.0.1 -p @PORT@", []),
     "http": ("check_http", f"{PLUGINS}/check_http -H 127.0.0.1 -p @PORT@ -u /", []),
     "disk": ("check_disk", f"{PLUGINS}/check_disk -w 1% -c 1% -p /", []),
-    "load": ("check_load", f"{PLUGINS}/check_load -w 50,50,50 -c 100,100,100", []),
+    "load": ("check_load", f"{PLUGINS}/check_load -w 500,500,500 -c 900,900,900", []),
 }
 
 
 def expand(line, args):
     for n, a in enumerate(args, 1):
-        line = line.replace(f"${'ARG'}{n}$", a)
+        line = line.replace(f"$ARG{n}$", a)
     return line
 
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import org.vigil.checks.exec.Begun;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.macro.ExpandedCommand;
@@ -78,41 +78,49 @@ public final class ActiveCheck {
     }
 
     public CheckResult service(Service service) {
-        return startService(service).toCompletableFuture().join();
+        return finish(beginService(service));
     }
 
     public CheckResult host(Host host) {
-        return startHost(host).toCompletableFuture().join();
+        return finish(beginHost(host));
     }
 
-    /** Starts a service's check: a built-in one returns at once, a forked plugin runs to its end first. */
-    public CompletionStage<CheckResult> startService(Service service) {
+    private static CheckResult finish(Begun<CheckResult> begun) {
+        return begun instanceof Begun.Started<CheckResult> started ? started.stage().toCompletableFuture().join()
+                : ((Begun.Blocking<CheckResult>) begun).run().get();
+    }
+
+    /**
+     * Begins a service's check on the calling thread: the macros expanded, a built-in started (it ends on its event
+     * loop), a forked plugin left for a thread that may wait.
+     */
+    public Begun<CheckResult> beginService(Service service) {
         MacroContext ctx = MacroContext.service(service.key());
-        return start(ctx, service.check().checkCommand(), settings.serviceTimeout())
-                .thenApply(r -> mapper.service(service.key(), r));
+        return begin(ctx, service.check().checkCommand(), settings.serviceTimeout())
+                .map(r -> mapper.service(service.key(), r));
     }
 
-    /** Starts a host's check, as {@link #startService} does. */
-    public CompletionStage<CheckResult> startHost(Host host) {
+    /** Begins a host's check, as {@link #beginService} does. */
+    public Begun<CheckResult> beginHost(Host host) {
         String command = host.check().checkCommand();
         if (command == null || command.isBlank()) {
             var now = clock.instant();
-            return CompletableFuture.completedFuture(
-                    new CheckResult(PluginExit.OK, 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false));
+            return new Begun.Started<>(CompletableFuture.completedFuture(
+                    new CheckResult(PluginExit.OK, 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false)));
         }
-        return start(MacroContext.host(host.name()), command, settings.hostTimeout())
-                .thenApply(r -> mapper.host(host.name(), r));
+        return begin(MacroContext.host(host.name()), command, settings.hostTimeout())
+                .map(r -> mapper.host(host.name(), r));
     }
 
-    private CompletionStage<PluginResult> start(MacroContext ctx, String checkCommand, Duration timeout) {
+    private Begun<PluginResult> begin(MacroContext ctx, String checkCommand, Duration timeout) {
         Optional<ExpandedCommand> cmd = macros.command(ctx, checkCommand);
         if (cmd.isEmpty()) {
             // the loader rejects unknown commands, so this only happens with a model built by hand
-            return CompletableFuture.completedFuture(
-                    PluginResult.notStarted("no command named in '" + checkCommand + "'", clock.instant()));
+            return new Begun.Started<>(CompletableFuture.completedFuture(
+                    PluginResult.notStarted("no command named in '" + checkCommand + "'", clock.instant())));
         }
         Map<String, String> env = settings.environmentMacros()
                 ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
-        return runner.start(cmd.get().commandLine(), env, timeout);
+        return runner.begin(cmd.get().commandLine(), env, timeout);
     }
 }

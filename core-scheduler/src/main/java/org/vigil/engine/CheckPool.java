@@ -7,15 +7,17 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.vigil.checks.exec.Begun;
 import org.vigil.config.main.MainConfig;
 import org.vigil.engine.exec.CheckExecutor;
 import org.vigil.engine.exec.CheckRequest;
 import org.vigil.engine.state.CheckOutcome;
 
 /**
- * The bounded pool that starts checks ({@code max_concurrent_checks}); its threads only start, run forked plugins and
- * hand back. A built-in check leaves its thread at once and ends on its event loop; the checks running at once, forked
- * or built-in, stay within {@code max_concurrent_checks} when it is set, else within {@link #UNSET_IN_FLIGHT}.
+ * Where checks run ({@code max_concurrent_checks}): a check begins on the thread that starts it (macros expanded, a
+ * built-in check started: it ends on its event loop, holding no thread), and a forked plugin runs on one of the
+ * pool's threads, which only run and hand back. The checks running at once, forked or built-in, stay within
+ * {@code max_concurrent_checks} when it is set, else within {@link #UNSET_IN_FLIGHT}.
  */
 final class CheckPool {
 
@@ -49,20 +51,59 @@ final class CheckPool {
     }
 
     /**
-     * Starts {@code request} on a pool thread; {@code done} gets the outcome or the failure, on the thread that ended
-     * it (the pool's, or the built-in checks' event loop): it must only hand over.
+     * Begins {@code request} on the calling thread (the macros, a built-in's start), unless every permit is taken,
+     * and leaves only what waits (a forked plugin, or a permit) to a pool thread; {@code done} gets the outcome or
+     * the failure on the thread that ended it (this one, the pool's or the built-in checks' event loop): it must only
+     * hand over.
      */
     void run(CheckRequest request, BiConsumer<CheckOutcome, Throwable> done) {
-        CompletableFuture.supplyAsync(() -> start(request), pool).thenCompose(started -> started).whenComplete(done);
+        if (!inFlight.tryAcquire()) { // at max_concurrent_checks: wait for a permit on a pool thread, not here
+            CompletableFuture.supplyAsync(() -> {
+                inFlight.acquireUninterruptibly();
+                return finishHere(begin(request));
+            }, pool).thenCompose(stage -> stage).whenComplete(done);
+            return;
+        }
+        Begun<CheckOutcome> begun;
+        try {
+            begun = begin(request);
+        } catch (RuntimeException | Error e) {
+            done.accept(null, e);
+            return;
+        }
+        if (begun instanceof Begun.Started<CheckOutcome> started) {
+            started.stage().whenComplete(done);
+        } else {
+            Begun.Blocking<CheckOutcome> blocking = (Begun.Blocking<CheckOutcome>) begun;
+            CompletableFuture.supplyAsync(blocking.run(), pool).whenComplete((o, f) -> inFlight.release())
+                    .whenComplete(done);
+        }
     }
 
-    private CompletionStage<CheckOutcome> start(CheckRequest request) {
-        inFlight.acquireUninterruptibly();
+    /** Begins with a permit held: the permit goes back when the run ends, or at once if the beginning fails. */
+    private Begun<CheckOutcome> begin(CheckRequest request) {
+        Begun<CheckOutcome> begun;
         try {
-            return executor.start(request).whenComplete((outcome, failure) -> inFlight.release());
+            begun = executor.begin(request);
         } catch (RuntimeException | Error e) {
             inFlight.release();
             throw e;
+        }
+        if (begun instanceof Begun.Started<CheckOutcome> started) {
+            return new Begun.Started<>(started.stage().whenComplete((o, f) -> inFlight.release()));
+        }
+        return begun;
+    }
+
+    /** On a pool thread: a forked run done here, to its end, its permit then given back. */
+    private CompletionStage<CheckOutcome> finishHere(Begun<CheckOutcome> begun) {
+        if (begun instanceof Begun.Started<CheckOutcome> started) {
+            return started.stage();
+        }
+        try {
+            return CompletableFuture.completedFuture(((Begun.Blocking<CheckOutcome>) begun).run().get());
+        } finally {
+            inFlight.release();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.vigil.checks.exec.Begun;
 import org.vigil.config.main.MainConfig;
 import org.vigil.engine.exec.CheckExecutor;
 import org.vigil.engine.exec.CheckRequest;
@@ -33,11 +34,11 @@ class CheckPoolTest {
         }
 
         @Override
-        public CompletableFuture<CheckOutcome> start(CheckRequest request) {
+        public Begun<CheckOutcome> begin(CheckRequest request) {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             CompletableFuture<CheckOutcome> f = new CompletableFuture<>();
             running.add(f);
-            return f;
+            return new Begun.Started<>(f);
         }
 
         void endAll() {

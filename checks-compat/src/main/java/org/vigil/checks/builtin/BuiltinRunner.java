@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.vigil.checks.builtin.io.BuiltinIo;
 import org.vigil.checks.command.CommandLine;
+import org.vigil.checks.exec.Begun;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
 
@@ -42,22 +42,22 @@ public final class BuiltinRunner implements PluginRunner {
     }
 
     /**
-     * A built-in's run returns at once and ends on {@link BuiltinIo}'s loop; the real plugin runs on the calling
-     * thread. A built-in that has not ended a second after {@code timeout} (it should end by then on its own) ends
-     * as a plugin killed at its timeout would.
+     * A built-in's run starts here and ends on {@link BuiltinIo}'s loop; the real plugin is left to run on a thread
+     * that may wait. A built-in that has not ended a second after {@code timeout} (it should end by then on its own)
+     * ends as a plugin killed at its timeout would.
      */
     @Override
-    public CompletionStage<PluginResult> start(CommandLine line, Map<String, String> environment, Duration timeout) {
+    public Begun<PluginResult> begin(CommandLine line, Map<String, String> environment, Duration timeout) {
         if (environment.isEmpty()) {
             Optional<BuiltinCheck.Run> run = choose(line).run();
             if (run.isPresent()) {
                 Instant start = Instant.now();
                 long deadline = System.nanoTime() + timeout.plusSeconds(1).toNanos();
-                return BuiltinIo.shared().by(run.get().start(timeout).toCompletableFuture(), deadline,
-                        () -> new PluginResult(137, "", "", start, Instant.now(), true, false, null));
+                return new Begun.Started<>(BuiltinIo.shared().by(run.get().start(timeout).toCompletableFuture(),
+                        deadline, () -> new PluginResult(137, "", "", start, Instant.now(), true, false, null)));
             }
         }
-        return fallback.start(line, environment, timeout);
+        return new Begun.Blocking<>(() -> fallback.run(line, environment, timeout));
     }
 
     /** Which way {@code line} runs, and why not built-in when it does not: for {@code vigil verify --explain-checks}. */

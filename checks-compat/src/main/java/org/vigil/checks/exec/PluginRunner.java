@@ -20,11 +20,18 @@ public interface PluginRunner {
     PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout);
 
     /**
-     * Starts the plugin and gives its result when it ends. A runner whose checks wait on I/O without a thread of
-     * their own (the built-in checks) returns at once; a forking runner runs to completion on the calling thread
-     * first, as {@link #run} does. Never completes exceptionally for a plugin's problem: that is a result.
+     * The run begun as far as it goes without waiting: a runner whose checks wait on I/O without a thread of their own
+     * (the built-in checks) starts them here and gives {@link Begun.Started}; a forking runner gives {@link
+     * Begun.Blocking}, {@link #run} for a thread that may wait. Never fails for a plugin's problem: that is a result.
      */
+    default Begun<PluginResult> begin(CommandLine line, Map<String, String> environment, Duration timeout) {
+        return new Begun.Blocking<>(() -> run(line, environment, timeout));
+    }
+
+    /** {@link #begin}, a blocking run done on the calling thread: the result when the plugin ends. */
     default CompletionStage<PluginResult> start(CommandLine line, Map<String, String> environment, Duration timeout) {
-        return CompletableFuture.completedFuture(run(line, environment, timeout));
+        Begun<PluginResult> begun = begin(line, environment, timeout);
+        return begun instanceof Begun.Started<PluginResult> started ? started.stage()
+                : CompletableFuture.completedFuture(((Begun.Blocking<PluginResult>) begun).run().get());
     }
 }

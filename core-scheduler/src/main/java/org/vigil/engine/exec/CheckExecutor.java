@@ -1,7 +1,6 @@
 package org.vigil.engine.exec;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import org.vigil.checks.exec.Begun;
 import org.vigil.checks.macro.RuntimeMacros;
 import org.vigil.engine.state.CheckOutcome;
 
@@ -15,11 +14,11 @@ public interface CheckExecutor {
     CheckOutcome execute(CheckRequest request);
 
     /**
-     * Starts the check; the outcome comes when it ends. An executor whose checks wait without a thread (built-in
-     * checks on their event loop) returns at once; by default the check runs to its end first.
+     * Begins the check on the calling thread, as far as it goes without waiting: a built-in check started (its
+     * outcome comes on its event loop), a forked plugin left for a pool thread. By default everything is left.
      */
-    default CompletionStage<CheckOutcome> start(CheckRequest request) {
-        return CompletableFuture.completedFuture(execute(request));
+    default Begun<CheckOutcome> begin(CheckRequest request) {
+        return new Begun.Blocking<>(() -> execute(request));
     }
 
     /** Makes the executor once the engine can answer runtime macros ($HOSTSTATE$...). */

@@ -2,8 +2,8 @@ package org.vigil.engine.exec;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
 import org.vigil.checks.ActiveCheck;
+import org.vigil.checks.exec.Begun;
 import org.vigil.checks.result.CheckResult;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
@@ -33,16 +33,33 @@ public final class PluginCheckExecutor implements CheckExecutor {
 
     @Override
     public CheckOutcome execute(CheckRequest request) {
-        return start(request).toCompletableFuture().join();
+        Begun<CheckOutcome> begun = begin(request);
+        return begun instanceof Begun.Started<CheckOutcome> started ? started.stage().toCompletableFuture().join()
+                : ((Begun.Blocking<CheckOutcome>) begun).run().get();
     }
 
+    /** The latency is the delay from the scheduled time to the plugin's start: for a forked one, on its pool thread. */
     @Override
-    public CompletionStage<CheckOutcome> start(CheckRequest request) {
+    public Begun<CheckOutcome> begin(CheckRequest request) {
         CheckTarget t = request.target();
-        double latency = Math.max(0, Duration.between(request.scheduledFor(), clock.instant()).toNanos() / 1e9);
-        CompletionStage<CheckResult> started = t.isHost() ? checks.startHost(model.hosts().get(t.hostName()))
-                : checks.startService(model.services().get(t.service()));
-        return started.thenApply(r -> new CheckOutcome(new Verdict.Plugin(r.exit()), r.output().text(),
-                r.output().longText(), r.output().perfData(), r.start(), r.end(), CheckType.ACTIVE, latency));
+        Begun<CheckResult> begun = t.isHost() ? checks.beginHost(model.hosts().get(t.hostName()))
+                : checks.beginService(model.services().get(t.service()));
+        if (begun instanceof Begun.Blocking<CheckResult> blocking) {
+            return new Begun.Blocking<>(() -> {
+                double latency = latency(request);
+                return outcome(blocking.run().get(), latency);
+            });
+        }
+        double latency = latency(request);
+        return begun.map(r -> outcome(r, latency));
+    }
+
+    private double latency(CheckRequest request) {
+        return Math.max(0, Duration.between(request.scheduledFor(), clock.instant()).toNanos() / 1e9);
+    }
+
+    private static CheckOutcome outcome(CheckResult r, double latency) {
+        return new CheckOutcome(new Verdict.Plugin(r.exit()), r.output().text(), r.output().longText(),
+                r.output().perfData(), r.start(), r.end(), CheckType.ACTIVE, latency);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * check_http's {@code -r}/{@code -R}: a POSIX extended regular expression compiled with REG_NEWLINE (and
+ * check_http's (and check_curl's) {@code -r}/{@code -R}: a POSIX extended regular expression compiled with REG_NEWLINE (and
  * REG_ICASE for {@code -R}). Only the part of the syntax where Java's regex reads the same text the same way is
  * taken: letters, digits, spaces and the punctuation below, {@code . * + ? ^ $ | ( )} and bracket lists without
  * negation, classes or escapes. Anything else (backslashes, braces, {@code [^...]}, {@code [:alpha:]}) is
@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
  * by byte ({@code .} takes one byte of {@code é}), in a UTF-8 locale by character ({@code .} takes all of it, and no
  * byte outside a valid UTF-8 sequence); so does this, from the same environment (tested both ways).
  */
-record BodyRegex(String source, Pattern pattern, boolean utf8Locale) {
+public record BodyRegex(String source, Pattern pattern, boolean utf8Locale) {
 
     private static final String PLAIN = "-_/:;,=!\"'%&<>@#~ ";
     /** What a byte outside a valid UTF-8 sequence reads as: a character no supported pattern matches. */
     private static final char INVALID_BYTE = '\uFFFF';
 
     /** The regex {@code source} means to check_http, or empty when Vigil does not read it exactly as it does. */
-    static Optional<BodyRegex> of(String source, boolean ignoreCase, boolean utf8Locale) {
+    public static Optional<BodyRegex> of(String source, boolean ignoreCase, boolean utf8Locale) {
         if (source.isEmpty() || !supported(source)) {
             return Optional.empty();
         }
@@ -36,7 +36,7 @@ record BodyRegex(String source, Pattern pattern, boolean utf8Locale) {
     }
 
     /** Whether {@code body} (its bytes as ISO-8859-1 characters) has a match (REG_NOSUB: only that matters). */
-    boolean matches(String body) {
+    public boolean matches(String body) {
         return pattern.matcher(utf8Locale ? asCharacters(body) : body).find();
     }
 

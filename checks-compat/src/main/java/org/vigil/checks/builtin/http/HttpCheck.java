@@ -3,7 +3,6 @@ package org.vigil.checks.builtin.http;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.vigil.checks.builtin.BuiltinCheck;
 
 /**
@@ -14,8 +13,6 @@ import org.vigil.checks.builtin.BuiltinCheck;
  * run as its alarm does, with its text; the engine's timeout cuts it shorter.
  */
 public final class HttpCheck implements BuiltinCheck {
-
-    private static final Set<String> KNOWN_LOCALES = Set.of("", "C", "POSIX", "C.UTF-8", "C.utf8");
 
     private final Clock clock;
     private final Map<String, String> environment;
@@ -38,35 +35,14 @@ public final class HttpCheck implements BuiltinCheck {
     @Override
     public Prepared prepare(List<String> args) {
         try {
-            HttpOptions options = HttpArguments.parse(args, utf8Locale());
-            if ((options.certificateDays().isPresent() || options.bodyRegex().isPresent()) && !knownLocale()) {
+            HttpOptions options = HttpArguments.parse(args, PluginLocale.utf8(environment));
+            boolean localeDependent = options.certificateDays().isPresent() || options.bodyRegex().isPresent();
+            if (localeDependent && !PluginLocale.known(environment)) {
                 return new Declined("check_http: -C and -r/-R depend on the locale, built in only for C and C.UTF-8");
             }
             return new Ready(timeout -> HttpRun.start(options, clock, timeout));
         } catch (HttpArguments.Unsupported e) {
             return new Declined(e.getMessage());
         }
-    }
-
-    /**
-     * Whether the plugin would run in a locale Vigil knows the behaviour of: each of LANG and LC_* unset, C, POSIX
-     * or C.UTF-8 (built into glibc). Any other name makes the plugin's setlocale() depend on the locales installed
-     * (it leaves everything C when one is missing), so lines whose output depends on it (-C, -r, -R) are declined.
-     */
-    private boolean knownLocale() {
-        return environment.entrySet().stream()
-                .filter(e -> e.getKey().equals("LANG") || e.getKey().startsWith("LC_"))
-                .allMatch(e -> KNOWN_LOCALES.contains(e.getValue()));
-    }
-
-    /** Whether the plugin's regex would read the body as UTF-8 characters (LC_CTYPE of C.UTF-8). */
-    private boolean utf8Locale() {
-        for (String variable : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
-            String value = environment.getOrDefault(variable, "");
-            if (!value.isEmpty()) {
-                return value.startsWith("C.");
-            }
-        }
-        return false;
     }
 }

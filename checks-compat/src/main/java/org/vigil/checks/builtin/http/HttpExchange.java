@@ -26,7 +26,7 @@ import org.vigil.checks.builtin.io.IoTimeout;
  * run's deadline; its passing fails the exchange with {@link IoTimeout}, which {@link HttpRun} reports. Any other
  * failure of the target is an {@link HttpVerdict.Outcome} with the plugin's text.
  */
-final class HttpExchange {
+public final class HttpExchange {
 
     private final HttpOptions o;
     private final HttpRun.Timing timing;
@@ -161,7 +161,7 @@ final class HttpExchange {
     }
 
     /** What failed, without the wrapping of the futures it went through. */
-    static Throwable cause(Throwable failure) {
+    public static Throwable cause(Throwable failure) {
         Throwable t = failure;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * |time=...s;...} with the same splitting of status line, headers and body as the plugin's (which drops the CRs and
  * LFs that start a body, for one).
  */
-final class HttpVerdict {
+public final class HttpVerdict {
 
     private static final Pattern CHUNKED = Pattern.compile("Transfer-Encoding: *chunked *", Pattern.CASE_INSENSITIVE);
 
@@ -107,8 +107,11 @@ final class HttpVerdict {
         return new Outcome(state, "HTTP " + stateText(state) + ": " + msg + "\n");
     }
 
-    /** check_http's expected_statuscode: any non-empty comma-separated part found in the status line. */
-    private static boolean expected(String statusLine, String expect) {
+    /**
+     * The plugins' expected_statuscode (check_http's and check_curl's): any non-empty comma-separated part of
+     * {@code expect} found in the status line.
+     */
+    public static boolean expected(String statusLine, String expect) {
         for (String code : expect.split(",")) {
             if (!code.isEmpty() && statusLine.contains(code)) {
                 return true;
@@ -118,25 +121,37 @@ final class HttpVerdict {
     }
 
     private static String timePerfdata(HttpOptions o, double elapsed) {
-        return String.format(Locale.ROOT, "time=%fs;%s;%s;%f;%f", elapsed,
-                o.warning().map(w -> String.format(Locale.ROOT, "%f", w)).orElse(""),
-                o.critical().map(c -> String.format(Locale.ROOT, "%f", c)).orElse(""), 0.0,
-                (double) o.timeoutSeconds());
+        return timePerfdata(elapsed, o.warning(), o.critical(), o.timeoutSeconds());
     }
 
-    /** A plain number N as a range means alert outside 0..N. */
+    /** The plugins' {@code time=...s;W;C;0;T} perfdata (check_http's and check_curl's, -w and -c plain numbers). */
+    public static String timePerfdata(double elapsed, Optional<Double> warning, Optional<Double> critical,
+                                      int timeoutSeconds) {
+        return String.format(Locale.ROOT, "time=%fs;%s;%s;%f;%f", elapsed,
+                warning.map(w -> String.format(Locale.ROOT, "%f", w)).orElse(""),
+                critical.map(c -> String.format(Locale.ROOT, "%f", c)).orElse(""), 0.0, (double) timeoutSeconds);
+    }
+
     private static int timeState(HttpOptions o, double elapsed) {
-        if (o.critical().isPresent() && elapsed > o.critical().get()) {
+        return timeState(elapsed, o.warning(), o.critical());
+    }
+
+    /** The state of {@code elapsed} against plain-number thresholds: a number N as a range means alert above N. */
+    public static int timeState(double elapsed, Optional<Double> warning, Optional<Double> critical) {
+        if (critical.isPresent() && elapsed > critical.get()) {
             return HttpArguments.STATE_CRITICAL;
         }
-        if (o.warning().isPresent() && elapsed > o.warning().get()) {
+        if (warning.isPresent() && elapsed > warning.get()) {
             return HttpArguments.STATE_WARNING;
         }
         return HttpArguments.STATE_OK;
     }
 
-    /** The first 29 characters, the last three of them made "..." when it was longer (the plugin's 30-byte buffer). */
-    private static String shortened(String s) {
+    /**
+     * The first 29 characters, the last three of them made "..." when it was longer (the plugins' 30-byte buffer for
+     * {@code -s} in their texts).
+     */
+    public static String shortened(String s) {
         return s.length() < 30 ? s : s.substring(0, 26) + "...";
     }
 
@@ -144,7 +159,8 @@ final class HttpVerdict {
         return Math.max(a, b);
     }
 
-    static String stateText(int state) {
+    /** The plugins' name of {@code state}: OK, WARNING, CRITICAL, else UNKNOWN. */
+    public static String stateText(int state) {
         switch (state) {
             case HttpArguments.STATE_OK:
                 return "OK";

@@ -3,6 +3,7 @@ package org.vigil.checks.builtin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.checks.builtin.curl.CurlCheck;
 import org.vigil.checks.builtin.dns.CheckDnsCheck;
 import org.vigil.checks.builtin.dns.DigCheck;
 import org.vigil.checks.builtin.dummy.CheckDummy;
@@ -27,7 +28,8 @@ public final class BuiltinChecks {
                 new DigCheck(),
                 new CheckDnsCheck(),
                 new HttpCheck(),
-                new CheckLoad()
+                new CheckLoad(),
+                new CurlCheck()
         )) {
             all.put(c.plugin(), c);
         }

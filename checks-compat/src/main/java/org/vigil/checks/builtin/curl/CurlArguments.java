@@ -75,6 +75,10 @@ final class CurlArguments {
     private Optional<Double> warning = Optional.empty();
     private Optional<Double> critical = Optional.empty();
     private int timeout = 10;
+    private boolean follow;
+    private boolean stickyHost;
+    private boolean stickyPort;
+    private int maxRedirects = 15;
 
     private CurlArguments(boolean utf8Locale, String defaultUserAgent) {
         this.utf8Locale = utf8Locale;
@@ -147,7 +151,7 @@ final class CurlArguments {
             case 'b' -> printable(value, "-b"); // libcurl sends proxy credentials only through a proxy
             case 'T' -> printable(value, "-T"); // a Content-Type goes only with POST and PUT
             case 'A' -> userAgent = printable(value, "-A");
-            case 'X' -> nonNegative(value, "--max-redirs"); // counts only when following
+            case 'X' -> maxRedirects = nonNegative(value, "--max-redirs");
             default -> throw new Unsupported("option -" + option + " is not built in");
         }
     }
@@ -180,12 +184,25 @@ final class CurlArguments {
         enableSsl();
     }
 
+    /** The plugin's -f: follow keeps the stickiness an earlier sticky set, as its switch does. */
     private void onRedirect(String value) throws Unsupported {
-        Integer state = REDIRECT_STATES.get(value);
-        if (state == null) {
-            throw new Unsupported("-f " + value + " is not built in (following redirects runs the plugin)");
+        switch (value) {
+            case "follow" -> follow = true;
+            case "sticky", "stickyport" -> {
+                follow = true;
+                stickyHost = true;
+                stickyPort = value.equals("stickyport");
+            }
+            default -> {
+                Integer state = REDIRECT_STATES.get(value);
+                if (state == null) {
+                    throw new Unsupported("-f " + value + " is not built in (libcurl's own following runs the "
+                            + "plugin)");
+                }
+                follow = false;
+                onRedirect = state;
+            }
         }
-        onRedirect = state;
     }
 
     private void method(String value) throws Unsupported {
@@ -277,6 +294,7 @@ final class CurlArguments {
         }
         return new CurlOptions(address, hostName, port, virtualPort, url, method, userAgent, List.copyOf(headers),
                 basicAuth, ssl, certificateDays, expect, bodyString, bodyRegex, onRedirect, warning, critical,
-                socketTimeout);
+                socketTimeout, follow ? Optional.of(new CurlOptions.Follow(stickyHost, stickyPort, maxRedirects))
+                        : Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package org.vigil.checks.builtin.curl;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
@@ -41,15 +42,31 @@ final class CurlExchange {
 
     private CompletableFuture<CurlResult> connect() {
         return BuiltinIo.shared().resolve(o.address())
-                .thenCompose(addresses -> BuiltinIo.shared().connect(
-                        new InetSocketAddress(addresses[0], o.port()), deadline))
-                .handle((stream, failure) -> failure == null ? secure(stream) : failed(failure, this::refused))
+                .handle((addresses, failure) -> failure == null ? connect(addresses, 0)
+                        : failed(failure, e -> unresolved()))
                 .thenCompose(Function.identity());
     }
 
-    private CurlResult refused(IOException e) {
-        return new CurlResult.Failure(7, "Failed to connect to " + o.urlHost() + " port " + o.port() + " after "
-                + progress.elapsedMillis() + " ms: Couldn't connect to server");
+    /** Connects to the first of {@code addresses} from {@code i} on that takes it, as libcurl tries them. */
+    private CompletableFuture<CurlResult> connect(InetAddress[] addresses, int i) {
+        return BuiltinIo.shared().connect(new InetSocketAddress(addresses[i], o.port()), deadline)
+                .handle((stream, failure) -> {
+                    if (failure == null) {
+                        return secure(stream);
+                    }
+                    if (i + 1 < addresses.length && !(HttpExchange.cause(failure) instanceof IoTimeout)) {
+                        return connect(addresses, i + 1);
+                    }
+                    return failed(failure, e -> new CurlResult.Failure(7, "Failed to connect to " + o.urlHost()
+                            + " port " + o.port() + " after " + progress.elapsedMillis()
+                            + " ms: Couldn't connect to server"));
+                })
+                .thenCompose(Function.identity());
+    }
+
+    /** A name that does not resolve (only a redirect's host can be one: the options' own address is a literal). */
+    private CurlResult unresolved() {
+        return new CurlResult.Failure(6, "Could not resolve host: " + o.address());
     }
 
     private CompletableFuture<CurlResult> secure(AsyncStream plain) {

@@ -9,7 +9,7 @@ import org.vigil.checks.builtin.http.BodyRegex;
  * What one check_curl command line asks for, after the plugin's own argument rules (defaults, the port {@code -S}
  * and {@code -H host:port} imply, the timeout a larger {@code -c} stretches).
  *
- * @param address where to connect: {@code -I}, else {@code -H}; always an IPv4 literal here
+ * @param address where to connect: {@code -I}, else {@code -H} (an IPv4 literal), or a redirect's host
  * @param hostName the virtual host ({@code -H}), empty when only {@code -I} was given
  * @param port the TCP port connected to
  * @param virtualPort the port the Host header names when it is not the scheme's default
@@ -27,14 +27,28 @@ import org.vigil.checks.builtin.http.BodyRegex;
  * @param warning {@code -w} seconds
  * @param critical {@code -c} seconds
  * @param timeoutSeconds libcurl's connect and whole-transfer timeout ({@code -t}, default 10, at least -c + 1)
+ * @param follow how redirects are followed ({@code -f follow|sticky|stickyport}), empty when a 3xx is a state
  */
 record CurlOptions(String address, String hostName, int port, int virtualPort, String url, String method,
                    String userAgent, List<String> headers, String basicAuth, boolean ssl,
                    Optional<CertificateDays> certificateDays, String expect, String bodyString,
                    Optional<BodyRegex> bodyRegex, int onRedirect, Optional<Double> warning,
-                   Optional<Double> critical, int timeoutSeconds) {
+                   Optional<Double> critical, int timeoutSeconds, Optional<Follow> follow) {
 
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+
+    /** The plugin's own following: which of address and port stay ({@code sticky}, {@code stickyport}), how deep. */
+    record Follow(boolean stickyHost, boolean stickyPort, int maxDepth) {
+    }
+
+    /** The next hop of a redirect to {@code host:port url}, as the plugin's redir() sets its globals. */
+    CurlOptions redirectedTo(boolean toSsl, String host, int toPort, String toUrl) {
+        Follow f = follow.orElseThrow();
+        int newPort = f.stickyPort() ? port : toPort;
+        return new CurlOptions(f.stickyHost() ? address : host, host, newPort, newPort, toUrl, method, userAgent,
+                headers, basicAuth, toSsl, certificateDays, expect, bodyString, bodyRegex, onRedirect, warning,
+                critical, timeoutSeconds, follow);
+    }
 
     /** {@code -C warn[,crit]}: days before the certificate's end that make it WARNING, CRITICAL. */
     record CertificateDays(int warning, int critical) {

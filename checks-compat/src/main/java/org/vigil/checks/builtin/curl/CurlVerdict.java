@@ -21,11 +21,16 @@ final class CurlVerdict {
     private CurlVerdict() {
     }
 
-    /** A state and the plugin's whole output. */
-    record Outcome(int state, String text) {
+    /** A state and the plugin's whole output, or with {@code -f follow} the next request to make instead. */
+    record Outcome(int state, String text, Optional<CurlOptions> next) {
+
+        Outcome(int state, String text) {
+            this(state, text, Optional.empty());
+        }
     }
 
-    static Outcome judge(CurlOptions o, CurlResult.Response r, double total, Instant now) {
+    /** The verdict on {@code r}, the answer to the request after {@code redirects} redirects. */
+    static Outcome judge(CurlOptions o, CurlResult.Response r, double total, Instant now, int redirects) {
         if (o.certificateDays().isPresent()) {
             CurlOptions.CertificateDays days = o.certificateDays().get();
             CertificateExpiry.Verdict v = CertificateExpiry.verdict(r.certificate().orElseThrow(), days.warning(),
@@ -59,6 +64,10 @@ final class CurlVerdict {
         } else if (r.code() >= 400) {
             state = CurlArguments.STATE_WARNING;
         } else if (r.code() >= 300) {
+            if (o.follow().isPresent()) {
+                CurlRedirect.Step step = CurlRedirect.follow(o, r.header(), redirects);
+                return step.end().orElseGet(() -> new Outcome(CurlArguments.STATE_OK, "", step.next()));
+            }
             state = Math.max(o.onRedirect(), state);
         }
         if (line.code() != r.code()) {

@@ -39,6 +39,11 @@ class CurlCheckDifferentialTest {
 
     private static final String BODY = "hello world";
 
+    /** The ports the scripted answers name in their Location headers. */
+    private static volatile int plainPort;
+    private static volatile int tlsPort;
+    private static volatile int closedPortForScript;
+
     private ScriptedCurlServer plain;
     private ScriptedCurlServer tls;
     private ScriptedCurlServer expired;
@@ -59,6 +64,9 @@ class CurlCheckDifferentialTest {
             closedPort = s.getLocalPort();
         }
         silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        plainPort = plain.port();
+        tlsPort = tls.port();
+        closedPortForScript = closedPort;
     }
 
     @AfterAll
@@ -110,8 +118,34 @@ class CurlCheckDifferentialTest {
             case "/http12" -> now("HTTP/1.2 200 OK\r\nContent-Length: 0\r\n\r\n");
             case "/subcode" -> now("HTTP/1.1 200.1 OK\r\nContent-Length: 0\r\n\r\n");
             case "/huge" -> now("HTTP/1.1 700 Beyond\r\nContent-Length: 0\r\n\r\n");
-            default -> now("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            default -> path.startsWith("/r/") ? redirect(path.substring(3))
+                    : now("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
         };
+    }
+
+    private static List<ScriptedCurlServer.Part> redirect(String name) {
+        String here = "http://127.0.0.1:" + plainPort;
+        String location = switch (name) {
+            case "target" -> null;
+            case "absolute" -> "Location: " + here + "/r/target\r\n";
+            case "host" -> "location:   http://localhost:" + plainPort + "/r/target\r\n";
+            case "relative" -> "Location: target\r\n";
+            case "loop" -> "Location: " + here + "/r/loop\r\n";
+            case "chain" -> "Location: " + here + "/r/chain\r\n";
+            case "otherport" -> "Location: http://127.0.0.1:" + closedPortForScript + "/r/target\r\n";
+            case "tls" -> "Location: https://127.0.0.1:" + tlsPort + "/notfound\r\n";
+            case "tlsself" -> "Location: https://127.0.0.1:" + tlsPort + "/r/target\r\n";
+            case "folded" -> "Location:\r\n  /r/target\r\n";
+            case "unparsable" -> "Location: <nowhere>\r\n";
+            case "bigport" -> "Location: http://127.0.0.1:99999/\r\n";
+            case "query" -> "Location: " + here + "/r/target?x=1#frag\r\n";
+            case "dots" -> "Location: " + here + "/r/../r/./target\r\n";
+            case "rootless" -> "Location: " + here + "\r\n";
+            case "name" -> "Location: http://no-such-host.invalid:" + plainPort + "/\r\n";
+            default -> "";
+        };
+        return location == null ? ok("Content-Length: 7\r\n", "arrived")
+                : now("HTTP/1.1 302 Found\r\nServer: scripted\r\n" + location + "Content-Length: 0\r\n\r\n");
     }
 
     private static List<ScriptedCurlServer.Part> now(String bytes) {
@@ -188,6 +222,27 @@ class CurlCheckDifferentialTest {
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/http12"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/subcode"),
                 List.of("-I", "127.0.0.1", "-p", "CLOSED"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/absolute", "-f", "follow", "-s", "arrived"),
+                List.of("-H", "localhost", "-I", "127.0.0.1", "-p", "PORT", "-u", "/r/host", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/host", "-f", "sticky", "-w", "5"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/relative", "-f", "follow"),
+                List.of("-H", "127.0.0.1", "-p", "PORT", "-u", "/r/loop", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/loop", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/chain", "-f", "follow", "--max-redirs", "2"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/otherport", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/otherport", "-f", "stickyport"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/otherport", "-f", "sticky"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/tls", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/folded", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/none", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/unparsable", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/bigport", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/query", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/dots", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/rootless", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/name", "-f", "follow"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/absolute", "-f", "follow", "-e", "302"),
+                List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/absolute", "-f", "sticky", "-f", "follow"),
                 List.of("-H", "127.0.0.1", "-p", "SILENT", "-t", "1"));
     }
 
@@ -206,7 +261,9 @@ class CurlCheckDifferentialTest {
                 List.of("-H", "127.0.0.1", "-p", "HOURS", "-C", "1,0", "-S", "--sni"),
                 List.of("-S", "-I", "127.0.0.1", "-p", "SILENT", "-t", "1"),
                 List.of("-I", "127.0.0.1", "-p", "SILENT", "-t", "1", "-C", "20"),
-                List.of("-S", "-H", "localhost", "-I", "127.0.0.1", "-p", "CLOSED", "-C", "20"));
+                List.of("-S", "-H", "localhost", "-I", "127.0.0.1", "-p", "CLOSED", "-C", "20"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "TLS", "-u", "/r/tlsself", "-f", "follow", "-s", "arrived"),
+                List.of("-S", "-I", "127.0.0.1", "-p", "TLS", "-u", "/r/relative", "-f", "follow"));
     }
 
     @ParameterizedTest

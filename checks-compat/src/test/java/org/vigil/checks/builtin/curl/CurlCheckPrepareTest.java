@@ -24,7 +24,7 @@ class CurlCheckPrepareTest {
 
     /** Options not built in, values the plugin rejects or libcurl reads its own way, forms not tested against it. */
     @ParameterizedTest
-    @ValueSource(strings = {"-I 10.0.0.1 -f follow", "-I 10.0.0.1 -f sticky", "-I 10.0.0.1 -f curl",
+    @ValueSource(strings = {"-I 10.0.0.1 -f curl", "-I 10.0.0.1 -f curl -f follow",
         "-I 10.0.0.1 -f nowhere", "-I 10.0.0.1 -N", "-I 10.0.0.1 -P a=b", "-I 10.0.0.1 -j POST", "-I 10.0.0.1 -j PUT",
         "-I 10.0.0.1 -j CONNECT", "-I 10.0.0.1 -k Host:x", "-I 10.0.0.1 -k Accept:x", "-I 10.0.0.1 -k X-Empty:",
         "-I 10.0.0.1 -S1.2", "-I 10.0.0.1 --ssl=1.2", "-H web", "-H web.test -S", "-I web.test", "-I ::1",
@@ -44,7 +44,8 @@ class CurlCheckPrepareTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-I 10.0.0.1", "-H 10.0.0.1", "-H web.test -I 10.0.0.1 -S --sni", "-I 10.0.0.1 -C 30,14",
-        "-I 10.0.0.1 -j HEAD", "-I 10.0.0.1 -f critical --max-redirs 3 -b a:b -T text/plain",
+        "-I 10.0.0.1 -j HEAD", "-I 10.0.0.1 -f follow",
+        "-I 10.0.0.1 -f sticky --max-redirs=3", "-I 10.0.0.1 -f stickyport", "-I 10.0.0.1 -f critical --max-redirs 3 -b a:b -T text/plain",
         "-I 10.0.0.1 -r a.b -R A.B -e 200,301 -s x -w 1 -c 2.5 -t 5 -a u:p -A agent"})
     void takesTheOptionsItDoesAsThePlugin(String line) {
         assertThat(prepare(line)).as(line).isInstanceOf(BuiltinCheck.Ready.class);
@@ -83,6 +84,15 @@ class CurlCheckPrepareTest {
         assertThat(given.port()).isEqualTo(8080);
         assertThat(given.virtualPort()).isEqualTo(9090);
         assertThat(parse("-I", "10.0.0.1", "-c", "12.5").timeoutSeconds()).isEqualTo(13);
+    }
+
+    @Test
+    void followingKeepsTheStickinessAnEarlierStickySet() throws Exception {
+        assertThat(parse("-I", "10.0.0.1", "-f", "sticky", "-f", "follow").follow()).get()
+                .isEqualTo(new CurlOptions.Follow(true, false, 15));
+        assertThat(parse("-I", "10.0.0.1", "-f", "stickyport", "--max-redirs", "4").follow()).get()
+                .isEqualTo(new CurlOptions.Follow(true, true, 4));
+        assertThat(parse("-I", "10.0.0.1", "-f", "follow", "-f", "ok").follow()).isEmpty();
     }
 
     @Test

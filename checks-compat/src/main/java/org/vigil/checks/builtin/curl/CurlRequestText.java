@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The request check_curl's libcurl sends, byte for byte: always HTTP/1.1, the path as libcurl normalizes it; Host first (the plugin's own line with a
- * virtual host, else libcurl's from the URL, each with the port unless it is the scheme's default), Basic
- * credentials, libcurl's User-Agent and {@code Accept: *}{@code /*}, then the plugin's {@code Connection: close} and
- * the {@code -k} headers in order.
+ * The request check_curl's libcurl sends, byte for byte: always HTTP/1.1, the path as libcurl normalizes it; Host
+ * first (the plugin's own line with a virtual host, else libcurl's from the URL, each with the port unless it is the
+ * scheme's default), Basic credentials, libcurl's User-Agent and {@code Accept: *}{@code /*}, then the plugin's
+ * {@code Connection: close} and the {@code -k} headers in order.
  */
 final class CurlRequestText {
 

@@ -48,7 +48,7 @@ final class CurlRun {
                 });
     }
 
-    /** The outcome of the transfer of {@code o} and of the redirects it leads to; empty when the engine's time is up. */
+    /** The outcome of the transfer of {@code o} and of the redirects it leads to; empty when the engine's time ends. */
     private CompletableFuture<Optional<CurlVerdict.Outcome>> hop(CurlOptions o, int redirects) {
         long began = System.nanoTime();
         long pluginDeadline = began + Duration.ofSeconds(o.timeoutSeconds()).toNanos();

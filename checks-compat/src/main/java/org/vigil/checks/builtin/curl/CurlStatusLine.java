@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Two readings of a response's status line. libcurl's, for the transfer: {@code HTTP/1.x}, a space, up to three
  * digits (sscanf's {@code %3d}) of at least 100, not followed by a fourth; anything else fails the transfer with its
- * text. And the plugin's own (its {@code curlhelp_parse_statusline}), for its output: the version printed as {@code HTTP/1.1} for any 1.x (the
- * plugin reads the minor version from the major's digits), the code as strtol reads the whole token, the message
- * the rest of the line.
+ * text. And the plugin's own (its {@code curlhelp_parse_statusline}), for its output: the version printed as
+ * {@code HTTP/1.1} for any 1.x (the plugin reads the minor version from the major's digits), the code as strtol
+ * reads the whole token, the message the rest of the line.
  */
 final class CurlStatusLine {
 

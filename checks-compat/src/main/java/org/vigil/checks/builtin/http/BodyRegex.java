@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * check_http's (and check_curl's) {@code -r}/{@code -R}: a POSIX extended regular expression compiled with REG_NEWLINE (and
- * REG_ICASE for {@code -R}). Only the part of the syntax where Java's regex reads the same text the same way is
+ * check_http's (and check_curl's) {@code -r}/{@code -R}: a POSIX extended regular expression compiled with REG_NEWLINE
+ * (and REG_ICASE for {@code -R}). Only the part of the syntax where Java's regex reads the same text the same way is
  * taken: letters, digits, spaces and the punctuation below, {@code . * + ? ^ $ | ( )} and bracket lists without
- * negation, classes or escapes. Anything else (backslashes, braces, {@code [^...]}, {@code [:alpha:]}) is
- * declined, so the real plugin judges it. glibc's regex reads the body in the plugin's locale: in the C locale byte
- * by byte ({@code .} takes one byte of {@code é}), in a UTF-8 locale by character ({@code .} takes all of it, and no
- * byte outside a valid UTF-8 sequence); so does this, from the same environment (tested both ways).
+ * negation, classes or escapes. Anything else (backslashes, braces, {@code [^...]}, {@code [:alpha:]}) is declined, so
+ * the real plugin judges it. glibc's regex reads the body in the plugin's locale: in the C locale byte by byte
+ * ({@code .} takes one byte of {@code é}), in a UTF-8 locale by character ({@code .} takes all of it, and no byte
+ * outside a valid UTF-8 sequence); so does this, from the same environment (tested both ways).
  */
 public record BodyRegex(String source, Pattern pattern, boolean utf8Locale) {
 

@@ -45,7 +45,8 @@ class CurlCheckPrepareTest {
     @ParameterizedTest
     @ValueSource(strings = {"-I 10.0.0.1", "-H 10.0.0.1", "-H web.test -I 10.0.0.1 -S --sni", "-I 10.0.0.1 -C 30,14",
         "-I 10.0.0.1 -j HEAD", "-I 10.0.0.1 -f follow",
-        "-I 10.0.0.1 -f sticky --max-redirs=3", "-I 10.0.0.1 -f stickyport", "-I 10.0.0.1 -f critical --max-redirs 3 -b a:b -T text/plain",
+        "-I 10.0.0.1 -f sticky --max-redirs=3", "-I 10.0.0.1 -f stickyport",
+        "-I 10.0.0.1 -f critical --max-redirs 3 -b a:b -T text/plain",
         "-I 10.0.0.1 -r a.b -R A.B -e 200,301 -s x -w 1 -c 2.5 -t 5 -a u:p -A agent"})
     void takesTheOptionsItDoesAsThePlugin(String line) {
         assertThat(prepare(line)).as(line).isInstanceOf(BuiltinCheck.Ready.class);

@@ -296,8 +296,32 @@ class CurlCheckDifferentialTest {
                 + "libcurl/").endsWith(")\r\nAccept: */*\r\nConnection: close\r\n\r\n");
     }
 
+    /** Regexes over a body with UTF-8, whose reading depends on the plugin's locale. */
+    Stream<List<String>> localeCases() {
+        Stream.Builder<List<String>> cases = Stream.builder();
+        for (String locale : List.of("C.UTF-8", "C")) {
+            for (String regex : List.of("caf. au", "caf.. au", "CAF. AU")) {
+                cases.add(List.of(locale, regex));
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("localeCases")
+    void regexesReadTheBodyAsThePluginDoesInItsLocale(List<String> localeAndRegex) throws Exception {
+        String regex = localeAndRegex.get(1);
+        compare(List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/utf8", regex.startsWith("C") ? "-R" : "-r", regex),
+                plain, localeAndRegex.get(0));
+    }
+
     /** Runs both with {@code template}'s arguments, asserts they agree and gives the plugin's masked output. */
     private String compare(List<String> template, ScriptedCurlServer server) throws Exception {
+        return compare(template, server, "C.UTF-8");
+    }
+
+    /** The same, both run with {@code lang} for LANG and no LC_* variable. */
+    private String compare(List<String> template, ScriptedCurlServer server, String lang) throws Exception {
         assertThat(CurlCheck.DEBIAN_PLUGIN).as("Debian's check_curl (monitoring-plugins-basic)").isExecutable();
         List<String> args = new ArrayList<>();
         for (String a : template) {
@@ -308,7 +332,7 @@ class CurlCheckDifferentialTest {
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
-        environment.put("LANG", "C.UTF-8");
+        environment.put("LANG", lang);
         BuiltinCheck.Prepared prepared = new CurlCheck(Clock.systemUTC(), environment,
                 new CurlVersion(CurlCheck.DEBIAN_PLUGIN)).prepare(args);
         assertThat(prepared).as("built in for %s", args).isInstanceOf(BuiltinCheck.Ready.class);

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.vigil.checks.builtin.http.BodyRegex;
+import org.vigil.checks.builtin.http.PluginArguments;
+import org.vigil.checks.builtin.http.PluginArguments.Unsupported;
 
 /**
  * Reads check_curl's arguments as its getopt_long loop does, for the options Vigil supports; anything else (an
@@ -29,9 +31,8 @@ final class CurlArguments {
             Map.entry("onredirect", 'f'), Map.entry("method", 'j'), Map.entry("header", 'k'),
             Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
             Map.entry("content-type", 'T'), Map.entry("useragent", 'A'), Map.entry("max-redirs", 'X'));
-    private static final String SHORT_WITH_VALUE = "HIupesrRwctCfjkabTA";
-    private static final Pattern NON_NEGATIVE_INT = Pattern.compile("[0-9]{1,9}");
-    private static final Pattern PLAIN_SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6})?");
+    private static final PluginArguments ARGUMENTS = new PluginArguments("check_curl", LONG_WITH_VALUE,
+            "HIupesrRwctCfjkabTA");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
     /** A path libcurl sends as given: no spaces, fragments, dot segments or bytes it would encode. */
     private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9_\\-.~%/?=&+,;:!*'()@$]*");
@@ -44,15 +45,6 @@ final class CurlArguments {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
     private static final Map<String, Integer> REDIRECT_STATES = Map.of(
             "ok", STATE_OK, "warning", STATE_WARNING, "critical", STATE_CRITICAL, "unknown", STATE_UNKNOWN);
-
-    /** Why the built-in does not take a command line. */
-    static final class Unsupported extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unsupported(String why) {
-            super("check_curl: " + why, null, false, false);
-        }
-    }
 
     private final boolean utf8Locale;
     private final String defaultUserAgent;
@@ -97,34 +89,14 @@ final class CurlArguments {
     }
 
     private void read(List<String> args) throws Unsupported {
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--sni")) {
-                continue; // parsed and ignored by the plugin: libcurl always names a host name
-            } else if (arg.equals("-S") || arg.equals("--ssl")) {
+        ARGUMENTS.read(args, arg -> {
+            if (arg.equals("-S") || arg.equals("--ssl")) {
                 enableSsl();
-            } else if (arg.startsWith("--") && arg.length() > 2) {
-                String name = arg.substring(2);
-                int eq = name.indexOf('=');
-                Character option = LONG_WITH_VALUE.get(eq < 0 ? name : name.substring(0, eq));
-                if (option == null) {
-                    throw new Unsupported("option " + arg + " is not built in");
-                }
-                apply(option, eq >= 0 ? name.substring(eq + 1) : valueAfter(args, ++i, arg));
-            } else if (arg.length() >= 2 && arg.charAt(0) == '-' && SHORT_WITH_VALUE.indexOf(arg.charAt(1)) >= 0
-                    && !List.of("-hn", "-to", "-wt", "-ct").contains(arg)) {
-                apply(arg.charAt(1), arg.length() > 2 ? arg.substring(2) : valueAfter(args, ++i, arg));
-            } else {
-                throw new Unsupported("argument " + arg + " is not built in");
+                return true;
             }
-        }
-    }
-
-    private static String valueAfter(List<String> args, int i, String option) throws Unsupported {
-        if (i >= args.size()) {
-            throw new Unsupported(option + " without its value");
-        }
-        return args.get(i);
+            // --sni is parsed and ignored by the plugin: libcurl names a host name in its hello anyway
+            return arg.equals("--sni");
+        }, this::apply);
     }
 
     private void apply(char option, String value) throws Unsupported {
@@ -133,16 +105,16 @@ final class CurlArguments {
             case 'I' -> address = ipv4(value, "-I");
             case 'u' -> url = path(value);
             case 'p' -> {
-                port = portNumber(value);
+                port = ARGUMENTS.portNumber(value);
                 portGiven = true;
             }
             case 'e' -> expect = printable(value, "-e");
             case 's' -> bodyString = printable(value, "-s");
             case 'r', 'R' -> bodyRegex = Optional.of(BodyRegex.of(value, option == 'R', utf8Locale)
-                    .orElseThrow(() -> new Unsupported("the regex " + value + " is not built in")));
-            case 'w' -> warning = Optional.of(seconds(value, "-w"));
-            case 'c' -> critical = Optional.of(seconds(value, "-c"));
-            case 't' -> timeout = nonNegative(value, "-t");
+                    .orElseThrow(() -> ARGUMENTS.unsupported("the regex " + value + " is not built in")));
+            case 'w' -> warning = Optional.of(ARGUMENTS.seconds(value, "-w"));
+            case 'c' -> critical = Optional.of(ARGUMENTS.seconds(value, "-c"));
+            case 't' -> timeout = ARGUMENTS.nonNegative(value, "-t");
             case 'C' -> certificate(value);
             case 'f' -> onRedirect(value);
             case 'j' -> method(value);
@@ -151,8 +123,8 @@ final class CurlArguments {
             case 'b' -> printable(value, "-b"); // libcurl sends proxy credentials only through a proxy
             case 'T' -> printable(value, "-T"); // a Content-Type goes only with POST and PUT
             case 'A' -> userAgent = printable(value, "-A");
-            case 'X' -> maxRedirects = nonNegative(value, "--max-redirs");
-            default -> throw new Unsupported("option -" + option + " is not built in");
+            case 'X' -> maxRedirects = ARGUMENTS.nonNegative(value, "--max-redirs");
+            default -> throw ARGUMENTS.unsupported("option -" + option + " is not built in");
         }
     }
 
@@ -160,11 +132,11 @@ final class CurlArguments {
         int colon = value.indexOf(':');
         String name = colon < 0 ? value : value.substring(0, colon);
         if (!HOST_NAME.matcher(name).matches()) {
-            throw new Unsupported("-H " + value + " (IPv6, empty or unusual) is not built in");
+            throw ARGUMENTS.unsupported("-H " + value + " (IPv6, empty or unusual) is not built in");
         }
         hostName = name;
         if (colon >= 0) {
-            virtualPort = portNumber(value.substring(colon + 1));
+            virtualPort = ARGUMENTS.portNumber(value.substring(colon + 1));
         }
     }
 
@@ -178,9 +150,9 @@ final class CurlArguments {
     private void certificate(String value) throws Unsupported {
         int comma = value.indexOf(',');
         certificateDays = Optional.of(comma < 0
-                ? new CurlOptions.CertificateDays(nonNegative(value, "-C"), 0)
-                : new CurlOptions.CertificateDays(nonNegative(value.substring(0, comma), "-C"),
-                        nonNegative(value.substring(comma + 1), "-C")));
+                ? new CurlOptions.CertificateDays(ARGUMENTS.nonNegative(value, "-C"), 0)
+                : new CurlOptions.CertificateDays(ARGUMENTS.nonNegative(value.substring(0, comma), "-C"),
+                        ARGUMENTS.nonNegative(value.substring(comma + 1), "-C")));
         enableSsl();
     }
 
@@ -196,7 +168,7 @@ final class CurlArguments {
             default -> {
                 Integer state = REDIRECT_STATES.get(value);
                 if (state == null) {
-                    throw new Unsupported("-f " + value + " is not built in (libcurl's own following runs the "
+                    throw ARGUMENTS.unsupported("-f " + value + " is not built in (libcurl's own following runs the "
                             + "plugin)");
                 }
                 follow = false;
@@ -207,7 +179,7 @@ final class CurlArguments {
 
     private void method(String value) throws Unsupported {
         if (!METHODS.contains(value)) {
-            throw new Unsupported("-j " + value + " is not built in");
+            throw ARGUMENTS.unsupported("-j " + value + " is not built in");
         }
         method = value;
     }
@@ -215,64 +187,42 @@ final class CurlArguments {
     private static String header(String value) throws Unsupported {
         var m = HEADER.matcher(value);
         if (!m.matches() || CURL_HEADERS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-            throw new Unsupported("-k " + value + " is not built in (libcurl reads that header its own way)");
+            throw ARGUMENTS.unsupported("-k " + value + " is not built in (libcurl reads that header its own way)");
         }
         return value;
     }
 
     private void basicAuth(String value) throws Unsupported {
         if (value.indexOf(':') < 1) {
-            throw new Unsupported("-a without user:password is not built in");
+            throw ARGUMENTS.unsupported("-a without user:password is not built in");
         }
         basicAuth = printable(value, "-a");
     }
 
     private static String path(String value) throws Unsupported {
         if (!PLAIN_PATH.matcher(value).matches() || DOT_SEGMENT.matcher(value).find()) {
-            throw new Unsupported("-u " + value + " is not built in (libcurl would rewrite or refuse it)");
+            throw ARGUMENTS.unsupported("-u " + value + " is not built in (libcurl would rewrite or refuse it)");
         }
         return value;
     }
 
     private static String ipv4(String value, String option) throws Unsupported {
         if (!CurlOptions.isIpv4(value)) {
-            throw new Unsupported(option + " " + value + " is not built in (only IPv4 addresses are)");
+            throw ARGUMENTS.unsupported(option + " " + value + " is not built in (only IPv4 addresses are)");
         }
         return value;
     }
 
     private static String printable(String value, String option) throws Unsupported {
         if (value.isEmpty() || !value.chars().allMatch(c -> c >= 32 && c < 127)) {
-            throw new Unsupported(option + " empty or with non-ASCII text is not built in");
+            throw ARGUMENTS.unsupported(option + " empty or with non-ASCII text is not built in");
         }
         return value;
     }
 
-    private static int nonNegative(String value, String option) throws Unsupported {
-        if (!NON_NEGATIVE_INT.matcher(value).matches()) {
-            throw new Unsupported(option + " " + value + " is not a number Vigil reads as it does");
-        }
-        return Integer.parseInt(value);
-    }
-
-    private static int portNumber(String value) throws Unsupported {
-        int port = nonNegative(value, "port");
-        if (port < 1 || port > 65535) {
-            throw new Unsupported("port " + value + " is out of range");
-        }
-        return port;
-    }
-
-    private static double seconds(String value, String option) throws Unsupported {
-        if (!PLAIN_SECONDS.matcher(value).matches()) {
-            throw new Unsupported(option + " " + value + " (a range) is not built in");
-        }
-        return Double.parseDouble(value);
-    }
-
     private CurlOptions options() throws Unsupported {
         if (hostName.isEmpty() && address.isEmpty()) {
-            throw new Unsupported("neither -H nor -I");
+            throw ARGUMENTS.unsupported("neither -H nor -I");
         }
         if (address.isEmpty()) {
             address = ipv4(hostName, "-H without -I");
@@ -282,7 +232,7 @@ final class CurlArguments {
             socketTimeout = (int) (double) critical.get() + 1;
         }
         if (socketTimeout == 0) {
-            throw new Unsupported("-t 0 (no timeout) is not built in");
+            throw ARGUMENTS.unsupported("-t 0 (no timeout) is not built in");
         }
         if (virtualPort == 0) {
             virtualPort = port;
@@ -290,7 +240,7 @@ final class CurlArguments {
             port = virtualPort;
         }
         if (userAgent.isEmpty()) {
-            throw new Unsupported("libcurl's version is unknown");
+            throw ARGUMENTS.unsupported("libcurl's version is unknown");
         }
         return new CurlOptions(address, hostName, port, virtualPort, url, method, userAgent, List.copyOf(headers),
                 basicAuth, ssl, certificateDays, expect, bodyString, bodyRegex, onRedirect, warning, critical,

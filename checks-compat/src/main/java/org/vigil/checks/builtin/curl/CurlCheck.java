@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.builtin.http.PluginArguments;
 import org.vigil.checks.builtin.http.PluginLocale;
 
 /**
@@ -50,7 +51,7 @@ public final class CurlCheck implements BuiltinCheck {
                 return new Declined("check_curl: -C and -r/-R depend on the locale, built in only for C and C.UTF-8");
             }
             return new Ready(timeout -> CurlRun.start(options, clock, timeout));
-        } catch (CurlArguments.Unsupported e) {
+        } catch (PluginArguments.Unsupported e) {
             return new Declined(e.getMessage());
         }
     }

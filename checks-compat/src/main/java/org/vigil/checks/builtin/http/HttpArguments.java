@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.vigil.checks.builtin.http.PluginArguments.Unsupported;
 
 /**
  * Reads check_http's arguments as its getopt_long loop does, for the options Vigil supports; anything else (an
@@ -29,20 +29,10 @@ final class HttpArguments {
             Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
             Map.entry("content-type", 'T'), Map.entry("post", 'P'), Map.entry("useragent", 'A'),
             Map.entry("max-redirs", 'X'));
-    private static final String SHORT_WITH_VALUE = "HIupesrRwctCfjkabTPA";
-    private static final Pattern NON_NEGATIVE_INT = Pattern.compile("[0-9]{1,9}");
-    private static final Pattern PLAIN_SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6})?");
+    private static final PluginArguments ARGUMENTS = new PluginArguments("check_http", LONG_WITH_VALUE,
+            "HIupesrRwctCfjkabTPA");
     private static final Map<String, Integer> REDIRECT_STATES = Map.of(
             "ok", STATE_OK, "warning", STATE_WARNING, "critical", STATE_CRITICAL, "unknown", STATE_UNKNOWN);
-
-    /** Why the built-in does not take a command line. */
-    static final class Unsupported extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unsupported(String why) {
-            super(why, null, false, false);
-        }
-    }
 
     private String hostName = "";
     private String address = "";
@@ -89,38 +79,16 @@ final class HttpArguments {
     }
 
     private void read(List<String> args) throws Unsupported {
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
+        ARGUMENTS.read(args, arg -> {
             if (arg.equals("--sni")) {
                 sni = true;
             } else if (arg.equals("-S") || arg.equals("--ssl")) {
                 enableSsl();
-            } else if (arg.startsWith("--") && arg.length() > 2) {
-                String name = arg.substring(2);
-                int eq = name.indexOf('=');
-                String key = eq < 0 ? name : name.substring(0, eq);
-                Character option = LONG_WITH_VALUE.get(key);
-                if (option == null) {
-                    throw new Unsupported("check_http: option " + arg + " is not built in");
-                }
-                if (eq >= 0) {
-                    apply(option, name.substring(eq + 1));
-                } else {
-                    apply(option, valueAfter(args, ++i, arg));
-                }
-            } else if (arg.length() >= 2 && arg.charAt(0) == '-' && SHORT_WITH_VALUE.indexOf(arg.charAt(1)) >= 0) {
-                apply(arg.charAt(1), arg.length() > 2 ? arg.substring(2) : valueAfter(args, ++i, arg));
             } else {
-                throw new Unsupported("check_http: argument " + arg + " is not built in");
+                return false;
             }
-        }
-    }
-
-    private static String valueAfter(List<String> args, int i, String option) throws Unsupported {
-        if (i >= args.size()) {
-            throw new Unsupported("check_http: " + option + " without its value");
-        }
-        return args.get(i);
+            return true;
+        }, this::apply);
     }
 
     private void apply(char option, String value) throws Unsupported {
@@ -129,16 +97,16 @@ final class HttpArguments {
             case 'I' -> address = nonEmpty(value, "-I");
             case 'u' -> url = nonEmpty(value, "-u");
             case 'p' -> {
-                port = portNumber(value);
+                port = ARGUMENTS.portNumber(value);
                 portGiven = true;
             }
             case 'e' -> expect = nonEmpty(value, "-e");
             case 's' -> bodyString = ascii(value, "-s");
             case 'r', 'R' -> bodyRegex = Optional.of(BodyRegex.of(value, option == 'R', utf8Locale)
-                    .orElseThrow(() -> new Unsupported("check_http: the regex " + value + " is not built in")));
-            case 'w' -> warning = Optional.of(seconds(value, "-w"));
-            case 'c' -> critical = Optional.of(seconds(value, "-c"));
-            case 't' -> timeout = nonNegative(value, "-t");
+                    .orElseThrow(() -> ARGUMENTS.unsupported("the regex " + value + " is not built in")));
+            case 'w' -> warning = Optional.of(ARGUMENTS.seconds(value, "-w"));
+            case 'c' -> critical = Optional.of(ARGUMENTS.seconds(value, "-c"));
+            case 't' -> timeout = ARGUMENTS.nonNegative(value, "-t");
             case 'C' -> certificate(value);
             case 'f' -> onRedirect(value);
             case 'j' -> method(value);
@@ -148,19 +116,19 @@ final class HttpArguments {
             case 'T' -> contentType = value;
             case 'P' -> post(value);
             case 'A' -> userAgent = "User-Agent: " + value;
-            case 'X' -> maxRedirects = nonNegative(value, "--max-redirs");
-            default -> throw new Unsupported("check_http: option -" + option + " is not built in");
+            case 'X' -> maxRedirects = ARGUMENTS.nonNegative(value, "--max-redirs");
+            default -> throw ARGUMENTS.unsupported("option -" + option + " is not built in");
         }
     }
 
     private void hostName(String value) throws Unsupported {
         if (value.isEmpty() || value.startsWith("[") || value.indexOf(':') != value.lastIndexOf(':')) {
-            throw new Unsupported("check_http: -H " + value + " (IPv6 or empty) is not built in");
+            throw ARGUMENTS.unsupported("-H " + value + " (IPv6 or empty) is not built in");
         }
         int colon = value.indexOf(':');
         hostName = value;
         if (colon >= 0) {
-            virtualPort = portNumber(value.substring(colon + 1));
+            virtualPort = ARGUMENTS.portNumber(value.substring(colon + 1));
             hostName = value.substring(0, colon);
             if (!portGiven) {
                 port = virtualPort;
@@ -178,10 +146,11 @@ final class HttpArguments {
     private void certificate(String value) throws Unsupported {
         int comma = value.indexOf(',');
         if (comma < 0) {
-            certificateDays = Optional.of(new HttpOptions.CertificateDays(nonNegative(value, "-C"), 0));
+            certificateDays = Optional.of(new HttpOptions.CertificateDays(ARGUMENTS.nonNegative(value, "-C"), 0));
         } else {
             certificateDays = Optional.of(new HttpOptions.CertificateDays(
-                    nonNegative(value.substring(0, comma), "-C"), nonNegative(value.substring(comma + 1), "-C")));
+                    ARGUMENTS.nonNegative(value.substring(0, comma), "-C"),
+                    ARGUMENTS.nonNegative(value.substring(comma + 1), "-C")));
         }
         enableSsl();
     }
@@ -194,7 +163,7 @@ final class HttpArguments {
         follow = Optional.empty();
         Integer state = REDIRECT_STATES.get(value);
         if (state == null) {
-            throw new Unsupported("check_http: -f " + value + " is not an -f check_http knows");
+            throw ARGUMENTS.unsupported("-f " + value + " is not an -f check_http knows");
         }
         onRedirect = state;
     }
@@ -202,14 +171,14 @@ final class HttpArguments {
     private void method(String value) throws Unsupported {
         if (value.isEmpty() || value.contains(":") || value.equals("CONNECT") || !value.chars().allMatch(
                 c -> c > 32 && c < 127)) {
-            throw new Unsupported("check_http: -j " + value + " is not built in");
+            throw ARGUMENTS.unsupported("-j " + value + " is not built in");
         }
         method = value;
     }
 
     private void post(String value) throws Unsupported {
         if (value.isEmpty() || !value.chars().allMatch(c -> c < 128)) {
-            throw new Unsupported("check_http: -P with empty or non-ASCII data is not built in");
+            throw ARGUMENTS.unsupported("-P with empty or non-ASCII data is not built in");
         }
         if (postData.isEmpty()) {
             postData = value;
@@ -221,50 +190,28 @@ final class HttpArguments {
 
     private static String ascii(String value, String option) throws Unsupported {
         if (!value.chars().allMatch(c -> c < 128)) {
-            throw new Unsupported("check_http: " + option + " with non-ASCII text is not built in");
+            throw ARGUMENTS.unsupported(option + " with non-ASCII text is not built in");
         }
         return value;
     }
 
     private static String nonEmpty(String value, String option) throws Unsupported {
         if (value.isEmpty()) {
-            throw new Unsupported("check_http: an empty " + option + " is not built in");
+            throw ARGUMENTS.unsupported("an empty " + option + " is not built in");
         }
         return value;
     }
 
-    private static int nonNegative(String value, String option) throws Unsupported {
-        if (!NON_NEGATIVE_INT.matcher(value).matches()) {
-            throw new Unsupported("check_http: " + option + " " + value + " is not a number Vigil reads as it does");
-        }
-        return Integer.parseInt(value);
-    }
-
-    private static int portNumber(String value) throws Unsupported {
-        int port = nonNegative(value, "port");
-        if (port < 1 || port > 65535) {
-            throw new Unsupported("check_http: port " + value + " is out of range");
-        }
-        return port;
-    }
-
-    private static double seconds(String value, String option) throws Unsupported {
-        if (!PLAIN_SECONDS.matcher(value).matches()) {
-            throw new Unsupported("check_http: " + option + " " + value + " (a range) is not built in");
-        }
-        return Double.parseDouble(value);
-    }
-
     private HttpOptions options() throws Unsupported {
         if (hostName.isEmpty() && address.isEmpty()) {
-            throw new Unsupported("check_http: neither -H nor -I");
+            throw ARGUMENTS.unsupported("neither -H nor -I");
         }
         int socketTimeout = timeout;
         if (critical.isPresent() && critical.get() > socketTimeout) {
             socketTimeout = (int) (double) critical.get() + 1;
         }
         if (socketTimeout == 0) {
-            throw new Unsupported("check_http: -t 0 (no timeout) is not built in");
+            throw ARGUMENTS.unsupported("-t 0 (no timeout) is not built in");
         }
         if (virtualPort == 0) {
             virtualPort = port;

@@ -41,7 +41,7 @@ public final class HttpCheck implements BuiltinCheck {
                 return new Declined("check_http: -C and -r/-R depend on the locale, built in only for C and C.UTF-8");
             }
             return new Ready(timeout -> HttpRun.start(options, clock, timeout));
-        } catch (HttpArguments.Unsupported e) {
+        } catch (PluginArguments.Unsupported e) {
             return new Declined(e.getMessage());
         }
     }

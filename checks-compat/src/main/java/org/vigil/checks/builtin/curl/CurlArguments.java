@@ -23,16 +23,8 @@ final class CurlArguments {
     static final int STATE_CRITICAL = 2;
     static final int STATE_UNKNOWN = 3;
 
-    private static final Map<String, Character> LONG_WITH_VALUE = Map.ofEntries(
-            Map.entry("hostname", 'H'), Map.entry("IP-address", 'I'), Map.entry("url", 'u'),
-            Map.entry("port", 'p'), Map.entry("expect", 'e'), Map.entry("string", 's'), Map.entry("regex", 'r'),
-            Map.entry("ereg", 'r'), Map.entry("eregi", 'R'), Map.entry("warning", 'w'),
-            Map.entry("critical", 'c'), Map.entry("timeout", 't'), Map.entry("certificate", 'C'),
-            Map.entry("onredirect", 'f'), Map.entry("method", 'j'), Map.entry("header", 'k'),
-            Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
-            Map.entry("content-type", 'T'), Map.entry("useragent", 'A'), Map.entry("max-redirs", 'X'));
-    private static final PluginArguments ARGUMENTS = new PluginArguments("check_curl", LONG_WITH_VALUE,
-            "HIupesrRwctCfjkabTA");
+    private static final PluginArguments ARGUMENTS = new PluginArguments("check_curl",
+            PluginArguments.HTTP_LONG_OPTIONS, "HIupesrRwctCfjkabTA");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
     /** A path libcurl sends as given: no spaces, fragments, dot segments or bytes it would encode. */
     private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9_\\-.~%/?=&+,;:!*'()@$]*");

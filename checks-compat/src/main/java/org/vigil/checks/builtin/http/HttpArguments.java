@@ -1,6 +1,7 @@
 package org.vigil.checks.builtin.http;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +20,8 @@ final class HttpArguments {
     static final int STATE_CRITICAL = 2;
     static final int STATE_UNKNOWN = 3;
 
-    /** Options with a value, short and long (getopt's "H:" and {"hostname", required_argument}). */
-    private static final Map<String, Character> LONG_WITH_VALUE = Map.ofEntries(
-            Map.entry("hostname", 'H'), Map.entry("IP-address", 'I'), Map.entry("url", 'u'),
-            Map.entry("port", 'p'), Map.entry("expect", 'e'), Map.entry("string", 's'), Map.entry("regex", 'r'),
-            Map.entry("ereg", 'r'), Map.entry("eregi", 'R'), Map.entry("warning", 'w'),
-            Map.entry("critical", 'c'), Map.entry("timeout", 't'), Map.entry("certificate", 'C'),
-            Map.entry("onredirect", 'f'), Map.entry("method", 'j'), Map.entry("header", 'k'),
-            Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
-            Map.entry("content-type", 'T'), Map.entry("post", 'P'), Map.entry("useragent", 'A'),
-            Map.entry("max-redirs", 'X'));
+    /** Options with a value, long (getopt's {"hostname", required_argument}): both plugins' and {@code --post}. */
+    private static final Map<String, Character> LONG_WITH_VALUE = withPost();
     private static final PluginArguments ARGUMENTS = new PluginArguments("check_http", LONG_WITH_VALUE,
             "HIupesrRwctCfjkabTPA");
     private static final Map<String, Integer> REDIRECT_STATES = Map.of(
@@ -200,6 +193,12 @@ final class HttpArguments {
             throw ARGUMENTS.unsupported("an empty " + option + " is not built in");
         }
         return value;
+    }
+
+    private static Map<String, Character> withPost() {
+        Map<String, Character> options = new HashMap<>(PluginArguments.HTTP_LONG_OPTIONS);
+        options.put("post", 'P');
+        return Map.copyOf(options);
     }
 
     private HttpOptions options() throws Unsupported {

@@ -12,6 +12,16 @@ import java.util.regex.Pattern;
  */
 public final class PluginArguments {
 
+    /** The long options with a value both plugins have, by the letter each stands for ({@code --max-redirs}: X). */
+    public static final Map<String, Character> HTTP_LONG_OPTIONS = Map.ofEntries(
+            Map.entry("hostname", 'H'), Map.entry("IP-address", 'I'), Map.entry("url", 'u'),
+            Map.entry("port", 'p'), Map.entry("expect", 'e'), Map.entry("string", 's'), Map.entry("regex", 'r'),
+            Map.entry("ereg", 'r'), Map.entry("eregi", 'R'), Map.entry("warning", 'w'),
+            Map.entry("critical", 'c'), Map.entry("timeout", 't'), Map.entry("certificate", 'C'),
+            Map.entry("onredirect", 'f'), Map.entry("method", 'j'), Map.entry("header", 'k'),
+            Map.entry("authorization", 'a'), Map.entry("proxy-authorization", 'b'),
+            Map.entry("content-type", 'T'), Map.entry("useragent", 'A'), Map.entry("max-redirs", 'X'));
+
     private static final Pattern NON_NEGATIVE_INT = Pattern.compile("[0-9]{1,9}");
     private static final Pattern PLAIN_SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6})?");
 

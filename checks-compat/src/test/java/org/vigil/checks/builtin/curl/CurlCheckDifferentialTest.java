@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.checks.builtin.BuiltinCheck;
+import org.vigil.checks.builtin.http.ScriptedHttpServer;
 import org.vigil.checks.builtin.io.TestCertificates;
 import org.vigil.checks.exec.PluginResult;
 
@@ -44,22 +45,23 @@ class CurlCheckDifferentialTest {
     private static volatile int tlsPort;
     private static volatile int closedPortForScript;
 
-    private ScriptedCurlServer plain;
-    private ScriptedCurlServer tls;
-    private ScriptedCurlServer expired;
-    private ScriptedCurlServer hours;
+    private ScriptedHttpServer plain;
+    private ScriptedHttpServer tls;
+    private ScriptedHttpServer expired;
+    private ScriptedHttpServer hours;
     private int closedPort;
     private ServerSocket silent;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        plain = new ScriptedCurlServer(null, CurlCheckDifferentialTest::answer);
-        tls = new ScriptedCurlServer(TestCertificates.endingIn(dir, "vigil.test",
-                Duration.ofDays(10).plusHours(12)), CurlCheckDifferentialTest::answer);
-        expired = new ScriptedCurlServer(TestCertificates.endingIn(dir, "old.vigil.test",
-                Duration.ofDays(-2)), CurlCheckDifferentialTest::answer);
-        hours = new ScriptedCurlServer(TestCertificates.endingIn(dir, "soon.vigil.test",
-                Duration.ofHours(5).plusMinutes(30)), CurlCheckDifferentialTest::answer);
+        plain = ScriptedHttpServer.inParts(null, CurlCheckDifferentialTest::answer);
+        // certificates ending in 10.5 days, 2 days ago and 5.5 hours
+        tls = ScriptedHttpServer.inParts(TestCertificates.endingIn(dir, "vigil.test", Duration.ofHours(252)),
+                CurlCheckDifferentialTest::answer);
+        expired = ScriptedHttpServer.inParts(TestCertificates.endingIn(dir, "old.vigil.test", Duration.ofDays(-2)),
+                CurlCheckDifferentialTest::answer);
+        hours = ScriptedHttpServer.inParts(TestCertificates.endingIn(dir, "soon.vigil.test", Duration.ofMinutes(330)),
+                CurlCheckDifferentialTest::answer);
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closedPort = s.getLocalPort();
         }
@@ -80,7 +82,7 @@ class CurlCheckDifferentialTest {
         }
     }
 
-    private static List<ScriptedCurlServer.Part> answer(String request) {
+    private static List<ScriptedHttpServer.Part> answer(String request) {
         String path = request.split(" ", 3)[1];
         return switch (path) {
             case "/" -> ok("Content-Length: 11\r\n", BODY);
@@ -98,12 +100,12 @@ class CurlCheckDifferentialTest {
             case "/nul" -> ok("X-Nul: 1\r\n", "a\0b hello");
             case "/utf8" -> ok("", "caf\u00c3\u00a9 au lait end");
             case "/big" -> ok("Content-Length: 600\r\n", "x".repeat(600));
-            case "/slow" -> List.of(new ScriptedCurlServer.Part("HTTP/1.1 200 OK\r\n\r\nslow", 1300));
-            case "/stall" -> List.of(new ScriptedCurlServer.Part("HTTP/1.1 200 OK\r\n\r\nlate", 3000));
-            case "/partial" -> List.of(new ScriptedCurlServer.Part("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
-                    0), new ScriptedCurlServer.Part("defghij", 3000));
-            case "/trickle" -> List.of(new ScriptedCurlServer.Part("HTTP/1.1 200 OK\r\n\r\nabcd", 0),
-                    new ScriptedCurlServer.Part("ef", 3000));
+            case "/slow" -> List.of(new ScriptedHttpServer.Part("HTTP/1.1 200 OK\r\n\r\nslow", 1300));
+            case "/stall" -> List.of(new ScriptedHttpServer.Part("HTTP/1.1 200 OK\r\n\r\nlate", 3000));
+            case "/partial" -> List.of(new ScriptedHttpServer.Part("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
+                    0), new ScriptedHttpServer.Part("defghij", 3000));
+            case "/trickle" -> List.of(new ScriptedHttpServer.Part("HTTP/1.1 200 OK\r\n\r\nabcd", 0),
+                    new ScriptedHttpServer.Part("ef", 3000));
             case "/short" -> now("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
             case "/chunkcut" -> ok("Transfer-Encoding: chunked\r\n", "5\r\nhel");
             case "/empty" -> List.of();
@@ -123,7 +125,7 @@ class CurlCheckDifferentialTest {
         };
     }
 
-    private static List<ScriptedCurlServer.Part> redirect(String name) {
+    private static List<ScriptedHttpServer.Part> redirect(String name) {
         String here = "http://127.0.0.1:" + plainPort;
         String location = switch (name) {
             case "target" -> null;
@@ -148,11 +150,11 @@ class CurlCheckDifferentialTest {
                 : now("HTTP/1.1 302 Found\r\nServer: scripted\r\n" + location + "Content-Length: 0\r\n\r\n");
     }
 
-    private static List<ScriptedCurlServer.Part> now(String bytes) {
-        return List.of(new ScriptedCurlServer.Part(bytes, 0));
+    private static List<ScriptedHttpServer.Part> now(String bytes) {
+        return List.of(new ScriptedHttpServer.Part(bytes, 0));
     }
 
-    private static List<ScriptedCurlServer.Part> ok(String headers, String body) {
+    private static List<ScriptedHttpServer.Part> ok(String headers, String body) {
         return now("HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body);
     }
 
@@ -316,12 +318,12 @@ class CurlCheckDifferentialTest {
     }
 
     /** Runs both with {@code template}'s arguments, asserts they agree and gives the plugin's masked output. */
-    private String compare(List<String> template, ScriptedCurlServer server) throws Exception {
+    private String compare(List<String> template, ScriptedHttpServer server) throws Exception {
         return compare(template, server, "C.UTF-8");
     }
 
     /** The same, both run with {@code lang} for LANG and no LC_* variable. */
-    private String compare(List<String> template, ScriptedCurlServer server, String lang) throws Exception {
+    private String compare(List<String> template, ScriptedHttpServer server, String lang) throws Exception {
         assertThat(CurlCheck.DEBIAN_PLUGIN).as("Debian's check_curl (monitoring-plugins-basic)").isExecutable();
         List<String> args = new ArrayList<>();
         for (String a : template) {

@@ -18,8 +18,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A server on 127.0.0.1 that answers each request with the exact bytes a script gives for it (status line,
- * headers, body, a delay, or nothing), then closes: what check_http and its built-in are both pointed at. It
- * records every request as the server received it, to compare what the two sent. Plain or TLS.
+ * headers, body, a delay, or nothing; or several parts, each after its delay), then closes: what check_http,
+ * check_curl and their built-ins are pointed at. It records every request as the server received it, to compare
+ * what the two sent. Plain or TLS.
  */
 public final class ScriptedHttpServer implements AutoCloseable {
 
@@ -30,6 +31,10 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
+    /** A part of an answer: bytes sent after {@code delayMillis}. */
+    public record Part(String bytes, long delayMillis) {
+    }
+
     private final ServerSocket server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "scripted-http");
@@ -37,14 +42,23 @@ public final class ScriptedHttpServer implements AutoCloseable {
         return t;
     });
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final Function<String, Answer> script;
+    private final Function<String, List<Part>> script;
 
     public ScriptedHttpServer(SSLContext tls, Function<String, Answer> script) throws IOException {
+        this(script.andThen(a -> List.of(new Part(a.bytes() == null ? "" : a.bytes(), a.delayMillis()))), tls);
+    }
+
+    private ScriptedHttpServer(Function<String, List<Part>> script, SSLContext tls) throws IOException {
         this.script = script;
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         this.server = tls == null ? new ServerSocket(0, 50, loopback)
                 : tls.getServerSocketFactory().createServerSocket(0, 50, loopback);
         pool.execute(this::acceptAll);
+    }
+
+    /** A server answering each request with the parts {@code script} gives for it. */
+    public static ScriptedHttpServer inParts(SSLContext tls, Function<String, List<Part>> script) throws IOException {
+        return new ScriptedHttpServer(script, tls);
     }
 
     public int port() {
@@ -75,13 +89,10 @@ public final class ScriptedHttpServer implements AutoCloseable {
                 return;
             }
             requests.add(request);
-            Answer a = script.apply(request);
-            if (a.delayMillis() > 0) {
-                Thread.sleep(a.delayMillis());
-            }
-            if (a.bytes() != null) {
-                OutputStream out = s.getOutputStream();
-                out.write(a.bytes().getBytes(StandardCharsets.ISO_8859_1));
+            OutputStream out = s.getOutputStream();
+            for (Part p : script.apply(request)) {
+                Thread.sleep(p.delayMillis());
+                out.write(p.bytes().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
             }
         } catch (IOException | InterruptedException e) {

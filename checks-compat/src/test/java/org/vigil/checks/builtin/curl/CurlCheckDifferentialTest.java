@@ -2,19 +2,14 @@ package org.vigil.checks.builtin.curl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vigil.checks.builtin.BuiltinCheck;
 import org.vigil.checks.builtin.http.ScriptedHttpServer;
+import org.vigil.checks.builtin.http.SideBySide;
 import org.vigil.checks.builtin.io.TestCertificates;
-import org.vigil.checks.exec.PluginResult;
 
 /**
  * The built-in check_curl against Debian's {@code /usr/lib/nagios/plugins/check_curl}, both run with the same
@@ -324,7 +318,6 @@ class CurlCheckDifferentialTest {
 
     /** The same, both run with {@code lang} for LANG and no LC_* variable. */
     private String compare(List<String> template, ScriptedHttpServer server, String lang) throws Exception {
-        assertThat(CurlCheck.DEBIAN_PLUGIN).as("Debian's check_curl (monitoring-plugins-basic)").isExecutable();
         List<String> args = new ArrayList<>();
         for (String a : template) {
             args.add(a.replace("PORT", String.valueOf(plain.port())).replace("CLOSED", String.valueOf(closedPort))
@@ -332,32 +325,10 @@ class CurlCheckDifferentialTest {
                     .replace("EXPIRED", String.valueOf(expired.port()))
                     .replace("HOURS", String.valueOf(hours.port())).replace("TLS", String.valueOf(tls.port())));
         }
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
-        environment.put("LANG", lang);
-        BuiltinCheck.Prepared prepared = new CurlCheck(Clock.systemUTC(), environment,
-                new CurlVersion(CurlCheck.DEBIAN_PLUGIN)).prepare(args);
-        assertThat(prepared).as("built in for %s", args).isInstanceOf(BuiltinCheck.Ready.class);
-        int before = server.requests().size();
-        CompletableFuture<PluginResult> builtIn = CompletableFuture.supplyAsync(
-                () -> ((BuiltinCheck.Ready) prepared).run().run(Duration.ofSeconds(30)));
-        List<String> command = new ArrayList<>(List.of(CurlCheck.DEBIAN_PLUGIN.toString()));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().clear();
-        pb.environment().putAll(environment);
-        Process real = pb.start();
-        String realOut = new String(real.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int realExit = real.waitFor();
-        PluginResult ours = builtIn.get();
-
-        assertThat(masked(ours.stdout())).as("output for %s", args).isEqualTo(masked(realOut));
-        assertThat(ours.exitCode()).as("exit code for %s (%s)", args, realOut).isEqualTo(realExit);
-        List<String> seen = server.requests().subList(before, server.requests().size());
-        // the two ran at once, so their requests interleave: each request must have come from both
-        Map<String, Long> times = seen.stream().collect(Collectors.groupingBy(r -> r, Collectors.counting()));
-        assertThat(times.values()).as("requests for %s: %s", args, times).allMatch(n -> n % 2 == 0);
-        return masked(realOut);
+        Map<String, String> environment = SideBySide.environment(Map.of("LANG", lang));
+        return SideBySide.compare(CurlCheck.DEBIAN_PLUGIN, a -> new CurlCheck(Clock.systemUTC(), environment,
+                new CurlVersion(CurlCheck.DEBIAN_PLUGIN)).prepare(a), args, environment, server,
+                CurlCheckDifferentialTest::masked);
     }
 
     /** Masks what varies between two runs: the response time, in the text and perfdata, and libcurl's times. */

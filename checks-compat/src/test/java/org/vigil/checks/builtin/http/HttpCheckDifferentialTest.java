@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.checks.builtin.BuiltinCheck;
 import org.vigil.checks.builtin.io.TestCertificates;
-import org.vigil.checks.exec.PluginResult;
 
 /**
  * The built-in check_http against Debian's {@code /usr/lib/nagios/plugins/check_http}, both run with the same
@@ -336,7 +332,6 @@ class HttpCheckDifferentialTest {
     /** The same, both run with {@code locale} for their LANG and LC_* variables. */
     private String compare(List<String> template, ScriptedHttpServer server, Map<String, String> locale)
             throws Exception {
-        assertThat(PLUGIN).as("Debian's check_http (monitoring-plugins-basic)").isExecutable();
         List<String> args = new ArrayList<>();
         for (String a : template) {
             args.add(a.replace("PORT", String.valueOf(plain.port())).replace("CLOSED", String.valueOf(closedPort))
@@ -344,31 +339,9 @@ class HttpCheckDifferentialTest {
                     .replace("EXPIRED", String.valueOf(expired.port()))
                     .replace("HOURS", String.valueOf(hours.port())).replace("TLS", String.valueOf(tls.port())));
         }
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
-        environment.putAll(locale);
-        BuiltinCheck.Prepared prepared = new HttpCheck(Clock.systemUTC(), environment).prepare(args);
-        assertThat(prepared).as("built in for %s", args).isInstanceOf(BuiltinCheck.Ready.class);
-        int before = server.requests().size();
-        CompletableFuture<PluginResult> builtIn = CompletableFuture.supplyAsync(
-                () -> ((BuiltinCheck.Ready) prepared).run().run(Duration.ofSeconds(30)));
-        List<String> command = new ArrayList<>(List.of(PLUGIN.toString()));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().clear();
-        pb.environment().putAll(environment);
-        Process real = pb.start();
-        String realOut = new String(real.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int realExit = real.waitFor();
-        PluginResult ours = builtIn.get();
-
-        assertThat(masked(ours.stdout())).as("output for %s", args).isEqualTo(masked(realOut));
-        assertThat(ours.exitCode()).as("exit code for %s (%s)", args, realOut).isEqualTo(realExit);
-        List<String> seen = server.requests().subList(before, server.requests().size());
-        // the two ran at once, so their requests interleave: each request must have come from both
-        Map<String, Long> times = seen.stream().collect(Collectors.groupingBy(r -> r, Collectors.counting()));
-        assertThat(times.values()).as("requests for %s: %s", args, times).allMatch(n -> n % 2 == 0);
-        return masked(realOut);
+        Map<String, String> environment = SideBySide.environment(locale);
+        return SideBySide.compare(PLUGIN, a -> new HttpCheck(Clock.systemUTC(), environment).prepare(a), args,
+                environment, server, HttpCheckDifferentialTest::masked);
     }
 
     /** Masks what varies between two runs: the response time, in the text and in the perfdata. */

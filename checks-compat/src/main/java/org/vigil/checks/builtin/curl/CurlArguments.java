@@ -94,7 +94,7 @@ final class CurlArguments {
     private void apply(char option, String value) throws Unsupported {
         switch (option) {
             case 'H' -> hostName(value);
-            case 'I' -> address = ipv4(value, "-I");
+            case 'I' -> address = host(value, "-I");
             case 'u' -> url = path(value);
             case 'p' -> {
                 port = ARGUMENTS.portNumber(value);
@@ -198,9 +198,12 @@ final class CurlArguments {
         return value;
     }
 
-    private static String ipv4(String value, String option) throws Unsupported {
-        if (!CurlOptions.isIpv4(value)) {
-            throw ARGUMENTS.unsupported(option + " " + value + " is not built in (only IPv4 addresses are)");
+    private static String host(String value, String option) throws Unsupported {
+        if (!HOST_NAME.matcher(value).matches()) {
+            throw ARGUMENTS.unsupported(option + " " + value + " is not built in (IPv6 or unusual)");
+        }
+        if (value.matches("[0-9.]+") && !CurlOptions.isIpv4(value)) {
+            throw ARGUMENTS.unsupported(option + " " + value + " is not an IPv4 address libcurl reads as Vigil does");
         }
         return value;
     }
@@ -217,7 +220,7 @@ final class CurlArguments {
             throw ARGUMENTS.unsupported("neither -H nor -I");
         }
         if (address.isEmpty()) {
-            address = ipv4(hostName, "-H without -I");
+            address = host(hostName, "-H");
         }
         int socketTimeout = timeout;
         if (critical.isPresent() && critical.get() > socketTimeout) {

@@ -11,8 +11,9 @@ import org.vigil.checks.builtin.http.PluginLocale;
 /**
  * Built-in {@code check_curl} (monitoring-plugins 2.3.3 with libcurl, as Debian 12 has it): which command lines it
  * takes ({@link CurlArguments}), and their runs ({@link CurlRun}): one transfer as libcurl makes it on the event
- * loop (one more per redirect followed, {@link CurlRedirect}), judged by {@link CurlVerdict}. The User-Agent the plugin sends names the installed libcurl; the built-in
- * reads it from the plugin itself ({@link CurlVersion}) and declines when it cannot.
+ * loop (one more per redirect followed, {@link CurlRedirect}), judged by {@link CurlVerdict}. The User-Agent the
+ * plugin sends names the installed libcurl; the built-in reads it from the plugin itself ({@link CurlVersion}) and
+ * declines when it cannot.
  */
 public final class CurlCheck implements BuiltinCheck {
 

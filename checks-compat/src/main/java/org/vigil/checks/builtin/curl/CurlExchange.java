@@ -42,8 +42,13 @@ final class CurlExchange {
 
     private CompletableFuture<CurlResult> connect() {
         return BuiltinIo.shared().resolve(o.address())
-                .handle((addresses, failure) -> failure == null ? connect(addresses, 0)
-                        : failed(failure, e -> unresolved()))
+                .handle((addresses, failure) -> {
+                    if (failure != null) {
+                        return failed(failure, e -> unresolved());
+                    }
+                    progress.resolved();
+                    return connect(addresses, 0);
+                })
                 .thenCompose(Function.identity());
     }
 
@@ -64,8 +69,15 @@ final class CurlExchange {
                 .thenCompose(Function.identity());
     }
 
-    /** A name that does not resolve (only a redirect's host can be one: the options' own address is a literal). */
+    /**
+     * A name that does not resolve: libcurl's text, or over TLS with a virtual host the plugin's own (it looks the
+     * address up itself there; glibc's EAI_NONAME, whatever the resolver's reason).
+     */
     private CurlResult unresolved() {
+        if (o.ssl() && o.hasHostName()) {
+            return new CurlResult.Unresolved("HTTP CRITICAL - Unable to lookup IP address for '" + o.address()
+                    + "': getaddrinfo returned -2 - Name or service not known\n");
+        }
         return new CurlResult.Failure(6, "Could not resolve host: " + o.address());
     }
 

@@ -9,7 +9,7 @@ import org.vigil.checks.builtin.http.BodyRegex;
  * What one check_curl command line asks for, after the plugin's own argument rules (defaults, the port {@code -S}
  * and {@code -H host:port} imply, the timeout a larger {@code -c} stretches).
  *
- * @param address where to connect: {@code -I}, else {@code -H} (an IPv4 literal), or a redirect's host
+ * @param address where to connect: {@code -I}, else {@code -H}, or a redirect's host: an IPv4 address or a name
  * @param hostName the virtual host ({@code -H}), empty when only {@code -I} was given
  * @param port the TCP port connected to
  * @param virtualPort the port the Host header names when it is not the scheme's default

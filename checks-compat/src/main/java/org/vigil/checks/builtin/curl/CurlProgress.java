@@ -1,19 +1,25 @@
 package org.vigil.checks.builtin.curl;
 
 /**
- * How far one transfer got, for the text libcurl gives when its timeout passes: during the connection (TCP and
- * TLS) "Connection timed out", afterwards "Operation timed out" with the body bytes received and, when the
- * response said its length, that length. Written on the event loop, read when the deadline passes.
+ * How far one transfer got, for the text libcurl gives when its timeout passes: during the name's look-up
+ * "Resolving timed out", during the connection (TCP and TLS) "Connection timed out", afterwards "Operation timed
+ * out" with the body bytes received and, when the response said its length, that length. Written on the event
+ * loop, read when the deadline passes.
  */
 final class CurlProgress {
 
     private final long began;
+    private volatile boolean resolved;
     private volatile boolean connected;
     private volatile long bodyBytes;
     private volatile long size = -1;
 
     CurlProgress(long began) {
         this.began = began;
+    }
+
+    void resolved() {
+        resolved = true;
     }
 
     void connected() {
@@ -36,6 +42,9 @@ final class CurlProgress {
     /** libcurl's CURLE_OPERATION_TIMEDOUT now. */
     CurlResult.Failure timedOut() {
         long ms = elapsedMillis();
+        if (!resolved) {
+            return new CurlResult.Failure(28, "Resolving timed out after " + ms + " milliseconds");
+        }
         if (!connected) {
             return new CurlResult.Failure(28, "Connection timed out after " + ms + " milliseconds");
         }

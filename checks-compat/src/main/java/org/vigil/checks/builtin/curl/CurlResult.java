@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 
 /** What libcurl's {@code curl_easy_perform} gave the plugin: a response, or an error code with its text. */
-sealed interface CurlResult permits CurlResult.Response, CurlResult.Failure {
+sealed interface CurlResult permits CurlResult.Response, CurlResult.Failure, CurlResult.Unresolved {
 
     /**
      * A whole response as libcurl hands it over: every header line received (interim 1xx blocks too) in
@@ -17,5 +17,12 @@ sealed interface CurlResult permits CurlResult.Response, CurlResult.Failure {
 
     /** A failed transfer: libcurl's CURLcode and its error buffer's text. */
     record Failure(int code, String text) implements CurlResult {
+    }
+
+    /**
+     * The plugin's own look-up failed before libcurl ran (over TLS with a virtual host, the plugin resolves the
+     * address itself to pin it for libcurl): its whole text.
+     */
+    record Unresolved(String text) implements CurlResult {
     }
 }

@@ -63,7 +63,7 @@ final class CurlRun {
                     }
                     throw failure instanceof CompletionException c ? c : new CompletionException(failure);
                 });
-        // libcurl's timeout also bounds what no single read or write does: a redirect's name lookup
+        // libcurl's timeout also bounds what no single read or write does: the name's look-up
         return BuiltinIo.shared().by(performed, deadline, Optional::empty)
                 .thenCompose(result -> {
                     if (result.isEmpty() && engineFirst) {
@@ -76,6 +76,9 @@ final class CurlRun {
     }
 
     private CurlVerdict.Outcome outcome(CurlOptions o, CurlResult result, long began, int redirects) {
+        if (result instanceof CurlResult.Unresolved u) {
+            return new CurlVerdict.Outcome(CurlArguments.STATE_CRITICAL, u.text());
+        }
         if (result instanceof CurlResult.Failure f) {
             return new CurlVerdict.Outcome(CurlArguments.STATE_CRITICAL, "HTTP CRITICAL - Invalid HTTP response "
                     + "received from host on port " + o.port() + ": cURL returned " + f.code() + " - " + f.text()

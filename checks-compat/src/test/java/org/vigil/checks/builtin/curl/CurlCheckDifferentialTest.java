@@ -218,6 +218,10 @@ class CurlCheckDifferentialTest {
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/http12"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/subcode"),
                 List.of("-I", "127.0.0.1", "-p", "CLOSED"),
+                List.of("-H", "localhost", "-p", "PORT"),
+                List.of("-H", "localhost", "-p", "CLOSED"),
+                List.of("-I", "localhost", "-H", "vigil.test", "-p", "PORT", "-u", "/notfound"),
+                List.of("-H", "no-such-host.invalid", "-t", "5"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/absolute", "-f", "follow", "-s", "arrived"),
                 List.of("-H", "localhost", "-I", "127.0.0.1", "-p", "PORT", "-u", "/r/host", "-f", "follow"),
                 List.of("-I", "127.0.0.1", "-p", "PORT", "-u", "/r/host", "-f", "sticky", "-w", "5"),
@@ -258,6 +262,10 @@ class CurlCheckDifferentialTest {
                 List.of("-S", "-I", "127.0.0.1", "-p", "SILENT", "-t", "1"),
                 List.of("-I", "127.0.0.1", "-p", "SILENT", "-t", "1", "-C", "20"),
                 List.of("-S", "-H", "localhost", "-I", "127.0.0.1", "-p", "CLOSED", "-C", "20"),
+                List.of("-S", "-H", "localhost", "-p", "TLS", "-s", "hello"),
+                List.of("-H", "localhost", "-p", "TLS", "-C", "30"),
+                List.of("-S", "-H", "localhost", "-p", "CLOSED"),
+                List.of("-S", "-H", "no-such-host.invalid"),
                 List.of("-S", "-I", "127.0.0.1", "-p", "TLS", "-u", "/r/tlsself", "-f", "follow", "-s", "arrived"),
                 List.of("-S", "-I", "127.0.0.1", "-p", "TLS", "-u", "/r/relative", "-f", "follow"));
     }

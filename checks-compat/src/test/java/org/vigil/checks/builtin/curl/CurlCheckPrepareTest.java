@@ -27,7 +27,7 @@ class CurlCheckPrepareTest {
     @ValueSource(strings = {"-I 10.0.0.1 -f curl", "-I 10.0.0.1 -f curl -f follow",
         "-I 10.0.0.1 -f nowhere", "-I 10.0.0.1 -N", "-I 10.0.0.1 -P a=b", "-I 10.0.0.1 -j POST", "-I 10.0.0.1 -j PUT",
         "-I 10.0.0.1 -j CONNECT", "-I 10.0.0.1 -k Host:x", "-I 10.0.0.1 -k Accept:x", "-I 10.0.0.1 -k X-Empty:",
-        "-I 10.0.0.1 -S1.2", "-I 10.0.0.1 --ssl=1.2", "-H web", "-H web.test -S", "-I web.test", "-I ::1",
+        "-I 10.0.0.1 -S1.2", "-I 10.0.0.1 --ssl=1.2", "-I ::1", "-H web_1", "-I 1.2.3",
         "-H [::1]:80", "-I 010.0.0.1", "-I 10.0.0.256", "-I 10.0.0.1 -E", "-I 10.0.0.1 -D", "-I 10.0.0.1 -v",
         "-I 10.0.0.1 -m 100", "-I 10.0.0.1 -M 5m", "-I 10.0.0.1 -d Server", "-I 10.0.0.1 --http-version=1.0",
         "-I 10.0.0.1 --enable-automatic-decompression", "-I 10.0.0.1 --invert-regex -r a", "-I 10.0.0.1 -l -r a",
@@ -43,7 +43,8 @@ class CurlCheckPrepareTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-I 10.0.0.1", "-H 10.0.0.1", "-H web.test -I 10.0.0.1 -S --sni", "-I 10.0.0.1 -C 30,14",
+    @ValueSource(strings = {"-I 10.0.0.1", "-H 10.0.0.1", "-H web.test", "-H web.test -S", "-I web.test -H web",
+        "-H web.test -I 10.0.0.1 -S --sni", "-I 10.0.0.1 -C 30,14",
         "-I 10.0.0.1 -j HEAD", "-I 10.0.0.1 -f follow",
         "-I 10.0.0.1 -f sticky --max-redirs=3", "-I 10.0.0.1 -f stickyport",
         "-I 10.0.0.1 -f critical --max-redirs 3 -b a:b -T text/plain",

@@ -32,8 +32,8 @@ class BuiltinChecksDifferentialTest {
     private static final Path PLUGINS = Path.of("/usr/lib/nagios/plugins");
     private static final List<String> BUILT_IN = List.of("dummy: built-in check_dummy",
             "tcp: built-in check_tcp", "ftp: built-in check_ftp", "pop: built-in check_pop", "ssh: built-in check_ssh",
-            "smtp: built-in check_smtp", "http: built-in check_http", "dig: built-in check_dig",
-            "dns: built-in check_dns");
+            "smtp: built-in check_smtp", "http: built-in check_http", "curl: built-in check_curl",
+            "dig: built-in check_dig", "dns: built-in check_dns");
 
     /** A way of --explain-checks: {@code   command: why (N hosts, M services)}. */
     private static final Pattern WAY = Pattern.compile(

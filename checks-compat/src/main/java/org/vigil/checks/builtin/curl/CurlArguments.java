@@ -34,7 +34,7 @@ final class CurlArguments {
     private static final Set<String> CURL_HEADERS = Set.of("host", "accept", "user-agent", "authorization",
             "connection", "content-type", "content-length", "transfer-encoding", "expect", "cookie", "referer",
             "range", "proxy-authorization", "proxy-connection", "te", "accept-encoding");
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Map<String, Integer> REDIRECT_STATES = Map.of(
             "ok", STATE_OK, "warning", STATE_WARNING, "critical", STATE_CRITICAL, "unknown", STATE_UNKNOWN);
 
@@ -50,6 +50,7 @@ final class CurlArguments {
     private String userAgent;
     private final List<String> headers = new ArrayList<>();
     private String basicAuth = "";
+    private String contentType = "";
     private boolean ssl;
     private Optional<CurlOptions.CertificateDays> certificateDays = Optional.empty();
     private String expect = "";
@@ -113,7 +114,7 @@ final class CurlArguments {
             case 'k' -> headers.add(header(value));
             case 'a' -> basicAuth(value);
             case 'b' -> printable(value, "-b"); // libcurl sends proxy credentials only through a proxy
-            case 'T' -> printable(value, "-T"); // a Content-Type goes only with POST and PUT
+            case 'T' -> contentType = printable(value, "-T"); // sent only with POST and PUT
             case 'A' -> userAgent = printable(value, "-A");
             case 'X' -> maxRedirects = ARGUMENTS.nonNegative(value, "--max-redirs");
             default -> throw ARGUMENTS.unsupported("option -" + option + " is not built in");
@@ -237,9 +238,10 @@ final class CurlArguments {
         if (userAgent.isEmpty()) {
             throw ARGUMENTS.unsupported("libcurl's version is unknown");
         }
+        Optional<CurlOptions.Follow> following = follow
+                ? Optional.of(new CurlOptions.Follow(stickyHost, stickyPort, maxRedirects)) : Optional.empty();
         return new CurlOptions(address, hostName, port, virtualPort, url, method, userAgent, List.copyOf(headers),
-                basicAuth, ssl, certificateDays, expect, bodyString, bodyRegex, onRedirect, warning, critical,
-                socketTimeout, follow ? Optional.of(new CurlOptions.Follow(stickyHost, stickyPort, maxRedirects))
-                        : Optional.empty());
+                basicAuth, contentType, ssl, certificateDays, expect, bodyString, bodyRegex, onRedirect, warning,
+                critical, socketTimeout, following);
     }
 }

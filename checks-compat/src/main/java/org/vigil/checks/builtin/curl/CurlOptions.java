@@ -18,6 +18,7 @@ import org.vigil.checks.builtin.http.BodyRegex;
  * @param userAgent the User-Agent header's value
  * @param headers extra header lines ({@code -k}), in order
  * @param basicAuth {@code user:password} for Authorization ({@code -a}), empty for none
+ * @param contentType the Content-Type sent with POST and PUT ({@code -T}), empty for libcurl's own
  * @param ssl whether to speak TLS ({@code -S}, {@code -C})
  * @param certificateDays {@code -C}'s warning and critical days, empty without {@code -C}
  * @param expect {@code -e}'s comma-separated status line strings, empty for the plugin's default {@code HTTP/}
@@ -30,7 +31,7 @@ import org.vigil.checks.builtin.http.BodyRegex;
  * @param follow how redirects are followed ({@code -f follow|sticky|stickyport}), empty when a 3xx is a state
  */
 record CurlOptions(String address, String hostName, int port, int virtualPort, String url, String method,
-                   String userAgent, List<String> headers, String basicAuth, boolean ssl,
+                   String userAgent, List<String> headers, String basicAuth, String contentType, boolean ssl,
                    Optional<CertificateDays> certificateDays, String expect, String bodyString,
                    Optional<BodyRegex> bodyRegex, int onRedirect, Optional<Double> warning,
                    Optional<Double> critical, int timeoutSeconds, Optional<Follow> follow) {
@@ -46,8 +47,8 @@ record CurlOptions(String address, String hostName, int port, int virtualPort, S
         Follow f = follow.orElseThrow();
         int newPort = f.stickyPort() ? port : toPort;
         return new CurlOptions(f.stickyHost() ? address : host, host, newPort, newPort, toUrl, method, userAgent,
-                headers, basicAuth, toSsl, certificateDays, expect, bodyString, bodyRegex, onRedirect, warning,
-                critical, timeoutSeconds, follow);
+                headers, basicAuth, contentType, toSsl, certificateDays, expect, bodyString, bodyRegex, onRedirect,
+                warning, critical, timeoutSeconds, follow);
     }
 
     /** {@code -C warn[,crit]}: days before the certificate's end that make it WARNING, CRITICAL. */

@@ -7,7 +7,8 @@ import java.util.Base64;
  * The request check_curl's libcurl sends, byte for byte: always HTTP/1.1, the path as libcurl normalizes it; Host
  * first (the plugin's own line with a virtual host, else libcurl's from the URL, each with the port unless it is the
  * scheme's default), Basic credentials, libcurl's User-Agent and {@code Accept: *}{@code /*}, then the plugin's
- * {@code Connection: close} and the {@code -k} headers in order.
+ * {@code Connection: close} and the {@code -k} headers in order; for POST and PUT (with no body: {@code -P} is not
+ * built in) {@code -T}'s Content-Type and libcurl's {@code Content-Length: 0} (and its form type for POST).
  */
 final class CurlRequestText {
 
@@ -63,6 +64,16 @@ final class CurlRequestText {
         b.append("Connection: close").append(CRLF);
         for (String header : o.headers()) {
             b.append(header).append(CRLF);
+        }
+        if (o.method().equals("POST") || o.method().equals("PUT")) {
+            // an empty body: the plugin's -T as a header of its own, then libcurl's length (and its type for POST)
+            if (!o.contentType().isEmpty()) {
+                b.append("Content-Type: ").append(o.contentType()).append(CRLF);
+            }
+            b.append("Content-Length: 0").append(CRLF);
+            if (o.method().equals("POST") && o.contentType().isEmpty()) {
+                b.append("Content-Type: application/x-www-form-urlencoded").append(CRLF);
+            }
         }
         b.append(CRLF);
         return b.toString().getBytes(StandardCharsets.ISO_8859_1);

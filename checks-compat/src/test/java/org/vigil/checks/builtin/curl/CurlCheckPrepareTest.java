@@ -25,7 +25,7 @@ class CurlCheckPrepareTest {
     /** Options not built in, values the plugin rejects or libcurl reads its own way, forms not tested against it. */
     @ParameterizedTest
     @ValueSource(strings = {"-I 10.0.0.1 -f curl", "-I 10.0.0.1 -f curl -f follow",
-        "-I 10.0.0.1 -f nowhere", "-I 10.0.0.1 -N", "-I 10.0.0.1 -P a=b", "-I 10.0.0.1 -j POST", "-I 10.0.0.1 -j PUT",
+        "-I 10.0.0.1 -f nowhere", "-I 10.0.0.1 -N", "-I 10.0.0.1 -P a=b", "-I 10.0.0.1 -j TRACE", "-I 10.0.0.1 -j post",
         "-I 10.0.0.1 -j CONNECT", "-I 10.0.0.1 -k Host:x", "-I 10.0.0.1 -k Accept:x", "-I 10.0.0.1 -k X-Empty:",
         "-I 10.0.0.1 -S1.2", "-I 10.0.0.1 --ssl=1.2", "-I ::1", "-H web_1", "-I 1.2.3",
         "-H [::1]:80", "-I 010.0.0.1", "-I 10.0.0.256", "-I 10.0.0.1 -E", "-I 10.0.0.1 -D", "-I 10.0.0.1 -v",

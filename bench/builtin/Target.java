@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /**
- * The bench's local target (run as a single-file program: java Target.java PORT): one thread, non-blocking, a listen
- * backlog of 4,096, so that it is not what limits the checks. Each connection's request (up to its blank line) gets
+ * The benches' local target (run as a single-file program: java Target.java PORT [BACKLOG]): one thread,
+ * non-blocking, a listen backlog of 4,096 unless given, so that it is not what limits the checks. Each connection's request (up to its blank line) gets
  * one fixed HTTP/1.0 200 answer and the connection closes; a connection that sends nothing and closes (check_tcp
  * without -s) is just closed.
  */
@@ -22,7 +22,8 @@ public final class Target {
     public static void main(String[] args) throws IOException {
         Selector selector = Selector.open();
         ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 4096);
+        int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 4096;
+        server.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), backlog);
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);
         ByteBuffer buffer = ByteBuffer.allocate(8192);

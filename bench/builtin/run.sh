@@ -83,7 +83,7 @@ PY
     echo "$name: $tool for ${WARMUP} s + ${DURATION} s (load $(cut -d' ' -f1 /proc/loadavg))"
     rm -rf "$OUT/runs/$name-$tool"
     BENCH_PLUGIN="$plugin" python3 "$engine/measure.py" "$tool" "$cmd" "$cfg" "$OUT/runs/$name-$tool" \
-      "$WARMUP" "$DURATION" 1 || echo "$name: $tool: measure failed, see $OUT/runs/$name-$tool/out.txt"
+      "$WARMUP" "$DURATION" "$INTERVAL" || echo "$name: $tool: measure failed, see $OUT/runs/$name-$tool/out.txt"
     sleep "$COOLDOWN"
   done
   names+=("$name")

@@ -33,7 +33,7 @@ class ModuleGraphTest {
             .layer("notify").definedBy("org.vigil.notify..")           // notifier
             .layer("model").definedBy("org.vigil.model..")             // status-model: the read model
             .layer("livestatus").definedBy("org.vigil.livestatus..")   // Livestatus
-            .layer("worker").definedBy("org.vigil.worker..")           // gearmand workers (reserved)
+            .layer("worker").definedBy("org.vigil.worker..")           // worker: scale-out on gearmand
             .layer("perfdata").definedBy("org.vigil.perfdata..")       // perfdata: the metric writers
             .layer("web").definedBy("org.vigil.web..")                 // web-status
             .layer("app").definedBy("org.vigil.app..")                 // vigil-app: may use every module

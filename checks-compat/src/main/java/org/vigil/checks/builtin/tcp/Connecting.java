@@ -26,6 +26,19 @@ final class Connecting {
     private Connecting() {
     }
 
+    /**
+     * A probe's first steps: {@code host} looked up by {@code deadline}, then {@code connect} with its addresses (null
+     * for a name that does not resolve); a failure to start is a failed future, not a throw.
+     */
+    static CompletableFuture<Integer> lookUpThen(String host, long deadline,
+                                                 Function<InetAddress[], CompletableFuture<Integer>> connect) {
+        try {
+            return resolve(host, deadline).thenCompose(connect);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** {@code host}'s addresses, null when it has none (the name does not resolve); a name is looked up off the loop. */
     static CompletableFuture<InetAddress[]> resolve(String host, long deadline) {
         CompletableFuture<Lookup> lookup = IO.resolve(host).handle((addresses, failure) -> {

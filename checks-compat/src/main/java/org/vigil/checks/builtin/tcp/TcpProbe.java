@@ -44,13 +44,7 @@ final class TcpProbe {
     /** Starts the run; returns at once, the result comes on the event loop. */
     CompletableFuture<PluginResult> start(Duration engineTimeout) {
         limits = RunLimits.startingNow(engineTimeout);
-        CompletableFuture<Integer> code;
-        try {
-            code = Connecting.resolve(o.host(), limits.deadline()).thenCompose(this::connect);
-        } catch (RuntimeException e) {
-            code = CompletableFuture.failedFuture(e);
-        }
-        return code.handle(this::finish);
+        return Connecting.lookUpThen(o.host(), limits.deadline(), this::connect).handle(this::finish);
     }
 
     private CompletableFuture<Integer> connect(InetAddress[] addresses) {

@@ -68,8 +68,8 @@ class FailureTest {
     void aSilentServerTimesOutAndAClosedOneIsSaidSo() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ServerAddress server = new ServerAddress("127.0.0.1", listener.getLocalPort());
-            try (GearmanClient client = GearmanClient.connect(server, Duration.ofMillis(300));
-                 Socket accepted = listener.accept()) {
+            try (GearmanClient client = GearmanClient.connect(server, Duration.ofMillis(300))) {
+                Socket accepted = listener.accept();
                 assertThatThrownBy(() -> client.echo(new byte[] {1}))
                         .hasMessage("gearman server " + server + " did not answer in time");
                 accepted.close();

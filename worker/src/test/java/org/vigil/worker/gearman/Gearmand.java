@@ -37,7 +37,8 @@ final class Gearmand implements AutoCloseable {
                 throw new IllegalStateException("gearmand exited with " + process.exitValue() + ": "
                         + Files.readString(log));
             }
-            try (Socket probe = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return gearmand;
             } catch (IOException notYet) {
                 Thread.sleep(20);
@@ -58,9 +59,13 @@ final class Gearmand implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws IOException {
         process.destroy();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Files.deleteIfExists(log);
     }
 }

@@ -3,6 +3,7 @@ package org.vigil.worker.payload;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,20 +21,33 @@ public final class PayloadCodec {
     /** A decoded text must open with a key=value line, as mod_gearman's readers require one known key. */
     private static final Pattern FIRST_LINE = Pattern.compile("^[a-z_]+=[^\n]*");
 
-    private final Optional<SharedKey> key;
+    private static final byte[] CLEAR_START = "type=".getBytes(StandardCharsets.US_ASCII);
 
-    private PayloadCodec(Optional<SharedKey> key) {
+    private final Optional<SharedKey> key;
+    private final boolean acceptClear;
+
+    private PayloadCodec(Optional<SharedKey> key, boolean acceptClear) {
         this.key = key;
+        this.acceptClear = acceptClear;
     }
 
     /** Encryption on ({@code encryption=yes}, mod_gearman's default): AES-256 with this key, then base64. */
     public static PayloadCodec encrypted(SharedKey key) {
-        return new PayloadCodec(Optional.of(key));
+        return new PayloadCodec(Optional.of(key), false);
     }
 
     /** Encryption off ({@code encryption=no}): base64 only. */
     public static PayloadCodec plain() {
-        return new PayloadCodec(Optional.empty());
+        return new PayloadCodec(Optional.empty(), false);
+    }
+
+    /**
+     * This codec, also reading unencrypted payloads whose text starts {@code type=} ({@code accept_clear_results=yes};
+     * mod_gearman's {@code GM_ENCODE_ACCEPT_ALL}, as {@code neb_module_naemon/result_thread.c} uses it): encrypted
+     * data decodes to that prefix only by chance, which is how mod_gearman tells them apart. Writing is unchanged.
+     */
+    public PayloadCodec acceptingClearText() {
+        return new PayloadCodec(key, true);
     }
 
     /** Whether payloads are encrypted. */
@@ -71,7 +85,7 @@ public final class PayloadCodec {
     public String decode(String workload) throws PayloadException {
         byte[] bytes = base64(workload);
         String text;
-        if (key.isPresent()) {
+        if (key.isPresent() && !(acceptClear && startsWithType(bytes))) {
             if (bytes.length == 0 || bytes.length % BLOCK != 0) {
                 throw new PayloadException("encrypted payload is " + bytes.length
                         + " bytes, not a whole number of 16-byte AES blocks (is the sender's encryption off?)");
@@ -86,6 +100,11 @@ public final class PayloadCodec {
                     : "payload is not mod_gearman's key=value text: is the sender encrypting? (encryption is off here)");
         }
         return text;
+    }
+
+    private static boolean startsWithType(byte[] bytes) {
+        return bytes.length >= CLEAR_START.length
+                && Arrays.equals(bytes, 0, CLEAR_START.length, CLEAR_START, 0, CLEAR_START.length);
     }
 
     /** Base64 as OpenSSL's {@code EVP_DecodeBlock} takes it, after mod_gearman's retry without newlines. */

@@ -121,6 +121,18 @@ class PayloadCodecTest {
     }
 
     @Test
+    void acceptsClearTextStartingWithTypeWhenAskedAsModGearmansAcceptClearResults() throws Exception {
+        String clearResult = PayloadCodec.plain().encode("type=passive\nhost_name=h\n");
+        assertThatThrownBy(() -> PayloadCodec.encrypted(KEY).decode(clearResult)).isInstanceOf(PayloadException.class);
+        PayloadCodec accepting = PayloadCodec.encrypted(KEY).acceptingClearText();
+        assertThat(accepting.decode(clearResult)).isEqualTo("type=passive\nhost_name=h\n");
+        assertThat(accepting.decode(SERVICE_JOB_ENCRYPTED)).isEqualTo(JobPayloadTest.SERVICE_JOB_TEXT);
+        assertThat(accepting.encode(JobPayloadTest.SERVICE_JOB_TEXT)).isEqualTo(SERVICE_JOB_ENCRYPTED);
+        String clearWithoutType = PayloadCodec.plain().encode("host_name=h\n");
+        assertThatThrownBy(() -> accepting.decode(clearWithoutType)).isInstanceOf(PayloadException.class);
+    }
+
+    @Test
     void rejectsBadBase64AndEmptyPayloads() {
         assertThatThrownBy(() -> PayloadCodec.encrypted(KEY).decode("not base64 ***"))
                 .isInstanceOf(PayloadException.class).hasMessageContaining("not base64");

@@ -1,6 +1,7 @@
 /**
  * Scale-out through a Gearman job server as mod_gearman does it (issue 20): {@code org.vigil.worker.gearman} speaks
  * Gearman's binary protocol (client, worker) and its admin text protocol; {@code org.vigil.worker.payload} reads and
- * writes mod_gearman's job and result payloads. The engine's side and {@code vigil worker} build on both.
+ * writes mod_gearman's job and result payloads; {@code org.vigil.worker.settings} reads a worker's settings from
+ * mod_gearman's {@code worker.conf} and the command line. The engine's side and {@code vigil worker} build on these.
  */
 package org.vigil.worker;

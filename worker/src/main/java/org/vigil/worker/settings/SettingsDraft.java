@@ -123,7 +123,9 @@ final class SettingsDraft {
 
     private void setSingle(String key, String v) {
         single.put(key, v);
-        other.put(key, new ArrayList<>(List.of(v)));
+        if (!key.equals("key")) {
+            other.put(key, new ArrayList<>(List.of(v)));
+        }
     }
 
     private void addList(String where, String key, String v) {
@@ -170,6 +172,12 @@ final class SettingsDraft {
 
     void clearServers() {
         servers.clear();
+    }
+
+    /** Drops a file's key file, for a command line that gives the key itself. */
+    void clearKeyFile() {
+        single.remove("keyfile");
+        other.remove("keyfile");
     }
 
     /** Applies mod_gearman's defaults and checks; throws with every problem found so far and here. */

@@ -16,7 +16,8 @@ import java.util.Map;
  * means yes.
  *
  * <p>The command line overrides the files whatever the order: a single value replaces the file's; servers given on
- * the command line replace the file's servers; and a command line naming any queue ({@code --hosts},
+ * the command line replace the file's servers; a key given on the command line is used even where the file names
+ * a key file (which otherwise wins, as in mod_gearman); and a command line naming any queue ({@code --hosts},
  * {@code --hostgroups}...) replaces every queue the file named, so {@code --hostgroups web} serves only that group.
  */
 public final class WorkerCommandLine {
@@ -39,14 +40,16 @@ public final class WorkerCommandLine {
         List<String> configs = new ArrayList<>();
         boolean servers = false;
         boolean queues = false;
+        boolean key = false;
         for (String[] o : options) {
-            String key = WorkerConfKeys.canonical(o[1]);
-            if (key.equals("config")) {
+            String name = WorkerConfKeys.canonical(o[1]);
+            if (name.equals("config")) {
                 configs.add(o[2]);
             }
-            servers |= key.equals("server");
+            servers |= name.equals("server");
+            key |= name.equals("key");
             queues |= List.of("hosts", "services", "eventhandler", "notifications", "hostgroups", "servicegroups")
-                    .contains(key);
+                    .contains(name);
         }
         WorkerConfReader reader = new WorkerConfReader(draft);
         for (String config : configs) {
@@ -57,6 +60,9 @@ public final class WorkerCommandLine {
         }
         if (queues) {
             draft.clearQueues();
+        }
+        if (key) {
+            draft.clearKeyFile();
         }
         for (String[] o : options) {
             if (!WorkerConfKeys.canonical(o[1]).equals("config")) {

@@ -9,7 +9,7 @@ import org.vigil.worker.gearman.ServerAddress;
 /**
  * What a {@code vigil worker} is told by its command line and mod_gearman's {@code worker.conf}: the gearmand
  * servers, the shared key (given, or read from the key file's first line, at most 32 characters, as mod_gearman
- * reads it), whether payloads are encrypted, the queues it serves, and its process limits. Every other documented
+ * reads it; {@link #toString()} never shows it), whether payloads are encrypted, the queues it serves, and its process limits. Every other documented
  * mod_gearman key is kept as read in {@link #other()}, repeated keys in the order read.
  *
  * @param servers       gearmand servers, in the order given (at least one)
@@ -60,6 +60,15 @@ public record WorkerSettings(List<ServerAddress> servers, List<ServerAddress> du
         hostgroups.forEach(g -> queues.add("hostgroup_" + g));
         servicegroups.forEach(g -> queues.add("servicegroup_" + g));
         return List.copyOf(queues);
+    }
+
+    /** Names every setting but the key, which is only said to be set or not. */
+    @Override
+    public String toString() {
+        return "WorkerSettings[servers=" + servers + ", dupServers=" + dupServers + ", key="
+                + (key == null ? "none" : "(set)") + ", keyFile=" + keyFile + ", encryption=" + encryption
+                + ", queues=" + queues() + ", identifier=" + identifier + ", minWorker=" + minWorker
+                + ", maxWorker=" + maxWorker + ", jobTimeout=" + jobTimeout + ", other=" + other + "]";
     }
 
     /** The last value read for another key, or null. */

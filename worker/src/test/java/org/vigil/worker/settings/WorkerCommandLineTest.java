@@ -81,4 +81,22 @@ class WorkerCommandLineTest {
         Files.writeString(f, "server=gm\nkey=filekey\n");
         assertThat(parse("--config", f.toString(), "--key-file", key.toString()).key()).isEqualTo("clisecret");
     }
+
+    @Test
+    void keyOnTheCommandLineWinsOverTheFilesKeyFile() throws IOException {
+        Path key = dir.resolve("key");
+        Files.writeString(key, "filesecret");
+        Path f = dir.resolve("worker.conf");
+        Files.writeString(f, "server=gm\nkeyfile=" + key + "\n");
+        WorkerSettings s = parse("--config", f.toString(), "--key", "clikey");
+        assertThat(s.key()).isEqualTo("clikey");
+        assertThat(s.keyFile()).isNull();
+    }
+
+    @Test
+    void theKeyIsNeverPrinted() {
+        WorkerSettings s = parse("--server", "gm", "--key", "topsecret");
+        assertThat(s.toString()).doesNotContain("topsecret").contains("key=(set)", "servers=[gm:4730]");
+        assertThat(s.other()).doesNotContainKey("key");
+    }
 }

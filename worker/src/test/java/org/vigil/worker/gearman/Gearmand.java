@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A real Debian gearmand, started on a free loopback port for one test class and stopped after. */
-final class Gearmand implements AutoCloseable {
+public final class Gearmand implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/gearmand");
 
@@ -22,7 +22,7 @@ final class Gearmand implements AutoCloseable {
         this.log = log;
     }
 
-    static Gearmand start() throws IOException, InterruptedException {
+    public static Gearmand start() throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("gearmand", ".log");
         Process process = new ProcessBuilder(BINARY.toString(), "--listen=127.0.0.1", "--port=" + port,
@@ -48,7 +48,7 @@ final class Gearmand implements AutoCloseable {
         throw new IllegalStateException("gearmand did not listen on port " + port + " within 5 s");
     }
 
-    ServerAddress address() {
+    public ServerAddress address() {
         return address;
     }
 

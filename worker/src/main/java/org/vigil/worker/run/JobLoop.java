@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.vigil.checks.builtin.BuiltinSwitches;
 import org.vigil.checks.command.CommandLine;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
@@ -26,7 +27,7 @@ import org.vigil.worker.payload.WorkerResult;
  * One worker connection serving a list of queues ({@code service}, {@code host}, {@code hostgroup_web}...) as
  * mod_gearman's worker does: grabs a job, decodes it with the shared key, runs its command line with the job's
  * timeout (the worker's {@code job_timeout} when the job gives none), submits the result as a background job on the
- * job's result queue and reports the job complete. A job that cannot be read is logged and failed; the loop goes on.
+ * job's result queue and reports the job complete. Event handler and notification jobs run forked with no result. A job that cannot be read is logged and failed; the loop goes on.
  * {@link #run} blocks until {@link #stop}.
  */
 public final class JobLoop implements Runnable {
@@ -38,7 +39,8 @@ public final class JobLoop implements Runnable {
     private final ServerAddress server;
     private final List<String> queues;
     private final PayloadCodec codec;
-    private final PluginRunner runner;
+    private final PluginRunner checkRunner;
+    private final PluginRunner forked;
     private final String identifier;
     private final Duration jobTimeout;
     private final Consumer<String> log;
@@ -48,20 +50,22 @@ public final class JobLoop implements Runnable {
      * @param server     the gearmand
      * @param queues     the functions this worker takes jobs on
      * @param codec      the payload codec with the shared key (results are encoded with it too)
-     * @param runner     the plugin runner, built-ins in front as for local execution
+     * @param forked     the forking plugin runner ({@code PluginRunners}), for event handlers and notifications
+     * @param builtins   which checks run built-in in front of {@code forked}, as for local execution
      * @param identifier the worker's name in results' {@code source} and timeout texts
      * @param jobTimeout the timeout of jobs that carry none ({@code job_timeout})
      * @param log        where the loop's lines go
      */
-    public JobLoop(ServerAddress server, List<String> queues, PayloadCodec codec, PluginRunner runner,
-            String identifier, Duration jobTimeout, Consumer<String> log) {
+    public JobLoop(ServerAddress server, List<String> queues, PayloadCodec codec, PluginRunner forked,
+            BuiltinSwitches builtins, String identifier, Duration jobTimeout, Consumer<String> log) {
         if (queues.isEmpty()) {
             throw new IllegalArgumentException("a worker needs at least one queue to serve");
         }
         this.server = server;
         this.queues = List.copyOf(queues);
         this.codec = codec;
-        this.runner = runner;
+        this.forked = forked;
+        this.checkRunner = builtins.inFrontOf(forked);
         this.identifier = identifier;
         this.jobTimeout = jobTimeout;
         this.log = log;
@@ -98,14 +102,14 @@ public final class JobLoop implements Runnable {
             worker.fail(job);
             return;
         }
+        Duration timeout = check.timeout() > 0 ? Duration.ofSeconds(check.timeout()) : jobTimeout;
         if (check.type() != JobType.HOST && check.type() != JobType.SERVICE) {
-            log.accept("Discarded a " + check.type().wire() + " job on queue '" + job.function()
-                    + "': this worker runs host and service checks only");
-            worker.fail(job);
+            // as mod_gearman: event handlers and notifications run, forked, and send no result back
+            forked.run(CommandLine.parse(check.commandLine()), Map.of(), timeout);
+            worker.complete(job, new byte[0]);
             return;
         }
-        Duration timeout = check.timeout() > 0 ? Duration.ofSeconds(check.timeout()) : jobTimeout;
-        PluginResult run = runner.run(CommandLine.parse(check.commandLine()), Map.of(), timeout);
+        PluginResult run = checkRunner.run(CommandLine.parse(check.commandLine()), Map.of(), timeout);
         WorkerResult result = CheckOutcome.of(check, run, identifier);
         String queue = check.resultQueue().orElse("check_results");
         results.submitBackground(queue, codec.encode(ResultPayload.encode(result))

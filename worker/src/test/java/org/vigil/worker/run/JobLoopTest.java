@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.checks.builtin.BuiltinSwitches;
-import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.PluginRunners;
 import org.vigil.checks.exec.RunnerOptions;
 import org.vigil.worker.gearman.GearmanAdmin;
@@ -28,6 +28,7 @@ import org.vigil.worker.gearman.Job;
 import org.vigil.worker.payload.CheckJob;
 import org.vigil.worker.payload.GmTime;
 import org.vigil.worker.payload.JobPayload;
+import org.vigil.worker.payload.JobType;
 import org.vigil.worker.payload.PayloadCodec;
 import org.vigil.worker.payload.ResultPayload;
 import org.vigil.worker.payload.SharedKey;
@@ -64,8 +65,7 @@ class JobLoopTest {
 
     @Test
     void runsServiceAndHostChecksBuiltInAndForkedAndSendsResultsBack() throws Exception {
-        PluginRunner forked = PluginRunners.create(RunnerOptions.defaults());
-        start(List.of("service", "host", "hostgroup_web"), BuiltinSwitches.ON.inFrontOf(forked));
+        start(List.of("service", "host", "hostgroup_web"), BuiltinSwitches.ON);
         submit("service", CheckJob.service("check_results", "service", "web1", "HTTP", now(), 10, DUMMY));
         submit("hostgroup_web", CheckJob.host("check_results", "hostgroup_web", "web1", now(), 10, DUMMY));
         WorkerResult service = nextResult("check_results");
@@ -90,8 +90,7 @@ class JobLoopTest {
 
     @Test
     void forkedPluginGivesTheSameResultOnACustomResultQueue() throws Exception {
-        PluginRunner forked = PluginRunners.create(RunnerOptions.defaults());
-        start(List.of("host"), new BuiltinSwitches(true, Set.of("check_dummy")).inFrontOf(forked));
+        start(List.of("host"), new BuiltinSwitches(true, Set.of("check_dummy")));
         submit("host", CheckJob.host("results_b", "host", "db1", now(), 10, DUMMY));
         WorkerResult host = nextResult("results_b");
         assertThat(host.hostName()).isEqualTo("db1");
@@ -104,7 +103,7 @@ class JobLoopTest {
         Path sleeper = dir.resolve("check_sleep");
         Files.writeString(sleeper, "#!/bin/sh\nsleep 10\necho OK\n");
         Files.setPosixFilePermissions(sleeper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        start(List.of("service"), BuiltinSwitches.ON.inFrontOf(PluginRunners.create(RunnerOptions.defaults())));
+        start(List.of("service"), BuiltinSwitches.ON);
         long started = System.nanoTime();
         submit("service", CheckJob.service("check_results", "service", "web1", "Slow", now(), 1, sleeper.toString()));
         WorkerResult result = nextResult("check_results");
@@ -116,7 +115,7 @@ class JobLoopTest {
 
     @Test
     void aJobUnderAnotherKeyIsFailedAndLoggedAndTheLoopKeepsServing() throws Exception {
-        start(List.of("service"), BuiltinSwitches.ON.inFrontOf(PluginRunners.create(RunnerOptions.defaults())));
+        start(List.of("service"), BuiltinSwitches.ON);
         PayloadCodec otherKey = PayloadCodec.encrypted(SharedKey.fromPassword("another-secret"));
         try (GearmanClient client = GearmanClient.connect(gearmand.address(), WAIT)) {
             client.submitBackground("service", otherKey.encode(JobPayload.encode(
@@ -133,8 +132,20 @@ class JobLoopTest {
                 .isZero();
     }
 
-    private void start(List<String> queues, PluginRunner runner) {
-        loop = new JobLoop(gearmand.address(), queues, CODEC, runner, "test-worker", Duration.ofSeconds(60), log::add);
+    @Test
+    void anEventHandlerJobRunsItsCommandAndSendsNoResult(@TempDir Path dir) throws Exception {
+        Path mark = dir.resolve("handled");
+        start(List.of("eventhandler"), BuiltinSwitches.ON);
+        submit("eventhandler", new CheckJob(JobType.EVENTHANDLER, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), now(), 0, "/usr/bin/touch " + mark));
+        assertThat(jobsLeftOn("eventhandler")).isZero();
+        assertThat(mark).exists();
+        assertThat(log).isEmpty();
+    }
+
+    private void start(List<String> queues, BuiltinSwitches builtins) {
+        loop = new JobLoop(gearmand.address(), queues, CODEC, PluginRunners.create(RunnerOptions.defaults()), builtins,
+                "test-worker", Duration.ofSeconds(60), log::add);
         thread = new Thread(loop, "job-loop");
         thread.start();
     }

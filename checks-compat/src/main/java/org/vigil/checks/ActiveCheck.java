@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.vigil.checks.exec.Begun;
+import org.vigil.checks.exec.CheckSubject;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.SubjectRunner;
 import org.vigil.checks.macro.ExpandedCommand;
 import org.vigil.checks.macro.MacroContext;
 import org.vigil.checks.macro.MacroResolver;
@@ -33,7 +35,7 @@ public final class ActiveCheck {
     public static final String HOST_ASSUMED_UP = "(Host assumed to be UP)";
 
     private final MacroResolver macros;
-    private final PluginRunner runner;
+    private final SubjectRunner runner;
     private final CheckResultMapper mapper;
     private final Settings settings;
     private final Clock clock;
@@ -64,6 +66,11 @@ public final class ActiveCheck {
     }
 
     public ActiveCheck(MacroResolver macros, PluginRunner runner, Settings settings, Clock clock) {
+        this(macros, SubjectRunner.local(runner), settings, clock);
+    }
+
+    /** Checks run by {@code runner}, which knows whose check each is (and may send it to a gearmand worker). */
+    public ActiveCheck(MacroResolver macros, SubjectRunner runner, Settings settings, Clock clock) {
         this.macros = macros;
         this.runner = runner;
         this.settings = settings;
@@ -73,6 +80,12 @@ public final class ActiveCheck {
 
     /** Everything from the loaded configuration. */
     public static ActiveCheck of(ObjectModel model, MainConfig main, RuntimeMacros runtime, PluginRunner runner,
+                                 Clock clock) {
+        return new ActiveCheck(new MacroResolver(model, main, runtime, clock), runner, Settings.from(main), clock);
+    }
+
+    /** Everything from the loaded configuration, checks run by {@code runner}. */
+    public static ActiveCheck of(ObjectModel model, MainConfig main, RuntimeMacros runtime, SubjectRunner runner,
                                  Clock clock) {
         return new ActiveCheck(new MacroResolver(model, main, runtime, clock), runner, Settings.from(main), clock);
     }
@@ -96,7 +109,8 @@ public final class ActiveCheck {
      */
     public Begun<CheckResult> beginService(Service service) {
         MacroContext ctx = MacroContext.service(service.key());
-        return begin(ctx, service.check().checkCommand(), settings.serviceTimeout())
+        return begin(CheckSubject.service(service.key().hostName(), service.key().description()), ctx,
+                service.check().checkCommand(), settings.serviceTimeout())
                 .map(r -> mapper.service(service.key(), r));
     }
 
@@ -108,11 +122,11 @@ public final class ActiveCheck {
             return new Begun.Started<>(CompletableFuture.completedFuture(
                     new CheckResult(PluginExit.OK, 0, new PluginOutput(HOST_ASSUMED_UP, "", ""), now, now, false)));
         }
-        return begin(MacroContext.host(host.name()), command, settings.hostTimeout())
+        return begin(CheckSubject.host(host.name()), MacroContext.host(host.name()), command, settings.hostTimeout())
                 .map(r -> mapper.host(host.name(), r));
     }
 
-    private Begun<PluginResult> begin(MacroContext ctx, String checkCommand, Duration timeout) {
+    private Begun<PluginResult> begin(CheckSubject subject, MacroContext ctx, String checkCommand, Duration timeout) {
         Optional<ExpandedCommand> cmd = macros.command(ctx, checkCommand);
         if (cmd.isEmpty()) {
             // the loader rejects unknown commands, so this only happens with a model built by hand
@@ -121,6 +135,6 @@ public final class ActiveCheck {
         }
         Map<String, String> env = settings.environmentMacros()
                 ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
-        return runner.begin(cmd.get().commandLine(), env, timeout);
+        return runner.begin(subject, cmd.get().commandLine(), env, timeout);
     }
 }

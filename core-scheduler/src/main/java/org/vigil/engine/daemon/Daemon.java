@@ -21,6 +21,7 @@ import org.vigil.engine.EngineListener;
 import org.vigil.engine.command.CommandFile;
 import org.vigil.engine.command.Commands;
 import org.vigil.engine.command.EntryLimits;
+import org.vigil.engine.exec.CheckDispatch;
 import org.vigil.engine.exec.PluginCheckExecutor;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.reload.CommandGate;
@@ -53,6 +54,7 @@ public final class Daemon implements AutoCloseable {
     /** Runs active checks: the built-ins in front of {@link #runner}, as the switches say. */
     private final PluginRunner checkRunner;
     private final BuiltinSwitches builtins;
+    private final CheckDispatch dispatch;
     private final PeriodicJobs timers = new PeriodicJobs("vigil-periodic");
     private volatile Instant started;
     private volatile Commands commands;
@@ -92,7 +94,17 @@ public final class Daemon implements AutoCloseable {
      */
     public Daemon(LoadResult config, Clock clock, PrintStream console, EngineListenerFactory listeners,
                   BuiltinSwitches builtins) throws IOException {
+        this(config, clock, console, listeners, builtins, CheckDispatch.LOCAL);
+    }
+
+    /**
+     * {@link #Daemon(LoadResult, Clock, PrintStream, EngineListenerFactory, BuiltinSwitches)}, its active checks sent
+     * where {@code dispatch} says (gearmand workers; the objects no queue takes run here). The daemon closes it.
+     */
+    public Daemon(LoadResult config, Clock clock, PrintStream console, EngineListenerFactory listeners,
+                  BuiltinSwitches builtins, CheckDispatch dispatch) throws IOException {
         this.config = config;
+        this.dispatch = dispatch;
         this.listeners = listeners;
         this.clock = clock;
         MainConfig main = config.mainConfig();
@@ -117,7 +129,8 @@ public final class Daemon implements AutoCloseable {
     Engine buildEngine(LoadResult config, EngineListener listener) {
         MainConfig main = config.mainConfig();
         return new Engine(config.model(), main, clock, new HeapCheckClock(clock),
-                PluginCheckExecutor.factory(config.model(), main, checkRunner, clock), log, listener);
+                PluginCheckExecutor.factory(config.model(), main,
+                        dispatch.runnerFor(config.model(), main, checkRunner, log::log), clock), log, listener);
     }
 
     private static Runnable passOn(Engine e, EngineListenerFactory.Attachment a) {
@@ -358,6 +371,7 @@ public final class Daemon implements AutoCloseable {
             commandFile.close();
         }
         engine.close();
+        dispatch.close();
         if (status != null) {
             status.writeLast();
         }

@@ -31,6 +31,12 @@ public final class PluginCheckExecutor implements CheckExecutor {
         return runtime -> new PluginCheckExecutor(model, ActiveCheck.of(model, main, runtime, runner, clock), clock);
     }
 
+    /** A factory for the engine, its checks run by {@code runner} (which may send them to workers). */
+    public static CheckExecutor.Factory factory(ObjectModel model, MainConfig main,
+                                                org.vigil.checks.exec.SubjectRunner runner, Clock clock) {
+        return runtime -> new PluginCheckExecutor(model, ActiveCheck.of(model, main, runtime, runner, clock), clock);
+    }
+
     @Override
     public CheckOutcome execute(CheckRequest request) {
         Begun<CheckOutcome> begun = begin(request);

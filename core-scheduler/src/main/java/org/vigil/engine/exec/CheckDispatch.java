@@ -1,0 +1,33 @@
+package org.vigil.engine.exec;
+
+import java.util.function.Consumer;
+import org.vigil.checks.exec.PluginRunner;
+import org.vigil.checks.exec.SubjectRunner;
+import org.vigil.config.main.MainConfig;
+import org.vigil.config.model.ObjectModel;
+
+/**
+ * Where the daemon's active checks run: on this machine ({@link #LOCAL}), or sent to workers elsewhere (gearmand,
+ * issue 20) with the objects no queue takes run locally. Lives as long as the daemon, across reloads: each engine
+ * asks for the runner of its own configuration; checks in flight when an engine is replaced still end.
+ */
+public interface CheckDispatch extends AutoCloseable {
+
+    /** Every check on this machine. */
+    CheckDispatch LOCAL = (model, main, local, log) -> SubjectRunner.local(local);
+
+    /**
+     * The runner for an engine of this configuration.
+     *
+     * @param model the objects (their host and service groups route them)
+     * @param main nagios.cfg
+     * @param local the local runner (built-ins in front of the forking runner), for what runs here
+     * @param log the daemon's log (nagios.log), for what the dispatch has to say
+     */
+    SubjectRunner runnerFor(ObjectModel model, MainConfig main, PluginRunner local, Consumer<String> log);
+
+    /** Stops sending; checks still waiting end as the dispatch says (orphaned). */
+    @Override
+    default void close() {
+    }
+}

@@ -98,7 +98,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(actions);
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor, reader));
-        Pages pages = new Pages(reader, users.enabled());
+        env.jersey().register(new org.vigil.web.api.GearmanResource(monitor.gearman()));
+        Pages pages = new Pages(reader, users.enabled(), monitor.gearman());
+        env.jersey().register(new org.vigil.web.pages.GearmanPage(pages));
         env.jersey().register(new PagesResource(pages));
         org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
         org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
@@ -115,7 +117,10 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.healthChecks().register("command-file", EngineHealthChecks.commandFile(monitor));
         env.healthChecks().register("notification-outbox", EngineHealthChecks.outbox(monitor,
                 Duration.ofSeconds(config.healthChecks.maxOutboxPendingSeconds), clock));
-        env.admin().addServlet("prometheus", new PrometheusServlet(reader, monitor.metricsSource()))
+        env.admin().addServlet("prometheus", new PrometheusServlet(reader, out -> {
+            monitor.metricsSource().appendPrometheus(out);
+            monitor.gearman().ifPresent(g -> GearmanMetrics.append(g.get(), out));
+        }))
                 .addMapping("/metrics");
     }
 

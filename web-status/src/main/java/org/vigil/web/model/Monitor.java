@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.vigil.engine.Engine;
 import org.vigil.engine.command.Commands;
 import org.vigil.engine.daemon.Daemon;
@@ -69,6 +70,14 @@ public interface Monitor extends org.vigil.model.StatusSource {
     }
 
     /**
+     * The gearman dispatch's queues and counters, when a {@code gearman} section sends checks to gearmand (issue 20);
+     * empty otherwise, and the pages, {@code /metrics} and the API then show nothing of gearman.
+     */
+    default Optional<Supplier<GearmanReport>> gearman() {
+        return Optional.empty();
+    }
+
+    /**
      * The read model every reader of this monitor shares (the pages, the API, Livestatus), so the engine makes one
      * snapshot for all of them; empty where a monitor has none of its own (the web application then makes one).
      */
@@ -91,7 +100,7 @@ public interface Monitor extends org.vigil.model.StatusSource {
 
     /** The same, with {@code metrics} served on {@code /metrics} beside the monitor's own series. */
     static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications, MetricsSource metrics) {
-        return of(daemon, notifications, metrics, false);
+        return of(daemon, notifications, metrics, false, Optional.empty());
     }
 
     /**
@@ -100,11 +109,24 @@ public interface Monitor extends org.vigil.model.StatusSource {
      */
     static Monitor sharingReads(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
                                 MetricsSource metrics) {
-        return of(daemon, notifications, metrics, true);
+        return of(daemon, notifications, metrics, true, Optional.empty());
+    }
+
+    /** The same, with the gearman dispatch's status ({@link #gearman}) when gearman is configured. */
+    static Monitor sharingReads(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
+                                MetricsSource metrics,
+                                Optional<Supplier<GearmanReport>> gearman) {
+        return of(daemon, notifications, metrics, true, gearman);
+    }
+
+    /** The monitor of a running daemon without built-in channels whose checks go to gearmand ({@code gearman}). */
+    static Monitor withGearman(Daemon daemon, Supplier<GearmanReport> gearman) {
+        return of(daemon, null, MetricsSource.NONE, false, Optional.of(gearman));
     }
 
     private static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
-                              MetricsSource metrics, boolean ownReader) {
+                              MetricsSource metrics, boolean ownReader,
+                              Optional<Supplier<GearmanReport>> gearman) {
         return new Monitor() {
             private final ReadModel reader = ownReader ? new ReadModel(this, Clock.systemUTC(), SNAPSHOT_MAX_AGE)
                     : null;
@@ -112,6 +134,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
             @Override
             public Optional<ReadModel> readModel() {
                 return Optional.ofNullable(reader);
+            }
+
+            @Override
+            public Optional<Supplier<GearmanReport>> gearman() {
+                return gearman;
             }
 
             @Override

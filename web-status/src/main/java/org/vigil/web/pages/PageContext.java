@@ -14,9 +14,17 @@ import org.vigil.model.ProgramView;
  * @param here this page's path and query, for {@code return_to}
  * @param refreshSeconds the auto-refresh period; 0 for none
  * @param notice the result of the action that led here ("Re-check now: done for 2 objects."), or null
+ * @param gearman whether checks go to gearmand (a gearman section is configured), so the header links its page
+ * @param gearmanFallback the banner saying checks run on this machine because gearmand is unreachable, or null
  */
 public record PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
-                          ProgramView program, String notice) {
+                          ProgramView program, String notice, boolean gearman, String gearmanFallback) {
+
+    /** A context without gearman. */
+    public PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
+                       ProgramView program, String notice) {
+        this(user, loginEnabled, csrfToken, here, refreshSeconds, program, notice, false, null);
+    }
 
     /** A context without a notice. */
     public PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,

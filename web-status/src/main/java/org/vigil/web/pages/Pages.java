@@ -2,12 +2,15 @@ package org.vigil.web.pages;
 
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.Access;
 import org.vigil.web.auth.AuthContext;
 import org.vigil.web.auth.WebUser;
 import org.vigil.model.ReadModel;
 import org.vigil.model.StatusSnapshot;
+import org.vigil.web.model.GearmanReport;
 
 /** What the page resources share: the read model, and the context each page is rendered in. */
 public final class Pages {
@@ -17,10 +20,22 @@ public final class Pages {
 
     private final ReadModel reader;
     private final boolean loginEnabled;
+    private final Optional<Supplier<GearmanReport>> gearman;
 
     public Pages(ReadModel reader, boolean loginEnabled) {
+        this(reader, loginEnabled, Optional.empty());
+    }
+
+    /** Pages that also show the gearman dispatch ({@code gearman}), when it is configured. */
+    public Pages(ReadModel reader, boolean loginEnabled, Optional<Supplier<GearmanReport>> gearman) {
         this.reader = reader;
         this.loginEnabled = loginEnabled;
+        this.gearman = gearman;
+    }
+
+    /** The gearman dispatch's status now, empty when gearman is not configured. */
+    public Optional<GearmanReport> gearman() {
+        return gearman.map(Supplier::get);
     }
 
     /** Whether users are configured, so pages need a login. */
@@ -55,6 +70,14 @@ public final class Pages {
         String query = uri.getRequestUri().getRawQuery();
         String here = "/" + uri.getPath(false) + (query == null ? "" : "?" + query);
         return new PageContext(user(sc), loginEnabled && AuthContext.authenticated(sc), AuthContext.csrfToken(sc),
-                here.replaceFirst("^//", "/"), refreshSeconds, program, ActionNotice.of(uri.getQueryParameters()));
+                here.replaceFirst("^//", "/"), refreshSeconds, program, ActionNotice.of(uri.getQueryParameters()),
+                gearman.isPresent(), gearman().filter(GearmanReport::fallback).map(Pages::fallbackBanner)
+                        .orElse(null));
+    }
+
+    /** What every page says while the local fallback runs the checks. */
+    static String fallbackBanner(GearmanReport s) {
+        return "gearmand unreachable" + s.unreachableSince().map(t -> " since " + Fmt.INSTANCE.time(t)).orElse("")
+                + ": checks run on this machine.";
     }
 }

@@ -26,6 +26,7 @@ public final class PagesResource {
     public OverviewView overview(@Context SecurityContext sc, @Context UriInfo uri) {
         WebUser user = pages.user(sc);
         StateCounts counts = pages.reader().counts(new StateCounts.Viewer(user.allObjects(), user.contact()));
-        return new OverviewView(pages.context(sc, uri, counts.program(), Pages.REFRESH_SECONDS), counts);
+        return new OverviewView(pages.context(sc, uri, counts.program(), Pages.REFRESH_SECONDS), counts,
+                pages.gearman().orElse(null));
     }
 }

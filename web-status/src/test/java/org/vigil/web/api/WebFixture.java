@@ -144,6 +144,18 @@ public final class WebFixture implements AutoCloseable {
     /** With {@code webClock} as the web server's clock (sessions, login throttle); the daemon keeps the system's. */
     public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.daemon.EngineListenerFactory listeners,
                       Clock webClock) throws Exception {
+        this(dir, settings, listeners, webClock, Monitor::of);
+    }
+
+    /** With the gearman dispatch's status served by the pages, {@code /metrics} and the API. */
+    public static WebFixture withGearman(Path dir, VigilConfiguration settings,
+                                         java.util.function.Supplier<org.vigil.web.model.GearmanReport> gearman)
+            throws Exception {
+        return new WebFixture(dir, settings, null, Clock.systemUTC(), d -> Monitor.withGearman(d, gearman));
+    }
+
+    private WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.daemon.EngineListenerFactory listeners,
+                       Clock webClock, java.util.function.Function<Daemon, Monitor> monitor) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
                 + "\nretain_state_information=0\ncheck_external_commands=0\n");
@@ -157,7 +169,7 @@ public final class WebFixture implements AutoCloseable {
                 : new Daemon(config, Clock.systemUTC(), quiet, listeners);
         daemon.limitEntries(settings.limits.entries()); // as vigil run does with the YAML's limits
         daemon.start();
-        web = WebServer.start(Monitor.of(daemon), settings.withPorts(0, 0), webClock);
+        web = WebServer.start(monitor.apply(daemon), settings.withPorts(0, 0), webClock);
     }
 
     public record Reply(int status, JsonNode body, String text, String contentType) {

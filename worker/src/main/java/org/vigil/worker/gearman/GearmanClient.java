@@ -2,6 +2,8 @@ package org.vigil.worker.gearman;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A Gearman client on one blocking connection: submits background jobs (the server answers with the job's handle
@@ -29,6 +31,23 @@ public final class GearmanClient implements AutoCloseable {
     public String submitBackground(String function, String unique, byte[] data, JobPriority priority) {
         connection.send(Packet.request(priority.submitBackground(), bytes(function), bytes(unique), data));
         return connection.expect(PacketType.JOB_CREATED).text(0);
+    }
+
+    /**
+     * Queues {@code jobs} pipelined: writes every SUBMIT packet, sends them at once, then reads the server's
+     * {@code JOB_CREATED} answers, which come in the order of the jobs, and gives each handle to {@code created} as it
+     * comes. When the connection fails part way, the jobs whose handle {@code created} did not get may or may not be
+     * queued; the {@link GearmanException} says why.
+     */
+    public void submitBackground(List<BackgroundJob> jobs, Consumer<String> created) {
+        for (BackgroundJob job : jobs) {
+            connection.write(Packet.request(job.priority().submitBackground(), bytes(job.function()),
+                    bytes(job.unique()), job.data()));
+        }
+        connection.flush();
+        for (int i = 0; i < jobs.size(); i++) {
+            created.accept(connection.expect(PacketType.JOB_CREATED).text(0));
+        }
     }
 
     /** Queues a background job at normal priority with no unique id. */

@@ -55,6 +55,24 @@ final class GearmanConnection implements AutoCloseable {
         }
     }
 
+    /** Writes one request packet into the connection's buffer without sending it yet (see {@link #flush}). */
+    void write(Packet packet) {
+        try {
+            out.write(PacketCodec.encode(packet));
+        } catch (IOException e) {
+            throw failure(server, e);
+        }
+    }
+
+    /** Sends what {@link #write} buffered. */
+    void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw failure(server, e);
+        }
+    }
+
     /** Reads the next packet; an {@code ERROR} packet becomes a {@link GearmanServerException}. */
     Packet receive() {
         try {

@@ -23,7 +23,11 @@ public final class Gearmand implements AutoCloseable {
     }
 
     public static Gearmand start() throws IOException, InterruptedException {
-        int port = freePort();
+        return startOn(freePort());
+    }
+
+    /** A gearmand on {@code port}: to start one again where an earlier one listened (a restart). */
+    public static Gearmand startOn(int port) throws IOException, InterruptedException {
         Path log = Files.createTempFile("gearmand", ".log");
         Process process = new ProcessBuilder(BINARY.toString(), "--listen=127.0.0.1", "--port=" + port,
                 "--log-file=" + log, "--threads=1")

@@ -3,6 +3,7 @@ package org.vigil.worker.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,15 +17,17 @@ import org.vigil.worker.payload.JobPayload;
 import org.vigil.worker.payload.PayloadCodec;
 
 /**
- * The thread that puts jobs on gearmand: takes what the engine queued, encodes it, and submits it pipelined (a batch
- * of SUBMIT packets sent at once, then their JOB_CREATED answers read), so one thread keeps up with tens of thousands
- * of checks a second. On a failed connection it reconnects to the first server that answers, with a growing wait;
+ * The thread that puts jobs on gearmand: takes what the engine queued, encodes it, and submits it pipelined (batches
+ * of SUBMIT packets sent at once, up to {@link #WINDOW} batches ahead of the JOB_CREATED answers it reads), so one
+ * thread keeps up with tens of thousands of checks a second. On a failed connection it reconnects to the first server that answers, with a growing wait;
  * jobs not confirmed stay queued and are sent again (gearmand merges a duplicate by its unique id), until their check
  * ends (orphaned, by the sweeper) and they are dropped.
  */
 final class Submitter implements Runnable {
 
     static final int BATCH = 512;
+    /** Batches sent before the oldest one's answers are read. */
+    static final int WINDOW = 3;
     private static final Duration IO_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] PING = {'v'};
 
@@ -37,6 +40,11 @@ final class Submitter implements Runnable {
     private final DispatchLog log;
     private final Clock clock;
     private final Backoff backoff = new Backoff();
+    /** Batches sent whose JOB_CREATED answers are still to read, oldest first. */
+    private final ArrayDeque<List<Pending>> sent = new ArrayDeque<>();
+    /** Jobs to send again first after a lost connection. */
+    private final List<Pending> retry = new ArrayList<>();
+    private GearmanClient client;
     private volatile boolean closed;
 
     Submitter(DispatchSettings settings, PayloadCodec codec, Fallback fallback, DispatchStats stats,
@@ -63,35 +71,29 @@ final class Submitter implements Runnable {
 
     @Override
     public void run() {
-        GearmanClient client = null;
-        List<Pending> batch = new ArrayList<>(BATCH);
         try {
             while (!closed) {
-                if (batch.isEmpty() && !take(batch)) {
+                List<Pending> batch = next();
+                if (batch.isEmpty() && sent.isEmpty()) {
                     continue;
                 }
-                batch.removeIf(Pending::isDone);
-                List<BackgroundJob> jobs = encode(batch);
-                if (jobs.isEmpty()) {
-                    continue;
-                }
-                if (client == null && (client = connect()) == null) {
+                if (client == null && !batch.isEmpty() && (client = connect()) == null) {
+                    retry.addAll(0, batch);
                     if (!backoff.sleep()) {
                         return;
                     }
                     continue;
                 }
-                int[] confirmed = {0};
                 try {
-                    client.submitBackground(jobs, handle -> batch.get(confirmed[0]++).submitted());
-                    stats.submitted.add(jobs.size());
-                    batch.clear();
+                    if (!batch.isEmpty()) {
+                        sent.addLast(batch); // first: if the send fails, lost() sends the batch again
+                        client.sendBackground(jobs(batch));
+                    }
+                    if (!sent.isEmpty() && (sent.size() >= WINDOW || batch.isEmpty())) {
+                        confirmOldest();
+                    }
                 } catch (GearmanException e) {
-                    stats.submitted.add(confirmed[0]);
-                    batch.subList(0, confirmed[0]).clear();
-                    fallback.failed("submitting jobs: " + e.getMessage());
-                    client.close();
-                    client = null;
+                    lost(e);
                 }
             }
         } finally {
@@ -101,46 +103,86 @@ final class Submitter implements Runnable {
         }
     }
 
-    /** Waits a moment for work, then fills the batch: false when none came. */
-    private boolean take(List<Pending> batch) {
-        try {
-            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return false;
+    /**
+     * The next batch to send: jobs to send again first, then what the engine queued; waits a moment for work only
+     * when no answers are due, so batches overlap with gearmand's work on the ones before.
+     */
+    private List<Pending> next() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        if (!retry.isEmpty()) {
+            batch.addAll(retry);
+            retry.clear();
+        } else {
+            try {
+                Pending first = sent.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                if (first == null) {
+                    return batch;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+            } catch (InterruptedException e) {
+                closed = true;
+                return batch;
             }
-            batch.add(first);
-            queue.drainTo(batch, BATCH - 1);
-            return true;
-        } catch (InterruptedException e) {
-            closed = true;
-            return false;
+        }
+        batch.removeIf(Pending::isDone);
+        encode(batch);
+        return batch;
+    }
+
+    private void confirmOldest() {
+        List<Pending> oldest = sent.peekFirst();
+        int[] confirmed = {0};
+        try {
+            client.awaitCreated(oldest.size(), handle -> oldest.get(confirmed[0]++).submitted());
+        } finally {
+            stats.submitted.add(confirmed[0]);
+            oldest.subList(0, confirmed[0]).clear();
+            if (oldest.isEmpty()) {
+                sent.removeFirst();
+            }
         }
     }
 
-    /** The batch's jobs in its order; a check whose line cannot travel in mod_gearman's text ends with why. */
-    private List<BackgroundJob> encode(List<Pending> batch) {
+    /** The connection failed: every job sent and not confirmed goes again, first, on the next connection. */
+    private void lost(GearmanException e) {
+        fallback.failed("submitting jobs: " + e.getMessage());
+        while (!sent.isEmpty()) {
+            retry.addAll(sent.removeFirst());
+        }
+        client.close();
+        client = null;
+    }
+
+    private List<BackgroundJob> jobs(List<Pending> batch) {
         List<BackgroundJob> jobs = new ArrayList<>(batch.size());
-        for (var it = batch.iterator(); it.hasNext(); ) {
-            Pending pending = it.next();
-            if (pending.workload() == null) {
-                try {
-                    pending.workload(codec.encode(JobPayload.encode(pending.job())).getBytes(StandardCharsets.US_ASCII));
-                } catch (IllegalArgumentException e) {
-                    it.remove();
-                    pending.submitted();
-                    log.line("cannot send the " + pending.describe() + " to queue '" + pending.queue() + "': "
-                            + e.getMessage());
-                    if (pending.claim()) {
-                        pending.end(PluginResult.notStarted("mod_gearman's job text cannot carry it: "
-                                + e.getMessage(), clock.instant()));
-                    }
-                    continue;
-                }
-            }
+        for (Pending pending : batch) {
             jobs.add(new BackgroundJob(pending.queue(), uniqueIds ? ModGearmanJobs.uniqueId(pending.subject()) : "",
                     pending.workload(), ModGearmanJobs.priority(pending.subject())));
         }
         return jobs;
+    }
+
+    /** Makes each job's workload once; a check whose line cannot travel in mod_gearman's text ends with why. */
+    private void encode(List<Pending> batch) {
+        for (var it = batch.iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            if (pending.workload() != null) {
+                continue;
+            }
+            try {
+                pending.workload(codec.encode(JobPayload.encode(pending.job())).getBytes(StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                it.remove();
+                pending.submitted();
+                log.line("cannot send the " + pending.describe() + " to queue '" + pending.queue() + "': "
+                        + e.getMessage());
+                if (pending.claim()) {
+                    pending.end(PluginResult.notStarted("mod_gearman's job text cannot carry it: " + e.getMessage(),
+                            clock.instant()));
+                }
+            }
+        }
     }
 
     /** The first server that answers an echo, or null when none does. */

@@ -40,12 +40,25 @@ public final class GearmanClient implements AutoCloseable {
      * queued; the {@link GearmanException} says why.
      */
     public void submitBackground(List<BackgroundJob> jobs, Consumer<String> created) {
+        sendBackground(jobs);
+        awaitCreated(jobs.size(), created);
+    }
+
+    /**
+     * The first half of {@link #submitBackground(List, Consumer)}: sends the jobs' SUBMIT packets at once without
+     * waiting for answers, so a caller may send more before it reads them with {@link #awaitCreated}.
+     */
+    public void sendBackground(List<BackgroundJob> jobs) {
         for (BackgroundJob job : jobs) {
             connection.write(Packet.request(job.priority().submitBackground(), bytes(job.function()),
                     bytes(job.unique()), job.data()));
         }
         connection.flush();
-        for (int i = 0; i < jobs.size(); i++) {
+    }
+
+    /** Reads the next {@code count} {@code JOB_CREATED} answers, in the order the jobs were sent, into {@code created}. */
+    public void awaitCreated(int count, Consumer<String> created) {
+        for (int i = 0; i < count; i++) {
             created.accept(connection.expect(PacketType.JOB_CREATED).text(0));
         }
     }

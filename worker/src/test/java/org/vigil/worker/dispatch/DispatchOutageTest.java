@@ -37,7 +37,7 @@ class DispatchOutageTest {
     void gearmandStoppedGivesOrphansThenLocalChecksThenWorkersAgainWhenItIsBack() throws Exception {
         try (Harness h = new Harness(config, s -> {
             s.orphanAfter = Duration.ofMillis(300);
-            s.localFallbackAfter = Optional.of(Duration.ofSeconds(2));
+            s.localFallbackAfter = Optional.of(Duration.ofSeconds(3));
         })) {
             h.startWorkers(1, h.settings.key);
             assertThat(h.service("h0", "svc0", Harness.DUMMY + " 0 before", WAIT).get(5, TimeUnit.SECONDS).stdout())
@@ -50,11 +50,11 @@ class DispatchOutageTest {
                     Duration.ofSeconds(1));
             assertThat(during.get(5, TimeUnit.SECONDS).stdout()).as("waited for gearmand, then orphaned")
                     .isEqualTo(ORPHAN);
-            assertThat(h.dispatch.counters().runningLocally()).as("not yet: 2 s have not passed").isFalse();
+            assertThat(h.dispatch.counters().runningLocally()).as("not yet: 3 s have not passed").isFalse();
 
             Harness.await("the fallback line", WAIT, () -> !h.lines("until gearmand answers").isEmpty());
             assertThat(h.lines("until gearmand answers")).singleElement().satisfies(line -> assertThat(line)
-                    .startsWith("Gearman dispatch: no gearmand answered for 2.0 s (")
+                    .startsWith("Gearman dispatch: no gearmand answered for 3.0 s (")
                     .contains(h.gearmand().address().toString())
                     .endsWith("): checks run on this machine until gearmand answers"));
             DispatchCounters away = h.dispatch.counters();

@@ -52,6 +52,11 @@ public final class Gearmand implements AutoCloseable {
         throw new IllegalStateException("gearmand did not listen on port " + port + " within 5 s");
     }
 
+    /** The CPU time gearmand has used so far, when the system tells it. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public ServerAddress address() {
         return address;
     }

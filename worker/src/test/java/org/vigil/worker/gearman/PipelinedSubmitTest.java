@@ -44,6 +44,29 @@ class PipelinedSubmitTest {
     }
 
     @Test
+    void batchesSentAheadOfTheirAnswersAreAnsweredInOrder() throws Exception {
+        try (Gearmand gearmand = Gearmand.start();
+             GearmanClient client = GearmanClient.connect(gearmand.address(), TIMEOUT);
+             GearmanAdmin admin = GearmanAdmin.connect(gearmand.address(), TIMEOUT)) {
+            List<BackgroundJob> first = new ArrayList<>();
+            List<BackgroundJob> second = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                (i < 100 ? first : second).add(new BackgroundJob("q_window", "w" + i, bytes("job " + i),
+                        JobPriority.NORMAL));
+            }
+            client.sendBackground(first);
+            client.sendBackground(second);
+            List<String> handles = new ArrayList<>();
+            client.awaitCreated(100, handles::add);
+            client.awaitCreated(200, handles::add);
+            client.echo(bytes("nothing left unread"));
+
+            assertThat(handles).hasSize(300).doesNotHaveDuplicates();
+            assertThat(admin.status()).contains(new FunctionStatus("q_window", 300, 0, 0));
+        }
+    }
+
+    @Test
     void aServerGoneBeforeTheAnswersIsAGearmanExceptionNamingIt() throws Exception {
         Gearmand gearmand = Gearmand.start();
         GearmanClient client = GearmanClient.connect(gearmand.address(), TIMEOUT);

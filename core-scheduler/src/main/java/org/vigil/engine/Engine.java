@@ -17,6 +17,7 @@ import org.vigil.engine.ack.Acknowledgement;
 import org.vigil.engine.dependency.Dependencies;
 import org.vigil.engine.exec.CarriedResult;
 import org.vigil.engine.exec.CheckExecutor;
+import org.vigil.engine.handler.HandlerDispatch;
 import org.vigil.engine.freshness.FreshnessSettings;
 import org.vigil.engine.handler.HandlerSettings;
 import org.vigil.engine.log.NagiosLog;
@@ -53,7 +54,15 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
     /** Builds the engine for {@code model}; nothing runs until {@link #start}. */
     public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
                   CheckExecutor.Factory executors, NagiosLog log, EngineListener listener) {
-        this.a = new EngineAssembly(model, main, clock, checkClock, log, listener, executors);
+        this(model, main, clock, checkClock, executors, HandlerDispatch.LOCAL, log, listener);
+    }
+
+    /** {@link #Engine(ObjectModel, MainConfig, Clock, CheckClock, CheckExecutor.Factory, NagiosLog, EngineListener)},
+     * its event handlers offered to {@code handlers} (gearmand workers) before they run here. */
+    public Engine(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock,
+                  CheckExecutor.Factory executors, HandlerDispatch handlers, NagiosLog log, EngineListener listener) {
+        this.a = new EngineAssembly(model, main, clock, checkClock, log, listener,
+                new EngineAssembly.Runners(executors, handlers));
     }
 
     // life: retain, start, close ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import org.vigil.engine.freshness.FreshnessChecker;
 import org.vigil.engine.freshness.FreshnessSettings;
 import org.vigil.engine.feed.Feeds;
 import org.vigil.engine.handler.EventHandlers;
+import org.vigil.engine.handler.HandlerDispatch;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.engine.schedule.CheckClock;
 import org.vigil.engine.schedule.CheckPeriods;
@@ -76,8 +77,13 @@ final class EngineAssembly {
     /** Reload: this engine continues another's schedule, so checks that came due meanwhile run at once. */
     boolean continuing;
 
+    /** What runs this engine's commands: its checks' executor, and where its event handlers may go instead. */
+    record Runners(CheckExecutor.Factory executors, HandlerDispatch handlers) {
+    }
+
     EngineAssembly(ObjectModel model, MainConfig main, Clock clock, CheckClock checkClock, NagiosLog log,
-                   EngineListener listener, CheckExecutor.Factory executors) {
+                   EngineListener listener, Runners runners) {
+        CheckExecutor.Factory executors = runners.executors();
         this.model = model;
         this.clock = clock;
         this.stats = new CheckStatistics(clock, clock.instant());
@@ -110,7 +116,7 @@ final class EngineAssembly {
                         DowntimeText.of(main.value("date_format").orElse("us"), main.zone())));
         FreshnessChecker checker = new FreshnessChecker(FreshnessSettings.from(main), log::log);
         this.handlers = EventHandlers.create(model, main, new StatusMacros(objects.hostMap(), objects.serviceMap(),
-                clock), clock, log::log);
+                clock), clock, log::log, runners.handlers());
         this.feeds = Feeds.create(model, main, new StatusMacros(objects.hostMap(), objects.serviceMap(), clock), clock,
                 log::log);
         this.schedule = new CheckSchedule(new CheckSchedule.Parts(objects, model, periods, checkClock, clock), log,

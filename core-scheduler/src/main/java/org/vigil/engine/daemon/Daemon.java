@@ -130,7 +130,8 @@ public final class Daemon implements AutoCloseable {
         MainConfig main = config.mainConfig();
         return new Engine(config.model(), main, clock, new HeapCheckClock(clock),
                 PluginCheckExecutor.factory(config.model(), main,
-                        dispatch.runnerFor(config.model(), main, checkRunner, log::log), clock), log, listener);
+                        dispatch.runnerFor(config.model(), main, checkRunner, log::log), clock),
+                dispatch.handlersFor(config.model(), main, log::log), log, listener);
     }
 
     private static Runnable passOn(Engine e, EngineListenerFactory.Attachment a) {

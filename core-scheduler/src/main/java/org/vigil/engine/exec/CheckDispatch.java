@@ -5,6 +5,7 @@ import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.exec.SubjectRunner;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
+import org.vigil.engine.handler.HandlerDispatch;
 
 /**
  * Where the daemon's active checks run: on this machine ({@link #LOCAL}), or sent to workers elsewhere (gearmand,
@@ -25,6 +26,14 @@ public interface CheckDispatch extends AutoCloseable {
      * @param log the daemon's log (nagios.log), for what the dispatch has to say
      */
     SubjectRunner runnerFor(ObjectModel model, MainConfig main, PluginRunner local, Consumer<String> log);
+
+    /**
+     * Where the event handlers of an engine of this configuration run: here unless the dispatch sends them to workers
+     * too (mod_gearman's {@code eventhandler=}).
+     */
+    default HandlerDispatch handlersFor(ObjectModel model, MainConfig main, Consumer<String> log) {
+        return HandlerDispatch.LOCAL;
+    }
 
     /** Stops sending; checks still waiting end as the dispatch says (orphaned). */
     @Override

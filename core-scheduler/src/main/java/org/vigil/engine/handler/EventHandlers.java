@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.vigil.checks.exec.CheckSubject;
 import org.vigil.checks.exec.CommandPool;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
@@ -26,7 +27,9 @@ import org.vigil.engine.state.Effects;
  * due (and that {@code enable_event_handlers} and the object's {@code event_handler_enabled} allow it): the global
  * handler first, then the object's. On the engine thread the command's macros are expanded (so they see the state
  * of this change, not a later one) and the {@code ... EVENT HANDLER:} line is logged; the command then runs on a
- * small pool of its own, never on the engine thread, and is killed at {@code event_handler_timeout}.
+ * small pool of its own, never on the engine thread, and is killed at {@code event_handler_timeout}. With a
+ * {@link HandlerDispatch} other than {@link HandlerDispatch#LOCAL}, the pool first offers the expanded command line to
+ * it (a gearmand worker) and runs only what it declines.
  */
 public final class EventHandlers implements AutoCloseable {
 
@@ -36,9 +39,11 @@ public final class EventHandlers implements AutoCloseable {
     private final Consumer<String> log;
     private final CommandPool pool;
     private final boolean ownsRunner;
+    private final HandlerDispatch dispatch;
 
     EventHandlers(HandlerSettings settings, MacroResolver macros, PluginRunner runner, boolean ownsRunner,
-                  Consumer<String> log) {
+                  Consumer<String> log, HandlerDispatch dispatch) {
+        this.dispatch = dispatch;
         this.settings = settings;
         this.macros = macros;
         this.runner = runner;
@@ -54,12 +59,18 @@ public final class EventHandlers implements AutoCloseable {
      */
     public static EventHandlers create(ObjectModel model, MainConfig main, RuntimeMacros runtime, Clock clock,
                                        Consumer<String> log) {
+        return create(model, main, runtime, clock, log, HandlerDispatch.LOCAL);
+    }
+
+    /** As {@link #create(ObjectModel, MainConfig, RuntimeMacros, Clock, Consumer)}, offering each to {@code dispatch}. */
+    public static EventHandlers create(ObjectModel model, MainConfig main, RuntimeMacros runtime, Clock clock,
+                                       Consumer<String> log, HandlerDispatch dispatch) {
         HandlerSettings s = HandlerSettings.from(main);
         s = new HandlerSettings(known(model, s.globalHostHandler(), "global_host_event_handler", log),
                 known(model, s.globalServiceHandler(), "global_service_event_handler", log), s.timeout(),
                 s.logEventHandlers(), s.environmentMacros());
         return new EventHandlers(s, new MacroResolver(model, main, runtime, clock),
-                PluginRunners.create(RunnerOptions.defaults().forDaemon(main)), true, log);
+                PluginRunners.create(RunnerOptions.defaults().forDaemon(main)), true, log, dispatch);
     }
 
     private static String known(ObjectModel model, String handler, String directive, Consumer<String> log) {
@@ -82,16 +93,17 @@ public final class EventHandlers implements AutoCloseable {
     /** A service changed state: its handlers with the macros of {@code alert}. Engine thread. */
     public void serviceEvent(ServiceKey key, String objectHandler, Effects.Alert alert) {
         MacroContext ctx = MacroContext.service(key).withExtra(alertMacros("SERVICE", alert));
-        String object = key.hostName() + ";" + key.description();
-        run(HandlerKind.GLOBAL_SERVICE, settings.globalServiceHandler(), ctx, object, alert);
-        run(HandlerKind.SERVICE, objectHandler, ctx, object, alert);
+        CheckSubject subject = CheckSubject.service(key.hostName(), key.description());
+        run(HandlerKind.GLOBAL_SERVICE, settings.globalServiceHandler(), ctx, subject, alert);
+        run(HandlerKind.SERVICE, objectHandler, ctx, subject, alert);
     }
 
     /** A host changed state: its handlers with the macros of {@code alert}. Engine thread. */
     public void hostEvent(String host, String objectHandler, Effects.Alert alert) {
         MacroContext ctx = MacroContext.host(host).withExtra(alertMacros("HOST", alert));
-        run(HandlerKind.GLOBAL_HOST, settings.globalHostHandler(), ctx, host, alert);
-        run(HandlerKind.HOST, objectHandler, ctx, host, alert);
+        CheckSubject subject = CheckSubject.host(host);
+        run(HandlerKind.GLOBAL_HOST, settings.globalHostHandler(), ctx, subject, alert);
+        run(HandlerKind.HOST, objectHandler, ctx, subject, alert);
     }
 
     /** The state macros as they stood at the change (a soft recovery is OK SOFT 2 to its handler). */
@@ -106,7 +118,8 @@ public final class EventHandlers implements AutoCloseable {
         return m;
     }
 
-    private void run(HandlerKind kind, String handler, MacroContext ctx, String object, Effects.Alert alert) {
+    private void run(HandlerKind kind, String handler, MacroContext ctx, CheckSubject subject,
+                     Effects.Alert alert) {
         if (handler == null || handler.isBlank()) {
             return;
         }
@@ -117,13 +130,32 @@ public final class EventHandlers implements AutoCloseable {
             return;
         }
         if (settings.logEventHandlers() && alert != null) {
+            String object = subject.hostName() + subject.serviceDescription().map(d -> ";" + d).orElse("");
             log.accept(kind.logPrefix + ": " + object + ";" + alert.state().name() + ";" + alert.stateType() + ";"
                     + alert.attempt() + ";" + handler);
         }
         Map<String, String> env = settings.environmentMacros()
                 ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
         String line = cmd.get().line();
-        pool.execute(() -> execute(kind, cmd.get(), env, line)); // false only when shutting down: not started
+        pool.execute(() -> { // false only when shutting down: not started
+            if (!sent(kind, subject, line)) {
+                execute(kind, cmd.get(), env, line);
+            }
+        });
+    }
+
+    /** Pool thread: whether a worker took the handler; one it could not be given to runs here, said in the log. */
+    private boolean sent(HandlerKind kind, CheckSubject subject, String line) {
+        if (dispatch == HandlerDispatch.LOCAL) {
+            return false;
+        }
+        try {
+            return dispatch.send(subject, line, settings.timeout());
+        } catch (RuntimeException e) {
+            log.accept("Warning: " + kind.timeoutName + " event handler command '" + line
+                    + "' could not be sent to a worker (" + e.getMessage() + "): run here");
+            return false;
+        }
     }
 
     /** Pool thread: runs one handler to its end or its timeout. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.vigil.engine.Engine;
+import org.vigil.engine.handler.HandlerDispatch;
 import org.vigil.engine.schedule.ManualCheckClock;
 import org.vigil.engine.testkit.EngineFixture;
 import org.vigil.engine.testkit.Fields;
@@ -126,9 +127,15 @@ final class PassiveScenarioTable implements AutoCloseable {
     final Engine engine;
 
     PassiveScenarioTable(Path dir, String extraMain) throws Exception {
+        this(dir, extraMain, HandlerDispatch.LOCAL);
+    }
+
+    /** The table with event handlers offered to {@code handlers} before they run here. */
+    PassiveScenarioTable(Path dir, String extraMain, HandlerDispatch handlers) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("handler.sh"), "f=$1\nshift\necho \"$*\" >> \"$f\"\n");
-        fx = EngineFixture.on(TestConfig.load(dir, extraMain, OBJECTS.replace("DIR", dir.toString())), T0).start();
+        fx = EngineFixture.on(TestConfig.load(dir, extraMain, OBJECTS.replace("DIR", dir.toString())), T0)
+                .handlers(handlers).start();
         checks = fx.checks;
         script = fx.script.codes;
         engine = fx.engine;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.vigil.config.LoadResult;
 import org.vigil.config.model.ServiceKey;
+import org.vigil.engine.handler.HandlerDispatch;
 import org.vigil.engine.exec.CheckExecutor;
 import org.vigil.engine.state.CheckTarget;
 import org.vigil.engine.Engine;
@@ -44,8 +45,8 @@ public final class EngineFixture implements AutoCloseable {
         this.closeChecks = b.closeChecks;
         this.log = new LogCapture(b.logFile, clock);
         CheckExecutor executor = b.executor != null ? b.executor : script.executor(clock);
-        engine = new Engine(b.config.model(), b.config.mainConfig(), clock, checks, runtime -> executor, log.log(),
-                b.listener);
+        engine = new Engine(b.config.model(), b.config.mainConfig(), clock, checks, runtime -> executor, b.handlers,
+                log.log(), b.listener);
         retention = b.retentionFile == null ? null : retain(b.retentionFile, b.problems);
         engine.start();
         commands = new Commands(engine, b.config.mainConfig(), log.log(), clock, b.limits);
@@ -109,6 +110,7 @@ public final class EngineFixture implements AutoCloseable {
         private Consumer<RetentionProblem> problems;
         private boolean closeChecks;
         private EntryLimits limits = EntryLimits.DEFAULTS;
+        private HandlerDispatch handlers = HandlerDispatch.LOCAL;
 
         private Builder(LoadResult config, TestClock clock) {
             this.config = config;
@@ -147,6 +149,12 @@ public final class EngineFixture implements AutoCloseable {
         /** Commands may add at most these comments and downtimes (default {@link EntryLimits#DEFAULTS}). */
         public Builder limits(EntryLimits l) {
             this.limits = l;
+            return this;
+        }
+
+        /** Offers event handlers to {@code h} before running them (default: all run here). */
+        public Builder handlers(HandlerDispatch h) {
+            this.handlers = h;
             return this;
         }
 

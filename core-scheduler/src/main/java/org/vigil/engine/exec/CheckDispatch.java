@@ -35,6 +35,14 @@ public interface CheckDispatch extends AutoCloseable {
         return HandlerDispatch.LOCAL;
     }
 
+    /**
+     * Where the contacts' notification commands of this configuration run: here unless the dispatch sends them to
+     * workers too (mod_gearman's {@code notifications=}).
+     */
+    default NotificationDispatch notificationsFor(ObjectModel model, MainConfig main, Consumer<String> log) {
+        return NotificationDispatch.LOCAL;
+    }
+
     /** Stops sending; checks still waiting end as the dispatch says (orphaned). */
     @Override
     default void close() {

@@ -7,18 +7,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.vigil.checks.exec.CheckSubject;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.checks.exec.PluginRunner;
 import org.vigil.checks.macro.ExpandedCommand;
 import org.vigil.checks.macro.MacroContext;
 import org.vigil.checks.macro.MacroResolver;
 import org.vigil.config.main.MainConfig;
+import org.vigil.engine.exec.NotificationCommand;
+import org.vigil.engine.exec.NotificationDispatch;
 
 /**
  * Runs a contact's notification commands as Nagios does: macros expanded for the host, service and contact with
  * the notification's own values ({@code $NOTIFICATIONTYPE$}, {@code $CONTACTEMAIL$}...), the {@code NAGIOS_*}
  * environment when {@code enable_environment_macros=1}, and {@code notification_timeout}. Commands run on this
- * sink's own threads, never on the engine thread; failures and timeouts are logged as warnings.
+ * sink's own threads, never on the engine thread; failures and timeouts are logged as warnings. With a
+ * {@link NotificationDispatch} other than {@link NotificationDispatch#LOCAL}, each expanded command is first offered
+ * to it (a gearmand worker) and runs here only when it declines.
  */
 public final class CommandSink implements NotificationSink, AutoCloseable {
 
@@ -28,8 +33,18 @@ public final class CommandSink implements NotificationSink, AutoCloseable {
     private final boolean environment;
     private final Consumer<String> log;
     private final ExecutorService threads;
+    private final NotificationDispatch dispatch;
+    /** Why {@link #run} has no result of a command a worker took. */
+    static final String TAKEN = "taken by a worker";
 
     public CommandSink(MacroResolver macros, PluginRunner runner, MainConfig main, Consumer<String> log, int threads) {
+        this(macros, runner, main, log, threads, NotificationDispatch.LOCAL);
+    }
+
+    /** The sink, offering each command to {@code dispatch} before running it here. */
+    public CommandSink(MacroResolver macros, PluginRunner runner, MainConfig main, Consumer<String> log, int threads,
+                       NotificationDispatch dispatch) {
+        this.dispatch = dispatch;
         this.macros = macros;
         this.runner = runner;
         this.timeout = Duration.ofSeconds(seconds(main.value("notification_timeout", "30")));
@@ -95,6 +110,9 @@ public final class CommandSink implements NotificationSink, AutoCloseable {
                     + "' is not defined");
             return PluginResult.notStarted("no command", n.time());
         }
+        if (sent(n, cmd.get().line())) {
+            return PluginResult.notStarted(TAKEN, n.time());
+        }
         Map<String, String> env = environment ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
         PluginResult r = runner.run(guard.apply(cmd.get().commandLine()), env, timeout);
         String about = n.isHost() ? "host '" + n.hostName() + "'"
@@ -108,6 +126,27 @@ public final class CommandSink implements NotificationSink, AutoCloseable {
                     + "', stderr: '" + nonEmpty(r.stderr()) + "'");
         }
         return r;
+    }
+
+    /**
+     * Whether a worker took the command; one that could not be given to it runs here, said in the log. The start
+     * marker guard is not sent: a worker cannot see this machine's markers.
+     */
+    private boolean sent(Notification n, String line) {
+        if (dispatch == NotificationDispatch.LOCAL) {
+            return false;
+        }
+        CheckSubject subject = n.isHost() ? CheckSubject.host(n.hostName())
+                : CheckSubject.service(n.hostName(), n.service().description());
+        String longOutput = n.macros().getOrDefault(n.isHost() ? "LONGHOSTOUTPUT" : "LONGSERVICEOUTPUT", "");
+        try {
+            return dispatch.send(new NotificationCommand(subject, n.contact().name(), line,
+                    n.output() == null ? "" : n.output(), longOutput, n.time()));
+        } catch (RuntimeException e) {
+            log.accept("Warning: notification command '" + line + "' for contact '" + n.contact().name()
+                    + "' could not be sent to a worker (" + e.getMessage() + "): run here");
+            return false;
+        }
     }
 
     private static String nonEmpty(String s) {

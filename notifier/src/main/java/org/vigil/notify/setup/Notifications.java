@@ -17,6 +17,7 @@ import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.Command;
 import org.vigil.engine.Engine;
 import org.vigil.engine.daemon.EngineListenerFactory;
+import org.vigil.engine.exec.CheckDispatch;
 import org.vigil.engine.log.NagiosLog;
 import org.vigil.notify.delivery.Channel;
 import org.vigil.notify.delivery.email.EmailChannel;
@@ -45,6 +46,7 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     private static final int COMMAND_THREADS = 4;
 
     private final NotifySettings settings;
+    private final CheckDispatch checkDispatch;
     private final Clock clock;
     /** Made at the first config, whose nagios_user it keeps (Nagios switches users once, at start). */
     private volatile PluginRunner runner;
@@ -57,6 +59,15 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     private volatile Consumer<String> log = System.err::println;
 
     public Notifications(NotifySettings settings, Clock clock) {
+        this(settings, clock, CheckDispatch.LOCAL);
+    }
+
+    /**
+     * Notifications whose contact commands are offered, config by config, to {@code dispatch}'s
+     * {@link CheckDispatch#notificationsFor} (gearmand workers) before they run here; the caller closes it.
+     */
+    public Notifications(NotifySettings settings, Clock clock, CheckDispatch dispatch) {
+        this.checkDispatch = dispatch;
         this.settings = settings;
         this.clock = clock;
         this.dispatcher = new Dispatcher(() -> outbox, () -> commands, () -> markers, line -> log.accept(line));
@@ -75,7 +86,8 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
         warnAboutUnknownChannels(config, log::log);
         MacroResolver macros = new MacroResolver(config.model(), main, RuntimeMacros.NONE, clock);
         CommandSink previous = commands;
-        commands = new CommandSink(macros, runner, main, log::log, COMMAND_THREADS);
+        commands = new CommandSink(macros, runner, main, log::log, COMMAND_THREADS,
+                checkDispatch.notificationsFor(config.model(), main, log::log));
         Engine[] engine = new Engine[1];
         RoutingSink[] sink = new RoutingSink[1];
         Periods periods = new Periods(config.model().compileTimeperiods(main.zone(), new Diagnostics()));

@@ -2,8 +2,6 @@ package org.vigil.worker.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.vigil.checks.exec.CheckSubject;
@@ -11,6 +9,7 @@ import org.vigil.engine.handler.HandlerDispatch;
 import org.vigil.worker.gearman.JobPriority;
 import org.vigil.worker.payload.CheckJob;
 import org.vigil.worker.payload.GmTime;
+import org.vigil.worker.payload.JobPayload;
 import org.vigil.worker.payload.JobType;
 
 /**
@@ -43,14 +42,14 @@ public final class HandlerSender implements HandlerDispatch {
         if (queue.isEmpty()) {
             return false;
         }
-        submit.accept(new QueuedJob(queue.get(), Optional.empty(), JobPriority.NORMAL, job(commandLine)));
+        submit.accept(new QueuedJob(queue.get(), Optional.empty(), JobPriority.NORMAL,
+                JobPayload.encode(job(commandLine))));
         return true;
     }
 
     /** The eventhandler job of {@code commandLine}, stamped now. */
     CheckJob job(String commandLine) {
-        Instant now = clock.instant();
-        GmTime time = GmTime.ofEpochMicros(ChronoUnit.MICROS.between(Instant.EPOCH, now));
+        GmTime time = GmTime.of(clock.instant());
         // a newline would end the payload's command_line early: written \n, as mod_gearman does for notifications
         return new CheckJob(JobType.EVENTHANDLER, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), time, 0, commandLine.replace("\n", "\\n"));

@@ -23,6 +23,11 @@ public record GmTime(long seconds, int micros) {
         return new GmTime(epochMicros / 1_000_000, (int) (epochMicros % 1_000_000));
     }
 
+    /** The time of an instant, to the microsecond. */
+    public static GmTime of(java.time.Instant at) {
+        return new GmTime(at.getEpochSecond(), at.getNano() / 1000);
+    }
+
     /** The time written {@code sec[.fraction]}, or null when the text is not one; a fraction past 6 digits is cut. */
     static GmTime parse(String text) {
         Matcher m = FORMAT.matcher(text);

@@ -22,7 +22,6 @@ import org.vigil.config.model.ObjectModel;
 import org.vigil.worker.gearman.GearmanClient;
 import org.vigil.worker.gearman.Gearmand;
 import org.vigil.worker.gearman.JobPriority;
-import org.vigil.worker.payload.JobPayload;
 import org.vigil.worker.payload.PayloadCodec;
 import org.vigil.worker.payload.SharedKey;
 import org.vigil.worker.run.JobLoop;
@@ -63,7 +62,7 @@ class HandlerSenderTest {
         assertThat(q.priority()).isEqualTo(JobPriority.NORMAL);
         assertThat(q.unique()).isEmpty();
         long seconds = NOW.getEpochSecond();
-        assertThat(JobPayload.encode(q.job())).isEqualTo("type=eventhandler\nstart_time=" + seconds + ".123456\n"
+        assertThat(q.text()).isEqualTo("type=eventhandler\nstart_time=" + seconds + ".123456\n"
                 + "core_time=" + seconds + ".123456\ncommand_line=/usr/local/bin/restart-httpd web1 CRITICAL\n\n\n");
     }
 
@@ -92,7 +91,7 @@ class HandlerSenderTest {
     @Test
     void aNewlineInTheCommandLineCannotEndThePayloadEarly() {
         sender(new RoutingFixture.Conf()).send(CheckSubject.host("web1"), "/bin/echo 'a\nb'", Duration.ofSeconds(5));
-        assertThat(JobPayload.encode(queued.get(0).job())).contains("command_line=/bin/echo 'a\\nb'\n\n\n");
+        assertThat(queued.get(0).text()).contains("command_line=/bin/echo 'a\\nb'\n\n\n");
     }
 
     @Test
@@ -126,7 +125,7 @@ class HandlerSenderTest {
     private static void submit(Gearmand gearmand, PayloadCodec codec, QueuedJob job) {
         try (GearmanClient client = GearmanClient.connect(gearmand.address(), Duration.ofSeconds(3))) {
             client.submitBackground(job.queue(), job.unique().orElse(""),
-                    codec.encode(JobPayload.encode(job.job())).getBytes(StandardCharsets.US_ASCII), job.priority());
+                    codec.encode(job.text()).getBytes(StandardCharsets.US_ASCII), job.priority());
         }
     }
 }

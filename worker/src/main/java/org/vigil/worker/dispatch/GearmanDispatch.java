@@ -18,6 +18,8 @@ import org.vigil.checks.exec.SubjectRunner;
 import org.vigil.config.main.MainConfig;
 import org.vigil.config.model.ObjectModel;
 import org.vigil.engine.exec.CheckDispatch;
+import org.vigil.engine.exec.NotificationDispatch;
+import org.vigil.engine.handler.HandlerDispatch;
 import org.vigil.worker.gearman.ServerAddress;
 import org.vigil.worker.payload.PayloadCodec;
 import org.vigil.worker.payload.SharedKey;
@@ -42,11 +44,14 @@ public final class GearmanDispatch implements CheckDispatch {
     private final Waiting waiting = new Waiting();
     private final Fallback fallback;
     private final Submitter submitter;
+    private final JobSender jobs;
     private final List<ResultReader> readers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService sweeper;
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean closed;
+    private ObjectModel routedModel;
+    private QueueRouter routes;
 
     /** Starts the submitter, the result readers and the sweeper; they connect to gearmand in the background. */
     public GearmanDispatch(DispatchSettings settings, Clock clock) {
@@ -56,6 +61,7 @@ public final class GearmanDispatch implements CheckDispatch {
         this.fallback = new Fallback(settings.localFallbackAfter(), clock, log, stats);
         this.submitter = new Submitter(settings, codec, fallback, stats, log, clock);
         start(submitter, "vigil-gearman-submit");
+        this.jobs = new JobSender(settings.servers(), codec);
         PayloadCodec resultCodec = settings.acceptClearResults() ? codec.acceptingClearText() : codec;
         ResultReader.Shared shared = new ResultReader.Shared(resultCodec, waiting, fallback, stats,
                 new RejectedResults(clock, log, stats), clock);
@@ -95,7 +101,32 @@ public final class GearmanDispatch implements CheckDispatch {
     @Override
     public SubjectRunner runnerFor(ObjectModel model, MainConfig main, PluginRunner local, Consumer<String> log) {
         this.log.use(log);
-        return new DispatchRunner(QueueRouter.of(model, settings), local, this);
+        QueueRouter router = router(model);
+        router.warnings().forEach(this.log::line);
+        return new DispatchRunner(router, local, this);
+    }
+
+    /** Event handlers to the {@code eventhandler} queue (or their object's) when {@code eventhandler=yes}. */
+    @Override
+    public HandlerDispatch handlersFor(ObjectModel model, MainConfig main, Consumer<String> log) {
+        return settings.eventhandler() ? new HandlerSender(router(model), jobs, clock)
+                : HandlerDispatch.LOCAL;
+    }
+
+    /** Notification commands to the {@code notification} queue when {@code notifications=yes}. */
+    @Override
+    public NotificationDispatch notificationsFor(ObjectModel model, MainConfig main, Consumer<String> log) {
+        return settings.notifications() ? new NotificationSender(router(model), jobs, clock)
+                : NotificationDispatch.LOCAL;
+    }
+
+    /** The routes of {@code model}, worked out once for the checks, handlers and notifications of one engine. */
+    private synchronized QueueRouter router(ObjectModel model) {
+        if (routedModel != model) {
+            routedModel = model;
+            routes = QueueRouter.of(model, settings);
+        }
+        return routes;
     }
 
     /** What the dispatch has done so far, and whether gearmand answers. */
@@ -163,6 +194,7 @@ public final class GearmanDispatch implements CheckDispatch {
         sweeper.shutdownNow();
         submitter.close();
         readers.forEach(ResultReader::close);
+        jobs.close();
         for (Thread thread : threads) {
             thread.interrupt();
         }

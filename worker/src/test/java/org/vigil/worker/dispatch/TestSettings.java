@@ -15,6 +15,8 @@ final class TestSettings {
     boolean orphanServiceChecks = true;
     int orphanReturn = 2;
     int resultWorkers = 1;
+    boolean eventhandler;
+    boolean notifications;
     Duration orphanAfter = Duration.ofSeconds(10);
     Optional<Duration> localFallbackAfter = Optional.empty();
     private final ServerAddress server;
@@ -25,7 +27,7 @@ final class TestSettings {
 
     DispatchSettings build() {
         return new DispatchSettings(List.of(server), List.of(), key, encryption, acceptClearResults, true, true,
-                false, false, true, false, List.of(), List.of(), List.of(), List.of(), Optional.empty(), true,
+                eventhandler, notifications, true, false, List.of(), List.of(), List.of(), List.of(), Optional.empty(), true,
                 DispatchSettings.CHECK_RESULTS, resultWorkers, orphanHostChecks, orphanServiceChecks, orphanReturn,
                 orphanAfter, localFallbackAfter);
     }

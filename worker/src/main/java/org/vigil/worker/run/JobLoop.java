@@ -45,6 +45,8 @@ public final class JobLoop implements Runnable {
     private final Duration jobTimeout;
     private final Consumer<String> log;
     private volatile boolean stopped;
+    private volatile boolean busy;
+    private volatile long lastActive = System.nanoTime();
 
     /**
      * @param server     the gearmand
@@ -81,7 +83,13 @@ public final class JobLoop implements Runnable {
             while (!stopped) {
                 Optional<Job> job = worker.awaitJob(POLL);
                 if (job.isPresent()) {
-                    serve(worker, results, job.get());
+                    busy = true;
+                    try {
+                        serve(worker, results, job.get());
+                    } finally {
+                        busy = false;
+                        lastActive = System.nanoTime();
+                    }
                 }
             }
         }
@@ -92,14 +100,37 @@ public final class JobLoop implements Runnable {
         stopped = true;
     }
 
+    /** The gearmand this loop serves. */
+    public ServerAddress server() {
+        return server;
+    }
+
+    /** Whether the loop is running a job now. */
+    public boolean busy() {
+        return busy;
+    }
+
+    /** How long the loop has been without a job (since it was made, or since its last job ended); zero when busy. */
+    public Duration idle() {
+        return busy ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastActive);
+    }
+
     private void serve(GearmanWorker worker, GearmanClient results, Job job) {
+        String text;
         CheckJob check;
         try {
-            check = JobPayload.decode(codec.decode(new String(job.data(), StandardCharsets.US_ASCII)));
+            text = codec.decode(new String(job.data(), StandardCharsets.US_ASCII));
         } catch (PayloadException e) {
-            log.accept("Discarded a job on queue '" + job.function() + "' (handle " + job.handle()
-                    + ") that cannot be read: " + e.getMessage());
-            worker.fail(job);
+            discard(worker, job, codec.isEncrypted()
+                    ? "it does not decrypt with this worker's key: the key does not match the central node's"
+                            + " (or the central node does not encrypt): " + e.getMessage()
+                    : e.getMessage());
+            return;
+        }
+        try {
+            check = JobPayload.decode(text);
+        } catch (PayloadException e) {
+            discard(worker, job, e.getMessage());
             return;
         }
         Duration timeout = check.timeout() > 0 ? Duration.ofSeconds(check.timeout()) : jobTimeout;
@@ -115,5 +146,11 @@ public final class JobLoop implements Runnable {
         results.submitBackground(queue, codec.encode(ResultPayload.encode(result))
                 .getBytes(StandardCharsets.US_ASCII));
         worker.complete(job, new byte[0]);
+    }
+
+    private void discard(GearmanWorker worker, Job job, String why) {
+        log.accept("Discarded a job on queue '" + job.function() + "' (handle " + job.handle()
+                + ") that cannot be read: " + why);
+        worker.fail(job);
     }
 }

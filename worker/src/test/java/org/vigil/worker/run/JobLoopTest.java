@@ -126,7 +126,8 @@ class JobLoopTest {
         WorkerResult good = nextResult("check_results");
         assertThat(good.serviceDescription()).contains("Good");
         assertThat(log).hasSize(1);
-        assertThat(log.get(0)).startsWith("Discarded a job on queue 'service'").contains("wrong key");
+        assertThat(log.get(0)).startsWith("Discarded a job on queue 'service'")
+                .contains("the key does not match the central node's", "wrong key");
         assertThat(thread.isAlive()).isTrue();
         assertThat(jobsLeftOn("service")).as("the failed job is gone, not requeued; the good one completed")
                 .isZero();

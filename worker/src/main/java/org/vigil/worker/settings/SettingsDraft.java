@@ -29,6 +29,8 @@ final class SettingsDraft {
     private final Map<String, List<String>> other = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
     private boolean queuesByHand;
+    /** The file:line that named the key file, so its problems point there. */
+    private String keyFileWhere;
 
     List<String> errors() {
         return errors;
@@ -82,6 +84,9 @@ final class SettingsDraft {
             case TEXT -> {
                 if ("config".equals(key)) {
                     return key;
+                }
+                if ("keyfile".equals(key)) {
+                    keyFileWhere = where.startsWith("vigil worker") ? null : where;
                 }
                 setSingle(key, v);
             }
@@ -198,7 +203,7 @@ final class SettingsDraft {
         String key = single.get("key");
         Path keyFile = single.containsKey("keyfile") ? Path.of(single.get("keyfile")) : null;
         if (keyFile != null) {
-            key = readKeyFile(where, keyFile);
+            key = readKeyFile(keyFileWhere == null ? where : keyFileWhere, keyFile);
         }
         if (encryption && key == null && keyFile == null) {
             error(where, "encryption is on but no key is given (expected key=..., keyfile=..., --key-file F,"

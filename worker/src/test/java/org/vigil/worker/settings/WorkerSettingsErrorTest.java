@@ -89,6 +89,10 @@ class WorkerSettingsErrorTest {
         Files.writeString(empty, "\n");
         assertThat(errors("--server", "gm", "--key-file", empty.toString())).containsExactly(
                 "vigil worker: error: key file " + empty + " is empty (expected the shared key on its first line)");
+        Path conf = dir.resolve("worker.conf");
+        Files.writeString(conf, "server=gm\n\nkeyfile=" + missing + "\n");
+        assertThat(errors("--config", conf.toString())).as("the line that names the key file").containsExactly(
+                conf + ":3: error: key file " + missing + " does not exist");
     }
 
     @Test

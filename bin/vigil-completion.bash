@@ -159,6 +159,7 @@ function _complete_vigil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reload" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sweep" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_vigil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} worker" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeperiod" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_vigil; return $?; fi
@@ -169,13 +170,15 @@ function _complete_vigil() {
   local cmds2=(reload)
   local cmds3=(sweep)
   local cmds4=(verify)
-  local cmds5=(timeperiod)
-  local cmds6=(completion)
-  local cmds7=(help)
+  local cmds5=(worker)
+  local cmds6=(timeperiod)
+  local cmds7=(completion)
+  local cmds8=(help)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vigil_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vigil_completion; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vigil_timeperiod; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vigil_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vigil_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vigil_timeperiod; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vigil_worker; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vigil_verify; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vigil_sweep; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vigil_reload; return $?; fi
@@ -191,7 +194,7 @@ function _picocli_vigil() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run hash-password reload sweep verify timeperiod completion help"
+  local commands="run hash-password reload sweep verify worker timeperiod completion help"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -359,6 +362,24 @@ function _picocli_vigil_verify() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `worker` subcommand.
+function _picocli_vigil_worker() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `timeperiod` subcommand.
 function _picocli_vigil_timeperiod() {
   # Get completion data
@@ -409,7 +430,7 @@ function _picocli_vigil_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run hash-password reload sweep verify timeperiod completion"
+  local commands="run hash-password reload sweep verify worker timeperiod completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

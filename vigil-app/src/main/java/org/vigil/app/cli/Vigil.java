@@ -57,6 +57,7 @@ public final class Vigil implements Callable<Integer> {
         commands.put("reload", () -> new ReloadCommand(out, err));
         commands.put("sweep", () -> new SweepCommand(out, err, System.console() != null && out == System.out));
         commands.put("verify", () -> new VerifyCommand(out, err));
+        commands.put("worker", () -> new WorkerCommand(out, err));
         commands.put("timeperiod", () -> new TimeperiodCommand(out, err));
         commands.put("completion", () -> new CompletionCommand(out));
         commands.put("help", CommandLine.HelpCommand::new);

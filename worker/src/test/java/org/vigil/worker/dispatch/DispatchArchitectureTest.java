@@ -2,6 +2,7 @@ package org.vigil.worker.dispatch;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The central node's dispatch uses the protocol and the payloads, never the worker's side, and of the engine only its
- * exec contract.
+ * exec contract and the event handlers' hook.
  */
 @AnalyzeClasses(packages = "org.vigil.worker.dispatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class DispatchArchitectureTest {
@@ -24,6 +25,7 @@ class DispatchArchitectureTest {
     @ArchTest
     static final ArchRule engine_only_through_its_contract = noClasses().that()
             .resideInAPackage("org.vigil.worker.dispatch..").should().dependOnClassesThat(
-                    resideInAPackage("org.vigil.engine..").and(not(resideInAPackage("org.vigil.engine.exec"))))
+                    resideInAPackage("org.vigil.engine..").and(not(resideInAnyPackage("org.vigil.engine.exec",
+                            "org.vigil.engine.handler"))))
             .because("the daemon hands the dispatch what it needs through CheckDispatch");
 }

@@ -36,7 +36,7 @@ class DispatchInteropTest {
 
     @Test
     void theToolAsAWorkerOnServiceReceivesTheDispatchedJobAsModGearmanSendsIt() throws Exception {
-        LoadResult config = TestConfig.load(dir, 1, 1);
+        LoadResult config = TestConfig.load(dir, 1, 1, TestConfig.hostWithService("web1", "HTTP"));
         try (Harness h = new Harness(config, s -> {
             s.encryption = false;
             s.key = null;
@@ -58,7 +58,7 @@ class DispatchInteropTest {
 
     @Test
     void aHostJobCarriesMakeUniqsIdOnTheHostQueue() throws Exception {
-        LoadResult config = TestConfig.load(dir, 1, 1);
+        LoadResult config = TestConfig.load(dir, 1, 1, TestConfig.hostWithService("test - test", "svc"));
         try (Harness h = new Harness(config, s -> { })) {
             h.begin(CheckSubject.host("test - test"), "/bin/true", Duration.ofSeconds(10));
             try (GearmanWorker worker = GearmanWorker.connect(h.gearmand().address(), Duration.ofSeconds(3))) {

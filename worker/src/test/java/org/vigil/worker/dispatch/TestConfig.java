@@ -14,7 +14,21 @@ final class TestConfig {
     private TestConfig() {
     }
 
+    /** A host and one service of it, checked with check_dummy, for {@link #load(Path, int, int, String)}. */
+    static String hostWithService(String host, String service) {
+        return "define host {\n host_name " + host + "\n address 127.0.0.1\n check_command check_dummy!0!up\n"
+                + " max_check_attempts 1\n check_period 24x7\n notification_period 24x7\n contacts ops\n}\n"
+                + "define service {\n host_name " + host + "\n service_description " + service
+                + "\n check_command check_dummy!0!ok\n max_check_attempts 1\n check_interval 5\n retry_interval 1\n"
+                + " check_period 24x7\n notification_period 24x7\n contacts ops\n}\n";
+    }
+
     static LoadResult load(Path dir, int hosts, int servicesPerHost) throws IOException {
+        return load(dir, hosts, servicesPerHost, "");
+    }
+
+    /** {@link #load(Path, int, int)} with {@code extra} object definitions added. */
+    static LoadResult load(Path dir, int hosts, int servicesPerHost, String extra) throws IOException {
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
                 + "\nretain_state_information=0\ncheck_external_commands=0\n");
         StringBuilder b = new StringBuilder("""
@@ -53,6 +67,7 @@ final class TestConfig {
                         .append(" retry_interval 1\n check_period 24x7\n notification_period 24x7\n contacts ops\n}\n");
             }
         }
+        b.append(extra);
         Files.writeString(dir.resolve("objects.cfg"), b);
         LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
         assertThat(config.ok()).as(() -> config.diagnostics().all().stream().limit(5).toList().toString()).isTrue();

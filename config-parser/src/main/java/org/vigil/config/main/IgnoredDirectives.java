@@ -95,8 +95,10 @@ public final class IgnoredDirectives {
     /** Why {@code name}={@code value} does nothing in Vigil and what it does instead; empty when it is acted on. */
     static Optional<String> instead(String name, String value) {
         if (name.equals("broker_module")) {
-            // Vigil answers Livestatus itself on the line's socket (LivestatusModuleLine)
-            return LivestatusModuleLine.isLivestatus(value) ? Optional.empty() : Optional.of(brokerModule(value));
+            // Vigil answers Livestatus itself on the line's socket (LivestatusModuleLine) and sends checks to
+            // gearmand itself as mod_gearman's line says (GearmanModuleLine, read by the worker module)
+            return LivestatusModuleLine.isLivestatus(value) || GearmanModuleLine.isGearman(value) ? Optional.empty()
+                    : Optional.of(brokerModule(value));
         }
         return Optional.ofNullable(INSTEAD.get(name));
     }
@@ -115,9 +117,9 @@ public final class IgnoredDirectives {
             return notLoaded + "; Vigil answers Livestatus itself for a module named livestatus.o or livestatus.so"
                     + " (or with vigil.yml's livestatus:)";
         }
-        if (value.contains("mod_gearman")) {
-            return notLoaded + "; mod_gearman's worker checks are to be replaced by Vigil's own gearmand workers"
-                    + " (issue 20): until then every check runs on this machine";
+        if (value.contains("gearman")) {
+            return notLoaded + "; Vigil sends checks to gearmand itself for a module whose file name starts with"
+                    + " mod_gearman (or with vigil.yml's gearman:)";
         }
         return notLoaded;
     }

@@ -13,14 +13,22 @@ import java.util.Optional;
  * @param objectFiles the object files to read, {@code cfg_file}s and the {@code *.cfg} files found
  *        in {@code cfg_dir}s, in Nagios's order
  * @param userMacros {@code USER1}..{@code USER256} values from the resource files
+ * @param brokerModules the {@code broker_module} lines with where each was written, in file order
  */
 public record MainConfig(Path file, Map<String, List<String>> directives, List<Path> objectFiles,
-                         Map<String, String> userMacros) {
+                         Map<String, String> userMacros, List<BrokerModuleLine> brokerModules) {
 
     public MainConfig {
         directives = Map.copyOf(directives);
         objectFiles = List.copyOf(objectFiles);
         userMacros = Map.copyOf(userMacros);
+        brokerModules = List.copyOf(brokerModules);
+    }
+
+    /** A main config without broker_module lines' locations (tests that build one by hand). */
+    public MainConfig(Path file, Map<String, List<String>> directives, List<Path> objectFiles,
+                      Map<String, String> userMacros) {
+        this(file, directives, objectFiles, userMacros, List.of());
     }
 
     /** The effective value of a directive: the last one written. */

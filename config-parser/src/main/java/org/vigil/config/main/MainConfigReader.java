@@ -50,6 +50,7 @@ public final class MainConfigReader {
         List<Path> objectFiles = new ArrayList<>();
         Map<String, String> macros = new HashMap<>();
         Map<String, SourceLocation> userAt = new HashMap<>();
+        List<BrokerModuleLine> modules = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             // only '#' starts a comment here: Nagios reads '; text' as a directive without a value
@@ -88,8 +89,8 @@ public final class MainConfigReader {
                         String directive = name;
                         IgnoredDirectives.instead(name, value).ifPresent(instead -> diags.warning(where,
                                 "'" + directive + "' is ignored by Vigil: " + instead));
-                        if (name.equals("broker_module") && LivestatusModuleLine.isLivestatus(value)) {
-                            LivestatusModuleLine.parse(value).problems().forEach(p -> diags.warning(where, p));
+                        if (name.equals("broker_module")) {
+                            brokerModule(where, value, modules);
                         }
                     }
                 }
@@ -98,7 +99,19 @@ public final class MainConfigReader {
         Map<String, String> userValues = new HashMap<>();
         userAt.keySet().forEach(d -> userValues.put(d, last(directives.get(d))));
         DaemonUser.check(userValues, userAt, accounts, diags);
-        return new MainConfig(file, directives, objectFiles, macros);
+        return new MainConfig(file, directives, objectFiles, macros, modules);
+    }
+
+    private void brokerModule(SourceLocation where, String value, List<BrokerModuleLine> modules) {
+        if (LivestatusModuleLine.isLivestatus(value)) {
+            LivestatusModuleLine.parse(value).problems().forEach(p -> diags.warning(where, p));
+        }
+        if (GearmanModuleLine.isGearman(value)) {
+            modules.stream().filter(m -> GearmanModuleLine.isGearman(m.value())).findFirst().ifPresent(first ->
+                    diags.warning(where, "a second mod_gearman module line is ignored (Vigil reads the first, at "
+                            + first.where() + ")"));
+        }
+        modules.add(new BrokerModuleLine(where, value));
     }
 
     private static String hint(String word, Set<String> known) {

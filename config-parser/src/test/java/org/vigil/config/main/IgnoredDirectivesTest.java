@@ -32,10 +32,10 @@ class IgnoredDirectivesTest {
         "broker_module=/opt/livestatus-1.2/mk-livestatus.o /var/lib/nagios4/rw/live|'broker_module' is ignored by"
             + " Vigil: NEB modules are not loaded (Vigil is not the Nagios process they link into); Vigil answers"
             + " Livestatus itself for a module named livestatus.o or livestatus.so (or with vigil.yml's livestatus:)",
-        "broker_module=/usr/lib/mod_gearman/mod_gearman_nagios4.o config=/etc/mod-gearman/module.conf|"
-            + "'broker_module' is ignored by Vigil: NEB modules are not loaded (Vigil is not the Nagios process they"
-            + " link into); mod_gearman's worker checks are to be replaced by Vigil's own gearmand workers"
-            + " (issue 20): until then every check runs on this machine",
+        "broker_module=/opt/gearman/neb_gearman.o config=/etc/mod-gearman/module.conf|'broker_module' is ignored by"
+            + " Vigil: NEB modules are not loaded (Vigil is not the Nagios process they link into); Vigil sends checks"
+            + " to gearmand itself for a module whose file name starts with mod_gearman (or with vigil.yml's"
+            + " gearman:)",
         "broker_module=/usr/lib/ndoutils/ndomod.o config_file=/etc/ndomod.cfg|'broker_module' is ignored by Vigil:"
             + " NEB modules are not loaded (Vigil is not the Nagios process they link into)",
         "query_socket=/var/lib/nagios4/rw/nagios.qh|'query_socket' is ignored by Vigil: there is no query handler"
@@ -62,6 +62,7 @@ class IgnoredDirectivesTest {
                 max_concurrent_checks=10
                 use_large_installation_tweaks=1
                 broker_module=/usr/lib/check_mk/livestatus.o /var/lib/nagios4/rw/live num_client_threads=20
+                broker_module=/usr/lib/mod_gearman/mod_gearman_naemon.o config=/etc/mod-gearman/module.conf
                 """);
         assertThat(diags.all()).isEmpty();
     }

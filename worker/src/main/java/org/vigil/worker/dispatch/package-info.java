@@ -5,5 +5,8 @@
  * fallback when gearmand stays away. {@link org.vigil.worker.dispatch.GearmanDispatch} wires the parts: a runner per
  * engine ({@code DispatchRunner}), one pipelining {@code Submitter}, {@code ResultReader}s, the checks {@code Waiting}
  * with their deadlines, and the {@code Fallback}.
+ * Its settings ({@link org.vigil.worker.dispatch.DispatchSettings}) are read by
+ * {@link org.vigil.worker.dispatch.DispatchConfReader} from nagios.cfg's mod_gearman broker_module line, its
+ * {@code module.conf} and vigil.yml's {@code gearman:} keys.
  */
 package org.vigil.worker.dispatch;

@@ -1,9 +1,6 @@
 package org.vigil.worker.settings;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,7 @@ import org.vigil.worker.gearman.ServerAddress;
  * Settings being gathered, one {@code key=value} at a time, from files and the command line, with every problem
  * collected as a {@code where: error: what} line; {@link #build()} applies mod_gearman's defaults and checks.
  */
-final class SettingsDraft {
+final class SettingsDraft implements ConfSink {
 
     /** Keys set as plain fields; everything else is kept in {@link #other}. */
     private final List<ServerAddress> servers = new ArrayList<>();
@@ -36,7 +33,8 @@ final class SettingsDraft {
         return errors;
     }
 
-    void error(String where, String message) {
+    @Override
+    public void error(String where, String message) {
         errors.add(where + ": error: " + message);
     }
 
@@ -44,7 +42,8 @@ final class SettingsDraft {
      * Takes one {@code key} with its value (null for a bare key) read at {@code where}. Returns the canonical key
      * when it is {@code config} (the caller reads includes), else null.
      */
-    String apply(String where, String rawKey, String value) {
+    @Override
+    public String apply(String where, String rawKey, String value) {
         String key = WorkerConfKeys.canonical(rawKey);
         WorkerConfKeys.Kind kind = WorkerConfKeys.kind(key);
         if (kind == null) {
@@ -236,11 +235,8 @@ final class SettingsDraft {
      * removed.
      */
     private String readKeyFile(String where, Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(32);
-            String text = new String(head, StandardCharsets.ISO_8859_1);
-            int nl = text.indexOf('\n');
-            String line = (nl >= 0 ? text.substring(0, nl + 1) : text).stripTrailing();
+        try {
+            String line = KeyFiles.read(file);
             if (line.isEmpty()) {
                 error(where, "key file " + file + " is empty (expected the shared key on its first line)");
                 return null;

@@ -11,10 +11,10 @@ import java.util.Set;
  * {@code key}, {@code hostgroup} for {@code hostgroups}...). Keys the NEB module reads from a shared file are known
  * too, so a site's common file loads; the worker keeps them as read.
  */
-final class WorkerConfKeys {
+public final class WorkerConfKeys {
 
     /** What a key's value must look like. */
-    enum Kind {
+    public enum Kind {
         /** yes/no, on/off, true/false, 1/0; a bare key means yes. */
         BOOLEAN,
         /** A whole number. */
@@ -70,7 +70,7 @@ final class WorkerConfKeys {
     }
 
     /** The key as mod_gearman spells it: lower case, leading hyphens dropped, aliases resolved. */
-    static String canonical(String key) {
+    public static String canonical(String key) {
         String k = key.strip().toLowerCase(java.util.Locale.ROOT);
         while (k.startsWith("-")) {
             k = k.substring(1);
@@ -79,12 +79,17 @@ final class WorkerConfKeys {
     }
 
     /** The kind of a canonical key's value, or null for a key mod_gearman does not know. */
-    static Kind kind(String canonicalKey) {
+    public static Kind kind(String canonicalKey) {
         return KINDS.get(canonicalKey);
     }
 
+    /** mod_gearman's yes/no words (yes/no, on/off, true/false, 1/0, any case) as a Boolean; null for others. */
+    public static Boolean yesNo(String value) {
+        return SettingsDraft.bool(value);
+    }
+
     /** Every canonical key, for "did you mean" hints. */
-    static Set<String> all() {
+    public static Set<String> all() {
         return Collections.unmodifiableSet(KINDS.keySet());
     }
 }

@@ -14,21 +14,23 @@ import java.util.stream.Stream;
  * line, anything from {@code #} on is a comment, blank lines skipped, keys case-insensitive with leading hyphens
  * dropped; {@code config=}/{@code include=} reads another file, or every {@code .cfg} and {@code .conf} file of a
  * directory (in name order), at most 10 levels deep. Relative include paths are taken from the including file's
- * directory.
+ * directory. The central node reads the NEB module's {@code module.conf} with it too, into its own
+ * {@link ConfSink}.
  */
-final class WorkerConfReader {
+public final class WorkerConfReader {
 
     private static final int MAX_DEPTH = 10;
 
-    private final SettingsDraft draft;
+    private final ConfSink draft;
     private final Deque<Path> reading = new ArrayDeque<>();
 
-    WorkerConfReader(SettingsDraft draft) {
+    /** A reader putting what it reads into {@code sink}. */
+    public WorkerConfReader(ConfSink draft) {
         this.draft = draft;
     }
 
     /** Reads {@code file} (or directory) into the draft; {@code where} names who asked for it, for errors. */
-    void read(String where, Path file) {
+    public void read(String where, Path file) {
         Path path = file.toAbsolutePath().normalize();
         if (reading.size() > MAX_DEPTH) {
             draft.error(where, "config includes nest deeper than " + MAX_DEPTH + " levels");

@@ -9,7 +9,8 @@ import org.vigil.web.app.VigilConfiguration;
 /**
  * {@code vigil.yml} as {@code vigil run} reads it: the web server's settings and, beside them, the sections of the
  * parts the web layer does not know: {@code metric_writers:} (the Graphite and InfluxDB writers, org.vigil.perfdata)
- * {@code livestatus:} (org.vigil.livestatus.server) and {@code builtin_checks:} (org.vigil.checks.builtin).
+ * {@code livestatus:} (org.vigil.livestatus.server), {@code builtin_checks:} (org.vigil.checks.builtin) and
+ * {@code gearman:} (org.vigil.worker.dispatch).
  */
 public class RunSettings extends VigilConfiguration {
 
@@ -28,6 +29,10 @@ public class RunSettings extends VigilConfiguration {
     @JsonProperty("builtin_checks")
     public BuiltinChecksConfig builtinChecks = new BuiltinChecksConfig();
 
+    /** {@code gearman:} checks sent to gearmand as mod_gearman does; absent: only a mod_gearman broker_module line. */
+    @JsonProperty
+    public GearmanConfig gearman;
+
     @Override
     public List<String> otherProblems() {
         List<String> out = new java.util.ArrayList<>(metrics == null ? List.of() : metrics.problems());
@@ -36,6 +41,9 @@ public class RunSettings extends VigilConfiguration {
         }
         if (builtinChecks != null) {
             out.addAll(builtinChecks.problems());
+        }
+        if (gearman != null) {
+            out.addAll(gearman.problems());
         }
         return out;
     }

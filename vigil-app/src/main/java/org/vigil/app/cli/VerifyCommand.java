@@ -11,13 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.vigil.checks.builtin.BuiltinSwitches;
 import org.vigil.config.ConfigLoader;
 import org.vigil.config.LoadResult;
 import org.vigil.config.diag.Diagnostic;
 import org.vigil.config.diag.SourceLocation;
 import org.vigil.config.dump.ObjectCacheWriter;
 import org.vigil.web.app.WebServer;
+import org.vigil.worker.dispatch.DispatchReading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
     boolean explainChecks;
 
     @Option(names = "--web-config", paramLabel = "FILE",
-            description = "with --explain-checks: the builtin_checks: switches of this vigil.yml")
+            description = "the vigil.yml 'vigil run' uses: its gearman: section is checked and, with"
+                    + " --explain-checks, its builtin_checks: switches are used")
     Path webConfig;
 
     @Parameters(paramLabel = "NAGIOS_CFG", description = "the main configuration file")
@@ -62,48 +63,60 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<RunSettings> settings = settings();
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        RunSettings yml = webConfig == null ? null : settings.get();
         LoadResult result = ConfigLoader.load(config);
-        report(result);
+        DispatchReading dispatch = GearmanSetup.read(yml, result.mainConfig());
+        report(result, Optional.of(dispatch), GearmanSetup.describe(yml, dispatch));
         if (explainChecks && result.model() != null) {
-            Optional<BuiltinSwitches> switches = switches();
-            if (switches.isEmpty()) {
-                return 2;
-            }
-            ExplainChecks.print(result, switches.get(), out);
+            ExplainChecks.print(result, RunSettings.builtins(yml), out);
         }
         if (dump != null && result.model() != null) {
             if (!writeDump(result, dump)) {
                 return 1;
             }
         }
-        return result.diagnostics().hasErrors() ? 1 : 0;
+        return result.diagnostics().hasErrors() || !dispatch.errors().isEmpty() ? 1 : 0;
     }
 
-    /** Prints every problem, the object counts and the totals, as {@code verify} does (and {@code reload}). */
+    /** Prints every problem, the object counts and the totals, as {@code reload} does. */
     void report(LoadResult result) {
+        report(result, Optional.empty(), null);
+    }
+
+    /** The same, with the gearman dispatch's problems ({@code verify}). */
+    private void report(LoadResult result, Optional<DispatchReading> dispatch, String checksGo) {
         Path cwd = Path.of("").toAbsolutePath();
         for (Diagnostic d : result.diagnostics().all()) {
             out.println(display(d, cwd));
         }
+        String below = cwd + java.io.File.separator;
+        dispatch.ifPresent(r -> java.util.stream.Stream.concat(r.errors().stream(), r.warnings().stream())
+                .map(line -> line.startsWith(below) ? line.substring(below.length()) : line)
+                .forEach(out::println));
         if (result.model() != null) {
             out.println();
             for (Map.Entry<String, Integer> c : result.model().counts().entrySet()) {
                 out.println("Checked " + c.getValue() + " " + c.getKey() + ".");
             }
+            if (checksGo != null) {
+                out.println(checksGo);
+            }
         }
         out.println();
-        out.println("Total Warnings: " + result.diagnostics().warningCount());
-        out.println("Total Errors: " + result.diagnostics().errorCount());
+        out.println("Total Warnings: " + (result.diagnostics().warningCount()
+                + dispatch.map(r -> r.warnings().size()).orElse(0)));
+        out.println("Total Errors: " + (result.diagnostics().errorCount()
+                + dispatch.map(r -> r.errors().size()).orElse(0)));
     }
 
-    /** The switches of {@code --web-config}'s {@code builtin_checks:}, the defaults without it; empty if it is bad. */
-    private Optional<BuiltinSwitches> switches() {
-        if (webConfig == null) {
-            return Optional.of(BuiltinSwitches.ON);
-        }
+    /** {@code --web-config}'s settings, the defaults without it; empty (and said) if it is bad. */
+    private Optional<RunSettings> settings() {
         try {
-            return Optional.of(RunSettings.builtins(
-                    WebServer.configuration(webConfig, RunSettings.class)));
+            return Optional.of(WebServer.configuration(webConfig, RunSettings.class));
         } catch (IOException | ConfigurationException e) {
             err.println("vigil verify: " + webConfig + " is not valid: " + e.getMessage().strip());
             return Optional.empty();

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.vigil.config.main.GearmanModuleLine;
-import org.vigil.worker.settings.KeyFiles;
-import org.vigil.worker.settings.WorkerConfKeys;
-import org.vigil.worker.settings.WorkerConfReader;
+import org.vigil.worker.conf.KeyFiles;
+import org.vigil.worker.conf.WorkerConfKeys;
+import org.vigil.worker.conf.WorkerConfReader;
 
 /**
  * Reads the central node's {@link DispatchSettings} from where an admin gives them, in this order, a later source

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.vigil.config.diag.Suggest;
 import org.vigil.worker.gearman.ServerAddress;
-import org.vigil.worker.settings.ConfSink;
-import org.vigil.worker.settings.WorkerConfKeys;
+import org.vigil.worker.conf.ConfSink;
+import org.vigil.worker.conf.WorkerConfKeys;
 
 /**
  * The dispatch settings being gathered one {@code key=value} at a time, as mod_gearman's {@code parse_args_line}

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.worker.conf.ConfSink;
+import org.vigil.worker.conf.KeyFiles;
+import org.vigil.worker.conf.WorkerConfKeys;
 import org.vigil.worker.gearman.ServerAddress;
 
 /**
@@ -105,11 +108,7 @@ final class SettingsDraft implements ConfSink {
 
     /** mod_gearman's parse_yes_or_no words, any case; null for anything else. */
     static Boolean bool(String v) {
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "yes", "on", "true", "1" -> Boolean.TRUE;
-            case "no", "off", "false", "0" -> Boolean.FALSE;
-            default -> null;
-        };
+        return WorkerConfKeys.yesNo(v);
     }
 
     private void setFlag(String key, boolean b) {

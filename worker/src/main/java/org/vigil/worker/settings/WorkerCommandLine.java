@@ -1,5 +1,8 @@
 package org.vigil.worker.settings;
 
+import org.vigil.worker.conf.WorkerConfKeys;
+import org.vigil.worker.conf.WorkerConfReader;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

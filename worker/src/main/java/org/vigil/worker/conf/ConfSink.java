@@ -1,4 +1,4 @@
-package org.vigil.worker.settings;
+package org.vigil.worker.conf;
 
 /**
  * Where {@link WorkerConfReader} puts what it reads from mod_gearman's config format: the worker's settings, or the

@@ -1,4 +1,4 @@
-package org.vigil.worker.settings;
+package org.vigil.worker.conf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

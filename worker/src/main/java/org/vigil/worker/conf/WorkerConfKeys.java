@@ -1,4 +1,4 @@
-package org.vigil.worker.settings;
+package org.vigil.worker.conf;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,7 +85,11 @@ public final class WorkerConfKeys {
 
     /** mod_gearman's yes/no words (yes/no, on/off, true/false, 1/0, any case) as a Boolean; null for others. */
     public static Boolean yesNo(String value) {
-        return SettingsDraft.bool(value);
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "on", "true", "1" -> Boolean.TRUE;
+            case "no", "off", "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** Every canonical key, for "did you mean" hints. */

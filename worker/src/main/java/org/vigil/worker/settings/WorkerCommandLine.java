@@ -1,12 +1,11 @@
 package org.vigil.worker.settings;
 
-import org.vigil.worker.conf.WorkerConfKeys;
-import org.vigil.worker.conf.WorkerConfReader;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vigil.worker.conf.WorkerConfKeys;
+import org.vigil.worker.conf.WorkerConfReader;
 
 /**
  * Reads {@code vigil worker}'s options and the {@code worker.conf} files they name into {@link WorkerSettings}.

@@ -1,13 +1,11 @@
 package org.vigil.worker.settings;
 
-import org.vigil.worker.conf.WorkerConfKeys;
-import org.vigil.worker.conf.WorkerConfReader;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vigil.worker.gearman.ServerAddress;
+import org.vigil.worker.conf.WorkerConfKeys;
 
 /**
  * What a {@code vigil worker} is told by its command line and mod_gearman's {@code worker.conf}: the gearmand

@@ -16,8 +16,9 @@ import org.vigil.config.fixture.ConfigReachingIntoTheWeb;
  * The module graph, one package root per module: data flows one way (config → checks → engine → notifier and the
  * read model → web → app), and only the application at the top wires modules together. Checked here, in the one
  * module that sees every other. perfdata (the metric writers) and Livestatus (reads the read model, status-model) sit
- * beside the web, each used by the application alone. Scale-out workers on gearmand have their place reserved (an
- * optional layer, empty today), used by the application alone too; every layer is optional, so
+ * beside the web, each used by the application alone. Scale-out on gearmand (worker: the central node's dispatch and
+ * {@code vigil worker}) sits there too, used by the application alone (the web shows its status through a record of
+ * its own); every layer is optional, so
  * the rule holds while a module is being added or taken apart. Finer rules inside a module stay in its own tests
  * (e.g. notifier's DeliveryArchitectureTest: delivery knows nothing of the engine, though the notifier may).
  */

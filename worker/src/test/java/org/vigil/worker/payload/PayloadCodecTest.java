@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,5 +152,33 @@ class PayloadCodecTest {
     void refusesATextWithAZeroByte() {
         assertThatThrownBy(() -> PayloadCodec.plain().encode("host_name=a\0b"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** One codec shared by threads (the dispatch's submitter and result readers, a worker's job loops). */
+    @Test
+    void oneCodecServesManyThreadsAtOnce() throws Exception {
+        PayloadCodec codec = PayloadCodec.encrypted(KEY);
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            tasks.add(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    String host = "type=host\nhost_name=abcdefghij\n";
+                    if (!codec.encode(host).equals(EXACT_BLOCKS_ENCRYPTED)
+                            || !codec.decode(SERVICE_JOB_ENCRYPTED).equals(JobPayloadTest.SERVICE_JOB_TEXT)
+                            || !codec.decode(codec.encode("host_name=h" + i)).equals("host_name=h" + i)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Boolean> f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.vigil.engine;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,6 +25,8 @@ final class CheckPool {
 
     private final CheckExecutor executor;
     private final ThreadPoolExecutor pool;
+    /** The one thread that waits for permits, checks in the order they came; it ends when idle. */
+    private final ThreadPoolExecutor waiting;
     private final Semaphore inFlight;
     private final int inFlightLimit;
 
@@ -38,6 +39,9 @@ final class CheckPool {
         this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> EngineThread.daemon(r, "vigil-check"));
         pool.allowCoreThreadTimeOut(true);
+        this.waiting = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> EngineThread.daemon(r, "vigil-check-wait"));
+        waiting.allowCoreThreadTimeOut(true);
         this.inFlightLimit = max > 0 ? max : UNSET_IN_FLIGHT;
         this.inFlight = new Semaphore(inFlightLimit);
     }
@@ -52,18 +56,29 @@ final class CheckPool {
 
     /**
      * Begins {@code request} on the calling thread (the macros, a built-in's start), unless every permit is taken,
-     * and leaves only what waits (a forked plugin, or a permit) to a pool thread; {@code done} gets the outcome or
-     * the failure on the thread that ended it (this one, the pool's or the built-in checks' event loop): it must only
-     * hand over.
+     * and leaves only what waits to other threads: a forked plugin to a pool thread, a wait for a permit to the one
+     * waiting thread (never a pool thread: those would hold every thread while the forked runs that hold the
+     * permits queued behind them, and nothing would run again). {@code done} gets the outcome or the failure on the
+     * thread that ended it (this one, the pool's, the waiting thread or the built-in checks' event loop): it must
+     * only hand over.
      */
     void run(CheckRequest request, BiConsumer<CheckOutcome, Throwable> done) {
-        if (!inFlight.tryAcquire()) { // at max_concurrent_checks: wait for a permit on a pool thread, not here
-            CompletableFuture.supplyAsync(() -> {
-                inFlight.acquireUninterruptibly();
-                return finishHere(begin(request));
-            }, pool).thenCompose(stage -> stage).whenComplete(done);
+        if (!inFlight.tryAcquire()) { // at max_concurrent_checks: wait for a permit on the waiting thread, in order
+            waiting.execute(() -> {
+                try {
+                    inFlight.acquire();
+                } catch (InterruptedException e) { // closing
+                    done.accept(null, e);
+                    return;
+                }
+                runWithPermit(request, done);
+            });
             return;
         }
+        runWithPermit(request, done);
+    }
+
+    private void runWithPermit(CheckRequest request, BiConsumer<CheckOutcome, Throwable> done) {
         Begun<CheckOutcome> begun;
         try {
             begun = begin(request);
@@ -95,21 +110,9 @@ final class CheckPool {
         return begun;
     }
 
-    /** On a pool thread: a forked run done here, to its end, its permit then given back. */
-    private CompletionStage<CheckOutcome> finishHere(Begun<CheckOutcome> begun) {
-        if (begun instanceof Begun.Started<CheckOutcome> started) {
-            return started.stage();
-        }
-        try {
-            return CompletableFuture.completedFuture(((Begun.Blocking<CheckOutcome>) begun).run().get());
-        } finally {
-            inFlight.release();
-        }
-    }
-
     boolean idle() {
-        return pool.getActiveCount() == 0 && pool.getQueue().isEmpty()
-                && inFlight.availablePermits() == inFlightLimit;
+        return pool.getActiveCount() == 0 && pool.getQueue().isEmpty() && waiting.getActiveCount() == 0
+                && waiting.getQueue().isEmpty() && inFlight.availablePermits() == inFlightLimit;
     }
 
     int concurrency() {
@@ -118,6 +121,7 @@ final class CheckPool {
 
     /** Lets running checks finish for at most 5 s, then stops the threads. */
     void close() {
+        waiting.shutdownNow();
         pool.shutdown();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);

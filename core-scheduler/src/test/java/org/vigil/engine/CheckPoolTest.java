@@ -97,4 +97,43 @@ class CheckPoolTest {
         assertThat(executor.most.get()).isEqualTo(5);
         pool.close();
     }
+
+    /**
+     * More forked checks due at once than permits (max_concurrent_checks unset: 8,192) and far more than threads
+     * (64): the checks that wait for a permit never take the pool's threads from the forked runs holding the permits
+     * (bench/gearman found every thread parked on a permit and nothing running again), and all complete.
+     */
+    @Test
+    void forkedChecksBeyondThePermitsAllCompleteWithoutHoldingThePoolsThreads() throws Exception {
+        AtomicInteger ran = new AtomicInteger();
+        CheckExecutor forked = new CheckExecutor() {
+            @Override
+            public CheckOutcome execute(CheckRequest request) {
+                ran.incrementAndGet();
+                return null;
+            }
+
+            @Override
+            public Begun<CheckOutcome> begin(CheckRequest request) {
+                return new Begun.Blocking<>(() -> {
+                    try {
+                        Thread.sleep(0, 200_000); // a short plugin
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return execute(request);
+                });
+            }
+        };
+        CheckPool pool = new CheckPool(forked, main("0"));
+        int checks = 3 * CheckPool.UNSET_IN_FLIGHT;
+        CountDownLatch done = new CountDownLatch(checks);
+        for (int i = 0; i < checks; i++) {
+            pool.run(request(i), (outcome, failure) -> done.countDown());
+        }
+        assertThat(done.await(120, TimeUnit.SECONDS)).as("checks completed: %d of %d", checks - done.getCount(),
+                checks).isTrue();
+        assertThat(ran.get()).isEqualTo(checks);
+        pool.close();
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.vigil.checks.exec.PluginResult;
 import org.vigil.worker.gearman.GearmanException;
@@ -29,6 +30,8 @@ final class ResultReader implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final byte[] PING = {'v'};
     private static final byte[] NOTHING = new byte[0];
+    /** Results asked for at once: gearmand assigns several jobs to one connection when asked in one go. */
+    static final int BATCH = 64;
 
     private final ServerAddress server;
     private final String queue;
@@ -70,12 +73,20 @@ final class ResultReader implements Runnable {
                 worker.echo(PING);
                 fallback.answered(server);
                 backoff.reset();
-                while (!closed) {
-                    Optional<Job> job = worker.awaitJob(POLL);
-                    if (job.isPresent()) {
-                        read(job.get());
-                        worker.complete(job.get(), NOTHING);
+                try {
+                    while (!closed) {
+                        // up to BATCH results per round trip, their WORK_COMPLETEs sent with the next requests
+                        List<Job> jobs = worker.grabJobs(BATCH);
+                        if (jobs.isEmpty()) {
+                            worker.sleep(POLL);
+                        }
+                        for (Job job : jobs) {
+                            read(job);
+                            worker.completeLater(job, NOTHING);
+                        }
                     }
+                } finally {
+                    worker.flush(); // or gearmand would give the results read last to another reader again
                 }
             } catch (GearmanException e) {
                 if (closed) {

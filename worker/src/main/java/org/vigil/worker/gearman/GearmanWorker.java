@@ -1,6 +1,8 @@
 package org.vigil.worker.gearman;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.vigil.worker.gearman.GearmanClient.bytes;
@@ -81,6 +83,63 @@ public final class GearmanWorker implements AutoCloseable {
                         + wake.get().type() + " to a sleeping worker where NOOP was expected");
             }
         }
+    }
+
+    /**
+     * Asks for up to {@code max} jobs at once, the requests pipelined in one write (with whatever {@link
+     * #completeLater} left): the jobs the server had for this worker's functions, none when it had none. gearmand
+     * assigns several jobs to one connection this way; each must be completed or failed.
+     */
+    public List<Job> grabJobs(int max) {
+        for (int i = 0; i < max; i++) {
+            connection.write(Packet.request(PacketType.GRAB_JOB_UNIQ));
+        }
+        connection.flush();
+        List<Job> jobs = new ArrayList<>(max);
+        int answers = 0;
+        while (answers < max) {
+            Packet answer = connection.receive();
+            switch (answer.type()) {
+                case NOOP -> { } // a wake-up left over from an earlier sleep
+                case NO_JOB -> answers++;
+                case JOB_ASSIGN_UNIQ -> {
+                    answers++;
+                    jobs.add(new Job(answer.text(0), answer.text(1), answer.text(2), answer.argument(3)));
+                }
+                case JOB_ASSIGN -> {
+                    answers++;
+                    jobs.add(new Job(answer.text(0), answer.text(1), "", answer.argument(2)));
+                }
+                default -> throw new GearmanProtocolException("gearman server " + connection.server() + " sent "
+                        + answer.type() + " where JOB_ASSIGN_UNIQ or NO_JOB was expected");
+            }
+        }
+        return jobs;
+    }
+
+    /** Reports {@code job} done with {@code result}, sent with the next request ({@link #grabJobs}, {@link #sleep}). */
+    public void completeLater(Job job, byte[] result) {
+        connection.write(Packet.request(PacketType.WORK_COMPLETE, bytes(job.handle()), result));
+    }
+
+    /** Sends what {@link #completeLater} left. */
+    public void flush() {
+        connection.flush();
+    }
+
+    /**
+     * Tells the server this worker sleeps ({@code PRE_SLEEP}) and waits up to {@code wait} for its {@code NOOP}
+     * wake-up: true when woken (a job came), false when the wait ended first.
+     */
+    public boolean sleep(Duration wait) {
+        connection.write(Packet.request(PacketType.PRE_SLEEP));
+        connection.flush();
+        Optional<Packet> wake = connection.receiveWithin(wait);
+        if (wake.isPresent() && wake.get().type() != PacketType.NOOP) {
+            throw new GearmanProtocolException("gearman server " + connection.server() + " sent "
+                    + wake.get().type() + " to a sleeping worker where NOOP was expected");
+        }
+        return wake.isPresent();
     }
 
     /** Reports {@code job} done with {@code result} as its data. */

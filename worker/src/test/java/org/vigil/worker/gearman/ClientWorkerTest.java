@@ -116,6 +116,28 @@ class ClientWorkerTest {
         }
     }
 
+    @Test
+    void severalJobsAreGrabbedInOneGoAndCompletedWithTheNextRequest() throws Exception {
+        try (GearmanClient client = GearmanClient.connect(gearmand.address(), TIMEOUT);
+             GearmanWorker worker = GearmanWorker.connect(gearmand.address(), TIMEOUT);
+             GearmanAdmin admin = GearmanAdmin.connect(gearmand.address(), TIMEOUT)) {
+            worker.canDo("batch");
+            for (int i = 0; i < 5; i++) {
+                client.submitBackground("batch", bytes("job" + i));
+            }
+            List<Job> jobs = worker.grabJobs(8);
+            assertThat(jobs).extracting(j -> new String(j.data(), java.nio.charset.StandardCharsets.UTF_8))
+                    .containsExactly("job0", "job1", "job2", "job3", "job4");
+            assertThat(status(admin, "batch").running()).isEqualTo(5);
+            jobs.forEach(j -> worker.completeLater(j, new byte[0]));
+            assertThat(worker.grabJobs(2)).isEmpty();
+            assertThat(status(admin, "batch").total()).as("completed with the next request").isZero();
+            client.submitBackground("batch", bytes("late"));
+            assertThat(worker.sleep(Duration.ofSeconds(3))).as("woken by the new job").isTrue();
+            assertThat(worker.grabJobs(1)).hasSize(1);
+        }
+    }
+
     private static FunctionStatus status(GearmanAdmin admin, String function) {
         return admin.status().stream().filter(s -> s.function().equals(function)).findFirst().orElseThrow();
     }

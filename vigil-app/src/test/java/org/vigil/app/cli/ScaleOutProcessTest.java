@@ -38,7 +38,7 @@ class ScaleOutProcessTest {
     @Test
     void twoWorkersRun2000ServicesAndSurviveAKilledWorkerAndARestartedGearmand() throws Exception {
         try (ScaleOutCluster cluster = new ScaleOutCluster(dir)) {
-            cluster.configure(20, 100, 10, List.of(), "local_fallback_after: 3\norphan_after: 2\n");
+            cluster.configure(20, 100, 10, List.of(), "local_fallback_after: 3\n");
             cluster.startWorker("w1", ScaleOutCluster.KEY, Map.of(), "--services", "--hosts", "--min-worker", "10");
             // w2's checks take half a second: when it is killed, it holds jobs it has not answered
             cluster.startWorker("w2", ScaleOutCluster.KEY, Map.of("VIGIL_TEST_SLEEP", "0.5"), "--services", "--hosts",

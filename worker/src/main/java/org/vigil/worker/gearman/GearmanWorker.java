@@ -73,14 +73,8 @@ public final class GearmanWorker implements AutoCloseable {
             if (!wait.isZero() && (left.isNegative() || left.toMillis() == 0)) {
                 return Optional.empty();
             }
-            connection.send(Packet.request(PacketType.PRE_SLEEP));
-            Optional<Packet> wake = connection.receiveWithin(wait.isZero() ? Duration.ZERO : left);
-            if (wake.isEmpty()) {
+            if (!sleep(wait.isZero() ? Duration.ZERO : left)) {
                 return Optional.empty();
-            }
-            if (wake.get().type() != PacketType.NOOP) {
-                throw new GearmanProtocolException("gearman server " + connection.server() + " sent "
-                        + wake.get().type() + " to a sleeping worker where NOOP was expected");
             }
         }
     }

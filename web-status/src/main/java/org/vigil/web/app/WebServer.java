@@ -161,6 +161,7 @@ public final class WebServer implements AutoCloseable {
                 bootstrap.getHealthCheckRegistry(), config);
         config.getMetricsFactory().configure(env.lifecycle(), bootstrap.getMetricRegistry());
         config.getServerFactory().configure(env);
+        EncodedSlashes.allowInApi(config, env);
         bootstrap.run(config, env);
         app.run(config, env);
         StartGate gate = new StartGate(started, STARTING_PATIENCE);

@@ -1,6 +1,8 @@
 package org.vigil.web.pages;
 
 import jakarta.ws.rs.BadRequestException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,16 +15,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vigil.web.model.LogEntry;
 
 /**
  * The event log page's filters, checked: {@code type} (a kind of line), {@code host}, {@code service}, {@code text}
- * (anywhere in the line, any case), {@code since}/{@code until} (a local date and time as a browser's
- * {@code datetime-local} input sends it, a date, ISO-8601 with an offset, or epoch seconds) and {@code page}
- * (from 1). A bad value is a 400 saying what is expected. The raw values are kept to fill the form again.
+ * (anywhere in the line, any case), {@code since}/{@code until} (a time back from now such as {@code -1h},
+ * {@code -30m}, {@code -2d}, {@code -1w}, or {@code now}, {@code today}, {@code yesterday}; a local date and time as a
+ * browser's {@code datetime-local} input sends it, a date, ISO-8601 with an offset, or epoch seconds) and
+ * {@code page} (from 1). A bad value is a 400 saying what is expected. The raw values are kept to fill the form again.
  */
 public record LogFilter(String type, String host, String service, String text, String since, String until,
                         int page, Instant sinceAt, Instant untilAt) {
+
+    /** A time back from now: a minus, a count and a unit (seconds, minutes, hours, days, weeks). */
+    static final Pattern AGO = Pattern.compile("-\\s*([0-9]{1,7})\\s*([smhdw])", Pattern.CASE_INSENSITIVE);
 
     /** The kinds of lines, in the order the form offers them. */
     static final Map<String, Predicate<LogEntry>> TYPES = kinds();
@@ -50,13 +58,13 @@ public record LogFilter(String type, String host, String service, String text, S
     }
 
     static LogFilter of(String type, String host, String service, String text, String since, String until,
-                        String page, ZoneId zone) {
+                        String page, Clock clock) {
         String t = blankToNull(type);
         if (t != null && !TYPES.containsKey(t.toLowerCase(Locale.ROOT))) {
             throw new BadRequestException("type '" + type + "' is not one of " + String.join(", ", TYPES.keySet()));
         }
-        Instant from = time("since", since, zone);
-        Instant to = time("until", until, zone);
+        Instant from = time("since", since, clock);
+        Instant to = time("until", until, clock);
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("'until' (" + until + ") is before 'since' (" + since + ")");
         }
@@ -105,10 +113,15 @@ public record LogFilter(String type, String host, String service, String text, S
         }
     }
 
-    private static Instant time(String name, String value, ZoneId zone) {
+    private static Instant time(String name, String value, Clock clock) {
         String v = blankToNull(value);
         if (v == null) {
             return null;
+        }
+        ZoneId zone = clock.getZone();
+        Instant relative = relative(v, clock);
+        if (relative != null) {
+            return relative;
         }
         try {
             if (v.matches("[0-9]{1,12}")) {
@@ -123,9 +136,37 @@ public record LogFilter(String type, String host, String service, String text, S
             }
             return LocalDateTime.parse(iso).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("'" + name + "' is '" + value + "', not a time such as 2026-11-25 14:30, "
-                    + "2026-11-25T14:30:00Z or epoch seconds");
+            throw new BadRequestException("'" + name + "' is '" + value + "', not a time such as -1h, -30m, -2d, "
+                    + "today, 2026-11-25 14:30, 2026-11-25T14:30:00Z or epoch seconds");
         }
+    }
+
+    /** A time relative to now ({@code -1h}, {@code today}...), or null when {@code v} is not one. */
+    private static Instant relative(String v, Clock clock) {
+        Instant now = clock.instant();
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "now":
+                return now;
+            case "today":
+                return LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
+            case "yesterday":
+                return LocalDate.ofInstant(now, clock.getZone()).minusDays(1).atStartOfDay(clock.getZone()).toInstant();
+            default:
+                break;
+        }
+        Matcher m = AGO.matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration unit = switch (Character.toLowerCase(m.group(2).charAt(0))) {
+            case 's' -> Duration.ofSeconds(1);
+            case 'm' -> Duration.ofMinutes(1);
+            case 'h' -> Duration.ofHours(1);
+            case 'd' -> Duration.ofDays(1);
+            default -> Duration.ofDays(7);
+        };
+        return now.minus(unit.multipliedBy(n));
     }
 
     private static String blankToNull(String s) {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneId;
+import java.time.Clock;
 import org.vigil.web.model.Monitor;
 import org.vigil.model.StatusSnapshot;
 
@@ -24,10 +24,17 @@ public final class LogPage {
 
     private final Pages pages;
     private final Monitor monitor;
+    private final Clock clock;
 
+    /** Relative times ({@code since=-1h}) count back from the system clock, in the system's zone. */
     public LogPage(Pages pages, Monitor monitor) {
+        this(pages, monitor, Clock.systemDefaultZone());
+    }
+
+    public LogPage(Pages pages, Monitor monitor, Clock clock) {
         this.pages = pages;
         this.monitor = monitor;
+        this.clock = clock;
     }
 
     @GET
@@ -35,7 +42,7 @@ public final class LogPage {
                         @QueryParam("service") String service, @QueryParam("text") String text,
                         @QueryParam("since") String since, @QueryParam("until") String until,
                         @QueryParam("page") String page, @Context SecurityContext sc, @Context UriInfo uri) {
-        LogFilter f = LogFilter.of(type, host, service, text, since, until, page, ZoneId.systemDefault());
+        LogFilter f = LogFilter.of(type, host, service, text, since, until, page, clock);
         StatusSnapshot s = pages.snapshot();
         LogSlice slice = LogSlice.newest(monitor, f.predicate().and(LogSlice.visibleTo(pages.access(sc), s)),
                 (f.page() - 1) * PAGE, PAGE);

@@ -111,6 +111,11 @@ class EntriesAndLogPageTest {
         assertThat(rows(page("/log?since=2000-01-01%2000:00&until=2999-01-01T00:00:00Z"), "log"))
                 .contains("SERVICE ALERT");
         assertThat(page("/log?since=" + (System.currentTimeMillis() / 1000 + 3600))).contains("No log lines match.");
+        // relative times count back from now: the alerts of this test's monitor are minutes old, not days
+        assertThat(rows(page("/log?since=-1h"), "log")).contains("SERVICE ALERT");
+        assertThat(rows(page("/log?since=-30m&type=alerts"), "log")).contains("SERVICE ALERT");
+        assertThat(page("/log?until=-2d")).contains("No log lines match.");
+        assertThat(page("/log?since=-1h")).contains("name=\"since\" value=\"-1h\"");
     }
 
     @Test
@@ -135,9 +140,9 @@ class EntriesAndLogPageTest {
         assertThat(r.contentType()).startsWith("text/html");
         assertThat(r.text()).contains("type &#39;bogus&#39; is not one of alerts, notifications, downtimes, flapping, "
                 + "commands, program").doesNotContain("Exception");
-        r = web.get("/log?since=yesterday");
+        r = web.get("/log?since=-1y");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.text()).contains("&#39;since&#39; is &#39;yesterday&#39;, not a time");
+        assertThat(r.text()).contains("&#39;since&#39; is &#39;-1y&#39;, not a time such as -1h, -30m, -2d, today");
         r = web.get("/log?page=0");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.text()).contains("page &#39;0&#39; is not a whole number from 1");

@@ -88,6 +88,20 @@ class DetailPageTest {
     }
 
     @Test
+    void theServicesOwnStateComesFirstAndTheHostsIsLabelledAsTheHosts() throws Exception {
+        String html = page("/service/web1/http");
+        String detail = html.substring(html.indexOf("id=\"service-detail\""));
+        // issue 21: the host's badge stood right after the service's name, above the service's own state
+        int first = detail.indexOf("class=\"state ");
+        assertThat(detail.substring(first)).startsWith("class=\"state state-critical\">CRITICAL</span>");
+        assertThat(detail.substring(0, first)).contains("<h2>http ");
+        String host = detail.substring(detail.indexOf("<dt>Host</dt>"), detail.indexOf("</dd>", detail.indexOf("<dt>Host</dt>")));
+        assertThat(host).contains("href=\"/host/web1\"").contains("title=\"The host's state\">host ")
+                .contains("state-down\">DOWN</span>");
+        assertThat(detail.indexOf("DOWN</span>")).isGreaterThan(detail.indexOf("CRITICAL</span>"));
+    }
+
+    @Test
     void perfdataIsATableWithMalformedItemsListed() throws Exception {
         String perf = section(page("/service/web1/http"), "perfdata");
         assertThat(perf.replaceAll("\\s+", " ")).contains(

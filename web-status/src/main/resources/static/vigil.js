@@ -33,3 +33,42 @@ document.addEventListener('change', function (e) {
   var table = all.closest('table');
   table.querySelectorAll('input.select[name=target]').forEach(function (box) { box.checked = all.checked; });
 });
+// Phones: vigil.css shows each table row as a card whose values carry their column's name. Every cell gets its
+// column header's text as data-label (colspans counted), also in tables and rows added later by other scripts.
+(function () {
+  'use strict';
+  var headerText = function (th) {
+    var copy = th.cloneNode(true);
+    copy.querySelectorAll('.arrow, .sr-only').forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  };
+  var label = function (table) {
+    var head = table.tHead;
+    if (!head || head.rows.length === 0) { return; }
+    var names = [];
+    Array.prototype.forEach.call(head.rows[head.rows.length - 1].cells, function (th) {
+      var text = headerText(th);
+      for (var i = 0; i < (th.colSpan || 1); i++) { names.push(text); }
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var col = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (!cell.hasAttribute('data-label') && cell.colSpan < names.length) {
+            cell.setAttribute('data-label', names[col] || '');
+          }
+          col += cell.colSpan || 1;
+        });
+      });
+    });
+  };
+  var labelAll = function () { document.querySelectorAll('table').forEach(label); };
+  labelAll();
+  var pending = false;
+  new MutationObserver(function () {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(function () { pending = false; labelAll(); });
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+}());

@@ -73,6 +73,21 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Lays pages out as a phone {@code width} CSS pixels wide would (the page's viewport meta honoured), through the
+     * DevTools protocol: headless Chromium's window is never narrower than 500 px.
+     */
+    public void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Makes the browser prefer a dark ({@code "dark"}) or light colour scheme, or the system's ({@code ""}). */
+    public void emulateColourScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     /** Opens {@code path} (relative to the web server). */
     public void open(String path) {
         driver.get(base + path);

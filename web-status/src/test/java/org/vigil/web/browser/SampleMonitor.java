@@ -116,6 +116,8 @@ public final class SampleMonitor implements AutoCloseable {
     public final Daemon daemon;
     public final WebServer web;
     public final String base;
+    /** {@code name:password} sent as basic authentication with {@link #send} when the settings list users. */
+    public String credentials;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -209,6 +211,10 @@ public final class SampleMonitor implements AutoCloseable {
     /** One JSON request with a JSON body ({@code null}: none). */
     public JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (credentials != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -82,6 +82,11 @@ public final class Chromium implements AutoCloseable {
                 "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
+    /** Back to the window's own size after {@link #emulatePhone}. */
+    public void stopEmulatingPhone() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
     /** Makes the browser prefer a dark ({@code "dark"}) or light colour scheme, or the system's ({@code ""}). */
     public void emulateColourScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",

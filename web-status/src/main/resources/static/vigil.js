@@ -62,13 +62,18 @@ document.addEventListener('change', function (e) {
       });
     });
   };
-  var labelAll = function () { document.querySelectorAll('table').forEach(label); };
-  labelAll();
-  var pending = false;
-  new MutationObserver(function () {
-    if (!pending) {
-      pending = true;
-      requestAnimationFrame(function () { pending = false; labelAll(); });
-    }
+  document.querySelectorAll('table').forEach(label);
+  // only tables that gained rows are looked at again (a sweep's progress text changes ten times a second)
+  new MutationObserver(function (changes) {
+    var tables = new Set();
+    changes.forEach(function (c) {
+      c.addedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) { return; }
+        var t = n.closest('table');
+        if (t) { tables.add(t); }
+        n.querySelectorAll('table').forEach(function (inner) { tables.add(inner); });
+      });
+    });
+    tables.forEach(label);
   }).observe(document.body, {childList: true, subtree: true});
 }());

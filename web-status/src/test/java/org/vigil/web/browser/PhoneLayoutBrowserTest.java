@@ -124,6 +124,13 @@ class PhoneLayoutBrowserTest {
         assertThat(browser.find("#problem-list thead .select-all").isDisplayed()).isTrue();
         assertThat(browser.driver.findElements(By.xpath("//table[@id='problem-list']/thead//th[text()='Host']"))
                 .get(0).isDisplayed()).isFalse();
+        // a table a script adds later (a sweep's summary, a search's results) is labelled too
+        browser.driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<table id=\"late\">"
+                + "<thead><tr><th>Object <span class=\"arrow\">▲</span></th><th>Result</th></tr></thead><tbody><tr>"
+                + "<td>web1</td><td>done</td></tr></tbody></table>')");
+        browser.await("the added table's labels", d -> "Result".equals(
+                browser.find("#late td:nth-child(2)").getAttribute("data-label")));
+        assertThat(browser.find("#late td").getAttribute("data-label")).isEqualTo("Object");
         // the navigation is one compact strip that scrolls sideways, not 190 px of links
         assertThat(browser.find("header.top nav").getRect().getHeight()).isLessThanOrEqualTo(32);
         assertThat(browser.find("header.top").getRect().getHeight()).isLessThanOrEqualTo(64);

@@ -39,7 +39,8 @@ final class EncodedSlashes implements Filter {
         if (config.getServerFactory() instanceof DefaultServerFactory f) {
             for (ConnectorFactory c : f.getApplicationConnectors()) {
                 if (c instanceof HttpConnectorFactory h) {
-                    h.setUriCompliance(h.getUriCompliance().with("vigil: %2F in the API's names",
+                    UriCompliance set = h.getUriCompliance() == null ? UriCompliance.DEFAULT : h.getUriCompliance();
+                    h.setUriCompliance(set.with("vigil: %2F in the API's names",
                             UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
                 }
             }

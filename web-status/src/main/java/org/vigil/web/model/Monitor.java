@@ -32,6 +32,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
     /** Nagios's {@code log_file}, if set. */
     Optional<Path> logFile();
 
+    /** Where rotated logs go: {@code log_archive_path}, else {@code archives} beside the log (as Vigil rotates). */
+    default Optional<Path> logArchiveDir() {
+        return logFile().map(f -> f.resolveSibling("archives"));
+    }
+
     /** The errors of the last reload if it was rejected (empty if none was, or a later one was accepted). */
     @Override
     List<String> lastRejectedReloadErrors();
@@ -174,6 +179,12 @@ public interface Monitor extends org.vigil.model.StatusSource {
             @Override
             public Optional<Path> logFile() {
                 return daemon.mainConfig().path("log_file");
+            }
+
+            @Override
+            public Optional<Path> logArchiveDir() {
+                Optional<Path> set = daemon.mainConfig().path("log_archive_path");
+                return set.isPresent() ? set : logFile().map(f -> f.resolveSibling("archives"));
             }
 
             @Override

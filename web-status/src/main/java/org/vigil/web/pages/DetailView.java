@@ -12,6 +12,7 @@ public final class DetailView extends PageView {
     private final List<ServiceView> services;
     private final ObjectDetail detail;
     private final boolean hostVisible;
+    private org.vigil.web.history.Timeline timeline;
 
     private DetailView(String template, PageContext ctx, String title, HostView host, ServiceView service,
                        List<ServiceView> services, ObjectDetail detail, boolean hostVisible) {
@@ -50,6 +51,17 @@ public final class DetailView extends PageView {
     /** Whether the user may open the host's page (a contact of a service only may not). */
     public boolean isHostVisible() {
         return hostVisible;
+    }
+
+    /** Adds the object's state history timeline (issue 21). */
+    DetailView withTimeline(org.vigil.web.history.Timeline t) {
+        this.timeline = t;
+        return this;
+    }
+
+    /** The object's state history over the last hours; null when none was added. */
+    public org.vigil.web.history.Timeline getTimeline() {
+        return timeline;
     }
 
     public ObjectDetail getDetail() {

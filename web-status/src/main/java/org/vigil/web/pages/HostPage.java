@@ -34,7 +34,9 @@ public final class HostPage {
         HostView h = s.stamp(visibleHost(s, a, name));
         return DetailView.host(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h,
                 s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).map(s::stamp).toList(),
-                ObjectDetail.of(s, monitor, name, null, h.status()));
+                ObjectDetail.of(s, monitor, name, null, h.status()))
+                .withTimeline(HistoryReader.of(monitor, s).timeline(
+                        new org.vigil.web.history.Target(name, null), java.time.Instant.now()));
     }
 
     /** The host, if the user may see it; else 404, the same as for a host that does not exist. */

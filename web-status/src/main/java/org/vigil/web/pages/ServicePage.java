@@ -38,6 +38,8 @@ public final class ServicePage {
         // a user may see a service without seeing its host (a contact of the service only): show its state anyway
         HostView h = s.host(host).map(s::stamp).orElseThrow(() -> new NotFoundException("no host '" + host + "'"));
         return DetailView.service(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h, v,
-                ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h));
+                ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h))
+                .withTimeline(HistoryReader.of(monitor, s).timeline(
+                        new org.vigil.web.history.Target(host, service), java.time.Instant.now()));
     }
 }

@@ -53,16 +53,16 @@ class AvailabilityProcessTest {
     void reportsMatchAvailCgiOnTheSameLog() throws Exception {
         writeConfig();
         NagiosCgi cgi = NagiosCgi.configure(dir.resolve("cgi.cfg"), dir.resolve("nagios.cfg"), USER);
-        start("out1.txt");
+        start("out1.txt", false);
         long t1 = now() - 5;
         submit("PROCESS_HOST_CHECK_RESULT;web1;0;web1 up", "PROCESS_HOST_CHECK_RESULT;web2;0;web2 up",
                 "PROCESS_SERVICE_CHECK_RESULT;web1;HTTP;0;ok", "PROCESS_SERVICE_CHECK_RESULT;web1;Disk;0;ok",
                 "PROCESS_SERVICE_CHECK_RESULT;web2;HTTP;0;ok");
         awaitLog("PASSIVE SERVICE CHECK: web2;HTTP"); // OK from OK: no alert
-        Thread.sleep(2000);
+        Thread.sleep(1500);
         submit("PROCESS_SERVICE_CHECK_RESULT;web1;HTTP;2;down", "PROCESS_HOST_CHECK_RESULT;web2;1;web2 down");
         awaitLog("HOST ALERT: web2;DOWN");
-        Thread.sleep(2000);
+        Thread.sleep(1500);
         long dt = now();
         submit("SCHEDULE_HOST_DOWNTIME;web1;" + dt + ";" + (dt + 9) + ";1;0;9;" + USER + ";maintenance",
                 "SCHEDULE_SVC_DOWNTIME;web1;Disk;" + dt + ";" + (dt + 5) + ";1;0;5;" + USER + ";disk swap");
@@ -75,8 +75,8 @@ class AvailabilityProcessTest {
         Thread.sleep(1000);
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(2000); // the program stop
-        start("out2.txt");
+        Thread.sleep(1500); // the program stop
+        start("out2.txt", true);
         Thread.sleep(1000);
         submit("PROCESS_HOST_CHECK_RESULT;web1;0;web1 up", "PROCESS_SERVICE_CHECK_RESULT;web1;HTTP;0;ok",
                 "PROCESS_SERVICE_CHECK_RESULT;web1;Disk;0;ok", "PROCESS_HOST_CHECK_RESULT;web2;0;web2 up");
@@ -263,18 +263,22 @@ class AvailabilityProcessTest {
         return Instant.now().getEpochSecond();
     }
 
-    private void start(String output) throws Exception {
+    /** Starts {@code vigil run}; waits for its command file, and for its web server when {@code web}. */
+    private void start(String output, boolean web) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve(output);
         process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.vigil.app.cli.Vigil", "run", "--web-config", dir.resolve("vigil.yml").toString(),
                 dir.resolve("nagios.cfg").toString())).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        Pattern serving = Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/");
-        await(() -> serving.matcher(read(out)).find(), "the web server");
-        Matcher m = serving.matcher(read(out));
-        assertThat(m.find()).isTrue();
-        port = Integer.parseInt(m.group(1));
-        await(() -> Files.exists(dir.resolve("var/nagios.cmd")), "the command file");
+        int reading = log().split("External commands: reading", -1).length;
+        await(() -> log().split("External commands: reading", -1).length > reading, "the command file read");
+        if (web) {
+            Pattern serving = Pattern.compile("Web: serving http://127.0.0.1:(\\d+)/");
+            await(() -> serving.matcher(read(out)).find(), "the web server");
+            Matcher m = serving.matcher(read(out));
+            assertThat(m.find()).isTrue();
+            port = Integer.parseInt(m.group(1));
+        }
     }
 
     private String get(String path) throws Exception {
@@ -285,7 +289,11 @@ class AvailabilityProcessTest {
     }
 
     private void awaitLog(String text) throws Exception {
-        await(() -> read(dir.resolve("var/nagios.log")).contains(text), "'" + text + "' in the log");
+        await(() -> log().contains(text), "'" + text + "' in the log");
+    }
+
+    private String log() {
+        return read(dir.resolve("var/nagios.log"));
     }
 
     private static String read(Path p) {

@@ -64,6 +64,28 @@ public final class ListQuery {
         return c -> c.stateType().equals(t);
     }
 
+    /** The {@code handled} values, as the status pages take them. */
+    static final List<String> HANDLED = List.of("unhandled", "acknowledged", "downtime", "handled");
+
+    /**
+     * {@code handled=unhandled,acknowledged,downtime,handled} (any case): problems handled so (downtime counts
+     * before acknowledged, as the overview counts them; {@code handled} is either).
+     */
+    static Predicate<CheckView> handled(String param) {
+        if (param == null || param.isBlank()) {
+            return c -> true;
+        }
+        List<String> wanted = Arrays.stream(param.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        for (String w : wanted) {
+            if (!HANDLED.contains(w)) {
+                throw ApiException.badRequest("handled '" + w + "' is not one of " + String.join(", ", HANDLED));
+            }
+        }
+        return c -> c.problem() && (wanted.contains("handled") && c.handled()
+                || wanted.contains(c.downtimeDepth() > 0 ? "downtime" : c.acknowledged() ? "acknowledged"
+                : "unhandled"));
+    }
+
     /** Whether any of {@code fields} contains {@code text}, ignoring case. */
     public static boolean contains(String text, String... fields) {
         String needle = text.toLowerCase(Locale.ROOT);

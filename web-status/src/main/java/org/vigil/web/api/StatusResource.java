@@ -83,30 +83,40 @@ public final class StatusResource {
     @GET
     @Path("hosts")
     public Page<HostView> hosts(@QueryParam("state") String state, @QueryParam("state_type") String stateType,
-                                @QueryParam("hostgroup") String hostgroup, @QueryParam("text") String text,
+                                @QueryParam("handled") String handled, @QueryParam("host") String host,
+                                @QueryParam("hostgroup") String hostgroup,
+                                @QueryParam("servicegroup") String servicegroup, @QueryParam("text") String text,
                                 @QueryParam("sort") String sort, @QueryParam("order") String order,
                                 @QueryParam("offset") String offset, @QueryParam("limit") String limit,
                                 @Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
         Access a = access(sc);
-        Predicate<CheckView> st = ListQuery.states(state, HOST_STATES).and(ListQuery.stateType(stateType));
+        Predicate<CheckView> st = ListQuery.states(state, HOST_STATES).and(ListQuery.stateType(stateType))
+                .and(ListQuery.handled(handled));
         if (hostgroup != null && s.hostGroups().stream().noneMatch(g -> g.name().equals(hostgroup))) {
             throw ApiException.notFound("no host group '" + hostgroup + "'");
         }
+        java.util.Set<String> ofServicegroup = servicegroup == null ? null
+                : s.serviceGroups().stream().filter(g -> g.name().equals(servicegroup)).findFirst()
+                .map(g -> g.members().stream().map(m -> m.substring(0, m.indexOf(';')))
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElseThrow(() -> ApiException.notFound("no service group '" + servicegroup + "'"));
+        Predicate<String> hostName = hostMatcher(s, host);
         Map<String, Comparator<HostView>> sorts = new LinkedHashMap<>();
         sorts.put("name", Comparator.comparing(HostView::name));
         sorts.putAll(ListQuery.checkSorts(HostView::status, s));
         Comparator<HostView> order0 = ListQuery.sort(sort, order, sorts, "name");
         int from = ListQuery.offset(offset);
         int max = ListQuery.limit(limit);
-        Predicate<HostView> filters = h -> a.canSee(h) && st.test(h.status())
+        Predicate<HostView> filters = h -> a.canSee(h) && st.test(h.status()) && hostName.test(h.name())
                 && (hostgroup == null || h.hostgroups().contains(hostgroup))
+                && (ofServicegroup == null || ofServicegroup.contains(h.name()))
                 && (text == null || ListQuery.contains(text, h.name(), h.alias(), h.address(), h.displayName(),
                 h.status().output()));
         List<HostView> pool = Candidates.hosts(s, a, ListQuery.stateNames(state), hostgroup);
         if (byName(sort, order, "name")) {
-            boolean unfiltered = a.user().allObjects() && blank(state) && blank(stateType) && hostgroup == null
-                    && text == null;
+            boolean unfiltered = a.user().allObjects() && blank(state) && blank(stateType) && blank(handled)
+                    && host == null && hostgroup == null && servicegroup == null && text == null;
             return Page.window(pool, unfiltered ? null : filters, from, max, s::stamp);
         }
         List<HostView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(HostView::name)).toList();
@@ -127,14 +137,18 @@ public final class StatusResource {
     @GET
     @Path("services")
     public Page<ServiceView> services(@QueryParam("state") String state, @QueryParam("state_type") String stateType,
-                                      @QueryParam("host") String host, @QueryParam("hostgroup") String hostgroup,
+                                      @QueryParam("handled") String handled, @QueryParam("host") String host,
+                                      @QueryParam("service") String service, @QueryParam("hostgroup") String hostgroup,
                                       @QueryParam("servicegroup") String servicegroup, @QueryParam("text") String text,
                                       @QueryParam("sort") String sort, @QueryParam("order") String order,
                                       @QueryParam("offset") String offset, @QueryParam("limit") String limit,
                                       @Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
         Access a = access(sc);
-        Predicate<CheckView> st = ListQuery.states(state, SERVICE_STATES).and(ListQuery.stateType(stateType));
+        Predicate<CheckView> st = ListQuery.states(state, SERVICE_STATES).and(ListQuery.stateType(stateType))
+                .and(ListQuery.handled(handled));
+        boolean exactHost = host != null && s.host(host).isPresent();
+        Predicate<String> hostName = hostMatcher(s, host);
         if (hostgroup != null && s.hostGroups().stream().noneMatch(g -> g.name().equals(hostgroup))) {
             throw ApiException.notFound("no host group '" + hostgroup + "'");
         }
@@ -150,16 +164,17 @@ public final class StatusResource {
         Comparator<ServiceView> order0 = ListQuery.sort(sort, order, sorts, "host");
         int from = ListQuery.offset(offset);
         int max = ListQuery.limit(limit);
-        List<ServiceView> pool = host != null ? s.servicesOf(host)
+        List<ServiceView> pool = exactHost ? s.servicesOf(host)
                 : Candidates.services(s, a, ListQuery.stateNames(state), null, hostgroup, servicegroup);
-        Predicate<ServiceView> filters = v -> a.canSee(v, s) && st.test(v.status())
+        Predicate<ServiceView> filters = v -> a.canSee(v, s) && st.test(v.status()) && hostName.test(v.host())
+                && (service == null || ListQuery.contains(service, v.description(), v.displayName()))
                 && (hostgroup == null || v.hostgroups().contains(hostgroup))
                 && (servicegroup == null || v.servicegroups().contains(servicegroup))
                 && (text == null || ListQuery.contains(text, v.host(), v.description(), v.displayName(),
                 v.status().output()));
         if (byName(sort, order, "host")) {
-            boolean unfiltered = a.user().allObjects() && blank(state) && blank(stateType) && hostgroup == null
-                    && servicegroup == null && text == null;
+            boolean unfiltered = a.user().allObjects() && blank(state) && blank(stateType) && blank(handled)
+                    && host == null && service == null && hostgroup == null && servicegroup == null && text == null;
             return Page.window(pool, unfiltered ? null : filters, from, max, s::stamp);
         }
         List<ServiceView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(byName)).toList();
@@ -289,6 +304,20 @@ public final class StatusResource {
     private static boolean byName(String sort, String order, String name) {
         return (sort == null || sort.isBlank() || sort.strip().equalsIgnoreCase(name))
                 && (order == null || order.isBlank() || order.equalsIgnoreCase("asc"));
+    }
+
+    /**
+     * The {@code host} filter: the host's exact name if there is such a host, else a case-insensitive part of the
+     * name (as the status pages' host field).
+     */
+    private static Predicate<String> hostMatcher(StatusSnapshot s, String host) {
+        if (host == null) {
+            return n -> true;
+        }
+        if (s.host(host).isPresent()) {
+            return host::equals;
+        }
+        return n -> ListQuery.contains(host, n);
     }
 
     private static boolean blank(String param) {

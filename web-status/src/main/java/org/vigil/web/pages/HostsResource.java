@@ -5,11 +5,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class HostsResource {
     }
 
     @GET
-    public ListView<HostView> list(@Context SecurityContext sc, @Context UriInfo uri) {
+    public Response list(@Context SecurityContext sc, @Context UriInfo uri) {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
         ListParams q = ListParams.of(uri, "/hosts", ListParams.HOST_STATES, SORTS);
@@ -42,15 +42,20 @@ public final class HostsResource {
         if (q.hostgroup != null) {
             Lists.hostGroup(s, q.hostgroup);
         }
+        if (q.csv) {
+            return ListCsv.hosts(matched(s, a, q, ofServicegroup).rows(), s);
+        }
         PageContext ctx = pages.context(sc, uri, s, Pages.REFRESH_SECONDS);
         Answers.Answer<HostView> answer = Answers.of(s).get(Answers.Key.of("/hosts",
-                uri.getRequestUri().getRawQuery(), a.user()), () -> page(s, a, q, ofServicegroup));
-        return new ListView<>("hosts.ftlh", ctx, "Hosts", "hosts", answer, q, "hosts", Lists.hostGroupNames(s, a),
-                Lists.serviceGroupNames(s, a), (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt));
+                uri.getRequestUri().getRawQuery(), a.user()), () -> matched(s, a, q, ofServicegroup).page(q, s));
+        return Response.ok(new ListView<>("hosts.ftlh", ctx, "Hosts", "hosts", answer, q, "hosts",
+                Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
+                (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt))).build();
     }
 
-    /** The page of hosts {@code q} asks for, of those {@code a} sees. */
-    private static Paged<HostView> page(StatusSnapshot s, Access a, ListParams q, Set<String> ofServicegroup) {
+    /** The hosts {@code q} selects, of those {@code a} sees, in order. */
+    private static Lists.Matched<HostView> matched(StatusSnapshot s, Access a, ListParams q,
+                                                   Set<String> ofServicegroup) {
         boolean exact = q.host != null && s.host(q.host).isPresent();
         List<HostView> matched = new ArrayList<>();
         int visible = 0;
@@ -72,15 +77,11 @@ public final class HostsResource {
         if (!q.sort.equals("host") || q.descending) {
             matched.sort(q.comparator(sorts(s)).thenComparing(HostView::name));
         }
-        return q.page(matched, visible, s::stamp);
+        return new Lists.Matched<>(matched, visible);
     }
 
     private static Set<String> hostsOf(GroupView servicegroup) {
-        Set<String> hosts = new HashSet<>();
-        for (String m : servicegroup.members()) {
-            hosts.add(m.substring(0, m.indexOf(';')));
-        }
-        return hosts;
+        return ProblemList.hostsOf(servicegroup);
     }
 
     private static Map<String, Comparator<HostView>> sorts(StatusSnapshot s) {

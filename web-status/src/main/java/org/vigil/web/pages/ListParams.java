@@ -19,9 +19,10 @@ import org.vigil.model.CheckView;
 
 /**
  * The query of a list page, checked: the filters ({@code state} and {@code handled}, both repeatable;
- * {@code state_type}, {@code host}, {@code hostgroup}, {@code servicegroup}, {@code text}), the sort
- * ({@code sort}, {@code order}) and the page ({@code page}, {@code per_page}). A bad value is a 400 naming what
- * is expected. Also writes the links that change one of them and keep the rest.
+ * {@code state_type}, {@code host}, {@code service}, {@code hostgroup}, {@code servicegroup}, {@code text}), the
+ * sort ({@code sort}, {@code order}), the page ({@code page}, {@code per_page}) and the format ({@code format}:
+ * {@code html} or {@code csv}). A bad value is a 400 naming what is expected. Also writes the links that change
+ * one of them and keep the rest, and the JSON API's URL of the same list.
  */
 public final class ListParams {
 
@@ -40,6 +41,7 @@ public final class ListParams {
     final Set<String> handled = new LinkedHashSet<>();
     final Predicate<CheckView> stateType;
     final String host;
+    final String service;
     final String hostgroup;
     final String servicegroup;
     final String text;
@@ -47,6 +49,7 @@ public final class ListParams {
     final boolean descending;
     final int page;
     final int perPage;
+    final boolean csv;
 
     private ListParams(String path, MultivaluedMap<String, String> raw, Set<String> kindStates, String dfltSort,
                        Set<String> sorts) {
@@ -71,6 +74,7 @@ public final class ListParams {
         }
         this.stateType = api(() -> ListQuery.stateType(one("state_type")));
         this.host = one("host");
+        this.service = one("service");
         this.hostgroup = one("hostgroup");
         this.servicegroup = one("servicegroup");
         this.text = one("text");
@@ -92,6 +96,11 @@ public final class ListParams {
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
             throw bad("per_page must be 1 to " + MAX_PER_PAGE + ", not " + perPage);
         }
+        String f = one("format");
+        if (f != null && !f.equalsIgnoreCase("html") && !f.equalsIgnoreCase("csv")) {
+            throw bad("format '" + f + "' is not one of html, csv");
+        }
+        this.csv = f != null && f.equalsIgnoreCase("csv");
     }
 
     /**
@@ -104,8 +113,7 @@ public final class ListParams {
 
     /** Whether any filter is set (not counting the sort and the page). */
     boolean filters() {
-        return !states.isEmpty() || !handled.isEmpty() || one("state_type") != null || host != null
-                || hostgroup != null || servicegroup != null || text != null;
+        return filtered();
     }
 
     /**
@@ -114,19 +122,25 @@ public final class ListParams {
      */
     boolean stateIndexAlone(String defaultSort) {
         return !states.isEmpty() && handled.isEmpty() && one("state_type") == null && host == null
-                && hostgroup == null && servicegroup == null && text == null && sort.equals(defaultSort) && !descending;
+                && service == null && hostgroup == null && servicegroup == null && text == null && sort.equals(defaultSort) && !descending;
     }
 
     /** Whether {@code c} passes the state, state type and handled filters. */
     boolean matches(CheckView c) {
+        return matchesState(c) && matchesHandling(handling(c), c.handled());
+    }
+
+    /** Whether {@code c} passes the state and state type filters. */
+    boolean matchesState(CheckView c) {
         if (!states.isEmpty() && !states.contains(c.state()) && !(states.contains("PROBLEM") && c.problem())) {
             return false;
         }
-        if (!handled.isEmpty() && !handled.contains(handling(c))
-                && !(handled.contains("handled") && c.handled())) {
-            return false;
-        }
         return stateType.test(c);
+    }
+
+    /** Whether a problem handled as {@code handling} ({@link #handling}; {@code handled} if not unhandled) passes. */
+    boolean matchesHandling(String handling, boolean isHandled) {
+        return handled.isEmpty() || handled.contains(handling) || (handled.contains("handled") && isHandled);
     }
 
     /**
@@ -221,11 +235,50 @@ public final class ListParams {
 
     /** Whether any filter is set (so the page offers to clear them). */
     public boolean filtered() {
-        return !states.isEmpty() || !handled.isEmpty() || one("state_type") != null
-                || host != null || hostgroup != null || servicegroup != null || text != null;
+        return !states.isEmpty() || !handled.isEmpty() || one("state_type") != null || host != null
+                || service != null || hostgroup != null || servicegroup != null || text != null;
+    }
+
+    /**
+     * The JSON API's URL of this list's {@code kind} ({@code hosts} or {@code services}) with the same filters and
+     * sort where the API has it; {@code kindStates} are the kind's states. On {@code /problems} ({@code problems}
+     * true) only problems are asked for; null when the states asked for leave none of this kind.
+     */
+    public String apiUrl(String kind, Set<String> kindStates, boolean problems) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        List<String> st = states.stream().filter(x -> kindStates.contains(x) || x.equals("PROBLEM")).toList();
+        if (!states.isEmpty() && st.isEmpty()) {
+            return null;
+        }
+        if (!st.isEmpty() || problems) {
+            q.put("state", List.of(String.join(",", st.isEmpty() ? List.of("PROBLEM") : st).toLowerCase(Locale.ROOT)));
+        }
+        if (!handled.isEmpty()) {
+            q.put("handled", List.of(String.join(",", handled)));
+        }
+        for (String name : List.of("state_type", "host", "service", "hostgroup", "servicegroup", "text")) {
+            if (one(name) != null && !(name.equals("service") && kind.equals("hosts"))) {
+                q.put(name, List.of(one(name)));
+            }
+        }
+        String apiSort = kind.equals("hosts") && sort.equals("host") ? "name" : sort;
+        if (ListQuery.CHECK_SORTS.contains(apiSort) || apiSort.equals("name")
+                || (kind.equals("services") && (apiSort.equals("host") || apiSort.equals("service")))) {
+            if (one("sort") != null) {
+                q.put("sort", List.of(apiSort));
+            }
+            if (descending) {
+                q.put("order", List.of("desc"));
+            }
+        }
+        return url("/api/v1/" + kind, q);
     }
 
     private String url(Map<String, List<String>> q) {
+        return url(path, q);
+    }
+
+    private static String url(String path, Map<String, List<String>> q) {
         StringBuilder b = new StringBuilder(path);
         char sep = '?';
         for (Map.Entry<String, List<String>> e : q.entrySet()) {

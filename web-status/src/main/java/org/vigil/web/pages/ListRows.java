@@ -84,29 +84,36 @@ final class ListRows {
 
     /**
      * The rows of the problem list that are {@code handled} (or not); {@code onePage} says whether the list has a
-     * single page, for the text of an empty section.
+     * single page, for the text of an empty section. A host's row lists the services folded under it in a
+     * {@code <details>} (open and closed without JavaScript).
      */
-    static String problems(List<ProblemsResource.Row> items, boolean handled, boolean onePage, boolean canAct,
-                           Fmt fmt) {
+    static String problems(List<Problem> items, boolean handled, boolean onePage, boolean canAct, Fmt fmt) {
         ListRows w = new ListRows(fmt, canAct, items.size());
         boolean any = false;
-        for (ProblemsResource.Row r : items) {
-            if (r.handled() != handled) {
+        for (Problem p : items) {
+            if (p.handled() != handled) {
                 continue;
             }
             any = true;
+            ProblemRow r = p.row();
             CheckView c = r.status();
             w.out.append("    <tr data-host=\"").append(esc(r.host())).append('"');
             if (r.service() != null) {
                 w.out.append(" data-service=\"").append(esc(r.service())).append('"');
             }
-            w.out.append(" class=\"").append(esc(fmt.stateClass(c.state()))).append("\">\n");
+            w.out.append(" class=\"").append(esc(fmt.stateClass(c.state())));
+            if (!p.affected().isEmpty()) {
+                w.out.append(" has-affected");
+            }
+            w.out.append("\">\n");
             w.select(r.service() == null ? r.host() : r.host() + ";" + r.service());
             w.out.append("      <td>");
             w.link(fmt.hostUrl(r.host()), r.host());
             w.out.append("</td>\n      <td>");
             if (r.service() != null) {
                 w.link(fmt.serviceUrl(r.host(), r.service()), r.service());
+            } else if (!p.affected().isEmpty()) {
+                w.affected(p);
             }
             w.out.append("</td>\n      <td>");
             w.state(c.state());
@@ -125,6 +132,24 @@ final class ListRows {
                     .append(onePage ? "" : " on this page").append(".</td></tr>");
         }
         return w.out.toString();
+    }
+
+    /** The services folded under a host's row: a summary that opens to one line each. */
+    private void affected(Problem p) {
+        out.append("<details class=\"affected\"><summary>").append(esc(p.summary()))
+                .append("</summary>\n        <ul class=\"affected\">\n");
+        for (ProblemRow r : p.affected()) {
+            CheckView c = r.status();
+            out.append("          <li data-host=\"").append(esc(r.host())).append("\" data-service=\"")
+                    .append(esc(r.service())).append("\">");
+            state(c.state());
+            out.append(' ');
+            link(fmt.serviceUrl(r.host(), r.service()), r.service());
+            out.append(' ');
+            icons(c);
+            out.append(" <span class=\"output\">").append(esc(c.output())).append("</span></li>\n");
+        }
+        out.append("        </ul></details>");
     }
 
     private void select(String target) {

@@ -61,6 +61,28 @@ public final class ListView<T> extends PageView {
         return servicegroups;
     }
 
+    /**
+     * The JSON API's lists of the same rows, as [label, URL]: {@code /api/v1/hosts} or {@code /api/v1/services}
+     * with the same filters; both for problems (those of the kind the states leave).
+     */
+    public List<List<String>> getJsonLinks() {
+        List<List<String>> links = new java.util.ArrayList<>();
+        boolean problems = noun.equals("problems");
+        if (!noun.equals("services")) {
+            String hosts = query.apiUrl("hosts", ListParams.HOST_STATES, problems);
+            if (hosts != null) {
+                links.add(List.of(problems ? "JSON (hosts)" : "JSON", hosts));
+            }
+        }
+        if (!noun.equals("hosts")) {
+            String services = query.apiUrl("services", ListParams.SERVICE_STATES, problems);
+            if (services != null) {
+                links.add(List.of(problems ? "JSON (services)" : "JSON", services));
+            }
+        }
+        return links;
+    }
+
     /** The actions the list's multi-select offers, as {@code /actions} names them, with their labels. */
     public List<List<String>> getActions() {
         return ACTIONS;

@@ -13,6 +13,23 @@ public final class Lists {
     private Lists() {
     }
 
+    /** The rows a list's filters select, in order, and how many the user sees in all (the "of M"). */
+    record Matched<T>(List<T> rows, int visible) {
+
+        /** The page {@code q} asks for, durations as of {@code s}. */
+        Paged<T> page(ListParams q, StatusSnapshot s) {
+            return q.page(rows, visible, t -> stamp(s, t));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T stamp(StatusSnapshot s, T row) {
+            if (row instanceof org.vigil.model.HostView h) {
+                return (T) s.stamp(h);
+            }
+            return row instanceof org.vigil.model.ServiceView v ? (T) s.stamp(v) : row;
+        }
+    }
+
     /** The resources of the list pages ({@code /problems}, {@code /hosts}, {@code /services}, the groups). */
     public static List<Object> resources(Pages pages) {
         return List.of(new ProblemsResource(pages), new HostsResource(pages), new ServicesResource(pages),

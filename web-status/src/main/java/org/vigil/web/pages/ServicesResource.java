@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class ServicesResource {
     }
 
     @GET
-    public ListView<ServiceView> list(@Context SecurityContext sc, @Context UriInfo uri) {
+    public Response list(@Context SecurityContext sc, @Context UriInfo uri) {
         StatusSnapshot s = pages.snapshot();
         Access a = pages.access(sc);
         ListParams q = ListParams.of(uri, "/services", ListParams.SERVICE_STATES, SORTS);
@@ -45,18 +46,21 @@ public final class ServicesResource {
         if (q.servicegroup != null) {
             Lists.serviceGroup(s, q.servicegroup);
         }
+        if (q.csv) {
+            return ListCsv.services(matched(s, a, q).rows(), s);
+        }
         PageContext ctx = pages.context(sc, uri, s, Pages.REFRESH_SECONDS);
         Answers.Answer<ServiceView> answer = Answers.of(s).get(Answers.Key.of("/services",
-                uri.getRequestUri().getRawQuery(), a.user()), () -> page(s, a, q));
-        return new ListView<>("services.ftlh", ctx, "Services", "services", answer, q, "services",
+                uri.getRequestUri().getRawQuery(), a.user()), () -> matched(s, a, q).page(q, s));
+        return Response.ok(new ListView<>("services.ftlh", ctx, "Services", "services", answer, q, "services",
                 Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
-                (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct, fmt));
+                (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct, fmt))).build();
     }
 
-    /** The page of services {@code q} asks for, of those {@code a} sees. */
-    private static Paged<ServiceView> page(StatusSnapshot s, Access a, ListParams q) {
+    /** The services {@code q} selects, of those {@code a} sees, in order. */
+    private static Lists.Matched<ServiceView> matched(StatusSnapshot s, Access a, ListParams q) {
         if (a.user().allObjects() && q.stateIndexAlone("host")) {
-            return q.page(s.servicesIn(q.states), s.services().size(), s::stamp);
+            return new Lists.Matched<>(s.servicesIn(q.states), s.services().size());
         }
         boolean exact = q.host != null && s.host(q.host).isPresent();
         List<ServiceView> matched = new ArrayList<>();
@@ -66,6 +70,7 @@ public final class ServicesResource {
             if (a.canSee(v, s) && q.matches(v.status()) && (q.host == null || exact || Lists.like(v.host(), q.host))
                     && (q.hostgroup == null || v.hostgroups().contains(q.hostgroup))
                     && (q.servicegroup == null || v.servicegroups().contains(q.servicegroup))
+                    && (q.service == null || ListQuery.contains(q.service, v.description(), v.displayName()))
                     && (q.text == null || q.textIn(v.host(), v.description(), v.displayName(), v.status().output()))) {
                 matched.add(v);
             }
@@ -73,7 +78,7 @@ public final class ServicesResource {
         if (!q.sort.equals("host") || q.descending) {
             matched.sort(q.comparator(sorts(s)).thenComparing(BY_NAME));
         }
-        return q.page(matched, visible(s, a), s::stamp);
+        return new Lists.Matched<>(matched, visible(s, a));
     }
 
     /** How many services the user sees in all. */

@@ -82,25 +82,28 @@ class ListPagesTest {
     }
 
     @Test
-    void problemsListUnhandledFirstThenHandledBySeverityThenDuration() throws Exception {
+    void problemsListUnhandledFirstThenHandledWithServicesOfTheDownHostFolded() throws Exception {
         String html = page("/problems");
         assertThat(html).contains("<title>Problems · Vigil</title>");
-        assertThat(rows(html, "problem-list")).containsExactly("web1", "web1;http", "web1;disk", "db1;pg");
+        // web1 is DOWN: its two services are folded under its row
+        assertThat(rows(html, "problem-list")).containsExactly("web1", "db1;pg");
         String unhandled = html.substring(html.indexOf("<tbody class=\"unhandled\">"),
                 html.indexOf("<tbody class=\"handled\">"));
         assertThat(unhandled).contains("data-service=\"http\"").doesNotContain("data-service=\"pg\"");
-        assertThat(row(html, "problem-list", "db1;pg")).contains("class=\"icon-ack\"");
-        assertThat(row(html, "problem-list", "web1;disk")).contains("class=\"icon-notifications-off\"")
+        assertThat(row(html, "problem-list", "db1;pg")).contains("class=\"icon-ack\"").contains("1/1");
+        String web1 = row(html, "problem-list", "web1");
+        assertThat(web1).contains("<summary>2 services affected: 1 CRITICAL, 1 WARNING</summary>");
+        String disk = web1.substring(web1.indexOf("<li data-host=\"web1\" data-service=\"disk\""));
+        assertThat(disk.substring(0, disk.indexOf("</li>"))).contains("class=\"icon-notifications-off\"")
                 .contains("class=\"icon-passive\"").contains("state-warning\">WARNING");
-        assertThat(row(html, "problem-list", "web1;http")).contains("HTTP CRITICAL &lt;b&gt;500&lt;/b&gt;")
-                .contains("href=\"/service/web1/http\"").contains("1/1");
+        assertThat(web1).contains("HTTP CRITICAL &lt;b&gt;500&lt;/b&gt;").contains("href=\"/service/web1/http\"");
         assertThat(html).doesNotContain("<b>500</b>");
-        assertThat(html).contains("<strong>4</strong> of 4 problems");
+        assertThat(html).contains("<strong>2</strong> of 2 problems");
     }
 
     @Test
-    void problemsOfEqualSeverityLongestFirstAndUnhandledBeforeHandled() {
-        List<ProblemsResource.Row> rows = new ArrayList<>(List.of(
+    void problemsOfEqualSeverityMostRecentFirstAndUnhandledBeforeHandled() {
+        List<ProblemRow> rows = new ArrayList<>(List.of(
                 problem("a", "warn-old", "WARNING", 9_000, false),
                 problem("a", "crit-new", "CRITICAL", 10, false),
                 problem("b", null, "UNREACHABLE", 50, false),
@@ -108,17 +111,17 @@ class ListPagesTest {
                 problem("d", null, "DOWN", 3_000, false),
                 problem("e", "crit-acked", "CRITICAL", 99_999, true),
                 problem("f", "unknown", "UNKNOWN", 20, false)));
-        rows.sort(ProblemsResource.order(org.vigil.model.CheckView::durationSeconds));
+        rows.sort(ProblemOrder.order("severity", false, org.vigil.model.CheckView::durationSeconds));
         assertThat(rows.stream().map(r -> r.host() + ";" + r.service()).toList()).containsExactly(
-                "c;crit-old", "d;null", "a;crit-new", "b;null", "f;unknown", "a;warn-old", "e;crit-acked");
+                "a;crit-new", "d;null", "c;crit-old", "f;unknown", "b;null", "a;warn-old", "e;crit-acked");
     }
 
-    private static ProblemsResource.Row problem(String host, String service, String state, long duration,
+    static ProblemRow problem(String host, String service, String state, long duration,
                                                 boolean acked) {
         org.vigil.model.CheckView c = new org.vigil.model.CheckView(state, 2, "HARD", 1, 1, null, null,
                 null, null, duration, "", "", "", acked, acked ? "NORMAL" : "NONE", 0, false, true, true, true,
                 false, 0, 0, true, acked);
-        return new ProblemsResource.Row(host, service, c);
+        return new ProblemRow(host, service, c);
     }
 
     @Test
@@ -214,7 +217,7 @@ class ListPagesTest {
         assertThat(rows(second, "service-list")).containsExactly("web1;http");
         assertThat(second).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         assertThat(rows(page("/services?per_page=2&page=9"), "service-list")).isEmpty();
-        assertThat(rows(page("/problems?per_page=1&page=4"), "problem-list")).containsExactly("db1;pg");
+        assertThat(rows(page("/problems?per_page=1&page=2"), "problem-list")).containsExactly("db1;pg");
         assertThat(ListParams.PER_PAGE).isEqualTo(500);
     }
 

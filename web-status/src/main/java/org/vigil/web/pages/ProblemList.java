@@ -1,0 +1,112 @@
+package org.vigil.web.pages;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.model.GroupView;
+import org.vigil.model.StatusSnapshot;
+import org.vigil.web.api.ListQuery;
+import org.vigil.web.auth.Access;
+
+/**
+ * The problems a query selects for one user, folded: the filters choose rows; a service on a DOWN or UNREACHABLE
+ * host is listed under that host's row whenever the host's row is listed (with every such service of the host the
+ * user sees), and on its own row otherwise (a filter that leaves the host out, a host the user does not see).
+ */
+final class ProblemList {
+
+    /** The rows listed, in order, and how many rows the user's unfiltered list has (the "of M"). */
+    record Selection(List<Problem> rows, int visible) {
+    }
+
+    private record Key(String sort, boolean descending) {
+    }
+
+    private ProblemList() {
+    }
+
+    /** The problems {@code q} selects of those {@code a} sees; an unknown group is a 404 naming it. */
+    static Selection select(StatusSnapshot s, Access a, ListParams q) {
+        Set<String> ofServicegroup = q.servicegroup == null ? null : hostsOf(Lists.serviceGroup(s, q.servicegroup));
+        if (q.hostgroup != null) {
+            Lists.hostGroup(s, q.hostgroup);
+        }
+        List<ProblemRow> all = ProblemOrder.sorted(s, q.sort, q.descending);
+        if (a.user().allObjects() && !q.filters()) {
+            // the same for every such user: folded once per snapshot and order
+            return s.derived(new Key(q.sort, q.descending), x -> fold(all, all, all.size()));
+        }
+        List<ProblemRow> visible = new ArrayList<>();
+        List<ProblemRow> matched = new ArrayList<>();
+        for (ProblemRow r : all) {
+            if (r.service() == null ? a.canSee(r.hostView()) : a.canSee(r.serviceView(), s)) {
+                visible.add(r);
+                if (matches(r, q, ofServicegroup)) {
+                    matched.add(r);
+                }
+            }
+        }
+        return fold(visible, matched, visible.size());
+    }
+
+    /** {@code matched} folded, with the services to fold taken from {@code visible}. */
+    private static Selection fold(List<ProblemRow> visible, List<ProblemRow> matched, int visibleRows) {
+        Map<String, List<ProblemRow>> affected = new HashMap<>();
+        Set<String> visibleHosts = new HashSet<>();
+        for (ProblemRow r : visible) {
+            if (r.onDownHost()) {
+                affected.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r);
+            } else if (r.service() == null) {
+                visibleHosts.add(r.host());
+            }
+        }
+        int foldedAway = 0;
+        for (String h : visibleHosts) {
+            foldedAway += affected.getOrDefault(h, List.of()).size();
+        }
+        Set<String> listedHosts = new HashSet<>();
+        for (ProblemRow r : matched) {
+            if (r.service() == null) {
+                listedHosts.add(r.host());
+            }
+        }
+        List<Problem> rows = new ArrayList<>();
+        for (ProblemRow r : matched) {
+            if (r.service() == null) {
+                rows.add(new Problem(r, List.copyOf(affected.getOrDefault(r.host(), List.of()))));
+            } else if (!r.onDownHost() || !listedHosts.contains(r.host())) {
+                rows.add(new Problem(r, List.of()));
+            }
+        }
+        return new Selection(List.copyOf(rows), visibleRows - foldedAway);
+    }
+
+    private static boolean matches(ProblemRow r, ListParams q, Set<String> ofServicegroup) {
+        if (!q.matchesState(r.status()) || !q.matchesHandling(r.handling(), r.handled())
+                || (q.host != null && !Lists.like(r.host(), q.host))) {
+            return false;
+        }
+        if (r.service() == null) {
+            return q.service == null
+                    && (q.hostgroup == null || r.hostView().hostgroups().contains(q.hostgroup))
+                    && (ofServicegroup == null || ofServicegroup.contains(r.host()))
+                    && q.textIn(r.host(), r.hostView().displayName(), r.hostView().alias(), r.status().output());
+        }
+        return (q.service == null || ListQuery.contains(q.service, r.service(), r.serviceView().displayName()))
+                && (q.hostgroup == null || r.serviceView().hostgroups().contains(q.hostgroup))
+                && (q.servicegroup == null || r.serviceView().servicegroups().contains(q.servicegroup))
+                && q.textIn(r.host(), r.service(), r.serviceView().displayName(), r.status().output());
+    }
+
+    /** The hosts with a service in {@code servicegroup}. */
+    static Set<String> hostsOf(GroupView servicegroup) {
+        Set<String> hosts = new HashSet<>();
+        for (String m : servicegroup.members()) {
+            hosts.add(m.substring(0, m.indexOf(';')));
+        }
+        return hosts;
+    }
+}

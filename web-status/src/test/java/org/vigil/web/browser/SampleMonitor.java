@@ -127,8 +127,16 @@ public final class SampleMonitor implements AutoCloseable {
 
     /** The same with the web server's settings (users, for instance); the ports are always free ones. */
     public SampleMonitor(Path dir, VigilConfiguration settings) throws Exception {
+        this(dir, settings, null);
+    }
+
+    /** The same with more objects ({@code extra}, written to {@code conf.d/extra.cfg}; null for none). */
+    public SampleMonitor(Path dir, VigilConfiguration settings, String extra) throws Exception {
         this.dir = dir;
         copy(SAMPLE, dir);
+        if (extra != null) {
+            Files.writeString(dir.resolve("conf.d/extra.cfg"), extra);
+        }
         int[] ports = twoFreePorts();
         watchOwnPorts(ports[0], ports[1]);
         Path checkout = plugin("check_checkout", CHECKOUT_PLUGIN);

@@ -166,6 +166,11 @@ class ListPagesScaleTest {
         pages.put("/services?hostgroup=hg3&sort=state", 500);
         pages.put("/hosts?sort=output&order=desc", 500);
         pages.put("/problems", 500);
+        pages.put("/problems?sort=recent", 500);
+        pages.put("/problems?hostgroup=hg3&sort=duration", -1);
+        pages.put("/problems?handled=unhandled&text=h42", -1);
+        pages.put("/problems?format=csv", -1);
+        pages.put("/services?state=CRITICAL&format=csv", -1);
         pages.put("/hostgroups", -1);
         pages.put("/servicegroups", -1);
         pages.put("/hostgroups?name=hg42", -1);

@@ -89,6 +89,28 @@ class ListPagesAuthTest {
     }
 
     @Test
+    void aDownHostFoldsOnlyTheServicesTheUserSees() throws Exception {
+        web.credentials = "admin:adm-secret";
+        assertThat(web.post("/api/v1/hosts/db1/result", "{\"status\":\"down\",\"output\":\"no ping\"}").status())
+                .isEqualTo(200);
+        try {
+            String bob = page("bob:b-secret", "/problems");
+            assertThat(ListPagesTest.rows(bob, "problem-list")).containsExactly("db1");
+            assertThat(ListPagesTest.row(bob, "problem-list", "db1")).contains("1 service affected: 1 CRITICAL")
+                    .contains("data-service=\"pg\"");
+            assertThat(bob).contains("<strong>1</strong> of 1 problems");
+            String alice = page("alice:a-secret", "/problems");
+            assertThat(ListPagesTest.rows(alice, "problem-list")).containsExactlyInAnyOrder("web1;disk", "web1;http");
+            assertThat(alice).doesNotContain("db1");
+            assertThat(ListPagesTest.rows(page("admin:adm-secret", "/problems"), "problem-list"))
+                    .containsExactlyInAnyOrder("db1", "web1;disk", "web1;http");
+        } finally {
+            web.credentials = "admin:adm-secret";
+            web.post("/api/v1/hosts/db1/result", "{\"status\":\"up\",\"output\":\"ping ok\"}");
+        }
+    }
+
+    @Test
     void aGroupWithoutVisibleMembersIsHidden() throws Exception {
         // bob is a contact of db1 and db1/pg (contact group dba), not of web1, the only member of webservers.
         String groups = page("bob:b-secret", "/hostgroups");

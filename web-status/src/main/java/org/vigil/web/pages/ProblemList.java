@@ -53,7 +53,7 @@ final class ProblemList {
     }
 
     /** {@code matched} folded, with the services to fold taken from {@code visible}. */
-    private static Selection fold(List<ProblemRow> visible, List<ProblemRow> matched, int visibleRows) {
+    static Selection fold(List<ProblemRow> visible, List<ProblemRow> matched, int visibleRows) {
         Map<String, List<ProblemRow>> affected = new HashMap<>();
         Set<String> visibleHosts = new HashSet<>();
         for (ProblemRow r : visible) {

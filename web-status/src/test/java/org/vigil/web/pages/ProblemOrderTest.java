@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.vigil.model.CheckView;
 
-/** The orders of {@code /problems}, on problems whose durations and last checks differ; handled ones always last. */
+/**
+ * The orders of {@code /problems}, on problems whose durations and last checks differ (handled ones always last), and
+ * the folding of a DOWN host's services under its row.
+ */
 class ProblemOrderTest {
 
     /** host;service, state, seconds in the state, last check (seconds after an epoch), acknowledged. */
@@ -58,6 +61,35 @@ class ProblemOrderTest {
         assertThat(alone.handling()).isEqualTo("unhandled");
         assertThat(new Problem(alone, List.of(alone, service)).summary())
                 .isEqualTo("2 services affected: 2 CRITICAL");
+    }
+
+    @Test
+    void servicesOfADownHostFoldUnderItsRowOnlyWhenTheRowIsListed() {
+        CheckView down = status("DOWN", 10, 10, false);
+        ProblemRow host = row("h", null, "DOWN", 10, 10, false);
+        ProblemRow s1 = new ProblemRow("h", "s1", status("CRITICAL", 5, 5, false), null, null, down);
+        ProblemRow s2 = new ProblemRow("h", "s2", status("WARNING", 5, 5, false), null, null, down);
+        ProblemRow other = row("o", "x", "CRITICAL", 5, 5, false);
+        List<ProblemRow> all = List.of(host, s1, other, s2);
+
+        ProblemList.Selection folded = ProblemList.fold(all, all, all.size());
+        assertThat(folded.rows()).extracting(p -> p.row().host() + ";" + p.row().service())
+                .containsExactly("h;null", "o;x");
+        assertThat(folded.rows().get(0).affected()).containsExactly(s1, s2);
+        assertThat(folded.rows().get(0).summary()).isEqualTo("2 services affected: 1 CRITICAL, 1 WARNING");
+        assertThat(folded.visible()).isEqualTo(2);
+
+        // a filter that leaves the host out: its services stand alone
+        ProblemList.Selection alone = ProblemList.fold(all, List.of(s1, other), all.size());
+        assertThat(alone.rows()).extracting(p -> p.row().service()).containsExactly("s1", "x");
+        assertThat(alone.rows()).allSatisfy(p -> assertThat(p.affected()).isEmpty());
+        assertThat(alone.visible()).isEqualTo(2);
+
+        // a user who does not see the host sees its services on their own rows
+        List<ProblemRow> seen = List.of(s1, other, s2);
+        ProblemList.Selection unseenHost = ProblemList.fold(seen, seen, seen.size());
+        assertThat(unseenHost.rows()).extracting(p -> p.row().service()).containsExactly("s1", "x", "s2");
+        assertThat(unseenHost.visible()).isEqualTo(3);
     }
 
     static ProblemRow row(String host, String service, String state, long duration, long lastCheck, boolean acked) {

@@ -122,7 +122,8 @@ public final class ListParams {
      */
     boolean stateIndexAlone(String defaultSort) {
         return !states.isEmpty() && handled.isEmpty() && one("state_type") == null && host == null
-                && service == null && hostgroup == null && servicegroup == null && text == null && sort.equals(defaultSort) && !descending;
+                && service == null && hostgroup == null && servicegroup == null && text == null
+                && sort.equals(defaultSort) && !descending;
     }
 
     /** Whether {@code c} passes the state, state type and handled filters. */

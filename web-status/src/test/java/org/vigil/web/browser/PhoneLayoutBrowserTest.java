@@ -120,9 +120,11 @@ class PhoneLayoutBrowserTest {
         List<WebElement> cells = row.findElements(By.tagName("td"));
         assertThat(cells.get(2).getRect().getY()).isGreaterThan(cells.get(1).getRect().getY());
         assertThat(row.getRect().getWidth()).isLessThanOrEqualTo(WIDTH);
-        // the select-all box stays reachable above the cards; the plain headers are hidden (each value has its own)
+        // the select-all box and the sort links stay reachable above the cards; the plain headers are hidden (each
+        // value has its own)
         assertThat(browser.find("#problem-list thead .select-all").isDisplayed()).isTrue();
-        assertThat(browser.driver.findElements(By.xpath("//table[@id='problem-list']/thead//th[text()='Host']"))
+        assertThat(browser.find("#problem-list thead th a[href*='sort=host']").isDisplayed()).isTrue();
+        assertThat(browser.driver.findElements(By.xpath("//table[@id='problem-list']/thead//th[text()='Attempt']"))
                 .get(0).isDisplayed()).isFalse();
         // a table a script adds later (a sweep's summary, a search's results) is labelled too
         browser.driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<table id=\"late\">"

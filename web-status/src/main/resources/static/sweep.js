@@ -127,6 +127,10 @@
       start.textContent = 'Run again';
       cancel.hidden = true;
       section.setAttribute('data-phase', 'over');
+      // the sweep is over: the page refreshes again, a whole period from now so its summary can be read, and the
+      // header's counts follow at once (vigil.js, header.js)
+      section.removeAttribute('data-hold-refresh');
+      document.dispatchEvent(new CustomEvent('vigil:sweep-over'));
     }
 
     function fail(e) {
@@ -157,7 +161,7 @@
       start.disabled = true;
       error.hidden = true;
       q('sweep-summary').textContent = '';
-      // a refresh in the middle of a sweep, or while its summary is read, would throw both away (vigil.js)
+      // a refresh in the middle of a sweep would throw it away (vigil.js); finish() lets refreshes go on
       section.setAttribute('data-hold-refresh', '');
       section.setAttribute('data-phase', 'running');
       api('POST', '/api/v1/sweeps' + (params.length ? '?' + params.join('&') : '')).then(function (s) {

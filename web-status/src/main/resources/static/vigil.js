@@ -17,13 +17,15 @@
         // Never throw away what someone is typing or has ticked.
         var busy = document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
         var ticked = document.querySelector('input[type=checkbox][name=target]:checked');
-        var held = document.querySelector('[data-hold-refresh]'); // e.g. a sweep running or its summary shown
+        var held = document.querySelector('[data-hold-refresh]'); // e.g. a sweep running
         if (busy || ticked || held) { arm(); return; }
         sessionStorage.setItem(key, String(window.scrollY));
         location.reload();
       }, seconds * 1000);
     };
     arm();
+    // a sweep that ended lifts its hold (sweep.js): the next refresh is a whole period later, for its summary
+    document.addEventListener('vigil:sweep-over', arm);
   }
 }());
 // Lists: the header check box ticks or clears every row's (without JavaScript, rows are ticked one by one).

@@ -99,9 +99,15 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.GearmanResource(monitor.gearman()));
-        Pages pages = new Pages(reader, users.enabled(), monitor.gearman());
+        Pages pages = new Pages(reader, users.enabled(), monitor.gearman(), config.pages.refreshSeconds);
         env.jersey().register(new org.vigil.web.pages.GearmanPage(pages));
         env.jersey().register(new PagesResource(pages));
+        org.vigil.web.search.Search search = new org.vigil.web.search.Search();
+        env.jersey().register(new org.vigil.web.pages.SearchApi(pages, search));
+        env.jersey().register(new org.vigil.web.pages.SearchPage(pages, search));
+        env.jersey().register(new org.vigil.web.pages.StatusSummary(pages));
+        // outside Jersey, so outside the login: the login page asks for the icon too, and it shows no status
+        env.servlets().addServlet("favicon", new FaviconServlet()).addMapping("/favicon.ico", "/favicon.svg");
         org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
         org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
         env.jersey().register(new LoginResource(users, sessions, throttle, new LoginTokens(clock)));

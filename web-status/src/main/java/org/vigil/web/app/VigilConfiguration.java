@@ -99,9 +99,22 @@ public class VigilConfiguration extends Configuration {
         }
     }
 
+    /** {@code pages:} the status pages. */
+    public static final class PagesConfig {
+        /** How often a status page reloads itself (Nagios's cgi.cfg {@code refresh_rate}); 0: never. */
+        @JsonProperty("refresh_seconds")
+        @jakarta.validation.constraints.Min(0)
+        @jakarta.validation.constraints.Max(86_400)
+        public int refreshSeconds = org.vigil.web.pages.Pages.REFRESH_SECONDS;
+    }
+
     @Valid
     @JsonProperty
     public Auth auth = new Auth();
+
+    @Valid
+    @JsonProperty
+    public PagesConfig pages = new PagesConfig();
 
     @Valid
     @JsonProperty

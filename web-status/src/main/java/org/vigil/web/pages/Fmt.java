@@ -14,10 +14,17 @@ public final class Fmt {
     static final Fmt INSTANCE = new Fmt(ZoneId.systemDefault());
 
     private final DateTimeFormatter time;
+    private final DateTimeFormatter clock;
     private volatile Written lastTime;
 
     Fmt(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
+        this.clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT).withZone(zone);
+    }
+
+    /** A date and time with the server's zone ({@code 2026-12-07 15:04:05 UTC}), as the header's clock shows it. */
+    public String clock(Instant t) {
+        return t == null ? "never" : clock.format(t);
     }
 
     /** A local date and time, or "never" for null. */

@@ -16,9 +16,17 @@ import org.vigil.model.ProgramView;
  * @param notice the result of the action that led here ("Re-check now: done for 2 objects."), or null
  * @param gearman whether checks go to gearmand (a gearman section is configured), so the header links its page
  * @param gearmanFallback the banner saying checks run on this machine because gearmand is unreachable, or null
+ * @param header the problem counts of the header over what the user sees, or null for none
  */
 public record PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
-                          ProgramView program, String notice, boolean gearman, String gearmanFallback) {
+                          ProgramView program, String notice, boolean gearman, String gearmanFallback,
+                          HeaderCounts header) {
+
+    /** A context without header counts. */
+    public PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,
+                       ProgramView program, String notice, boolean gearman, String gearmanFallback) {
+        this(user, loginEnabled, csrfToken, here, refreshSeconds, program, notice, gearman, gearmanFallback, null);
+    }
 
     /** A context without gearman. */
     public PageContext(WebUser user, boolean loginEnabled, String csrfToken, String here, int refreshSeconds,

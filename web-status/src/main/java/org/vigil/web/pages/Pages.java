@@ -9,6 +9,7 @@ import org.vigil.web.auth.Access;
 import org.vigil.web.auth.AuthContext;
 import org.vigil.web.auth.WebUser;
 import org.vigil.model.ReadModel;
+import org.vigil.model.StateCounts;
 import org.vigil.model.StatusSnapshot;
 import org.vigil.web.model.GearmanReport;
 
@@ -21,6 +22,7 @@ public final class Pages {
     private final ReadModel reader;
     private final boolean loginEnabled;
     private final Optional<Supplier<GearmanReport>> gearman;
+    private final int refreshSeconds;
 
     public Pages(ReadModel reader, boolean loginEnabled) {
         this(reader, loginEnabled, Optional.empty());
@@ -28,9 +30,19 @@ public final class Pages {
 
     /** Pages that also show the gearman dispatch ({@code gearman}), when it is configured. */
     public Pages(ReadModel reader, boolean loginEnabled, Optional<Supplier<GearmanReport>> gearman) {
+        this(reader, loginEnabled, gearman, REFRESH_SECONDS);
+    }
+
+    /**
+     * The same, the status pages refreshed every {@code refreshSeconds} instead of {@link #REFRESH_SECONDS}
+     * ({@code pages.refresh_seconds} in vigil.yml; 0: never).
+     */
+    public Pages(ReadModel reader, boolean loginEnabled, Optional<Supplier<GearmanReport>> gearman,
+                 int refreshSeconds) {
         this.reader = reader;
         this.loginEnabled = loginEnabled;
         this.gearman = gearman;
+        this.refreshSeconds = refreshSeconds;
     }
 
     /** The gearman dispatch's status now, empty when gearman is not configured. */
@@ -59,7 +71,10 @@ public final class Pages {
         return new Access(user(sc));
     }
 
-    /** The context of a page at {@code uri}, refreshed every {@code refreshSeconds} (0: never). */
+    /**
+     * The context of a page at {@code uri}, refreshed every {@code refreshSeconds} (0: never; any other value is the
+     * configured period).
+     */
     public PageContext context(SecurityContext sc, UriInfo uri, StatusSnapshot snapshot, int refreshSeconds) {
         return context(sc, uri, snapshot.program(), refreshSeconds);
     }
@@ -69,10 +84,13 @@ public final class Pages {
                                int refreshSeconds) {
         String query = uri.getRequestUri().getRawQuery();
         String here = "/" + uri.getPath(false) + (query == null ? "" : "?" + query);
-        return new PageContext(user(sc), loginEnabled && AuthContext.authenticated(sc), AuthContext.csrfToken(sc),
-                here.replaceFirst("^//", "/"), refreshSeconds, program, ActionNotice.of(uri.getQueryParameters()),
-                gearman.isPresent(), gearman().filter(GearmanReport::fallback).map(Pages::fallbackBanner)
-                        .orElse(null));
+        WebUser user = user(sc);
+        HeaderCounts header = HeaderCounts.of(reader.counts(new StateCounts.Viewer(user.allObjects(),
+                user.contact())));
+        return new PageContext(user, loginEnabled && AuthContext.authenticated(sc), AuthContext.csrfToken(sc),
+                here.replaceFirst("^//", "/"), refreshSeconds > 0 ? this.refreshSeconds : 0, program,
+                ActionNotice.of(uri.getQueryParameters()), gearman.isPresent(),
+                gearman().filter(GearmanReport::fallback).map(Pages::fallbackBanner).orElse(null), header);
     }
 
     /** What every page says while the local fallback runs the checks. */

@@ -38,7 +38,8 @@ class OverviewBrowserTest {
     @Test
     void theOverviewCountsTheFailingChecks() {
         browser.open("/");
-        assertThat(browser.driver.getTitle()).isEqualTo("Tactical overview · Vigil");
+        // the unhandled problems first, when there are any (header.js keeps them up to date)
+        assertThat(browser.driver.getTitle()).matches("(\\(\\d+\\) )?Tactical overview · Vigil");
         String critical = browser.find("#services-counts tr.state-critical").getText();
         // at least the shop's two critical checks and the sample's closed port; unhandled, as none is acknowledged
         assertThat(critical).startsWith("CRITICAL");

@@ -116,7 +116,7 @@ class GearmanSectionTest {
     void thePagesShowTheQueuesServersAndAFallbackBanner() throws Exception {
         fallback.set(false);
         String page = web.get("/gearman").text();
-        assertThat(page).contains("<title>Gearman · Vigil</title>").contains("href=\"/gearman\" class=\"active\"")
+        assertThat(page).containsPattern("<title>(\\(\\d+\\) )?Gearman · Vigil</title>").contains("href=\"/gearman\" class=\"active\"")
                 .doesNotContain("gearman-fallback-banner").contains("<dd id=\"gearman-fallback\">off</dd>")
                 .contains("<dd id=\"gearman-latency\">250.0 ms</dd>")
                 .contains("<dd>result with the wrong key from 127.0.0.1</dd>");

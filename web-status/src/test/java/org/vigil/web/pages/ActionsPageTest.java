@@ -69,7 +69,7 @@ class ActionsPageTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/html");
         String html = r.text();
-        assertThat(html).contains("<title>Acknowledge problem · Vigil</title>")
+        assertThat(html).containsPattern("<title>(\\(\\d+\\) )?Acknowledge problem · Vigil</title>")
                 .contains("name=\"target\" value=\"web1;http\"").contains("name=\"target\" value=\"db1;pg\"")
                 .contains("http on web1").contains("href=\"/service/web1/http\"")
                 .contains("name=\"return_to\" value=\"/problems\"").contains("name=\"csrf\" value=\"" + csrf + "\"");

@@ -77,7 +77,7 @@ class DetailPageTest {
     @Test
     void theServicePageShowsStateOutputAndLongOutputEscaped() throws Exception {
         String html = page("/service/web1/http");
-        assertThat(html).contains("<title>Service http on web1 · Vigil</title>").contains("id=\"service-detail\"");
+        assertThat(html).containsPattern("<title>(\\(\\d+\\) )?Service http on web1 · Vigil</title>").contains("id=\"service-detail\"");
         String state = section(html, "state");
         assertThat(state).contains("state-critical\">CRITICAL</span>").contains("HARD").contains("1/1")
                 .contains("passive").contains("yes, by carol (sticky)");
@@ -157,7 +157,7 @@ class DetailPageTest {
     @Test
     void theHostPageListsItsServicesWithStates() throws Exception {
         String html = page("/host/web1");
-        assertThat(html).contains("<title>Host web1 · Vigil</title>").contains("id=\"host-detail\"")
+        assertThat(html).containsPattern("<title>(\\(\\d+\\) )?Host web1 · Vigil</title>").contains("id=\"host-detail\"")
                 .contains("192.0.2.10").contains("Web one").contains("href=\"/hosts?hostgroup=webservers\"");
         String services = html.substring(html.indexOf("id=\"host-services\""));
         assertThat(services).contains("data-service=\"http\"").contains("href=\"/service/web1/http\"")

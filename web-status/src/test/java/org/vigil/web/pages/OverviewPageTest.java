@@ -41,7 +41,7 @@ class OverviewPageTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/html");
         String html = r.text();
-        assertThat(html).contains("<title>Tactical overview · Vigil</title>");
+        assertThat(html).contains("<title>(1) Tactical overview · Vigil</title>");
         String services = html.substring(html.indexOf("id=\"services-counts\""));
         String critical = services.substring(services.indexOf("state-critical\">CRITICAL"));
         critical = critical.substring(0, critical.indexOf("</tr>"));

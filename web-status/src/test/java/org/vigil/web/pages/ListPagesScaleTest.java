@@ -204,4 +204,42 @@ class ListPagesScaleTest {
                 + "/services?state=CRITICAL")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(services).contains("<strong>10000</strong> of 100000 services").contains("page 1 of 20");
     }
+
+    /**
+     * Issue 21's header at the same size: the quick search (the first call builds the index of the configuration)
+     * and the summary the header refreshes from, with the newest 100 hard problems.
+     */
+    @Test
+    void theSearchAndTheHeaderSummaryAreFastAtAHundredThousandServices() throws Exception {
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("/api/v1/search?q=svc9", "\"total\":10000,");
+        calls.put("/api/v1/search?q=h4242", "\"name\":\"h4242\"");
+        calls.put("/api/v1/search?q=h4242%20svc3", "\"host\":\"h4242\"");
+        calls.put("/api/v1/search?q=10.0.3.7&limit=50", "\"name\":\"h757\"");
+        calls.put("/api/v1/search?q=nothing-matches", "\"total\":0,");
+        calls.put("/api/v1/summary?hard_problems=100", "\"state\":\"CRITICAL\"");
+        calls.put("/search?q=svc1", "id=\"search-service\"");
+        List<String> report = new ArrayList<>();
+        for (Map.Entry<String, String> c : calls.entrySet()) {
+            long[] ms = new long[6];
+            String body = null;
+            for (int i = 0; i < ms.length; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + web.port() + c.getKey())).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                ms[i] = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(r.statusCode()).as(c.getKey()).isEqualTo(200);
+                body = r.body();
+            }
+            assertThat(body).as(c.getKey()).contains(c.getValue());
+            long[] warm = Arrays.copyOfRange(ms, 1, ms.length);
+            Arrays.sort(warm);
+            report.add(String.format("%-45s first %5d ms, median %5d ms, %7d bytes", c.getKey(), ms[0], warm[2],
+                    body.length()));
+            assertThat(warm[2]).as(c.getKey() + " median ms").isLessThan(2000);
+        }
+        System.out.println("Search and summary at " + HOSTS + " hosts / " + HOSTS * SERVICES_PER_HOST
+                + " services:\n  " + String.join("\n  ", report));
+    }
 }

@@ -21,7 +21,8 @@ import org.vigil.web.app.VigilConfiguration;
  * Issue 21's header in headless Chromium on the sample config with failing checks, pages refreshing every 3 s
  * ({@code pages.refresh_seconds}): "/" focuses the search box, typing shows results, arrow keys and Enter open the
  * chosen one's page; the header's counts and the title's count match /problems and follow a new problem without a
- * reload; and after a sweep the page refreshes again (its hold used to stay for good).
+ * reload; browser notifications, once on, announce a new hard problem once; and after a sweep the page refreshes
+ * again (its hold used to stay for good).
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -152,6 +153,44 @@ class SearchBrowserTest {
         assertThat(js("return window.vigilMarker")).isEqualTo(1L);
         browser.await("the page reloads after the sweep", d -> js("return window.vigilMarker") == null);
         assertThat(browser.find("#sweep .sweep-start").getText()).isEqualTo("Run all checks now");
+    }
+
+    @Test
+    void notificationsOnceOnAnnounceEachNewHardProblemOnce() throws Exception {
+        browser.driver.executeCdpCommand("Browser.grantPermissions",
+                java.util.Map.of("origin", monitor.base, "permissions", List.of("notifications")));
+        browser.open("/hosts");
+        WebElement toggle = browser.await("the toggle is offered", d -> browser.find("#notify-toggle").isDisplayed()
+                ? browser.find("#notify-toggle") : null);
+        assertThat(toggle.getText()).isEqualTo("Notify: off");
+        // note each notification the page shows (the browser's own Notification still shows it)
+        js("window.shown = []; var N = window.Notification; window.Notification = class extends N {"
+                + " constructor(t, o) { super(t, o); window.shown.push(t); } };");
+        toggle.click();
+        browser.await("notifications on", d -> toggle.getText().equals("Notify: on"));
+        browser.find("#search-box").click(); // holds the page's reload, so the page (and its notes) stay
+        browser.await("the problems of now are seen", d -> js("return localStorage.getItem("
+                + "'vigil-hard-problems-seen')") != null);
+        assertThat(js("return window.shown.length")).as("what was broken already is not new").isEqualTo(0L);
+
+        monitor.send("POST", "/api/v1/services/shop1/Payment%20queue/result",
+                "{\"status\":\"critical\",\"output\":\"CRITICAL - 400 payments waiting\"}");
+        String title = "CRITICAL: Payment queue on shop1";
+        browser.await("a notification of the new hard problem", d -> shown(title) == 1);
+        // the next refreshes do not announce it again
+        long polls = (Long) js("return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return e.name.indexOf('/api/v1/summary') >= 0; }).length");
+        browser.await("two more refreshes", d -> (Long) js("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return e.name.indexOf('/api/v1/summary') >= 0; }).length") >= polls + 2);
+        assertThat(shown(title)).isEqualTo(1);
+        toggle.click();
+        assertThat(toggle.getText()).isEqualTo("Notify: off");
+    }
+
+    /** How many notifications titled {@code title} the page showed. */
+    private int shown(String title) {
+        return ((Number) js("return window.shown.filter(function (t) { return t === arguments[0]; }).length"
+                .replace("arguments[0]", "'" + title + "'"))).intValue();
     }
 
     /** The header's count of {@code state}, {@code handling} ("unhandled" or "handled"). */

@@ -96,30 +96,21 @@ public final class StatusSummary {
 
     /** Every unhandled hard problem of {@code s} (host and service views), the newest hard change first. */
     private static List<Object> hardProblems(StatusSnapshot s) {
-        List<Object> out = new ArrayList<>();
-        List<CheckView> status = new ArrayList<>();
+        record Found(Object view, Instant since) {
+        }
+        List<Found> found = new ArrayList<>();
         for (HostView h : s.hostsIn(List.of("PROBLEM"))) {
             if (hardUnhandled(h.status())) {
-                out.add(h);
-                status.add(h.status());
+                found.add(new Found(h, since(h.status())));
             }
         }
         for (ServiceView v : s.servicesIn(List.of("PROBLEM"))) {
             if (hardUnhandled(v.status())) {
-                out.add(v);
-                status.add(v.status());
+                found.add(new Found(v, since(v.status())));
             }
         }
-        Integer[] order = new Integer[out.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> since(status.get(i))).reversed());
-        List<Object> sorted = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            sorted.add(out.get(i));
-        }
-        return List.copyOf(sorted);
+        found.sort(Comparator.comparing(Found::since).reversed());
+        return found.stream().map(Found::view).toList();
     }
 
     private static boolean hardUnhandled(CheckView c) {

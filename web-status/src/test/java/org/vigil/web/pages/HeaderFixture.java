@@ -149,6 +149,9 @@ final class HeaderFixture implements AutoCloseable {
             }
             """;
 
+    /** Iterations of the users' password hashes: cheap, since these tests are not about passwords. */
+    static final int CHEAP = 1_000;
+
     final Daemon daemon;
     final WebServer web;
     final HttpClient http = HttpClient.newHttpClient();
@@ -171,8 +174,8 @@ final class HeaderFixture implements AutoCloseable {
                     - name: bob
                       password_hash: "%s"
                       contact: bob
-                """.formatted(PasswordHash.hash("adm-secret"), PasswordHash.hash("a-secret"),
-                PasswordHash.hash("b-secret")));
+                """.formatted(PasswordHash.hash("adm-secret", CHEAP), PasswordHash.hash("a-secret", CHEAP),
+                PasswordHash.hash("b-secret", CHEAP)));
         LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
         if (!config.ok()) {
             throw new IllegalStateException(config.diagnostics().all().toString());

@@ -36,6 +36,10 @@ URLS = [
     # every request a query of its own: no list is answered twice from a snapshot (web-status's Answers)
     ("problems, each new", "/problems?request={n}"),
     ("critical, each new", "/services?state=critical&request={n}"),
+    # issue 21's header: a search as typed (digits of host and service names, every request another query) and the
+    # summary every page polls
+    ("search, each new", "/api/v1/search?q={n}"),
+    ("header summary", "/api/v1/summary"),
 ]
 
 

@@ -40,6 +40,11 @@ URLS = [
     # summary every page polls
     ("search, each new", "/api/v1/search?q={n}"),
     ("header summary", "/api/v1/summary"),
+    # issue 21's triage: filtered and sorted /problems, each request a query of its own
+    ("problems filtered, new", "/problems?state=critical&handled=unhandled&text=host0{n}"),
+    ("problems recent, new", "/problems?sort=recent&request={n}"),
+    # a service's detail page with its graphs and 25-hour timeline ({h}: one of the hosts whose svc000 has perfdata)
+    ("service detail, graphs", "/service/{h}/svc000?request={n}"),
 ]
 
 
@@ -53,7 +58,8 @@ def problems(out, hosts, per_host):
             lines.append(f"[{now}] PROCESS_HOST_CHECK_RESULT;{name};1;DOWN - bench\n")
         for i in range(per_host):
             if (h * per_host + i) % 10 == 0:
-                lines.append(f"[{now}] PROCESS_SERVICE_CHECK_RESULT;{name};svc{i:03d};2;CRITICAL - bench\n")
+                lines.append(f"[{now}] PROCESS_SERVICE_CHECK_RESULT;{name};svc{i:03d};2;CRITICAL - bench"
+                             f"|time={(h % 7) / 10:.1f}s;0.5;1;0 size={h}B;;;0 load={i / 4:.2f};4;8;0\n")
     with open(f"{out}/var/rw/nagios.cmd", "w") as pipe:
         pipe.write("".join(lines))
     return len(lines)
@@ -70,7 +76,8 @@ def load(port, path, clients, seconds):
         conn = None
         while time.monotonic() < stop_at[0]:
             t = time.monotonic()
-            target = path.replace("{n}", str(next(numbers)))
+            n = next(numbers)
+            target = path.replace("{n}", str(n)).replace("{h}", f"host{(n % 200) * 50 + 1:05d}")
             try:
                 if KEEP_ALIVE:
                     conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -148,7 +155,12 @@ def main(argv):
         sys.exit(f"vigil exited with status {got['exited']} (see {out}/runs/readers.out)")
     sent = problems(out, hosts, per_host)
     time.sleep(10)  # the command file is read and the results applied
+    first = time.monotonic()
     waited, busy = settle(run.proc.pid)
+    # a second round of the same results a step (60 s) later, so the graphs of the detail pages have points to draw
+    time.sleep(max(0.0, 61 - (time.monotonic() - first)))
+    problems(out, hosts, per_host)
+    time.sleep(5)
     print(f"{hosts * per_host} services on {hosts} hosts; {sent} passive problems sent; {clients} clients, "
           f"{seconds:.0f} s per URL after 2 s of warm-up; measured once the start's checks were done "
           f"({waited:.0f} s after the problems; the engine then used {busy:.0%} of a core, its plugins included)")

@@ -106,6 +106,8 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
                     .forEach(a.log::log);
             // restored downtimes are in force before the clock, the command file or the listener's pass can act
             a.entries.downtimes().resume(now);
+            a.entries.acknowledgements().resume(a.objects);
+            a.entries.acknowledgements().expire(a.objects, now, a.log::log);
             a.schedule.scheduleAtStart(now, a.continuing);
             return null;
         });
@@ -303,6 +305,14 @@ public final class Engine implements AutoCloseable, Sweeps.Owner {
         }
         a.retained.statusChanged(target);
         return true;
+    }
+
+    /**
+     * Ends the acknowledgements whose end time ({@code ACKNOWLEDGE_*_PROBLEM_EXPIRE}) has come, each logged;
+     * the daemon runs it every second, as it runs the downtimes. Engine thread only.
+     */
+    public void expireAcknowledgements(Instant now) {
+        a.entries.acknowledgements().expire(a.objects, now, line -> a.log.log(line));
     }
 
     /** Nagios's {@code remove_*_acknowledgement}: clears the flag and deletes non-persistent ack comments. */

@@ -62,6 +62,9 @@ final class RetainedStatus {
         }
         m.put("acknowledgement_type", Integer.toString(s.acknowledgementType().ordinal()));
         m.put("problem_has_been_acknowledged", flag(s.problemHasBeenAcknowledged()));
+        if (s.acknowledgementEndTime().getEpochSecond() > 0) { // as Naemon keeps it; absent (0) for most objects
+            m.put("acknowledgement_end_time", time(s.acknowledgementEndTime()));
+        }
         m.put("is_flapping", flag(s.isFlapping()));
         m.put("last_notification", time(s.lastNotification()));
         m.put("next_notification", time(s.nextNotification()));
@@ -132,6 +135,8 @@ final class RetainedStatus {
             s.setProblemHasBeenAcknowledged(s.problemHasBeenAcknowledged()
                     && integer(m, "problem_has_been_acknowledged", 1) == 1);
         }
+        s.setAcknowledgementEndTime(s.problemHasBeenAcknowledged()
+                ? instant(m, "acknowledgement_end_time", Instant.EPOCH) : Instant.EPOCH);
         s.setFlapping(integer(m, "is_flapping", 0) == 1);
         s.setLastNotification(instant(m, "last_notification", s.lastNotification()));
         s.setNextNotification(instant(m, "next_notification", s.nextNotification()));

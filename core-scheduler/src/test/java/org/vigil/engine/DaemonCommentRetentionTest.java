@@ -140,6 +140,56 @@ class DaemonCommentRetentionTest {
     }
 
     /**
+     * Acknowledgements with an end time ({@code ACKNOWLEDGE_SVC_PROBLEM_EXPIRE}) keep it across a restart: one whose
+     * time passed while the daemon was stopped ends at the start (logged), the other still holds with its end time
+     * (its comment shows {@code expires=1} and the time in status.dat), and ends when that comes.
+     */
+    @Test
+    void acknowledgementEndTimesSurviveARestart() throws Exception {
+        config();
+        long soon = Instant.now().getEpochSecond() + 2;
+        long later = Instant.now().getEpochSecond() + 3600;
+        String first = run(d -> {
+            send(d, CommandType.PROCESS_SERVICE_CHECK_RESULT, "local", "db", "2", "db down");
+            send(d, CommandType.PROCESS_SERVICE_CHECK_RESULT, "local", "web", "2", "web down");
+            send(d, CommandType.ACKNOWLEDGE_SVC_PROBLEM_EXPIRE, "local", "db", "2", "0", "0", Long.toString(soon),
+                    "alice", "for two seconds");
+            send(d, CommandType.ACKNOWLEDGE_SVC_PROBLEM_EXPIRE, "local", "web", "2", "0", "1", Long.toString(later),
+                    "bob", "for an hour");
+        });
+        assertThat(ack(first, "db")).isEqualTo("1/2");
+        assertThat(first).contains("\texpires=1\n\texpire_time=" + later + "\n");
+        while (Instant.now().getEpochSecond() <= soon) {
+            Thread.sleep(50);
+        }
+        String second = run(d -> {
+        });
+        assertThat(ack(second, "db")).as("its time came while stopped").isEqualTo("0/0");
+        assertThat(ack(second, "web")).isEqualTo("1/2");
+        assertThat(comments(second)).containsExactly("servicecomment local;web 4 bob 1");
+        assertThat(second).contains("\texpire_time=" + later + "\n");
+        assertThat(Files.readString(dir.resolve("var/nagios.log")))
+                .contains("SERVICE ACKNOWLEDGEMENT EXPIRED: local;db;" + soon + "\n")
+                .doesNotContain("SERVICE ACKNOWLEDGEMENT EXPIRED: local;web");
+
+        long inTwo = Instant.now().getEpochSecond() + 2;
+        String third = run(d -> {
+            send(d, CommandType.ACKNOWLEDGE_SVC_PROBLEM_EXPIRE, "local", "web", "1", "0", "0", Long.toString(inTwo),
+                    "carol", "shorter");
+            try {
+                Thread.sleep((inTwo - Instant.now().getEpochSecond() + 1) * 1000 + 300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(ack(third, "web")).as("ended by the daemon's timer").isEqualTo("0/0");
+        assertThat(comments(third)).as("the persistent comment of the first stays, as after a removal")
+                .containsExactly("servicecomment local;web 4 bob 1");
+        assertThat(Files.readString(dir.resolve("var/nagios.log")))
+                .contains("SERVICE ACKNOWLEDGEMENT EXPIRED: local;web;" + inTwo + "\n");
+    }
+
+    /**
      * {@code kill -9} of a daemon in another JVM, after the commands came in through the command file and a
      * retention write went by: the next start shows the comments and the acknowledgement as a clean stop would.
      */

@@ -35,6 +35,8 @@ enum ArgKind {
     NOTIFY("notify"),
     /** An integer: above 0 to keep the comment across restarts (and after its acknowledgement). */
     PERSISTENT("persistent"),
+    /** When an acknowledgement ends: seconds since the epoch, after the command's entry time. */
+    ACK_END_TIME("end_time"),
     /** Any text without a semicolon, possibly empty. */
     AUTHOR("author"),
     /** The comment text: the rest of the line, semicolons included. */

@@ -102,6 +102,10 @@ public final class CommandParser {
                         : "no servicegroup '" + value + "'" + names.serviceGroupHint(value);
                 case START_TIME, END_TIME -> integer(value).filter(v -> v >= 0 && v <= MAX_TIME).isPresent() ? null
                         : kind.label().replace('_', ' ') + " '" + value + "' is not a number of seconds since 1970";
+                case ACK_END_TIME -> integer(value).filter(v -> v > c.submitted().getEpochSecond() && v <= MAX_TIME)
+                        .isPresent() ? null : "end_time '" + value + "' is not a time after the command's own ("
+                        + c.submitted().getEpochSecond() + ", seconds since 1970): the acknowledgement would end "
+                        + "before it starts";
                 case FIXED -> value.strip().equals("0") || value.strip().equals("1") ? null
                         : "fixed '" + value + "' is not 1 (fixed) or 0 (flexible)";
                 case TRIGGER_ID, DOWNTIME_ID -> integer(value).filter(v -> v >= 0).isPresent() ? null

@@ -24,6 +24,7 @@ import static org.vigil.engine.command.ArgKind.NOTIFY;
 import static org.vigil.engine.command.ArgKind.OPTIONS;
 import static org.vigil.engine.command.ArgKind.PERSISTENT;
 import static org.vigil.engine.command.ArgKind.STICKY;
+import static org.vigil.engine.command.ArgKind.ACK_END_TIME;
 
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +122,9 @@ public enum CommandType {
     DEL_ALL_SVC_COMMENTS(HOST, SERVICE),
     ACKNOWLEDGE_HOST_PROBLEM(HOST, STICKY, NOTIFY, PERSISTENT, AUTHOR, COMMENT),
     ACKNOWLEDGE_SVC_PROBLEM(HOST, SERVICE, STICKY, NOTIFY, PERSISTENT, AUTHOR, COMMENT),
+    // Icinga 1's and Naemon's: the acknowledgement ends by itself at end_time (Nagios 4.4.6 has no such command)
+    ACKNOWLEDGE_HOST_PROBLEM_EXPIRE(HOST, STICKY, NOTIFY, PERSISTENT, ACK_END_TIME, AUTHOR, COMMENT),
+    ACKNOWLEDGE_SVC_PROBLEM_EXPIRE(HOST, SERVICE, STICKY, NOTIFY, PERSISTENT, ACK_END_TIME, AUTHOR, COMMENT),
     REMOVE_HOST_ACKNOWLEDGEMENT(HOST),
     REMOVE_SVC_ACKNOWLEDGEMENT(HOST, SERVICE),
     // custom notifications (the notifier sends them: EngineListener.customNotification)

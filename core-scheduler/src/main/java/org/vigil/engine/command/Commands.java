@@ -146,6 +146,8 @@ public final class Commands {
             case DEL_ALL_SVC_COMMENTS -> comments.deleteAll(service(a));
             case ACKNOWLEDGE_HOST_PROBLEM -> comments.acknowledge(host(a), a.subList(1, 6));
             case ACKNOWLEDGE_SVC_PROBLEM -> comments.acknowledge(service(a), a.subList(2, 7));
+            case ACKNOWLEDGE_HOST_PROBLEM_EXPIRE -> comments.acknowledge(host(a), a.subList(1, 7));
+            case ACKNOWLEDGE_SVC_PROBLEM_EXPIRE -> comments.acknowledge(service(a), a.subList(2, 8));
             case REMOVE_HOST_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(host(a));
             case REMOVE_SVC_ACKNOWLEDGEMENT -> comments.removeAcknowledgement(service(a));
             case SEND_CUSTOM_HOST_NOTIFICATION -> done(() -> engine.sendCustomNotification(host(a),

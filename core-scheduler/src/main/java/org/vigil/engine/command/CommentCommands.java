@@ -1,5 +1,6 @@
 package org.vigil.engine.command;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.engine.state.CheckTarget;
@@ -63,7 +64,7 @@ final class CommentCommands {
     }
 
     /**
-     * {@code sticky;notify;persistent;author;comment}: sticky is 2, the flags count when above 0, as in Nagios.
+     * {@code sticky;notify;persistent;[end_time;]author;comment}: sticky is 2, the flags count when above 0, as in Nagios.
      * An acknowledgement adds a comment, so it is refused, before anything changes, where a comment would be.
      */
     Optional<String> acknowledge(CheckTarget target, List<String> args) {
@@ -73,8 +74,12 @@ final class CommentCommands {
                 return full;
             }
         }
+        // the _EXPIRE commands have end_time between persistent and author
+        boolean expiring = args.size() == 6;
+        Instant end = expiring ? Instant.ofEpochSecond(number(args.get(3))) : Instant.EPOCH;
+        int rest = expiring ? 4 : 3;
         Acknowledgement ack = new Acknowledgement(number(args.get(0)) == 2, flag(args.get(1)), flag(args.get(2)),
-                args.get(3), args.get(4));
+                args.get(rest), args.get(rest + 1), end);
         if (!engine.acknowledge(target, ack)) {
             String state = engine.statusOf(target).currentState().name();
             return Optional.of(EntryCaps.describe(target) + " is " + state + ": there is no problem to acknowledge");

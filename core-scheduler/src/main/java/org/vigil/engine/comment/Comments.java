@@ -42,6 +42,16 @@ public final class Comments {
                 author, text, persistent, false, false, Instant.EPOCH));
     }
 
+    /**
+     * {@link #add}, for a comment that {@code expires} at {@code expireTime} (an acknowledgement with an end time):
+     * Nagios's comment fields {@code expires} and {@code expire_time}, so status.dat and the pages show when.
+     */
+    public long addExpiring(CheckTarget target, CommentType type, String author, String text, boolean persistent,
+                            Instant at, Instant expireTime) {
+        return add(new Comment(sink.nextEntryId(), key(target), type, seconds(at), author, text, persistent, false,
+                true, seconds(expireTime)));
+    }
+
     /** Adds a user comment from an external command ({@code ADD_HOST_COMMENT}, {@code ADD_SVC_COMMENT}). */
     public long addUserComment(CheckTarget target, String author, String text, boolean persistent, Instant at) {
         return add(new Comment(sink.nextEntryId(), key(target), CommentType.USER, seconds(at), author, text,

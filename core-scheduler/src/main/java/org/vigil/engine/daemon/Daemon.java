@@ -207,6 +207,9 @@ public final class Daemon implements AutoCloseable {
         // downtimes start and end on the second, as Nagios's event queue runs them
         timers.every("downtimes", Duration.ofSeconds(1),
                 () -> engine.submit("downtime tick", () -> engine.downtimes().tick(clock.instant())));
+        // acknowledgements with an end time (ACKNOWLEDGE_*_PROBLEM_EXPIRE) end on the second too
+        timers.every("acknowledgements", Duration.ofSeconds(1), () -> engine.submit("acknowledgement expiry",
+                () -> engine.expireAcknowledgements(clock.instant())));
         if (status != null) {
             long every = config.mainConfig().value("status_update_interval").map(Daemon::seconds).orElse(10L);
             Duration period = Duration.ofSeconds(Math.max(1, every));

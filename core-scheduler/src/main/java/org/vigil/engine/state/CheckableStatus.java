@@ -48,6 +48,8 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
     private AcknowledgementType acknowledgementType = AcknowledgementType.NONE;
     /** Nagios keeps this flag apart from the type: removing an acknowledgement clears only the flag. */
     private boolean problemHasBeenAcknowledged;
+    /** When the acknowledgement ends by itself (Icinga 1's and Naemon's {@code _EXPIRE} commands); epoch: never. */
+    private Instant acknowledgementEndTime = Instant.EPOCH;
     private int scheduledDowntimeDepth;
     private boolean isFlapping;
     private Instant lastNotification = Instant.EPOCH;
@@ -170,6 +172,7 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
                 || (acknowledgementType == AcknowledgementType.STICKY && currentState.isOk())) {
             acknowledgementType = AcknowledgementType.NONE;
             problemHasBeenAcknowledged = false;
+            acknowledgementEndTime = Instant.EPOCH;
             changed();
         }
     }
@@ -254,6 +257,9 @@ public abstract class CheckableStatus<S extends Enum<S> & NagiosState> implement
         problemHasBeenAcknowledged = t != AcknowledgementType.NONE;
         changed();
     }
+    /** When the acknowledgement expires; the epoch when it does not (Naemon's {@code acknowledgement_end_time}). */
+    public Instant acknowledgementEndTime() { return acknowledgementEndTime; }
+    public void setAcknowledgementEndTime(Instant t) { acknowledgementEndTime = t; changed(); }
     public int scheduledDowntimeDepth() { return scheduledDowntimeDepth; }
     public void setScheduledDowntimeDepth(int d) { scheduledDowntimeDepth = d; changed(); }
     public boolean isFlapping() { return isFlapping; }

@@ -60,6 +60,16 @@ public final class ReadModel {
         }
     }
 
+    /**
+     * A snapshot of the running engine's config, for what depends on the config alone (which objects exist, who
+     * may see them): the latest one even after {@link #invalidate}, so a bulk action of 5,000 commands does not
+     * make 5,000 snapshots to check its targets; a new one after a reload.
+     */
+    public StatusSnapshot ofConfig() {
+        StatusSnapshot s = latest;
+        return s != null && s.engine() == source.engine() ? s : current();
+    }
+
     /** A snapshot taken now: includes everything the engine did before this call. */
     public StatusSnapshot fresh() {
         publishing.lock();

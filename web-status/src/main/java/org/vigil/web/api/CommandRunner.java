@@ -28,12 +28,13 @@ public final class CommandRunner {
         this.clock = clock;
     }
 
+    /** Checks the user may see {@code host}: the config decides, so no fresh snapshot is needed after each command. */
     void host(SecurityContext sc, String host) {
-        StatusResource.visibleHost(reader.current(), StatusResource.access(sc), host);
+        StatusResource.visibleHost(reader.ofConfig(), StatusResource.access(sc), host);
     }
 
     void service(SecurityContext sc, String host, String service) {
-        StatusResource.visibleService(reader.current(), StatusResource.access(sc), host, service);
+        StatusResource.visibleService(reader.ofConfig(), StatusResource.access(sc), host, service);
     }
 
     StatusSnapshot fresh() {

@@ -91,7 +91,10 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         // one for the form and basic auth: failures add up per address and name
         LoginThrottle throttle = new LoginThrottle(clock, config.auth.throttle.limits());
         env.jersey().register(new org.vigil.web.api.BodyLimit(config.limits.maxRequestBodyBytes));
-        env.getApplicationContext().setMaxFormContentSize((int) config.limits.maxRequestBodyBytes);
+        // Jersey reads form bodies itself (BodyLimit bounds them); should a servlet part parse one, the same bounds
+        env.getApplicationContext().setMaxFormContentSize((int) Math.max(config.limits.maxRequestBodyBytes,
+                org.vigil.web.api.BodyLimit.ACTION_FORM_BYTES));
+        env.getApplicationContext().setMaxFormKeys(2 * org.vigil.web.pages.ActionsResource.MAX_TARGETS);
         env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
         env.jersey().register(new StatusResource(reader));
         ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);

@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.vigil.web.api.ActionResource;
 import org.vigil.web.api.Actions;
@@ -11,6 +13,8 @@ import org.vigil.web.api.ApiException;
 import org.vigil.web.api.Bodies;
 import org.vigil.web.api.StatusResource;
 import org.vigil.web.auth.Access;
+import org.vigil.model.CommentView;
+import org.vigil.model.DowntimeView;
 import org.vigil.model.StatusSnapshot;
 
 /**
@@ -22,6 +26,12 @@ final class ActionRunner {
 
     /** The author the commands carry without authentication; with it, the user's name (as the API does). */
     static final String AUTHOR = "vigil-web";
+
+    /**
+     * The most targets one action takes: twice the 5,000 the issue asks for. The request body for them is allowed
+     * by {@link org.vigil.web.api.BodyLimit#ACTION_FORM_BYTES}.
+     */
+    static final int MAX_TARGETS = 10_000;
 
     private final ActionResource api;
     private final Pages pages;
@@ -35,24 +45,36 @@ final class ActionRunner {
     List<ActionTarget> targets(PageAction action, List<String> raw, SecurityContext sc) {
         StatusSnapshot s = pages.reader().fresh();
         Access access = StatusResource.access(sc);
-        List<ActionTarget> out = new ArrayList<>();
-        for (String t : new LinkedHashSet<>(raw)) {
-            if (t == null || t.isBlank()) {
-                continue;
-            }
+        LinkedHashSet<String> distinct = new LinkedHashSet<>(raw);
+        distinct.removeIf(t -> t == null || t.isBlank());
+        if (distinct.size() > MAX_TARGETS) {
+            throw ApiException.badRequest(distinct.size() + " targets chosen: one action takes at most " + MAX_TARGETS
+                    + "; narrow the list with its filters and act on each part");
+        }
+        // one index per kind of entry, not a scan of all of them per target (5,000 downtimes removed at once)
+        Map<Long, DowntimeView> downtimes = action.targets() == PageAction.Targets.DOWNTIMES
+                ? s.downtimes().stream().collect(Collectors.toMap(DowntimeView::id, d -> d, (x, y) -> x)) : Map.of();
+        Map<Long, CommentView> comments = action.targets() == PageAction.Targets.COMMENTS
+                ? s.comments().stream().collect(Collectors.toMap(CommentView::id, c -> c, (x, y) -> x)) : Map.of();
+        List<ActionTarget> out = new ArrayList<>(distinct.size());
+        for (String t : distinct) {
             out.add(switch (action.targets()) {
                 case OBJECTS -> object(s, access, t);
                 case DOWNTIMES -> {
                     long id = Bodies.id("downtime", t.strip());
-                    yield s.downtimes().stream().filter(d -> d.id() == id && access.canSee(d.host(), d.service(), s))
-                            .findFirst().map(d -> ActionTarget.entry("downtime_id", id, "Downtime", d.host(), d.service()))
-                            .orElseThrow(() -> ApiException.notFound("no downtime " + id));
+                    DowntimeView d = downtimes.get(id);
+                    if (d == null || !access.canSee(d.host(), d.service(), s)) {
+                        throw ApiException.notFound("no downtime " + id);
+                    }
+                    yield ActionTarget.entry("downtime_id", id, "Downtime", d.host(), d.service());
                 }
                 case COMMENTS -> {
                     long id = Bodies.id("comment", t.strip());
-                    yield s.comments().stream().filter(c -> c.id() == id && access.canSee(c.host(), c.service(), s))
-                            .findFirst().map(c -> ActionTarget.entry("comment_id", id, "Comment", c.host(), c.service()))
-                            .orElseThrow(() -> ApiException.notFound("no comment " + id));
+                    CommentView c = comments.get(id);
+                    if (c == null || !access.canSee(c.host(), c.service(), s)) {
+                        throw ApiException.notFound("no comment " + id);
+                    }
+                    yield ActionTarget.entry("comment_id", id, "Comment", c.host(), c.service());
                 }
             });
         }

@@ -36,6 +36,9 @@ import org.vigil.web.auth.WebUser;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public final class ActionsResource {
 
+    /** The most targets one action takes (the form fields Jetty must allow are twice as many, with room). */
+    public static final int MAX_TARGETS = ActionRunner.MAX_TARGETS;
+
     private final Pages pages;
     private final ActionRunner runner;
     private final Clock clock;
@@ -54,8 +57,24 @@ public final class ActionsResource {
 
     @GET
     public Response form(@Context SecurityContext sc, @Context UriInfo uri) {
+        return form(uri.getQueryParameters(), sc, uri);
+    }
+
+    /**
+     * The same form for the targets in a POSTed body: the list pages' "with the selected" submits here, so any
+     * number of targets fits (a query string of 300 passes Jetty's URI limit). Nothing is changed by it, so it
+     * takes no CSRF token; the form it shows does.
+     */
+    @POST
+    @Path("form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response postedForm(MultivaluedMap<String, String> posted, @Context SecurityContext sc,
+                               @Context UriInfo uri) {
+        return form(posted, sc, uri);
+    }
+
+    private Response form(MultivaluedMap<String, String> q, SecurityContext sc, UriInfo uri) {
         mayAct(sc);
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
         String returnTo = ReturnTo.safe(q.getFirst("return_to"));
         Optional<PageAction> action = ActionRunner.action(q.getFirst("action"));
         if (action.isEmpty()) {

@@ -50,7 +50,7 @@ public final class HostsResource {
                 uri.getRequestUri().getRawQuery(), a.user()), () -> matched(s, a, q, ofServicegroup).page(q, s));
         return Response.ok(new ListView<>("hosts.ftlh", ctx, "Hosts", "hosts", answer, q, "hosts",
                 Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
-                (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt))).build();
+                (rows, section, canAct, fmt) -> ListRows.hosts(rows.items(), canAct, fmt, Handling.of(s)))).build();
     }
 
     /** The hosts {@code q} selects, of those {@code a} sees, in order. */

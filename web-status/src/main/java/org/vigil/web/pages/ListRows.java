@@ -16,16 +16,19 @@ final class ListRows {
     private final Fmt fmt;
     private final boolean canAct;
     private final StringBuilder out;
+    /** Who acknowledged or put in downtime, for the badges' tooltips. */
+    private final Handling handling;
 
-    private ListRows(Fmt fmt, boolean canAct, int rows) {
+    private ListRows(Fmt fmt, boolean canAct, int rows, Handling handling) {
         this.fmt = fmt;
         this.canAct = canAct;
         this.out = new StringBuilder(rows * 900 + 200);
+        this.handling = handling;
     }
 
     /** The rows of the service list, a host's name shown on its first service only. */
-    static String services(List<ServiceView> items, boolean canAct, Fmt fmt) {
-        ListRows w = new ListRows(fmt, canAct, items.size());
+    static String services(List<ServiceView> items, boolean canAct, Fmt fmt, Handling handling) {
+        ListRows w = new ListRows(fmt, canAct, items.size(), handling);
         String lastHost = null;
         for (ServiceView v : items) {
             CheckView c = v.status();
@@ -42,7 +45,7 @@ final class ListRows {
             w.out.append("</td>\n      <td>");
             w.state(c.state());
             w.out.append("</td>\n      <td class=\"nowrap\">");
-            w.icons(c);
+            w.icons(c, v.host(), v.description());
             w.out.append("</td>\n");
             w.cell(fmt.time(c.lastCheck()));
             w.cell(fmt.duration(c.durationSeconds()));
@@ -57,8 +60,8 @@ final class ListRows {
     }
 
     /** The rows of the host list. */
-    static String hosts(List<HostView> items, boolean canAct, Fmt fmt) {
-        ListRows w = new ListRows(fmt, canAct, items.size());
+    static String hosts(List<HostView> items, boolean canAct, Fmt fmt, Handling handling) {
+        ListRows w = new ListRows(fmt, canAct, items.size(), handling);
         for (HostView h : items) {
             CheckView c = h.status();
             w.out.append("    <tr data-host=\"").append(esc(h.name())).append("\" class=\"")
@@ -69,7 +72,7 @@ final class ListRows {
             w.out.append("</td>\n      <td>");
             w.link(fmt.hostUrl(h.name()), h.name());
             w.out.append("</td>\n      <td class=\"nowrap\">");
-            w.icons(c);
+            w.icons(c, h.name(), null);
             w.out.append("</td>\n");
             w.cell(fmt.time(c.lastCheck()));
             w.cell(fmt.duration(c.durationSeconds()));
@@ -87,8 +90,9 @@ final class ListRows {
      * single page, for the text of an empty section. A host's row lists the services folded under it in a
      * {@code <details>} (open and closed without JavaScript).
      */
-    static String problems(List<Problem> items, boolean handled, boolean onePage, boolean canAct, Fmt fmt) {
-        ListRows w = new ListRows(fmt, canAct, items.size());
+    static String problems(List<Problem> items, boolean handled, boolean onePage, boolean canAct, Fmt fmt,
+                           Handling handling) {
+        ListRows w = new ListRows(fmt, canAct, items.size(), handling);
         boolean any = false;
         for (Problem p : items) {
             if (p.handled() != handled) {
@@ -123,7 +127,7 @@ final class ListRows {
             w.cell(fmt.time(c.lastCheck()));
             w.out.append("      <td class=\"output\">").append(esc(c.output())).append("</td>\n");
             w.out.append("      <td class=\"nowrap\">");
-            w.icons(c);
+            w.icons(c, r.host(), r.service());
             w.out.append("</td>\n    </tr>\n");
         }
         if (!any) {
@@ -146,7 +150,7 @@ final class ListRows {
             out.append(' ');
             link(fmt.serviceUrl(r.host(), r.service()), r.service());
             out.append(' ');
-            icons(c);
+            icons(c, r.host(), r.service());
             out.append(" <span class=\"output\">").append(esc(c.output())).append("</span></li>\n");
         }
         out.append("        </ul></details>");
@@ -181,14 +185,16 @@ final class ListRows {
         out.append("</td>\n");
     }
 
-    /** The state icons, as the templates' {@code lists.icons} macro writes them. */
-    private void icons(CheckView c) {
+    /** The state icons, as the templates' {@code lists.icons} macro writes them, with who acknowledged and why. */
+    private void icons(CheckView c, String host, String service) {
         out.append("<span class=\"icons\">");
         if (c.acknowledged()) {
-            out.append("<span class=\"icon-ack\" title=\"Acknowledged\">ACK</span>");
+            out.append("<span class=\"icon-ack\" title=\"").append(esc(handling.ackTitle(host, service, fmt)))
+                    .append("\">ACK</span>");
         }
         if (c.downtimeDepth() > 0) {
-            out.append("<span class=\"icon-downtime\" title=\"In scheduled downtime\">DT</span>");
+            out.append("<span class=\"icon-downtime\" title=\"")
+                    .append(esc(handling.downtimeTitle(host, service, fmt))).append("\">DT</span>");
         }
         if (!c.notificationsEnabled()) {
             out.append("<span class=\"icon-notifications-off\" title=\"Notifications disabled\">NOTIF OFF</span>");

@@ -55,6 +55,18 @@ public record ObjectDetail(String target, CheckView status, List<PerfRow> perfda
                 perf.malformed(), ackBy, comments, downtimes, history);
     }
 
+    /** The newest acknowledgement comment (who and why), or null when not acknowledged or none is kept. */
+    public CommentView acknowledgement() {
+        return !status.acknowledged() ? null : comments.stream().filter(c -> c.type().equals("ACKNOWLEDGEMENT"))
+                .max(Comparator.comparingLong(CommentView::id)).orElse(null);
+    }
+
+    /** The newest downtime in effect (who, until when, why), or null when none. */
+    public DowntimeView downtimeInEffect() {
+        return downtimes.stream().filter(DowntimeView::inEffect).max(Comparator.comparingLong(DowntimeView::id))
+                .orElse(null);
+    }
+
     /** Whether the plugin wrote lines after the first (shown preformatted). */
     public boolean hasLongOutput() {
         return !status.longOutput().isBlank();

@@ -45,7 +45,8 @@ public final class ProblemsResource {
                 uri.getRequestUri().getRawQuery(), a.user()), () -> page(s, a, q));
         ListView<Problem> view = new ListView<>("problems.ftlh", ctx, "Problems", "problems", answer, q, "problems",
                 Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a), (page, section, canAct, fmt) ->
-                ListRows.problems(page.items(), section.equals("handled"), page.pages() <= 1, canAct, fmt));
+                ListRows.problems(page.items(), section.equals("handled"), page.pages() <= 1, canAct, fmt,
+                        Handling.of(s)));
         return Response.ok(view).build();
     }
 

@@ -54,7 +54,7 @@ public final class ServicesResource {
                 uri.getRequestUri().getRawQuery(), a.user()), () -> matched(s, a, q).page(q, s));
         return Response.ok(new ListView<>("services.ftlh", ctx, "Services", "services", answer, q, "services",
                 Lists.hostGroupNames(s, a), Lists.serviceGroupNames(s, a),
-                (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct, fmt))).build();
+                (rows, section, canAct, fmt) -> ListRows.services(rows.items(), canAct, fmt, Handling.of(s)))).build();
     }
 
     /** The services {@code q} selects, of those {@code a} sees, in order. */

@@ -82,8 +82,9 @@ class AcknowledgeBrowserTest {
         WebElement handled = browser.await("the problem among the handled ones",
                 d -> d.findElements(By.cssSelector("#problem-list tbody.handled " + ROW)).stream().findFirst()
                         .orElse(null));
+        // who is on it, in the badge's tooltip
         assertThat(handled.findElement(By.cssSelector(".icons .icon-ack")).getAttribute("title"))
-                .isEqualTo("Acknowledged");
+                .isEqualTo("Acknowledged by vigil-web: Payments gateway vendor paged, ticket PAY-4711");
         assertThat(browser.driver.findElements(By.cssSelector("#problem-list tbody.unhandled " + ROW))).isEmpty();
         // the other shop problems are still unhandled
         assertThat(browser.driver.findElements(By.cssSelector(

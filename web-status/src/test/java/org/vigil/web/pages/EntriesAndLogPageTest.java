@@ -61,7 +61,7 @@ class EntriesAndLogPageTest {
     void theDowntimesListLinksObjectsAndRemovesSeveralAtOnce() throws Exception {
         String html = page("/downtimes");
         assertThat(html).containsPattern("<title>(\\(\\d+\\) )?Scheduled downtimes · Vigil</title>")
-                .contains("<form method=\"get\" action=\"/actions\">")
+                .contains("<form method=\"post\" action=\"/actions/form\">")
                 .contains("name=\"action\" value=\"remove_downtime\"")
                 .contains("name=\"return_to\" value=\"/downtimes\"");
         String table = rows(html, "downtime-list");

@@ -127,7 +127,7 @@ class ListPagesTest {
     @Test
     void listsCarryTheMultiSelectActionForm() throws Exception {
         String html = page("/services");
-        String form = html.substring(html.indexOf("<form method=\"get\" action=\"/actions\""));
+        String form = html.substring(html.indexOf("<form method=\"post\" action=\"/actions/form\""));
         assertThat(form.substring(0, form.indexOf("</form>"))).contains("name=\"return_to\" value=\"/services\"")
                 .contains("<select name=\"action\">").contains("<option value=\"acknowledge\">")
                 .contains("<input type=\"checkbox\" class=\"select\" name=\"target\" value=\"web1;http\"")

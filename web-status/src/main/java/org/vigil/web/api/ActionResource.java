@@ -60,8 +60,7 @@ public final class ActionResource {
                                         @Context SecurityContext sc) {
         run.host(sc, host);
         Actions.Acknowledge b = Bodies.required(body);
-        return run.call(CommandType.ACKNOWLEDGE_HOST_PROBLEM, host, Bodies.sticky(b), Bodies.flag(b.sendNotification(), true),
-                Bodies.flag(b.persistent(), false), run.author(sc, b.author()), Bodies.text("comment", b.comment()));
+        return acknowledge(sc, b, host);
     }
 
     @POST
@@ -70,9 +69,31 @@ public final class ActionResource {
                                            Actions.Acknowledge body, @Context SecurityContext sc) {
         run.service(sc, host, service);
         Actions.Acknowledge b = Bodies.required(body);
-        return run.call(CommandType.ACKNOWLEDGE_SVC_PROBLEM, host, service, Bodies.sticky(b),
-                Bodies.flag(b.sendNotification(), true), Bodies.flag(b.persistent(), false), run.author(sc, b.author()),
-                Bodies.text("comment", b.comment()));
+        return acknowledge(sc, b, host, service);
+    }
+
+    /**
+     * {@code ACKNOWLEDGE_*_PROBLEM}, or with {@code expires} its {@code _EXPIRE} form (Icinga 1, Naemon), whose
+     * {@code end_time} comes between persistent and author.
+     */
+    private Actions.Done acknowledge(SecurityContext sc, Actions.Acknowledge b, String... object) {
+        boolean host = object.length == 1;
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(object));
+        args.addAll(java.util.List.of(Bodies.sticky(b), Bodies.flag(b.sendNotification(), true),
+                Bodies.flag(b.persistent(), false)));
+        CommandType type = host ? CommandType.ACKNOWLEDGE_HOST_PROBLEM : CommandType.ACKNOWLEDGE_SVC_PROBLEM;
+        if (b.expires() != null) {
+            java.time.Instant end = Bodies.time("expires", b.expires());
+            if (!end.isAfter(clock.instant())) {
+                throw ApiException.badRequest("'expires' is " + end + ", not in the future: the acknowledgement "
+                        + "would end before it starts");
+            }
+            args.add(Long.toString(end.getEpochSecond()));
+            type = host ? CommandType.ACKNOWLEDGE_HOST_PROBLEM_EXPIRE : CommandType.ACKNOWLEDGE_SVC_PROBLEM_EXPIRE;
+        }
+        args.add(run.author(sc, b.author()));
+        args.add(Bodies.text("comment", b.comment()));
+        return run.call(type, args.toArray(String[]::new));
     }
 
     @POST
@@ -97,7 +118,7 @@ public final class ActionResource {
         run.host(sc, host);
         Actions.Downtime b = Bodies.required(body);
         String[] args = Bodies.downtimeArgs(host, null, b, run.author(sc, b.author()));
-        Actions.Done done = run.call(CommandType.SCHEDULE_HOST_DOWNTIME, args);
+        Actions.Done done = run.call(hostDowntimeType(b.childHosts()), args);
         if (!Boolean.TRUE.equals(b.withServices())) {
             return done;
         }
@@ -106,14 +127,28 @@ public final class ActionResource {
         return new Actions.Done(true, done.command() + "\n" + services.command());
     }
 
+    /** The host downtime command: with its child hosts (all, or triggered by this one) as Nagios's cmd.cgi offers. */
+    private static CommandType hostDowntimeType(String childHosts) {
+        if (childHosts == null || childHosts.isBlank() || childHosts.equals("none")) {
+            return CommandType.SCHEDULE_HOST_DOWNTIME;
+        }
+        return switch (childHosts.strip()) {
+            case "all" -> CommandType.SCHEDULE_AND_PROPAGATE_HOST_DOWNTIME;
+            case "triggered" -> CommandType.SCHEDULE_AND_PROPAGATE_TRIGGERED_HOST_DOWNTIME;
+            default -> throw ApiException.badRequest("child_hosts is '" + childHosts + "': none, all (the same "
+                    + "downtime for every host below) or triggered (theirs start with this one)");
+        };
+    }
+
     @POST
     @Path("services/{host}/{service}/downtime")
     public Actions.Done serviceDowntime(@PathParam("host") String host, @PathParam("service") String service,
                                         Actions.Downtime body, @Context SecurityContext sc) {
         run.service(sc, host, service);
         Actions.Downtime b = Bodies.required(body);
-        if (b.withServices() != null) {
-            throw ApiException.badRequest("with_services is for host downtimes only");
+        if (b.withServices() != null || b.childHosts() != null) {
+            throw ApiException.badRequest((b.withServices() != null ? "with_services" : "child_hosts")
+                    + " is for host downtimes only");
         }
         return run.call(CommandType.SCHEDULE_SVC_DOWNTIME, Bodies.downtimeArgs(host, service, b,
                 run.author(sc, b.author())));

@@ -14,23 +14,28 @@ public final class Actions {
     public record Recheck(@JsonProperty("forced") Boolean forced) {
     }
 
-    /** An acknowledgement: {@code sticky} (default true), {@code notify} (true), {@code persistent} (false). */
+    /**
+     * An acknowledgement: {@code sticky} (default true), {@code notify} (true), {@code persistent} (false);
+     * {@code expires} (epoch seconds or ISO-8601, default none) ends it then by itself ({@code _EXPIRE} commands).
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Acknowledge(@JsonProperty("comment") String comment, @JsonProperty("sticky") Boolean sticky,
                        @JsonProperty("notify") Boolean sendNotification, @JsonProperty("persistent") Boolean persistent,
-                       @JsonProperty("author") String author) {
+                       @JsonProperty("author") String author, @JsonProperty("expires") String expires) {
     }
 
     /**
      * A downtime from {@code start} to {@code end} (epoch seconds or ISO-8601); flexible ones ({@code fixed}
      * false) last {@code duration} seconds from when the problem starts; {@code with_services} also schedules
-     * the host's services (hosts only).
+     * the host's services (hosts only); {@code child_hosts} ({@code all} or {@code triggered}, hosts only) also
+     * the hosts below it, as Nagios's {@code SCHEDULE_AND_PROPAGATE_(TRIGGERED_)HOST_DOWNTIME}.
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Downtime(@JsonProperty("start") String start, @JsonProperty("end") String end,
                     @JsonProperty("fixed") Boolean fixed, @JsonProperty("duration") Long duration,
                     @JsonProperty("trigger_id") Long triggerId, @JsonProperty("comment") String comment,
-                    @JsonProperty("with_services") Boolean withServices, @JsonProperty("author") String author) {
+                    @JsonProperty("with_services") Boolean withServices, @JsonProperty("author") String author,
+                    @JsonProperty("child_hosts") String childHosts) {
     }
 
     /** A comment; {@code persistent} (default true) keeps it across restarts. */

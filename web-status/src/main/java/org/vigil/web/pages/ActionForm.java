@@ -23,15 +23,19 @@ import org.vigil.web.api.Bodies;
 public final class ActionForm {
 
     static final List<String> CHECKBOXES = List.of("sticky", "notify", "persistent", "fixed", "with_services");
-    private static final Set<String> TEXTS = Set.of("comment", "start", "end", "duration", "status", "output");
+    private static final Set<String> TEXTS = Set.of("comment", "start", "end", "duration", "status", "output",
+            "expires", "expire_at", "preset", "trigger_id", "child_hosts");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private final Map<String, String> values;
     private final ZoneId zone;
+    /** When the form was shown or posted: the presets count from it. */
+    private final Instant now;
 
-    private ActionForm(Map<String, String> values, ZoneId zone) {
+    private ActionForm(Map<String, String> values, ZoneId zone, Instant now) {
         this.values = values;
         this.zone = zone;
+        this.now = now;
     }
 
     /** A new form for {@code action}, with the defaults and any text field given in the link's query. */
@@ -45,6 +49,7 @@ public final class ActionForm {
         v.put("fixed", "on");
         v.put("sticky", "on");
         v.put("notify", "on");
+        v.put("expire_at", LOCAL.format(now.plusSeconds(4 * 3600).atZone(zone)));
         if (action == PageAction.ADD_COMMENT) {
             v.put("persistent", "on");
         }
@@ -53,18 +58,57 @@ public final class ActionForm {
                 v.put(k, vals.get(0));
             }
         });
-        return new ActionForm(v, zone);
+        return new ActionForm(v, zone, now);
     }
 
-    /** The form as posted. */
-    static ActionForm posted(Map<String, List<String>> form, ZoneId zone) {
+    /** The form as posted at {@code now}. */
+    static ActionForm posted(Map<String, List<String>> form, ZoneId zone, Instant now) {
         Map<String, String> v = new HashMap<>();
         form.forEach((k, vals) -> {
             if ((TEXTS.contains(k) || CHECKBOXES.contains(k)) && !vals.isEmpty()) {
                 v.put(k, vals.get(0));
             }
         });
-        return new ActionForm(v, zone);
+        return new ActionForm(v, zone, now);
+    }
+
+    /** The presets' keys and labels, for the template. */
+    public Map<String, String> getPresets() {
+        return TimePresets.LABELS;
+    }
+
+    /**
+     * When the acknowledgement ends, as epoch seconds; null for never. {@code expires} is a preset, or {@code at}
+     * with the time in {@code expire_at}.
+     */
+    String expires() {
+        String choice = text("expires").strip();
+        if (choice.isEmpty() || choice.equals("never")) {
+            return null;
+        }
+        String at = choice.equals("at") ? epoch("expire_at") : Long.toString(TimePresets.end(choice, now, zone)
+                .orElseThrow(() -> ApiException.badRequest("'expires' is '" + choice + "': choose never, a preset "
+                        + "or a time")).getEpochSecond());
+        if (Long.parseLong(at) <= now.getEpochSecond()) {
+            throw ApiException.badRequest("the acknowledgement would expire before it starts: choose a later time");
+        }
+        return at;
+    }
+
+    /** The downtime's start and end as epoch seconds: from now to the preset's end, else the fields. */
+    String[] window() {
+        return TimePresets.end(text("preset"), now, zone)
+                .map(end -> new String[] {Long.toString(now.getEpochSecond()), Long.toString(end.getEpochSecond())})
+                .orElseGet(() -> new String[] {epoch("start"), epoch("end")});
+    }
+
+    /** The downtime that triggers this one: 0 for none, else its id. */
+    Long triggerId() {
+        String v = text("trigger_id").strip();
+        if (v.isEmpty() || v.equals("0")) {
+            return null;
+        }
+        return org.vigil.web.api.Bodies.id("trigger", v);
     }
 
     /** A text field's value ("" when absent), for the template. */

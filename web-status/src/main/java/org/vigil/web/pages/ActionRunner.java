@@ -98,7 +98,11 @@ final class ActionRunner {
             throw ApiException.badRequest(noTargets(action));
         }
         switch (action) {
-            case ACKNOWLEDGE, ADD_COMMENT -> f.comment();
+            case ACKNOWLEDGE -> {
+                f.comment();
+                f.expires();
+            }
+            case ADD_COMMENT -> f.comment();
             case SCHEDULE_DOWNTIME -> {
                 Actions.Downtime d = downtime(f, false);
                 Bodies.downtimeArgs("host", null, d, AUTHOR);
@@ -140,7 +144,7 @@ final class ActionRunner {
             case RECHECK -> host ? api.recheckHost(h, null, sc) : api.recheckService(h, s, null, sc);
             case ACKNOWLEDGE -> {
                 Actions.Acknowledge b = new Actions.Acknowledge(f.comment(), f.checked("sticky"), f.checked("notify"),
-                        f.checked("persistent"), AUTHOR);
+                        f.checked("persistent"), AUTHOR, f.expires());
                 yield host ? api.acknowledgeHost(h, b, sc) : api.acknowledgeService(h, s, b, sc);
             }
             case REMOVE_ACKNOWLEDGEMENT -> host ? api.unacknowledgeHost(h, sc) : api.unacknowledgeService(h, s, sc);
@@ -167,11 +171,14 @@ final class ActionRunner {
         };
     }
 
-    /** The downtime body; {@code with_services} only for a host (the API refuses it for a service). */
+    /** The downtime body; {@code with_services} and {@code child_hosts} only for a host (the API refuses them else). */
     private static Actions.Downtime downtime(ActionForm f, boolean host) {
         Boolean withServices = host && f.checked("with_services") ? Boolean.TRUE : null;
-        return new Actions.Downtime(f.epoch("start"), f.epoch("end"), f.checked("fixed"), f.durationSeconds(), null,
-                f.comment(), withServices, AUTHOR);
+        String children = f.text("child_hosts").strip();
+        String childHosts = host && !children.isEmpty() && !children.equals("none") ? children : null;
+        String[] window = f.window();
+        return new Actions.Downtime(window[0], window[1], f.checked("fixed"), f.durationSeconds(), f.triggerId(),
+                f.comment(), withServices, AUTHOR, childHosts);
     }
 
     static String noTargets(PageAction a) {

@@ -14,6 +14,7 @@ public final class ActionView extends PageView {
     private final String returnTo;
     private final String error;
     private final List<ActionOutcome> outcomes;
+    private List<org.vigil.model.DowntimeView> triggers = List.of();
 
     ActionView(PageContext ctx, PageAction action, List<ActionTarget> targets, ActionForm form, String returnTo,
                String error, List<ActionOutcome> outcomes) {
@@ -57,6 +58,15 @@ public final class ActionView extends PageView {
 
     public String getError() {
         return error;
+    }
+
+    /** The downtimes a new one may be triggered by (a downtime form only). */
+    public List<org.vigil.model.DowntimeView> getTriggers() {
+        return triggers;
+    }
+
+    void triggers(List<org.vigil.model.DowntimeView> downtimes) {
+        this.triggers = List.copyOf(downtimes);
     }
 
     public List<ActionOutcome> getOutcomes() {

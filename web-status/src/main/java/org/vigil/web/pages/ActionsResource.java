@@ -84,7 +84,7 @@ public final class ActionsResource {
         List<ActionTarget> targets = runner.targets(a, raw(a, q), sc);
         ActionForm form = ActionForm.fresh(a, q, clock, zone);
         String error = targets.isEmpty() ? ActionRunner.noTargets(a) : null;
-        return page(error == null ? 200 : 400, new ActionView(context(sc, uri), a, targets, form, returnTo, error,
+        return page(error == null ? 200 : 400, view(sc, uri, a, targets, form, returnTo, error,
                 List.of()));
     }
 
@@ -103,11 +103,11 @@ public final class ActionsResource {
         }
         PageAction a = action.get();
         List<ActionTarget> targets = runner.targets(a, raw(a, posted), sc);
-        ActionForm form = ActionForm.posted(posted, zone);
+        ActionForm form = ActionForm.posted(posted, zone, clock.instant());
         try {
             runner.check(a, form, targets);
         } catch (ApiException e) {
-            return page(e.status(), new ActionView(context(sc, uri), a, targets, form, returnTo, e.getMessage(),
+            return page(e.status(), view(sc, uri, a, targets, form, returnTo, e.getMessage(),
                     List.of()));
         }
         List<ActionOutcome> outcomes = runner.run(a, form, targets, sc);
@@ -117,7 +117,7 @@ public final class ActionsResource {
         }
         String error = refused + " of " + outcomes.size() + (outcomes.size() == 1 ? " target was" : " targets were")
                 + " refused; the others were done.";
-        return page(422, new ActionView(context(sc, uri), a, targets, form, returnTo, error, outcomes));
+        return page(422, view(sc, uri, a, targets, form, returnTo, error, outcomes));
     }
 
     private static void mayAct(SecurityContext sc) {
@@ -142,7 +142,19 @@ public final class ActionsResource {
     private Response unknownAction(SecurityContext sc, UriInfo uri, String name, String returnTo) {
         String error = name == null || name.isBlank() ? "no action chosen: choose one of " + PageAction.names()
                 : "unknown action '" + name + "': choose one of " + PageAction.names();
-        return page(400, new ActionView(context(sc, uri), null, List.of(), ActionForm.posted(new MultivaluedHashMap<>(), zone), returnTo, error, List.of()));
+        return page(400, view(sc, uri, null, List.of(), ActionForm.posted(new MultivaluedHashMap<>(), zone, clock.instant()), returnTo, error, List.of()));
+    }
+
+    /** The page of an action's form; a downtime's lists the downtimes the user sees, as triggers to choose from. */
+    private ActionView view(SecurityContext sc, UriInfo uri, PageAction a, List<ActionTarget> targets, ActionForm form,
+                            String returnTo, String error, List<ActionOutcome> outcomes) {
+        ActionView view = new ActionView(context(sc, uri), a, targets, form, returnTo, error, outcomes);
+        if (a == PageAction.SCHEDULE_DOWNTIME) {
+            org.vigil.model.StatusSnapshot s = pages.snapshot();
+            org.vigil.web.auth.Access access = pages.access(sc);
+            view.triggers(s.downtimes().stream().filter(d -> access.canSee(d.host(), d.service(), s)).toList());
+        }
+        return view;
     }
 
     private PageContext context(SecurityContext sc, UriInfo uri) {

@@ -12,10 +12,10 @@ import java.util.Set;
  */
 public enum PageAction {
     RECHECK("Re-check now", Targets.OBJECTS),
-    ACKNOWLEDGE("Acknowledge problem", Targets.OBJECTS, "comment", "sticky", "notify", "persistent"),
+    ACKNOWLEDGE("Acknowledge problem", Targets.OBJECTS, "comment", "sticky", "notify", "persistent", "expires"),
     REMOVE_ACKNOWLEDGEMENT("Remove acknowledgement", Targets.OBJECTS),
-    SCHEDULE_DOWNTIME("Schedule downtime", Targets.OBJECTS, "start", "end", "fixed", "duration", "comment",
-            "with_services"),
+    SCHEDULE_DOWNTIME("Schedule downtime", Targets.OBJECTS, "preset", "start", "end", "fixed", "duration",
+            "trigger_id", "comment", "with_services", "child_hosts"),
     REMOVE_DOWNTIME("Remove downtime", Targets.DOWNTIMES),
     ADD_COMMENT("Add comment", Targets.OBJECTS, "comment", "persistent"),
     REMOVE_COMMENT("Remove comment", Targets.COMMENTS),

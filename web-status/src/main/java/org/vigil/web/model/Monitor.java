@@ -37,6 +37,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
         return logFile().map(f -> f.resolveSibling("archives"));
     }
 
+    /** The main config's {@code date_format} ({@code us} when unset): how the engine wrote times into texts. */
+    default String dateFormat() {
+        return "us";
+    }
+
     /** The errors of the last reload if it was rejected (empty if none was, or a later one was accepted). */
     @Override
     List<String> lastRejectedReloadErrors();
@@ -185,6 +190,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
             public Optional<Path> logArchiveDir() {
                 Optional<Path> set = daemon.mainConfig().path("log_archive_path");
                 return set.isPresent() ? set : logFile().map(f -> f.resolveSibling("archives"));
+            }
+
+            @Override
+            public String dateFormat() {
+                return daemon.mainConfig().value("date_format", "us");
             }
 
             @Override

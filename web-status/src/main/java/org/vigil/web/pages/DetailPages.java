@@ -11,7 +11,7 @@ public final class DetailPages {
 
     public static List<Object> resources(Pages pages, Monitor monitor) {
         return List.of(new HostPage(pages, monitor), new ServicePage(pages, monitor), new DowntimesPage(pages),
-                new CommentsPage(pages), new LogPage(pages, monitor), new ConfigErrorsPage(pages),
-                new AvailabilityPage(pages, monitor));
+                new CommentsPage(pages, new CommentText(monitor.dateFormat())), new LogPage(pages, monitor),
+                new ConfigErrorsPage(pages), new AvailabilityPage(pages, monitor));
     }
 }

@@ -21,10 +21,6 @@ public final class EntriesView extends PageView {
         return new EntriesView("downtimes.ftlh", ctx, "Scheduled downtimes", "downtimes", downtimes, List.of());
     }
 
-    static EntriesView comments(PageContext ctx, List<CommentView> comments) {
-        return new EntriesView("comments.ftlh", ctx, "Comments", "comments", List.of(), comments);
-    }
-
     public List<DowntimeView> getDowntimes() {
         return downtimes;
     }

@@ -40,8 +40,11 @@ public record ObjectDetail(String target, CheckView status, List<PerfRow> perfda
 
     /** The detail of host {@code host}'s service {@code service}, or of the host itself when it is null. */
     static ObjectDetail of(StatusSnapshot s, Monitor monitor, String host, String service, CheckView status) {
+        CommentText text = new CommentText(monitor.dateFormat()); // the downtime comments' times in ISO style
         List<CommentView> comments = s.comments().stream()
-                .filter(c -> c.host().equals(host) && Objects.equals(service, c.service())).toList();
+                .filter(c -> c.host().equals(host) && Objects.equals(service, c.service()))
+                .map(c -> new CommentView(c.id(), c.host(), c.service(), c.type(), c.entryTime(), c.author(),
+                        text.shown(c.type(), c.text()), c.persistent(), c.expires(), c.expireTime())).toList();
         List<DowntimeView> downtimes = s.downtimes().stream()
                 .filter(d -> d.host().equals(host) && Objects.equals(service, d.service())).toList();
         String ackBy = !status.acknowledged() ? "" : comments.stream()

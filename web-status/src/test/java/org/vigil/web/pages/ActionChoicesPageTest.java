@@ -22,7 +22,8 @@ import org.vigil.web.app.VigilConfiguration;
 /**
  * The action forms' choices of issue 21 on a real engine, read back through the JSON API: acknowledgements that
  * expire (a preset or a time; the API's {@code expires}), downtime presets (1 h, 4 h, until tomorrow 09:00 in the
- * server's zone), flexible and triggered downtimes, and child hosts included.
+ * server's zone), flexible and triggered downtimes, and child hosts included; and /comments by kind, with the
+ * automatic downtime comments' times in the pages' ISO style (the API keeps Nagios's text).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionChoicesPageTest {
@@ -145,5 +146,42 @@ class ActionChoicesPageTest {
                 + "\",\"end\":\"" + (before + 60) + "\",\"comment\":\"x\",\"child_hosts\":\"all\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("detail").asText()).isEqualTo("child_hosts is for host downtimes only");
+    }
+
+    @Test
+    void commentsByKindWithoutUsDates() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        assertThat(web.post("/api/v1/services/db1/pg/comments", "{\"comment\":\"vacuum tonight\"}").status())
+                .isEqualTo(200);
+        assertThat(web.post("/api/v1/services/db1/pg/downtime", "{\"start\":\"" + (now - 60) + "\",\"end\":\""
+                + (now + 3600) + "\",\"comment\":\"maintenance\"}").status()).isEqualTo(200);
+        String nagiosText = null;
+        for (int i = 0; i < 100 && nagiosText == null; i++) { // the downtime starts on the engine's next second
+            for (JsonNode c : web.get("/api/v1/comments?host=db1&service=pg").body()) {
+                if (c.get("type").asText().equals("DOWNTIME")) {
+                    nagiosText = c.get("text").asText();
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertThat(nagiosText).as("the API keeps Nagios's text, date_format us")
+                .matches("This service has been scheduled for fixed downtime from \\d\\d-\\d\\d-\\d{4} [0-9:]{8} "
+                        + "to \\d\\d-\\d\\d-\\d{4} [0-9:]{8}\\.  Notifications .*");
+
+        String byDefault = web.get("/comments").text();
+        assertThat(byDefault).contains("vacuum tonight").doesNotContain("scheduled for fixed downtime")
+                .containsPattern("id=\"comments-hidden\">\\d+ other comments? not shown")
+                .contains("<input type=\"checkbox\" name=\"kind\" value=\"user\" checked>")
+                .contains("<input type=\"checkbox\" name=\"kind\" value=\"downtime\">");
+        String downtimes = web.get("/comments?kind=downtime").text();
+        assertThat(downtimes).doesNotContain("vacuum tonight").containsPattern(
+                "This service has been scheduled for fixed downtime from \\d{4}-\\d\\d-\\d\\d [0-9:]{8} to "
+                        + "\\d{4}-\\d\\d-\\d\\d [0-9:]{8}\\.  Notifications")
+                .doesNotContainPattern("downtime from \\d\\d-\\d\\d-\\d{4}");
+        assertThat(web.get("/comments?kind=all").text()).contains("vacuum tonight")
+                .contains("scheduled for fixed downtime");
+        WebFixture.Reply bad = web.get("/comments?kind=notes");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("kind &#39;notes&#39; is not one of user, acknowledgement, downtime, flapping or all");
     }
 }

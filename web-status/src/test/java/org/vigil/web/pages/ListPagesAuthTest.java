@@ -127,8 +127,8 @@ class ListPagesAuthTest {
     void aReadOnlyUserSeesNoActionForm() throws Exception {
         String viewer = page("viewer:v-secret", "/services");
         assertThat(ListPagesTest.rows(viewer, "service-list")).hasSize(3);
-        assertThat(viewer).doesNotContain("action=\"/actions\"").doesNotContain("name=\"target\"");
-        assertThat(page("admin:adm-secret", "/services")).contains("action=\"/actions\"")
+        assertThat(viewer).doesNotContain("action=\"/actions/form\"").doesNotContain("name=\"target\"");
+        assertThat(page("admin:adm-secret", "/services")).contains("action=\"/actions/form\"")
                 .contains("name=\"target\"");
         assertThat(page("viewer:v-secret", "/problems")).doesNotContain("name=\"target\"");
     }

@@ -57,7 +57,7 @@ class BulkAcknowledgeBrowserTest {
                 }
                 """);
         for (int h = 0; h < HOSTS; h++) {
-            objects.append("define host {\n host_name dc2-node-").append(h).append("\n max_check_attempts 1\n contacts ops\n}\n");
+            objects.append("define host {\n host_name dc2-node-").append(h).append("\n max_check_attempts 1\n active_checks_enabled 0\n contacts ops\n}\n");
             for (int s = 0; s < SERVICES_PER_HOST; s++) {
                 objects.append("define service {\n host_name dc2-node-").append(h).append("\n service_description ")
                         .append("Storage path ").append(s).append("\n check_command check_dummy!2\n")

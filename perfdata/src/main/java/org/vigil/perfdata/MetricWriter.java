@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * the head of the queue and the thread waits {@code reconnect} before trying again; the log says once that it is
  * away and once that it is back.
  */
-final class MetricWriter implements AutoCloseable {
+final class MetricWriter implements SampleSink, AutoCloseable {
 
     /** How long a batch that is not full waits for more results before it is sent. */
     static final Duration LINGER = Duration.ofMillis(100);
@@ -63,7 +63,8 @@ final class MetricWriter implements AutoCloseable {
     }
 
     /** Queues {@code sample}; never waits (the engine thread calls it). */
-    void offer(ResultSample sample) {
+    @Override
+    public void offer(ResultSample sample) {
         queue.offer(sample);
     }
 

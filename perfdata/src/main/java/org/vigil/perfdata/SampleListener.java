@@ -25,11 +25,11 @@ final class SampleListener implements EngineListener {
     static final String NO_COMMAND = "none";
 
     private final ObjectModel model;
-    private final List<MetricWriter> writers;
+    private final List<? extends SampleSink> writers;
     /** Check command names by target, looked up once (engine thread only). */
     private final Map<CheckTarget, String> commands = new HashMap<>();
 
-    SampleListener(ObjectModel model, List<MetricWriter> writers) {
+    SampleListener(ObjectModel model, List<? extends SampleSink> writers) {
         this.model = model;
         this.writers = writers;
     }
@@ -40,7 +40,7 @@ final class SampleListener implements EngineListener {
             return;
         }
         ResultSample sample = sample(target, status);
-        for (MetricWriter w : writers) {
+        for (SampleSink w : writers) {
             w.offer(sample);
         }
     }

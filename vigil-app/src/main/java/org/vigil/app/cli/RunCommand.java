@@ -241,9 +241,12 @@ final class RunCommand implements Callable<Integer> {
         Notifications notifications = new Notifications(notify.get(), Clock.systemUTC(),
                 dispatch.<CheckDispatch>map(d -> d).orElse(CheckDispatch.LOCAL));
         Optional<MetricWriters> metrics = metricWriters(settings);
+        Optional<org.vigil.perfdata.PerfdataStore> perfdata = PerfdataSetup.start(settings, config.mainConfig(), out,
+                err);
         Optional<LivestatusSetup> livestatus = LivestatusSetup.of(config.mainConfig(), settings);
         WaitTriggers triggers = new WaitTriggers();
         EngineListenerFactory listeners = metrics.map(m -> notifications.and(m)).orElse(notifications);
+        listeners = perfdata.<EngineListenerFactory>map(listeners::and).orElse(listeners);
         Daemon daemon;
         try {
             daemon = new Daemon(config, Clock.systemUTC(), out,
@@ -266,6 +269,7 @@ final class RunCommand implements Callable<Integer> {
             dispatch.ifPresent(GearmanDispatch::close);
             queues.ifPresent(QueueMonitor::close);
             metrics.ifPresent(MetricWriters::close);
+            perfdata.ifPresent(org.vigil.perfdata.PerfdataStore::close);
             lock.ifPresent(LockFile::close);
             return 1;
         }
@@ -305,6 +309,7 @@ final class RunCommand implements Callable<Integer> {
             queues.ifPresent(QueueMonitor::close);
             notifications.close();
             metrics.ifPresent(MetricWriters::close);
+            perfdata.ifPresent(org.vigil.perfdata.PerfdataStore::close);
             held.ifPresent(LockFile::close);
             stopped.countDown();
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
@@ -312,9 +317,14 @@ final class RunCommand implements Callable<Integer> {
         }, "vigil-shutdown"));
         CompletableFuture<Void> daemonStarted = new CompletableFuture<>();
         // one read model for the pages, the API and Livestatus: the engine makes one snapshot for all of them
-        Monitor monitor = Monitor.sharingReads(daemon, notifications, metrics.<MetricsSource>map(m ->
-                m::appendPrometheus).orElse(MetricsSource.NONE), dispatch.map(d -> GearmanReports.of(
-                GearmanStatus.supplier(d::counters, queues.orElseThrow(), Clock.systemUTC()))));
+        MetricsSource writerSeries = metrics.<MetricsSource>map(m -> m::appendPrometheus).orElse(MetricsSource.NONE);
+        MetricsSource series = perfdata.<MetricsSource>map(p -> b -> {
+            writerSeries.appendPrometheus(b);
+            p.appendPrometheus(b);
+        }).orElse(writerSeries);
+        Monitor monitor = Monitor.sharingReads(daemon, notifications, series, dispatch.map(d -> GearmanReports.of(
+                GearmanStatus.supplier(d::counters, queues.orElseThrow(), Clock.systemUTC()))),
+                perfdata.map(PerfdataSetup::source).orElse(org.vigil.web.model.PerfdataSource.NONE));
         try {
             // the web server starts once retained state is back: started with the restore, it slowed the restore down
             // on 2 cores more than it gained (at 100,000 services, first result 7.9 s instead of 8.9 s, the API

@@ -21,6 +21,10 @@ public class RunSettings extends VigilConfiguration {
     @JsonProperty("metric_writers")
     public MetricsConfig metrics;
 
+    /** {@code perfdata:} the round-robin store behind the graphs; absent: on, beside the other state. */
+    @JsonProperty
+    public org.vigil.perfdata.PerfdataStoreConfig perfdata = new org.vigil.perfdata.PerfdataStoreConfig();
+
     /** {@code livestatus:} Vigil's Livestatus settings; absent: only a broker_module livestatus line turns it on. */
     @JsonProperty
     public LivestatusConfig livestatus;
@@ -36,6 +40,9 @@ public class RunSettings extends VigilConfiguration {
     @Override
     public List<String> otherProblems() {
         List<String> out = new java.util.ArrayList<>(metrics == null ? List.of() : metrics.problems());
+        if (perfdata != null) {
+            out.addAll(perfdata.problems());
+        }
         if (livestatus != null) {
             out.addAll(livestatus.problems());
         }

@@ -102,6 +102,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.GearmanResource(monitor.gearman()));
+        env.jersey().register(new org.vigil.web.api.PerfdataResource(reader, monitor.perfdata(), clock));
         Pages pages = new Pages(reader, users.enabled(), monitor.gearman(), config.pages.refreshSeconds);
         env.jersey().register(new org.vigil.web.pages.GearmanPage(pages));
         env.jersey().register(new PagesResource(pages));

@@ -87,6 +87,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
         return Optional.empty();
     }
 
+    /** The recorded perfdata the graphs and {@code /api/v1/.../perfdata} read; none by default. */
+    default PerfdataSource perfdata() {
+        return PerfdataSource.NONE;
+    }
+
     /**
      * The read model every reader of this monitor shares (the pages, the API, Livestatus), so the engine makes one
      * snapshot for all of them; empty where a monitor has none of its own (the web application then makes one).
@@ -110,7 +115,7 @@ public interface Monitor extends org.vigil.model.StatusSource {
 
     /** The same, with {@code metrics} served on {@code /metrics} beside the monitor's own series. */
     static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications, MetricsSource metrics) {
-        return of(daemon, notifications, metrics, false, Optional.empty());
+        return of(daemon, notifications, metrics, false, Optional.empty(), PerfdataSource.NONE);
     }
 
     /**
@@ -119,24 +124,31 @@ public interface Monitor extends org.vigil.model.StatusSource {
      */
     static Monitor sharingReads(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
                                 MetricsSource metrics) {
-        return of(daemon, notifications, metrics, true, Optional.empty());
+        return of(daemon, notifications, metrics, true, Optional.empty(), PerfdataSource.NONE);
     }
 
     /** The same, with the gearman dispatch's status ({@link #gearman}) when gearman is configured. */
     static Monitor sharingReads(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
                                 MetricsSource metrics,
                                 Optional<Supplier<GearmanReport>> gearman) {
-        return of(daemon, notifications, metrics, true, gearman);
+        return of(daemon, notifications, metrics, true, gearman, PerfdataSource.NONE);
+    }
+
+    /** The same, with the recorded perfdata ({@link #perfdata}) that the graphs read. */
+    static Monitor sharingReads(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
+                                MetricsSource metrics, Optional<Supplier<GearmanReport>> gearman,
+                                PerfdataSource perfdata) {
+        return of(daemon, notifications, metrics, true, gearman, perfdata);
     }
 
     /** The monitor of a running daemon without built-in channels whose checks go to gearmand ({@code gearman}). */
     static Monitor withGearman(Daemon daemon, Supplier<GearmanReport> gearman) {
-        return of(daemon, null, MetricsSource.NONE, false, Optional.of(gearman));
+        return of(daemon, null, MetricsSource.NONE, false, Optional.of(gearman), PerfdataSource.NONE);
     }
 
     private static Monitor of(Daemon daemon, org.vigil.notify.setup.Notifications notifications,
                               MetricsSource metrics, boolean ownReader,
-                              Optional<Supplier<GearmanReport>> gearman) {
+                              Optional<Supplier<GearmanReport>> gearman, PerfdataSource perfdata) {
         return new Monitor() {
             private final ReadModel reader = ownReader ? new ReadModel(this, Clock.systemUTC(), SNAPSHOT_MAX_AGE)
                     : null;
@@ -149,6 +161,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
             @Override
             public Optional<Supplier<GearmanReport>> gearman() {
                 return gearman;
+            }
+
+            @Override
+            public PerfdataSource perfdata() {
+                return perfdata;
             }
 
             @Override

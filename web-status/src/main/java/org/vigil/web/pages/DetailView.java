@@ -13,6 +13,7 @@ public final class DetailView extends PageView {
     private final ObjectDetail detail;
     private final boolean hostVisible;
     private org.vigil.web.history.Timeline timeline;
+    private List<MetricGraphs> graphs = List.of();
 
     private DetailView(String template, PageContext ctx, String title, HostView host, ServiceView service,
                        List<ServiceView> services, ObjectDetail detail, boolean hostVisible) {
@@ -62,6 +63,17 @@ public final class DetailView extends PageView {
     /** The object's state history over the last hours; null when none was added. */
     public org.vigil.web.history.Timeline getTimeline() {
         return timeline;
+    }
+
+    /** This page with the graphs of its object's recorded perfdata. */
+    DetailView withGraphs(List<MetricGraphs> graphs) {
+        this.graphs = List.copyOf(graphs);
+        return this;
+    }
+
+    /** The graphs of the object's recorded perfdata; empty when none is recorded. */
+    public List<MetricGraphs> getGraphs() {
+        return graphs;
     }
 
     public ObjectDetail getDetail() {

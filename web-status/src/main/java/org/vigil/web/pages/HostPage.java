@@ -36,7 +36,9 @@ public final class HostPage {
                 s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).map(s::stamp).toList(),
                 ObjectDetail.of(s, monitor, name, null, h.status()))
                 .withTimeline(HistoryReader.of(monitor, s).timeline(
-                        new org.vigil.web.history.Target(name, null), java.time.Instant.now()));
+                        new org.vigil.web.history.Target(name, null), java.time.Instant.now()))
+                .withGraphs(MetricGraphs.of(monitor.perfdata(), name, null, System.currentTimeMillis() / 1000,
+                        java.time.ZoneId.systemDefault()));
     }
 
     /** The host, if the user may see it; else 404, the same as for a host that does not exist. */

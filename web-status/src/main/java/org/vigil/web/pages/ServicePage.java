@@ -40,6 +40,8 @@ public final class ServicePage {
         return DetailView.service(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h, v,
                 ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h))
                 .withTimeline(HistoryReader.of(monitor, s).timeline(
-                        new org.vigil.web.history.Target(host, service), java.time.Instant.now()));
+                        new org.vigil.web.history.Target(host, service), java.time.Instant.now()))
+                .withGraphs(MetricGraphs.of(monitor.perfdata(), host, service, System.currentTimeMillis() / 1000,
+                        java.time.ZoneId.systemDefault()));
     }
 }

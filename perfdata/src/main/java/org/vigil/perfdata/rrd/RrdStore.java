@@ -29,6 +29,7 @@ public final class RrdStore {
     /** What became of a value. */
     public enum Outcome { WRITTEN, REFUSED, SKIPPED }
 
+    /** Plain reads and writes, no memory map: a file is open for one update, and an update touches a few rows. */
     private static final RrdBackendFactory FILES = new RrdRandomAccessFileBackendFactory();
 
     private final MetricFiles files;

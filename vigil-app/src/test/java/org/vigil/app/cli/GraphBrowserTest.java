@@ -99,7 +99,7 @@ class GraphBrowserTest {
                 dir.resolve("nagios.cfg").toString())).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
         Matcher m = null;
-        for (int i = 0; i < 300 && (m == null || !m.find()); i++) {
+        for (int i = 0; i < 600 && (m == null || !m.find()); i++) {
             Thread.sleep(100);
             m = SERVING.matcher(Files.readString(out));
         }
@@ -184,6 +184,10 @@ class GraphBrowserTest {
             WebElement used = browser.await("the graphs of 'used'",
                     d -> d.findElement(By.cssSelector("#graphs .metric-graphs[data-metric='used']")));
             WebElement fourHours = used.findElement(By.cssSelector("figure[data-range='4h']"));
+            if (System.getProperty("graph.png") != null) {
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('graphs').scrollIntoView()");
+                browser.screenshot(Path.of(System.getProperty("graph.png")));
+            }
             String line = fourHours.findElement(By.cssSelector("svg.graph path.avg")).getAttribute("d");
             // one point per minute recorded: a line of about 60 points, in one piece
             assertThat(line).startsWith("M").doesNotContain("NaN");

@@ -74,10 +74,11 @@ final class GraphSvg {
         double[][] acc = new double[n][];
         double span = Math.max(1, end - start);
         for (MetricSeries.Point p : s.points()) {
-            if (p.t() < start || p.t() > end || p.avg() == null) {
+            if (p.t() <= start || p.t() > end || p.avg() == null) {
                 continue;
             }
-            int i = (int) Math.min(n - 1, Math.floor((p.t() - start) / span * n));
+            // a point's time is the end of its step: the step (t - step, t] falls in the column of t - 1
+            int i = (int) Math.min(n - 1, Math.floor((p.t() - 1 - start) / span * n));
             double min = p.min() == null ? p.avg() : p.min();
             double max = p.max() == null ? p.avg() : p.max();
             if (acc[i] == null) {

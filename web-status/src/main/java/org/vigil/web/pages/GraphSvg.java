@@ -105,17 +105,24 @@ final class GraphSvg {
         return all;
     }
 
-    /** The average: one subpath per run of recorded columns. */
+    /** The average: one subpath per run of recorded columns; a lone column is a short dash, so it shows. */
     private static String line(List<double[]> cols, Scale y) {
         StringBuilder d = new StringBuilder(cols.size() * 14);
-        boolean pen = false;
+        int run = 0;
         for (double[] c : cols) {
             if (Double.isNaN(c[2])) {
-                pen = false;
+                if (run == 1) {
+                    d.append(" h2");
+                }
+                run = 0;
                 continue;
             }
-            d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(num(c[0])).append(',').append(num(y.at(c[2])));
-            pen = true;
+            d.append(run > 0 ? " L" : (d.length() == 0 ? "M" : " M")).append(num(c[0])).append(',')
+                    .append(num(y.at(c[2])));
+            run++;
+        }
+        if (run == 1) {
+            d.append(" h2");
         }
         return d.toString();
     }

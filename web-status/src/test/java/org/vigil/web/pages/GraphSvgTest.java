@@ -33,6 +33,13 @@ class GraphSvgTest {
     }
 
     @Test
+    void aLoneRecordedStepIsDrawnAsADash() {
+        String svg = new GraphSvg(ZoneOffset.UTC).draw(series("used", List.of(), List.of(), null, 5.0, null),
+                START, START + 180, "used");
+        assertThat(svg).containsPattern("<path class=\"avg\" d=\"M[0-9.]+,[0-9.]+ h2\"");
+    }
+
+    @Test
     void theValueAxisReachesTheHighestThresholdAndTextIsEscaped() {
         String svg = new GraphSvg(ZoneOffset.UTC).draw(series("<b>x</b>", List.of(), List.of(1000.0), 1.0, 2.0),
                 START, START + 120, "<b>x</b> & y");

@@ -42,7 +42,7 @@ final class AvailabilityWalk {
             Archived current = currentState.apply(s);
             if (current.isState()) {
                 s.lastKnown = current;
-                s.addState(current, t1, "Current State Assumed (Faked Log Entry)");
+                s.addState(current, t1); // avail.cgi's "Current State Assumed (Faked Log Entry)"
             }
         }
         if (s.states.stream().noneMatch(e -> e.type.isState())) {

@@ -2,7 +2,6 @@ package org.vigil.web.history;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vigil.web.model.EventLog;
@@ -28,6 +29,8 @@ public final class HistoryFiles {
 
     private final Path logFile;
     private final Path archiveDir;
+    /** The archives' first times, kept while an archive's size and time are unchanged. */
+    private final Map<Path, Archive> firstTimes = new ConcurrentHashMap<>();
 
     public HistoryFiles(Path logFile, Path archiveDir) {
         this.logFile = logFile;
@@ -36,9 +39,14 @@ public final class HistoryFiles {
 
     /** The files to read for {@code [t1, t2]}, oldest first. */
     List<Path> covering(long t1, long t2) {
+        return covering(archives(), t1, t2);
+    }
+
+    /** The files of {@code archives} (newest first) and the current log to read for {@code [t1, t2]}, oldest first. */
+    List<Path> covering(List<Archive> archives, long t1, long t2) {
         List<Path> out = new ArrayList<>();
         int before = 0;
-        for (Archive a : archives()) {
+        for (Archive a : archives) {
             if (before > BACKTRACK) {
                 break;
             }
@@ -59,32 +67,51 @@ public final class HistoryFiles {
     /** Feeds every line of the files for {@code [t1, t2]} to {@code line}, oldest first; unreadable files give none. */
     void read(long t1, long t2, Consumer<String> line) {
         for (Path p : covering(t1, t2)) {
-            // a reader that replaces bytes that are not UTF-8 rather than stopping at them
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(p),
-                    StandardCharsets.UTF_8))) {
-                r.lines().forEach(line);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // a file rotated away or unreadable: the lines read stand, as avail.cgi skips a file it cannot open
-            }
+            LineReader.read(p, 0, false, line);
         }
     }
 
-    private record Archive(Path path, long first) {
+    Path logFile() {
+        return logFile;
     }
 
-    /** The archives, newest first by their first entry. */
-    private List<Archive> archives() {
+    /** An archive, the time of its first entry, when it was last modified (epoch milliseconds) and its size. */
+    record Archive(Path path, long first, long modified, long size) {
+    }
+
+    /** The archives, newest first by their first entry (read once per archive while it is unchanged). */
+    List<Archive> archives() {
         if (archiveDir == null || !Files.isDirectory(archiveDir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(archiveDir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p))
+            List<Archive> found = s.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p))
                     .filter(p -> logFile == null || !p.toAbsolutePath().equals(logFile.toAbsolutePath()))
-                    .map(p -> new Archive(p, firstTime(p)))
+                    .map(this::archive)
                     .sorted(Comparator.comparingLong(Archive::first).reversed()).toList();
+            firstTimes.keySet().retainAll(found.stream().map(Archive::path).toList());
+            return found;
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    private Archive archive(Path p) {
+        long modified;
+        long size;
+        try {
+            modified = Files.getLastModifiedTime(p).toMillis();
+            size = Files.size(p);
+        } catch (IOException e) {
+            return new Archive(p, Long.MAX_VALUE, 0, 0);
+        }
+        Archive known = firstTimes.get(p);
+        if (known != null && known.modified() == modified && known.size() == size) {
+            return known;
+        }
+        Archive a = new Archive(p, firstTime(p), modified, size);
+        firstTimes.put(p, a);
+        return a;
     }
 
     private static long firstTime(Path p) {

@@ -37,8 +37,8 @@ final class Subject {
     }
 
     /** Adds a state or program entry in time order, after entries of the same second (avail.cgi's order). */
-    void addState(Archived type, long at, String info) {
-        Entry e = new Entry(type, at, info, null);
+    void addState(Archived type, long at) {
+        Entry e = new Entry(type, at, null);
         int i = states.size();
         while (i > 0 && states.get(i - 1).time > at) {
             i--;
@@ -49,7 +49,7 @@ final class Subject {
 
     /** Adds a downtime start or end, before entries of the same second (avail.cgi's order for downtimes). */
     void addDowntime(Archived type, long at) {
-        Entry e = new Entry(type, at, null, tail);
+        Entry e = new Entry(type, at, tail);
         int i = downtimes.size();
         while (i > 0 && downtimes.get(i - 1).time >= at) {
             i--;

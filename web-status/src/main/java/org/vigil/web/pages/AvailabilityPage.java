@@ -21,7 +21,6 @@ import org.vigil.web.auth.Access;
 import org.vigil.web.history.Availability;
 import org.vigil.web.history.AvailabilityCsv;
 import org.vigil.web.history.Target;
-import org.vigil.web.model.Monitor;
 
 /**
  * {@code /availability}: avail.cgi's availability report from the Nagios log, for a host (with its services), a
@@ -32,11 +31,11 @@ import org.vigil.web.model.Monitor;
 public final class AvailabilityPage {
 
     private final Pages pages;
-    private final Monitor monitor;
+    private final HistoryIndexes history;
 
-    public AvailabilityPage(Pages pages, Monitor monitor) {
+    AvailabilityPage(Pages pages, HistoryIndexes history) {
         this.pages = pages;
-        this.monitor = monitor;
+        this.history = history;
     }
 
     @GET
@@ -54,7 +53,7 @@ public final class AvailabilityPage {
                 initial, retention, notRunning, soft, now, ZoneId.systemDefault());
         List<Target> targets = targets(q, s, pages.access(sc));
         List<Availability> report = targets.isEmpty() ? List.of()
-                : HistoryReader.of(monitor, s).availability(targets, q.period(), q.assume(), now);
+                : HistoryReader.of(history, s).availability(targets, q.period(), q.assume(), now);
         List<Availability> hosts = report.stream().filter(a -> a.service() == null).toList();
         List<Availability> services = report.stream().filter(a -> a.service() != null).toList();
         if (csv != null && !q.kind().isEmpty()) {

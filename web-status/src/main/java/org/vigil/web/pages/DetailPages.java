@@ -10,8 +10,9 @@ public final class DetailPages {
     }
 
     public static List<Object> resources(Pages pages, Monitor monitor) {
-        return List.of(new HostPage(pages, monitor), new ServicePage(pages, monitor), new DowntimesPage(pages),
-                new CommentsPage(pages, new CommentText(monitor.dateFormat())), new LogPage(pages, monitor),
-                new ConfigErrorsPage(pages), new AvailabilityPage(pages, monitor));
+        HistoryIndexes history = new HistoryIndexes(monitor); // one index of the log for the history's pages
+        return List.of(new HostPage(pages, monitor, history), new ServicePage(pages, monitor, history),
+                new DowntimesPage(pages), new CommentsPage(pages, new CommentText(monitor.dateFormat())),
+                new LogPage(pages, monitor), new ConfigErrorsPage(pages), new AvailabilityPage(pages, history));
     }
 }

@@ -7,33 +7,31 @@ import org.vigil.web.history.Archived;
 import org.vigil.web.history.Assumptions;
 import org.vigil.web.history.Availability;
 import org.vigil.web.history.History;
-import org.vigil.web.history.HistoryFiles;
+import org.vigil.web.history.HistoryIndex;
 import org.vigil.web.history.ReportPeriod;
 import org.vigil.web.history.Target;
 import org.vigil.web.history.Timeline;
-import org.vigil.web.model.Monitor;
 
-/** The pages' way to the history: the monitor's log and archives, and the snapshot's states for what it lacks. */
+/** The pages' way to the history: the index of the monitor's log and archives, the snapshot's states for what it lacks. */
 final class HistoryReader {
 
     /** The hours a detail page's timeline covers. */
     static final int TIMELINE_HOURS = 25;
 
-    private final HistoryFiles files;
+    private final HistoryIndex index;
     private final StatusSnapshot snapshot;
 
-    private HistoryReader(HistoryFiles files, StatusSnapshot snapshot) {
-        this.files = files;
+    private HistoryReader(HistoryIndex index, StatusSnapshot snapshot) {
+        this.index = index;
         this.snapshot = snapshot;
     }
 
-    static HistoryReader of(Monitor monitor, StatusSnapshot snapshot) {
-        return new HistoryReader(new HistoryFiles(monitor.logFile().orElse(null),
-                monitor.logArchiveDir().orElse(null)), snapshot);
+    static HistoryReader of(HistoryIndexes indexes, StatusSnapshot snapshot) {
+        return new HistoryReader(indexes.index(), snapshot);
     }
 
     List<Availability> availability(List<Target> targets, ReportPeriod p, Assumptions assume, Instant now) {
-        return History.of(files, targets, p.from(), p.until(), now.getEpochSecond(), assume, this::current);
+        return History.of(index, targets, p.from(), p.until(), now.getEpochSecond(), assume, this::current);
     }
 
     /** The timeline of one host or service over the last {@value #TIMELINE_HOURS} hours. */

@@ -21,10 +21,12 @@ public final class HostPage {
 
     private final Pages pages;
     private final Monitor monitor;
+    private final HistoryIndexes history;
 
-    public HostPage(Pages pages, Monitor monitor) {
+    HostPage(Pages pages, Monitor monitor, HistoryIndexes history) {
         this.pages = pages;
         this.monitor = monitor;
+        this.history = history;
     }
 
     @GET
@@ -35,7 +37,7 @@ public final class HostPage {
         return DetailView.host(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h,
                 s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).map(s::stamp).toList(),
                 ObjectDetail.of(s, monitor, name, null, h.status()))
-                .withTimeline(HistoryReader.of(monitor, s).timeline(
+                .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(name, null), java.time.Instant.now()))
                 .withGraphs(MetricGraphs.of(monitor.perfdata(), name, null, System.currentTimeMillis() / 1000,
                         java.time.ZoneId.systemDefault()));

@@ -22,10 +22,12 @@ public final class ServicePage {
 
     private final Pages pages;
     private final Monitor monitor;
+    private final HistoryIndexes history;
 
-    public ServicePage(Pages pages, Monitor monitor) {
+    ServicePage(Pages pages, Monitor monitor, HistoryIndexes history) {
         this.pages = pages;
         this.monitor = monitor;
+        this.history = history;
     }
 
     @GET
@@ -39,7 +41,7 @@ public final class ServicePage {
         HostView h = s.host(host).map(s::stamp).orElseThrow(() -> new NotFoundException("no host '" + host + "'"));
         return DetailView.service(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h, v,
                 ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h))
-                .withTimeline(HistoryReader.of(monitor, s).timeline(
+                .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(host, service), java.time.Instant.now()))
                 .withGraphs(MetricGraphs.of(monitor.perfdata(), host, service, System.currentTimeMillis() / 1000,
                         java.time.ZoneId.systemDefault()));

@@ -17,18 +17,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * is parsed once, when first needed (or by {@link #warm}), and dropped when it disappears or grows older than the
  * span kept; the current log is read on from where the last read stopped, whole lines only, and from its start
  * again when it was rotated (another file, or a smaller one: the old one is then an archive). Archives older than
- * the span are read from their files, as {@link HistoryFiles} reads them. About 1.7 MB per 100,000 events (see
- * {@link EventColumns}); only state, downtime and program lines are events.
+ * the span are read from their files, as {@link HistoryFiles} reads them. Only state, downtime and program lines
+ * are events: 17 bytes each and 8 bytes per host or service a file names (see {@link EventColumns}), plus each
+ * host's and service's names once ({@link SubjectNames}).
  */
 public final class HistoryIndex {
 
-    /** How far back archives are kept by default: a month of reports, and the one before for its first states. */
-    public static final Duration DEFAULT_SPAN = Duration.ofDays(62);
+    /**
+     * How far back archives are kept by default: the named periods up to {@code last31days} and, with daily
+     * rotation, the {@value HistoryFiles#BACKTRACK} archives read before a period for its first states; reports
+     * further back ({@code lastmonth} late in a month, custom ones) read their older archives from the files.
+     */
+    public static final Duration DEFAULT_SPAN = Duration.ofDays(31 + 3);
 
     private final HistoryFiles files;
     private final long spanSeconds;
     private final Map<Path, Indexed> archives = new ConcurrentHashMap<>();
     private final Object archiveLock = new Object();
+    private final SubjectNames names = new SubjectNames();
     private Current current = new Current(null, 0, List.of());
 
     private record Indexed(long modified, long size, EventColumns events) {
@@ -109,7 +115,7 @@ public final class HistoryIndex {
         synchronized (archiveLock) { // one reader parses an archive; the others wait for it
             i = archives.get(a.path());
             if (i == null || i.modified() != a.modified() || i.size() != a.size()) {
-                EventColumns.Builder b = EventColumns.builder();
+                EventColumns.Builder b = EventColumns.builder(names);
                 LineReader.read(a.path(), 0, false, b::line);
                 i = new Indexed(a.modified(), a.size(), b.build());
                 archives.put(a.path(), i);
@@ -130,7 +136,7 @@ public final class HistoryIndex {
             c = new Current(a.fileKey(), 0, List.of()); // rotated: the old file is an archive now
         }
         if (a.size() > c.offset()) {
-            EventColumns.Builder b = EventColumns.builder();
+            EventColumns.Builder b = EventColumns.builder(names);
             long end = LineReader.read(log, c.offset(), true, b::line);
             EventColumns read = b.build();
             c = new Current(c.fileKey(), end, read.size() == 0 ? c.parts() : append(c.parts(), read));

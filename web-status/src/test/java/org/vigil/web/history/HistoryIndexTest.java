@@ -42,9 +42,9 @@ class HistoryIndexTest {
         archives = Files.createDirectories(dir.resolve("archives"));
         sample = new SampleLog(21, T, 40, 3);
         for (int i = 0; i < 3; i++) {
-            Files.writeString(archives.resolve("nagios-11-1" + i + "-2023-00.log"), sample.lines(800));
+            Files.writeString(archives.resolve("nagios-11-1" + i + "-2023-00.log"), sample.lines(500));
         }
-        Files.writeString(log, sample.lines(800));
+        Files.writeString(log, sample.lines(500));
         index = new HistoryIndex(log, archives, Duration.ofDays(1));
         files = new HistoryFiles(log, archives);
     }

@@ -23,15 +23,25 @@ import org.vigil.perfdata.rrd.StoreCounts;
 /**
  * Every perfdata value of every accepted result recorded in a {@link RrdStore}, as an engine listener factory like
  * {@link MetricWriters}: on the engine thread a result is one {@link ResultSample} offered to a
- * {@link DropOldestQueue} (results without perfdata are not queued); the store's own thread parses and writes. So a
- * slow disk costs at most {@code queue_size} results of memory and drops the oldest (counted on {@code /metrics}),
- * never the engine's time. Reads ({@link #series}) may come from any thread.
+ * {@link DropOldestQueue} (results without perfdata are not queued); the store's own thread parses it and holds its
+ * values ({@link PendingWrites}) until the check is due, then writes each metric's values in one open of its file, as
+ * rrdcached batches updates ({@code flush_seconds}, 300 by default like its {@code -w}; spread like its {@code -z}).
+ * So a slow disk costs at most {@code queue_size} results of memory and drops the oldest (counted on
+ * {@code /metrics}), never the engine's time. Reads ({@link #series}) may come from any thread and write the check's
+ * waiting values first, so they see the newest point. {@link #close} writes all that waits (bounded in time); a
+ * kill -9 loses what waits: at most {@code flush_seconds} of values.
  */
 public final class PerfdataStore implements EngineListenerFactory, SampleSink, AutoCloseable {
 
-    private static final long CLOSE_WAIT_MS = 5000;
+    /** How long {@link #close} spends writing what waits; what is left after is lost (and said). */
+    static final long CLOSE_FLUSH_MS = 20_000;
+
+    /** The bounds and timing of a store. */
+    public record Limits(int maxMetrics, int queueSize, int flushSeconds, long maxPending) {
+    }
 
     private final RrdStore store;
+    private final PendingWrites pending;
     private final DropOldestQueue<ResultSample> queue;
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
@@ -39,13 +49,25 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile Consumer<String> log;
+    private final AtomicLong flushes = new AtomicLong();
     private volatile boolean closing;
-    private boolean saidFull;
-    private boolean saidError;
+    private volatile long closeDeadline;
+    private volatile boolean saidFull;
+    private volatile boolean saidError;
 
+    /** A store that writes each value at once (no batching): tests and the bench's comparison. */
     public PerfdataStore(Path directory, int maxMetrics, int queueSize, Consumer<String> log) {
-        this.store = new RrdStore(directory, maxMetrics);
-        this.queue = new DropOldestQueue<>(queueSize);
+        this(directory, new Limits(maxMetrics, queueSize, 0, 2_000_000), log);
+    }
+
+    public PerfdataStore(Path directory, Limits limits, Consumer<String> log) {
+        this(new RrdStore(directory, limits.maxMetrics()), limits, log);
+    }
+
+    PerfdataStore(RrdStore store, Limits limits, Consumer<String> log) {
+        this.store = store;
+        this.pending = new PendingWrites(limits.flushSeconds() * 1000L, limits.maxPending());
+        this.queue = new DropOldestQueue<>(limits.queueSize());
         this.log = log;
         this.thread = new Thread(this::run, "vigil-perfdata-store");
         thread.setDaemon(true);
@@ -80,41 +102,83 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
         while (!(closing && queue.size() == 0)) {
             List<ResultSample> batch;
             try {
-                batch = queue.take(512, 200, TimeUnit.MILLISECONDS);
+                long wait = Math.max(1, Math.min(200, pending.millisToNext(System.currentTimeMillis())));
+                batch = queue.take(512, wait, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
+            long now = System.currentTimeMillis();
             for (ResultSample s : batch) {
-                record(s);
+                hold(s, now);
+            }
+            // a bounded number of checks a round, so the queue is drained between them
+            PendingWrites.Batch due;
+            for (int i = 0; i < 256 && (due = pending.nextDue(System.currentTimeMillis())) != null; i++) {
+                flush(due);
             }
         }
+        flushAll();
     }
 
-    /** Writes each value of {@code s}; the store's thread only. */
-    void record(ResultSample s) {
+    /** Holds each value of {@code s} until its check is due; the store's thread only. */
+    void hold(ResultSample s, long nowMillis) {
         for (PerfValue v : PerfData.parse(s.perfData()).values()) {
             MetricMeta meta = new MetricMeta(new MetricKey(s.host(), s.service(), v.label()), v.unit(), v.warn(),
                     v.crit(), text(v.min()), text(v.max()));
-            try {
-                switch (store.write(meta, s.time(), v.value())) {
-                    case WRITTEN -> written.incrementAndGet();
-                    case SKIPPED -> skipped.incrementAndGet();
-                    case REFUSED -> full();
-                }
-            } catch (IOException | RuntimeException e) {
-                errors.incrementAndGet();
-                if (!saidError) {
-                    saidError = true;
-                    log.accept("Warning: Perfdata: cannot write " + describe(meta.key()) + " under "
-                            + store.root() + " (" + (e.getMessage() == null ? e : e.getMessage())
-                            + "); values that cannot be written are counted on /metrics, this is said once");
-                }
+            pending.add(meta, s.time(), v.value(), nowMillis);
+        }
+    }
+
+    /** Writes what waits of {@code b}'s check, holding it so a concurrent flush waits; any thread. */
+    private void flush(PendingWrites.Batch b) {
+        synchronized (b) {
+            List<PendingWrites.Metric> metrics = b.drain();
+            if (!metrics.isEmpty()) {
+                flushes.incrementAndGet();
+            }
+            for (PendingWrites.Metric m : metrics) {
+                write(m);
             }
         }
     }
 
-    private void full() {
-        refused.incrementAndGet();
+    /** Writes every check's waiting values until {@link #CLOSE_FLUSH_MS} after {@link #close}; says what is left. */
+    private void flushAll() {
+        for (PendingWrites.Batch b : pending.all()) {
+            if (System.currentTimeMillis() > closeDeadline) {
+                break;
+            }
+            flush(b);
+        }
+        long left = pending.pending();
+        if (left > 0) {
+            log.accept("Warning: Perfdata: " + left + " values were not written: writing the waiting values took"
+                    + " longer than " + CLOSE_FLUSH_MS / 1000 + " s at shutdown");
+        }
+    }
+
+    private void write(PendingWrites.Metric m) {
+        try {
+            RrdStore.Written w = store.write(m.meta, m.times, m.values, m.count);
+            if (w.refused()) {
+                full(w.skipped());
+            } else {
+                written.addAndGet(w.written());
+                skipped.addAndGet(w.skipped());
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.addAndGet(m.count);
+            if (!saidError) {
+                saidError = true;
+                log.accept("Warning: Perfdata: cannot write " + describe(m.meta.key()) + " under "
+                        + store.root() + " (" + (e.getMessage() == null ? e : e.getMessage())
+                        + "); values that cannot be written are counted on /metrics, this is said once");
+            }
+        }
+    }
+
+    private void full(int values) {
+        refused.addAndGet(values);
         if (!saidFull) {
             saidFull = true;
             log.accept("Warning: Perfdata: the store holds " + store.metricCount() + " metrics, its bound"
@@ -127,9 +191,25 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
     /** The metrics of {@code host}'s check ({@code service} null) or of its service, from {@code start} to {@code end}. */
     public List<Series> series(String host, String service, long start, long end, long resolution) {
         List<Series> out = new ArrayList<>();
+        for (List<Series> one : series(host, service, List.of(new RrdStore.Span(start, end, resolution)))) {
+            out.add(one.get(0));
+        }
+        return out;
+    }
+
+    /**
+     * For each metric of {@code host}'s check ({@code service} null) or of its service, its values over each of
+     * {@code spans} (in that order), each file opened once; the check's waiting values are written first.
+     */
+    public List<List<Series>> series(String host, String service, List<RrdStore.Span> spans) {
+        PendingWrites.Batch b = pending.of(host, service);
+        if (b != null) {
+            flush(b);
+        }
+        List<List<Series>> out = new ArrayList<>();
         for (MetricMeta m : store.metrics(host, service)) {
             try {
-                store.series(m, start, end, resolution).ifPresent(out::add);
+                store.series(m, spans).ifPresent(out::add);
             } catch (IOException | RuntimeException e) {
                 // a file removed or damaged meanwhile: that metric is left out of this answer
             }
@@ -137,10 +217,21 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
         return out;
     }
 
+    /** A number that changes with each value received for the check (0: none since the start): caches key on it. */
+    public long version(String host, String service) {
+        return pending.version(host, service);
+    }
+
+    /** Files opened since the start, for writes and reads. */
+    public long opens() {
+        return store.opens();
+    }
+
     /** The store's figures now. */
     public StoreCounts counts() {
         return new StoreCounts(queue.size(), queue.capacity(), queue.dropped(), written.get(), store.metricCount(),
-                store.maxMetrics(), refused.get(), skipped.get(), errors.get());
+                store.maxMetrics(), refused.get(), skipped.get(), errors.get(),
+                new StoreCounts.Batching(pending.pending(), pending.maxPending(), pending.checks(), flushes.get()));
     }
 
     /** The store's figures in Prometheus's text format, for {@code /metrics}. */
@@ -157,6 +248,13 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
                 c.refused());
         series(out, "skipped_total", "counter", "Values not newer than their metric's last one.", c.skipped());
         series(out, "errors_total", "counter", "Values that could not be written.", c.errors());
+        series(out, "pending", "gauge", "Values held in memory until their check is written (flush_seconds).",
+                c.batching().pending());
+        series(out, "max_pending", "gauge", "The bound on held values (perfdata.max_pending): beyond, checks are"
+                + " written early.", c.batching().maxPending());
+        series(out, "pending_checks", "gauge", "Checks with held or written values since the start.",
+                c.batching().checks());
+        series(out, "flushes_total", "counter", "Writes of a check's held values.", c.batching().flushes());
     }
 
     private static void series(StringBuilder out, String suffix, String type, String help, long value) {
@@ -174,15 +272,19 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
         return "'" + k.label() + "' of " + k.host() + (k.isHost() ? "" : ";" + k.service());
     }
 
-    /** Writes what is queued within five seconds, then stops. */
+    /**
+     * Writes what is queued and what waits, for at most {@link #CLOSE_FLUSH_MS} (then says how many values are left
+     * unwritten), and stops.
+     */
     @Override
     public void close() {
+        closeDeadline = System.currentTimeMillis() + CLOSE_FLUSH_MS;
         closing = true;
         try {
-            thread.join(CLOSE_WAIT_MS);
+            thread.join(CLOSE_FLUSH_MS + 2000);
             if (thread.isAlive()) {
                 thread.interrupt();
-                thread.join(CLOSE_WAIT_MS);
+                thread.join(2000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,6 +29,23 @@ public final class PerfdataStoreConfig {
     @JsonProperty("queue_size")
     public int queueSize = 100_000;
 
+    /**
+     * Seconds a value is held in memory before its check's values are written together (rrdcached's {@code -w}); a
+     * check is written between half of this and all of it after its first held value; 0 writes each value at once. A
+     * kill -9 loses at most this much of the values.
+     */
+    @JsonProperty("flush_seconds")
+    public int flushSeconds = 300;
+
+    /** Values held at most (about 16 bytes each); beyond, the checks due first are written early. */
+    @JsonProperty("max_pending")
+    public long maxPending = 2_000_000;
+
+    /** The store's bounds and timing. */
+    public PerfdataStore.Limits limits() {
+        return new PerfdataStore.Limits(maxMetrics, queueSize, flushSeconds, maxPending);
+    }
+
     /** What is wrong with these settings, each naming its key ({@code perfdata.max_metrics: ...}). */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
@@ -37,6 +54,12 @@ public final class PerfdataStoreConfig {
         }
         if (queueSize < 1 || queueSize > 10_000_000) {
             out.add("perfdata.queue_size: " + queueSize + " is out of range (expected 1 to 10000000)");
+        }
+        if (flushSeconds < 0 || flushSeconds > 86_400) {
+            out.add("perfdata.flush_seconds: " + flushSeconds + " is out of range (expected 0 to 86400)");
+        }
+        if (maxPending < 1 || maxPending > 100_000_000) {
+            out.add("perfdata.max_pending: " + maxPending + " is out of range (expected 1 to 100000000)");
         }
         if (directory != null && directory.isBlank()) {
             out.add("perfdata.directory: is empty (expected a directory, or no key for perfdata/ beside the state)");

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.rrd4j.ConsolFun;
@@ -16,11 +19,12 @@ import org.rrd4j.core.FetchData;
 import org.rrd4j.core.RrdBackendFactory;
 import org.rrd4j.core.RrdDb;
 import org.rrd4j.core.RrdRandomAccessFileBackendFactory;
+import org.rrd4j.core.Sample;
 
 /**
  * The round-robin files of every metric under one directory ({@link MetricFiles}, shaped as {@link RrdLayout}):
- * one thread writes ({@link #write}), any thread reads ({@link #metrics}, {@link #series}). A file is opened for each
- * write and each read and closed after, so hundreds of thousands of metrics hold no file handle or memory map; a
+ * any thread writes ({@link #write}, a batch of values in one open) and reads ({@link #metrics}, {@link #series}, all
+ * spans in one open). A file is opened for each batch and each read and closed after, so hundreds of thousands of metrics hold no file handle or memory map; a
  * lock per file (striped) keeps a read from seeing half a write. The count of metrics is bounded: a new metric
  * beyond {@code maxMetrics} is refused (the caller says so), its file never made.
  */
@@ -29,17 +33,29 @@ public final class RrdStore {
     /** What became of a value. */
     public enum Outcome { WRITTEN, REFUSED, SKIPPED }
 
-    /** Plain reads and writes, no memory map: a file is open for one update, and an update touches a few rows. */
-    private static final RrdBackendFactory FILES = new RrdRandomAccessFileBackendFactory();
+    /**
+     * Plain positioned reads and writes ({@code RandomAccessFile}), no memory map: a file is open for one batch of
+     * updates or one page's read, which touch a few hundred rows of its 382 KB; a map (rrd4j's default NIO backend)
+     * costs an mmap, page faults and an unmap per open and a sync thread, which measured slower (docs/performance.md).
+     */
+    static final RrdBackendFactory FILES = new RrdRandomAccessFileBackendFactory();
 
     private final MetricFiles files;
     private final int maxMetrics;
     private final ReentrantLock[] locks = new ReentrantLock[64];
-    /** The metrics written by this store or found on disk, with their last meta (writer thread only). */
-    private final Map<MetricKey, MetricMeta> known = new HashMap<>();
-    private volatile int metrics;
+    /** The metrics written by this store, with their last meta. */
+    private final Map<MetricKey, MetricMeta> known = new ConcurrentHashMap<>();
+    private final AtomicInteger metrics = new AtomicInteger();
+    private final AtomicLong opens = new AtomicLong();
+    private final RrdBackendFactory backend;
 
     public RrdStore(Path root, int maxMetrics) {
+        this(root, maxMetrics, FILES);
+    }
+
+    /** A store whose files are read and written through {@code backend} (the bench compares them). */
+    public RrdStore(Path root, int maxMetrics, RrdBackendFactory backend) {
+        this.backend = backend;
         this.files = new MetricFiles(root);
         this.maxMetrics = maxMetrics;
         for (int i = 0; i < locks.length; i++) {
@@ -55,14 +71,14 @@ public final class RrdStore {
     public int open() throws IOException {
         Files.createDirectories(files.root());
         try (Stream<Path> all = Files.walk(files.root(), 3)) {
-            metrics = (int) all.filter(p -> p.getFileName().toString().endsWith(".rrd")).count();
+            metrics.set((int) all.filter(p -> p.getFileName().toString().endsWith(".rrd")).count());
         }
-        return metrics;
+        return metrics.get();
     }
 
     /** The metrics the store holds now. */
     public int metricCount() {
-        return metrics;
+        return metrics.get();
     }
 
     public int maxMetrics() {
@@ -71,36 +87,59 @@ public final class RrdStore {
 
     /**
      * Records {@code value} at {@code time} (seconds) for {@code meta}'s metric, making its file on its first value
-     * unless the store is full. The writer thread only.
+     * unless the store is full.
      */
     public Outcome write(MetricMeta meta, long time, double value) throws IOException {
+        Written w = write(meta, new long[] {time}, new double[] {value}, 1);
+        return w.refused() ? Outcome.REFUSED : w.written() == 1 ? Outcome.WRITTEN : Outcome.SKIPPED;
+    }
+
+    /** What became of a batch of values: how many were written, how many skipped (not newer), or all refused. */
+    public record Written(int written, int skipped, boolean refused) {
+    }
+
+    /**
+     * Records the first {@code n} of {@code values} at {@code times} (seconds, oldest first) for {@code meta}'s
+     * metric in one open of its file, making the file on its first value unless the store is full; a value not newer
+     * than the file's last is skipped. Any thread; a lock per file keeps two writers (or a reader) apart.
+     */
+    public Written write(MetricMeta meta, long[] times, double[] values, int n) throws IOException {
         MetricKey key = meta.key();
         Path rrd = files.rrd(key);
-        MetricMeta last = known.get(key);
-        boolean exists = last != null || Files.exists(rrd);
-        if (!exists && metrics >= maxMetrics) {
-            return Outcome.REFUSED;
-        }
         ReentrantLock lock = lock(rrd);
         lock.lock();
         try {
+            MetricMeta last = known.get(key);
+            boolean exists = last != null || Files.exists(rrd);
+            if (!exists && metrics.get() >= maxMetrics) {
+                return new Written(0, n, true);
+            }
             if (!exists) {
                 Files.createDirectories(rrd.getParent());
-                RrdDb.getBuilder().setRrdDef(RrdLayout.definition(rrd, time)).setBackendFactory(FILES).build()
+                RrdDb.getBuilder().setRrdDef(RrdLayout.definition(rrd, times[0])).setBackendFactory(backend).build()
                         .close();
-                metrics++;
+                metrics.incrementAndGet();
             }
             if (!meta.equals(last)) {
                 meta.write(files.meta(key));
                 known.put(key, meta);
             }
-            try (RrdDb db = RrdDb.getBuilder().setPath(rrd.toString()).setBackendFactory(FILES).build()) {
-                if (time <= db.getLastUpdateTime()) {
-                    return Outcome.SKIPPED;
+            int written = 0;
+            opens.incrementAndGet();
+            try (RrdDb db = RrdDb.getBuilder().setPath(rrd.toString()).setBackendFactory(backend).build()) {
+                long lastTime = db.getLastUpdateTime();
+                Sample sample = db.createSample();
+                for (int i = 0; i < n; i++) {
+                    if (times[i] > lastTime) {
+                        sample.setTime(times[i]);
+                        sample.setValue(0, values[i]);
+                        sample.update();
+                        lastTime = times[i];
+                        written++;
+                    }
                 }
-                db.createSample(time).setValue(0, value).update();
             }
-            return Outcome.WRITTEN;
+            return new Written(written, n - written, false);
         } finally {
             lock.unlock();
         }
@@ -132,36 +171,65 @@ public final class RrdStore {
         return out;
     }
 
+    /** One span to read: {@code start} to {@code end} (seconds) in rows of at least {@code resolution} seconds. */
+    public record Span(long start, long end, long resolution) {
+    }
+
     /**
      * {@code meta}'s values from {@code start} to {@code end} (seconds), from the finest archive that covers the
      * span with rows of at least {@code resolution} seconds; empty when the metric has no file.
      */
     public Optional<Series> series(MetricMeta meta, long start, long end, long resolution) throws IOException {
+        return series(meta, List.of(new Span(start, end, resolution))).map(all -> all.get(0));
+    }
+
+    /**
+     * {@code meta}'s values over each of {@code spans}, in that order, read in one open of its file (a detail page
+     * draws five spans of each metric); empty when the metric has no file.
+     */
+    public Optional<List<Series>> series(MetricMeta meta, List<Span> spans) throws IOException {
         Path rrd = files.rrd(meta.key());
         if (!Files.exists(rrd)) {
             return Optional.empty();
         }
         ReentrantLock lock = lock(rrd);
         lock.lock();
-        try (RrdDb db = RrdDb.getBuilder().setPath(rrd.toString()).setBackendFactory(FILES).readOnly().build()) {
-            FetchData avg = db.createFetchRequest(ConsolFun.AVERAGE, start, end, resolution).fetchData();
-            FetchData min = db.createFetchRequest(ConsolFun.MIN, start, end, resolution).fetchData();
-            FetchData max = db.createFetchRequest(ConsolFun.MAX, start, end, resolution).fetchData();
-            return Optional.of(new Series(meta, avg.getStep(), avg.getTimestamps(), avg.getValues(0),
-                    aligned(min, avg), aligned(max, avg)));
+        opens.incrementAndGet();
+        try (RrdDb db = RrdDb.getBuilder().setPath(rrd.toString()).setBackendFactory(backend).readOnly().build()) {
+            List<Series> out = new ArrayList<>(spans.size());
+            for (Span s : spans) {
+                FetchData avg = db.createFetchRequest(ConsolFun.AVERAGE, s.start(), s.end(), s.resolution())
+                        .fetchData();
+                FetchData min = db.createFetchRequest(ConsolFun.MIN, s.start(), s.end(), s.resolution()).fetchData();
+                FetchData max = db.createFetchRequest(ConsolFun.MAX, s.start(), s.end(), s.resolution()).fetchData();
+                out.add(new Series(meta, avg.getStep(), avg.getTimestamps(), avg.getValues(0), aligned(min, avg),
+                        aligned(max, avg)));
+            }
+            return Optional.of(out);
         } finally {
             lock.unlock();
         }
     }
 
-    /** {@code other}'s values at {@code base}'s times (the archives of each function have the same rows). */
+    /** Files opened for a write or a read since the start (a read of five spans opens each file once). */
+    public long opens() {
+        return opens.get();
+    }
+
+    /**
+     * {@code other}'s values at {@code base}'s times: the archives of each function have the same steps, so the rows
+     * are the same and the values are used as they are; a mismatch (never seen) is matched time by time.
+     */
     private static double[] aligned(FetchData other, FetchData base) {
-        double[] out = new double[base.getRowCount()];
-        java.util.Arrays.fill(out, Double.NaN);
+        long[] bt = base.getTimestamps();
         long[] t = other.getTimestamps();
         double[] v = other.getValues(0);
+        if (t.length == bt.length && (t.length == 0 || (t[0] == bt[0] && t[t.length - 1] == bt[bt.length - 1]))) {
+            return v;
+        }
+        double[] out = new double[bt.length];
+        java.util.Arrays.fill(out, Double.NaN);
         Map<Long, Integer> at = new HashMap<>();
-        long[] bt = base.getTimestamps();
         for (int i = 0; i < bt.length; i++) {
             at.put(bt[i], i);
         }

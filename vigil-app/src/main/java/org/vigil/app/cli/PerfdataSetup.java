@@ -9,6 +9,7 @@ import org.vigil.config.main.MainConfig;
 import org.vigil.perfdata.PerfdataStore;
 import org.vigil.perfdata.PerfdataStoreConfig;
 import org.vigil.perfdata.rrd.MetricMeta;
+import org.vigil.perfdata.rrd.RrdStore;
 import org.vigil.perfdata.rrd.Series;
 import org.vigil.perfdata.rrd.ThresholdLines;
 import org.vigil.web.model.MetricSeries;
@@ -34,7 +35,7 @@ final class PerfdataSetup {
         if (!c.enabled) {
             return Optional.empty();
         }
-        PerfdataStore store = new PerfdataStore(c.directory(main), c.maxMetrics, c.queueSize, out::println);
+        PerfdataStore store = new PerfdataStore(c.directory(main), c.limits(), out::println);
         try {
             store.start();
         } catch (IOException | RuntimeException e) {
@@ -50,12 +51,31 @@ final class PerfdataSetup {
 
     /** {@code store} as the graphs and the API read it. */
     static PerfdataSource source(PerfdataStore store) {
-        return (host, service, start, end, resolution) -> {
-            List<MetricSeries> out = new ArrayList<>();
-            for (Series s : store.series(host, service, start, end, resolution)) {
-                out.add(series(s));
+        return new PerfdataSource() {
+            @Override
+            public List<MetricSeries> series(String host, String service, long start, long end, long resolution) {
+                List<MetricSeries> out = new ArrayList<>();
+                for (Series s : store.series(host, service, start, end, resolution)) {
+                    out.add(PerfdataSetup.series(s));
+                }
+                return out;
             }
-            return out;
+
+            @Override
+            public List<List<MetricSeries>> series(String host, String service, List<Span> spans) {
+                List<RrdStore.Span> rrd = spans.stream()
+                        .map(s -> new RrdStore.Span(s.start(), s.end(), s.resolution())).toList();
+                List<List<MetricSeries>> out = new ArrayList<>();
+                for (List<Series> metric : store.series(host, service, rrd)) {
+                    out.add(metric.stream().map(PerfdataSetup::series).toList());
+                }
+                return out;
+            }
+
+            @Override
+            public long version(String host, String service) {
+                return store.version(host, service);
+            }
         };
     }
 

@@ -121,7 +121,12 @@ class GraphBrowserTest {
         await("the command file", () -> Files.exists(fifo));
         Process cat = new ProcessBuilder("/bin/sh", "-c", "cat '" + text + "' > '" + fifo + "'").start();
         assertThat(cat.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        await("the values written", () -> metric("vigil_perfdata_store_written_total") >= 2 * MINUTES);
+        await("the values taken", () -> metric("vigil_perfdata_store_pending") >= 2 * MINUTES);
+        // held in memory (perfdata.flush_seconds, 300 by default) until a read of the service writes them first
+        assertThat(metric("vigil_perfdata_store_written_total")).isZero();
+        get("/api/v1/hosts/web%201/services/Disk%20/var/perfdata?range=4h", 200);
+        assertThat(metric("vigil_perfdata_store_written_total")).isEqualTo(2 * MINUTES);
+        assertThat(metric("vigil_perfdata_store_pending")).isZero();
     }
 
     @AfterAll

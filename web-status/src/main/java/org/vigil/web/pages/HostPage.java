@@ -22,6 +22,7 @@ public final class HostPage {
     private final Pages pages;
     private final Monitor monitor;
     private final HistoryIndexes history;
+    private final GraphCache graphs = new GraphCache();
 
     HostPage(Pages pages, Monitor monitor, HistoryIndexes history) {
         this.pages = pages;
@@ -39,7 +40,7 @@ public final class HostPage {
                 ObjectDetail.of(s, monitor, name, null, h.status()))
                 .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(name, null), java.time.Instant.now()))
-                .withGraphs(MetricGraphs.of(monitor.perfdata(), name, null, System.currentTimeMillis() / 1000,
+                .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, name, null, System.currentTimeMillis() / 1000,
                         java.time.ZoneId.systemDefault()));
     }
 

@@ -1,0 +1,66 @@
+package org.vigil.web.pages;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.web.model.GraphRange;
+
+/**
+ * Graphs already drawn, per host check or service and span, so twenty clients on one incident's page draw it once.
+ * A short span's graphs (4 h, 25 h: one result moves their line) are kept until the next value of the check arrives
+ * or one of their columns passes (a 300th of the span: 48 s, 5 min); a long span's (7 d, 30 d, 1 y: columns of 34 min
+ * or more over rows of 30 min or 6 h) are kept for {@link #LONG_KEEP_SECONDS} whatever arrives. At most
+ * {@link #MAX_ENTRIES} spans are kept (about 10 KB of SVG per metric each), the least recently used go first.
+ */
+final class GraphCache {
+
+    /** Spans kept at most: 200 checks' pages of five spans. */
+    static final int MAX_ENTRIES = 1000;
+
+    /** How long a long span's graphs are kept, seconds. */
+    static final long LONG_KEEP_SECONDS = 1800;
+
+    /** One metric's graph over one span, with what its page says of the metric. */
+    record Part(String metric, String unit, String warn, String crit, MetricGraphs.Drawn drawn) {
+    }
+
+    private record Key(String host, String service, GraphRange range) {
+    }
+
+    private record Entry(long stamp, List<Part> parts) {
+    }
+
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /**
+     * What makes a drawn graph stale: the check's {@code version} (short spans only) and the period of {@code now}
+     * it was drawn in; -1 when nothing may be kept (the source has no version).
+     */
+    static long stamp(GraphRange r, long version, long now) {
+        if (version < 0) {
+            return -1;
+        }
+        long column = Math.max(1, r.seconds() / GraphSvg.COLUMNS);
+        if (column >= LONG_KEEP_SECONDS) {
+            return now / LONG_KEEP_SECONDS;
+        }
+        return (now / column) * 1_000_003L + version;
+    }
+
+    /** The graphs of the span drawn with {@code stamp}, or null. */
+    synchronized List<Part> get(String host, String service, GraphRange r, long stamp) {
+        Entry e = entries.get(new Key(host, service, r));
+        return e == null || stamp < 0 || e.stamp != stamp ? null : e.parts;
+    }
+
+    synchronized void put(String host, String service, GraphRange r, long stamp, List<Part> parts) {
+        if (stamp >= 0) {
+            entries.put(new Key(host, service, r), new Entry(stamp, List.copyOf(parts)));
+        }
+    }
+}

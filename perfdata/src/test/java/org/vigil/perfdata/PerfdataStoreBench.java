@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.rrd4j.core.RrdBackendFactory;
+import org.rrd4j.core.RrdNioBackendFactory;
+import org.rrd4j.core.RrdRandomAccessFileBackendFactory;
 import org.vigil.perfdata.rrd.RrdLayout;
+import org.vigil.perfdata.rrd.RrdStore;
 import org.vigil.perfdata.rrd.StoreCounts;
 
 /**
@@ -21,8 +25,9 @@ class PerfdataStoreBench {
 
     @Test
     void run() throws Exception {
-        main(new String[] {System.getProperty("bench.services", "2000"), System.getProperty("bench.minutes", "3"),
-            System.getProperty("bench.dir", "")});
+        main(new String[] {System.getProperty("bench.services", "2000"), System.getProperty("bench.minutes", "8"),
+            System.getProperty("bench.dir", ""), System.getProperty("bench.flush", "300"),
+            System.getProperty("bench.backend", "file")});
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,7 +44,16 @@ class PerfdataStoreBench {
             return;
         }
         long t0 = System.currentTimeMillis() / 1000 / 60 * 60 - 60L * (minutes + 1);
-        try (PerfdataStore store = new PerfdataStore(dir, services * 3, services * 2, line -> { })) {
+        int flush = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        // held values bounded at 5 a metric: the store writes a check when 5 minutes of it wait, as flush_seconds=300
+        // does at a 60 s check interval (the bench offers minutes faster than they pass)
+        long bound = flush == 0 ? 1 : services * 3L * 5;
+        RrdBackendFactory backend = args.length > 4 && args[4].equals("nio") ? new RrdNioBackendFactory()
+                : new RrdRandomAccessFileBackendFactory();
+        System.out.printf(Locale.ROOT, "perfdata store: flush_seconds %d (held values bounded at %,d), rrd4j backend %s%n",
+                flush, bound, backend.getClass().getSimpleName());
+        try (PerfdataStore store = new PerfdataStore(new RrdStore(dir, services * 3, backend),
+                new PerfdataStore.Limits(services * 3, services * 2, flush, bound), line -> { })) {
             store.start();
             java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             long writer = Thread.getAllStackTraces().keySet().stream()
@@ -65,17 +79,24 @@ class PerfdataStoreBench {
                     maxOffer = Math.max(maxOffer, took);
                 }
                 expected += services * 3L;
-                while (store.counts().written() + store.counts().errors() + store.counts().refused() < expected
-                        && store.counts().dropped() == 0) {
+                long wrote = store.counts().written();
+                while (store.counts().written() + store.counts().errors() + store.counts().refused()
+                        + store.counts().batching().pending() < expected && store.counts().dropped() == 0) {
                     Thread.sleep(20);
                 }
+                while (store.counts().batching().pending() > bound) {
+                    Thread.sleep(20);
+                }
+                wrote = store.counts().written() - wrote;
                 double secs = (System.nanoTime() - start) / 1e9;
                 double cpuSecs = (cpu.getThreadCpuTime(writer) - cpuStart) / 1e9;
                 StoreCounts c = store.counts();
-                System.out.printf(Locale.ROOT, "minute %d (%s): %,d values in %.1f s: %,.0f values/s written, %,.0f per CPU second of the store's thread;"
+                System.out.printf(Locale.ROOT, "minute %d (%s): %,d values in %.1f s (%,d written, %,d held):"
+                        + " %,.0f values/s taken, %,.0f per CPU second of the store's thread;"
                         + " handover %.2f us per result on average, %.0f us at most; dropped %d, errors %d%n",
-                        minute + 1, minute == 0 ? "every file made" : "updates", services * 3L, secs,
-                        services * 3L / secs, services * 3L / cpuSecs, offerNanos / 1e3 / services, maxOffer / 1e3, c.dropped(), c.errors());
+                        minute + 1, minute == 0 ? "every file made" : "updates", services * 3L, secs, wrote,
+                        c.batching().pending(), services * 3L / secs, services * 3L / cpuSecs,
+                        offerNanos / 1e3 / services, maxOffer / 1e3, c.dropped(), c.errors());
             }
             System.out.printf(Locale.ROOT, "needed at 100,000 services x 3 metrics every 60 s: 5,000 values/s%n");
         }

@@ -196,6 +196,7 @@ class GraphBrowserTest {
         java.util.Arrays.sort(ms);
         System.out.println("GraphBrowserTest: the service page with 2 metrics x 5 graphs: median " + ms[10]
                 + " ms, slowest " + ms[19] + " ms of 20");
+        concurrentServerTime();
         try (Chromium browser = new Chromium(base, 1280, 1000)) {
             browser.open("/service/web%201/Disk%20/var");
             WebElement used = browser.await("the graphs of 'used'",
@@ -216,6 +217,35 @@ class GraphBrowserTest {
             assertThat(browser.find("#graphs .metric-graphs[data-metric='free space'] figure[data-range='4h'] "
                     + "line.crit").getAttribute("y1")).isNotBlank();
         }
+    }
+
+    /** 20 clients asking for the page 10 times each at once: printed for the report (shared machine: no bound). */
+    private static void concurrentServerTime() throws Exception {
+        List<Long> all = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < 20; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        long t = System.nanoTime();
+                        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/service/web%201/Disk%20/var")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        all.add((System.nanoTime() - t) / 1_000_000);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        List<Long> sorted = all.stream().sorted().toList();
+        System.out.println("GraphBrowserTest: the same page, 20 clients x 10 requests at once: median "
+                + sorted.get(sorted.size() / 2) + " ms, p99 " + sorted.get(sorted.size() * 99 / 100) + " ms, slowest "
+                + sorted.get(sorted.size() - 1) + " ms");
     }
 
     private static JsonNode get(String path, int status) throws Exception {

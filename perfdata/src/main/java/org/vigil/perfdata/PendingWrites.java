@@ -1,5 +1,6 @@
 package org.vigil.perfdata;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,7 +19,8 @@ import org.vigil.perfdata.rrd.MetricMeta;
  * values of one check are written together, each metric's in one open of its file, when the check is due. A check
  * becomes due between half of {@code flushMillis} and all of it after its first waiting value (a random delay per
  * check, like rrdcached's {@code -z}, so the writes of checks that started together spread over the interval), or at
- * once when more than {@code maxPending} values wait (the oldest-due check first), or when a reader asks for it.
+ * once when more than {@code maxPending} values wait (the check holding values longest first), or when a reader asks
+ * for it.
  * {@link #add} and {@link #nextDue} belong to the store's thread; {@link Batch#drain} may come from any thread.
  */
 final class PendingWrites {
@@ -50,7 +52,8 @@ final class PendingWrites {
         final Check check;
         private final Map<String, Metric> metrics = new LinkedHashMap<>();
         private volatile long version;
-        private long due;
+        /** Which scheduling is current: queue entries of an earlier one are stale. */
+        private long round;
         private boolean scheduled;
 
         Batch(Check check) {
@@ -82,7 +85,16 @@ final class PendingWrites {
     private final long flushMillis;
     private final long maxPending;
     private final Map<Check, Batch> batches = new ConcurrentHashMap<>();
-    private final PriorityQueue<Batch> due = new PriorityQueue<>(Comparator.comparingLong(b -> b.due));
+    /** A check's place in the queues for one scheduling ({@code round}). */
+    private record Entry(Batch batch, long round, long due) {
+        boolean current() {
+            return batch.scheduled && batch.round == round;
+        }
+    }
+
+    private final PriorityQueue<Entry> due = new PriorityQueue<>(Comparator.comparingLong(Entry::due));
+    /** The same entries in the order they were scheduled: the oldest held values first. */
+    private final ArrayDeque<Entry> held = new ArrayDeque<>();
     private final AtomicLong pending = new AtomicLong();
 
     PendingWrites(long flushMillis, long maxPending) {
@@ -101,28 +113,41 @@ final class PendingWrites {
         }
         if (!b.scheduled) {
             b.scheduled = true;
+            b.round++;
             long half = flushMillis / 2;
-            b.due = nowMillis + half + (flushMillis - half <= 0 ? 0
-                    : ThreadLocalRandom.current().nextLong(flushMillis - half + 1));
-            due.add(b);
+            Entry e = new Entry(b, b.round, nowMillis + half + (flushMillis - half <= 0 ? 0
+                    : ThreadLocalRandom.current().nextLong(flushMillis - half + 1)));
+            due.add(e);
+            held.add(e);
         }
     }
 
-    /** The next check to write now: one due at {@code nowMillis}, or the first due while too many values wait. */
+    /** The next check to write now: one due at {@code nowMillis}, or the longest held while too many values wait. */
     Batch nextDue(long nowMillis) {
-        Batch head = due.peek();
-        if (head == null || (head.due > nowMillis && pending.get() <= maxPending)) {
+        while (!due.isEmpty() && !due.peek().current()) {
+            due.poll();
+        }
+        while (!held.isEmpty() && !held.peek().current()) {
+            held.poll();
+        }
+        Entry e;
+        if (!due.isEmpty() && due.peek().due() <= nowMillis) {
+            e = due.poll();
+        } else if (pending.get() > maxPending && !held.isEmpty()) {
+            e = held.poll();
+        } else {
             return null;
         }
-        due.poll();
-        head.scheduled = false;
-        return head;
+        e.batch().scheduled = false;
+        return e.batch();
     }
 
     /** Milliseconds until the next check is due (a long time when none waits); the store's thread. */
     long millisToNext(long nowMillis) {
-        Batch head = due.peek();
-        return head == null ? Long.MAX_VALUE : Math.max(0, head.due - nowMillis);
+        while (!due.isEmpty() && !due.peek().current()) {
+            due.poll();
+        }
+        return due.isEmpty() ? Long.MAX_VALUE : Math.max(0, due.peek().due() - nowMillis);
     }
 
     /** The waiting values of {@code host}'s check ({@code service} null) or its service; null when none came. */

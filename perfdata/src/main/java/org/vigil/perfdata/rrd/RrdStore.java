@@ -38,7 +38,7 @@ public final class RrdStore {
      * updates or one page's read, which touch a few hundred rows of its 382 KB; a map (rrd4j's default NIO backend)
      * costs an mmap, page faults and an unmap per open and a sync thread, which measured slower (docs/performance.md).
      */
-    static final RrdBackendFactory FILES = new RrdRandomAccessFileBackendFactory();
+    static final RrdBackendFactory FILES = new PagedFileBackendFactory();
 
     private final MetricFiles files;
     private final int maxMetrics;

@@ -34,9 +34,10 @@ public final class RrdStore {
     public enum Outcome { WRITTEN, REFUSED, SKIPPED }
 
     /**
-     * Plain positioned reads and writes ({@code RandomAccessFile}), no memory map: a file is open for one batch of
-     * updates or one page's read, which touch a few hundred rows of its 382 KB; a map (rrd4j's default NIO backend)
-     * costs an mmap, page faults and an unmap per open and a sync thread, which measured slower (docs/performance.md).
+     * Plain positioned reads and writes of the pages an open touches ({@link PagedFileBackendFactory}), no memory map:
+     * a file is open for one batch of updates or one page's read, which touch a few pages of its 382 KB. rrd4j's
+     * default NIO backend maps the file per open (mmap, page faults, unmap, a sync thread): half the values per CPU
+     * second of its plain RandomAccessFile backend in bench/perfdata-store (docs/performance.md).
      */
     static final RrdBackendFactory FILES = new PagedFileBackendFactory();
 

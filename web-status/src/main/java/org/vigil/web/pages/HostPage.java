@@ -40,8 +40,8 @@ public final class HostPage {
                 ObjectDetail.of(s, monitor, name, null, h.status()))
                 .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(name, null), java.time.Instant.now()))
-                .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, name, null, System.currentTimeMillis() / 1000,
-                        java.time.ZoneId.systemDefault()));
+                .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, name, null,
+                        System.currentTimeMillis() / 1000, java.time.ZoneId.systemDefault()));
     }
 
     /** The host, if the user may see it; else 404, the same as for a host that does not exist. */

@@ -44,7 +44,7 @@ public final class ServicePage {
                 ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h))
                 .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(host, service), java.time.Instant.now()))
-                .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, host, service, System.currentTimeMillis() / 1000,
-                        java.time.ZoneId.systemDefault()));
+                .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, host, service,
+                        System.currentTimeMillis() / 1000, java.time.ZoneId.systemDefault()));
     }
 }

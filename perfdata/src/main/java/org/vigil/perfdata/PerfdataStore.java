@@ -188,7 +188,7 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
         }
     }
 
-    /** The metrics of {@code host}'s check ({@code service} null) or of its service, from {@code start} to {@code end}. */
+    /** The metrics of {@code host}'s check ({@code service} null) or its service, {@code start} to {@code end}. */
     public List<Series> series(String host, String service, long start, long end, long resolution) {
         List<Series> out = new ArrayList<>();
         for (List<Series> one : series(host, service, List.of(new RrdStore.Span(start, end, resolution)))) {

@@ -52,7 +52,8 @@ class PerfdataStoreBench {
         String kind = args.length > 4 ? args[4] : "paged";
         RrdBackendFactory backend = kind.equals("nio") ? new RrdNioBackendFactory()
                 : kind.equals("file") ? new RrdRandomAccessFileBackendFactory() : new PagedFileBackendFactory();
-        System.out.printf(Locale.ROOT, "perfdata store: flush_seconds %d (held values bounded at %,d), rrd4j backend %s%n",
+        System.out.printf(Locale.ROOT, "perfdata store: flush_seconds %d (held values bounded at %,d),"
+                + " rrd4j backend %s%n",
                 flush, bound, backend.getClass().getSimpleName());
         try (PerfdataStore store = new PerfdataStore(new RrdStore(dir, services * 3, backend),
                 new PerfdataStore.Limits(services * 3, services * 2, flush, bound), line -> { })) {
@@ -95,7 +96,8 @@ class PerfdataStoreBench {
                 double secs = (System.nanoTime() - start) / 1e9;
                 double cpuSecs = (cpu.getThreadCpuTime(writer) - cpuStart) / 1e9;
                 StoreCounts c = store.counts();
-                System.out.printf(Locale.ROOT, "minute %d (%s): %,d values in %.1f s (%,d written in %,d checks' writes, %,d held):"
+                System.out.printf(Locale.ROOT, "minute %d (%s): %,d values in %.1f s"
+                        + " (%,d written in %,d checks' writes, %,d held):"
                         + " %,.0f values/s taken, %,.0f per CPU second of the store's thread;"
                         + " handover %.2f us per result on average, %.0f us at most; dropped %d, errors %d%n",
                         minute + 1, minute == 0 ? "every file made" : "updates", services * 3L, secs, wrote,

@@ -24,7 +24,8 @@ import org.rrd4j.core.Sample;
 /**
  * The round-robin files of every metric under one directory ({@link MetricFiles}, shaped as {@link RrdLayout}):
  * any thread writes ({@link #write}, a batch of values in one open) and reads ({@link #metrics}, {@link #series}, all
- * spans in one open). A file is opened for each batch and each read and closed after, so hundreds of thousands of metrics hold no file handle or memory map; a
+ * spans in one open). A file is opened for each batch and each read and closed after, so hundreds of thousands of
+ * metrics hold no file handle or memory map; a
  * lock per file (striped) keeps a read from seeing half a write. The count of metrics is bounded: a new metric
  * beyond {@code maxMetrics} is refused (the caller says so), its file never made.
  */

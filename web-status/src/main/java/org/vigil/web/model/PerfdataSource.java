@@ -14,7 +14,7 @@ public interface PerfdataSource {
      */
     List<MetricSeries> series(String host, String service, long start, long end, long resolution);
 
-    /** One span to read: {@code start} to {@code end} (seconds since the epoch), rows of at least {@code resolution}. */
+    /** One span to read: {@code start} to {@code end} (epoch seconds), rows of at least {@code resolution}. */
     record Span(long start, long end, long resolution) {
     }
 

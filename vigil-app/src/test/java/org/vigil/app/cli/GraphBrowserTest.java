@@ -216,6 +216,13 @@ class GraphBrowserTest {
             // 'free space' has ranges (~:20) as thresholds: their bounds are drawn
             assertThat(browser.find("#graphs .metric-graphs[data-metric='free space'] figure[data-range='4h'] "
                     + "line.crit").getAttribute("y1")).isNotBlank();
+            // docs/screenshots/service-graphs.png, taken again with -Dvigil.screenshots=docs/screenshots
+            String shots = System.getProperty("vigil.screenshots", "");
+            if (!shots.isBlank()) {
+                browser.driver.executeScript("document.getElementById('graphs').scrollIntoView()");
+                browser.screenshot(Path.of(System.getProperty("user.dir")).resolve("..").resolve(shots)
+                        .normalize().resolve("service-graphs.png"));
+            }
         }
     }
 

@@ -120,7 +120,7 @@ class IncidentPagesProcessTest {
         HttpResponse<String> disk = get("/api/v1/services/alive/Disk%20%2Fvar");
         assertThat(disk.statusCode()).as(disk.body()).isEqualTo(200);
         assertThat(disk.body()).contains("DISK OK - 42% used");
-        assertThat(get("/api/v1/hosts/alive/services/Disk%20%2Fvar/perfdata?range=4h").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/services/alive/Disk%20%2Fvar/perfdata?range=4h").statusCode()).isEqualTo(200);
         assertThat(Files.readString(out)).doesNotContain("Exception");
     }
 

@@ -64,6 +64,15 @@ public final class PerfdataResource {
         return reply(host, service, range, start, end);
     }
 
+    /** The same as {@link #service}, at the path of the other service resources ({@code /services/{host}/{service}}). */
+    @GET
+    @Path("services/{host}/{service}/perfdata")
+    public Reply serviceAtServicePath(@PathParam("host") String host, @PathParam("service") String service,
+                                      @QueryParam("range") String range, @QueryParam("start") String start,
+                                      @QueryParam("end") String end, @Context SecurityContext sc) {
+        return service(host, service, range, start, end, sc);
+    }
+
     private Reply reply(String host, String service, String range, String start, String end) {
         if (!source.recording()) {
             throw ApiException.notFound("perfdata is not recorded (perfdata.enabled is false in vigil.yml)");

@@ -43,7 +43,7 @@ URLS = [
     # issue 21's triage: filtered and sorted /problems, each request a query of its own
     ("problems filtered, new", "/problems?state=critical&handled=unhandled&text=host0{n}"),
     ("problems recent, new", "/problems?sort=recent&request={n}"),
-    # a service's detail page with its graphs and 25-hour timeline ({h}: one of the hosts whose svc000 has perfdata)
+    # a service's detail page with its graphs and 25-hour timeline ({h}: one of 100 hosts, none DOWN, whose svc000 is CRITICAL with perfdata)
     ("service detail, graphs", "/service/{h}/svc000?request={n}"),
 ]
 
@@ -77,7 +77,7 @@ def load(port, path, clients, seconds):
         while time.monotonic() < stop_at[0]:
             t = time.monotonic()
             n = next(numbers)
-            target = path.replace("{n}", str(n)).replace("{h}", f"host{(n % 200) * 50 + 1:05d}")
+            target = path.replace("{n}", str(n)).replace("{h}", f"host{(n % 100) * 50 + 1:05d}")
             try:
                 if KEEP_ALIVE:
                     conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=60)

@@ -305,11 +305,12 @@ final class RunCommand implements Callable<Integer> {
                 watcher.close();
             }
             control.ifPresent(org.vigil.web.control.ControlServer::close);
+            // the held perfdata values are written while the log is open: what the store says lands in nagios.log
+            perfdata.ifPresent(org.vigil.perfdata.PerfdataStore::close);
             daemon.close(); // and the gearman dispatch
             queues.ifPresent(QueueMonitor::close);
             notifications.close();
             metrics.ifPresent(MetricWriters::close);
-            perfdata.ifPresent(org.vigil.perfdata.PerfdataStore::close);
             held.ifPresent(LockFile::close);
             stopped.countDown();
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143

@@ -36,6 +36,10 @@ public final class Vigil implements Callable<Integer> {
 
     /** Runs one subcommand; returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        java.util.Optional<VerifyCommand> verify = VerifyArguments.read(args, out, err);
+        if (verify.isPresent()) {
+            return VerifyArguments.run(verify.get(), out, err); // picocli not loaded: see VerifyArguments
+        }
         CommandLine vigil = commandLine(out, err, args.length == 0 ? null : args[0]);
         try {
             return vigil.execute(args);

@@ -1,6 +1,9 @@
 package org.vigil.config.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         contactGroups = sorted(contactGroups);
         hosts = sorted(hosts);
         hostGroups = sorted(hostGroups);
-        services = sorted(services);
+        services = sortedServices(services);
         serviceGroups = sorted(serviceGroups);
         hostDependencies = List.copyOf(hostDependencies);
         serviceDependencies = List.copyOf(serviceDependencies);
@@ -42,6 +45,31 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         }
         return Collections.unmodifiableMap(out);
     }
+
+    /**
+     * {@link #sorted} for services, in the same order (host, then description), sorted in two steps: the host names,
+     * then each host's descriptions. At 100,000 services that is 5,000 names and 20 short ones each instead of 100,000
+     * keys compared in full, most of them first through two equal host names (a tenth of {@code vigil verify}).
+     */
+    static <V> Map<ServiceKey, V> sortedServices(Map<ServiceKey, V> map) {
+        Map<String, List<ServiceKey>> byHost = new HashMap<>();
+        for (ServiceKey k : map.keySet()) {
+            byHost.computeIfAbsent(k.hostName(), h -> new ArrayList<>()).add(k);
+        }
+        String[] hosts = byHost.keySet().toArray(new String[0]);
+        Arrays.sort(hosts);
+        Map<ServiceKey, V> out = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+        for (String host : hosts) {
+            List<ServiceKey> keys = byHost.get(host);
+            keys.sort(BY_DESCRIPTION);
+            for (int i = 0; i < keys.size(); i++) {
+                out.put(keys.get(i), map.get(keys.get(i)));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static final Comparator<ServiceKey> BY_DESCRIPTION = Comparator.comparing(ServiceKey::description);
 
     /** Compiles every timeperiod for evaluation in {@code zone}; problems go to {@code diags}. */
     public org.vigil.config.timeperiod.TimeperiodSchedule compileTimeperiods(java.time.ZoneId zone,

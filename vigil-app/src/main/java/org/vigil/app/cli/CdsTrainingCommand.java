@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,13 +26,18 @@ import picocli.CommandLine.Parameters;
  * the web server, until its first check result and one request to the status page and to the API; then the process
  * exits and the JVM writes the classes it loaded into a class data sharing archive, which every later start maps
  * instead of loading and verifying them again (a restart at 100,000 services does not wait for thousands of classes).
- * Not for users: it prints nothing unless it fails.
+ * With {@code --verify}, the training of short commands: {@code vigil verify} of the same config with templates,
+ * groups, dependencies and escalations added ({@link VerifyTraining}), so that {@code vigil verify} maps the config
+ * reader's classes too. Not for users: it prints nothing unless it fails.
  */
 @Command(name = "cds-training", hidden = true, description = "bin/vigil's class data sharing training run")
 final class CdsTrainingCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "EMPTY_DIR")
     Path dir;
+
+    @Option(names = "--verify")
+    boolean verify;
 
     private static final Pattern SERVING = Pattern.compile("Web: serving http://([^/]+)/");
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
@@ -47,6 +53,9 @@ final class CdsTrainingCommand implements Callable<Integer> {
         Path dir = this.dir.toAbsolutePath();
         try {
             write(dir);
+            if (verify) {
+                return VerifyTraining.run(dir, err);
+            }
         } catch (IOException e) {
             err.println("vigil cds-training: " + e.getMessage());
             return 1;

@@ -148,15 +148,28 @@ public final class ObjectFileLexer {
         if (from == cut || text.charAt(from) == '#') {
             return;
         }
-        String input = text.substring(from, cut);
         SourceLocation where = new SourceLocation(file, lineNo);
         if (type == null) {
-            outside(input, where);
-        } else if (input.equals("}")) {
+            outside(text.substring(from, cut), where);
+        } else if (cut - from == 1 && text.charAt(from) == '}') {
             close();
+        } else if (startsDefinition(text, from, cut)) {
+            diags.error(where, "a new definition starts before the previous one (" + type + " from line "
+                    + start.line() + ") was closed (expected '}')");
+            close();
+            outside(text.substring(from, cut), where);
         } else {
-            inside(input, where);
+            attribute(text, from, cut, where);
         }
+    }
+
+    /** A define line inside a definition: the one before was not closed. */
+    private static boolean startsDefinition(String text, int from, int cut) {
+        if (cut - from <= 6 || !text.startsWith("define", from) || !isBlankOrBrace(text.charAt(from + 6))) {
+            return false;
+        }
+        int brace = text.indexOf('{', from + 1);
+        return brace > 0 && brace < cut;
     }
 
     private void outside(String input, SourceLocation where) {
@@ -198,21 +211,21 @@ public final class ObjectFileLexer {
         return c == ' ' || c == '\t' || c == '{';
     }
 
-    private void inside(String input, SourceLocation where) {
-        if (input.startsWith("define") && input.indexOf('{') > 0 && input.length() > 6
-                && isBlankOrBrace(input.charAt(6))) {
-            diags.error(where, "a new definition starts before the previous one (" + type + " from line "
-                    + start.line() + ") was closed (expected '}')");
-            close();
-            outside(input, where);
-            return;
-        }
-        int sep = 0;
-        while (sep < input.length() && input.charAt(sep) != ' ' && input.charAt(sep) != '\t') {
+    /**
+     * {@code key value} of the line {@code text[from, cut)}, trimmed: the key and value are cut straight from the
+     * file's text (a line's own copy first was a third of what loading 100,000 services allocated).
+     */
+    private void attribute(String text, int from, int cut, SourceLocation where) {
+        int sep = from;
+        while (sep < cut && text.charAt(sep) != ' ' && text.charAt(sep) != '\t') {
             sep++;
         }
-        String key = input.substring(0, sep);
-        String value = input.substring(sep).strip();
+        String key = text.substring(from, sep);
+        int v = sep;
+        while (v < cut && Character.isWhitespace(text.charAt(v))) {
+            v++;
+        }
+        String value = text.substring(v, cut);
         if (value.indexOf('\\') >= 0) {
             value = value.replace("\\;", ";");
         }

@@ -86,12 +86,24 @@ public final class TextFiles {
     }
 
     private static String decode(byte[] bytes) {
+        if (ascii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // one copy, not a char buffer and a copy of it
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static List<String> readLines(Path file, Diagnostics diags, String what) {

@@ -81,15 +81,27 @@ public final class Registry {
 
     /** Splits a comma-separated list, trimming blanks and dropping empty items. */
     public static List<String> split(String list) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(4);
         if (list == null) {
             return out;
         }
-        for (String s : list.split(",")) {
-            String t = s.strip();
-            if (!t.isEmpty()) {
-                out.add(t);
+        // by index, not String.split: called for every list of every object (its array and untrimmed parts)
+        int from = 0;
+        while (from <= list.length()) {
+            int comma = list.indexOf(',', from);
+            int end = comma < 0 ? list.length() : comma;
+            int a = from;
+            int b = end;
+            while (a < b && Character.isWhitespace(list.charAt(a))) {
+                a++;
             }
+            while (b > a && Character.isWhitespace(list.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                out.add(a == 0 && b == list.length() ? list : list.substring(a, b));
+            }
+            from = end + 1;
         }
         return out;
     }

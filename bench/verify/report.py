@@ -2,6 +2,7 @@
 """Print the verify benchmark's tables from what run.sh recorded.
 
 Usage: report.py OUT_DIR
+       report.py --summary OUT_DIR...    (one line per size, as sizes.sh prints it)
 
 Reads OUT_DIR/runs/results.tsv (tool, run, exit code, wall s, peak RSS KB, user s, system s),
 OUT_DIR/runs/<tool>.<run>.out (each run's stdout and stderr) and
@@ -132,9 +133,43 @@ def acceptance(out, runs):
     return ok
 
 
+def services(out):
+    """The generated services, from expected-counts.txt."""
+    for line in (out / "expected-counts.txt").read_text().splitlines():
+        kind, n = line.rsplit(" ", 1)
+        if key(kind) == "services":
+            return int(n)
+    return 0
+
+
+def summary(outs):
+    """One row per size: each tool's wall and CPU medians and peak RSS, and Vigil's ratios to Nagios's."""
+    rows = [("services", "nagios4 wall", "vigil wall", "ratio", "nagios4 CPU", "vigil CPU", "ratio",
+             "nagios4 RSS", "vigil RSS", "ratio")]
+    ok = True
+    for out in outs:
+        runs = read_runs(out / "runs")
+        ok = all(r.rc == 0 for rs in runs.values() for r in rs) and ok
+        med = {t: (statistics.median(x.wall for x in r), statistics.median(x.cpu for x in r),
+                   statistics.median(x.rss_mib for x in r)) for t, r in runs.items()}
+        n, v = med.get("nagios4"), med.get("vigil")
+        cells = []
+        for i, unit in ((0, "s"), (1, "s"), (2, "MiB")):
+            fmt = "{:.0f} " + unit if unit == "MiB" else "{:.2f} " + unit
+            cells += [fmt.format(n[i]) if n else "-", fmt.format(v[i]) if v else "-",
+                      ratio(v[i], n[i]) if n and v else "-"]
+        rows.append((f"{services(out):,}",) + tuple(cells))
+    table(rows)
+    print("(medians; ratio: vigil / nagios4, under 1.00x Vigil is faster. A 10 ms resolution makes small\n"
+          " sizes' ratios coarse. Other work on the machine moves wall times: compare ratios, not times.)")
+    return 0 if ok else 1
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[1] == "--summary":
+        return summary([Path(a) for a in argv[2:]])
     if len(argv) != 2:
-        sys.stderr.write("usage: report.py OUT_DIR\n")
+        sys.stderr.write("usage: report.py OUT_DIR | report.py --summary OUT_DIR...\n")
         return 2
     out = Path(argv[1])
     runs = read_runs(out / "runs")

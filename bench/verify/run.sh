@@ -5,6 +5,8 @@
 #
 # Environment:
 #   RUNS=3                        runs per tool, interleaved
+#   WARMUP=1                      untimed runs per tool first (Vigil's first verify after a build writes its class
+#                                 data sharing archive; both tools' files then sit in the page cache)
 #   VIGIL=<repo>/bin/vigil        the Vigil launcher to time
 #   NAGIOS=nagios4                the Nagios binary to time
 #   OUT=<repo>/bench/out/verify-HOSTSxSERVICES   where the config and outputs go
@@ -15,7 +17,7 @@
 # tool is missing (the Nagios half still runs without Vigil), 64 on bad usage.
 set -euo pipefail
 
-usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; exit "${1:-64}"; }
+usage() { sed -n '2,18s/^# \{0,1\}//p' "$0"; exit "${1:-64}"; }
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -25,6 +27,8 @@ root=$(cd "$here/../.." && pwd)
 hosts=${1:-5000}
 per_host=${2:-20}
 runs=${RUNS:-3}
+warmup=${WARMUP:-1}
+[[ $warmup =~ ^[0-9]+$ ]] || { echo "run.sh: WARMUP '$warmup' is not a whole number" >&2; usage; }
 for n in "$hosts" "$per_host" "$runs"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: '$n' is not a positive integer" >&2; usage; }
 done
@@ -85,7 +89,7 @@ python3 "$here/generate.py" "$out" "$hosts" "$per_host" ${gen_flags[@]+"${gen_fl
 cfg=$out/nagios.cfg
 
 echo "verify benchmark: $hosts hosts x $per_host services = $((hosts * per_host)) services," \
-  "$runs run(s) per tool"
+  "$runs run(s) per tool after $warmup untimed"
 echo "config:  $cfg ($(du -csh "$out/conf.d" "$out/objects" | tail -n1 | cut -f1) in" \
   "$(find "$out/conf.d" "$out/objects" -name '*.cfg' | wc -l) object files)"
 echo "nagios:  $nagios ($("$nagios" --version 2>/dev/null | grep -m1 -o 'Nagios Core [0-9.]*' || echo '?'))"
@@ -106,6 +110,14 @@ time_one() {
   printf '%s\t%s\t%s\t%s\n' "$tool" "$run" "$rc" "$(tail -n1 "$base.time" | tr ' ' '\t')" \
     >>"$out/runs/results.tsv"
 }
+for ((run = 1; run <= warmup; run++)); do
+  for tool in "${tools[@]}"; do
+    case $tool in
+      nagios4) "$nagios" -v "$cfg" >/dev/null 2>&1 || true ;;
+      vigil) "$vigil" verify "$cfg" >/dev/null 2>&1 || true ;;
+    esac
+  done
+done
 for ((run = 1; run <= runs; run++)); do
   for tool in "${tools[@]}"; do
     case $tool in

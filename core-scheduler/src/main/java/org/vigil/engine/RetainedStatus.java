@@ -120,7 +120,9 @@ final class RetainedStatus {
         s.setLastEventId(integer(m, "last_event_id", 0));
         s.setCurrentProblemId(integer(m, "current_problem_id", 0));
         s.setLastProblemId(integer(m, "last_problem_id", 0));
-        s.setNotificationsEnabled(integer(m, "notifications_enabled", 1) == 1);
+        // absent (an import of a switch Nagios would not take back): the config's value stands
+        s.setNotificationsEnabled(
+                integer(m, "notifications_enabled", s.notificationsEnabled() ? 1 : 0) == 1);
         s.setActiveChecksEnabled(integer(m, "active_checks_enabled", s.activeChecksEnabled() ? 1 : 0) == 1);
         s.setPassiveChecksEnabled(integer(m, "passive_checks_enabled", s.passiveChecksEnabled() ? 1 : 0) == 1);
         s.setEventHandlerEnabled(integer(m, "event_handler_enabled", s.eventHandlerEnabled() ? 1 : 0) == 1);

@@ -14,7 +14,7 @@ import org.vigil.engine.retention.WriteBehindRetention;
  * The daemon's retention: where state is kept (vigil.yml's database, the system property, the environment, or H2
  * beside {@code state_retention_file}), the restore at start, and the writer that outlives engines.
  */
-final class DaemonRetention {
+public final class DaemonRetention {
 
     private final NagiosLog log;
     /** The retention database chosen by the caller (vigil.yml's {@code database.url}); null: as the Daemon decides. */
@@ -78,7 +78,7 @@ final class DaemonRetention {
      * or {@code VIGIL_RETENTION_URL}, else embedded H2 beside {@code state_retention_file}; empty when state is not
      * retained.
      */
-    static Optional<RetentionSettings> settings(MainConfig main, String chosenUrl) {
+    public static Optional<RetentionSettings> settings(MainConfig main, String chosenUrl) {
         if (!main.flag("retain_state_information", true)) {
             return Optional.empty();
         }

@@ -161,6 +161,8 @@ function _complete_vigil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} worker" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeperiod" ];    then _picocli_vigil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import-nagios-state" ];    then _picocli_vigil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export-nagios-state" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vigil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_vigil; return $?; fi
 
@@ -172,11 +174,15 @@ function _complete_vigil() {
   local cmds4=(verify)
   local cmds5=(worker)
   local cmds6=(timeperiod)
-  local cmds7=(completion)
-  local cmds8=(help)
+  local cmds7=(import-nagios-state)
+  local cmds8=(export-nagios-state)
+  local cmds9=(completion)
+  local cmds10=(help)
 
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vigil_help; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vigil_completion; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vigil_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vigil_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vigil_exportnagiosstate; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vigil_importnagiosstate; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vigil_timeperiod; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vigil_worker; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vigil_verify; return $?; fi
@@ -194,7 +200,7 @@ function _picocli_vigil() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run hash-password reload sweep verify worker timeperiod completion help"
+  local commands="run hash-password reload sweep verify worker timeperiod import-nagios-state export-nagios-state completion help"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -407,6 +413,88 @@ function _picocli_vigil_timeperiod() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `import-nagios-state` subcommand.
+function _picocli_vigil_importnagiosstate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--dry-run'"
+  local arg_opts="'--web-config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--web-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "import-nagios-state" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `export-nagios-state` subcommand.
+function _picocli_vigil_exportnagiosstate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--web-config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--web-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "export-nagios-state" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_vigil_completion() {
   # Get completion data
@@ -430,7 +518,7 @@ function _picocli_vigil_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run hash-password reload sweep verify worker timeperiod completion"
+  local commands="run hash-password reload sweep verify worker timeperiod import-nagios-state export-nagios-state completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

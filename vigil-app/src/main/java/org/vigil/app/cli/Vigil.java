@@ -63,6 +63,8 @@ public final class Vigil implements Callable<Integer> {
         commands.put("verify", () -> new VerifyCommand(out, err));
         commands.put("worker", () -> new WorkerCommand(out, err));
         commands.put("timeperiod", () -> new TimeperiodCommand(out, err));
+        commands.put("import-nagios-state", () -> new ImportNagiosStateCommand(out, err));
+        commands.put("export-nagios-state", () -> new ExportNagiosStateCommand(out, err));
         commands.put("completion", () -> new CompletionCommand(out));
         commands.put("help", CommandLine.HelpCommand::new);
         commands.put("cds-training", () -> new CdsTrainingCommand(err)); // bin/vigil's, hidden: not for users

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommandLineTest {
 
     private static final String[] COMMANDS = {"run", "hash-password", "reload", "sweep", "verify", "timeperiod",
-        "completion", "help"};
+        "import-nagios-state", "export-nagios-state", "completion", "help"};
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -42,6 +42,8 @@ class CommandLineTest {
         "sweep         | usage: vigil sweep [-h] [--json] [--host=NAME]...                                | --state",
         "verify        | usage: vigil verify [-h] [--explain-checks] [--dump-objects=FILE]               | nagios -v",
         "timeperiod    | usage: vigil timeperiod [-h] [--json] [--at=TIME] NAGIOS_CFG PERIOD              | --at=TIME",
+        "import-nagios-state | usage: vigil import-nagios-state [-h] [--dry-run] [--web-config=vigil.yml] | status.dat",
+        "export-nagios-state | usage: vigil export-nagios-state [-h] [--web-config=vigil.yml] FILE | Nagios 4",
         "completion    | usage: vigil completion [-h]                                                     | source"})
     void everyCommandHasGeneratedHelpOnStdout(String command, String synopsis, String mentions) {
         assertThat(run(command, "--help")).isZero();

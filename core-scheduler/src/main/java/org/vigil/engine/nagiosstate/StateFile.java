@@ -42,10 +42,19 @@ public record StateFile(Path path, Kind kind, List<Block> blocks) {
         }
     }
 
+    /** The largest file read: a retention.dat of 100,000 services is about 160 MB. */
+    static final long MAX_BYTES = 2L << 30;
+
     /** Reads {@code path}; a file without any Nagios state block is unreadable, not empty. */
     public static StateFile read(Path path) throws Unreadable {
         List<String> lines;
         try {
+            if (!Files.isRegularFile(path)) {
+                throw new Unreadable(path + ": " + (Files.exists(path) ? "not a regular file" : "no such file"));
+            }
+            if (Files.size(path) > MAX_BYTES) {
+                throw new Unreadable(path + ": larger than 2 GiB; not a Nagios state file");
+            }
             // ISO-8859-1 keeps every byte: plugin output in any encoding goes back out as it came in
             lines = Files.readAllLines(path, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {

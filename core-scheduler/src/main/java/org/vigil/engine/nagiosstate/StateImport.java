@@ -1,5 +1,6 @@
 package org.vigil.engine.nagiosstate;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +23,9 @@ import org.vigil.engine.retention.ObjectRecord;
  */
 public final class StateImport {
 
-    /** What an import puts into the store, the first entry id free after it, and the report. */
-    public record Result(List<ObjectRecord> records, List<Entry> entries, long nextEntryId, ImportReport report) {
+    /** What an import puts into the store, the first entry id free after it, the report, and which file it read. */
+    public record Result(List<ObjectRecord> records, List<Entry> entries, long nextEntryId, ImportReport report,
+                         StateFile.Kind kind) {
     }
 
     private final VigilObjects vigil;
@@ -39,25 +41,27 @@ public final class StateImport {
         this.existing = vigil.keys();
     }
 
-    /** Imports {@code file} for the hosts, services and contacts of Vigil's config. */
+    /** Imports {@code file}, already read, for the hosts, services and contacts of Vigil's config. */
     public static Result of(StateFile file, VigilObjects vigil) {
         StateImport in = new StateImport(vigil);
-        for (StateFile.Block b : file.blocks()) {
-            in.block(b, file.kind() == StateFile.Kind.STATUS ? unstatus(b.type()) : b.type());
-        }
-        if (file.kind() == StateFile.Kind.STATUS) {
-            in.report.note(file.path() + " is a status.dat: it has no flapping history (state_history), so flap"
-                    + " detection starts afresh; a retention.dat, when there is one, carries it");
-        }
-        return in.finish();
+        file.blocks().forEach(in::block);
+        return in.finish(file.path(), file.kind());
+    }
+
+    /** Imports the file at {@code path}, read a block at a time. */
+    public static Result of(Path path, VigilObjects vigil) throws StateFile.Unreadable {
+        StateImport in = new StateImport(vigil);
+        StateFile.Kind kind = StateFile.read(path, in::block);
+        return in.finish(path, kind);
     }
 
     private static String unstatus(String type) {
         return type.endsWith("status") ? type.substring(0, type.length() - "status".length()) : type;
     }
 
-    private void block(StateFile.Block b, String type) {
-        switch (type) {
+    /** One block of either file: status.dat's {@code hoststatus} is retention.dat's {@code host}, and so on. */
+    private void block(StateFile.Block b) {
+        switch (unstatus(b.type())) {
             case "host" -> object(b, ObjectKey.host(b.get("host_name")), "hosts");
             case "service" -> {
                 if (b.get("service_description").isEmpty()) {
@@ -169,7 +173,11 @@ public final class StateImport {
         }
     }
 
-    private Result finish() {
+    private Result finish(Path path, StateFile.Kind kind) {
+        if (kind == StateFile.Kind.STATUS) {
+            report.note(path + " is a status.dat: it has no flapping history (state_history), so flap detection"
+                    + " starts afresh; a retention.dat, when there is one, carries it");
+        }
         Set<Long> downtimeIds = new HashSet<>();
         downtimes.forEach(d -> downtimeIds.add(number(d.get("downtime_id"))));
         long next = nextFromNagios;
@@ -199,7 +207,7 @@ public final class StateImport {
         for (StateFile.Block b : downtimes) {
             EntryBlocks.downtime(b, commentIds, existing, report).ifPresent(entries::add);
         }
-        return new Result(List.copyOf(records), List.copyOf(entries), next, report);
+        return new Result(List.copyOf(records), List.copyOf(entries), next, report, kind);
     }
 
     /** The object a comment or downtime block is attached to; null for a service block without a description. */

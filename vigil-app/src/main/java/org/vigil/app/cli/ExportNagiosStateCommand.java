@@ -75,7 +75,7 @@ final class ExportNagiosStateCommand implements Callable<Integer> {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Path tmp = Files.createTempFile(dir, ".vigil-retention", ".tmp");
-            Files.writeString(tmp, StateExport.write(state, Instant.now()), StandardCharsets.ISO_8859_1);
+            Files.writeString(tmp, StateExport.write(state, Instant.now()), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             err.println(NAME + ": cannot write " + file + ": " + FileProblems.describe(e));

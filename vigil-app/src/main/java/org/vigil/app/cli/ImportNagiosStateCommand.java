@@ -65,22 +65,21 @@ final class ImportNagiosStateCommand implements Callable<Integer> {
         if (target.isEmpty()) {
             return 1;
         }
-        StateFile state;
-        try {
-            state = StateFile.read(file);
-        } catch (StateFile.Unreadable e) {
-            err.println(NAME + ": " + e.getMessage());
-            return 1;
-        }
         LoadResult loaded = ConfigLoader.load(target.get().nagiosCfg());
         if (!loaded.ok()) {
             err.println(NAME + ": " + target.get().nagiosCfg() + " has " + loaded.diagnostics().errorCount()
                     + " error(s); see 'vigil verify " + target.get().nagiosCfg() + "'");
             return 1;
         }
-        StateImport.Result imported = StateImport.of(state, VigilObjects.of(loaded.model(), loaded.mainConfig()));
+        StateImport.Result imported;
+        try {
+            imported = StateImport.of(file, VigilObjects.of(loaded.model(), loaded.mainConfig()));
+        } catch (StateFile.Unreadable e) {
+            err.println(NAME + ": " + e.getMessage());
+            return 1;
+        }
         if (dryRun) {
-            out.println("Dry run: " + file + " (" + kind(state) + ") was read; the store was not changed.");
+            out.println("Dry run: " + file + " (" + kind(imported) + ") was read; the store was not changed.");
             imported.report().lines().forEach(out::println);
             return 0;
         }
@@ -90,7 +89,7 @@ final class ImportNagiosStateCommand implements Callable<Integer> {
         }
         try (JdbcRetentionStore s = store.get()) {
             StoreReplacement.replace(s, imported);
-            out.println("Imported " + file + " (" + kind(state) + ") into " + s.where() + ".");
+            out.println("Imported " + file + " (" + kind(imported) + ") into " + s.where() + ".");
         } catch (RetentionException e) {
             err.println(NAME + ": " + e.problem());
             return 1;
@@ -99,7 +98,7 @@ final class ImportNagiosStateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String kind(StateFile state) {
-        return state.kind() == StateFile.Kind.RETENTION ? "a retention.dat" : "a status.dat";
+    private static String kind(StateImport.Result imported) {
+        return imported.kind() == StateFile.Kind.RETENTION ? "a retention.dat" : "a status.dat";
     }
 }

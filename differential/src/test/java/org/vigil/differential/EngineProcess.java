@@ -278,7 +278,7 @@ abstract class EngineProcess implements AutoCloseable {
     }
 
     /** Vigil as a user runs it: {@code bin/vigil run --no-web} on the shaded jar. */
-    static final class Vigil extends EngineProcess {
+    static class Vigil extends EngineProcess {
         static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
         Vigil(String label, Path dir) {

@@ -62,7 +62,7 @@ final class ImportNagiosStateCommand implements Callable<Integer> {
             return UsageErrors.USAGE;
         }
         Optional<NagiosStateStore.Target> target = stores.target(config, webConfig);
-        if (target.isEmpty()) {
+        if (target.isEmpty() || !dryRun && stores.daemonRuns(target.get())) {
             return 1;
         }
         LoadResult loaded = ConfigLoader.load(target.get().nagiosCfg());

@@ -86,14 +86,22 @@ final class NagiosStateStore {
     record Target(Path nagiosCfg, MainConfig main, RetentionSettings settings) {
     }
 
-    /** Opens the store when no daemon runs on it; empty (and said why) otherwise. */
-    Optional<JdbcRetentionStore> open(Target t) {
+    /** Whether a daemon runs on the config, by its lock file (and says so): checked before any slow work. */
+    boolean daemonRuns(Target t) {
         Optional<Path> lock = t.main().path("lock_file");
         if (lock.isPresent() && heldByAnother(lock.get())) {
             err.println(command + ": a daemon runs on this config: " + lock.get() + " is locked"
                     + LockFile.readPid(lock.get()).map(pid -> " by PID " + pid).orElse("")
                     + "; stop it first (the daemon would overwrite the store, and Nagios writes retention.dat only"
                     + " when it stops)");
+            return true;
+        }
+        return false;
+    }
+
+    /** Opens the store when no daemon runs on it; empty (and said why) otherwise. */
+    Optional<JdbcRetentionStore> open(Target t) {
+        if (daemonRuns(t)) {
             return Optional.empty();
         }
         try {
@@ -116,6 +124,8 @@ final class NagiosStateStore {
             }
             held.release();
             return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // this very process holds it (a daemon and the command in one JVM, as in a test)
         } catch (IOException e) {
             return false; // not ours to write: the store's own claim still tells a running daemon
         }

@@ -97,8 +97,13 @@ public final class StateImport {
                 ignore(field);
             }
         });
+        VigilObjects.Settings settings = vigil.settings().get(key);
         if (!attributes.containsKey("no_more_notifications")) { // status.dat has both, retention.dat neither
-            renotify(key, attributes);
+            renotify(settings, attributes);
+        }
+        if (!"0".equals(attributes.getOrDefault("current_state", "0")) && "1".equals(attributes.get("state_type"))) {
+            // as Nagios at read: a hard problem is at max_check_attempts, which the config may have changed
+            attributes.put("current_attempt", Integer.toString(settings.maxAttempts()));
         }
         records.add(new ObjectRecord(key, 1, attributes));
         report.took(counted);
@@ -113,14 +118,13 @@ public final class StateImport {
      * Without these a restart took a notified problem for one never notified. Escalations' own intervals are not
      * counted: the next notification then waits for the object's interval.
      */
-    private void renotify(ObjectKey key, Map<String, String> attributes) {
+    private static void renotify(VigilObjects.Settings r, Map<String, String> attributes) {
         long last = number(attributes.get("last_notification"));
         if (last == 0 || "0".equals(attributes.getOrDefault("current_state", "0"))) {
             return;
         }
-        VigilObjects.Renotify r = vigil.renotify().get(key);
-        attributes.put("next_notification", Long.toString(last + r.seconds()));
-        attributes.put("no_more_notifications", r.seconds() == 0 && !r.isVolatile() ? "1" : "0");
+        attributes.put("next_notification", Long.toString(last + r.renotifySeconds()));
+        attributes.put("no_more_notifications", r.renotifySeconds() == 0 && !r.isVolatile() ? "1" : "0");
     }
 
     private void contact(StateFile.Block b) {

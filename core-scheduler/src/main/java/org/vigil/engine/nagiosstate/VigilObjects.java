@@ -11,37 +11,43 @@ import org.vigil.config.model.Service;
 import org.vigil.engine.retention.ObjectKey;
 
 /**
- * What an import needs of Vigil's config: which hosts, services and contacts it has, and each host's and service's
- * re-notification interval in seconds ({@code notification_interval} times {@code interval_length}; 0 for none).
+ * What an import needs of Vigil's config: which hosts, services and contacts it has, and what Nagios reads of a
+ * host's or service's config when it takes its retained state back ({@link Settings}).
  */
-public record VigilObjects(Set<ObjectKey> keys, Map<ObjectKey, Renotify> renotify) {
+public record VigilObjects(Set<ObjectKey> keys, Map<ObjectKey, Settings> settings) {
 
-    /** When a notified problem is notified again; {@code seconds} 0, not volatile: never (no_more_notifications). */
-    public record Renotify(long seconds, boolean isVolatile) {
+    /**
+     * {@code renotifySeconds}: when a notified problem is notified again ({@code notification_interval} times
+     * {@code interval_length}; 0, not volatile: never, no_more_notifications); {@code maxAttempts}: the attempt a hard
+     * problem is at.
+     */
+    public record Settings(long renotifySeconds, boolean isVolatile, int maxAttempts) {
     }
 
     public VigilObjects {
         keys = Set.copyOf(keys);
-        renotify = Map.copyOf(renotify);
+        settings = Map.copyOf(settings);
     }
 
     /** The objects of {@code model}, with {@code main}'s interval_length. */
     public static VigilObjects of(ObjectModel model, MainConfig main) {
         long unit = intervalLength(main);
         Set<ObjectKey> keys = new HashSet<>();
-        Map<ObjectKey, Renotify> renotify = new HashMap<>();
+        Map<ObjectKey, Settings> settings = new HashMap<>();
         for (Host h : model.hosts().values()) {
             ObjectKey k = ObjectKey.host(h.name());
             keys.add(k);
-            renotify.put(k, new Renotify(Math.round(h.notification().interval() * unit), false));
+            settings.put(k, new Settings(Math.round(h.notification().interval() * unit), false,
+                    h.check().maxCheckAttempts()));
         }
         for (Service s : model.services().values()) {
             ObjectKey k = ObjectKey.service(s.key().hostName(), s.key().description());
             keys.add(k);
-            renotify.put(k, new Renotify(Math.round(s.notification().interval() * unit), s.isVolatile()));
+            settings.put(k, new Settings(Math.round(s.notification().interval() * unit), s.isVolatile(),
+                    s.check().maxCheckAttempts()));
         }
         model.contacts().keySet().forEach(c -> keys.add(ObjectKey.contact(c)));
-        return new VigilObjects(keys, renotify);
+        return new VigilObjects(keys, settings);
     }
 
     private static long intervalLength(MainConfig main) {

@@ -36,9 +36,10 @@ class StateImportTest {
     private static VigilObjects vigil() {
         Set<ObjectKey> keys = Set.of(ObjectKey.host("web1"), ObjectKey.host("db1"), APP, DB,
                 ObjectKey.service("web1", "disk"), ObjectKey.service("db1", "backup"), ObjectKey.contact("oncall"));
-        Map<ObjectKey, VigilObjects.Renotify> renotify = new HashMap<>();
-        keys.forEach(k -> renotify.put(k, new VigilObjects.Renotify(0, false)));
-        return new VigilObjects(keys, renotify);
+        Map<ObjectKey, VigilObjects.Settings> settings = new HashMap<>();
+        keys.forEach(k -> settings.put(k, new VigilObjects.Settings(0, false, 1)));
+        settings.put(APP, new VigilObjects.Settings(0, false, 4)); // raised in Vigil's config since Nagios ran
+        return new VigilObjects(keys, settings);
     }
 
     private static StateFile file(String name) throws Exception {
@@ -60,6 +61,7 @@ class StateImportTest {
                 .containsEntry("current_notification_number", "1").containsEntry("plugin_output", "CRITICAL - app down")
                 .containsEntry("no_more_notifications", "1") // notification_interval 0, as Nagios derives it
                 .containsEntry("next_notification", app.get("last_notification"))
+                .containsEntry("current_attempt", "4") // a hard problem: at max_check_attempts, as Nagios at read
                 .doesNotContainKeys("notifications_enabled", "check_latency", "notified_on_critical");
         Map<String, String> db = records.get(DB).attributes();
         assertThat(db).containsEntry("notifications_enabled", "0") // modified_attributes=1 says a command did it

@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.vigil.web.browser.Chromium;
 
 /**
  * Vigil's availability report against avail.cgi (Debian's nagios4-cgi) on the same log (issue 21): a real
@@ -28,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * service downtime, is stopped and started again inside the downtime (a program stop), and then both report over
  * the same custom period, with avail.cgi's defaults and with states not assumed while the program was stopped.
  * The CSV of a host, a service, a host group and a service group must be the same text as avail.cgi's; the HTML
- * page must show avail.cgi's percentages.
+ * page must show avail.cgi's percentages, in its text and in headless Chromium.
  */
 class AvailabilityProcessTest {
 
@@ -89,11 +94,13 @@ class AvailabilityProcessTest {
         assertThat(log).contains(" shutting down...");
 
         String period = "timeperiod=custom&t1=" + t1 + "&t2=" + t2;
+        Map<String, String> availCgi = new LinkedHashMap<>();
         for (String assume : List.of("", "&assumestatesduringnotrunning=no")) {
             for (String subject : List.of("host=web1", "host=web2", "host=web1&service=HTTP",
                     "host=web1&service=Disk", "hostgroup=web", "servicegroup=frontend")) {
                 String q = subject + "&" + period + assume;
                 String theirs = signed(NagiosCgi.body(cgi.get("avail.cgi", q + "&csvoutput=")).strip());
+                availCgi.put(q, theirs);
                 String ours = get("/availability?" + q + "&csvoutput").strip();
                 assertThat(ours).as(q + "\nlog:\n" + log).isEqualTo(theirs);
                 assertThat(percentages(ours)).as(q).isNotEmpty();
@@ -104,6 +111,83 @@ class AvailabilityProcessTest {
         String stopped = get("/availability?host=web1&" + period + "&assumestatesduringnotrunning=no&csvoutput");
         long notRunning = Long.parseLong(stopped.split("\n")[1].split(", ")[28]);
         assertThat(notRunning).as(stopped).isGreaterThanOrEqualTo(2);
+        long t = System.nanoTime();
+        browserShowsAvailCgisPercentages(availCgi, period);
+        System.out.printf("AvailabilityProcessTest: six reports in Chromium against avail.cgi in %d ms%n",
+                (System.nanoTime() - t) / 1_000_000);
+    }
+
+    /**
+     * Chromium shows, on each report page, the percentages avail.cgi's CSV ({@code availCgi}, by query) has for the
+     * same log and period: a
+     * host's and a service's total and known share per state and their undetermined share, and each row of a host
+     * group's and a service group's table.
+     */
+    private void browserShowsAvailCgisPercentages(Map<String, String> availCgi, String period) throws Exception {
+        try (Chromium browser = new Chromium("http://127.0.0.1:" + port, 1280, 1000)) {
+            for (String subject : List.of("host=web1", "host=web1&service=HTTP", "host=web1&service=Disk",
+                    "hostgroup=web", "servicegroup=frontend", "host=web1!")) {
+                // the last: states not assumed while stopped, so some time is undetermined
+                String q = subject.endsWith("!") ? "host=web1&" + period + "&assumestatesduringnotrunning=no"
+                        : subject + "&" + period;
+                assertThat(availCgi).as("avail.cgi's CSV of " + q).containsKey(q);
+                List<Map<String, String>> theirs = csvRows(availCgi.get(q));
+                browser.open("/availability?" + q);
+                if (subject.contains("group=")) {
+                    String table = subject.startsWith("hostgroup") ? "#host-availability" : "#service-availability";
+                    String prefix = subject.startsWith("hostgroup") ? "" : "SERVICE_";
+                    for (Map<String, String> row : theirs) {
+                        String css = table + " tr[data-host='" + unquoted(row.get("HOST_NAME")) + "']"
+                                + (row.containsKey("SERVICE_DESCRIPTION") ? "[data-service='"
+                                + unquoted(row.get("SERVICE_DESCRIPTION")) + "']" : "");
+                        for (WebElement cell : browser.driver.findElements(By.cssSelector(css + " td.pct"))) {
+                            String st = cell.getAttribute("data-state");
+                            String expected = row.get(prefix + "PERCENT_TIME_" + st) + (st.equals("UNDETERMINED")
+                                    ? "" : " (" + row.get(prefix + "PERCENT_KNOWN_TIME_" + st) + ")");
+                            assertThat(cell.getText()).as(q + " " + css + " " + st).isEqualTo(expected);
+                        }
+                        assertThat(browser.driver.findElements(By.cssSelector(css + " td.pct"))).as(q + " " + css)
+                                .hasSize(subject.startsWith("hostgroup") ? 4 : 5);
+                    }
+                    continue;
+                }
+                Map<String, String> row = theirs.get(0);
+                List<WebElement> totals = browser.driver.findElements(By.cssSelector(
+                        "#availability tr[data-kind='total']"));
+                assertThat(totals).as(q).hasSize(subject.contains("service=") ? 5 : 4);
+                for (WebElement tr : totals) {
+                    String st = tr.getAttribute("data-state");
+                    assertThat(tr.findElement(By.cssSelector("td.pct")).getText()).as(q + " " + st)
+                            .isEqualTo(row.get("PERCENT_TOTAL_TIME_" + st));
+                    if (!st.equals("UNDETERMINED")) {
+                        assertThat(tr.findElement(By.cssSelector("td.pct-known")).getText()).as(q + " " + st)
+                                .isEqualTo(row.get("PERCENT_KNOWN_TIME_" + st));
+                    }
+                }
+            }
+        }
+    }
+
+    /** avail.cgi's CSV as one map per line, from its header's column names to the line's values. */
+    private static List<Map<String, String>> csvRows(String csv) {
+        String[] lines = csv.split("\n");
+        String[] header = lines[0].split(", ");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] values = lines[i].split(", ");
+            assertThat(values).as(csv).hasSameSizeAs(header);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], values[c]);
+            }
+            rows.add(row);
+        }
+        assertThat(rows).as(csv).isNotEmpty();
+        return rows;
+    }
+
+    private static String unquoted(String name) {
+        return name.substring(1, name.length() - 1).replace("\"\"", "\"");
     }
 
     /** The HTML report shows each state's percentage of the period as the CSV of avail.cgi has it. */

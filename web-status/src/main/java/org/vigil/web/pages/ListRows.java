@@ -138,7 +138,11 @@ final class ListRows {
         return w.out.toString();
     }
 
-    /** The services folded under a host's row: a summary that opens to one line each. */
+    /**
+     * The services folded under a host's row: a summary that opens to one line each, each with its own check box
+     * when the user may act (the header's "select all" ticks them too: in an outage the host and everything on it
+     * are acknowledged in one go).
+     */
     private void affected(Problem p) {
         out.append("<details class=\"affected\"><summary>").append(esc(p.summary()))
                 .append("</summary>\n        <ul class=\"affected\">\n");
@@ -146,6 +150,11 @@ final class ListRows {
             CheckView c = r.status();
             out.append("          <li data-host=\"").append(esc(r.host())).append("\" data-service=\"")
                     .append(esc(r.service())).append("\">");
+            if (canAct) {
+                String t = esc(r.host() + ";" + r.service());
+                out.append("<input type=\"checkbox\" class=\"select\" name=\"target\" value=\"").append(t)
+                        .append("\" aria-label=\"Select ").append(t).append("\"> ");
+            }
             state(c.state());
             out.append(' ');
             link(fmt.serviceUrl(r.host(), r.service()), r.service());

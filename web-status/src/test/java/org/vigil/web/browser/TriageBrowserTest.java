@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.vigil.web.app.VigilConfiguration;
 
 /**
@@ -124,5 +125,34 @@ class TriageBrowserTest {
                 .isEmpty();
         assertThat(rows("unhandled", "rack4-a")).hasSize(1);
         assertThat(rows("unhandled", "rack4-c")).hasSize(1);
+        foldedServicesAreSelectable();
+    }
+
+    /**
+     * A folded service has its own check box: ticked alone, it is the one target of a bulk action; the header's
+     * "select all" ticks the folded services with their hosts' rows.
+     */
+    private void foldedServicesAreSelectable() {
+        String box = "#problem-list tbody.unhandled tr[data-host='rack4-a'] ul.affected li[data-service='app-03'] "
+                + "input.select[name=target]";
+        browser.find("#problem-list tbody.unhandled tr[data-host='rack4-a'] details.affected summary").click();
+        browser.await("rack4-a's services shown", d -> d.findElement(By.cssSelector(box)).isDisplayed());
+        assertThat(browser.find(box).getAttribute("value")).isEqualTo("rack4-a;app-03");
+        browser.find(box).click();
+        WebElement bar = browser.find("form.list-actions .action-bar");
+        new Select(bar.findElement(By.name("action"))).selectByValue("acknowledge");
+        bar.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("the acknowledgement form for the folded service",
+                d -> d.findElements(By.id("action-targets")).stream().findFirst().orElse(null));
+        assertThat(browser.driver.findElements(By.cssSelector("#action-form input[type=hidden][name=target]")))
+                .extracting(e -> e.getAttribute("value")).containsExactly("rack4-a;app-03");
+
+        browser.open("/problems");
+        browser.find("#problem-list input.select-all").click();
+        // every row's box and every folded service's, rack4-b's ten among the handled problems too
+        assertThat(browser.driver.findElements(By.cssSelector("#problem-list input.select[name=target]:checked")))
+                .hasSameSizeAs(browser.driver.findElements(By.cssSelector("#problem-list input.select[name=target]")));
+        assertThat(browser.driver.findElements(By.cssSelector(
+                "#problem-list ul.affected input.select[name=target]:checked"))).hasSize(30);
     }
 }

@@ -72,6 +72,9 @@ class ProblemsPageTest {
                 .contains("<li data-host=\"web1\" data-service=\"disk\"");
         assertThat(row(html, "problem-list", "web1")).contains("class=\"state-down has-affected\"")
                 .contains("<details class=\"affected\"><summary>2 services affected: 1 CRITICAL, 1 WARNING</summary>");
+        // each folded service can be ticked for a bulk action on its own
+        assertThat(section(html, "unhandled")).contains("<li data-host=\"web1\" data-service=\"http\"><input "
+                + "type=\"checkbox\" class=\"select\" name=\"target\" value=\"web1;http\"");
         assertThat(html).contains("<strong>2</strong> of 2 problems");
 
         post("/api/v1/hosts/web1/acknowledge", "{\"comment\":\"rack 4 power\"}");

@@ -59,16 +59,20 @@ public final class GroupsResource {
                                @Context UriInfo uri) {
             StatusSnapshot s = pages.snapshot();
             Access a = pages.access(sc);
-            boolean single = name != null && !name.isBlank();
-            List<GroupPanel> panels = single ? hostGroups(s, a, List.of(Lists.hostGroup(s, name)), MEMBERS_SHOWN_SINGLE)
-                    : !a.user().allObjects() ? hostGroups(s, a, s.hostGroups(), MEMBERS_SHOWN)
-                    : s.derived(ALL_HOST_GROUPS, x -> hostGroups(x, a, x.hostGroups(), MEMBERS_SHOWN));
+            GroupFilter f = GroupFilter.of(uri, true, name);
+            String group = f.group;
+            boolean single = group != null;
+            GroupFilter members = f.members() ? f : null;
+            List<GroupPanel> panels = single
+                    ? hostGroups(s, a, List.of(Lists.hostGroup(s, group)), MEMBERS_SHOWN_SINGLE, members)
+                    : members != null || !a.user().allObjects() ? hostGroups(s, a, s.hostGroups(), MEMBERS_SHOWN,
+                    members) : s.derived(ALL_HOST_GROUPS, x -> hostGroups(x, a, x.hostGroups(), MEMBERS_SHOWN, null));
             if (single && panels.isEmpty()) {
-                throw new NotFoundException("There is no host group '" + name + "'.");
+                throw new NotFoundException("There is no host group '" + group + "'.");
             }
             return new GroupsView(pages.context(sc, uri, s, Pages.REFRESH_SECONDS),
                     single ? "Host group " + panels.get(0).alias() : "Host groups", "hostgroups", panels,
-                    "hostgroup", single);
+                    "hostgroup", single ? group : null, f.query, Lists.hostGroupNames(s, a));
         }
     }
 
@@ -87,17 +91,21 @@ public final class GroupsResource {
                                @Context UriInfo uri) {
             StatusSnapshot s = pages.snapshot();
             Access a = pages.access(sc);
-            boolean single = name != null && !name.isBlank();
+            GroupFilter f = GroupFilter.of(uri, false, name);
+            String group = f.group;
+            boolean single = group != null;
+            GroupFilter members = f.members() ? f : null;
             List<GroupPanel> panels = single
-                    ? serviceGroups(s, a, List.of(Lists.serviceGroup(s, name)), MEMBERS_SHOWN_SINGLE)
-                    : !a.user().allObjects() ? serviceGroups(s, a, s.serviceGroups(), MEMBERS_SHOWN)
-                    : s.derived(ALL_SERVICE_GROUPS, x -> serviceGroups(x, a, x.serviceGroups(), MEMBERS_SHOWN));
+                    ? serviceGroups(s, a, List.of(Lists.serviceGroup(s, group)), MEMBERS_SHOWN_SINGLE, members)
+                    : members != null || !a.user().allObjects() ? serviceGroups(s, a, s.serviceGroups(),
+                    MEMBERS_SHOWN, members)
+                    : s.derived(ALL_SERVICE_GROUPS, x -> serviceGroups(x, a, x.serviceGroups(), MEMBERS_SHOWN, null));
             if (single && panels.isEmpty()) {
-                throw new NotFoundException("There is no service group '" + name + "'.");
+                throw new NotFoundException("There is no service group '" + group + "'.");
             }
             return new GroupsView(pages.context(sc, uri, s, Pages.REFRESH_SECONDS),
                     single ? "Service group " + panels.get(0).alias() : "Service groups", "servicegroups", panels,
-                    "servicegroup", single);
+                    "servicegroup", single ? group : null, f.query, Lists.serviceGroupNames(s, a));
         }
     }
 
@@ -106,19 +114,22 @@ public final class GroupsResource {
      * over the services: each object adds itself to the groups it names, so the cost does not grow with the
      * number of groups times their size. The counts are those of the lists they link to ({@code /services?hostgroup=}
      * counts the services the user sees on the group's hosts). A group none of whose members the user sees is
-     * left out (unless it sees all).
+     * left out (unless it sees all). With {@code filter} (null for none) a panel lists the members that pass it,
+     * and a group with none is left out (but for one group's page).
      */
-    static List<GroupPanel> hostGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
+    static List<GroupPanel> hostGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown,
+                                       GroupFilter filter) {
         Map<String, Acc> acc = new LinkedHashMap<>();
-        groups.forEach(g -> acc.put(g.name(), new Acc(g, "hostgroup", shown)));
+        groups.forEach(g -> acc.put(g.name(), new Acc(g, "hostgroup", shown, filter)));
         // one group's page walks the group's index; all groups, every object once
         boolean one = groups.size() == 1;
         for (HostView h : one ? s.hostsOfHostGroup(groups.get(0).name()) : s.hosts()) {
             if (a.canSee(h)) {
+                boolean passes = filter == null || filter.passes(h);
                 for (String g : h.hostgroups()) {
                     Acc x = acc.get(g);
                     if (x != null) {
-                        x.member(new GroupPanel.Member(h.name(), null, h.status().state()));
+                        x.member(new GroupPanel.Member(h.name(), null, h.status().state()), passes);
                         x.hosts.add(h.status());
                     }
                 }
@@ -138,20 +149,22 @@ public final class GroupsResource {
     }
 
     /** The panels of service groups, as {@link #hostGroups}: one pass over the services. */
-    static List<GroupPanel> serviceGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown) {
+    static List<GroupPanel> serviceGroups(StatusSnapshot s, Access a, List<GroupView> groups, int shown,
+                                          GroupFilter filter) {
         Map<String, Acc> acc = new LinkedHashMap<>();
-        groups.forEach(g -> acc.put(g.name(), new Acc(g, "servicegroup", shown)));
+        groups.forEach(g -> acc.put(g.name(), new Acc(g, "servicegroup", shown, filter)));
         boolean one = groups.size() == 1;
         for (ServiceView v : one ? s.servicesOfServiceGroup(groups.get(0).name()) : s.services()) {
             if (v.servicegroups().isEmpty() || !a.canSee(v, s)) {
                 continue;
             }
+            boolean passes = filter == null || filter.passes(v);
             for (String g : v.servicegroups()) {
                 Acc x = acc.get(g);
                 if (x == null) {
                     continue;
                 }
-                x.member(new GroupPanel.Member(v.host(), v.description(), v.status().state()));
+                x.member(new GroupPanel.Member(v.host(), v.description(), v.status().state()), passes);
                 x.services.add(v.status());
                 // Services come by host, so a host is new to the group when it differs from the last one.
                 if (!v.host().equals(x.lastHost)) {
@@ -166,9 +179,11 @@ public final class GroupsResource {
     private static List<GroupPanel> panels(Map<String, Acc> acc, Access a, String membersList) {
         List<GroupPanel> out = new ArrayList<>();
         for (Acc x : acc.values()) {
-            if (x.count > 0 || a.user().allObjects()) {
+            if ((x.visible > 0 || a.user().allObjects())
+                    && (x.filter == null || x.count > 0 || x.filter.group != null)) {
                 out.add(new GroupPanel(x.group.name(), x.group.alias(), x.hosts.counts(), x.services.counts(),
-                        x.members, x.count, membersList + x.query));
+                        x.members, x.count, membersList + x.query
+                        + (x.filter == null ? "" : x.filter.listQuery())));
             }
         }
         return out;
@@ -182,18 +197,26 @@ public final class GroupsResource {
         final GroupPanel.Tally services;
         final List<GroupPanel.Member> members = new ArrayList<>();
         final int shown;
+        final GroupFilter filter;
+        /** Members the user sees, and of them those that pass the filter (listed up to {@code shown}). */
+        int visible;
         int count;
         String lastHost;
 
-        Acc(GroupView group, String kind, int shown) {
+        Acc(GroupView group, String kind, int shown, GroupFilter filter) {
             this.group = group;
             this.query = kind + "=" + Fmt.INSTANCE.url(group.name());
             this.hosts = new GroupPanel.Tally(HOST_ORDER, "/hosts?" + query);
             this.services = new GroupPanel.Tally(SERVICE_ORDER, "/services?" + query);
             this.shown = shown;
+            this.filter = filter;
         }
 
-        void member(GroupPanel.Member m) {
+        void member(GroupPanel.Member m, boolean passes) {
+            visible++;
+            if (!passes) {
+                return;
+            }
             count++;
             if (members.size() < shown) {
                 members.add(m);

@@ -275,6 +275,19 @@ public final class ListParams {
         return url("/api/v1/" + kind, q);
     }
 
+    /** The parameters {@code names} as given (blank ones left out), each as {@code &name=value}, for a link. */
+    String keep(List<String> names) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        for (String name : names) {
+            List<String> given = raw.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
+            if (!given.isEmpty()) {
+                q.put(name, given);
+            }
+        }
+        String u = url("", q);
+        return u.isEmpty() ? "" : "&" + u.substring(1);
+    }
+
     private String url(Map<String, List<String>> q) {
         return url(path, q);
     }

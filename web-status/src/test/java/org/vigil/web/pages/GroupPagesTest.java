@@ -108,6 +108,35 @@ class GroupPagesTest {
     }
 
     @Test
+    void theFilterBarOfTheListsChoosesTheMembersListed() throws Exception {
+        String services = page("/servicegroups?state=CRITICAL");
+        assertThat(services).contains("<form method=\"get\" action=\"/servicegroups\" class=\"filters\" id=\"filters\">")
+                .contains("name=\"service\"").contains("<option value=\"ports\">ports</option>")
+                .doesNotContain("name=\"hostgroup\"").contains("id=\"group-filters\"");
+        assertThat(panel(services, "servicegroup", "ports")).contains("data-host=\"web1\" data-service=\"http\"")
+                .doesNotContain("data-service=\"pg\"")
+                // the counts stay the whole group's, as the lists they link to
+                .contains(">1 OK</a>").contains(">1 CRITICAL</a>");
+        assertThat(panel(page("/servicegroups?service=pg&text=fine"), "servicegroup", "ports"))
+                .contains("data-host=\"db1\" data-service=\"pg\"").doesNotContain("data-service=\"http\"");
+        assertThat(page("/servicegroups?host=nosuch")).doesNotContain("id=\"servicegroup-ports\"")
+                .contains("No group has a member that passes the filters.");
+
+        String hosts = page("/hostgroups?state=DOWN&text=web");
+        assertThat(hosts).contains("action=\"/hostgroups\"").doesNotContain("name=\"service\"")
+                .doesNotContain("name=\"servicegroup\"");
+        assertThat(panel(hosts, "hostgroup", "webservers")).contains("<li data-host=\"web1\">");
+        assertThat(page("/hostgroups?state=UP")).doesNotContain("id=\"hostgroup-webservers\"");
+        // the select's group is one group's page; there a filter no member passes leaves the panel, empty
+        assertThat(page("/hostgroups?hostgroup=webservers")).containsPattern("<title>(\\(\\d+\\) )?Host group Web "
+                + "servers · Vigil</title>").contains("<option value=\"webservers\" selected>");
+        assertThat(panel(page("/hostgroups?name=webservers&state=UP"), "hostgroup", "webservers"))
+                .doesNotContain("<li data-host");
+        assertThat(web.get("/hostgroups?sort=state").status()).isEqualTo(400);
+        assertThat(web.get("/hostgroups?hostgroup=nosuch").status()).isEqualTo(404);
+    }
+
+    @Test
     void statesAreCountedInTheOrderShownProblemsFirst() {
         org.vigil.model.CheckView up = new org.vigil.model.CheckView("UP", 0, "HARD", 1, 1, null, null,
                 null, null, 0, "", "", "", false, "NONE", 0, false, true, true, true, false, 0, 0, false, false);

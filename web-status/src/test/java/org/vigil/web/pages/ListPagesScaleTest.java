@@ -174,6 +174,7 @@ class ListPagesScaleTest {
         pages.put("/hostgroups", -1);
         pages.put("/servicegroups", -1);
         pages.put("/hostgroups?name=hg42", -1);
+        pages.put("/servicegroups?state=CRITICAL&handled=unhandled", -1);
         List<String> report = new ArrayList<>();
         for (Map.Entry<String, Integer> p : pages.entrySet()) {
             long[] ms = new long[6];
@@ -203,6 +204,12 @@ class ListPagesScaleTest {
         String services = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port()
                 + "/services?state=CRITICAL")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(services).contains("<strong>10000</strong> of 100000 services").contains("page 1 of 20");
+        // a filtered group page lists the members that pass, and its "all N members" keeps the filters
+        String groups = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port()
+                + "/servicegroups?state=CRITICAL&handled=unhandled")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(groups).containsPattern("<p class=\"more\"><a href=\"/services\\?servicegroup=sg\\d+&amp;"
+                + "state=CRITICAL&amp;handled=unhandled\">all \\d+ members</a>").doesNotContain("dot state-ok");
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * An availability report as avail.cgi's {@code csvoutput} writes it: its header and columns for a host, a
  * service, a host group's hosts and a service group's services (values separated by {@code ", "}, names quoted,
- * percentages as {@code 12.345%}).
+ * percentages as {@code 12.345%}). Unlike the lists' CSV export, a name that would start a spreadsheet formula is
+ * not neutralised: this CSV has no plugin output, only names from the configuration and numbers, and it stays
+ * avail.cgi's exact text (docs/compatibility.md).
  */
 public final class AvailabilityCsv {
 

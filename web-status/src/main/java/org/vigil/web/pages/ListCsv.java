@@ -13,7 +13,10 @@ import org.vigil.model.StatusSnapshot;
 /**
  * The CSV export of a list page ({@code format=csv}): every row its filters select (not only the page shown), in
  * its order, as RFC 4180 has it (comma-separated, CRLF line ends, a field with a comma, quote or line break quoted,
- * quotes doubled), times in ISO 8601 UTC, as an attachment named for the list and the snapshot's time.
+ * quotes doubled), times in ISO 8601 UTC, as an attachment named for the list and the snapshot's time. A text
+ * field (a name, a plugin's output) that a spreadsheet would take for a formula, starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return, gets a single quote in front (OWASP's advice against CSV
+ * injection: a check's output is written by whatever the plugin talks to).
  */
 final class ListCsv {
 
@@ -33,7 +36,7 @@ final class ListCsv {
     static Response hosts(List<HostView> hosts, StatusSnapshot s) {
         ListCsv csv = new ListCsv("host," + CHECK_COLUMNS);
         for (HostView h : hosts) {
-            csv.field(h.name()).check(s.stamp(h.status()));
+            csv.text(h.name()).check(s.stamp(h.status()));
         }
         return csv.response("hosts", s);
     }
@@ -42,7 +45,7 @@ final class ListCsv {
     static Response services(List<ServiceView> services, StatusSnapshot s) {
         ListCsv csv = new ListCsv("host,service," + CHECK_COLUMNS);
         for (ServiceView v : services) {
-            csv.field(v.host()).field(v.description()).check(s.stamp(v.status()));
+            csv.text(v.host()).text(v.description()).check(s.stamp(v.status()));
         }
         return csv.response("services", s);
     }
@@ -63,7 +66,7 @@ final class ListCsv {
     }
 
     private void problem(ProblemRow r, boolean handled, String under, StatusSnapshot s) {
-        field(handled ? "handled" : "unhandled").field(r.host()).field(r.service()).field(under)
+        field(handled ? "handled" : "unhandled").text(r.host()).text(r.service()).text(under)
                 .check(s.stamp(r.status()));
     }
 
@@ -72,22 +75,30 @@ final class ListCsv {
                 .field(Integer.toString(c.maxAttempts())).field(time(c.lastCheck())).field(time(c.lastStateChange()))
                 .field(Long.toString(c.durationSeconds())).field(Boolean.toString(c.acknowledged()))
                 .field(Boolean.toString(c.downtimeDepth() > 0));
-        last(c.output());
+        out.append(quote(neutral(c.output()))).append("\r\n");
     }
 
+    /** A field Vigil writes itself (a state, a number, a time). */
     private ListCsv field(String value) {
-        quoted(value);
-        out.append(',');
+        out.append(quote(value)).append(',');
         return this;
     }
 
-    private void last(String value) {
-        quoted(value);
-        out.append("\r\n");
+    /** A field of text from the configuration or a plugin, which may not start a formula. */
+    private ListCsv text(String value) {
+        out.append(quote(neutral(value))).append(',');
+        return this;
     }
 
-    private void quoted(String value) {
-        out.append(quote(value));
+    /**
+     * {@code value} with a single quote in front when a spreadsheet would read it as a formula (it starts with
+     * {@code = + - @}, a tab or a carriage return), as OWASP's "CSV Injection" page advises; else as it is.
+     */
+    static String neutral(String value) {
+        if (value == null || value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+            return value;
+        }
+        return "'" + value;
     }
 
     /** One field as RFC 4180 writes it ("" for null). */

@@ -23,7 +23,7 @@ import org.vigil.web.app.VigilConfiguration;
  * the CSV and JSON exports of the same rows, and bad values as 400s.
  *
  * <p>States: web1 DOWN (in host group webservers), db1 UP; web1/http CRITICAL (service group ports), web1/disk
- * WARNING with quotes and a comma in its output, db1/pg CRITICAL (ports).
+ * WARNING with quotes and a comma in its output, db1/pg CRITICAL (ports) with an output that starts a formula.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProblemsPageTest {
@@ -38,7 +38,9 @@ class ProblemsPageTest {
         post("/api/v1/services/web1/http/result", "{\"status\":\"critical\",\"output\":\"HTTP CRITICAL 500\"}");
         post("/api/v1/services/web1/disk/result",
                 "{\"status\":\"warning\",\"output\":\"DISK WARNING - \\\"/var\\\" 91%, 2 GB free\"}");
-        post("/api/v1/services/db1/pg/result", "{\"status\":\"critical\",\"output\":\"PG down\"}");
+        // an output a spreadsheet would run as a formula, were it not neutralised in the CSV
+        post("/api/v1/services/db1/pg/result", "{\"status\":\"critical\",\"output\":\"=HYPERLINK(\\\"http://x\\\")"
+                + " PG down\"}");
     }
 
     @AfterAll
@@ -167,7 +169,8 @@ class ProblemsPageTest {
         assertThat(lines.subList(2, 4)).anySatisfy(l -> assertThat(l).startsWith("unhandled,web1,http,web1,CRITICAL,"))
                 .anySatisfy(l -> assertThat(l).startsWith("unhandled,web1,disk,web1,WARNING,")
                         .endsWith(",\"DISK WARNING - \"\"/var\"\" 91%, 2 GB free\""));
-        assertThat(lines.get(4)).startsWith("unhandled,db1,pg,,CRITICAL,");
+        assertThat(lines.get(4)).startsWith("unhandled,db1,pg,,CRITICAL,")
+                .endsWith(",\"'=HYPERLINK(\"\"http://x\"\") PG down\"");
 
         List<String> services = List.of(raw("/services?state=CRITICAL&format=csv&per_page=1").body().split("\r\n"));
         assertThat(services).hasSize(3);

@@ -159,6 +159,10 @@ class DaemonCommentRetentionTest {
         });
         assertThat(ack(first, "db")).isEqualTo("1/2");
         assertThat(first).contains("\texpires=1\n\texpire_time=" + later + "\n");
+        // as Naemon writes it, after acknowledgement_type; 0 without an end time
+        assertThat(endTime(first, "db")).isEqualTo(Long.toString(soon));
+        assertThat(endTime(first, "web")).isEqualTo(Long.toString(later));
+        assertThat(first).contains("\tacknowledgement_type=2\n\tacknowledgement_end_time=" + later + "\n");
         while (Instant.now().getEpochSecond() <= soon) {
             Thread.sleep(50);
         }
@@ -166,6 +170,10 @@ class DaemonCommentRetentionTest {
         });
         assertThat(ack(second, "db")).as("its time came while stopped").isEqualTo("0/0");
         assertThat(ack(second, "web")).isEqualTo("1/2");
+        assertThat(endTime(second, "db")).isEqualTo("0");
+        assertThat(endTime(second, "web")).isEqualTo(Long.toString(later));
+        assertThat(second).contains("hoststatus {\n\thost_name=local\n").containsPattern(
+                "hoststatus \\{\n(\t[^\n]*\n)*\tacknowledgement_type=0\n\tacknowledgement_end_time=0\n");
         assertThat(comments(second)).containsExactly("servicecomment local;web 4 bob 1");
         assertThat(second).contains("\texpire_time=" + later + "\n");
         assertThat(Files.readString(dir.resolve("var/nagios.log")))
@@ -260,6 +268,11 @@ class DaemonCommentRetentionTest {
         int at = status.indexOf("\tservice_description=" + service + "\n");
         String block = status.substring(at, status.indexOf("\t}", at));
         return field(block, "problem_has_been_acknowledged") + "/" + field(block, "acknowledgement_type");
+    }
+
+    private static String endTime(String status, String service) {
+        int at = status.indexOf("\tservice_description=" + service + "\n");
+        return field(status.substring(at, status.indexOf("\t}", at)), "acknowledgement_end_time");
     }
 
     private static String field(String block, String key) {

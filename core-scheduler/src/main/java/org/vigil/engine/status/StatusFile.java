@@ -272,6 +272,8 @@ public final class StatusFile {
         flag(sb, "obsess", c.obsess());
         flag(sb, "problem_has_been_acknowledged", c.problemHasBeenAcknowledged());
         kv(sb, "acknowledgement_type", c.acknowledgementType().ordinal());
+        // Naemon's field (xsddefault.c), after the type, 0 without an end; Nagios 4.4.6 has no expiring acks
+        time(sb, "acknowledgement_end_time", c.acknowledgementEndTime());
         time(sb, "last_update", now);
         flag(sb, "is_flapping", c.isFlapping());
         // printf rounding (ties to even on the exact value), as percents often end in 5

@@ -251,6 +251,8 @@ class RunConfigTest {
         assertThat(refused("limits:\n  max_comments_per_object: 0\n  max_downtimes: 20000000\n"))
                 .contains("limits.maxCommentsPerObject must be greater than or equal to 1")
                 .contains("limits.maxDowntimes must be less than or equal to 10000000");
+        assertThat(refused("pages:\n  history_index_days: 0\n"))
+                .contains("pages.historyIndexDays must be greater than or equal to 1");
     }
 
     @Test

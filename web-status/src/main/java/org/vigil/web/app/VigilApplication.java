@@ -112,7 +112,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new org.vigil.web.pages.StatusSummary(pages));
         // outside Jersey, so outside the login: the login page asks for the icon too, and it shows no status
         env.servlets().addServlet("favicon", new FaviconServlet()).addMapping("/favicon.ico", "/favicon.svg");
-        org.vigil.web.pages.DetailPages.resources(pages, monitor).forEach(env.jersey()::register);
+        org.vigil.web.pages.DetailPages.resources(pages, monitor,
+                java.time.Duration.ofDays(config.pages.historyIndexDays)).forEach(env.jersey()::register);
         org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
         env.jersey().register(new LoginResource(users, sessions, throttle, new LoginTokens(clock)));
         env.jersey().register(new LogoutResource(sessions));

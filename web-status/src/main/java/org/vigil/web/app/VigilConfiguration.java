@@ -106,6 +106,15 @@ public class VigilConfiguration extends Configuration {
         @jakarta.validation.constraints.Min(0)
         @jakarta.validation.constraints.Max(86_400)
         public int refreshSeconds = org.vigil.web.pages.Pages.REFRESH_SECONDS;
+
+        /**
+         * How many days of log archives (by their time of last change) the history index keeps parsed in memory
+         * for the availability reports and timelines; older ones are read from their files when a report asks.
+         */
+        @JsonProperty("history_index_days")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(3660)
+        public int historyIndexDays = (int) org.vigil.web.history.HistoryIndex.DEFAULT_SPAN.toDays();
     }
 
     @Valid

@@ -74,6 +74,13 @@ final class EventColumns {
         return times.length;
     }
 
+    /** Marks in {@code named} the number of each host and service this file names. */
+    void markNames(java.util.BitSet named) {
+        for (int id : ids) {
+            named.set(id);
+        }
+    }
+
     /** This file's events followed by {@code later}'s (the current log read in two stretches), as one. */
     EventColumns then(EventColumns later) {
         return new EventColumns(names, concat(times, later.times), concat(types, later.types),

@@ -27,6 +27,7 @@ public final class HistoryIndex {
      * How far back archives are kept by default: the named periods up to {@code last31days} and, with daily
      * rotation, the {@value HistoryFiles#BACKTRACK} archives read before a period for its first states; reports
      * further back ({@code lastmonth} late in a month, custom ones) read their older archives from the files.
+     * vigil.yml's {@code pages.history_index_days} sets another.
      */
     public static final Duration DEFAULT_SPAN = Duration.ofDays(31 + 3);
 
@@ -83,6 +84,25 @@ public final class HistoryIndex {
                 LineReader.read(p, 0, false, scan::line);
             }
         }
+    }
+
+    /**
+     * How many of the host and service names the index holds no file within the span names any more (their
+     * archives aged out of the span or were removed): the table never drops a name, so the index's owner replaces
+     * the index with a new one when these are many ({@code HistoryIndexes}).
+     */
+    public int staleNames(long now) {
+        List<HistoryFiles.Archive> all = files.archives();
+        archives.keySet().retainAll(all.stream().filter(a -> kept(a, now)).map(HistoryFiles.Archive::path).toList());
+        java.util.BitSet named = new java.util.BitSet();
+        archives.values().forEach(i -> i.events().markNames(named));
+        currentParts().forEach(part -> part.markNames(named));
+        return names.size() - named.cardinality();
+    }
+
+    /** How many host and service names the index holds. */
+    public int names() {
+        return names.size();
     }
 
     /** How many archives are kept parsed now. */

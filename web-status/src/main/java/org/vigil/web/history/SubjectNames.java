@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The names of the hosts and services an index has seen, each once: a number per key ({@code host} or
  * {@code host;service}) that the files' events refer to, so a file keeps 4 bytes an event and 8 a subject rather
- * than its own copy of the names. Numbers are never reused; the table grows with the subjects ever logged.
+ * than its own copy of the names. Numbers are never reused; the table grows with the subjects ever logged, until
+ * the index that holds it is replaced by a new one ({@link HistoryIndex#staleNames}).
  */
 final class SubjectNames {
 
@@ -26,6 +27,11 @@ final class SubjectNames {
     int find(String key) {
         Integer known = ids.get(key);
         return known == null ? -1 : known;
+    }
+
+    /** How many names the table holds. */
+    synchronized int size() {
+        return size;
     }
 
     String key(int id) {

@@ -1,6 +1,8 @@
 package org.vigil.web.pages;
 
+import java.time.Duration;
 import java.util.List;
+import org.vigil.web.history.HistoryIndex;
 import org.vigil.web.model.Monitor;
 
 /** The detail pages' resources, registered together: host, service, downtimes, comments, event log, config errors. */
@@ -10,7 +12,12 @@ public final class DetailPages {
     }
 
     public static List<Object> resources(Pages pages, Monitor monitor) {
-        HistoryIndexes history = new HistoryIndexes(monitor); // one index of the log for the history's pages
+        return resources(pages, monitor, HistoryIndex.DEFAULT_SPAN);
+    }
+
+    /** The same, the history index keeping {@code historySpan} of archives parsed ({@code pages.history_index_days}). */
+    public static List<Object> resources(Pages pages, Monitor monitor, Duration historySpan) {
+        HistoryIndexes history = new HistoryIndexes(monitor, historySpan); // one index of the log for the history
         return List.of(new HostPage(pages, monitor, history), new ServicePage(pages, monitor, history),
                 new DowntimesPage(pages), new CommentsPage(pages, new CommentText(monitor.dateFormat())),
                 new LogPage(pages, monitor), new ConfigErrorsPage(pages), new AvailabilityPage(pages, history));

@@ -93,11 +93,17 @@ public final class HistoryIndex {
      */
     public int staleNames(long now) {
         List<HistoryFiles.Archive> all = files.archives();
-        archives.keySet().retainAll(all.stream().filter(a -> kept(a, now)).map(HistoryFiles.Archive::path).toList());
-        java.util.BitSet named = new java.util.BitSet();
-        archives.values().forEach(i -> i.events().markNames(named));
-        currentParts().forEach(part -> part.markNames(named));
-        return names.size() - named.cardinality();
+        // no file is being parsed meanwhile: its names would be in the table and not yet in a file's
+        synchronized (archiveLock) {
+            synchronized (this) {
+                archives.keySet().retainAll(all.stream().filter(a -> kept(a, now)).map(HistoryFiles.Archive::path)
+                        .toList());
+                java.util.BitSet named = new java.util.BitSet();
+                archives.values().forEach(i -> i.events().markNames(named));
+                currentParts().forEach(part -> part.markNames(named));
+                return names.size() - named.cardinality();
+            }
+        }
     }
 
     /** How many host and service names the index holds. */

@@ -22,7 +22,8 @@ import org.vigil.web.model.Monitor;
 
 /**
  * A real daemon on a small config (active checks off: tests set states with passive results) with the real
- * web server on free ports, and an HTTP client for it.
+ * web server on free ports, and an HTTP client for it; {@link #of} starts the same on other objects (the header's
+ * names, 100,000 services, an outage), so every page test starts its monitor one way.
  */
 public final class WebFixture implements AutoCloseable {
 
@@ -144,25 +145,36 @@ public final class WebFixture implements AutoCloseable {
     /** With {@code webClock} as the web server's clock (sessions, login throttle); the daemon keeps the system's. */
     public WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.daemon.EngineListenerFactory listeners,
                       Clock webClock) throws Exception {
-        this(dir, settings, listeners, webClock, Monitor::of);
+        this(dir, OBJECTS, "", settings, listeners, webClock, Monitor::of);
+    }
+
+    /**
+     * A daemon on {@code objects}, its nagios.cfg naming the log, without retention or command file, plus the lines
+     * of {@code mainConfig} ("" for none), and the web server with {@code settings}.
+     */
+    public static WebFixture of(Path dir, String objects, String mainConfig, VigilConfiguration settings)
+            throws Exception {
+        return new WebFixture(dir, objects, mainConfig, settings, null, Clock.systemUTC(), Monitor::of);
     }
 
     /** With the gearman dispatch's status served by the pages, {@code /metrics} and the API. */
     public static WebFixture withGearman(Path dir, VigilConfiguration settings,
                                          java.util.function.Supplier<org.vigil.web.model.GearmanReport> gearman)
             throws Exception {
-        return new WebFixture(dir, settings, null, Clock.systemUTC(), d -> Monitor.withGearman(d, gearman));
+        return new WebFixture(dir, OBJECTS, "", settings, null, Clock.systemUTC(),
+                d -> Monitor.withGearman(d, gearman));
     }
 
-    private WebFixture(Path dir, VigilConfiguration settings, org.vigil.engine.daemon.EngineListenerFactory listeners,
-                       Clock webClock, java.util.function.Function<Daemon, Monitor> monitor) throws Exception {
+    private WebFixture(Path dir, String objects, String mainConfig, VigilConfiguration settings,
+                       org.vigil.engine.daemon.EngineListenerFactory listeners, Clock webClock,
+                       java.util.function.Function<Daemon, Monitor> monitor) throws Exception {
         this.dir = dir;
         Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
-                + "\nretain_state_information=0\ncheck_external_commands=0\n");
-        Files.writeString(dir.resolve("objects.cfg"), OBJECTS);
+                + "\nretain_state_information=0\ncheck_external_commands=0\n" + mainConfig);
+        Files.writeString(dir.resolve("objects.cfg"), objects);
         LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
         if (!config.ok()) {
-            throw new IllegalStateException(config.diagnostics().all().toString());
+            throw new IllegalStateException(config.diagnostics().all().stream().limit(5).toList().toString());
         }
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         daemon = listeners == null ? new Daemon(config, Clock.systemUTC(), quiet)
@@ -173,6 +185,19 @@ public final class WebFixture implements AutoCloseable {
     }
 
     public record Reply(int status, JsonNode body, String text, String contentType) {
+    }
+
+    /**
+     * Submits external command lines, stamped now, and waits until the engine has taken them all (it takes them in
+     * order; one call behind them waits for all); the next page or API call sees them.
+     */
+    public void commands(java.util.List<String> lines) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        for (String line : lines) {
+            daemon.commands().submitLine("[" + now + "] " + line);
+        }
+        daemon.engine().call(() -> null);
+        web.reader().invalidate();
     }
 
     public Reply get(String path) throws IOException, InterruptedException {

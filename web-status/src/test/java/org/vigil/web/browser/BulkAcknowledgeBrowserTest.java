@@ -2,10 +2,7 @@ package org.vigil.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -16,12 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.vigil.config.ConfigLoader;
-import org.vigil.config.LoadResult;
-import org.vigil.engine.daemon.Daemon;
-import org.vigil.web.app.VigilConfiguration;
-import org.vigil.web.app.WebServer;
-import org.vigil.web.model.Monitor;
+import org.vigil.web.api.OutageFixture;
 
 /**
  * Issue 21's data-centre outage in headless Chromium: 2,000 CRITICAL services on one list page, "select all",
@@ -36,50 +28,16 @@ class BulkAcknowledgeBrowserTest {
     static final int SERVICES_PER_HOST = 10;
     static final int ALL = HOSTS * SERVICES_PER_HOST;
 
-    Daemon daemon;
-    WebServer web;
+    OutageFixture outage;
     Chromium browser;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         long t0 = System.nanoTime();
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
-                + "\nretain_state_information=0\ncheck_external_commands=0\nenable_notifications=0\n");
-        StringBuilder objects = new StringBuilder("""
-                define command {
-                    command_name check_dummy
-                    command_line /usr/lib/nagios/plugins/check_dummy $ARG1$
-                }
-                define contact {
-                    contact_name ops
-                    host_notification_commands check_dummy
-                    service_notification_commands check_dummy
-                }
-                """);
-        for (int h = 0; h < HOSTS; h++) {
-            objects.append("define host {\n host_name dc2-node-").append(h).append("\n max_check_attempts 1\n active_checks_enabled 0\n contacts ops\n}\n");
-            for (int s = 0; s < SERVICES_PER_HOST; s++) {
-                objects.append("define service {\n host_name dc2-node-").append(h).append("\n service_description ")
-                        .append("Storage path ").append(s).append("\n check_command check_dummy!2\n")
-                        .append(" max_check_attempts 1\n active_checks_enabled 0\n contacts ops\n}\n");
-            }
-        }
-        Files.writeString(dir.resolve("objects.cfg"), objects);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(() -> config.diagnostics().all().stream().limit(5).toList().toString()).isTrue();
-        daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
-        daemon.start();
-        web = WebServer.start(Monitor.of(daemon), new VigilConfiguration().withPorts(0, 0), Clock.systemUTC());
-        long now = System.currentTimeMillis() / 1000;
-        for (int h = 0; h < HOSTS; h++) {
-            for (int s = 0; s < SERVICES_PER_HOST; s++) {
-                daemon.commands().submitLine("[" + now + "] PROCESS_SERVICE_CHECK_RESULT;dc2-node-" + h
-                        + ";Storage path " + s + ";2;CRITICAL - storage array dc2-a unreachable");
-            }
-        }
-        daemon.engine().call(() -> null);
+        outage = new OutageFixture(dir, HOSTS, SERVICES_PER_HOST, new OutageFixture.Names("dc2-node-",
+                "Storage path ", "CRITICAL - storage array dc2-a unreachable"));
         long t1 = System.nanoTime();
-        browser = new Chromium("http://127.0.0.1:" + web.port(), 1280, 1000);
+        browser = new Chromium(outage.base(), 1280, 1000);
         System.out.printf("bulk acknowledge in Chromium: monitor of %,d services %d ms, browser %d ms%n", ALL,
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
@@ -89,11 +47,8 @@ class BulkAcknowledgeBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (web != null) {
-            web.close();
-        }
-        if (daemon != null) {
-            daemon.close();
+        if (outage != null) {
+            outage.close();
         }
     }
 

@@ -2,16 +2,13 @@ package org.vigil.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.ConfigLoader;
-import org.vigil.config.LoadResult;
 import org.vigil.engine.daemon.Daemon;
 import org.vigil.web.api.BodyLimit;
+import org.vigil.web.api.OutageFixture;
 import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
-import org.vigil.web.model.Monitor;
 
 /**
  * Bulk actions at the size the issue names, on a real engine and web server with the default limits: 5,000 CRITICAL
@@ -44,6 +39,7 @@ class BulkActionsPageTest {
     static final int SERVICES_PER_HOST = 10;
     static final int ALL = HOSTS * SERVICES_PER_HOST;
 
+    OutageFixture outage;
     Daemon daemon;
     WebServer web;
     final HttpClient http = HttpClient.newHttpClient();
@@ -51,52 +47,17 @@ class BulkActionsPageTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         long t0 = System.nanoTime();
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
-                + "\nretain_state_information=0\ncheck_external_commands=0\nenable_notifications=0\n");
-        StringBuilder objects = new StringBuilder("""
-                define command {
-                    command_name check_dummy
-                    command_line /usr/lib/nagios/plugins/check_dummy $ARG1$
-                }
-                define contact {
-                    contact_name ops
-                    host_notification_commands check_dummy
-                    service_notification_commands check_dummy
-                }
-                """);
-        for (int h = 0; h < HOSTS; h++) {
-            objects.append("define host {\n host_name db-cluster-east-rack-").append(h).append("\n max_check_attempts 1\n active_checks_enabled 0\n contacts ops\n}\n");
-            for (int s = 0; s < SERVICES_PER_HOST; s++) {
-                objects.append("define service {\n host_name db-cluster-east-rack-").append(h).append("\n service_description ")
-                        .append("Disk /srv/postgresql/volume-").append(s).append("\n check_command check_dummy!2\n")
-                        .append(" max_check_attempts 1\n active_checks_enabled 0\n contacts ops\n}\n");
-            }
-        }
-        Files.writeString(dir.resolve("objects.cfg"), objects);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(() -> config.diagnostics().all().stream().limit(5).toList().toString()).isTrue();
-        daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
-        daemon.start();
-        web = WebServer.start(Monitor.of(daemon), new VigilConfiguration().withPorts(0, 0), Clock.systemUTC());
-        System.out.printf("bulk actions: started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        long now = System.currentTimeMillis() / 1000;
-        for (int h = 0; h < HOSTS; h++) {
-            for (int s = 0; s < SERVICES_PER_HOST; s++) {
-                daemon.commands().submitLine("[" + now + "] PROCESS_SERVICE_CHECK_RESULT;db-cluster-east-rack-" + h
-                        + ";Disk /srv/postgresql/volume-" + s + ";2;DISK CRITICAL - 99% used");
-            }
-        }
-        daemon.engine().call(() -> null);
+        outage = new OutageFixture(dir, HOSTS, SERVICES_PER_HOST, new OutageFixture.Names("db-cluster-east-rack-",
+                "Disk /srv/postgresql/volume-", "DISK CRITICAL - 99% used"));
+        daemon = outage.fixture.daemon;
+        web = outage.fixture.web;
         System.out.printf("bulk actions: %,d services set up in %d ms%n", ALL, (System.nanoTime() - t0) / 1_000_000);
     }
 
     @AfterAll
     void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (daemon != null) {
-            daemon.close();
+        if (outage != null) {
+            outage.close();
         }
     }
 

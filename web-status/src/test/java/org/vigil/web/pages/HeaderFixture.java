@@ -1,6 +1,5 @@
 package org.vigil.web.pages;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,22 +7,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.vigil.config.ConfigLoader;
-import org.vigil.config.LoadResult;
 import org.vigil.engine.daemon.Daemon;
+import org.vigil.web.api.WebFixture;
 import org.vigil.web.app.WebServer;
 import org.vigil.web.auth.PasswordHash;
-import org.vigil.web.model.Monitor;
 
 /**
  * A real daemon and web server on names chosen for the search's ranking (hosts {@code db}, {@code db1},
  * {@code db-replica}, {@code oldb}, {@code web1}; services whose names hold "db" as a word or not at all), with
  * users: {@code admin} sees everything, {@code alice} only web1 and its services (its contact), {@code bob} the
  * other hosts and their services. Active checks are off: tests set states with passive results (one attempt, so HARD at once).
+ * Started as every page test's monitor is ({@link WebFixture#of}), with the users' YAML.
  */
 final class HeaderFixture implements AutoCloseable {
 
@@ -152,15 +149,13 @@ final class HeaderFixture implements AutoCloseable {
     /** Iterations of the users' password hashes: cheap, since these tests are not about passwords. */
     static final int CHEAP = 1_000;
 
+    final WebFixture fixture;
     final Daemon daemon;
     final WebServer web;
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     HeaderFixture(Path dir) throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
-                + "\nretain_state_information=0\ncheck_external_commands=0\n");
-        Files.writeString(dir.resolve("objects.cfg"), OBJECTS);
         Path yml = dir.resolve("vigil.yml");
         Files.writeString(yml, """
                 auth:
@@ -176,13 +171,9 @@ final class HeaderFixture implements AutoCloseable {
                       contact: bob
                 """.formatted(PasswordHash.hash("adm-secret", CHEAP), PasswordHash.hash("a-secret", CHEAP),
                 PasswordHash.hash("b-secret", CHEAP)));
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        if (!config.ok()) {
-            throw new IllegalStateException(config.diagnostics().all().toString());
-        }
-        daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
-        daemon.start();
-        web = WebServer.start(Monitor.of(daemon), WebServer.configuration(yml).withPorts(0, 0), Clock.systemUTC());
+        fixture = WebFixture.of(dir, OBJECTS, "", WebServer.configuration(yml));
+        daemon = fixture.daemon;
+        web = fixture.web;
     }
 
     /** A reply: status, body, content type. */
@@ -211,14 +202,11 @@ final class HeaderFixture implements AutoCloseable {
 
     /** Submits an external command line now and waits until the engine has taken it. */
     void command(String line) throws Exception {
-        daemon.commands().submitLine("[" + System.currentTimeMillis() / 1000 + "] " + line);
-        daemon.engine().call(() -> null);
-        web.reader().invalidate(); // the next page or API call sees it, as after an action of the pages
+        fixture.commands(java.util.List.of(line));
     }
 
     @Override
     public void close() {
-        web.close();
-        daemon.close();
+        fixture.close();
     }
 }

@@ -2,14 +2,11 @@ package org.vigil.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,12 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.config.ConfigLoader;
-import org.vigil.config.LoadResult;
-import org.vigil.engine.daemon.Daemon;
 import org.vigil.web.app.VigilConfiguration;
+import org.vigil.web.api.WebFixture;
 import org.vigil.web.app.WebServer;
-import org.vigil.web.model.Monitor;
 
 /**
  * The list and group pages at the size the issue names, 10,000 hosts and 100,000 services (10% of them CRITICAL,
@@ -44,47 +38,35 @@ class ListPagesScaleTest {
     static final int HOSTS = 10_000;
     static final int SERVICES_PER_HOST = 10;
 
-    Daemon daemon;
+    WebFixture fixture;
     WebServer web;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\nlog_file=" + dir.resolve("nagios.log")
-                + "\nretain_state_information=0\ncheck_external_commands=0\nillegal_macro_output_chars=`~$&|'\"<>\n");
-        Files.writeString(dir.resolve("objects.cfg"), objects());
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(() -> config.diagnostics().all().stream().limit(5).toList().toString()).isTrue();
-        daemon = new Daemon(config, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
-        daemon.start();
-        web = WebServer.start(Monitor.of(daemon), new VigilConfiguration().withPorts(0, 0), Clock.systemUTC());
-        long now = System.currentTimeMillis() / 1000;
+        fixture = WebFixture.of(dir, objects(), "illegal_macro_output_chars=`~$&|'\"<>\n", new VigilConfiguration());
+        web = fixture.web;
+        List<String> results = new ArrayList<>();
         for (int h = 0; h < HOSTS; h++) {
             if (h % 100 == 7) {
-                daemon.commands().submitLine("[" + now + "] PROCESS_HOST_CHECK_RESULT;h" + h + ";1;PING CRITICAL");
+                results.add("PROCESS_HOST_CHECK_RESULT;h" + h + ";1;PING CRITICAL");
             }
             for (int s = 0; s < SERVICES_PER_HOST; s++) {
                 int n = h * SERVICES_PER_HOST + s;
                 int code = n % 10 == 3 ? 2 : n % 20 == 5 ? 1 : 0;
-                daemon.commands().submitLine("[" + now + "] PROCESS_SERVICE_CHECK_RESULT;h" + h + ";svc" + s + ";"
-                        + code + ";output of check " + n);
+                results.add("PROCESS_SERVICE_CHECK_RESULT;h" + h + ";svc" + s + ";" + code + ";output of check " + n);
                 if (code == 2 && n % 30 == 3) {
-                    daemon.commands().submitLine("[" + now + "] ACKNOWLEDGE_SVC_PROBLEM;h" + h + ";svc" + s
-                            + ";1;0;0;ops;on it");
+                    results.add("ACKNOWLEDGE_SVC_PROBLEM;h" + h + ";svc" + s + ";1;0;0;ops;on it");
                 }
             }
         }
-        // The commands are queued on the engine thread in order; one call behind them waits for all.
-        daemon.engine().call(() -> null);
+        fixture.commands(results);
     }
 
     @AfterAll
     void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (daemon != null) {
-            daemon.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

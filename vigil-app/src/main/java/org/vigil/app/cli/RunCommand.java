@@ -52,7 +52,8 @@ import picocli.CommandLine.Parameters;
  * and {@code log_file}, until SIGTERM or Ctrl-C, which stop it cleanly. A config that {@code verify} rejects is
  * refused with the same errors.
  * SIGHUP (and, with {@code --watch}, a change of the config files) reloads the config keeping all state; the PID
- * is in {@code lock_file}, as Nagios keeps it.
+ * is in {@code lock_file}, as Nagios keeps it. Under systemd ({@code NOTIFY_SOCKET}) it says READY=1 once checks
+ * run and the web server answers ({@link SystemdNotify}).
  */
 @Command(name = "run", description = {"run the monitor, with the status pages and API on :8080",
     "%nLogs to stdout and log_file. SIGHUP (and with --watch a change of the config files) reloads the"
@@ -317,6 +318,11 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
         CompletableFuture<Void> daemonStarted = new CompletableFuture<>();
+        // done when the web server answers or has failed to start: then systemd hears that vigil is ready
+        CompletableFuture<Void> webTried = new CompletableFuture<>();
+        if (webSettings == null) {
+            webTried.complete(null);
+        }
         // one read model for the pages, the API and Livestatus: the engine makes one snapshot for all of them
         MetricsSource writerSeries = metrics.<MetricsSource>map(m -> m::appendPrometheus).orElse(MetricsSource.NONE);
         MetricsSource series = perfdata.<MetricsSource>map(p -> b -> {
@@ -332,7 +338,7 @@ final class RunCommand implements Callable<Integer> {
             // 8.9 s instead of 10.2 s); it holds requests until the daemon has started
             daemon.start(() -> {
                 if (webSettings != null) {
-                    startWeb(monitor, webSettings, webServer, daemonStarted);
+                    startWeb(monitor, webSettings, webServer, daemonStarted, webTried);
                 }
             });
         } finally {
@@ -342,6 +348,7 @@ final class RunCommand implements Callable<Integer> {
         livestatus.ifPresent(setup -> startLivestatus(setup, daemon, monitor.readModel().orElseThrow(), triggers)
                 .ifPresent(livestatusServer::set));
         cacheSave.ifPresent(this::saveCache);
+        webTried.thenRun(() -> SystemdNotify.ready(err));
         onSighup(() -> reloads.execute(() -> daemon.reload("Caught SIGHUP, restarting...")));
         if (watcher != null) {
             watcher.start();
@@ -406,7 +413,7 @@ final class RunCommand implements Callable<Integer> {
      * reported and the monitor runs on without it.
      */
     private void startWeb(Monitor monitor, VigilConfiguration settings, AtomicReference<WebServer> started,
-                          CompletableFuture<Void> daemonStarted) {
+                          CompletableFuture<Void> daemonStarted, CompletableFuture<Void> tried) {
         Thread t = new Thread(() -> {
             try {
                 WebServer w = WebServer.start(monitor, settings, Clock.systemUTC(), daemonStarted);
@@ -416,6 +423,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (Exception e) {
                 err.println("vigil run: the web server did not start: " + e.getMessage()
                         + "; monitoring goes on without it");
+            } finally {
+                tried.complete(null);
             }
         }, "vigil-web-start");
         t.setDaemon(true);

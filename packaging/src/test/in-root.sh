@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs inside package-test.sh's throwaway root (root, its own mount, PID and network namespaces): installs the .deb
-# with dpkg -i, checks what postinst made, systemd-analyze verify of the installed unit, the installed vigil verify
-# (also the unit's ExecReload verify line, as the vigil user), starts the daemon with the unit's ExecStart as the
-# vigil user in an approximation of the unit's sandbox, waits for its READY=1 on a NOTIFY_SOCKET and for the status
-# page, stops it with SIGTERM; then an upgrade keeps state and edits, remove keeps state, purge removes it.
+# with dpkg -i, checks what postinst made, systemd-analyze verify of the installed unit, the installed vigil verify,
+# starts the daemon with the unit's ExecStart as the vigil user in an approximation of the unit's sandbox, waits for
+# its READY=1 on a NOTIFY_SOCKET and for the status page, runs the unit's ExecReload lines (verify, SIGHUP), stops it
+# with SIGTERM; then an upgrade keeps state and edits, remove keeps state, purge removes it.
 # Usage: in-root.sh VIGIL.deb
 set -euo pipefail
 deb="$1"
@@ -46,14 +46,13 @@ nagios_cfg="$(unit_value Environment | sed -n 's/^NAGIOS_CFG=//p')"
 # the unit's command lines with their one variable expanded, as systemd does
 expand() { sed "s|\${NAGIOS_CFG}|$nagios_cfg|g; s|^[-+!@:]*||"; }
 exec_start="$(unit_value ExecStart | expand)"
-exec_reload="$(unit_value ExecReload | expand)"
+mapfile -t exec_reload < <(sed -n 's/^ExecReload=//p' "$unit" | expand)
+[ "${#exec_reload[@]}" = 2 ] || fail "the unit has not two ExecReload lines (verify, then SIGHUP)"
 [ "$(unit_value User)" = vigil ] || fail "the unit runs as $(unit_value User), not vigil"
 
-step "vigil verify $nagios_cfg (root), then the unit's ExecReload verify as vigil"
+step "vigil verify $nagios_cfg (root)"
 (cd / && vigil verify "$nagios_cfg") >/tmp/verify.out 2>&1 || { cat /tmp/verify.out; fail "vigil verify failed"; }
 grep -q '^Total Errors: 0$' /tmp/verify.out || { cat /tmp/verify.out; fail "vigil verify: errors"; }
-(cd /var/lib/vigil && runuser -u vigil -- $exec_reload) >/tmp/reload-verify.out 2>&1 \
-  || { cat /tmp/reload-verify.out; fail "the unit's ExecReload verify failed: $exec_reload"; }
 
 step "the daemon: $exec_start (as vigil, in the unit's sandbox, approximated)"
 notify=/run/vigil-test-notify
@@ -101,6 +100,14 @@ for _ in $(seq 60); do [ -s /var/lib/vigil/status.dat ] && break; sleep 0.5; don
 [ -s /var/log/vigil/nagios.log ] || fail "no nagios.log in /var/log/vigil"
 ls /var/cache/vigil/vigil-*.jsa >/dev/null 2>&1 || { cat /var/cache/vigil/*.failed 2>/dev/null; \
   fail "the first start trained no class-data sharing archive in /var/cache/vigil"; }
+
+step "systemctl reload's commands as vigil: ${exec_reload[*]}"
+for line in "${exec_reload[@]}"; do
+  (cd /var/lib/vigil && runuser -u vigil -- ${line//\$MAINPID/$java_pid}) >>/tmp/reload.out 2>&1 \
+    || { cat /tmp/reload.out; fail "the unit's ExecReload failed: $line"; }
+done
+for _ in $(seq 60); do grep -q 'Caught SIGHUP' /var/log/vigil/nagios.log && break; sleep 0.5; done
+grep -q 'Caught SIGHUP' /var/log/vigil/nagios.log || fail "the daemon logged no reload after ExecReload"
 
 step "SIGTERM (the unit's stop: KillMode=mixed)"
 kill -TERM "$java_pid"

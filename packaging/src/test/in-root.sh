@@ -54,6 +54,19 @@ step "vigil verify $nagios_cfg (root)"
 (cd / && vigil verify "$nagios_cfg") >/tmp/verify.out 2>&1 || { cat /tmp/verify.out; fail "vigil verify failed"; }
 grep -q '^Total Errors: 0$' /tmp/verify.out || { cat /tmp/verify.out; fail "vigil verify: errors"; }
 
+# a plugin that needs a capability: the unit's AmbientCapabilities must let it work under NoNewPrivileges
+cat >/etc/vigil/conf.d/package-test.cfg <<'CFG'
+define command {
+    command_name    package_test_icmp
+    command_line    $USER1$/check_icmp -H 127.0.0.1
+}
+define service {
+    use                     generic-service
+    host_name               localhost
+    service_description     ICMP
+    check_command           package_test_icmp
+}
+CFG
 step "the daemon: $exec_start (as vigil, in the unit's sandbox, approximated)"
 notify=/run/vigil-test-notify
 # systemd's side of sd_notify: prints each datagram; systemd-notify's barrier fd is closed on receipt
@@ -92,6 +105,14 @@ step "READY=1; the status page"
 code="$(curl -s -o /tmp/page.html -w '%{http_code}' --max-time 10 http://127.0.0.1:8080/)" || true
 [ "$code" = 200 ] || { cat /tmp/daemon.out; fail "the status page answered $code after READY=1"; }
 grep -qi vigil /tmp/page.html || fail "the status page does not name Vigil"
+step "check_icmp run by the daemon (cap_net_raw)"
+curl -s -o /dev/null --max-time 10 -X POST http://127.0.0.1:8080/api/v1/services/localhost/ICMP/recheck || true
+for _ in $(seq 60); do
+  curl -s --max-time 5 -o /tmp/icmp.json http://127.0.0.1:8080/api/v1/services/localhost/ICMP || true
+  grep -q 'OK - 127.0.0.1: rta' /tmp/icmp.json && break
+  sleep 0.5
+done
+grep -q 'OK - 127.0.0.1: rta' /tmp/icmp.json || { cat /tmp/icmp.json; fail "check_icmp did not answer OK under the unit"; }
 java_pid="$(pgrep -f 'vigil.jar run' | head -n 1)" || fail "no java process runs vigil.jar"
 [ "$(stat -c %U /proc/"$java_pid")" = vigil ] || fail "the daemon runs as $(stat -c %U /proc/"$java_pid")"
 grep -q '^NoNewPrivs:[[:space:]]*1' /proc/"$java_pid"/status || fail "the daemon has no NoNewPrivs"

@@ -30,6 +30,9 @@ for f in /etc/vigil/vigil.yml /etc/vigil/nagios.cfg /etc/vigil/resource.cfg /etc
     /etc/logrotate.d/vigil; do
   [ -f "$f" ] || fail "$f was not installed"
 done
+for f in /etc/vigil/vigil.yml /etc/vigil/resource.cfg; do
+  [ "$(stat -c %U:%G:%a "$f")" = root:vigil:640 ] || fail "$f is $(stat -c %U:%G:%a "$f"), not root:vigil 640"
+done
 grep -q 'installed a starter Nagios configuration' /tmp/dpkg.out || fail "postinst did not say it installed the starter"
 [ -L /etc/systemd/system/multi-user.target.wants/vigil.service ] || fail "vigil.service is not enabled"
 logrotate --debug /etc/logrotate.d/vigil >/tmp/logrotate.out 2>&1 || { cat /tmp/logrotate.out; fail "logrotate"; }

@@ -38,7 +38,7 @@ grep -q 'installed a starter Nagios configuration' /tmp/dpkg.out || fail "postin
 logrotate --debug /etc/logrotate.d/vigil >/tmp/logrotate.out 2>&1 || { cat /tmp/logrotate.out; fail "logrotate"; }
 
 step "systemd-analyze verify $unit"
-# without systemd as PID 1 it still parses the unit, resolves its user and checks that its commands exist
+# without systemd as PID 1 it still parses the unit and checks that its commands exist
 if ! systemd-analyze verify --man=no "$unit" >/tmp/analyze.out 2>&1 || grep vigil /tmp/analyze.out; then
   cat /tmp/analyze.out
   fail "systemd-analyze verify found problems in vigil.service"

@@ -16,7 +16,7 @@ debs=("$target"/vigil_*_all.deb)
 [ -f "${debs[0]}" ] || fail "no vigil_*_all.deb in $target (mvn -Pdeb package builds it)"
 deb="${debs[0]}"
 [ "$(id -u)" = 0 ] || fail "needs root (dpkg -i into a throwaway root, namespaces)"
-for tool in dpkg-deb systemd-analyze unshare setpriv curl /usr/bin/python3; do
+for tool in dpkg-deb systemd-analyze unshare setpriv runuser ip pgrep logrotate curl /usr/bin/python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing (bin/test installs what this test uses)"
 done
 dpkg-query -W -f='${Status}' default-jre-headless 2>/dev/null | grep -q "install ok installed" \

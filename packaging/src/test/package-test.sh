@@ -19,6 +19,7 @@ deb="${debs[0]}"
 for tool in dpkg-deb systemd-analyze unshare setpriv runuser ip pgrep logrotate curl /usr/bin/python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing (bin/test installs what this test uses)"
 done
+[ -x /usr/lib/nagios/plugins/check_icmp ] || fail "check_icmp is missing (monitoring-plugins-basic; bin/test installs it)"
 dpkg-query -W -f='${Status}' default-jre-headless 2>/dev/null | grep -q "install ok installed" \
   || fail "default-jre-headless, the package's dependency, is not installed here (bin/test installs it)"
 

@@ -34,6 +34,7 @@ for f in /etc/vigil/vigil.yml /etc/vigil/resource.cfg; do
   [ "$(stat -c %U:%G:%a "$f")" = root:vigil:640 ] || fail "$f is $(stat -c %U:%G:%a "$f"), not root:vigil 640"
 done
 grep -q 'installed a starter Nagios configuration' /tmp/dpkg.out || fail "postinst did not say it installed the starter"
+ls /var/cache/vigil/vigil-short-*.jsa >/dev/null 2>&1 || fail "postinst trained no CDS archive for verify as vigil"
 [ -L /etc/systemd/system/multi-user.target.wants/vigil.service ] || fail "vigil.service is not enabled"
 logrotate --debug /etc/logrotate.d/vigil >/tmp/logrotate.out 2>&1 || { cat /tmp/logrotate.out; fail "logrotate"; }
 

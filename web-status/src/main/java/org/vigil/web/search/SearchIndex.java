@@ -14,53 +14,60 @@ import org.vigil.web.search.SearchResults.Hit;
 import org.vigil.web.search.SearchResults.Kind;
 
 /**
- * Every name the search looks at, lower case, at the positions of a snapshot's hosts and services (which stay put
- * while one configuration runs): made once per configuration ({@link Search}), then a search is a scan of plain
- * strings (100,000 services in a few milliseconds) with the best matches kept as it goes.
+ * Every name the search looks at, lower case, numbered in a {@link NameTable}, at the positions of a snapshot's
+ * hosts and services (which stay put while one configuration runs): made once per configuration ({@link Search}).
+ * A search finds each word once in the table's names, then scans the objects' name numbers (100,000 services in
+ * well under a millisecond) with the best matches kept as it goes.
  */
 final class SearchIndex {
 
     private final ObjectModel model;
-    private final String[] hostName;
-    private final String[] hostDisplay;
-    private final String[] hostAlias;
-    private final String[] hostAddress;
-    private final String[] serviceName;
-    private final String[] serviceDisplay;
-    private final String[] serviceHost;
-    private final String[] hostGroupName;
-    private final String[] hostGroupAlias;
-    private final String[] serviceGroupName;
-    private final String[] serviceGroupAlias;
+    private final NameTable names;
+    private final int[] hostName;
+    private final int[] hostDisplay;
+    private final int[] hostAlias;
+    private final int[] hostAddress;
+    private final int[] serviceName;
+    private final int[] serviceDisplay;
+    private final int[] serviceHost;
+    private final Postings[] servicePostings;
+    private final int[] hostGroupName;
+    private final int[] hostGroupAlias;
+    private final int[] serviceGroupName;
+    private final int[] serviceGroupAlias;
 
     private SearchIndex(StatusSnapshot s) {
         this.model = s.model();
+        NameTable.Builder b = new NameTable.Builder();
         List<HostView> hosts = s.hosts();
-        hostName = new String[hosts.size()];
-        hostDisplay = new String[hosts.size()];
-        hostAlias = new String[hosts.size()];
-        hostAddress = new String[hosts.size()];
+        hostName = new int[hosts.size()];
+        hostDisplay = new int[hosts.size()];
+        hostAlias = new int[hosts.size()];
+        hostAddress = new int[hosts.size()];
         for (int i = 0; i < hosts.size(); i++) {
             HostView h = hosts.get(i);
-            hostName[i] = lower(h.name());
-            hostDisplay[i] = other(h.displayName(), h.name());
-            hostAlias[i] = other(h.alias(), h.name());
-            hostAddress[i] = other(h.address(), h.name());
+            hostName[i] = b.id(lower(h.name()));
+            hostDisplay[i] = b.id(other(h.displayName(), h.name()));
+            hostAlias[i] = b.id(other(h.alias(), h.name()));
+            hostAddress[i] = b.id(other(h.address(), h.name()));
         }
         List<ServiceView> services = s.services();
-        serviceName = new String[services.size()];
-        serviceDisplay = new String[services.size()];
-        serviceHost = new String[services.size()];
+        serviceName = new int[services.size()];
+        serviceDisplay = new int[services.size()];
+        serviceHost = new int[services.size()];
         for (int i = 0; i < services.size(); i++) {
             ServiceView v = services.get(i);
-            serviceName[i] = lower(v.description());
-            serviceDisplay[i] = other(v.displayName(), v.description());
+            serviceName[i] = b.id(lower(v.description()));
+            serviceDisplay[i] = b.id(other(v.displayName(), v.description()));
             serviceHost[i] = hostName[s.hostPositionOfService(i)];
         }
-        hostGroupName = names(s.hostGroups(), false);
-        hostGroupAlias = names(s.hostGroups(), true);
-        serviceGroupName = names(s.serviceGroups(), false);
-        serviceGroupAlias = names(s.serviceGroups(), true);
+        hostGroupName = names(b, s.hostGroups(), false);
+        hostGroupAlias = names(b, s.hostGroups(), true);
+        serviceGroupName = names(b, s.serviceGroups(), false);
+        serviceGroupAlias = names(b, s.serviceGroups(), true);
+        names = b.table();
+        servicePostings = new Postings[] {new Postings(serviceName, names.size()),
+            new Postings(serviceDisplay, names.size()), new Postings(serviceHost, names.size())};
     }
 
     /** The index of {@code s}'s configuration. */
@@ -76,38 +83,52 @@ final class SearchIndex {
     /** The objects of {@code s} that {@code a} sees and {@code t} matches, at most {@code limit} of each kind. */
     SearchResults find(StatusSnapshot s, Access a, SearchTerms t, int limit) {
         Visible v = new Visible(s, a);
+        int[][] r = t.ranks(names);
+        boolean any = r.length > 0;
+        for (int[] word : r) {
+            any &= found(word);
+        }
         Best hosts = new Best(limit);
-        if (v.hosts == null) {
-            for (int i = 0; i < hostName.length; i++) {
-                hosts.offer(i, t.score(hostName[i], hostDisplay[i], hostAlias[i], hostAddress[i]), hostName[i]);
-            }
-        } else {
-            for (int i : v.hosts) {
-                hosts.offer(i, t.score(hostName[i], hostDisplay[i], hostAlias[i], hostAddress[i]), hostName[i]);
-            }
-        }
         Best services = new Best(limit);
-        if (v.services == null) {
-            for (int i = 0; i < serviceName.length; i++) {
-                services.offer(i, t.score(serviceName[i], serviceDisplay[i], serviceHost[i]), serviceName[i]);
-            }
-        } else {
-            for (int i : v.services) {
-                services.offer(i, t.score(serviceName[i], serviceDisplay[i], serviceHost[i]), serviceName[i]);
-            }
-        }
         Best hostGroups = new Best(limit);
-        for (int i = 0; i < hostGroupName.length; i++) {
-            int score = t.score(hostGroupName[i], hostGroupAlias[i]);
-            if (score != SearchTerms.NONE && v.hostGroup(s.hostGroups().get(i).name())) {
-                hostGroups.offer(i, score, hostGroupName[i]);
-            }
-        }
         Best serviceGroups = new Best(limit);
-        for (int i = 0; i < serviceGroupName.length; i++) {
-            int score = t.score(serviceGroupName[i], serviceGroupAlias[i]);
-            if (score != SearchTerms.NONE && v.serviceGroup(s.serviceGroups().get(i).name())) {
-                serviceGroups.offer(i, score, serviceGroupName[i]);
+        if (any) {
+            if (v.hosts == null) {
+                for (int i = 0; i < hostName.length; i++) {
+                    offerHost(hosts, r, i);
+                }
+            } else {
+                for (int i : v.hosts) {
+                    offerHost(hosts, r, i);
+                }
+            }
+            long[] candidates = serviceCandidates(r[0]);
+            if (v.services == null) {
+                for (int w = 0; w < candidates.length; w++) {
+                    for (long bits = candidates[w]; bits != 0; bits &= bits - 1) {
+                        offerService(services, r, w * 64 + Long.numberOfTrailingZeros(bits));
+                    }
+                }
+            } else {
+                for (int i : v.services) {
+                    if ((candidates[i >>> 6] & 1L << i) != 0) {
+                        offerService(services, r, i);
+                    }
+                }
+            }
+            for (int i = 0; i < hostGroupName.length; i++) {
+                int score = SearchTerms.score(r, hostGroupName[i], hostGroupAlias[i], hostGroupAlias[i],
+                        hostGroupAlias[i]);
+                if (score != SearchTerms.NONE && v.hostGroup(s.hostGroups().get(i).name())) {
+                    hostGroups.offer(i, score, names.length(hostGroupName[i]));
+                }
+            }
+            for (int i = 0; i < serviceGroupName.length; i++) {
+                int score = SearchTerms.score(r, serviceGroupName[i], serviceGroupAlias[i], serviceGroupAlias[i],
+                        serviceGroupAlias[i]);
+                if (score != SearchTerms.NONE && v.serviceGroup(s.serviceGroups().get(i).name())) {
+                    serviceGroups.offer(i, score, names.length(serviceGroupName[i]));
+                }
             }
         }
         return new SearchResults(t.text(), List.of(
@@ -115,6 +136,35 @@ final class SearchIndex {
                 group(Kind.SERVICE, services, i -> serviceHit(s.services().get(i))),
                 group(Kind.HOSTGROUP, hostGroups, i -> groupHit(Kind.HOSTGROUP, s.hostGroups().get(i))),
                 group(Kind.SERVICEGROUP, serviceGroups, i -> groupHit(Kind.SERVICEGROUP, s.serviceGroups().get(i)))));
+    }
+
+    private void offerHost(Best hosts, int[][] r, int i) {
+        hosts.offer(i, SearchTerms.score(r, hostName[i], hostDisplay[i], hostAlias[i], hostAddress[i]),
+                names.length(hostName[i]));
+    }
+
+    private void offerService(Best services, int[][] r, int i) {
+        services.offer(i, SearchTerms.score(r, serviceName[i], serviceDisplay[i], serviceHost[i], serviceHost[i]),
+                names.length(serviceName[i]));
+    }
+
+    /** The services with a name the first word is in, as bits by position: the only ones that can match. */
+    private long[] serviceCandidates(int[] firstWord) {
+        long[] bits = new long[(serviceName.length + 63) / 64];
+        for (Postings p : servicePostings) {
+            p.mark(firstWord, bits);
+        }
+        return bits;
+    }
+
+    /** Whether a word's ranks found it in any name (else nothing matches the query). */
+    private static boolean found(int[] ranks) {
+        for (int x : ranks) {
+            if (x != SearchTerms.NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Group group(Kind kind, Best best, java.util.function.IntFunction<Hit> hit) {
@@ -144,11 +194,11 @@ final class SearchIndex {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String[] names(List<GroupView> groups, boolean alias) {
-        String[] out = new String[groups.size()];
+    private static int[] names(NameTable.Builder b, List<GroupView> groups, boolean alias) {
+        int[] out = new int[groups.size()];
         for (int i = 0; i < out.length; i++) {
             GroupView g = groups.get(i);
-            out[i] = alias ? other(g.alias(), g.name()) : lower(g.name());
+            out[i] = b.id(alias ? other(g.alias(), g.name()) : lower(g.name()));
         }
         return out;
     }
@@ -241,12 +291,11 @@ final class SearchIndex {
             length = new int[limit];
         }
 
-        void offer(int at, int s, String name) {
+        void offer(int at, int s, int len) {
             if (s == SearchTerms.NONE) {
                 return;
             }
             total++;
-            int len = name.length();
             int i = kept;
             if (kept == position.length) {
                 if (!better(s, len, at, kept - 1)) {

@@ -89,6 +89,40 @@ public final class SearchTerms {
         return total;
     }
 
+    /** How each word ranks against each name of {@code names}: one array per word ({@link NameTable#ranks}). */
+    int[][] ranks(NameTable names) {
+        int[][] out = new int[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            out[i] = names.ranks(words[i]);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #score(String, String...)} over name numbers: {@code ranks} as {@link #ranks} gives them, the object's
+     * primary name {@code primary} and its other names {@code a}, {@code b}, {@code c} (repeat one for fewer).
+     */
+    static int score(int[][] ranks, int primary, int a, int b, int c) {
+        int total = 0;
+        for (int[] r : ranks) {
+            int best = r[primary];
+            if (best > EXACT) {
+                best = Math.min(best, secondary(r[a]));
+                best = Math.min(best, secondary(r[b]));
+                best = Math.min(best, secondary(r[c]));
+            }
+            if (best == NONE) {
+                return NONE;
+            }
+            total += best;
+        }
+        return total;
+    }
+
+    private static int secondary(int rank) {
+        return rank == NONE ? NONE : rank + SECONDARY;
+    }
+
     /** How {@code word} matches {@code name}; {@link #NONE} when it is not in it. */
     static int rank(String name, String word) {
         int at = name.indexOf(word);

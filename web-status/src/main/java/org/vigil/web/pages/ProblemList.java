@@ -34,17 +34,29 @@ final class ProblemList {
         if (q.hostgroup != null) {
             Lists.hostGroup(s, q.hostgroup);
         }
-        List<ProblemRow> all = ProblemOrder.sorted(s, q.sort, q.descending);
+        ProblemIndex index = ProblemIndex.of(s, q.sort, q.descending);
+        List<ProblemRow> all = index.rows();
         if (a.user().allObjects() && !q.filters()) {
             // the same for every such user: folded once per snapshot and order
-            return s.derived(new Key(q.sort, q.descending), x -> fold(all, all, all.size()));
+            return s.derived(new Key(q.sort, q.descending), x -> index.everything().select(all, all.size()));
+        }
+        String needle = ProblemIndex.needle(q.text);
+        List<ProblemRow> matched = new ArrayList<>();
+        if (a.user().allObjects()) {
+            for (int i = 0; i < all.size(); i++) {
+                ProblemRow r = all.get(i);
+                if (index.has(i, needle) && matches(r, q, ofServicegroup)) {
+                    matched.add(r);
+                }
+            }
+            return index.everything().select(matched, all.size());
         }
         List<ProblemRow> visible = new ArrayList<>();
-        List<ProblemRow> matched = new ArrayList<>();
-        for (ProblemRow r : all) {
+        for (int i = 0; i < all.size(); i++) {
+            ProblemRow r = all.get(i);
             if (r.service() == null ? a.canSee(r.hostView()) : a.canSee(r.serviceView(), s)) {
                 visible.add(r);
-                if (matches(r, q, ofServicegroup)) {
+                if (index.has(i, needle) && matches(r, q, ofServicegroup)) {
                     matched.add(r);
                 }
             }
@@ -54,36 +66,63 @@ final class ProblemList {
 
     /** {@code matched} folded, with the services to fold taken from {@code visible}. */
     static Selection fold(List<ProblemRow> visible, List<ProblemRow> matched, int visibleRows) {
-        Map<String, List<ProblemRow>> affected = new HashMap<>();
-        Set<String> visibleHosts = new HashSet<>();
-        for (ProblemRow r : visible) {
-            if (r.onDownHost()) {
-                affected.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r);
-            } else if (r.service() == null) {
-                visibleHosts.add(r.host());
-            }
-        }
-        int foldedAway = 0;
-        for (String h : visibleHosts) {
-            foldedAway += affected.getOrDefault(h, List.of()).size();
-        }
-        Set<String> listedHosts = new HashSet<>();
-        for (ProblemRow r : matched) {
-            if (r.service() == null) {
-                listedHosts.add(r.host());
-            }
-        }
-        List<Problem> rows = new ArrayList<>();
-        for (ProblemRow r : matched) {
-            if (r.service() == null) {
-                rows.add(new Problem(r, List.copyOf(affected.getOrDefault(r.host(), List.of()))));
-            } else if (!r.onDownHost() || !listedHosts.contains(r.host())) {
-                rows.add(new Problem(r, List.of()));
-            }
-        }
-        return new Selection(List.copyOf(rows), visibleRows - foldedAway);
+        return Folding.of(visible).select(matched, visibleRows);
     }
 
+    /**
+     * What folding needs of the rows a user sees: the services on each DOWN or UNREACHABLE host, and how many rows
+     * fold away under the hosts listed.
+     */
+    static final class Folding {
+        private final Map<String, List<ProblemRow>> affected;
+        private final int foldedAway;
+
+        private Folding(Map<String, List<ProblemRow>> affected, int foldedAway) {
+            this.affected = affected;
+            this.foldedAway = foldedAway;
+        }
+
+        /** The folding of the rows {@code visible}. */
+        static Folding of(List<ProblemRow> visible) {
+            Map<String, List<ProblemRow>> affected = new HashMap<>();
+            Set<String> visibleHosts = new HashSet<>();
+            for (ProblemRow r : visible) {
+                if (r.onDownHost()) {
+                    affected.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r);
+                } else if (r.service() == null) {
+                    visibleHosts.add(r.host());
+                }
+            }
+            int foldedAway = 0;
+            for (String h : visibleHosts) {
+                foldedAway += affected.getOrDefault(h, List.of()).size();
+            }
+            Map<String, List<ProblemRow>> kept = new HashMap<>();
+            affected.forEach((h, rows) -> kept.put(h, List.copyOf(rows)));
+            return new Folding(kept, foldedAway);
+        }
+
+        /** {@code matched} folded, of {@code visibleRows} rows in all before folding. */
+        Selection select(List<ProblemRow> matched, int visibleRows) {
+            Set<String> listedHosts = new HashSet<>();
+            for (ProblemRow r : matched) {
+                if (r.service() == null) {
+                    listedHosts.add(r.host());
+                }
+            }
+            List<Problem> rows = new ArrayList<>();
+            for (ProblemRow r : matched) {
+                if (r.service() == null) {
+                    rows.add(new Problem(r, affected.getOrDefault(r.host(), List.of())));
+                } else if (!r.onDownHost() || !listedHosts.contains(r.host())) {
+                    rows.add(new Problem(r, List.of()));
+                }
+            }
+            return new Selection(List.copyOf(rows), visibleRows - foldedAway);
+        }
+    }
+
+    /** Whether {@code r} passes every filter of {@code q} but {@code text} ({@link ProblemIndex#has}). */
     private static boolean matches(ProblemRow r, ListParams q, Set<String> ofServicegroup) {
         if (!q.matchesState(r.status()) || !q.matchesHandling(r.handling(), r.handled())
                 || (q.host != null && !Lists.like(r.host(), q.host))) {
@@ -92,13 +131,11 @@ final class ProblemList {
         if (r.service() == null) {
             return q.service == null
                     && (q.hostgroup == null || r.hostView().hostgroups().contains(q.hostgroup))
-                    && (ofServicegroup == null || ofServicegroup.contains(r.host()))
-                    && q.textIn(r.host(), r.hostView().displayName(), r.hostView().alias(), r.status().output());
+                    && (ofServicegroup == null || ofServicegroup.contains(r.host()));
         }
         return (q.service == null || ListQuery.contains(q.service, r.service(), r.serviceView().displayName()))
                 && (q.hostgroup == null || r.serviceView().hostgroups().contains(q.hostgroup))
-                && (q.servicegroup == null || r.serviceView().servicegroups().contains(q.servicegroup))
-                && q.textIn(r.host(), r.service(), r.serviceView().displayName(), r.status().output());
+                && (q.servicegroup == null || r.serviceView().servicegroups().contains(q.servicegroup));
     }
 
     /** The hosts with a service in {@code servicegroup}. */

@@ -142,7 +142,7 @@ class OverviewBench {
     }
 
     /** Passive results for every service and the DOWN hosts; acknowledgements and downtimes for some problems. */
-    private static void setStates(Daemon daemon) {
+    static void setStates(Daemon daemon) {
         var commands = daemon.commands();
         long now = System.currentTimeMillis() / 1000;
         for (int h = 0; h < HOSTS; h++) {
@@ -183,7 +183,7 @@ class OverviewBench {
         return String.format("svc%02d", s);
     }
 
-    private static LoadResult generate(Path dir) throws Exception {
+    static LoadResult generate(Path dir) throws Exception {
         Files.writeString(dir.resolve("nagios.cfg"), """
                 cfg_file=%1$s/objects.cfg
                 log_file=%1$s/nagios.log

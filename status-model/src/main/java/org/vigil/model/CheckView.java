@@ -15,7 +15,9 @@ import org.vigil.engine.state.CheckableStatus;
  *        it takes it {@link #at} the snapshot's time ({@link StatusSnapshot#stamp})
  * @param passive whether the last result was a passive one
  * @param problem whether it is checked and not OK/UP
- * @param handled a problem that is acknowledged or in scheduled downtime
+ * @param handled a problem that is acknowledged or in scheduled downtime; a service's view stamped by a snapshot
+ *        ({@link StatusSnapshot#stamp(ServiceView)}) also when its DOWN or UNREACHABLE host is
+ *        ({@link ProblemHandling})
  */
 public record CheckView(String state, int stateCode, String stateType, int attempt, int maxAttempts,
                         Instant lastCheck, Instant nextCheck, Instant lastStateChange, Instant lastHardStateChange,
@@ -38,6 +40,14 @@ public record CheckView(String state, int stateCode, String stateType, int attem
                 s.notificationsEnabled(), s.activeChecksEnabled(), s.passiveChecksEnabled(),
                 s.hasBeenChecked() && s.checkType() == CheckType.PASSIVE, s.latency(), s.executionTime(),
                 problem, problem && (acked || s.scheduledDowntimeDepth() > 0));
+    }
+
+    /** This view with {@code handled} set as given. */
+    public CheckView handled(boolean h) {
+        return h == handled ? this : new CheckView(state, stateCode, stateType, attempt, maxAttempts, lastCheck,
+                nextCheck, lastStateChange, lastHardStateChange, durationSeconds, output, longOutput, perfData,
+                acknowledged, acknowledgementType, downtimeDepth, flapping, notificationsEnabled, activeChecksEnabled,
+                passiveChecksEnabled, passive, latency, executionTime, problem, h);
     }
 
     /** This view with its duration as of {@code now}, for an engine that started at {@code started}. */

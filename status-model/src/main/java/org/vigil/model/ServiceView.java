@@ -21,4 +21,10 @@ public record ServiceView(String host, String description, String displayName, L
         return c == status ? this
                 : new ServiceView(host, description, displayName, servicegroups, hostgroups, contacts, c);
     }
+
+    /** This view with {@code c} as its status. */
+    public ServiceView with(CheckView c) {
+        return c == status ? this
+                : new ServiceView(host, description, displayName, servicegroups, hostgroups, contacts, c);
+    }
 }

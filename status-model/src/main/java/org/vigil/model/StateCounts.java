@@ -19,7 +19,8 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
 
     /**
      * One state's count: {@code total} = {@code unhandled} + {@code acknowledged} + {@code downtime} + the rest
-     * (OK, UP and PENDING are never "unhandled").
+     * (OK, UP and PENDING are never "unhandled"); a problem is split as {@link ProblemHandling} says (a service on
+     * an acknowledged DOWN host counts as acknowledged).
      */
     public record Count(String state, String kind, int total, int unhandled, int acknowledged, int downtime) {
 
@@ -49,9 +50,11 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
                 tally.add(true, h.status());
             }
         }
-        for (ServiceView s : snapshot.services()) {
+        List<ServiceView> services = snapshot.services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceView s = services.get(i);
             if (service.test(s)) {
-                tally.add(false, s.status());
+                tally.add(s.status(), snapshot.hosts().get(snapshot.hostPositionOfService(i)).status());
             }
         }
         return tally.counts(snapshot.program());
@@ -82,9 +85,9 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
             SERVICE_STATES.forEach(s -> services.put(s, new int[4]));
         }
 
-        /** One host or service ({@code host} says which) in {@code state}. */
-        void add(boolean host, String state, boolean problem, boolean acknowledged, int downtimeDepth,
-                        Instant lastCheck, boolean notificationsEnabled, boolean activeChecks, boolean flaps) {
+        /** One host or service ({@code host} says which) in {@code state}, handled as {@code handling} says. */
+        void add(boolean host, String state, String handling, Instant lastCheck, boolean notificationsEnabled,
+                 boolean activeChecks, boolean flaps) {
             int[] n = (host ? hosts : services).computeIfAbsent(state, k -> new int[4]);
             if (host) {
                 hostTotal++;
@@ -92,8 +95,9 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
                 serviceTotal++;
             }
             n[0]++;
-            if (problem) {
-                n[downtimeDepth > 0 ? 3 : acknowledged ? 2 : 1]++;
+            if (handling != null) {
+                n[handling.equals(ProblemHandling.DOWNTIME) ? 3 : handling.equals(ProblemHandling.ACKNOWLEDGED) ? 2
+                        : 1]++;
             }
             lastMinute += lastCheck != null && lastCheck.getEpochSecond() != 0 && lastCheck.isAfter(minuteAgo) ? 1 : 0;
             notificationsOff += notificationsEnabled ? 0 : 1;
@@ -102,8 +106,14 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
         }
 
         void add(boolean host, CheckView c) {
-            add(host, c.state(), c.problem(), c.acknowledged(), c.downtimeDepth(), c.lastCheck(),
-                    c.notificationsEnabled(), c.activeChecksEnabled(), c.flapping());
+            add(host, c.state(), ProblemHandling.of(c, null), c.lastCheck(), c.notificationsEnabled(),
+                    c.activeChecksEnabled(), c.flapping());
+        }
+
+        /** A service whose host's status is {@code host}. */
+        void add(CheckView c, CheckView host) {
+            add(false, c.state(), ProblemHandling.of(c, host), c.lastCheck(), c.notificationsEnabled(),
+                    c.activeChecksEnabled(), c.flapping());
         }
 
         StateCounts counts(ProgramView program) {
@@ -126,10 +136,14 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
         Tally t = new Tally(s.takenAt());
         if (viewer.allObjects()) {
             s.hosts().forEach(h -> t.add(true, h.status()));
-            s.services().forEach(v -> t.add(false, v.status()));
+            for (int i = 0; i < s.services().size(); i++) {
+                t.add(s.services().get(i).status(), s.hosts().get(s.hostPositionOfService(i)).status());
+            }
         } else if (viewer.contact() != null) {
             s.hostsOfContact(viewer.contact()).forEach(h -> t.add(true, h.status()));
-            s.servicesOfContact(viewer.contact()).forEach(v -> t.add(false, v.status()));
+            for (int i : s.servicePositionsOfContact(viewer.contact())) {
+                t.add(s.services().get(i).status(), s.hosts().get(s.hostPositionOfService(i)).status());
+            }
         }
         return t.counts(s.program());
     }

@@ -247,9 +247,13 @@ public final class StatusSnapshot {
         return view.at(takenAt(), program.programStart());
     }
 
-    /** {@code view} with its duration as of this snapshot. */
+    /**
+     * {@code view} with its duration as of this snapshot, and {@code handled} as {@link ProblemHandling} says (also
+     * when its DOWN or UNREACHABLE host is acknowledged or in downtime).
+     */
     public ServiceView stamp(ServiceView view) {
-        return view.at(takenAt(), program.programStart());
+        ServiceView v = view.at(takenAt(), program.programStart());
+        return v.with(v.status().handled(ProblemHandling.handled(this, v)));
     }
 
     /** {@code view} with its duration as of this snapshot. */

@@ -24,7 +24,10 @@ public final class ListQuery {
     private ListQuery() {
     }
 
-    /** {@code state=CRITICAL,WARNING} (any case); also {@code problem} (checked, not OK/UP) and {@code unhandled}. */
+    /**
+     * {@code state=CRITICAL,WARNING} (any case); also {@code problem} (checked, not OK/UP) and {@code unhandled}
+     * (a service's view as {@link org.vigil.model.StatusSnapshot#stamp} gives it: handled also by its host).
+     */
     static Predicate<CheckView> states(String param, Set<String> allowed) {
         if (param == null || param.isBlank()) {
             return c -> true;
@@ -68,12 +71,13 @@ public final class ListQuery {
     static final List<String> HANDLED = List.of("unhandled", "acknowledged", "downtime", "handled");
 
     /**
-     * {@code handled=unhandled,acknowledged,downtime,handled} (any case): problems handled so (downtime counts
-     * before acknowledged, as the overview counts them; {@code handled} is either).
+     * {@code handled=unhandled,acknowledged,downtime,handled} (any case): problems handled so, tested on how a problem
+     * is handled as {@link org.vigil.model.ProblemHandling} says (null: no problem; downtime counts before
+     * acknowledged, as the overview counts them; {@code handled} is either).
      */
-    static Predicate<CheckView> handled(String param) {
+    static Predicate<String> handled(String param) {
         if (param == null || param.isBlank()) {
-            return c -> true;
+            return h -> true;
         }
         List<String> wanted = Arrays.stream(param.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
         for (String w : wanted) {
@@ -81,9 +85,7 @@ public final class ListQuery {
                 throw ApiException.badRequest("handled '" + w + "' is not one of " + String.join(", ", HANDLED));
             }
         }
-        return c -> c.problem() && (wanted.contains("handled") && c.handled()
-                || wanted.contains(c.downtimeDepth() > 0 ? "downtime" : c.acknowledged() ? "acknowledged"
-                : "unhandled"));
+        return h -> h != null && (wanted.contains("handled") && !h.equals("unhandled") || wanted.contains(h));
     }
 
     /** Whether any of {@code fields} contains {@code text}, ignoring case. */

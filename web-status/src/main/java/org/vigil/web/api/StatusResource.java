@@ -23,6 +23,7 @@ import org.vigil.model.ContactView;
 import org.vigil.model.DowntimeView;
 import org.vigil.model.GroupView;
 import org.vigil.model.HostView;
+import org.vigil.model.ProblemHandling;
 import org.vigil.model.ProgramView;
 import org.vigil.model.ServiceView;
 import org.vigil.model.ReadModel;
@@ -91,8 +92,8 @@ public final class StatusResource {
                                 @Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
         Access a = access(sc);
-        Predicate<CheckView> st = ListQuery.states(state, HOST_STATES).and(ListQuery.stateType(stateType))
-                .and(ListQuery.handled(handled));
+        Predicate<CheckView> st = ListQuery.states(state, HOST_STATES).and(ListQuery.stateType(stateType));
+        Predicate<String> handling = ListQuery.handled(handled);
         if (hostgroup != null && s.hostGroups().stream().noneMatch(g -> g.name().equals(hostgroup))) {
             throw ApiException.notFound("no host group '" + hostgroup + "'");
         }
@@ -108,7 +109,8 @@ public final class StatusResource {
         Comparator<HostView> order0 = ListQuery.sort(sort, order, sorts, "name");
         int from = ListQuery.offset(offset);
         int max = ListQuery.limit(limit);
-        Predicate<HostView> filters = h -> a.canSee(h) && st.test(h.status()) && hostName.test(h.name())
+        Predicate<HostView> filters = h -> a.canSee(h) && st.test(h.status())
+                && handling.test(ProblemHandling.of(h.status(), null)) && hostName.test(h.name())
                 && (hostgroup == null || h.hostgroups().contains(hostgroup))
                 && (ofServicegroup == null || ofServicegroup.contains(h.name()))
                 && (text == null || ListQuery.contains(text, h.name(), h.alias(), h.address(), h.displayName(),
@@ -145,8 +147,8 @@ public final class StatusResource {
                                       @Context SecurityContext sc) {
         StatusSnapshot s = reader.current();
         Access a = access(sc);
-        Predicate<CheckView> st = ListQuery.states(state, SERVICE_STATES).and(ListQuery.stateType(stateType))
-                .and(ListQuery.handled(handled));
+        Predicate<CheckView> st = ListQuery.states(state, SERVICE_STATES).and(ListQuery.stateType(stateType));
+        Predicate<String> handling = ListQuery.handled(handled);
         boolean exactHost = host != null && s.host(host).isPresent();
         Predicate<String> hostName = hostMatcher(s, host);
         if (hostgroup != null && s.hostGroups().stream().noneMatch(g -> g.name().equals(hostgroup))) {
@@ -166,7 +168,7 @@ public final class StatusResource {
         int max = ListQuery.limit(limit);
         List<ServiceView> pool = exactHost ? s.servicesOf(host)
                 : Candidates.services(s, a, ListQuery.stateNames(state), null, hostgroup, servicegroup);
-        Predicate<ServiceView> filters = v -> a.canSee(v, s) && st.test(v.status()) && hostName.test(v.host())
+        Predicate<ServiceView> filters = v -> a.canSee(v, s) && handled(s, v, st, handling) && hostName.test(v.host())
                 && (service == null || ListQuery.contains(service, v.description(), v.displayName()))
                 && (hostgroup == null || v.hostgroups().contains(hostgroup))
                 && (servicegroup == null || v.servicegroups().contains(servicegroup))
@@ -179,6 +181,14 @@ public final class StatusResource {
         }
         List<ServiceView> matched = pool.stream().filter(filters).sorted(order0.thenComparing(byName)).toList();
         return Page.of(matched, from, max, s::stamp);
+    }
+
+    /** Whether service {@code v} passes the state filters {@code st} and {@code handling}, handled by its host too. */
+    private static boolean handled(StatusSnapshot s, ServiceView v, Predicate<CheckView> st,
+                                   Predicate<String> handling) {
+        String h = ProblemHandling.of(s, v);
+        return st.test(h == null ? v.status() : v.status().handled(!h.equals(ProblemHandling.UNHANDLED)))
+                && handling.test(h);
     }
 
     @GET

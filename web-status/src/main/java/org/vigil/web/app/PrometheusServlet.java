@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.vigil.model.CheckView;
 import org.vigil.model.HostView;
+import org.vigil.model.ProblemHandling;
 import org.vigil.model.ServiceView;
 import org.vigil.model.ReadModel;
 import org.vigil.model.StatusSnapshot;
@@ -68,7 +69,13 @@ final class PrometheusServlet extends HttpServlet {
                 + "downtime) and unhandled.");
         states(out, "vigil_hosts", hosts, "UP", "DOWN", "UNREACHABLE", "PENDING");
         metric(out, "vigil_services", "gauge", "Services per state; problems split into handled and unhandled.");
-        states(out, "vigil_services", services, "OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
+        List<CheckView> counted = new java.util.ArrayList<>(services.size()); // handled as ProblemHandling says
+        for (int i = 0; i < services.size(); i++) {
+            CheckView c = services.get(i);
+            counted.add(c.problem() ? c.handled(ProblemHandling.handled(c, hosts.get(s.hostPositionOfService(i))))
+                    : c);
+        }
+        states(out, "vigil_services", counted, "OK", "WARNING", "CRITICAL", "UNKNOWN", "PENDING");
         return out.toString();
     }
 

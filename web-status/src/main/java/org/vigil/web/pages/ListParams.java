@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.vigil.web.api.ApiException;
 import org.vigil.web.api.ListQuery;
 import org.vigil.model.CheckView;
+import org.vigil.model.ProblemHandling;
 
 /**
  * The query of a list page, checked: the filters ({@code state} and {@code handled}, both repeatable;
@@ -126,9 +127,15 @@ public final class ListParams {
                 && sort.equals(defaultSort) && !descending;
     }
 
-    /** Whether {@code c} passes the state, state type and handled filters. */
+    /** Whether host status {@code c} passes the state, state type and handled filters. */
     boolean matches(CheckView c) {
-        return matchesState(c) && matchesHandling(handling(c), c.handled());
+        return matches(c, handling(c));
+    }
+
+    /** Whether {@code c}, handled as {@code handling} says ({@link ProblemHandling}), passes those filters. */
+    boolean matches(CheckView c, String handling) {
+        return matchesState(c) && matchesHandling(handling, handling != null
+                && !handling.equals(ProblemHandling.UNHANDLED));
     }
 
     /** Whether {@code c} passes the state and state type filters. */
@@ -145,14 +152,11 @@ public final class ListParams {
     }
 
     /**
-     * How a problem is handled, as the overview counts it: {@code downtime} first, then {@code acknowledged},
-     * else {@code unhandled}; null for OK, UP and PENDING.
+     * How a host's problem is handled, as the overview counts it ({@link ProblemHandling}): {@code downtime} first,
+     * then {@code acknowledged}, else {@code unhandled}; null for UP and PENDING.
      */
     static String handling(CheckView c) {
-        if (!c.problem()) {
-            return null;
-        }
-        return c.downtimeDepth() > 0 ? "downtime" : c.acknowledged() ? "acknowledged" : "unhandled";
+        return ProblemHandling.of(c, null);
     }
 
     /** Whether the free text is found in any of {@code fields} (ignoring case); true without text. */

@@ -2,6 +2,7 @@ package org.vigil.web.pages;
 
 import org.vigil.model.CheckView;
 import org.vigil.model.HostView;
+import org.vigil.model.ProblemHandling;
 import org.vigil.model.ServiceView;
 import org.vigil.model.StatusSnapshot;
 
@@ -25,23 +26,23 @@ public record ProblemRow(String host, String service, CheckView status, HostView
 
     /** The problem of service {@code v}, its host's status kept when that host is DOWN or UNREACHABLE. */
     static ProblemRow of(ServiceView v, StatusSnapshot s) {
-        CheckView host = s.host(v.host()).map(HostView::status).filter(ProblemRow::hostDown).orElse(null);
+        CheckView host = ProblemHandling.hostStatus(s, v);
+        host = ProblemHandling.hostDown(host) ? host : null;
         return new ProblemRow(v.host(), v.description(), v.status(), null, v, host);
     }
 
-    /** Whether a host state takes its services' problems with it (DOWN or UNREACHABLE, soft or hard). */
-    static boolean hostDown(CheckView host) {
-        return host.problem() && (host.state().equals("DOWN") || host.state().equals("UNREACHABLE"));
-    }
 
     /** Whether this is a service on a DOWN or UNREACHABLE host (folded under the host's row when it is listed). */
     public boolean onDownHost() {
         return hostStatus != null;
     }
 
-    /** Whether the problem is handled: acknowledged or in downtime, itself or (on a down host) its host. */
+    /**
+     * Whether the problem is handled: acknowledged or in downtime, itself or (on a down host) its host
+     * ({@link ProblemHandling}, the rule of every count and filter).
+     */
     public boolean handled() {
-        return status.handled() || (hostStatus != null && hostStatus.handled());
+        return ProblemHandling.handled(status, hostStatus);
     }
 
     /**
@@ -49,12 +50,7 @@ public record ProblemRow(String host, String service, CheckView status, HostView
      * first, then its host's) or {@code unhandled}.
      */
     String handling() {
-        String own = ListParams.handling(status);
-        if (!"unhandled".equals(own) || hostStatus == null) {
-            return own;
-        }
-        String host = ListParams.handling(hostStatus);
-        return host == null ? own : host;
+        return ProblemHandling.of(status, hostStatus);
     }
 
     /** This row with its durations as of the snapshot {@code s}. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.vigil.web.api.Candidates;
 import org.vigil.web.api.ListQuery;
 import org.vigil.web.auth.Access;
+import org.vigil.model.ProblemHandling;
 import org.vigil.model.ServiceView;
 import org.vigil.model.StatusSnapshot;
 
@@ -67,7 +68,7 @@ public final class ServicesResource {
         List<ServiceView> pool = Candidates.services(s, a, q.indexStates(), exact ? q.host : null, q.hostgroup,
                 q.servicegroup);
         for (ServiceView v : pool) {
-            if (a.canSee(v, s) && q.matches(v.status()) && (q.host == null || exact || Lists.like(v.host(), q.host))
+            if (a.canSee(v, s) && q.matches(v.status(), ProblemHandling.of(s, v)) && (q.host == null || exact || Lists.like(v.host(), q.host))
                     && (q.hostgroup == null || v.hostgroups().contains(q.hostgroup))
                     && (q.servicegroup == null || v.servicegroups().contains(q.servicegroup))
                     && (q.service == null || ListQuery.contains(q.service, v.description(), v.displayName()))

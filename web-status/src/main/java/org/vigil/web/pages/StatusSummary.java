@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.vigil.model.CheckView;
+import org.vigil.model.ProblemHandling;
 import org.vigil.model.HostView;
 import org.vigil.model.ServiceView;
 import org.vigil.model.StateCounts;
@@ -100,12 +101,12 @@ public final class StatusSummary {
         }
         List<Found> found = new ArrayList<>();
         for (HostView h : s.hostsIn(List.of("PROBLEM"))) {
-            if (hardUnhandled(h.status())) {
+            if (hardUnhandled(h.status(), false)) {
                 found.add(new Found(h, since(h.status())));
             }
         }
         for (ServiceView v : s.servicesIn(List.of("PROBLEM"))) {
-            if (hardUnhandled(v.status())) {
+            if (hardUnhandled(v.status(), ProblemHandling.handled(s, v))) {
                 found.add(new Found(v, since(v.status())));
             }
         }
@@ -113,8 +114,9 @@ public final class StatusSummary {
         return found.stream().map(Found::view).toList();
     }
 
-    private static boolean hardUnhandled(CheckView c) {
-        return c.problem() && !c.handled() && "HARD".equals(c.stateType());
+    /** Whether {@code c} is a hard problem not handled (by itself, or as {@code byHost} says by its host). */
+    private static boolean hardUnhandled(CheckView c, boolean byHost) {
+        return c.problem() && !c.handled() && !byHost && "HARD".equals(c.stateType());
     }
 
     private static Instant since(CheckView c) {

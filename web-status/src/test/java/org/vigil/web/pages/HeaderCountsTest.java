@@ -34,7 +34,8 @@ class HeaderCountsTest {
         web.command("PROCESS_SERVICE_CHECK_RESULT;web1;http;1;HTTP WARNING - slow");
         web.command("PROCESS_SERVICE_CHECK_RESULT;db;ping;3;PING UNKNOWN - no route");
         web.command("PROCESS_SERVICE_CHECK_RESULT;db1;ping;2;PING CRITICAL");
-        web.command("ACKNOWLEDGE_SVC_PROBLEM;db1;ping;1;0;0;ops;host is down");
+        // db1's ping is not acknowledged itself: its DOWN host's acknowledgement handles it (ProblemHandling)
+        web.command("ACKNOWLEDGE_HOST_PROBLEM;db1;1;0;0;ops;host is down");
     }
 
     @AfterAll
@@ -72,19 +73,18 @@ class HeaderCountsTest {
             assertThat(r.status()).as(path).isEqualTo(200);
             String html = r.text();
             assertThat(counts(html)).as(path).containsExactly(
-                    "unhandled DOWN 1 -> /problems?state=DOWN&handled=unhandled",
-                    "handled DOWN 1 -> /problems?state=DOWN&handled=handled",
+                    "handled DOWN 2 -> /problems?state=DOWN&handled=handled",
                     "unhandled CRITICAL 1 -> /problems?state=CRITICAL&handled=unhandled",
                     "handled CRITICAL 1 -> /problems?state=CRITICAL&handled=handled",
                     "unhandled WARNING 1 -> /problems?state=WARNING&handled=unhandled",
                     "unhandled UNKNOWN 1 -> /problems?state=UNKNOWN&handled=unhandled");
-            // db1 DOWN, Disk /var CRITICAL, http WARNING, db's ping UNKNOWN; oldb and db1's ping acknowledged
-            assertThat(html).as(path).containsPattern("<title>\\(4\\) [^<]+ · Vigil</title>")
-                    .contains("<link rel=\"icon\" id=\"favicon\" type=\"image/svg+xml\" href=\"/favicon.svg?n=4\">")
+            // Disk /var CRITICAL, http WARNING, db's ping UNKNOWN; db1 and oldb acknowledged, db1's ping by its host
+            assertThat(html).as(path).containsPattern("<title>\\(3\\) [^<]+ · Vigil</title>")
+                    .contains("<link rel=\"icon\" id=\"favicon\" type=\"image/svg+xml\" href=\"/favicon.svg?n=3\">")
                     .contains("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">")
                     .contains("<script src=\"/static/header.js\" defer></script>");
         }
-        assertThat(web.get("admin", "/problems").text()).contains("<title>(4) Problems · Vigil</title>");
+        assertThat(web.get("admin", "/problems").text()).contains("<title>(3) Problems · Vigil</title>");
     }
 
     @Test
@@ -117,13 +117,13 @@ class HeaderCountsTest {
         HeaderFixture.Reply r = web.get("admin", "/api/v1/summary");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode s = r.json();
-        assertThat(s.get("unhandled").asInt()).isEqualTo(4);
+        assertThat(s.get("unhandled").asInt()).isEqualTo(3);
         assertThat(s.get("clock").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+");
         assertThat(Instant.parse(s.get("taken_at").asText())).isBefore(Instant.now().plusSeconds(1));
         List<String> counts = new ArrayList<>();
         s.get("counts").forEach(c -> counts.add(c.get("state").asText() + " " + c.get("unhandled").asInt() + "/"
                 + c.get("handled").asInt()));
-        assertThat(counts).containsExactly("DOWN 1/1", "UNREACHABLE 0/0", "CRITICAL 1/1", "WARNING 1/0",
+        assertThat(counts).containsExactly("DOWN 0/2", "UNREACHABLE 0/0", "CRITICAL 1/1", "WARNING 1/0",
                 "UNKNOWN 1/0");
         assertThat(s.has("hard_problems")).isFalse();
 
@@ -132,7 +132,7 @@ class HeaderCountsTest {
         hard.forEach(p -> keys.add(p.get("host").asText() + ";" + (p.get("service").isNull() ? ""
                 : p.get("service").asText()) + " " + p.get("state").asText()));
         // the unhandled ones, the newest hard change first (submitted in this order a second or less apart)
-        assertThat(keys).containsExactlyInAnyOrder("db1; DOWN", "web1;Disk /var CRITICAL", "web1;http WARNING",
+        assertThat(keys).containsExactlyInAnyOrder("web1;Disk /var CRITICAL", "web1;http WARNING",
                 "db;ping UNKNOWN");
         for (int i = 1; i < hard.size(); i++) {
             assertThat(Instant.parse(hard.get(i - 1).get("since").asText()))
@@ -147,6 +147,31 @@ class HeaderCountsTest {
             assertThat(b.status()).as(bad).isEqualTo(400);
             assertThat(b.json().get("detail").asText()).contains("hard_problems");
         }
+    }
+
+    @Test
+    void aServiceOfAnAcknowledgedDownHostIsHandledOnEverySurface() throws Exception {
+        // db1 DOWN and acknowledged; its ping CRITICAL, not acknowledged itself: handled, as acknowledged
+        String overview = web.get("admin", "/").text().replace("&amp;", "&");
+        assertThat(overview).contains("href=\"/services?state=CRITICAL&handled=unhandled\">1</a>")
+                .contains("href=\"/services?state=CRITICAL&handled=acknowledged\">1</a>");
+        assertThat(web.get("admin", "/services?state=CRITICAL&handled=unhandled").text())
+                .contains("<strong>1</strong> of ").contains("Disk /var").doesNotContain(">ping<");
+        assertThat(web.get("admin", "/services?state=CRITICAL&handled=acknowledged").text())
+                .contains("<strong>1</strong> of ").contains("db1");
+        assertThat(web.get("admin", "/problems?state=CRITICAL&handled=unhandled").text())
+                .contains("<strong>1</strong> of ").doesNotContain("db1");
+
+        JsonNode ping = web.get("admin", "/api/v1/services?host=db1").json().get("items").get(0);
+        assertThat(ping.get("status").get("handled").asBoolean()).as(ping.toString()).isTrue();
+        assertThat(ping.get("status").get("acknowledged").asBoolean()).isFalse();
+        List<String> unhandled = new ArrayList<>();
+        web.get("admin", "/api/v1/services?state=unhandled").json().get("items")
+                .forEach(v -> unhandled.add(v.get("host").asText() + ";" + v.get("description").asText()));
+        assertThat(unhandled).containsExactlyInAnyOrder("web1;Disk /var", "web1;http", "db;ping");
+        assertThat(web.get("admin", "/api/v1/services?handled=acknowledged").json().get("items"))
+                .extracting(v -> v.get("host").asText()).containsExactly("db1");
+        assertThat(web.get("admin", "/api/v1/services?handled=unhandled&host=db1").json().get("items")).isEmpty();
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.vigil.web.model.Monitor;
  * Issue 21's per-query pages of {@link OverviewBench}'s monitor ({@code vigil.bench.hosts} x
  * {@code vigil.bench.per_host}): a filtered {@code /problems} and the search, every request a new query, first one
  * client (what one answer costs), then {@code vigil.bench.clients} (20) at once for {@code vigil.bench.seconds}
- * (5) per URL. A benchmark: it prints, it does not judge; not part of the test run (its name does not end in Test):
+ * (5) per URL. With one client it also gives the CPU time of this JVM (server and client) per answer, which a busy
+ * machine inflates less than the latency. A benchmark: it prints, it does not judge; not part of the test run (its name does not end in Test):
  * {@code mvn -pl web-status test -Dtest=ProblemsSearchBench -Dvigil.bench.hosts=5000 -Dvigil.bench.per_host=20}.
  */
 class ProblemsSearchBench {
@@ -59,14 +60,19 @@ class ProblemsSearchBench {
                     jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
                     jfr.start();
                 }
+                var os = (com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpu = os.getProcessCpuTime();
                 long[] one = run(http, base, url, n, 1, SECONDS);
+                double cpuPerAnswer = (os.getProcessCpuTime() - cpu) / 1e6 / Math.max(1, one.length);
                 long[] many = run(http, base, url, n, CLIENTS, SECONDS);
                 if (jfr != null) {
                     jfr.dump(Path.of(System.getProperty("vigil.bench.jfr") + "-" + URLS.indexOf(url) + ".jfr"));
                     jfr.close();
                 }
-                System.out.printf("problems bench: %-58s 1 client p50 %6.1f ms | %d clients %6.0f/s p50 %6.1f p99 "
-                        + "%6.1f max %6.1f ms%n", url, pct(one, 0.5), CLIENTS, many.length / (double) SECONDS,
+                System.out.printf("problems bench: %-58s 1 client p50 %6.1f ms, CPU %5.2f ms/answer | %d clients "
+                        + "%6.0f/s p50 %6.1f p99 %6.1f max %6.1f ms%n", url, pct(one, 0.5), cpuPerAnswer, CLIENTS,
+                        many.length / (double) SECONDS,
                         pct(many, 0.5), pct(many, 0.99), pct(many, 1));
             }
         } finally {

@@ -4,7 +4,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.vigil.model.HostView;
+import org.vigil.model.ProblemHandling;
 import org.vigil.model.ServiceView;
+import org.vigil.model.StatusSnapshot;
 import org.vigil.web.api.ListQuery;
 
 /**
@@ -51,9 +53,9 @@ final class GroupFilter {
                 && query.textIn(h.name(), h.displayName(), h.alias(), h.address(), h.status().output());
     }
 
-    /** Whether a service group's member passes. */
-    boolean passes(ServiceView v) {
-        return query.matches(v.status()) && (query.host == null || Lists.like(v.host(), query.host))
+    /** Whether a service group's member of snapshot {@code s} passes (handled also by its host: ProblemHandling). */
+    boolean passes(ServiceView v, StatusSnapshot s) {
+        return query.matches(v.status(), ProblemHandling.of(s, v)) && (query.host == null || Lists.like(v.host(), query.host))
                 && (query.service == null || ListQuery.contains(query.service, v.description(), v.displayName()))
                 && query.textIn(v.host(), v.description(), v.displayName(), v.status().output());
     }

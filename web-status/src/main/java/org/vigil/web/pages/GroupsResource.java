@@ -158,7 +158,7 @@ public final class GroupsResource {
             if (v.servicegroups().isEmpty() || !a.canSee(v, s)) {
                 continue;
             }
-            boolean passes = filter == null || filter.passes(v);
+            boolean passes = filter == null || filter.passes(v, s);
             for (String g : v.servicegroups()) {
                 Acc x = acc.get(g);
                 if (x == null) {

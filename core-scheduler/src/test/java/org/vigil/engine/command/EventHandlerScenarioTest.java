@@ -109,7 +109,12 @@ class EventHandlerScenarioTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         List<String> log = table.newLog();
         assertThat(log.get(log.size() - 2)).isEqualTo("GLOBAL SERVICE EVENT HANDLER: web1;disk;CRITICAL;SOFT;1;slow");
-        assertThat(log.get(log.size() - 1)).matches(
-                "Warning: Global service event handler command '/bin/sleep 5' timed out after 1\\.\\d\\d seconds");
+        String warning = log.get(log.size() - 1);
+        assertThat(warning).matches(
+                "Warning: Global service event handler command '/bin/sleep 5' timed out after \\d+\\.\\d\\d seconds");
+        // the time measured: the 1 s timeout and more (on a loaded machine the kill came at 2.18 s, within the 4 s)
+        double seconds = Double.parseDouble(warning.substring(warning.lastIndexOf("after ") + "after ".length(),
+                warning.lastIndexOf(" seconds")));
+        assertThat(seconds).isBetween(1.0, 4.0);
     }
 }

@@ -18,8 +18,10 @@ public final class DetailPages {
     /** The same, the history index keeping {@code historySpan} of archives parsed ({@code pages.history_index_days}). */
     public static List<Object> resources(Pages pages, Monitor monitor, Duration historySpan) {
         HistoryIndexes history = new HistoryIndexes(monitor, historySpan); // one index of the log for the history
-        return List.of(new HostPage(pages, monitor, history), new ServicePage(pages, monitor, history),
+        LogTails log = new LogTails(monitor); // the log's end parsed once, read on as it grows
+        return List.of(new HostPage(pages, monitor, history, log), new ServicePage(pages, monitor, history, log),
                 new DowntimesPage(pages), new CommentsPage(pages, new CommentText(monitor.dateFormat())),
-                new LogPage(pages, monitor), new ConfigErrorsPage(pages), new AvailabilityPage(pages, history));
+                new LogPage(pages, log, java.time.Clock.systemDefaultZone()), new ConfigErrorsPage(pages),
+                new AvailabilityPage(pages, history));
     }
 }

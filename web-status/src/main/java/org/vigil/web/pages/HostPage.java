@@ -22,12 +22,14 @@ public final class HostPage {
     private final Pages pages;
     private final Monitor monitor;
     private final HistoryIndexes history;
+    private final LogTails log;
     private final GraphCache graphs = new GraphCache();
 
-    HostPage(Pages pages, Monitor monitor, HistoryIndexes history) {
+    HostPage(Pages pages, Monitor monitor, HistoryIndexes history, LogTails log) {
         this.pages = pages;
         this.monitor = monitor;
         this.history = history;
+        this.log = log;
     }
 
     @GET
@@ -37,7 +39,7 @@ public final class HostPage {
         HostView h = s.stamp(visibleHost(s, a, name));
         return DetailView.host(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h,
                 s.servicesOf(name).stream().filter(v -> a.canSee(v, s)).map(s::stamp).toList(),
-                ObjectDetail.of(s, monitor, name, null, h.status()))
+                ObjectDetail.of(s, monitor, log, name, null, h.status()))
                 .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(name, null), java.time.Instant.now()))
                 .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, name, null,

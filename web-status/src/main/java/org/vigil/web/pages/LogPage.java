@@ -23,17 +23,17 @@ public final class LogPage {
     static final int PAGE = 100;
 
     private final Pages pages;
-    private final Monitor monitor;
+    private final LogTails log;
     private final Clock clock;
 
     /** Relative times ({@code since=-1h}) count back from the system clock, in the system's zone. */
     public LogPage(Pages pages, Monitor monitor) {
-        this(pages, monitor, Clock.systemDefaultZone());
+        this(pages, new LogTails(monitor), Clock.systemDefaultZone());
     }
 
-    public LogPage(Pages pages, Monitor monitor, Clock clock) {
+    LogPage(Pages pages, LogTails log, Clock clock) {
         this.pages = pages;
-        this.monitor = monitor;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -44,7 +44,7 @@ public final class LogPage {
                         @QueryParam("page") String page, @Context SecurityContext sc, @Context UriInfo uri) {
         LogFilter f = LogFilter.of(type, host, service, text, since, until, page, clock);
         StatusSnapshot s = pages.snapshot();
-        LogSlice slice = LogSlice.newest(monitor, f.predicate().and(LogSlice.visibleTo(pages.access(sc), s)),
+        LogSlice slice = LogSlice.newest(log, f.predicate().and(LogSlice.visibleTo(pages.access(sc), s)),
                 (f.page() - 1) * PAGE, PAGE);
         // the log is read, not watched: no auto-refresh, so paging back through it is not interrupted
         return new LogView(pages.context(sc, uri, s, 0), f, slice);

@@ -39,7 +39,8 @@ public record ObjectDetail(String target, CheckView status, List<PerfRow> perfda
     }
 
     /** The detail of host {@code host}'s service {@code service}, or of the host itself when it is null. */
-    static ObjectDetail of(StatusSnapshot s, Monitor monitor, String host, String service, CheckView status) {
+    static ObjectDetail of(StatusSnapshot s, Monitor monitor, LogTails log, String host, String service,
+                           CheckView status) {
         CommentText text = new CommentText(monitor.dateFormat()); // the downtime comments' times in ISO style
         List<CommentView> comments = s.comments().stream()
                 .filter(c -> c.host().equals(host) && Objects.equals(service, c.service()))
@@ -51,8 +52,8 @@ public record ObjectDetail(String target, CheckView status, List<PerfRow> perfda
                 .filter(c -> c.type().equals("ACKNOWLEDGEMENT")).max(Comparator.comparingLong(CommentView::id))
                 .map(CommentView::author).orElse("");
         Set<String> types = service == null ? HOST_HISTORY : SERVICE_HISTORY;
-        LogSlice history = LogSlice.newest(monitor, e -> types.contains(e.type()) && host.equals(e.host())
-                && Objects.equals(service, e.service()), 0, HISTORY);
+        LogSlice history = LogSlice.newestOf(log, host, e -> types.contains(e.type()) && host.equals(e.host())
+                && Objects.equals(service, e.service()), HISTORY);
         PerfData perf = PerfData.parse(status.perfData());
         return new ObjectDetail(service == null ? host : host + ";" + service, status, PerfRow.of(perf),
                 perf.malformed(), ackBy, comments, downtimes, history);

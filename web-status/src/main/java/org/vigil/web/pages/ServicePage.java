@@ -23,12 +23,14 @@ public final class ServicePage {
     private final Pages pages;
     private final Monitor monitor;
     private final HistoryIndexes history;
+    private final LogTails log;
     private final GraphCache graphs = new GraphCache();
 
-    ServicePage(Pages pages, Monitor monitor, HistoryIndexes history) {
+    ServicePage(Pages pages, Monitor monitor, HistoryIndexes history, LogTails log) {
         this.pages = pages;
         this.monitor = monitor;
         this.history = history;
+        this.log = log;
     }
 
     @GET
@@ -41,7 +43,7 @@ public final class ServicePage {
         // a user may see a service without seeing its host (a contact of the service only): show its state anyway
         HostView h = s.host(host).map(s::stamp).orElseThrow(() -> new NotFoundException("no host '" + host + "'"));
         return DetailView.service(pages.context(sc, uri, s, Pages.REFRESH_SECONDS), h, v,
-                ObjectDetail.of(s, monitor, host, service, v.status()), a.canSee(h))
+                ObjectDetail.of(s, monitor, log, host, service, v.status()), a.canSee(h))
                 .withTimeline(HistoryReader.of(history, s).timeline(
                         new org.vigil.web.history.Target(host, service), java.time.Instant.now()))
                 .withGraphs(MetricGraphs.of(monitor.perfdata(), graphs, host, service,

@@ -1,0 +1,207 @@
+package org.vigil.web.model;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The parsed lines of the end of one log file (its last {@link EventLog#WINDOW} bytes, as {@link EventLog#tail}
+ * reads them), kept between requests and read on from where the last read stopped as the file grows: a detail page
+ * at 100,000 services read and parsed the whole 8 MB for each request (about 80,000 lines, two regular expressions
+ * each), so twenty clients on detail pages spent their time there. A rotated file (another file, or a smaller one) is
+ * read again from its end. What {@link #entries} returns never changes: later lines go after its end.
+ */
+public final class LogTail {
+
+    /**
+     * The entries read, oldest first, from {@code from} to {@code to} of {@code all} (shared, never overwritten);
+     * {@code all[i]} is the line numbered {@code base + i} since the file was first read.
+     */
+    public record Entries(LogEntry[] all, long base, int from, int to) {
+
+        /** How many entries. */
+        public int size() {
+            return to - from;
+        }
+
+        /** The {@code i}-th newest entry (0: the newest). */
+        public LogEntry newest(int i) {
+            return all[to - 1 - i];
+        }
+
+        /** The entry numbered {@code seq}, or null when it is not among these. */
+        public LogEntry at(long seq) {
+            long i = seq - base;
+            return i < from || i >= to ? null : all[(int) i];
+        }
+    }
+
+    /** The numbers of one host's lines, oldest first. */
+    private static final class Lines {
+        long[] seqs = new long[4];
+        int count;
+    }
+
+    private final Path file;
+    private Object fileKey;
+    private long offset;
+    private LogEntry[] entries = new LogEntry[0];
+    /** Where each entry's line starts in the file: the window's start drops the older ones. */
+    private long[] starts = new long[0];
+    private int first;
+    private int count;
+    /** The number of {@code entries[0]}. */
+    private long base;
+    /** The lines about each host (its services' included), so a detail page reads its own lines only. */
+    private final java.util.Map<String, Lines> byHost = new java.util.HashMap<>();
+
+    public LogTail(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The parsed lines of the file's end now (lines that are not {@code [epoch] text} left out); none if absent. */
+    public synchronized Entries entries() throws IOException {
+        BasicFileAttributes a = attributes();
+        if (a == null) {
+            reset(null);
+            return new Entries(entries, base, first, count);
+        }
+        if (!Objects.equals(fileKey, a.fileKey()) || a.size() < offset || a.size() - offset > EventLog.WINDOW) {
+            reset(a.fileKey());
+        }
+        if (a.size() > offset) {
+            readFrom(offset == 0 ? Math.max(0, a.size() - EventLog.WINDOW) : offset, a.size());
+        }
+        long windowStart = offset - EventLog.WINDOW;
+        while (first < count && starts[first] < windowStart) {
+            first++; // left in place: an Entries handed out before may still read it
+        }
+        return new Entries(entries, base, first, count);
+    }
+
+    /**
+     * The numbers of the lines of {@code entries} about {@code host} (its services' included), newest first; read
+     * them with {@link Entries#at}.
+     */
+    public synchronized long[] newestOf(String host, Entries in) {
+        Lines l = byHost.get(host);
+        if (l == null) {
+            return new long[0];
+        }
+        long lo = in.base() + in.from();
+        long hi = in.base() + in.to();
+        long[] out = new long[l.count];
+        int n = 0;
+        for (int i = l.count - 1; i >= 0 && l.seqs[i] >= lo; i--) {
+            if (l.seqs[i] < hi) {
+                out[n++] = l.seqs[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private void reset(Object key) {
+        fileKey = key;
+        offset = 0;
+        entries = new LogEntry[0];
+        starts = new long[0];
+        first = 0;
+        count = 0;
+        base = 0;
+        byHost.clear();
+    }
+
+    /** Parses the complete lines from {@code from} to {@code size}; a cut first line (window start) is skipped. */
+    private void readFrom(long from, long size) throws IOException {
+        byte[] buf = new byte[(int) (size - from)];
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            f.seek(from);
+            f.readFully(buf);
+        }
+        int start = 0;
+        if (from > 0 && offset == 0) {
+            start = next(buf, 0); // cut in the middle
+            if (start < 0) {
+                return;
+            }
+        }
+        int end;
+        while ((end = indexOf(buf, start)) >= 0) {
+            LogEntry e = EventLog.parseAny(new String(buf, start, end - start, StandardCharsets.UTF_8));
+            if (e != null) {
+                add(e, from + start);
+            }
+            start = end + 1;
+        }
+        offset = from + start; // a line still being written is read with the next call
+    }
+
+    private void add(LogEntry e, long start) {
+        if (count == entries.length) {
+            // a new array, so the entries already handed out stay as they are; the dropped ones are left behind
+            int live = count - first;
+            int capacity = Math.max(1024, live * 2);
+            entries = Arrays.copyOfRange(entries, first, first + capacity);
+            starts = Arrays.copyOfRange(starts, first, first + capacity);
+            count = live;
+            base += first;
+            first = 0;
+            forget(base);
+        }
+        if (e.host() != null) {
+            Lines l = byHost.computeIfAbsent(e.host(), h -> new Lines());
+            if (l.count == l.seqs.length) {
+                l.seqs = Arrays.copyOf(l.seqs, l.count * 2);
+            }
+            l.seqs[l.count++] = base + count;
+        }
+        entries[count] = e;
+        starts[count++] = start;
+    }
+
+    /** Drops the numbers of lines before {@code oldest} from the hosts' lists (and the hosts left with none). */
+    private void forget(long oldest) {
+        byHost.values().removeIf(l -> {
+            int drop = 0;
+            while (drop < l.count && l.seqs[drop] < oldest) {
+                drop++;
+            }
+            if (drop > 0) {
+                System.arraycopy(l.seqs, drop, l.seqs, 0, l.count - drop);
+                l.count -= drop;
+            }
+            return l.count == 0;
+        });
+    }
+
+    private static int indexOf(byte[] buf, int from) {
+        for (int i = from; i < buf.length; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int next(byte[] buf, int from) {
+        int i = indexOf(buf, from);
+        return i < 0 ? -1 : i + 1;
+    }
+
+    private BasicFileAttributes attributes() {
+        try {
+            return Files.exists(file) ? Files.readAttributes(file, BasicFileAttributes.class) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The parsed lines of the end of one log file (its last {@link EventLog#WINDOW} bytes, as {@link EventLog#tail}
@@ -48,6 +51,9 @@ public final class LogTail {
     }
 
     private final Path file;
+    /** One reader at a time; it alone uses {@code fileKey} and {@code offset}. */
+    private final ReentrantLock reading = new ReentrantLock();
+    private volatile boolean once;
     private Object fileKey;
     private long offset;
     private LogEntry[] entries = new LogEntry[0];
@@ -68,24 +74,44 @@ public final class LogTail {
         return file;
     }
 
-    /** The parsed lines of the file's end now (lines that are not {@code [epoch] text} left out); none if absent. */
-    public synchronized Entries entries() throws IOException {
+    /**
+     * The parsed lines of the file's end now (lines that are not {@code [epoch] text} left out); none if absent.
+     * One caller at a time reads on; the others take what was read so far rather than wait (at 100,000 services the
+     * log grows by thousands of lines a second in a burst of results, and twenty pages waited on the one reading).
+     */
+    public Entries entries() throws IOException {
+        if (reading.tryLock() || (!once && lockReading())) {
+            try {
+                readOn();
+                once = true;
+            } finally {
+                reading.unlock();
+            }
+        }
+        return snapshot();
+    }
+
+    private boolean lockReading() {
+        reading.lock(); // nothing read yet: wait for the first read rather than answer with an empty log
+        return true;
+    }
+
+    private synchronized Entries snapshot() {
+        return new Entries(entries, base, first, count);
+    }
+
+    /** Reads what was added to the file since the last call; the reading lock held. */
+    private void readOn() throws IOException {
         BasicFileAttributes a = attributes();
-        if (a == null) {
-            reset(null);
-            return new Entries(entries, base, first, count);
+        if (a == null || !Objects.equals(fileKey, a.fileKey()) || a.size() < offset
+                || a.size() - offset > EventLog.WINDOW) {
+            fileKey = a == null ? null : a.fileKey();
+            offset = 0;
+            clear();
         }
-        if (!Objects.equals(fileKey, a.fileKey()) || a.size() < offset || a.size() - offset > EventLog.WINDOW) {
-            reset(a.fileKey());
-        }
-        if (a.size() > offset) {
+        if (a != null && a.size() > offset) {
             readFrom(offset == 0 ? Math.max(0, a.size() - EventLog.WINDOW) : offset, a.size());
         }
-        long windowStart = offset - EventLog.WINDOW;
-        while (first < count && starts[first] < windowStart) {
-            first++; // left in place: an Entries handed out before may still read it
-        }
-        return new Entries(entries, base, first, count);
     }
 
     /**
@@ -109,9 +135,7 @@ public final class LogTail {
         return Arrays.copyOf(out, n);
     }
 
-    private void reset(Object key) {
-        fileKey = key;
-        offset = 0;
+    private synchronized void clear() {
         entries = new LogEntry[0];
         starts = new long[0];
         first = 0;
@@ -134,15 +158,29 @@ public final class LogTail {
                 return;
             }
         }
+        List<LogEntry> read = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
         int end;
         while ((end = indexOf(buf, start)) >= 0) {
             LogEntry e = EventLog.parseAny(new String(buf, start, end - start, StandardCharsets.UTF_8));
             if (e != null) {
-                add(e, from + start);
+                read.add(e);
+                at.add(from + start);
             }
             start = end + 1;
         }
         offset = from + start; // a line still being written is read with the next call
+        append(read, at, offset - EventLog.WINDOW);
+    }
+
+    /** Adds what was read and drops the lines that start before {@code windowStart}. */
+    private synchronized void append(List<LogEntry> read, List<Long> at, long windowStart) {
+        for (int i = 0; i < read.size(); i++) {
+            add(read.get(i), at.get(i));
+        }
+        while (first < count && starts[first] < windowStart) {
+            first++; // left in place: an Entries handed out before may still read it
+        }
     }
 
     private void add(LogEntry e, long start) {

@@ -27,8 +27,12 @@ import org.vigil.model.ProblemHandling;
  */
 public final class ListParams {
 
-    /** Rows per page unless {@code per_page} says otherwise: 100,000 services never make one huge page. */
-    public static final int PER_PAGE = 500;
+    /**
+     * Rows per page unless {@code per_page} says otherwise: 100,000 services never make one huge page. 100 as Nagios
+     * 4's CGIs ({@code result_limit=100} in cgi.cfg) and Thruk show by default; writing the rows is most of a list's
+     * answer (500 rows, about 400 kB of HTML, kept /problems over 100 ms p99 with 20 clients at 100,000 services).
+     */
+    public static final int PER_PAGE = 100;
     static final int MAX_PER_PAGE = 5000;
 
     static final Set<String> HOST_STATES = Set.of("UP", "DOWN", "UNREACHABLE", "PENDING");

@@ -218,7 +218,7 @@ class ListPagesTest {
         assertThat(second).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         assertThat(rows(page("/services?per_page=2&page=9"), "service-list")).isEmpty();
         assertThat(rows(page("/problems?per_page=1&page=2"), "problem-list")).containsExactly("db1;pg");
-        assertThat(ListParams.PER_PAGE).isEqualTo(500);
+        assertThat(ListParams.PER_PAGE).isEqualTo(100);
     }
 
     @Test

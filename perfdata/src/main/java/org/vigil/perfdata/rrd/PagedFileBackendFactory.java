@@ -48,27 +48,28 @@ public final class PagedFileBackendFactory extends RrdRandomAccessFileBackendFac
 
         @Override
         public void read(long offset, byte[] b) throws IOException {
-            int done = 0;
-            while (done < b.length) {
-                long at = offset + done;
-                byte[] p = page(at / PAGE);
-                int in = (int) (at % PAGE);
-                int n = Math.min(PAGE - in, b.length - done);
-                System.arraycopy(p, in, b, done, n);
-                done += n;
-            }
+            copy(offset, b, false);
         }
 
         @Override
         protected void write(long offset, byte[] b) throws IOException {
+            copy(offset, b, true);
+        }
+
+        /** Copies {@code b} into the pages from {@code offset} ({@code toPages}, marking them dirty) or out of them. */
+        private void copy(long offset, byte[] b, boolean toPages) throws IOException {
             int done = 0;
             while (done < b.length) {
                 long at = offset + done;
                 byte[] p = page(at / PAGE);
                 int in = (int) (at % PAGE);
                 int n = Math.min(PAGE - in, b.length - done);
-                System.arraycopy(b, done, p, in, n);
-                dirty.add(at / PAGE);
+                if (toPages) {
+                    System.arraycopy(b, done, p, in, n);
+                    dirty.add(at / PAGE);
+                } else {
+                    System.arraycopy(p, in, b, done, n);
+                }
                 done += n;
             }
         }

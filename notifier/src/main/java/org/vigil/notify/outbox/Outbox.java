@@ -223,8 +223,45 @@ public final class Outbox implements AutoCloseable {
                 row.finishedAt() == 0 ? null : Instant.ofEpochMilli(row.finishedAt()));
     }
 
+    /** Who used an email action link, and when. */
+    public record TokenUse(String by, Instant at) {
+    }
+
+    /**
+     * Marks the email action token {@code id} used by {@code by} now, kept until {@code expires}; if it was used
+     * before, that earlier use, and nothing changes.
+     *
+     * @throws OutboxException when the database cannot be written (the action must then not be done)
+     */
+    public java.util.Optional<TokenUse> useToken(String id, String by, Instant expires) {
+        try {
+            return store.claimToken(id, by, clock.millis(), expires.toEpochMilli());
+        } catch (SQLException e) {
+            throw new OutboxException(store.where() + ": cannot record the use of an email link: " + firstLine(e), e);
+        }
+    }
+
+    /** The earlier use of email action token {@code id}, if any. */
+    public java.util.Optional<TokenUse> tokenUse(String id) {
+        try {
+            return store.tokenUse(id);
+        } catch (SQLException e) {
+            throw new OutboxException(store.where() + ": cannot read the uses of email links: " + firstLine(e), e);
+        }
+    }
+
+    /** Forgets the use of token {@code id}: what it asked for was refused, so the link may be tried again. */
+    public void releaseToken(String id) {
+        try {
+            store.releaseToken(id);
+        } catch (SQLException e) {
+            throw new OutboxException(store.where() + ": cannot record the use of an email link: " + firstLine(e), e);
+        }
+    }
+
     private void prune() {
         try {
+            store.pruneTokens(clock.millis());
             store.pruneDelivered(clock.millis() - settings.keepDelivered().toMillis());
         } catch (SQLException | RuntimeException e) {
             log.accept("NOTIFICATION DELIVERY: outbox database error while pruning delivered rows: " + e.getMessage());

@@ -18,7 +18,10 @@ final class OutboxSchema {
                     + " attempts INT NOT NULL, created_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL,"
                     + " last_error %TEXT% NOT NULL, finished_at BIGINT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS vigil_outbox_due ON vigil_outbox (channel, status, next_attempt_at)",
-            "CREATE INDEX IF NOT EXISTS vigil_outbox_order ON vigil_outbox (channel, order_key, status)"));
+            "CREATE INDEX IF NOT EXISTS vigil_outbox_order ON vigil_outbox (channel, order_key, status)"),
+            // issue 23: the email action links used, so that each works once, across restarts
+            List.of("CREATE TABLE IF NOT EXISTS vigil_email_action_used (token_id VARCHAR(64) PRIMARY KEY,"
+                    + " used_by VARCHAR(512) NOT NULL, used_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"));
 
     static final int CURRENT = MIGRATIONS.size();
 

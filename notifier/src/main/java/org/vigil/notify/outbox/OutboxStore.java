@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,6 +225,50 @@ final class OutboxStore implements AutoCloseable {
 
     synchronized int pruneDelivered(long before) throws SQLException {
         return update("DELETE FROM vigil_outbox WHERE status = 'DELIVERED' AND finished_at < ?", before);
+    }
+
+    /**
+     * Records that token {@code id} was used by {@code by} at {@code now}, unless it was already: then the earlier
+     * use  and nothing is written. One transaction, under this store's lock.
+     */
+    synchronized Optional<Outbox.TokenUse> claimToken(String id, String by, long now, long expires)
+            throws SQLException {
+        Optional<Outbox.TokenUse> earlier = tokenUse(id);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        update("INSERT INTO vigil_email_action_used (token_id, used_by, used_at, expires_at) VALUES (?, ?, ?, ?)", id,
+                by, now, expires);
+        return Optional.empty();
+    }
+
+    /** The use of token {@code id} , if it was used. */
+    synchronized Optional<Outbox.TokenUse> tokenUse(String id) throws SQLException {
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT used_by, used_at FROM vigil_email_action_used"
+                + " WHERE token_id = ?")) {
+            ps.setString(1, id);
+            Optional<Outbox.TokenUse> out;
+            try (ResultSet rs = ps.executeQuery()) {
+                out = rs.next() ? Optional.of(new Outbox.TokenUse(rs.getString(1),
+                        java.time.Instant.ofEpochMilli(rs.getLong(2)))) : Optional.empty();
+            }
+            c.commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    /** Forgets the use of token {@code id} (its command was refused: the link may be tried again). */
+    synchronized void releaseToken(String id) throws SQLException {
+        update("DELETE FROM vigil_email_action_used WHERE token_id = ?", id);
+    }
+
+    /** Forgets the uses of tokens expired before {@code before}: they are refused as expired anyway. */
+    synchronized int pruneTokens(long before) throws SQLException {
+        return update("DELETE FROM vigil_email_action_used WHERE expires_at < ?", before);
     }
 
     /** Every delivery in one of {@code statuses}, oldest first. */

@@ -219,4 +219,10 @@ public final class Notifications implements EngineListenerFactory, AutoCloseable
     public synchronized Optional<Outbox> outbox() {
         return Optional.ofNullable(outbox);
     }
+
+    /** The email channel's one-click links, when they are enabled: the web side checks their tokens. */
+    public Optional<org.vigil.notify.delivery.email.EmailActions> emailActions() {
+        return settings.email().map(org.vigil.notify.delivery.email.EmailSettings::actions)
+                .filter(org.vigil.notify.delivery.email.EmailActions::enabled);
+    }
 }

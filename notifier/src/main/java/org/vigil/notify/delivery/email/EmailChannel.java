@@ -95,6 +95,7 @@ public final class EmailChannel implements Channel {
             throw DeliveryException.permanent("contact " + n.contact().name() + " has no email address", null);
         }
         Map<String, Object> model = TemplateModel.of(n, settings.statusPageUrl(), settings.zone());
+        model.putAll(ActionLinks.of(n, settings));
         String subject = templates.render("email-subject.ftl", model).strip();
         String text = templates.render("email-text.ftl", model);
         String html = templates.render("email-html.ftlh", model);

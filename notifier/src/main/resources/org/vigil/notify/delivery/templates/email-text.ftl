@@ -24,3 +24,11 @@ ${longOutput}
 
 ${link}
 </#if>
+<#if (ackLink!"")?has_content>
+
+Acknowledge (as ${contact.name}):
+${ackLink}
+
+Schedule ${downtimeHours} h downtime:
+${downtimeLink}
+</#if>

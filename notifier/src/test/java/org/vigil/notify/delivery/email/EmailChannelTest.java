@@ -173,4 +173,38 @@ class EmailChannelTest {
             assertThat(outbox.undelivered().get(0).lastError()).isEqualTo("contact carol has no email address");
         }
     }
+
+    @Test
+    void withActionsAProblemMailCarriesSignedAcknowledgeAndDowntimeLinksBoundToItsProblemAndContact()
+            throws Exception {
+        EmailActions actions = EmailActions.of(true, "0123456789abcdefghijklmnopqrstuvwxyz", 24, 2);
+        EmailChannel channel = new EmailChannel(settings().withActions(actions));
+        Notification p = problem("web1", "HTTP", 2);
+        Notification withId = new Notification(p.type(), p.contact(), p.host(), p.service(), p.state(), p.stateType(),
+                p.output(), p.longOutput(), p.attempt(), p.duration(), p.notificationNumber(), "", "", p.time(),
+                java.util.Map.of("SERVICEPROBLEMID", "17"));
+        MimeMultipart parts = (MimeMultipart) channel.compose(withId, "k").getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "http://vigil\\.example\\.org:8080/email-action\\?t=([A-Za-z0-9_.-]+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        ActionToken ack = actions.tokens().verify(m.group(1), p.time()).token();
+        assertThat(m.find()).as(text).isTrue();
+        ActionToken down = actions.tokens().verify(m.group(1), p.time()).token();
+        assertThat(ack.action()).isEqualTo(ActionToken.Action.ACKNOWLEDGE);
+        assertThat(down.action()).isEqualTo(ActionToken.Action.DOWNTIME);
+        assertThat(List.of(ack.host(), ack.service(), ack.problemId(), ack.contact(), ack.expires()))
+                .containsExactly("web1", "HTTP", 17L, "alice", p.time().plus(Duration.ofHours(24)));
+        assertThat(ack.id()).isNotEqualTo(down.id());
+        assertThat(text).contains("Acknowledge (as alice):\n").contains("Schedule 2 h downtime:\n");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("id=\"vigil-acknowledge\" href=\""
+                + "http://vigil.example.org:8080/email-action?t=");
+        // no links: without a problem id, on other notification types, and when not enabled
+        assertThat(((MimeMultipart) channel.compose(p, "k").getContent()).getBodyPart(0).getContent().toString())
+                .doesNotContain("email-action");
+        assertThat(((MimeMultipart) channel.compose(acknowledgement("web1", "HTTP", 3), "k").getContent())
+                .getBodyPart(0).getContent().toString()).doesNotContain("email-action");
+        assertThat(((MimeMultipart) new EmailChannel(settings()).compose(withId, "k").getContent()).getBodyPart(0)
+                .getContent().toString()).doesNotContain("email-action").doesNotContain("Acknowledge (as");
+    }
 }

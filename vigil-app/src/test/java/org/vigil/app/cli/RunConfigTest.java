@@ -276,6 +276,32 @@ class RunConfigTest {
                 .doesNotContain("Exception");
     }
 
+    /** Issue 23: one-click email links enabled without a secret, or with a short one, are a refusal to start. */
+    @Test
+    void emailActionLinksNeedALongSecret() throws Exception {
+        Path nagios = Files.createDirectories(dir.resolve("etc"));
+        writeNagiosConfig(nagios);
+        for (String secret : new String[] {"", ", secret: too-short"}) {
+            Files.writeString(dir.resolve("vigil.yml"), """
+                    nagios_config: etc/nagios.cfg
+                    notifications:
+                      email:
+                        host: localhost
+                        from: v@example.com
+                        status_page: https://vigil.example.com/
+                        actions: { enabled: true%s }
+                    """.formatted(secret));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int rc = Vigil.run(new String[] {"run", "--no-web", "--web-config", dir.resolve("vigil.yml").toString()},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(rc).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains(secret.isEmpty()
+                    ? "notifications.email: actions.secret: the links are enabled but no secret is set"
+                    : "notifications.email: actions.secret: too short (9 bytes; at least 32").contains("not starting")
+                    .doesNotContain("Exception");
+        }
+    }
+
     @Test
     void theNagiosConfigComesFromOnePlace() throws Exception {
         Path nagios = Files.createDirectories(dir.resolve("etc"));

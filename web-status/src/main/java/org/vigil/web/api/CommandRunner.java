@@ -54,7 +54,8 @@ public final class CommandRunner {
                 : Bodies.bounded("author", given.strip(), org.vigil.engine.command.CommandLimits.MAX_AUTHOR_BYTES);
     }
 
-    Actions.Done call(CommandType type, String... args) {
+    /** Runs {@code type} with {@code args} now; a refused command is a 422 with the engine's reason. */
+    public Actions.Done call(CommandType type, String... args) {
         ExternalCommand command = ExternalCommand.of(type, clock.instant(), args);
         Optional<CommandError> error = monitor.commands().call(command);
         reader.invalidate();

@@ -64,6 +64,33 @@ public final class NotificationsConfig {
         @Min(1)
         @JsonProperty
         public int timeout = 30;
+
+        @Valid
+        @JsonProperty
+        public Actions actions = new Actions();
+    }
+
+    /**
+     * {@code notifications.email.actions:} the signed one-click "Acknowledge" and "Schedule downtime" links of
+     * PROBLEM mails (issue 23); off by default.
+     */
+    public static final class Actions {
+        @JsonProperty
+        public boolean enabled;
+
+        @JsonProperty
+        public String secret;
+
+        @JsonProperty("valid_hours")
+        public int validHours = 24;
+
+        @JsonProperty("downtime_hours")
+        public int downtimeHours = 2;
+
+        /** The checked settings. @throws IllegalArgumentException naming the key that is wrong */
+        public org.vigil.notify.delivery.email.EmailActions settings() {
+            return org.vigil.notify.delivery.email.EmailActions.of(enabled, secret, validHours, downtimeHours);
+        }
     }
 
     /** {@code notifications.webhooks.NAME:} one webhook channel. */
@@ -140,7 +167,8 @@ public final class NotificationsConfig {
                         EmailSettings.Security.valueOf(email.security.toUpperCase(java.util.Locale.ROOT)),
                         email.username, email.password, email.from, email.statusPage,
                         dir(base, "notifications.email.templates", email.templates, errors),
-                        Duration.ofSeconds(email.timeout), zone);
+                        Duration.ofSeconds(email.timeout), zone,
+                        email.actions == null ? null : email.actions.settings());
                 new EmailChannel(e); // checks the from address and the templates now
                 mail = Optional.of(e);
             } catch (IllegalArgumentException | NullPointerException ex) {

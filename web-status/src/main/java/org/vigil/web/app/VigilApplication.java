@@ -118,6 +118,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new LoginResource(users, sessions, throttle, new LoginTokens(clock)));
         env.jersey().register(new LogoutResource(sessions));
         env.jersey().register(new ActionsResource(pages, actions, clock));
+        // forged email links count in a table of their own, with the login's limits
+        env.jersey().register(new org.vigil.web.pages.EmailActionResource(pages, monitor,
+                new LoginThrottle(clock, config.auth.throttle.limits()), clock));
         env.jersey().register(new org.vigil.web.pages.FormContentType());
         ErrorMappers.all(new ErrorPages(pages)).forEach(env.jersey()::register);
         env.healthChecks().register("engine", EngineHealthChecks.engine(monitor));

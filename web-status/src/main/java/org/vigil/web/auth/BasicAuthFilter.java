@@ -33,9 +33,13 @@ import java.util.Optional;
  * for the name or for every name, is a JSON 429 with {@code Retry-After}, even with the right password; a good one
  * starts the address afresh with that name. Credentials not verified lately, met while the server's budget of
  * password hashes ({@link PasswordChecks}) is spent, are a JSON 503 with {@code Retry-After}, without a hash.
+ * The email action page ({@code /email-action}) is reached without a login: its signed token decides.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
+
+    /** The page of the email action links, open without a login (it checks their signed tokens itself). */
+    static final String EMAIL_ACTION_PATH = "email-action";
 
     /** The header that carries the session's CSRF token on scripted API calls from the pages. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -98,7 +102,8 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
                 scheme = SecurityContext.FORM_AUTH;
             }
             if (found.isEmpty()) {
-                if (!path.equals("login")) {
+                // an email action link's signed token is its authority (issue 23): no login asked for
+                if (!path.equals("login") && !path.equals(EMAIL_ACTION_PATH)) {
                     request.abortWith(api ? unauthorized() : toLogin(request, unsafe));
                 }
                 return;

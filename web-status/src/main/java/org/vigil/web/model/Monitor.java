@@ -74,6 +74,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
         return Optional.empty();
     }
 
+    /** The email channel's one-click acknowledge and downtime links, when enabled (issue 23). */
+    default Optional<org.vigil.notify.delivery.email.EmailActions> emailActions() {
+        return Optional.empty();
+    }
+
     /** Series of parts outside the web layer for {@code /metrics} (the metric writers'); none by default. */
     default MetricsSource metricsSource() {
         return MetricsSource.NONE;
@@ -176,6 +181,11 @@ public interface Monitor extends org.vigil.model.StatusSource {
             @Override
             public Optional<org.vigil.notify.outbox.Outbox> outbox() {
                 return notifications == null ? Optional.empty() : notifications.outbox();
+            }
+
+            @Override
+            public Optional<org.vigil.notify.delivery.email.EmailActions> emailActions() {
+                return notifications == null ? Optional.empty() : notifications.emailActions();
             }
 
             @Override

@@ -157,6 +157,13 @@ public final class WebFixture implements AutoCloseable {
         return new WebFixture(dir, objects, mainConfig, settings, null, Clock.systemUTC(), Monitor::of);
     }
 
+    /** With {@code notifications} on the engine and behind the monitor (its outbox, its email links). */
+    public static WebFixture withNotifications(Path dir, VigilConfiguration settings,
+                                               org.vigil.notify.setup.Notifications notifications) throws Exception {
+        return new WebFixture(dir, OBJECTS, "", settings, notifications, Clock.systemUTC(),
+                d -> Monitor.of(d, notifications));
+    }
+
     /** With the gearman dispatch's status served by the pages, {@code /metrics} and the API. */
     public static WebFixture withGearman(Path dir, VigilConfiguration settings,
                                          java.util.function.Supplier<org.vigil.web.model.GearmanReport> gearman)

@@ -133,8 +133,7 @@ public final class EmailActionResource {
         Instant now = clock.instant();
         Optional<Outbox.TokenUse> earlier = outbox.useToken(t.id(), author, t.expires());
         if (earlier.isPresent()) { // two clicks at once: the other one won
-            return page(409, view.withRefusal(EmailActionRules.decide(new ActionTokens.Checked(
-                    ActionTokens.Status.VALID, t), Optional.empty(), earlier, null, zone).refusal()));
+            return page(409, view.withRefusal(EmailActionRules.used(earlier.get(), zone).refusal()));
         }
         try {
             run(t, author, actions, now);

@@ -58,8 +58,7 @@ final class EmailActionRules {
         }
         ActionToken t = checked.token();
         if (used.isPresent()) {
-            return new Verdict(409, "This link was already used, by " + used.get().by() + " at "
-                    + time(used.get().at(), zone) + "; nothing more was done.");
+            return used(used.get(), zone);
         }
         if (user != null && user.contact() != null && !user.contact().equals(t.contact())) {
             return new Verdict(403, "You are logged in as '" + user.name() + "', contact '" + user.contact()
@@ -76,6 +75,12 @@ final class EmailActionRules {
                     + " problem sends a new mail with its own links.");
         }
         return Verdict.OK;
+    }
+
+    /** The refusal of a link used before. */
+    static Verdict used(Outbox.TokenUse use, ZoneId zone) {
+        return new Verdict(409, "This link was already used, by " + use.by() + " at " + time(use.at(), zone)
+                + "; nothing more was done.");
     }
 
     static String time(Instant t, ZoneId zone) {

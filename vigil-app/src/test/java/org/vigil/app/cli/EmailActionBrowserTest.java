@@ -297,7 +297,8 @@ class EmailActionBrowserTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no " + what + " within 30 s; vigil said:\n" + Files.readString(dir.resolve("out.txt")));
+        throw new AssertionError("no " + what + " within 30 s; vigil said:\n"
+                + Files.readString(dir.resolve("out.txt")));
     }
 
     private static int freePort() throws Exception {

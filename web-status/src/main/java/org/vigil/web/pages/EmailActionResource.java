@@ -106,7 +106,8 @@ public final class EmailActionResource {
         }
         Instant now = clock.instant();
         ActionTokens.Checked checked = actions.get().tokens().verify(token, now);
-        if (checked.status() == ActionTokens.Status.MALFORMED || checked.status() == ActionTokens.Status.BAD_SIGNATURE) {
+        if (checked.status() == ActionTokens.Status.MALFORMED
+                || checked.status() == ActionTokens.Status.BAD_SIGNATURE) {
             throttle.failed(address, THROTTLE_NAME);
         }
         StatusSnapshot s = pages.reader().fresh();

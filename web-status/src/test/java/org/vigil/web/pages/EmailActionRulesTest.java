@@ -46,7 +46,8 @@ class EmailActionRulesTest {
                         "This link expired at 2026-12-08 22:00:00 UTC; nothing was done."),
                 Arguments.of(VALID, SAME_PROBLEM, Optional.of(new Outbox.TokenUse("Alice Admin",
                         Instant.parse("2026-12-07T22:05:00Z"))), null, 409,
-                        "This link was already used, by Alice Admin at 2026-12-07 22:05:00 UTC; nothing more was done."),
+                        "This link was already used, by Alice Admin at 2026-12-07 22:05:00 UTC; nothing more was"
+                                + " done."),
                 Arguments.of(VALID, Optional.of(new EmailActionRules.Target("OK", "DISK OK", 0, false)), UNUSED, null,
                         410, "This problem has ended (web1/Disk /var is OK); nothing was done."),
                 Arguments.of(VALID, Optional.of(new EmailActionRules.Target("WARNING", "DISK WARNING", 43, false)),

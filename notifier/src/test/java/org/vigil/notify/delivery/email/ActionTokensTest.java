@@ -66,7 +66,8 @@ class ActionTokensTest {
             assertThat(TOKENS.verify(bad, NOW).status()).as(String.valueOf(bad)).isEqualTo(Status.MALFORMED);
         }
         // fields that are not signed are refused by their signature before they are read
-        String fields = Base64.getUrlEncoder().withoutPadding().encodeToString("v2\nx".getBytes(StandardCharsets.UTF_8));
+        String fields = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("v2\nx".getBytes(StandardCharsets.UTF_8));
         assertThat(TOKENS.verify(fields + ".AAAA", NOW).status()).isEqualTo(Status.BAD_SIGNATURE);
     }
 

@@ -31,7 +31,8 @@ public final class NotifySettingsFile {
     }
 
     private static final List<String> EMAIL_KEYS = List.of("host", "port", "security", "username", "password", "from",
-            "status_page", "templates", "timeout");
+            "status_page", "templates", "timeout", "actions.enabled", "actions.secret", "actions.valid_hours",
+            "actions.downtime_hours");
     private static final List<String> WEBHOOK_KEYS = List.of("url", "style", "routing_key", "templates", "template",
             "status_page", "timeout");
     private static final List<String> OUTBOX_KEYS = List.of("url", "retry_initial", "retry_max", "give_up_after");
@@ -98,13 +99,24 @@ public final class NotifySettingsFile {
         try {
             EmailSettings e = new EmailSettings(host, port, security, values.get("email.username"),
                     values.get("email.password"), from, values.get("email.status_page"), dir("email.templates"),
-                    seconds("email.timeout", 30), zone);
+                    seconds("email.timeout", 30), zone, actions());
             new org.vigil.notify.delivery.email.EmailChannel(e); // checks the from address and templates now
             return Optional.of(e);
         } catch (IllegalArgumentException ex) {
             error("email", ex.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** {@code email.actions.*}: the one-click links of problem mails, as {@code notifications.email.actions}. */
+    private org.vigil.notify.delivery.email.EmailActions actions() {
+        String enabled = values.getOrDefault("email.actions.enabled", "false");
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            error("email.actions.enabled", "'" + enabled + "' is not true or false");
+        }
+        return org.vigil.notify.delivery.email.EmailActions.of(enabled.equals("true"),
+                values.get("email.actions.secret"), integer("email.actions.valid_hours", 24),
+                integer("email.actions.downtime_hours", 2));
     }
 
     private Optional<WebhookSettings> webhook(String name) {
@@ -158,7 +170,7 @@ public final class NotifySettingsFile {
         for (String k : values.keySet()) {
             String[] parts = k.split("\\.", 3);
             boolean known = switch (parts[0]) {
-                case "email" -> parts.length == 2 && EMAIL_KEYS.contains(parts[1]);
+                case "email" -> parts.length > 1 && EMAIL_KEYS.contains(k.substring("email.".length()));
                 case "outbox" -> parts.length == 2 && OUTBOX_KEYS.contains(parts[1]);
                 case "webhook" -> parts.length == 3 && (WEBHOOK_KEYS.contains(parts[2]) || parts[2].startsWith("header."));
                 default -> false;

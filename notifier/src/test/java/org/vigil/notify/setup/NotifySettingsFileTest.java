@@ -65,7 +65,9 @@ class NotifySettingsFileTest {
         assertThat(read.settings()).isEmpty();
         assertThat(read.errors()).containsExactlyInAnyOrder(
                 f + ": email.hots: unknown setting (expected email.host|email.port|email.security|email.username|"
-                        + "email.password|email.from|email.status_page|email.templates|email.timeout, webhook.NAME.url|"
+                        + "email.password|email.from|email.status_page|email.templates|email.timeout|"
+                        + "email.actions.enabled|email.actions.secret|email.actions.valid_hours|"
+                        + "email.actions.downtime_hours, webhook.NAME.url|"
                         + "webhook.NAME.style|webhook.NAME.routing_key|webhook.NAME.templates|webhook.NAME.template|"
                         + "webhook.NAME.status_page|webhook.NAME.timeout, webhook.NAME.header.HEADER, outbox.url|"
                         + "outbox.retry_initial|outbox.retry_max|outbox.give_up_after)",
@@ -84,5 +86,25 @@ class NotifySettingsFileTest {
         assertThat(read.settings()).isEmpty();
         assertThat(read.errors()).hasSize(1);
         assertThat(read.errors().get(0)).startsWith(dir.resolve("nope.properties") + ": cannot read the notification settings");
+    }
+
+    @Test
+    void emailActionLinksAsInTheYaml() throws Exception {
+        Path f = dir.resolve("actions.properties");
+        Files.writeString(f, """
+                email.host = smtp.example.com
+                email.from = vigil@example.com
+                email.status_page = https://vigil.example.com/
+                email.actions.enabled = true
+                email.actions.secret = 0123456789abcdefghijklmnopqrstuvwxyz
+                email.actions.downtime_hours = 4
+                """);
+        EmailSettings e = NotifySettingsFile.read(f, ZoneOffset.UTC).settings().orElseThrow().email().orElseThrow();
+        assertThat(e.actions().enabled()).isTrue();
+        assertThat(e.actions().downtime()).isEqualTo(Duration.ofHours(4));
+        assertThat(e.actions().validFor()).isEqualTo(Duration.ofHours(24));
+        Files.writeString(f, Files.readString(f).replace("0123456789abcdefghijklmnopqrstuvwxyz", "short"));
+        assertThat(NotifySettingsFile.read(f, ZoneOffset.UTC).errors()).containsExactly(f + ": email: actions.secret:"
+                + " too short (5 bytes; at least 32, e.g. from 'openssl rand -base64 32')");
     }
 }

@@ -20,6 +20,8 @@
  *       change that caused it ({@link org.vigil.engine.NotificationJournal}); it is enqueued once that is
  *       durable, and enqueued again at the next start if a crash came before the journal learnt it was
  *       stored: the unique key makes that a no-op.</li>
+ *   <li>Beside the deliveries, the ids of the email action links used ({@link
+ *       org.vigil.notify.outbox.Outbox#useToken}): each link works once, across restarts, until it expires.</li>
  * </ul>
  * The approach of the engine's retention (plain JDBC, one writing connection, the dialect chosen by the
  * URL), with its own small store: the outbox lives in its own database file ({@code vigil-outbox.mv.db}).

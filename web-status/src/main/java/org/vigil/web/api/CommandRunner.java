@@ -54,7 +54,11 @@ public final class CommandRunner {
                 : Bodies.bounded("author", given.strip(), org.vigil.engine.command.CommandLimits.MAX_AUTHOR_BYTES);
     }
 
-    /** Runs {@code type} with {@code args} now; a refused command is a 422 with the engine's reason. */
+    /**
+     * Runs {@code type} with {@code args} through the command path and waits for it; a command the engine refuses
+     * is an {@link ApiException} (422) with the engine's reason. Also for parts that check their callers themselves
+     * (the pagers' receivers).
+     */
     public Actions.Done call(CommandType type, String... args) {
         ExternalCommand command = ExternalCommand.of(type, clock.instant(), args);
         Optional<CommandError> error = monitor.commands().call(command);

@@ -63,9 +63,7 @@ public record Notification(
      * trigger, acknowledge and resolve into one incident by it.
      */
     public String dedupKey() {
-        String key = isHost() ? "vigil/" + host : "vigil/" + host + "/" + service;
-        // PagerDuty's dedup_key is at most 255 characters; long names keep a readable prefix and a hash.
-        return key.length() <= 255 ? key : key.substring(0, 190) + "#" + sha256(key).substring(0, 64);
+        return DedupKey.of(host, service);
     }
 
     /**

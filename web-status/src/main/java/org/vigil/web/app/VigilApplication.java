@@ -97,7 +97,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.getApplicationContext().setMaxFormKeys(2 * org.vigil.web.pages.ActionsResource.MAX_TARGETS);
         env.jersey().register(new BasicAuthFilter(users, sessions, throttle));
         env.jersey().register(new StatusResource(reader));
-        ActionResource actions = new ActionResource(new CommandRunner(monitor, reader, clock), clock);
+        CommandRunner commands = new CommandRunner(monitor, reader, clock);
+        ActionResource actions = new ActionResource(commands, clock);
         env.jersey().register(actions);
         env.jersey().register(new LogResource(monitor, reader));
         env.jersey().register(new org.vigil.web.api.SweepResource(monitor, reader));
@@ -112,6 +113,10 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.jersey().register(new org.vigil.web.pages.StatusSummary(pages));
         // outside Jersey, so outside the login: the login page asks for the icon too, and it shows no status
         env.servlets().addServlet("favicon", new FaviconServlet()).addMapping("/favicon.ico", "/favicon.svg");
+        // outside Jersey too: the pagers authenticate by their signature or token, not as the pages' users
+        org.vigil.web.hooks.Receivers receivers = org.vigil.web.hooks.Receivers.of(config.receivers, monitor, reader,
+                commands, clock);
+        env.servlets().addServlet("receivers", receivers.servlet()).addMapping("/hooks/*");
         org.vigil.web.pages.DetailPages.resources(pages, monitor,
                 java.time.Duration.ofDays(config.pages.historyIndexDays)).forEach(env.jersey()::register);
         org.vigil.web.pages.Lists.resources(pages).forEach(env.jersey()::register);
@@ -134,6 +139,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         env.admin().addServlet("prometheus", new PrometheusServlet(reader, out -> {
             monitor.metricsSource().appendPrometheus(out);
             monitor.gearman().ifPresent(g -> GearmanMetrics.append(g.get(), out));
+            receivers.appendPrometheus(out);
         }))
                 .addMapping("/metrics");
     }

@@ -147,6 +147,11 @@ public class VigilConfiguration extends Configuration {
     @JsonProperty
     public NotificationsConfig notifications;
 
+    /** {@code receivers:} the pagers' webhooks (PagerDuty, Opsgenie) Vigil accepts; all off by default. */
+    @Valid
+    @JsonProperty
+    public org.vigil.web.hooks.ReceiversConfig receivers = new org.vigil.web.hooks.ReceiversConfig();
+
     /** The YAML file these settings came from (null: the defaults); relative paths are read from its directory. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public java.nio.file.Path file;

@@ -110,6 +110,7 @@ public final class WebServer implements AutoCloseable {
     static List<String> problems(VigilConfiguration config) {
         List<String> out = new ArrayList<>(config.database.problems());
         out.addAll(config.otherProblems());
+        out.addAll(config.receivers.problems());
         for (UserConfig u : config.auth.users) {
             if (u.name == null || u.name.isBlank() || u.name.contains(":")) {
                 out.add("auth.users: every user needs a name without ':'");

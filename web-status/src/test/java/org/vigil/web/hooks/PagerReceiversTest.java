@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.web.api.WebFixture;
 import org.vigil.web.app.VigilConfiguration;
+import org.vigil.web.auth.PasswordHash;
+import org.vigil.web.auth.UserConfig;
 
 /**
  * The pagers' receivers on the real daemon and web server: signed PagerDuty v3 and token-carrying Opsgenie
@@ -149,11 +151,19 @@ class PagerReceiversTest {
     }
 
     @Test
-    void aDisabledReceiverIsNotFoundAndCounted(@TempDir Path other) throws Exception {
+    void outsideTheLoginAndNotFoundWhenDisabled(@TempDir Path other) throws Exception {
         VigilConfiguration config = new VigilConfiguration();
         config.receivers.pagerduty.enabled = true;
         config.receivers.pagerduty.signingSecrets = List.of(NEW_SECRET);
+        config.auth.users = List.of(new UserConfig("ann", PasswordHash.hash("a-secret"), null, true, false));
         try (WebFixture only = new WebFixture(other, config)) {
+            only.commands(List.of("PROCESS_SERVICE_CHECK_RESULT;web1;http;2;CRITICAL - connection refused"));
+            assertThat(only.get("/api/v1/hosts").status()).as("the pages need a user").isEqualTo(401);
+            String pd = pagerDuty("01LOGIN", "incident.acknowledged", Instant.now(), "vigil/web1/http", "Ann");
+            WebFixture.Reply acked = only.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + only.web.port()
+                    + "/hooks/pagerduty")).header("X-PagerDuty-Signature", signature(pd, NEW_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofString(pd)));
+            assertThat(acked.status()).as("the signature is the pager's credential").isEqualTo(200);
             String ack = opsgenie("Acknowledge", "a1", nanos(Instant.now()), "vigil/db1", "fili");
             WebFixture.Reply r = only.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + only.web.port()
                     + "/hooks/opsgenie")).header("X-Vigil-Token", TOKEN).POST(HttpRequest.BodyPublishers.ofString(ack)));

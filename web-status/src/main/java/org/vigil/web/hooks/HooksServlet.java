@@ -82,7 +82,12 @@ final class HooksServlet extends HttpServlet {
         r.authenticate(req::getHeader, body);
         PagerEvent event = r.read(body);
         seen.admit(r.name(), event);
-        return actions.carryOut(r, event);
+        try {
+            return actions.carryOut(r, event);
+        } catch (RuntimeException e) {
+            seen.forget(r.name(), event); // answered 500: PagerDuty retries, and the retry must not be a replay
+            throw e;
+        }
     }
 
     /** The body, refused before it is read when its declared length is over the limit, else once read past it. */

@@ -49,6 +49,11 @@ final class SeenEvents {
         }
     }
 
+    /** Forgets an event admitted but not carried out (Vigil failed), so the pager's retry is not a replay. */
+    synchronized void forget(String receiver, PagerEvent e) {
+        seen.remove(receiver + '\u0000' + e.id());
+    }
+
     private void forgetOlderThan(Instant limit) {
         Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator();
         while (it.hasNext() && it.next().getValue().isBefore(limit)) {

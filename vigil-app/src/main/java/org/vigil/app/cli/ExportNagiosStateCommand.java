@@ -17,7 +17,6 @@ import org.vigil.engine.retention.RetainedState;
 import org.vigil.engine.retention.RetentionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -34,12 +33,7 @@ final class ExportNagiosStateCommand implements Callable<Integer> {
     private static final String NAME = "vigil export-nagios-state";
 
     @Mixin
-    HelpOption help;
-
-    @Option(names = "--web-config", paramLabel = "vigil.yml",
-            description = "the vigil.yml 'vigil run' uses (its nagios_config and database:); default, without"
-                    + " NAGIOS_CFG: /etc/vigil/vigil.yml")
-    Path webConfig;
+    NagiosStateOptions options;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the retention.dat to write")
     Path file;
@@ -58,10 +52,10 @@ final class ExportNagiosStateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NagiosStateStore stores = new NagiosStateStore(NAME, err);
-        if (!stores.named(config, webConfig)) {
+        if (!stores.named(config, options.webConfig)) {
             return UsageErrors.USAGE;
         }
-        Optional<JdbcRetentionStore> store = stores.target(config, webConfig).flatMap(stores::open);
+        Optional<JdbcRetentionStore> store = stores.target(config, options.webConfig).flatMap(stores::open);
         if (store.isEmpty()) {
             return 1;
         }

@@ -31,12 +31,7 @@ final class ImportNagiosStateCommand implements Callable<Integer> {
     private static final String NAME = "vigil import-nagios-state";
 
     @Mixin
-    HelpOption help;
-
-    @Option(names = "--web-config", paramLabel = "vigil.yml",
-            description = "the vigil.yml 'vigil run' uses (its nagios_config and database:); default, without"
-                    + " NAGIOS_CFG: /etc/vigil/vigil.yml")
-    Path webConfig;
+    NagiosStateOptions options;
 
     @Option(names = "--dry-run", description = "report what would be taken and skipped; change nothing")
     boolean dryRun;
@@ -58,10 +53,10 @@ final class ImportNagiosStateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NagiosStateStore stores = new NagiosStateStore(NAME, err);
-        if (!stores.named(config, webConfig)) {
+        if (!stores.named(config, options.webConfig)) {
             return UsageErrors.USAGE;
         }
-        Optional<NagiosStateStore.Target> target = stores.target(config, webConfig);
+        Optional<NagiosStateStore.Target> target = stores.target(config, options.webConfig);
         if (target.isEmpty() || !dryRun && stores.daemonRuns(target.get())) {
             return 1;
         }

@@ -37,11 +37,23 @@ final class IllegalNameCheck {
         }
         Set<String> reported = new HashSet<>();
         for (Definition s : services.values()) {
-            // a definition on several hosts is reported once
-            if (reported.add(s.where("service_description") + "\0" + s.get("service_description"))) {
+            // a definition on several hosts is reported once (looked up only for a bad name: most are good)
+            String name = s.get("service_description");
+            if (illegalIndex(name) >= 0 && reported.add(s.where("service_description") + "\0" + name)) {
                 check(s, "service_description", "service description");
             }
         }
+    }
+
+    private int illegalIndex(String name) {
+        if (name != null) {
+            for (int i = 0; i < name.length(); i++) {
+                if (illegal.indexOf(name.charAt(i)) >= 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private void check(Definition d, String key, String what) {

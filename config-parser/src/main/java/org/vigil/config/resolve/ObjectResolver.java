@@ -58,9 +58,7 @@ public final class ObjectResolver {
         }
         Map<ServiceKey, Definition> serviceDefs = new ServiceExpander(registry, hostGroups, allowEmptyHostgroups)
                 .expand();
-        for (Map.Entry<ServiceKey, Definition> e : serviceDefs.entrySet()) {
-            ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
-        }
+        inheritFromHosts(serviceDefs, hostDefs);
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
         new IllegalNameCheck(illegalNameChars, diags).check(registry, serviceDefs);
         timer.stage("expand services");
@@ -99,6 +97,31 @@ public final class ObjectResolver {
         requireSome(registry);
         timer.stage("cycles");
         return model;
+    }
+
+    /**
+     * Nagios's implied inheritance from each service's host, in parallel on a large config: each service's
+     * definition is its own object. A service that is also a template ({@code name}) is read by the services that use
+     * it, so a config with one is done serially, in order, as before.
+     */
+    private static void inheritFromHosts(Map<ServiceKey, Definition> serviceDefs, Map<String, Definition> hostDefs) {
+        List<Map.Entry<ServiceKey, Definition>> entries = new ArrayList<>(serviceDefs.entrySet());
+        boolean anyTemplate = false;
+        for (int i = 0; i < entries.size() && !anyTemplate; i++) {
+            anyTemplate = entries.get(i).getValue().templateName != null;
+        }
+        if (anyTemplate) {
+            for (Map.Entry<ServiceKey, Definition> e : entries) {
+                ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
+            }
+            return;
+        }
+        ParallelChunks.run(entries.size(), new Diagnostics(), (from, to, found) -> {
+            for (int i = from; i < to; i++) {
+                Map.Entry<ServiceKey, Definition> e = entries.get(i);
+                ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
+            }
+        });
     }
 
     /** Nagios refuses a configuration that defines no hosts, no services or no contacts at all. */

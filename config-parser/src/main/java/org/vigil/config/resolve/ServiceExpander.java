@@ -53,8 +53,17 @@ public final class ServiceExpander {
     /** Every service, by key, in definition order, and the duplicates that were dropped. */
     public ExpandedServices expand() {
         List<List<Entry>> walks = new ArrayList<>();
-        for (Definition s : registry.all(ObjectType.SERVICE)) {
-            List<Entry> walk = servicesOf(s);
+        List<Definition> all = registry.all(ObjectType.SERVICE);
+        // most services name one existing host: that needs no diagnostics and no walk, so it is found for all of
+        // them in parallel; the others go through servicesOf, in order
+        Entry[] single = new Entry[all.size()];
+        ParallelChunks.run(all.size(), registry.diags(), (from, to, found) -> {
+            for (int i = from; i < to; i++) {
+                single[i] = onOneHost(all.get(i));
+            }
+        });
+        for (int i = 0; i < single.length; i++) {
+            List<Entry> walk = single[i] != null ? List.of(single[i]) : servicesOf(all.get(i));
             if (!walk.isEmpty()) {
                 walks.add(walk);
             }
@@ -109,6 +118,18 @@ public final class ServiceExpander {
             services.addDropped(e.key, e.source);
             duplicate(e.key, e.source, previous.source);
         }
+    }
+
+    /** The one service {@code s} makes when it names one existing host and no group (and a description); else null. */
+    private Entry onOneHost(Definition s) {
+        String description = s.get("service_description");
+        String hostList = s.get("host_name");
+        if (description == null || description.isBlank() || hostList == null || s.get("hostgroup_name") != null
+                || !isPlainName(hostList) || registry.matching().isPattern(hostList)
+                || registry.find(ObjectType.HOST, hostList.strip()) == null) {
+            return null;
+        }
+        return new Entry(s, new ServiceKey(hostList.strip(), description), true, false);
     }
 
     /** The services {@code s} makes, in the order Nagios walks its hosts; empty if it makes none. */

@@ -59,9 +59,30 @@ public final class TemplateResolver {
                 d.rules = TimeperiodRules.parse(d.ranges, diags);
             }
         }
+        // templates first (they may use each other in any order and in loops); then every other definition, which
+        // no definition can use, so each only reads resolved templates: those run in parallel on a large config
+        List<Definition> objects = new ArrayList<>(definitions.size());
         for (Definition d : definitions) {
-            resolve(d);
+            if (d.templateName != null) {
+                resolve(d);
+            } else {
+                objects.add(d);
+            }
         }
+        ParallelChunks.run(objects.size(), diags, (from, to, found) -> {
+            TemplateResolver chunk = new TemplateResolver(found, templates);
+            for (int i = from; i < to; i++) {
+                Definition d = objects.get(i);
+                d.state = 1;
+                chunk.namedTemplates(d);
+                chunk.inherit(d);
+            }
+        });
+    }
+
+    private TemplateResolver(Diagnostics diags, Map<ObjectType, Map<String, Definition>> templates) {
+        this.diags = diags;
+        this.templates.putAll(templates);
     }
 
     /** Resolves {@code root} and the templates it leads to, deepest first, on an explicit stack. */

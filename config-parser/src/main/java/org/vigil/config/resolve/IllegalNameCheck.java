@@ -35,11 +35,18 @@ final class IllegalNameCheck {
                 check(d, type.nameAttribute(), type.keyword() + " name");
             }
         }
+        // the descriptions tested in parallel; the few bad ones reported in order, a definition on several hosts once
+        List<Definition> all = new java.util.ArrayList<>(services.values());
+        boolean[] bad = new boolean[all.size()];
+        ParallelChunks.run(all.size(), diags, (from, to, found) -> {
+            for (int i = from; i < to; i++) {
+                bad[i] = illegalIndex(all.get(i).get("service_description")) >= 0;
+            }
+        });
         Set<String> reported = new HashSet<>();
-        for (Definition s : services.values()) {
-            // a definition on several hosts is reported once (looked up only for a bad name: most are good)
-            String name = s.get("service_description");
-            if (illegalIndex(name) >= 0 && reported.add(s.where("service_description") + "\0" + name)) {
+        for (int i = 0; i < bad.length; i++) {
+            Definition s = all.get(i);
+            if (bad[i] && reported.add(s.where("service_description") + "\0" + s.get("service_description"))) {
                 check(s, "service_description", "service description");
             }
         }

@@ -68,8 +68,7 @@ public final class ObjectResolver {
         Map<String, List<String>> groupsOfHost = new HashMap<>();
         hostGroupModel.values().forEach(g -> g.members().forEach(
                 h -> groupsOfHost.computeIfAbsent(h, k -> new ArrayList<>()).add(g.name())));
-        Map<String, Host> hosts = new HashMap<>();
-        hostDefs.forEach((name, d) -> hosts.put(name, builder.host(d, groupsOfHost.getOrDefault(name, List.of()))));
+        Map<String, Host> hosts = buildHosts(registry, hostDefs, groupsOfHost);
 
         TreeMap<String, ServiceGroup> serviceGroupModel = new TreeMap<>();
         Map<ServiceKey, List<String>> groupsOfService = new HashMap<>();
@@ -97,6 +96,26 @@ public final class ObjectResolver {
         requireSome(registry);
         timer.stage("cycles");
         return model;
+    }
+
+    /** The hosts, built in parallel chunks as the services are. */
+    private Map<String, Host> buildHosts(Registry registry, Map<String, Definition> defs,
+                                         Map<String, List<String>> groups) {
+        List<Definition> list = new ArrayList<>(defs.values());
+        Host[] built = new Host[list.size()];
+        ParallelChunks.run(list.size(), diags, (from, to, found) -> {
+            ModelBuilder builder = new ModelBuilder(registry, found);
+            for (int i = from; i < to; i++) {
+                Definition d = list.get(i);
+                String name = d.get("host_name");
+                built[i] = builder.host(d, groups.getOrDefault(name, List.of()));
+            }
+        });
+        Map<String, Host> hosts = new HashMap<>(built.length * 4 / 3 + 1);
+        for (Host h : built) {
+            hosts.put(h.name(), h);
+        }
+        return hosts;
     }
 
     /**

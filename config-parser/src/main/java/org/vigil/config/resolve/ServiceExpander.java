@@ -28,6 +28,8 @@ public final class ServiceExpander {
         final ServiceKey key;
         final boolean itself;
         final boolean fromGroup;
+        /** The host name is the definition's {@code host_name} as written (known for one-host services). */
+        boolean hostAsWritten;
         boolean kept;
 
         Entry(Definition source, ServiceKey key, boolean itself, boolean fromGroup) {
@@ -129,7 +131,10 @@ public final class ServiceExpander {
                 || registry.find(ObjectType.HOST, hostList.strip()) == null) {
             return null;
         }
-        return new Entry(s, new ServiceKey(hostList.strip(), description), true, false);
+        String host = hostList.strip();
+        Entry e = new Entry(s, new ServiceKey(host, description), true, false);
+        e.hostAsWritten = host.equals(hostList);
+        return e;
     }
 
     /** The services {@code s} makes, in the order Nagios walks its hosts; empty if it makes none. */
@@ -199,7 +204,7 @@ public final class ServiceExpander {
     private static Definition definitionFor(Entry e, boolean single) {
         Definition s = e.source;
         Definition d = single ? s : s.copy();
-        if (!e.key.hostName().equals(s.get("host_name"))) {
+        if (!e.hostAsWritten && !e.key.hostName().equals(s.get("host_name"))) {
             d.set("host_name", e.key.hostName(), s.where("host_name"));
         }
         return d;

@@ -27,20 +27,29 @@ final class ServiceGroupExpander {
             direct.put(g.get("servicegroup_name"), pairs(g));
         }
         Set<String> reported = new HashSet<>();
-        for (Map.Entry<ServiceKey, Definition> e : services.entrySet()) {
-            join(e.getKey(), e.getValue(), reported);
+        // each service's list of groups looked up in parallel (through its templates), joined in order
+        List<Map.Entry<ServiceKey, Definition>> entries = new java.util.ArrayList<>(services.entrySet());
+        @SuppressWarnings("unchecked")
+        List<String>[] lists = new List[entries.size()];
+        ParallelChunks.run(entries.size(), registry.diags(), (from, to, found) -> {
+            for (int i = from; i < to; i++) {
+                lists[i] = Registry.split(entries.get(i).getValue().get("servicegroups"));
+            }
+        });
+        for (int i = 0; i < lists.length; i++) {
+            join(entries.get(i).getKey(), entries.get(i).getValue(), lists[i], reported);
         }
         if (services instanceof ExpandedServices expanded) {
             // Nagios adds every definition to its service groups before it drops duplicates
             for (Map.Entry<ServiceKey, Definition> e : expanded.dropped()) {
-                join(e.getKey(), e.getValue(), reported);
+                join(e.getKey(), e.getValue(), Registry.split(e.getValue().get("servicegroups")), reported);
             }
         }
     }
 
     /** Adds {@code key} to the groups its definition names; an unknown group is reported once per line. */
-    private void join(ServiceKey key, Definition s, Set<String> reported) {
-        for (String group : Registry.split(s.get("servicegroups"))) {
+    private void join(ServiceKey key, Definition s, List<String> groups, Set<String> reported) {
+        for (String group : groups) {
             Set<ServiceKey> members = direct.get(group);
             if (members != null) {
                 members.add(key);
@@ -115,8 +124,9 @@ final class ServiceGroupExpander {
             all.addAll(expanded.getOrDefault(n, Set.of()));
         }
         inProgress.remove(group);
-        List<ServiceKey> sorted = new java.util.ArrayList<>(all);
-        java.util.Collections.sort(sorted);
-        expanded.put(group, new LinkedHashSet<>(sorted));
+        // a group of tens of thousands of services is sorted on every core
+        ServiceKey[] sorted = all.toArray(new ServiceKey[0]);
+        java.util.Arrays.parallelSort(sorted);
+        expanded.put(group, new LinkedHashSet<>(java.util.Arrays.asList(sorted)));
     }
 }

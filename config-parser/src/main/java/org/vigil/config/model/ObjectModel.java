@@ -2,6 +2,7 @@ package org.vigil.config.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Collections;
@@ -27,7 +28,8 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         contactGroups = sorted(contactGroups);
         hosts = sorted(hosts);
         hostGroups = sorted(hostGroups);
-        services = sortedServices(services);
+        services = services instanceof InServiceOrder<?> ? Collections.unmodifiableMap(services)
+                : sortedServices(services);
         serviceGroups = sorted(serviceGroups);
         hostDependencies = List.copyOf(hostDependencies);
         serviceDependencies = List.copyOf(serviceDependencies);
@@ -52,21 +54,61 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
      * keys compared in full, most of them first through two equal host names (a tenth of {@code vigil verify}).
      */
     static <V> Map<ServiceKey, V> sortedServices(Map<ServiceKey, V> map) {
+        return Collections.unmodifiableMap(inServiceOrder(serviceOrder(map.keySet()), map));
+    }
+
+    /** Service keys in the model's order, worked out ahead of the model ({@link #serviceOrder}). */
+    public static final class ServiceOrder {
+        private final List<ServiceKey> keys;
+
+        private ServiceOrder(List<ServiceKey> keys) {
+            this.keys = keys;
+        }
+    }
+
+    /**
+     * The model's order of {@code keys}, which a loader can work out beside other work (the keys are known before
+     * the services are built), for {@link #inServiceOrder}.
+     */
+    public static ServiceOrder serviceOrder(Collection<ServiceKey> keys) {
         Map<String, List<ServiceKey>> byHost = new HashMap<>();
-        for (ServiceKey k : map.keySet()) {
+        for (ServiceKey k : keys) {
             byHost.computeIfAbsent(k.hostName(), h -> new ArrayList<>()).add(k);
         }
         String[] hosts = byHost.keySet().toArray(new String[0]);
         Arrays.sort(hosts);
-        Map<ServiceKey, V> out = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+        List<ServiceKey> out = new ArrayList<>(keys.size());
         for (String host : hosts) {
-            List<ServiceKey> keys = byHost.get(host);
-            keys.sort(BY_DESCRIPTION);
-            for (int i = 0; i < keys.size(); i++) {
-                out.put(keys.get(i), map.get(keys.get(i)));
+            List<ServiceKey> ofHost = byHost.get(host);
+            ofHost.sort(BY_DESCRIPTION);
+            out.addAll(ofHost);
+        }
+        return new ServiceOrder(out);
+    }
+
+    /**
+     * {@code services} in {@code order}, a map the constructor takes as it is instead of sorting it again (not to be
+     * changed after). Keys {@code order} lacks would be lost: then the services are sorted here.
+     */
+    public static <V> Map<ServiceKey, V> inServiceOrder(ServiceOrder order, Map<ServiceKey, V> services) {
+        InServiceOrder<V> out = new InServiceOrder<>(services.size());
+        List<ServiceKey> keys = order.keys;
+        for (int i = 0; i < keys.size(); i++) {
+            V v = services.get(keys.get(i));
+            if (v != null) {
+                out.put(keys.get(i), v);
             }
         }
-        return Collections.unmodifiableMap(out);
+        return out.size() == services.size() ? out : inServiceOrder(serviceOrder(services.keySet()), services);
+    }
+
+    /** A services map already in the model's order. */
+    private static final class InServiceOrder<V> extends LinkedHashMap<ServiceKey, V> {
+        private static final long serialVersionUID = 1L;
+
+        InServiceOrder(int size) {
+            super(size * 4 / 3 + 1);
+        }
     }
 
     private static final Comparator<ServiceKey> BY_DESCRIPTION = Comparator.comparing(ServiceKey::description);

@@ -62,6 +62,9 @@ public final class ObjectResolver {
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
         new IllegalNameCheck(illegalNameChars, diags).check(registry, serviceDefs);
         timer.stage("expand services");
+        // the services' order in the model, worked out on another core while groups and hosts are built
+        java.util.concurrent.ForkJoinTask<ObjectModel.ServiceOrder> order = java.util.concurrent.ForkJoinPool
+                .commonPool().submit(() -> ObjectModel.serviceOrder(serviceDefs.keySet()));
         ServiceGroupExpander serviceGroups = new ServiceGroupExpander(registry, serviceDefs);
 
         TreeMap<String, org.vigil.config.model.HostGroup> hostGroupModel = builder.hostGroups(hostGroups);
@@ -89,7 +92,8 @@ public final class ObjectResolver {
         List<Dependency> hostDependencies = relations.hostDependencies();
         List<Dependency> serviceDependencies = relations.serviceDependencies();
         ObjectModel model = new ObjectModel(builder.timeperiods(), builder.commands(), builder.contacts(),
-                builder.contactGroups(contactGroups), hosts, hostGroupModel, services, serviceGroupModel,
+                builder.contactGroups(contactGroups), hosts, hostGroupModel,
+                ObjectModel.inServiceOrder(order.join(), services), serviceGroupModel,
                 hostDependencies, serviceDependencies, relations.hostEscalations(), relations.serviceEscalations());
         timer.stage("relations");
         new CycleChecker(diags).check(model, name -> hostDefs.get(name).where("parents"));

@@ -170,16 +170,15 @@ final class ModelBuilder {
                     + "' has no max_check_attempts (expected 'max_check_attempts N' here or in a template)");
         }
         NotificationSettings notification = notification(d, v, Values.SERVICE_NOTIFY);
-        String which = "service '" + key.description() + "' on host '" + key.hostName() + "'";
         // the warnings 'nagios -v' gives, so that counts and habits carry over
         if (notification.contacts().isEmpty() && notification.contactGroups().isEmpty()) {
-            diags.warning(d.location, which + " has no contacts or contact groups: nobody will be notified");
+            diags.warning(d.location, which(key) + " has no contacts or contact groups: nobody will be notified");
         }
         if (check.checkPeriod() == null) {
-            diags.warning(d.location, which + " has no check_period (it will be checked at any time)");
+            diags.warning(d.location, which(key) + " has no check_period (it will be checked at any time)");
         }
         if (notification.period() == null) {
-            diags.warning(d.location, which + " has no notification_period (notifications at any time)");
+            diags.warning(d.location, which(key) + " has no notification_period (notifications at any time)");
         }
         List<ServiceKey> parents = serviceParents(key, d);
         return new Service(key, v.str("display_name", key.description()), parents, groups, check,
@@ -187,6 +186,19 @@ final class ModelBuilder {
                 notification,
                 v.options("stalking_options", Values.SERVICE_STATES, Options.NONE), links(d), retention(v),
                 v.integer("importance", 0), customVariables(d), d.location);
+    }
+
+    private static String which(ServiceKey key) {
+        return "service '" + key.description() + "' on host '" + key.hostName() + "'";
+    }
+
+    private static String value(Attr a) {
+        return a == null ? null : a.value();
+    }
+
+    /** Where {@link Definition#where} points for an attribute already looked up. */
+    private static org.vigil.config.diag.SourceLocation where(Definition d, Attr a) {
+        return a == null ? d.location : a.location();
     }
 
     /** Service parents: {@code svc} on the same host, or {@code host,svc} pairs. */
@@ -207,20 +219,24 @@ final class ModelBuilder {
     }
 
     private CheckSettings check(Definition d, Values v, String kind, String states) {
-        String command = d.get("check_command");
+        // each attribute looked up once for its value and its line (verify does this for every service)
+        Attr commandAttr = d.attr("check_command");
+        String command = value(commandAttr);
         if (command != null) {
-            refs.command(command, d.where("check_command"));
+            refs.command(command, commandAttr.location());
         }
-        String handler = d.get("event_handler");
+        Attr handlerAttr = d.attr("event_handler");
+        String handler = value(handlerAttr);
         if (handler != null) {
-            refs.command(handler, d.where("event_handler"));
+            refs.command(handler, handlerAttr.location());
         }
+        Attr period = d.attr("check_period");
         int attempts = v.integer("max_check_attempts", 1);
         if (d.has("max_check_attempts") && attempts < 1) {
             diags.error(d.where("max_check_attempts"), "max_check_attempts '" + d.get("max_check_attempts")
                     + "' is not valid (expected a whole number of 1 or more)");
         }
-        return new CheckSettings(command, refs.timeperiod(d.get("check_period"), d.where("check_period")),
+        return new CheckSettings(command, refs.timeperiod(value(period), where(d, period)),
                 v.state("initial_state", states), attempts, v.interval("check_interval", 5.0, true),
                 v.interval("retry_interval", 1.0, false), v.bool("active_checks_enabled", true),
                 v.bool("passive_checks_enabled", true), v.bool("obsess", true), v.bool("check_freshness", false),
@@ -234,16 +250,18 @@ final class ModelBuilder {
     }
 
     private NotificationSettings notification(Definition d, Values v, String letters) {
-        List<String> contacts = Registry.split(d.get("contacts"));
+        Attr contactsAttr = d.attr("contacts");
+        List<String> contacts = Registry.split(value(contactsAttr));
         for (String c : contacts) {
-            refs.contact(c, d.where("contacts"));
+            refs.contact(c, where(d, contactsAttr));
         }
-        List<String> groups = Registry.split(d.get("contact_groups"));
+        Attr groupsAttr = d.attr("contact_groups");
+        List<String> groups = Registry.split(value(groupsAttr));
         for (String g : groups) {
-            refs.contactGroup(g, d.where("contact_groups"));
+            refs.contactGroup(g, where(d, groupsAttr));
         }
-        return new NotificationSettings(contacts, groups,
-                refs.timeperiod(d.get("notification_period"), d.where("notification_period")),
+        Attr period = d.attr("notification_period");
+        return new NotificationSettings(contacts, groups, refs.timeperiod(value(period), where(d, period)),
                 v.options("notification_options", letters, Values.all(letters)), v.bool("notifications_enabled", true),
                 v.interval("notification_interval", 30, true), v.interval("first_notification_delay", 0, true));
     }

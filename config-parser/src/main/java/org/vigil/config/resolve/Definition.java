@@ -36,7 +36,8 @@ public final class Definition {
     final List<Definition> templates = new ArrayList<>(2);
     /** For templates only: every attribute after inheritance, additive marks still in place. */
     Map<String, Attr> flat;
-    private Set<String> customKeys;
+    /** A template's custom variable names, made once; volatile: read by the parallel stages. */
+    private volatile Set<String> customKeys;
 
     /** 0: not resolved, 1: being resolved (a cycle if met again), 2: resolved. */
     int state;
@@ -107,16 +108,20 @@ public final class Definition {
     /** The names of custom variables ({@code _NAME}) set here or inherited; cheap for the common none. */
     public Set<String> customKeys() {
         if (flat != null) {
-            if (customKeys == null) {
-                Set<String> keys = new LinkedHashSet<>();
+            Set<String> known = customKeys;
+            if (known == null) {
+                known = new LinkedHashSet<>();
                 for (String k : flat.keySet()) {
                     if (k.startsWith("_")) {
-                        keys.add(k);
+                        known.add(k);
                     }
                 }
-                customKeys = keys;
+                customKeys = known;
             }
-            return customKeys;
+            return known;
+        }
+        if (templates.size() == 1 && !hasOwnCustomKeys()) {
+            return templates.get(0).customKeys(); // the common case, without a set per object
         }
         Set<String> keys = null;
         for (String k : own.keySet()) {
@@ -133,6 +138,15 @@ public final class Definition {
             }
         }
         return keys == null ? Set.of() : keys;
+    }
+
+    private boolean hasOwnCustomKeys() {
+        for (String k : own.keySet()) {
+            if (k.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TimeperiodRules rules() {

@@ -277,8 +277,12 @@ final class ModelBuilder {
     }
 
     static Map<String, String> customVariables(Definition d) {
+        java.util.Set<String> keys = d.customKeys();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> vars = new LinkedHashMap<>();
-        for (String key : d.customKeys()) {
+        for (String key : keys) {
             String value = d.get(key);
             vars.put(key.substring(1), value == null ? "" : value);
         }

@@ -81,10 +81,22 @@ public final class Registry {
 
     /** Splits a comma-separated list, trimming blanks and dropping empty items. */
     public static List<String> split(String list) {
-        List<String> out = new ArrayList<>(4);
+        // most lists are unset or one name: those allocate no list of their own (nobody changes the result)
         if (list == null) {
-            return out;
+            return List.of();
         }
+        if (list.indexOf(',') < 0) {
+            int a = 0;
+            int b = list.length();
+            while (a < b && Character.isWhitespace(list.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(list.charAt(b - 1))) {
+                b--;
+            }
+            return a == b ? List.of() : List.of(a == 0 && b == list.length() ? list : list.substring(a, b));
+        }
+        List<String> out = new ArrayList<>(4);
         // by index, not String.split: called for every list of every object (its array and untrimmed parts)
         int from = 0;
         while (from <= list.length()) {

@@ -124,9 +124,8 @@ final class ServiceGroupExpander {
             all.addAll(expanded.getOrDefault(n, Set.of()));
         }
         inProgress.remove(group);
-        // a group of tens of thousands of services is sorted on every core
-        ServiceKey[] sorted = all.toArray(new ServiceKey[0]);
-        java.util.Arrays.parallelSort(sorted);
-        expanded.put(group, new LinkedHashSet<>(java.util.Arrays.asList(sorted)));
+        List<ServiceKey> sorted = new java.util.ArrayList<>(all);
+        java.util.Collections.sort(sorted);
+        expanded.put(group, new LinkedHashSet<>(sorted));
     }
 }

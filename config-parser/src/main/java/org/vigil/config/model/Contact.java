@@ -12,7 +12,7 @@ public record Contact(String name, String alias, String email, String pager, Lis
 
     public Contact {
         addresses = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(addresses));
-        customVariables = Map.copyOf(customVariables);
+        customVariables = CustomVariables.copyOf(customVariables);
     }
 
     /** How a contact is notified about hosts, or about services. */

@@ -13,6 +13,6 @@ public record Host(String name, String displayName, String alias, String address
     public Host {
         parents = List.copyOf(parents);
         hostgroups = List.copyOf(hostgroups);
-        customVariables = Map.copyOf(customVariables);
+        customVariables = CustomVariables.copyOf(customVariables);
     }
 }

@@ -13,7 +13,7 @@ public record Service(ServiceKey key, String displayName, List<ServiceKey> paren
     public Service {
         parents = List.copyOf(parents);
         servicegroups = List.copyOf(servicegroups);
-        customVariables = Map.copyOf(customVariables);
+        customVariables = CustomVariables.copyOf(customVariables);
     }
 
     public String hostName() {

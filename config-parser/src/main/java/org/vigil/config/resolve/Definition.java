@@ -38,6 +38,7 @@ public final class Definition {
     Map<String, Attr> flat;
     /** A template's custom variable names, made once; volatile: read by the parallel stages. */
     private volatile Set<String> customKeys;
+    private volatile Set<String> inheritedCustomKeys;
 
     /** 0: not resolved, 1: being resolved (a cycle if met again), 2: resolved. */
     int state;
@@ -105,39 +106,58 @@ public final class Definition {
         return keys;
     }
 
-    /** The names of custom variables ({@code _NAME}) set here or inherited; cheap for the common none. */
+    /**
+     * The names of custom variables ({@code _NAME}) set here or inherited, in Nagios's order: this
+     * definition's own as written, then each template's (in {@code use} order) that are not set yet, in the
+     * order {@link #customKeysAsInherited()} gives. Cheap for the common none.
+     */
     public Set<String> customKeys() {
-        if (flat != null) {
-            Set<String> known = customKeys;
-            if (known == null) {
-                known = new LinkedHashSet<>();
-                for (String k : flat.keySet()) {
-                    if (k.startsWith("_")) {
-                        known.add(k);
-                    }
-                }
-                customKeys = known;
+        Set<String> known = customKeys;
+        if (known == null) {
+            known = ownThenInheritedCustomKeys();
+            if (flat != null) {
+                customKeys = known; // a template: asked again by every object using it
             }
-            return known;
         }
-        if (templates.size() == 1 && !hasOwnCustomKeys()) {
-            return templates.get(0).customKeys(); // the common case, without a set per object
+        return known;
+    }
+
+    private Set<String> ownThenInheritedCustomKeys() {
+        if (!hasOwnCustomKeys()) {
+            if (templates.isEmpty()) {
+                return Set.of();
+            }
+            if (templates.size() == 1) {
+                return templates.get(0).customKeysAsInherited(); // the common case, without a set per object
+            }
         }
-        Set<String> keys = null;
+        Set<String> keys = new LinkedHashSet<>();
         for (String k : own.keySet()) {
             if (k.startsWith("_")) {
-                keys = keys == null ? new LinkedHashSet<>() : keys;
                 keys.add(k);
             }
         }
         for (Definition t : templates) {
-            Set<String> inherited = t.customKeys();
-            if (!inherited.isEmpty()) {
-                keys = keys == null ? new LinkedHashSet<>() : keys;
-                keys.addAll(inherited);
-            }
+            keys.addAll(t.customKeysAsInherited());
         }
-        return keys == null ? Set.of() : keys;
+        return keys.isEmpty() ? Set.of() : keys;
+    }
+
+    /**
+     * This template's custom variables in the order an object using it takes them: reversed, because
+     * Nagios's xodtemplate keeps an object's custom variables in a list it adds to at the front, copies the
+     * missing ones from a template's list in that list's order, and reverses the whole once more when it
+     * registers the object (seen in nagios4 -vp's precache: own as written, then a template's last first).
+     */
+    Set<String> customKeysAsInherited() {
+        Set<String> known = inheritedCustomKeys;
+        if (known == null) {
+            java.util.List<String> order = new java.util.ArrayList<>(customKeys());
+            java.util.Collections.reverse(order);
+            known = order.isEmpty() ? Set.of() : new LinkedHashSet<>(order);
+            inheritedCustomKeys = known;
+        }
+        return known;
     }
 
     private boolean hasOwnCustomKeys() {

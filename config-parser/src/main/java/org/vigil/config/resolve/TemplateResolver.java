@@ -140,6 +140,7 @@ public final class TemplateResolver {
                 flat.put(key, inherited(d, key));
             }
             d.flat = flat;
+            d.customKeysAsInherited(); // now, while its templates' are known: no recursion down a long chain later
         }
         d.state = 2;
     }

@@ -3,10 +3,13 @@ package org.vigil.web.pages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vigil.web.model.GraphRange;
 
 /**
- * Graphs already drawn, per host check or service and span, so twenty clients on one incident's page draw it once.
+ * Graphs already drawn, per host check or service and span, so twenty clients on one incident's page draw it once
+ * (and, while one of them draws a check's graphs, the others wait for it: {@link #drawOnce}).
  * A short span's graphs (4 h, 25 h: one result moves their line) are kept until the next value of the check arrives
  * or one of their columns passes (a 300th of the span: 48 s, 5 min); a long span's (7 d, 30 d, 1 y: columns of 34 min
  * or more over rows of 30 min or 6 h) are kept for {@link #LONG_KEEP_SECONDS} whatever arrives. At most
@@ -29,6 +32,12 @@ final class GraphCache {
 
     private record Entry(long stamp, List<Part> parts) {
     }
+
+    private record Check(String host, String service) {
+    }
+
+    /** The checks whose graphs a request is drawing now, with what the others wait on. */
+    private final ConcurrentHashMap<Check, CompletableFuture<Void>> drawing = new ConcurrentHashMap<>();
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -56,6 +65,36 @@ final class GraphCache {
     synchronized List<Part> get(String host, String service, GraphRange r, long stamp) {
         Entry e = entries.get(new Key(host, service, r));
         return e == null || stamp < 0 || e.stamp != stamp ? null : e.parts;
+    }
+
+    /**
+     * Runs {@code draw} for {@code host}'s check ({@code service} null) or its service unless another request is
+     * drawing that check's graphs now: then waits for it instead (single flight: twenty clients opening one
+     * incident's page at once draw its graphs once) and returns false, and the caller looks in the cache again.
+     * True when {@code draw} ran here.
+     */
+    boolean drawOnce(String host, String service, Runnable draw) {
+        Check check = new Check(host, service);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> other = drawing.putIfAbsent(check, mine);
+        if (other != null) {
+            try {
+                other.join();
+            } catch (RuntimeException e) {
+                // the other drawing failed: the caller draws for itself
+            }
+            return false;
+        }
+        try {
+            draw.run();
+            mine.complete(null);
+            return true;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            drawing.remove(check, mine);
+        }
     }
 
     synchronized void put(String host, String service, GraphRange r, long stamp, List<Part> parts) {

@@ -38,20 +38,21 @@ public record MetricGraphs(String metric, String unit, String warn, String crit,
         }
         long version = source.version(host, service);
         Map<GraphRange, List<GraphCache.Part>> byRange = new EnumMap<>(GraphRange.class);
-        List<GraphRange> missing = new ArrayList<>();
-        for (GraphRange r : GraphRange.values()) {
-            List<GraphCache.Part> held = cache.get(host, service, r, GraphCache.stamp(r, version, now));
-            if (held == null) {
-                missing.add(r);
-            } else {
-                byRange.put(r, held);
-            }
-        }
+        List<GraphRange> missing = held(cache, host, service, version, now, byRange);
+        Runnable drawMissing = () -> draw(source, host, service, now, zone, missing).forEach((r, parts) -> {
+            cache.put(host, service, r, GraphCache.stamp(r, version, now), parts);
+            byRange.put(r, parts);
+        });
         if (!missing.isEmpty()) {
-            draw(source, host, service, now, zone, missing).forEach((r, parts) -> {
-                cache.put(host, service, r, GraphCache.stamp(r, version, now), parts);
-                byRange.put(r, parts);
-            });
+            // one request draws a check's graphs at a time (nothing is kept without a version: each draws its own)
+            boolean drawn = version >= 0 && cache.drawOnce(host, service, drawMissing);
+            if (!drawn && version >= 0) {
+                // another request drew them meanwhile: take what it kept, draw what it did not
+                missing.retainAll(held(cache, host, service, version, now, byRange));
+            }
+            if (!drawn && !missing.isEmpty()) {
+                drawMissing.run();
+            }
         }
         Map<String, List<GraphCache.Part>> byMetric = new TreeMap<>();
         for (GraphRange r : GraphRange.values()) {
@@ -66,6 +67,21 @@ public record MetricGraphs(String metric, String unit, String warn, String crit,
                     parts.stream().map(GraphCache.Part::drawn).toList()));
         });
         return out;
+    }
+
+    /** Puts the spans {@code cache} holds for the check into {@code byRange}; returns those it does not hold. */
+    private static List<GraphRange> held(GraphCache cache, String host, String service, long version, long now,
+                                         Map<GraphRange, List<GraphCache.Part>> byRange) {
+        List<GraphRange> missing = new ArrayList<>();
+        for (GraphRange r : GraphRange.values()) {
+            List<GraphCache.Part> held = cache.get(host, service, r, GraphCache.stamp(r, version, now));
+            if (held == null) {
+                missing.add(r);
+            } else {
+                byRange.put(r, held);
+            }
+        }
+        return missing;
     }
 
     /** Each of {@code ranges}' graphs of every metric, read in one call. */

@@ -65,8 +65,9 @@ public final class GroupsResource {
             GroupFilter members = f.members() ? f : null;
             List<GroupPanel> panels = single
                     ? hostGroups(s, a, List.of(Lists.hostGroup(s, group)), MEMBERS_SHOWN_SINGLE, members)
-                    : members != null || !a.user().allObjects() ? hostGroups(s, a, s.hostGroups(), MEMBERS_SHOWN,
-                    members) : s.derived(ALL_HOST_GROUPS, x -> hostGroups(x, a, x.hostGroups(), MEMBERS_SHOWN, null));
+                    : !a.user().allObjects() ? hostGroups(s, a, s.hostGroups(), MEMBERS_SHOWN, members)
+                    : members != null ? FilteredGroups.hostGroups(s, allHostGroups(s, a), MEMBERS_SHOWN, members)
+                    : allHostGroups(s, a);
             if (single && panels.isEmpty()) {
                 throw new NotFoundException("There is no host group '" + group + "'.");
             }
@@ -97,9 +98,9 @@ public final class GroupsResource {
             GroupFilter members = f.members() ? f : null;
             List<GroupPanel> panels = single
                     ? serviceGroups(s, a, List.of(Lists.serviceGroup(s, group)), MEMBERS_SHOWN_SINGLE, members)
-                    : members != null || !a.user().allObjects() ? serviceGroups(s, a, s.serviceGroups(),
-                    MEMBERS_SHOWN, members)
-                    : s.derived(ALL_SERVICE_GROUPS, x -> serviceGroups(x, a, x.serviceGroups(), MEMBERS_SHOWN, null));
+                    : !a.user().allObjects() ? serviceGroups(s, a, s.serviceGroups(), MEMBERS_SHOWN, members)
+                    : members != null ? FilteredGroups.serviceGroups(s, allServiceGroups(s, a), MEMBERS_SHOWN, members)
+                    : allServiceGroups(s, a);
             if (single && panels.isEmpty()) {
                 throw new NotFoundException("There is no service group '" + group + "'.");
             }
@@ -107,6 +108,19 @@ public final class GroupsResource {
                     single ? "Service group " + panels.get(0).alias() : "Service groups", "servicegroups", panels,
                     "servicegroup", single ? group : null, f.query, Lists.serviceGroupNames(s, a));
         }
+    }
+
+    /**
+     * The panels of all host groups as a user who sees everything ({@code a}) sees them, unfiltered: made once per
+     * snapshot, they are also the groups and counts of a filtered page ({@link FilteredGroups}).
+     */
+    static List<GroupPanel> allHostGroups(StatusSnapshot s, Access a) {
+        return s.derived(ALL_HOST_GROUPS, x -> hostGroups(x, a, x.hostGroups(), MEMBERS_SHOWN, null));
+    }
+
+    /** The panels of all service groups as a user who sees everything sees them, as {@link #allHostGroups}. */
+    static List<GroupPanel> allServiceGroups(StatusSnapshot s, Access a) {
+        return s.derived(ALL_SERVICE_GROUPS, x -> serviceGroups(x, a, x.serviceGroups(), MEMBERS_SHOWN, null));
     }
 
     /**

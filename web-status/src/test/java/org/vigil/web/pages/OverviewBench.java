@@ -248,13 +248,17 @@ class OverviewBench {
         for (int g = 0; g < 100; g++) {
             o.append("define hostgroup {\n    hostgroup_name group").append(g).append("\n}\n");
         }
+        for (int s = 0; s < PER_HOST; s++) {
+            o.append("define servicegroup {\n    servicegroup_name sg").append(s).append("\n}\n");
+        }
         for (int h = 0; h < HOSTS; h++) {
             o.append("define host {\n    use base-host\n    host_name ").append(host(h))
                     .append("\n    address 10.").append(h / 65536).append('.').append(h / 256 % 256).append('.')
                     .append(h % 256).append("\n    hostgroups group").append(h % 100).append("\n}\n");
             for (int s = 0; s < PER_HOST; s++) {
                 o.append("define service {\n    use base-service\n    host_name ").append(host(h))
-                        .append("\n    service_description ").append(service(s)).append("\n}\n");
+                        .append("\n    service_description ").append(service(s))
+                        .append("\n    servicegroups sg").append(s).append("\n}\n");
             }
         }
         Files.writeString(dir.resolve("objects.cfg"), o);

@@ -43,8 +43,16 @@ URLS = [
     # issue 21's triage: filtered and sorted /problems, each request a query of its own
     ("problems filtered, new", "/problems?state=critical&handled=unhandled&text=host0{n}"),
     ("problems recent, new", "/problems?sort=recent&request={n}"),
+    # issue 21's filter bar on the group pages (groups.cfg below: 100 host groups of 50 hosts, 20 service groups of
+    # 5,000 services), each request a query of its own
+    ("hostgroups filtered, new", "/hostgroups?state=down&handled=unhandled&text=host0{n}"),
+    ("servicegroups filtered, new", "/servicegroups?state=critical&handled=unhandled&text=host0{n}"),
+    ("servicegroups state, new", "/servicegroups?state=critical&request={n}"),
     # a service's detail page with its graphs and 25-hour timeline ({h}: one of 100 hosts, none DOWN, whose svc000 is CRITICAL with perfdata)
     ("service detail, graphs", "/service/{h}/svc000?request={n}"),
+    # the same page of services whose graphs were never drawn ({c}: every request another host, none of the 100
+    # above, none DOWN)
+    ("service detail, cold", "/service/{c}/svc000?request={n}"),
 ]
 
 
@@ -65,6 +73,31 @@ def problems(out, hosts, per_host):
     return len(lines)
 
 
+def cold(n):
+    """The n-th host whose pages no other URL asks for: not DOWN (h % 50 == 0) nor one of the 100 of {h}."""
+    n %= 4800  # 5,000 hosts: 100 x 48 (after that, pages drawn already)
+    return (n // 48) * 50 + 2 + n % 48
+
+
+def groups(out, hosts, per_host):
+    """objects/groups.cfg: host groups hgNN of 50 hosts each, service groups sgNNN of every host's svcNNN. Written
+    only when it differs, as the canary (a rewritten config defeats the objects cache)."""
+    lines = []
+    for g in range(0, hosts, 50):
+        members = ",".join(f"host{h:05d}" for h in range(g, min(hosts, g + 50)))
+        lines.append(f"define hostgroup {{\n    hostgroup_name hg{g // 50:03d}\n    alias Host group {g // 50}\n"
+                     f"    members {members}\n}}\n")
+    for i in range(per_host):
+        members = ",".join(f"host{h:05d},svc{i:03d}" for h in range(hosts))
+        lines.append(f"define servicegroup {{\n    servicegroup_name sg{i:03d}\n    alias Service group {i}\n"
+                     f"    members {members}\n}}\n")
+    text = "".join(lines)
+    path = f"{out}/objects/groups.cfg"
+    if not os.path.exists(path) or open(path).read() != text:
+        with open(path, "w") as f:
+            f.write(text)
+
+
 def load(port, path, clients, seconds):
     url = f"http://127.0.0.1:{port}{path}"
     numbers = itertools.count()
@@ -77,7 +110,8 @@ def load(port, path, clients, seconds):
         while time.monotonic() < stop_at[0]:
             t = time.monotonic()
             n = next(numbers)
-            target = path.replace("{n}", str(n)).replace("{h}", f"host{(n % 100) * 50 + 1:05d}")
+            target = path.replace("{n}", str(n)).replace("{h}", f"host{(n % 100) * 50 + 1:05d}") \
+                .replace("{c}", f"host{cold(n):05d}")
             try:
                 if KEEP_ALIVE:
                     conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -148,6 +182,7 @@ def main(argv):
     measure.write_yaml(out, app, admin)
     measure.put_seed(out)
     generate.write_canary(out, 0)
+    groups(out, hosts, per_host)
     os.makedirs(f"{out}/runs", exist_ok=True)
     run = measure.Run(out, vigil, "readers")
     got = run.wait_ready(app, admin)

@@ -35,10 +35,13 @@ public final class PagedFileBackendFactory extends RrdRandomAccessFileBackendFac
         /** The pages read so far by their number (a file of the store's shape has 94), null where not read. */
         private byte[][] pages;
         private final BitSet dirty = new BitSet();
+        /** The file's length when opened: a page past it (a file being made) is zeros, not read. */
+        private final long opened;
 
         Paged(String path, boolean readOnly) throws IOException {
             super(path, readOnly);
-            pages = new byte[(int) ((rafile.length() + PAGE - 1) / PAGE) + 1][];
+            opened = rafile.length();
+            pages = new byte[(int) ((opened + PAGE - 1) / PAGE) + 1][];
         }
 
         private byte[] page(long index) throws IOException {
@@ -48,13 +51,16 @@ public final class PagedFileBackendFactory extends RrdRandomAccessFileBackendFac
             byte[] p = pages[(int) index];
             if (p == null) {
                 p = new byte[PAGE];
+                pages[(int) index] = p;
+                if (index * PAGE >= opened) {
+                    return p;
+                }
                 rafile.seek(index * PAGE);
                 int off = 0;
                 int n;
                 while (off < PAGE && (n = rafile.read(p, off, PAGE - off)) > 0) {
                     off += n;
                 }
-                pages[(int) index] = p;
             }
             return p;
         }
@@ -122,11 +128,22 @@ public final class PagedFileBackendFactory extends RrdRandomAccessFileBackendFac
         @Override
         protected void close() throws IOException {
             try {
+                // each run of changed pages in one write (a new file: all of them, 94 pages, in one)
                 long length = rafile.length();
-                for (int index = dirty.nextSetBit(0); index >= 0; index = dirty.nextSetBit(index + 1)) {
-                    long start = (long) index * PAGE;
+                byte[] run = null;
+                for (int first = dirty.nextSetBit(0); first >= 0; first = dirty.nextSetBit(first)) {
+                    int end = dirty.nextClearBit(first);
+                    long start = (long) first * PAGE;
+                    int bytes = (int) Math.max(0, Math.min((long) (end - first) * PAGE, length - start));
+                    if (run == null || run.length < bytes) {
+                        run = new byte[bytes];
+                    }
+                    for (int i = first; i < end && (long) (i - first) * PAGE < bytes; i++) {
+                        System.arraycopy(pages[i], 0, run, (i - first) * PAGE, Math.min(PAGE, bytes - (i - first) * PAGE));
+                    }
                     rafile.seek(start);
-                    rafile.write(pages[index], 0, (int) Math.max(0, Math.min(PAGE, length - start)));
+                    rafile.write(run, 0, bytes);
+                    first = end;
                 }
             } finally {
                 super.close();

@@ -24,23 +24,39 @@ public record GroupPanel(String name, String alias, List<StateCount> hosts, List
     public record Member(String host, String service, String state) {
     }
 
-    /** Counts states in the order they are shown (problems first), with links into {@code list}. */
+    /**
+     * Counts states in the order they are shown (problems first), with links into {@code list}: a counter per state
+     * (a group page counts every member of every group once per snapshot: 100,000 services).
+     */
     static final class Tally {
-        private final Map<String, Integer> counts = new LinkedHashMap<>();
+        private final List<String> states;
+        private final int[] counts;
+        private final Map<String, Integer> others = new LinkedHashMap<>();
         private final String list;
 
         Tally(List<String> states, String list) {
-            states.forEach(s -> counts.put(s, 0));
+            this.states = states;
+            this.counts = new int[states.size()];
             this.list = list;
         }
 
         void add(CheckView c) {
-            counts.merge(c.state(), 1, Integer::sum);
+            String state = c.state();
+            for (int i = 0; i < counts.length; i++) {
+                if (states.get(i).equals(state)) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            others.merge(state, 1, Integer::sum);
         }
 
         List<StateCount> counts() {
             List<StateCount> out = new ArrayList<>();
-            counts.forEach((state, n) -> out.add(new StateCount(state, n, list + "&state=" + state)));
+            for (int i = 0; i < counts.length; i++) {
+                out.add(new StateCount(states.get(i), counts[i], list + "&state=" + states.get(i)));
+            }
+            others.forEach((state, n) -> out.add(new StateCount(state, n, list + "&state=" + state)));
             return out;
         }
     }

@@ -143,7 +143,7 @@ public final class GroupsResource {
                 for (String g : h.hostgroups()) {
                     Acc x = acc.get(g);
                     if (x != null) {
-                        x.member(new GroupPanel.Member(h.name(), null, h.status().state()), passes);
+                        x.member(h.name(), null, h.status().state(), passes);
                         x.hosts.add(h.status());
                     }
                 }
@@ -178,7 +178,7 @@ public final class GroupsResource {
                 if (x == null) {
                     continue;
                 }
-                x.member(new GroupPanel.Member(v.host(), v.description(), v.status().state()), passes);
+                x.member(v.host(), v.description(), v.status().state(), passes);
                 x.services.add(v.status());
                 // Services come by host, so a host is new to the group when it differs from the last one.
                 if (!v.host().equals(x.lastHost)) {
@@ -226,14 +226,14 @@ public final class GroupsResource {
             this.filter = filter;
         }
 
-        void member(GroupPanel.Member m, boolean passes) {
+        void member(String host, String service, String state, boolean passes) {
             visible++;
             if (!passes) {
                 return;
             }
             count++;
             if (members.size() < shown) {
-                members.add(m);
+                members.add(new GroupPanel.Member(host, service, state));
             }
         }
     }

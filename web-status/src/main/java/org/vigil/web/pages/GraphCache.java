@@ -1,10 +1,13 @@
 package org.vigil.web.pages;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.vigil.web.model.GraphRange;
 
 /**
@@ -13,7 +16,8 @@ import org.vigil.web.model.GraphRange;
  * A short span's graphs (4 h, 25 h: one result moves their line) are kept until the next value of the check arrives
  * or one of their columns passes (a 300th of the span: 48 s, 5 min); a long span's (7 d, 30 d, 1 y: columns of 34 min
  * or more over rows of 30 min or 6 h) are kept for {@link #LONG_KEEP_SECONDS} whatever arrives. At most
- * {@link #MAX_ENTRIES} spans are kept (about 10 KB of SVG per metric each), the least recently used go first.
+ * {@link #MAX_ENTRIES} spans are kept (about 10 KB of SVG per metric each), the least recently used go first (a tenth
+ * at a time).
  */
 final class GraphCache {
 
@@ -30,7 +34,7 @@ final class GraphCache {
     private record Key(String host, String service, GraphRange range) {
     }
 
-    private record Entry(long stamp, List<Part> parts) {
+    private record Entry(long stamp, List<Part> parts, AtomicLong used) {
     }
 
     private record Check(String host, String service) {
@@ -39,12 +43,13 @@ final class GraphCache {
     /** The checks whose graphs a request is drawing now, with what the others wait on. */
     private final ConcurrentHashMap<Check, CompletableFuture<Void>> drawing = new ConcurrentHashMap<>();
 
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    /**
+     * No lock on a read (under load a thread holding one is often descheduled, and twenty pages queued behind a map
+     * lookup): each entry carries when it was last used, and past the bound the least recently used tenth goes.
+     */
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong();
+    private final AtomicBoolean evicting = new AtomicBoolean();
 
     /**
      * What makes a drawn graph stale: the check's {@code version} (short spans only) and the period of {@code now}
@@ -62,9 +67,13 @@ final class GraphCache {
     }
 
     /** The graphs of the span drawn with {@code stamp}, or null. */
-    synchronized List<Part> get(String host, String service, GraphRange r, long stamp) {
+    List<Part> get(String host, String service, GraphRange r, long stamp) {
         Entry e = entries.get(new Key(host, service, r));
-        return e == null || stamp < 0 || e.stamp != stamp ? null : e.parts;
+        if (e == null || stamp < 0 || e.stamp != stamp) {
+            return null;
+        }
+        e.used.set(clock.incrementAndGet());
+        return e.parts;
     }
 
     /**
@@ -97,9 +106,23 @@ final class GraphCache {
         }
     }
 
-    synchronized void put(String host, String service, GraphRange r, long stamp, List<Part> parts) {
-        if (stamp >= 0) {
-            entries.put(new Key(host, service, r), new Entry(stamp, List.copyOf(parts)));
+    void put(String host, String service, GraphRange r, long stamp, List<Part> parts) {
+        if (stamp < 0) {
+            return;
+        }
+        entries.put(new Key(host, service, r), new Entry(stamp, List.copyOf(parts),
+                new AtomicLong(clock.incrementAndGet())));
+        if (entries.size() > MAX_ENTRIES && evicting.compareAndSet(false, true)) {
+            try {
+                List<Map.Entry<Key, Entry>> all = new ArrayList<>(entries.entrySet());
+                all.sort(Comparator.comparingLong(x -> x.getValue().used.get()));
+                int drop = all.size() - MAX_ENTRIES + MAX_ENTRIES / 10;
+                for (int i = 0; i < drop && i < all.size(); i++) {
+                    entries.remove(all.get(i).getKey(), all.get(i).getValue());
+                }
+            } finally {
+                evicting.set(false);
+            }
         }
     }
 }

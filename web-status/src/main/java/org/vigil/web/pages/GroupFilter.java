@@ -60,6 +60,15 @@ final class GroupFilter {
                 && query.textIn(v.host(), v.description(), v.displayName(), v.status().output());
     }
 
+    /**
+     * Whether a service group's member handled as {@code handling} passes, its text already found in it
+     * ({@link ServiceProblems}): the state, handled, host and service filters.
+     */
+    boolean passes(ServiceView v, String handling) {
+        return query.matches(v.status(), handling) && (query.host == null || Lists.like(v.host(), query.host))
+                && (query.service == null || ListQuery.contains(query.service, v.description(), v.displayName()));
+    }
+
     /** The member filters as the list pages take them ({@code &state=DOWN&text=...}), for "all N members". */
     String listQuery() {
         return query.keep(hostgroups ? List.of("state", "state_type", "handled", "host", "text")

@@ -32,8 +32,9 @@ final class HistoryIndexes {
     private final Duration span;
     private final long checkSeconds;
     private final int minStale;
-    private Keyed keyed;
-    private long nextCheck;
+    /** Read without the lock on the common path (the index as it is, no check due): see {@link #index}. */
+    private volatile Keyed keyed;
+    private volatile long nextCheck;
     private boolean renewing;
 
     /** @param span how far back the index keeps archives parsed ({@code pages.history_index_days}) */
@@ -51,10 +52,23 @@ final class HistoryIndexes {
         index(); // starts reading the log now, before the first page asks
     }
 
-    synchronized HistoryIndex index() {
+    /**
+     * The index of the log and archive directory as they are now; without the lock when nothing is to change (under
+     * load a page would queue behind a descheduled holder of the monitor for a field read).
+     */
+    HistoryIndex index() {
         Path log = logFile.get().orElse(null);
         Path archives = archiveDir.get().orElse(null);
         long now = Instant.now().getEpochSecond();
+        Keyed k = keyed;
+        if (k != null && Objects.equals(k.logFile(), log) && Objects.equals(k.archiveDir(), archives)
+                && now < nextCheck) {
+            return k.index();
+        }
+        return index(log, archives, now);
+    }
+
+    private synchronized HistoryIndex index(Path log, Path archives, long now) {
         if (keyed == null || !Objects.equals(keyed.logFile(), log) || !Objects.equals(keyed.archiveDir(), archives)) {
             HistoryIndex index = new HistoryIndex(log, archives, span);
             background(() -> index.warm(Instant.now().getEpochSecond()));

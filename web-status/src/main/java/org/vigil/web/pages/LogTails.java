@@ -14,7 +14,8 @@ import org.vigil.web.model.Monitor;
 final class LogTails {
 
     private final Monitor monitor;
-    private LogTail tail;
+    /** Read without the lock: under load a page would queue behind a descheduled holder for a field read. */
+    private volatile LogTail tail;
 
     LogTails(Monitor monitor) {
         this.monitor = monitor;
@@ -31,11 +32,19 @@ final class LogTails {
         });
     }
 
-    synchronized java.util.Optional<LogTail> tail() {
+    java.util.Optional<LogTail> tail() {
         Path log = monitor.logFile().orElse(null);
         if (log == null) {
             return java.util.Optional.empty();
         }
+        LogTail t = tail;
+        if (t != null && Objects.equals(t.file(), log)) {
+            return java.util.Optional.of(t);
+        }
+        return newTail(log);
+    }
+
+    private synchronized java.util.Optional<LogTail> newTail(Path log) {
         if (tail == null || !Objects.equals(tail.file(), log)) {
             tail = new LogTail(log);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,9 +24,10 @@ public final class LogTail {
 
     /**
      * The entries read, oldest first, from {@code from} to {@code to} of {@code all} (shared, never overwritten);
-     * {@code all[i]} is the line numbered {@code base + i} since the file was first read.
+     * {@code all[i]} is the line numbered {@code base + i} since the file was first read; {@code loading} while
+     * another thread still reads the file for the first time (none are known then).
      */
-    public record Entries(LogEntry[] all, long base, int from, int to) {
+    public record Entries(LogEntry[] all, long base, int from, int to, boolean loading) {
 
         /** How many entries. */
         public int size() {
@@ -78,6 +80,9 @@ public final class LogTail {
      * The parsed lines of the file's end now (lines that are not {@code [epoch] text} left out); none if absent.
      * One caller at a time reads on; the others take what was read so far rather than wait (at 100,000 services the
      * log grows by thousands of lines a second in a burst of results, and twenty pages waited on the one reading).
+     * While another thread reads the file for the first time (8 MB at 100,000 services: seconds on a busy machine,
+     * right after a start), a caller waits at most {@link #FIRST_READ_WAIT_MILLIS} and then answers with no entries,
+     * {@linkplain Entries#loading() loading}, so that the first pages after a start do not wait for the log.
      */
     public Entries entries() throws IOException {
         if (reading.tryLock() || (!once && lockReading())) {
@@ -91,13 +96,35 @@ public final class LogTail {
         return snapshot();
     }
 
+    /** How long a caller waits for another thread's first read of the file before it answers "loading". */
+    static final long FIRST_READ_WAIT_MILLIS = 200;
+
     private boolean lockReading() {
-        reading.lock(); // nothing read yet: wait for the first read rather than answer with an empty log
-        return true;
+        try {
+            return reading.tryLock(FIRST_READ_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether the file was read once (false while its first read is under way). */
+    public boolean loaded() {
+        return once;
     }
 
     private synchronized Entries snapshot() {
-        return new Entries(entries, base, first, count);
+        return new Entries(entries, base, first, count, !once);
+    }
+
+    /** Runs {@code r} as the file's reader, so that no other caller reads meanwhile (tests: a long first read). */
+    void asReader(Runnable r) {
+        reading.lock();
+        try {
+            r.run();
+        } finally {
+            reading.unlock();
+        }
     }
 
     /** Reads what was added to the file since the last call; the reading lock held. */

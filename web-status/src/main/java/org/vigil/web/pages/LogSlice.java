@@ -11,13 +11,22 @@ import org.vigil.web.model.LogTail;
 import org.vigil.model.StatusSnapshot;
 
 /**
- * A page of the event log, newest first: the entries that pass a filter, whether older ones exist, and why the
- * log could not be read ({@code problem}, null when it was).
+ * A page of the event log, newest first: the entries that pass a filter, whether older ones exist, why the
+ * log could not be read ({@code problem}, null when it was), and whether the log's first read after a start is still
+ * under way ({@code loading}: no entries are known yet, the page says so rather than wait).
  */
-public record LogSlice(List<LogEntry> entries, boolean more, String problem) {
+public record LogSlice(List<LogEntry> entries, boolean more, String problem, boolean loading) {
 
     public LogSlice {
         entries = List.copyOf(entries);
+    }
+
+    LogSlice(List<LogEntry> entries, boolean more, String problem) {
+        this(entries, more, problem, false);
+    }
+
+    private static LogSlice stillLoading() {
+        return new LogSlice(List.of(), false, null, true);
     }
 
     /** The {@code max} newest entries passing {@code keep}, after skipping the {@code skip} newest of them. */
@@ -31,6 +40,9 @@ public record LogSlice(List<LogEntry> entries, boolean more, String problem) {
             entries = tail.get().entries();
         } catch (IOException e) {
             return new LogSlice(List.of(), false, "cannot read the log file: " + e.getMessage());
+        }
+        if (entries.loading()) {
+            return stillLoading();
         }
         List<LogEntry> out = new ArrayList<>();
         int skipped = 0;
@@ -66,6 +78,9 @@ public record LogSlice(List<LogEntry> entries, boolean more, String problem) {
             lines = tail.get().newestOf(host, entries);
         } catch (IOException e) {
             return new LogSlice(List.of(), false, "cannot read the log file: " + e.getMessage());
+        }
+        if (entries.loading()) {
+            return stillLoading();
         }
         List<LogEntry> out = new ArrayList<>();
         for (long seq : lines) {

@@ -74,6 +74,39 @@ class LogTailTest {
         assertThat(tail.entries().size()).isEqualTo(EventLog.tail(log).size());
     }
 
+    @Test
+    void aCallerDoesNotWaitForAnotherThreadsFirstRead() throws Exception {
+        Path log = dir.resolve("nagios.log");
+        Files.writeString(log, "[1] HOST ALERT: a;DOWN;HARD;1;x\n");
+        LogTail tail = new LogTail(log);
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> tail.asReader(() -> { // the start's first read, taking long
+            reading.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        first.start();
+        reading.await();
+        long t = System.nanoTime();
+        LogTail.Entries meanwhile = tail.entries();
+        long waitedMillis = (System.nanoTime() - t) / 1_000_000;
+        assertThat(meanwhile.loading()).isTrue();
+        assertThat(meanwhile.size()).isZero();
+        assertThat(tail.loaded()).isFalse();
+        assertThat(waitedMillis).isBetween(LogTail.FIRST_READ_WAIT_MILLIS - 1, 5_000L);
+        done.countDown();
+        first.join();
+
+        LogTail.Entries after = tail.entries();
+        assertThat(after.loading()).isFalse();
+        assertThat(messages(after)).containsExactly("a;DOWN;HARD;1;x");
+        assertThat(tail.loaded()).isTrue();
+    }
+
     private static List<String> messages(LogTail.Entries entries) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -48,6 +48,13 @@ if ($case eq 'select') {
     $ml->do("COMMAND [" . int(time()) . "] ACKNOWLEDGE_SVC_PROBLEM;$args[0];1;0;1;alice;seen by the test");
     rows("GET services\nColumns: acknowledged\nFilter: host_name = " . (split /;/, $args[0])[0]
         . "\nFilter: description = " . (split /;/, $args[0])[1]);
+} elsif ($case eq 'handled') {
+    # Thruk's unhandled count on Nagios's columns, then on Vigil's own rule (a DOWN host's acknowledgement counts)
+    rows("GET services\nStats: state != 0\nStats: acknowledged = 0\nStats: scheduled_downtime_depth = 0\n"
+        . "StatsAnd: 3\nStats: state != 0\nStats: handled = 0\nStatsAnd: 2");
+    rows("GET services\nColumns: host_name description acknowledged handled handling host_handled\n"
+        . "Filter: state != 0\nSort: host_name asc\nSort: description asc");
+    rows("GET hosts\nColumns: name state acknowledged handled handling\nSort: name asc");
 } elsif ($case eq 'error') {
     $ml->errors_are_fatal(0);
     my $rows = $ml->selectall_arrayref("GET nosuchtable\nColumns: name");

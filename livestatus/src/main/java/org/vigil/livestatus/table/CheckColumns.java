@@ -7,8 +7,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.vigil.config.model.CheckSettings;
 import org.vigil.config.model.Links;
+import org.vigil.model.CheckView;
 import org.vigil.model.CommentView;
 import org.vigil.model.DowntimeView;
+import org.vigil.model.ProblemHandling;
 
 /**
  * The columns hosts and services share, with Naemon's names, types and meanings: state, check timing, switches,
@@ -74,6 +76,27 @@ final class CheckColumns {
                         + "(check_interval * interval_length)", CheckColumns::staleness)
                 .flag("is_executing", "Whether a check is running now: always 0 in Vigil (compatibility.md)",
                         r -> false);
+    }
+
+    /**
+     * Vigil's own columns (not in Naemon's livestatus): {@code handled} and {@code handling}, by the one rule the
+     * pages, the API and /metrics count problems by ({@link ProblemHandling}); {@code hostOf} gives a service's
+     * host's status (null for a host). Nagios's {@code acknowledged} and {@code scheduled_downtime_depth} stay as
+     * Naemon answers them (docs/compatibility.md).
+     */
+    static <R extends Checked> void handling(Columns<R> c, Function<R, CheckView> hostOf, String rule) {
+        c.flag("handled", "Vigil: whether the current problem is handled (0/1; 0 when no problem): " + rule,
+                        r -> ProblemHandling.handled(r.status(), hostIfProblem(r, hostOf)))
+                .text("handling", "Vigil: how the current problem is handled: downtime, acknowledged or unhandled "
+                        + "(empty when no problem), as the pages say", r -> {
+                            String h = ProblemHandling.of(r.status(), hostIfProblem(r, hostOf));
+                            return h == null ? "" : h;
+                        });
+    }
+
+    /** The host's status only where the rule reads it: a row without a problem needs no host. */
+    private static <R extends Checked> CheckView hostIfProblem(R r, Function<R, CheckView> hostOf) {
+        return r.status().problem() ? hostOf.apply(r) : null;
     }
 
     static <R extends Checked> void switches(Columns<R> c) {

@@ -22,6 +22,7 @@ final class HostColumns {
                 .text("statusmap_image", "The name of an image file for the status map",
                         r -> r.links().statusmapImage());
         CheckColumns.state(c);
+        CheckColumns.handling(c, r -> null, "acknowledged or in downtime");
         CheckColumns.switches(c);
         c.flag("obsess_over_host", "Whether the OCHP command runs for this host (0/1)", r -> r.detail().obsess());
         CheckColumns.definition(c);

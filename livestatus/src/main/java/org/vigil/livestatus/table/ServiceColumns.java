@@ -22,6 +22,8 @@ final class ServiceColumns {
                 .integer("initial_state", "Initial service state (0 ok, 1 warning, 2 critical, 3 unknown)",
                         r -> r.check() == null ? 0 : initialState(r.check().initialState()));
         CheckColumns.state(c);
+        CheckColumns.handling(c, r -> r.host() == null ? null : r.host().status(), "acknowledged or in downtime, "
+                + "or its host is DOWN or UNREACHABLE and acknowledged or in downtime");
         CheckColumns.switches(c);
         c.flag("obsess_over_service", "Whether the OCSP command runs for this service (0/1)",
                 r -> r.detail().obsess());

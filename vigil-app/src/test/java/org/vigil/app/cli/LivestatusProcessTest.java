@@ -30,8 +30,8 @@ import org.vigil.app.cli.receivers.Ports;
  * Livestatus through the real daemon and the real client: {@code vigil run} with a
  * {@code broker_module=.../livestatus.o <socket>} line and {@code livestatus: listen:} in vigil.yml, queried by Debian's Monitoring::Livestatus (Perl,
  * libmonitoring-livestatus-perl; it asks for JSON with a fixed16 header) over the Unix socket and over TCP:
- * selections, filters, stats, AuthUser, a long poll woken by a passive result (through the command file, and through
- * a COMMAND), a COMMAND that acknowledges (shown by the next query, logged as the command file's), errors, a reload
+ * selections, filters, stats (Nagios's columns raw, Vigil's {@code handled} on the pages' rule), AuthUser, a long
+ * poll woken by a passive result (through the command file, and through a COMMAND), a COMMAND that acknowledges (shown by the next query, logged as the command file's), errors, a reload
  * (the socket stays, answers come from the new engine) and the socket's removal at stop.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -142,6 +142,24 @@ class LivestatusProcessTest {
 
     @Test
     @Order(5)
+    void nagiosColumnsStayRawAndVigilsHandledColumnsFollowTheOneRule() throws Exception {
+        command("PROCESS_HOST_CHECK_RESULT;web1;1;PING CRITICAL - down");
+        await("web1 DOWN", () -> perl(socket.toString(), "handled").contains("\nweb1;1;0;0;unhandled\n"));
+        assertThat(perl(tcp, "command", "ACKNOWLEDGE_HOST_PROBLEM;web1;1;0;1;alice;on it")).isEqualTo("sent\n");
+        await("web1 DOWN and acknowledged", () -> perl(socket.toString(), "handled").contains("web1;1;1;1;"));
+        // web1;disk (WARNING, not acknowledged itself) is handled by its DOWN host's acknowledgement, as the pages
+        // say; Nagios's columns still count it unhandled, as Naemon's livestatus does
+        assertThat(perl(socket.toString(), "handled")).isEqualTo("""
+                1;0
+                db1;mysql;1;1;acknowledged;0
+                web1;disk;0;1;acknowledged;1
+                db1;0;0;0;
+                web1;1;1;1;acknowledged
+                """);
+    }
+
+    @Test
+    @Order(6)
     void errorsAreAnsweredWithTheirCodeAndGarbageIsAnsweredBeforeTheConnectionCloses() throws Exception {
         assertThat(perl(tcp, "error")).startsWith("404;");
         try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -154,7 +172,7 @@ class LivestatusProcessTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSocketStaysUpAcrossAReloadAndAnswersFromTheNewEngine() throws Exception {
         writeObjects(true);
         new ProcessBuilder("kill", "-HUP", Long.toString(vigil.pid())).start().waitFor();
@@ -164,7 +182,7 @@ class LivestatusProcessTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theSocketIsRemovedAtStop() throws Exception {
         vigil.destroy();
         assertThat(vigil.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -65,6 +65,11 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
 
     /** Who is counting: everything, or what one contact sees (as {@code org.vigil.web.auth.Access} decides). */
     public record Viewer(boolean allObjects, String contact) {
+
+        /** A viewer of all objects is the same whoever it is: its counts are shared. */
+        public Viewer {
+            contact = allObjects ? null : contact;
+        }
     }
 
     /** Adds objects one at a time, from views or from the engine's statuses. */

@@ -173,8 +173,18 @@ class ReadModelTest {
             daemon.start();
             MovingClock clock = new MovingClock(Instant.now());
             ReadModel model = new ReadModel(source(daemon), clock, Duration.ofSeconds(1));
+            List<StatusSnapshot> warmed = new ArrayList<>();
+            model.warmWith(s -> {
+                s.derived("problems", x -> x.servicesIn(List.of("PROBLEM")).size());
+                warmed.add(s);
+            });
+            model.warmWith(s -> {
+                throw new IllegalStateException("a warmer's failure is the reader's to meet");
+            });
             StatusSnapshot first = model.current();
             assertThat(model.current()).isSameAs(first);
+            assertThat(warmed).containsExactly(first); // worked out once, before the snapshot was served
+            assertThat((Integer) first.derived("problems", x -> -1)).isZero();
             call(daemon, CommandType.PROCESS_SERVICE_CHECK_RESULT, "web1", "http", "2", "down");
             assertThat(model.current()).isSameAs(first);
             model.invalidate();
@@ -185,6 +195,8 @@ class ReadModelTest {
             assertThat(second.service("db1", "pg").orElseThrow()).isSameAs(first.service("db1", "pg").orElseThrow());
             clock.advance(1);
             assertThat(model.current()).isNotSameAs(second);
+            assertThat(warmed).hasSize(3).last().isSameAs(model.current());
+            assertThat((Integer) model.current().derived("problems", x -> -1)).isEqualTo(1);
         }
     }
 

@@ -15,8 +15,7 @@ import org.vigil.web.auth.WebUser;
  * second later while anything changes) starts empty.
  *
  * <p>At most {@link #MAX} lists of at most the default page size are kept per snapshot; others are made per
- * request. Without a thread that waits for
- * another to finish the same list, two requests at the moment a snapshot is new may both make it.
+ * request. Requests for the same list at the moment it is made wait for the one making it.
  */
 final class Answers {
 
@@ -53,11 +52,7 @@ final class Answers {
 
         String html(String section, Function<String, String> write) {
             String done = html.get(section);
-            if (done == null) {
-                done = write.apply(section);
-                html.putIfAbsent(section, done);
-            }
-            return done;
+            return done != null ? done : html.computeIfAbsent(section, write); // the others asking meanwhile wait
         }
     }
 
@@ -73,10 +68,14 @@ final class Answers {
         if (done != null) {
             return done;
         }
-        Answer<T> made = new Answer<>(make.get());
-        if (kept.size() < MAX && made.page.items().size() <= ListParams.PER_PAGE) {
-            Answer<T> raced = (Answer<T>) kept.putIfAbsent(key, made);
-            return raced == null ? made : raced;
+        if (kept.size() >= MAX) {
+            return new Answer<>(make.get());
+        }
+        // one request makes it; those asking the same list meanwhile wait for it rather than make it too (twenty
+        // clients at the moment a snapshot is new made it twenty times at once)
+        Answer<T> made = (Answer<T>) kept.computeIfAbsent(key, k -> new Answer<>(make.get()));
+        if (made.page.items().size() > ListParams.PER_PAGE) {
+            kept.remove(key, made); // a long page is not kept
         }
         return made;
     }

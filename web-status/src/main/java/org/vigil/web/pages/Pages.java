@@ -43,6 +43,16 @@ public final class Pages {
         this.loginEnabled = loginEnabled;
         this.gearman = gearman;
         this.refreshSeconds = refreshSeconds;
+        reader.warmWith(Pages::warm);
+    }
+
+    /**
+     * What every page's header, the overview and {@code /problems} ask of each snapshot, worked out before it is
+     * served ({@link ReadModel#warmWith}): the counts of a user who sees everything, the default problem list.
+     */
+    static void warm(StatusSnapshot s) {
+        s.counts(new StateCounts.Viewer(true, null));
+        ProblemList.warm(s);
     }
 
     /** The gearman dispatch's status now, empty when gearman is not configured. */

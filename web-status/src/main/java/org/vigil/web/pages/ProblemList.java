@@ -65,6 +65,17 @@ final class ProblemList {
         return fold(visible, matched, visible.size());
     }
 
+    /**
+     * Works out, once per snapshot, the problems as {@code /problems} lists them by default to a user who sees
+     * everything, and the index of its filters ({@code ReadModel.warmWith}: before the snapshot is served).
+     */
+    static void warm(StatusSnapshot s) {
+        String sort = ProblemOrder.SORTS.iterator().next();
+        List<ProblemRow> all = ProblemOrder.sorted(s, sort, false);
+        s.derived(new Key(sort, false), x -> fold(all, all, all.size()));
+        ProblemIndex.of(s, sort, false);
+    }
+
     /** {@code matched} folded, with the services to fold taken from {@code visible}. */
     static Selection fold(List<ProblemRow> visible, List<ProblemRow> matched, int visibleRows) {
         return Folding.of(visible).select(matched, visibleRows);

@@ -38,6 +38,44 @@ class AnswersTest {
     }
 
     @Test
+    void requestsForAListBeingMadeWaitForItRatherThanMakeItToo() throws Exception {
+        Answers answers = new Answers();
+        AtomicInteger made = new AtomicInteger();
+        java.util.concurrent.CountDownLatch making = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        Answers.Key key = Answers.Key.of("/problems", null, ADMIN);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Future<Answers.Answer<String>> first = pool.submit(() -> answers.get(key, () -> {
+                making.countDown();
+                await(finish);
+                return page(made.incrementAndGet());
+            }));
+            making.await();
+            List<java.util.concurrent.Future<Answers.Answer<String>>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(pool.submit(() -> answers.get(key, () -> page(made.incrementAndGet()))));
+            }
+            Thread.sleep(100);
+            finish.countDown();
+            for (java.util.concurrent.Future<Answers.Answer<String>> o : others) {
+                assertThat(o.get()).isSameAs(first.get());
+            }
+            assertThat(made).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void anotherQueryOrAnotherKindOfUserIsAnotherAnswer() {
         Answers answers = new Answers();
         Answers.Answer<String> admin = answers.get(Answers.Key.of("/services", "state=critical", ADMIN),

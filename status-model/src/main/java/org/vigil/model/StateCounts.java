@@ -139,15 +139,17 @@ public record StateCounts(List<Count> hosts, List<Count> services, int hostTotal
      */
     static StateCounts count(StatusSnapshot s, Viewer viewer) {
         Tally t = new Tally(s.takenAt());
+        List<HostView> hosts = s.hosts();
+        List<ServiceView> services = s.services();
         if (viewer.allObjects()) {
-            s.hosts().forEach(h -> t.add(true, h.status()));
-            for (int i = 0; i < s.services().size(); i++) {
-                t.add(s.services().get(i).status(), s.hosts().get(s.hostPositionOfService(i)).status());
+            hosts.forEach(h -> t.add(true, h.status()));
+            for (int i = 0; i < services.size(); i++) {
+                t.add(services.get(i).status(), hosts.get(s.hostPositionOfService(i)).status());
             }
         } else if (viewer.contact() != null) {
             s.hostsOfContact(viewer.contact()).forEach(h -> t.add(true, h.status()));
             for (int i : s.servicePositionsOfContact(viewer.contact())) {
-                t.add(s.services().get(i).status(), s.hosts().get(s.hostPositionOfService(i)).status());
+                t.add(services.get(i).status(), hosts.get(s.hostPositionOfService(i)).status());
             }
         }
         return t.counts(s.program());

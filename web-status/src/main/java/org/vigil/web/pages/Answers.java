@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.vigil.model.Once;
 import org.vigil.model.StatusSnapshot;
 import org.vigil.web.auth.WebUser;
 
@@ -23,6 +24,8 @@ final class Answers {
     static final int MAX = 16;
 
     private final Map<Key, Answer<?>> kept = new ConcurrentHashMap<>();
+    /** The lists being made now, each by one request. */
+    private final Map<Key, Once<? extends Answer<?>>> making = new ConcurrentHashMap<>();
 
     /** A list, as the request names it, and what of its user decides the rows: the objects seen, the right to act. */
     record Key(String path, String query, boolean allObjects, String contact, boolean readOnly) {
@@ -52,7 +55,12 @@ final class Answers {
 
         String html(String section, Function<String, String> write) {
             String done = html.get(section);
-            return done != null ? done : html.computeIfAbsent(section, write); // the others asking meanwhile wait
+            if (done != null) {
+                return done;
+            }
+            synchronized (this) { // one request writes it; the others asking meanwhile wait
+                return html.computeIfAbsent(section, write);
+            }
         }
     }
 
@@ -72,11 +80,19 @@ final class Answers {
             return new Answer<>(make.get());
         }
         // one request makes it; those asking the same list meanwhile wait for it rather than make it too (twenty
-        // clients at the moment a snapshot is new made it twenty times at once)
-        Answer<T> made = (Answer<T>) kept.computeIfAbsent(key, k -> new Answer<>(make.get()));
-        if (made.page.items().size() > ListParams.PER_PAGE) {
-            kept.remove(key, made); // a long page is not kept
+        // clients at the moment a snapshot is new made it twenty times at once). Made outside the map's lock
+        // (Once), so that requests for other lists never wait for it
+        Once<Answer<T>> once = (Once<Answer<T>>) making.computeIfAbsent(key, k -> new Once<>(() ->
+                new Answer<>(make.get())));
+        try {
+            Answer<T> made = once.get();
+            if (made.page.items().size() > ListParams.PER_PAGE) {
+                return made; // a long page is not kept
+            }
+            Answer<T> raced = (Answer<T>) kept.putIfAbsent(key, made);
+            return raced == null ? made : raced;
+        } finally {
+            making.remove(key, once); // kept first: a request arriving now finds it there
         }
-        return made;
     }
 }

@@ -13,6 +13,8 @@
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -21,6 +23,7 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Splits a block of NUL-terminated strings into a NULL-terminated vector; the strings stay in the block. */
@@ -355,4 +358,122 @@ JNIEXPORT jstring JNICALL Java_org_vigil_checks_exec_NativeSpawn_strerror(JNIEnv
     char buf[256];
     const char *s = strerror_r(errnum, buf, sizeof buf);
     return (*env)->NewStringUTF(env, s);
+}
+
+/* The milliseconds poll may wait until deadline (CLOCK_MONOTONIC nanoseconds, as System.nanoTime), rounded up; -1
+ * for no deadline (LLONG_MAX), 0 once it has passed. */
+static int millis_left(jlong deadline) {
+    if (deadline == LLONG_MAX) {
+        return -1;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    long long left = deadline - ((long long) ts.tv_sec * 1000000000LL + ts.tv_nsec);
+    if (left <= 0) {
+        return 0;
+    }
+    long long ms = (left + 999999LL) / 1000000LL;
+    return ms > INT_MAX ? INT_MAX : (int) ms;
+}
+
+/* poll on one descriptor for POLLIN until ready (1), the wait is over (0), or an error (-errno). */
+static int wait_readable(int fd, int millis) {
+    struct pollfd p = {fd, POLLIN, 0};
+    int rc;
+    do {
+        rc = poll(&p, 1, millis);
+    } while (rc < 0 && errno == EINTR);
+    return rc < 0 ? -errno : rc;
+}
+
+/* How long a quick plugin is given to exit before its pipe is read (one wake-up instead of one per read). */
+#define QUICK_EXIT_MS 10
+
+/*
+ * Finishes a run in one call: waits for pid to exit (through a pidfd: one wake-up for a plugin that writes and
+ * exits), reads its stdout (fd) to the end into buf, then reaps it and closes fd. A plugin still running after
+ * QUICK_EXIT_MS (first call only) has its pipe read as it writes, so a large output never blocks it. state[0] says
+ * how it went: 0, buf is full and more may come (call again, first false); 1, the run is over, state[1] its exit
+ * status (as reap), fd closed; 2, the deadline (System.nanoTime, LLONG_MAX for none) passed first: the plugin is not
+ * reaped, fd still open (kill its group, then call again). Returns the bytes put in buf, or -errno; -ENOSYS when
+ * no pidfd could be had (an old kernel, a sandbox, no descriptor left): then nothing was done, and the caller
+ * finishes with read, awaitExit and reap.
+ */
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_finish(JNIEnv *env, jclass cls, jint pid, jint fd,
+                                                                     jlong deadline, jboolean first,
+                                                                     jbyteArray buf, jintArray state) {
+    (void) cls;
+    int pidfd = (int) syscall(SYS_pidfd_open, (pid_t) pid, 0U);
+    if (pidfd < 0) {
+        return -ENOSYS;
+    }
+    jsize len = (*env)->GetArrayLength(env, buf);
+    char local[8192];
+    jint n = 0;
+    jint st[2] = {0, 0};
+    int exited = 0, rc;
+    if (first) {
+        int quick = millis_left(deadline);
+        rc = wait_readable(pidfd, quick < 0 || quick > QUICK_EXIT_MS ? QUICK_EXIT_MS : quick);
+        if (rc < 0) {
+            n = rc;
+            goto out;
+        }
+        exited = rc > 0;
+    }
+    for (;;) { /* the pipe to its end */
+        if (n == len) {
+            goto out; /* st[0] = 0: call again */
+        }
+        rc = wait_readable(fd, millis_left(deadline));
+        if (rc < 0) {
+            n = rc;
+            goto out;
+        }
+        if (rc == 0) {
+            st[0] = 2;
+            goto out;
+        }
+        size_t want = (size_t) (len - n) < sizeof local ? (size_t) (len - n) : sizeof local;
+        ssize_t r;
+        do {
+            r = read(fd, local, want);
+        } while (r < 0 && errno == EINTR);
+        if (r < 0) {
+            n = -errno;
+            goto out;
+        }
+        if (r == 0) {
+            break;
+        }
+        (*env)->SetByteArrayRegion(env, buf, n, (jsize) r, (const jbyte *) local);
+        n += (jint) r;
+    }
+    if (!exited) { /* output closed: now the exit, within the deadline */
+        rc = wait_readable(pidfd, millis_left(deadline));
+        if (rc < 0) {
+            n = rc;
+            goto out;
+        }
+        if (rc == 0) {
+            st[0] = 2;
+            goto out;
+        }
+    }
+    int status;
+    pid_t w;
+    do {
+        w = waitpid((pid_t) pid, &status, 0);
+    } while (w < 0 && errno == EINTR);
+    if (w < 0) {
+        n = -errno;
+        goto out;
+    }
+    close(fd);
+    st[0] = 1;
+    st[1] = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 0;
+out:
+    close(pidfd);
+    (*env)->SetIntArrayRegion(env, state, 0, 2, st);
+    return n;
 }

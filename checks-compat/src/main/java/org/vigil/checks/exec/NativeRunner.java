@@ -27,6 +27,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     private final RunTags tags = new RunTags();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::create);
     private final ThreadLocal<byte[]> readBuffers = ThreadLocal.withInitial(() -> new byte[8192]);
+    private final ThreadLocal<int[]> states = ThreadLocal.withInitial(() -> new int[2]);
     /** This JVM's environment, NUL-terminated entries, and its names (to see when an addition replaces one). */
     private final byte[] baseEnvironment;
     private final Map<String, String> base;
@@ -53,8 +54,8 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
-        // a session, when wanted, is a spawn flag here, and so is the user
-        ExecPlan plan = ExecPlan.of(line, environment, null);
+        // a session, when wanted, is a spawn flag here, and so is the user; a failed exec is the spawner's to report
+        ExecPlan plan = ExecPlan.unchecked(line);
         if (plan.execFailure().isPresent()) {
             return plan.execFailure().get().result(start, options.clock().instant());
         }
@@ -74,15 +75,68 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         }
         int pid = (int) (spawned >>> 32);
         int fd = (int) spawned;
+        CappedBuffer out = new CappedBuffer(options.outputLimit());
+        CappedBuffer err = new CappedBuffer(options.outputLimit());
+        Ended ended = finishInOneCall(pid, fd, tag, timeout, out);
+        if (ended == null) {
+            ended = finishWithReaper(pid, fd, tag, timeout, out);
+        }
+        String stdout = out.text();
+        if (errFile != null) {
+            errFile.collect(stdout.isEmpty() ? err : null);
+        }
+        return new PluginResult(ended.exit(), stdout, err.text(), start, options.clock().instant(), ended.fired(),
+                out.truncated() || err.truncated(), null);
+    }
+
+    /** How a run ended: its exit status, and whether its deadline killed it. */
+    private record Ended(int exit, boolean fired) {
+    }
+
+    /**
+     * Stdout read, the exit waited for and the plugin reaped by {@link NativeSpawn#finish}: one native call and one
+     * wake-up for a quick plugin, and the deadline kept by the pool thread itself (no timer task per run). Null, with
+     * nothing done, where no pidfd can be had.
+     */
+    private Ended finishInOneCall(int pid, int fd, String tag, Duration timeout, CappedBuffer out) {
+        byte[] buf = readBuffers.get();
+        int[] state = states.get();
+        long nanos = Math.max(1, timeout.toNanos());
+        long now = System.nanoTime();
+        long deadline = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+        boolean first = true;
+        boolean fired = false;
+        while (true) {
+            int n = NativeSpawn.finish(pid, fd, deadline, first, buf, state);
+            if (n == NativeSpawn.NO_PIDFD && first) {
+                return null;
+            }
+            if (n < 0) { // cannot happen with a live child and its pipe; finish the old way, reaping it all the same
+                return finishWithReaper(pid, fd, tag, fired ? Duration.ZERO : timeout, out);
+            }
+            out.write(buf, 0, n);
+            first = false;
+            if (state[0] == NativeSpawn.ENDED) {
+                return new Ended(state[1], fired);
+            }
+            if (state[0] == NativeSpawn.DEADLINE) { // as the reaper's kill: the group, then what else holds stdout
+                fired = true;
+                String pipe = ProcessTree.ownPipe(fd);
+                NativeSpawn.killGroup(pid);
+                ProcessTree.kill(pid, tag, pipe);
+                deadline = Long.MAX_VALUE;
+            }
+        }
+    }
+
+    /** Stdout read and the exit waited for by separate calls, the deadline on the {@link TimeoutReaper}'s thread. */
+    private Ended finishWithReaper(int pid, int fd, String tag, Duration timeout, CappedBuffer out) {
         TimeoutReaper.Deadline deadline = reaper.arm(timeout, () -> ProcessTree.ownPipe(fd),
                 pipe -> {
                     NativeSpawn.killGroup(pid);
                     ProcessTree.kill(pid, tag, pipe);
                 });
-        CappedBuffer out = new CappedBuffer(options.outputLimit());
-        CappedBuffer err = new CappedBuffer(options.outputLimit());
         byte[] buf = readBuffers.get();
-        int exit;
         try {
             int n;
             while ((n = NativeSpawn.read(fd, buf, 0, buf.length)) > 0) {
@@ -93,13 +147,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
             deadline.cancel();
             NativeSpawn.close(fd);
         }
-        exit = NativeSpawn.reap(pid);
-        String stdout = out.text();
-        if (errFile != null) {
-            errFile.collect(stdout.isEmpty() ? err : null);
-        }
-        return new PluginResult(exit, stdout, err.text(), start, options.clock().instant(), deadline.fired(),
-                out.truncated() || err.truncated(), null);
+        return new Ended(NativeSpawn.reap(pid), deadline.fired());
     }
 
     /** posix_spawn, or, to start the command as another user, vfork with the ids set in the child. */

@@ -90,6 +90,27 @@ final class NativeSpawn {
     /** Waits until {@code pid} has exited, leaving it unreaped (its pid and group cannot be reused yet). */
     static native int awaitExit(int pid);
 
+    /** What {@link #finish} returns when it cannot wait through a pidfd: nothing was done. */
+    static final int NO_PIDFD = -38; // -ENOSYS
+
+    /** {@link #finish}'s {@code state[0]}: {@code buf} is full, more may come. */
+    static final int MORE = 0;
+    /** {@link #finish}'s {@code state[0]}: the run is over, reaped ({@code state[1]} its exit status), fd closed. */
+    static final int ENDED = 1;
+    /** {@link #finish}'s {@code state[0]}: the deadline passed first; the plugin is not reaped, fd still open. */
+    static final int DEADLINE = 2;
+
+    /**
+     * Finishes a run in one call where {@link #read}, {@link #awaitExit}, {@link #reap} and {@link #close} took
+     * several: waits for the exit through a pidfd (one wake-up for a plugin that writes and exits; one still
+     * running after 10 ms on the {@code first} call has its pipe read as it writes), reads stdout to the end into
+     * {@code buf}, reaps, closes {@code fd}. {@code state[0]} is {@link #MORE}, {@link #ENDED} or {@link #DEADLINE}
+     * ({@code deadline} in {@link System#nanoTime()}'s terms, {@link Long#MAX_VALUE} for none).
+     *
+     * @return the bytes put in {@code buf}, or -errno ({@link #NO_PIDFD}: nothing done)
+     */
+    static native int finish(int pid, int fd, long deadline, boolean first, byte[] buf, int[] state);
+
     /** Reaps {@code pid}: its exit status, or 128 + the signal that killed it, or -errno. */
     static native int reap(int pid);
 

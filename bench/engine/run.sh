@@ -59,14 +59,22 @@ for sc in $SCENARIOS; do
     load100k) extra=(--load-only); opts="$opts -Xmx$LOAD_XMX" ;;
     rate500-50k) extra=(--load-only) ;;
   esac
+  # Vigil forks check_dummy as Nagios does (issue 19's built-in check_dummy would run no plugin at all);
+  # vigil-builtin runs it built-in
+  printf 'builtin_checks:\n  enabled: false\n' >"$cfg/forked.yml"
+  printf 'builtin_checks:\n  enabled: true\n' >"$cfg/builtin.yml"
   for tool in $TOOLS; do
     rm -rf "$cfg/var" && mkdir -p "$cfg/var/tmp" "$cfg/var/spool/checkresults" "$cfg/var/rw"
+    vigil_run="\"env\", \"VIGIL_JAVA_OPTS=$opts\", \"$VIGIL\", \"run\", \"--web-config\", \"$cfg/forked.yml\""
     case "$tool" in
       nagios) cmd="[\"$NAGIOS\", \"$cfg/nagios.cfg\"]" ;;
-      vigil)  cmd="[\"env\", \"VIGIL_JAVA_OPTS=$opts\", \"$VIGIL\", \"run\", \"$cfg/nagios.cfg\"]" ;;
+      vigil)  cmd="[$vigil_run, \"$cfg/nagios.cfg\"]" ;;
+      vigil-builtin)
+        cmd="[\"env\", \"VIGIL_JAVA_OPTS=$opts\", \"$VIGIL\", \"run\", \"--web-config\", \"$cfg/builtin.yml\","
+        cmd="$cmd \"$cfg/nagios.cfg\"]" ;;
       vigil-mcc[0-9]*)  # Vigil with max_concurrent_checks=N (its pool size; 0 means 256 threads)
         sed "s/^max_concurrent_checks=.*/max_concurrent_checks=${tool#vigil-mcc}/" "$cfg/nagios.cfg" >"$cfg/$tool.cfg"
-        cmd="[\"env\", \"VIGIL_JAVA_OPTS=$opts\", \"$VIGIL\", \"run\", \"$cfg/$tool.cfg\"]" ;;
+        cmd="[$vigil_run, \"$cfg/$tool.cfg\"]" ;;
       *) die "unknown tool $tool" ;;
     esac
     echo "$sc: $tool for ${WARMUP} s + ${DURATION} s (load $(cut -d' ' -f1 /proc/loadavg))"

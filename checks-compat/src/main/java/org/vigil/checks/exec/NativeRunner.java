@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.vigil.checks.command.CommandLine;
 import org.vigil.config.main.DaemonUser;
@@ -31,6 +32,8 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     /** This JVM's environment, NUL-terminated entries, and its names (to see when an addition replaces one). */
     private final byte[] baseEnvironment;
     private final Map<String, String> base;
+    /** {@link #baseEnvironment} followed by {@code VIGIL_PLUGIN_RUN=}, waiting for a run's tag. */
+    private final byte[] taggedEnvironment;
 
     public NativeRunner(RunnerOptions options) {
         if (!available()) {
@@ -39,6 +42,9 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         this.options = options;
         this.base = System.getenv();
         this.baseEnvironment = block(base, Map.of(), null);
+        byte[] name = (ProcessTree.TAG + "=").getBytes(JNU);
+        this.taggedEnvironment = Arrays.copyOf(baseEnvironment, baseEnvironment.length + name.length);
+        System.arraycopy(name, 0, taggedEnvironment, baseEnvironment.length, name.length);
     }
 
     /** Whether this runner can be used here (Linux, and the library was built and loads). */
@@ -178,6 +184,14 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
 
     /** This JVM's environment with {@code additions} (and the run's tag) put over it. */
     private byte[] environment(Map<String, String> additions, String tag) {
+        if (additions.isEmpty() && tag != null && !base.containsKey(ProcessTree.TAG)) {
+            // the default (a tag, no NAGIOS_* macros): the block made once, the tag's digits after it
+            byte[] all = Arrays.copyOf(taggedEnvironment, taggedEnvironment.length + tag.length() + 1);
+            for (int i = 0; i < tag.length(); i++) {
+                all[taggedEnvironment.length + i] = (byte) tag.charAt(i); // digits, '-' and hex: ASCII
+            }
+            return all; // the last byte is the entry's NUL
+        }
         boolean replaces = false;
         for (String name : additions.keySet()) {
             if (base.containsKey(name)) {

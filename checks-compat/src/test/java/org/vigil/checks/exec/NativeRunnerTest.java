@@ -63,6 +63,16 @@ class NativeRunnerTest extends PluginRunnerContract {
     }
 
     @Test
+    void eachRunCarriesItsOwnTag() throws Exception {
+        String s = script("tag", "echo \"$" + ProcessTree.TAG + "|$HOME\"");
+        String first = run(s).stdout();
+        String second = run(s).stdout();
+        String home = "|" + System.getenv().getOrDefault("HOME", "") + "\n";
+        assertThat(first).matches(ProcessHandle.current().pid() + "-[0-9a-f]+-[0-9]+\\Q" + home + "\\E");
+        assertThat(second).endsWith(home).isNotEqualTo(first);
+    }
+
+    @Test
     void signalsAreDefaultInThePlugin() throws Exception {
         // the JVM's own handlers and blocked signals must not leak: a TERM sent to itself ends the plugin
         String s = script("term", "echo before\nkill -TERM $$\necho after");

@@ -3,9 +3,9 @@
  *
  * Why: java.lang.Process costs ~0.2 ms of CPU per plugin run on top of the plugin itself (the JDK's child lists
  * /proc/self/fd to close inherited descriptors, a reaper thread per child, a /proc read per ProcessHandle). Here a
- * run is one posix_spawnp (glibc's clone(CLONE_VM|CLONE_VFORK)), descriptors closed with close_range, the plugin
- * in its own process group (or session) as Nagios's workers put it, and the caller's thread reads the pipe and
- * waits for the child itself.
+ * run is one vfork (the child on the parent's stack, as the JDK's own VFORK mode, and no stack mapped and unmapped
+ * per run as glibc's posix_spawn does), descriptors closed with close_range, the plugin in its own process group
+ * (or session) as Nagios's workers put it, and the caller's thread waits for the child itself (finish: one call).
  *
  * Errors are returned as negative errno values; nothing here throws.
  */
@@ -16,7 +16,6 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,115 +60,13 @@ static char *copy_block(JNIEnv *env, jbyteArray array, jsize *len) {
     return block;
 }
 
-/*
- * Starts argv (NUL-terminated strings) with environment envp (likewise), stdin from /dev/null, stdout into a new
- * pipe, stderr appended to stderrPath (NUL-terminated, or null: /dev/null); every other descriptor closed; in a
- * new session when newSession, else in a new process group. Returns (pid << 32) | read end of the pipe, or -errno.
- */
-JNIEXPORT jlong JNICALL Java_org_vigil_checks_exec_NativeSpawn_spawn(JNIEnv *env, jclass cls, jbyteArray argvBlock,
-                                                                     jbyteArray envBlock, jbyteArray stderrPath,
-                                                                     jboolean newSession) {
-    (void) cls;
-    jsize alen, elen, plen = 0;
-    char *ablock = copy_block(env, argvBlock, &alen);
-    char *eblock = copy_block(env, envBlock, &elen);
-    char *path = stderrPath == NULL ? NULL : copy_block(env, stderrPath, &plen);
-    char **argv = ablock == NULL ? NULL : split_block(ablock, alen);
-    char **envp = eblock == NULL ? NULL : split_block(eblock, elen);
-    jlong result;
-    int fds[2] = {-1, -1};
-    posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attr;
-    int have_actions = 0, have_attr = 0;
-
-    if (argv == NULL || envp == NULL || (stderrPath != NULL && path == NULL)) {
-        result = -ENOMEM;
-        goto out;
-    }
-    if (argv[0] == NULL) {
-        result = -EINVAL;
-        goto out;
-    }
-    if (pipe2(fds, O_CLOEXEC) != 0) {
-        result = -errno;
-        goto out;
-    }
-    int rc = posix_spawn_file_actions_init(&actions);
-    if (rc == 0) {
-        have_actions = 1;
-        rc = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    }
-    if (rc == 0) {
-        rc = posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    }
-    if (rc == 0) {
-        rc = posix_spawn_file_actions_addopen(&actions, 2, path == NULL ? "/dev/null" : path,
-                                              O_WRONLY | O_APPEND | O_CREAT, 0600);
-    }
-    if (rc == 0) {
-        rc = posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-    }
-    if (rc == 0) {
-        rc = posix_spawnattr_init(&attr);
-        have_attr = rc == 0;
-    }
-    if (rc == 0) {
-        sigset_t none, all;
-        sigemptyset(&none);
-        sigfillset(&all);
-        rc = posix_spawnattr_setsigmask(&attr, &none);
-        if (rc == 0) {
-            rc = posix_spawnattr_setsigdefault(&attr, &all);
-        }
-        short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-                      | (newSession ? POSIX_SPAWN_SETSID : POSIX_SPAWN_SETPGROUP);
-        if (rc == 0) {
-            rc = posix_spawnattr_setflags(&attr, flags);
-        }
-        if (rc == 0 && !newSession) {
-            rc = posix_spawnattr_setpgroup(&attr, 0);
-        }
-    }
-    if (rc != 0) {
-        result = -rc;
-        goto out;
-    }
-    pid_t pid;
-    rc = posix_spawnp(&pid, argv[0], &actions, &attr, argv, envp);
-    if (rc != 0) {
-        result = -rc;
-        goto out;
-    }
-    result = ((jlong) pid << 32) | (jlong) (uint32_t) fds[0];
-    fds[0] = -1; /* handed to the caller */
-
-out:
-    if (have_actions) {
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    if (have_attr) {
-        posix_spawnattr_destroy(&attr);
-    }
-    if (fds[1] >= 0) {
-        close(fds[1]);
-    }
-    if (fds[0] >= 0) {
-        close(fds[0]);
-    }
-    free(argv);
-    free(envp);
-    free(ablock);
-    free(eblock);
-    free(path);
-    return result;
-}
-
-/* What the child of spawnAs needs; it lives on the parent's stack, which a vfork child shares. */
+/* What the child of a spawn needs; it lives on the parent's stack, which a vfork child shares. */
 struct as_user {
     char **argv, **envp;
     const char *stderr_path;
     int pipe_out;
     int new_session;
+    int set_ids; /* 0: stay this process's user (the ids below unused) */
     uid_t uid;
     gid_t gid;
     size_t ngroups;
@@ -178,10 +75,10 @@ struct as_user {
 };
 
 /*
- * The child of spawnAs, between vfork and exec: only system calls. The files are opened while still root (the
- * stderr file lies in a directory of the JVM's user); then the groups, the gid and the uid are set by raw system
- * calls, as glibc's wrappers would try to change every thread of the process, and in a vfork child those are the
- * parent's. Never returns.
+ * The child of a spawn, between vfork and exec: only system calls. The files are opened while still root (the
+ * stderr file lies in a directory of the JVM's user); then, when set_ids, the groups, the gid and the uid are set
+ * by raw system calls, as glibc's wrappers would try to change every thread of the process, and in a vfork child
+ * those are the parent's. Never returns.
  */
 static void as_user_child(struct as_user *a) {
     sigset_t none;
@@ -195,9 +92,9 @@ static void as_user_child(struct as_user *a) {
     int err = open(a->stderr_path == NULL ? "/dev/null" : a->stderr_path, O_WRONLY | O_APPEND | O_CREAT, 0600);
     if (in < 0 || err < 0 || dup2(in, 0) < 0 || dup2(a->pipe_out, 1) < 0 || dup2(err, 2) < 0
         || (a->new_session ? setsid() : setpgid(0, 0)) < 0
-        || syscall(SYS_setgroups, a->ngroups, a->groups) != 0
-        || syscall(SYS_setresgid, a->gid, a->gid, a->gid) != 0
-        || syscall(SYS_setresuid, a->uid, a->uid, a->uid) != 0
+        || (a->set_ids && (syscall(SYS_setgroups, a->ngroups, a->groups) != 0
+                           || syscall(SYS_setresgid, a->gid, a->gid, a->gid) != 0
+                           || syscall(SYS_setresuid, a->uid, a->uid, a->uid) != 0))
         || syscall(SYS_close_range, 3U, ~0U, 0U) != 0) {
         a->failed = errno;
         _exit(127);
@@ -210,17 +107,18 @@ static void as_user_child(struct as_user *a) {
 }
 
 /*
- * spawn, as the user uid with group gid and the supplementary groups (nagios_user for a JVM that runs as root):
- * vfork, so the child shares the parent's memory until it execs, as posix_spawn's clone does, but with the ids set
+ * Starts argv (NUL-terminated strings) with environment envp (likewise), stdin from /dev/null, stdout into a new
+ * pipe, stderr appended to stderrPath (NUL-terminated, or null: /dev/null); every other descriptor closed; in a
+ * new session when newSession, else in a new process group; when set_ids, as the user uid with group gid and the
+ * supplementary groups. vfork, so the child shares the parent's memory and stack until it execs, as posix_spawn's
+ * clone does but without the child stack glibc maps and unmaps for every spawn (an munmap in a process of many
+ * threads: a TLB shootdown on every core, measured at a tenth of the spawning thread's time), and with the ids set
  * in between, which posix_spawn cannot do. Returns (pid << 32) | read end of the pipe, or -errno.
  */
-JNIEXPORT jlong JNICALL Java_org_vigil_checks_exec_NativeSpawn_spawnAs(JNIEnv *env, jclass cls, jbyteArray argvBlock,
-                                                                       jbyteArray envBlock, jbyteArray stderrPath,
-                                                                       jboolean newSession, jint uid, jint gid,
-                                                                       jintArray groups) {
-    (void) cls;
+static jlong vfork_spawn(JNIEnv *env, jbyteArray argvBlock, jbyteArray envBlock, jbyteArray stderrPath,
+                         jboolean newSession, int set_ids, jint uid, jint gid, jintArray groups) {
     jsize alen, elen, plen = 0;
-    jsize ngroups = (*env)->GetArrayLength(env, groups);
+    jsize ngroups = groups == NULL ? 0 : (*env)->GetArrayLength(env, groups);
     char *ablock = copy_block(env, argvBlock, &alen);
     char *eblock = copy_block(env, envBlock, &elen);
     char *path = stderrPath == NULL ? NULL : copy_block(env, stderrPath, &plen);
@@ -238,20 +136,23 @@ JNIEXPORT jlong JNICALL Java_org_vigil_checks_exec_NativeSpawn_spawnAs(JNIEnv *e
         result = -EINVAL;
         goto out;
     }
-    jint *ids = (*env)->GetIntArrayElements(env, groups, NULL);
-    if (ids == NULL) {
-        result = -ENOMEM;
-        goto out;
+    if (ngroups > 0) {
+        jint *ids = (*env)->GetIntArrayElements(env, groups, NULL);
+        if (ids == NULL) {
+            result = -ENOMEM;
+            goto out;
+        }
+        for (jsize i = 0; i < ngroups; i++) {
+            gids[i] = (gid_t) ids[i];
+        }
+        (*env)->ReleaseIntArrayElements(env, groups, ids, JNI_ABORT);
     }
-    for (jsize i = 0; i < ngroups; i++) {
-        gids[i] = (gid_t) ids[i];
-    }
-    (*env)->ReleaseIntArrayElements(env, groups, ids, JNI_ABORT);
     if (pipe2(fds, O_CLOEXEC) != 0) {
         result = -errno;
         goto out;
     }
-    struct as_user a = {argv, envp, path, fds[1], newSession, (uid_t) uid, (gid_t) gid, (size_t) ngroups, gids, 0};
+    struct as_user a = {argv, envp, path, fds[1], newSession, set_ids, (uid_t) uid, (gid_t) gid, (size_t) ngroups,
+                        gids, 0};
     sigset_t all, old;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &old); /* no handler of the JVM may run in the child */
@@ -289,6 +190,23 @@ out:
     free(eblock);
     free(path);
     return result;
+}
+
+/* See vfork_spawn: as this process's user. */
+JNIEXPORT jlong JNICALL Java_org_vigil_checks_exec_NativeSpawn_spawn(JNIEnv *env, jclass cls, jbyteArray argvBlock,
+                                                                     jbyteArray envBlock, jbyteArray stderrPath,
+                                                                     jboolean newSession) {
+    (void) cls;
+    return vfork_spawn(env, argvBlock, envBlock, stderrPath, newSession, 0, 0, 0, NULL);
+}
+
+/* See vfork_spawn: as user uid, group gid and the supplementary groups (the JVM must be root). */
+JNIEXPORT jlong JNICALL Java_org_vigil_checks_exec_NativeSpawn_spawnAs(JNIEnv *env, jclass cls, jbyteArray argvBlock,
+                                                                       jbyteArray envBlock, jbyteArray stderrPath,
+                                                                       jboolean newSession, jint uid, jint gid,
+                                                                       jintArray groups) {
+    (void) cls;
+    return vfork_spawn(env, argvBlock, envBlock, stderrPath, newSession, 1, uid, gid, groups);
 }
 
 /* Reads up to len bytes into buf[off..]: the count, 0 at the end of the output, or -errno. */

@@ -65,7 +65,8 @@ record ExecPlan(List<String> argv, Optional<PluginFailure> execFailure) {
 
     /**
      * The plan without looking at the program first: for a spawner that reports a failed exec itself, with the
-     * errno Nagios's child would print (posix_spawnp does: the same errno and text, three fewer system calls a run).
+     * errno Nagios's child would print (the native spawner does: the same errno and text, three fewer system calls
+     * a run).
      */
     static ExecPlan unchecked(CommandLine line) {
         List<String> argv = line.execArgv();

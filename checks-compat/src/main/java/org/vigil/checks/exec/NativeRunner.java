@@ -10,7 +10,7 @@ import org.vigil.checks.command.CommandLine;
 import org.vigil.config.main.DaemonUser;
 
 /**
- * The default runner on Linux: plugins started with {@code posix_spawnp} through a small JNI library
+ * The default runner on Linux: plugins started with {@code vfork} and {@code execvpe} through a small JNI library
  * ({@link NativeSpawn}) instead of {@link ProcessBuilder}, each in its own process group as Nagios's workers start
  * them (or its own session with {@link RunnerOptions#setsid()}). The calling thread reads stdout to the end, waits
  * for the plugin and reaps it: no JDK reaper thread per child, no scan of the JVM's descriptors in the child
@@ -61,6 +61,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
         Instant start = options.clock().instant();
         // a session, when wanted, is a spawn flag here, and so is the user; a failed exec is the spawner's to report
+        // (the child's errno, as Nagios's child reports execvp's)
         ExecPlan plan = ExecPlan.unchecked(line);
         if (plan.execFailure().isPresent()) {
             return plan.execFailure().get().result(start, options.clock().instant());
@@ -156,7 +157,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         return new Ended(NativeSpawn.reap(pid), deadline.fired());
     }
 
-    /** posix_spawn, or, to start the command as another user, vfork with the ids set in the child. */
+    /** vfork and exec, as this user or, to start the command as another user, with the ids set in the child. */
     private long spawn(ExecPlan plan, byte[] envp, byte[] stderrPath) {
         DaemonUser user = options.user();
         if (user == null) {

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A whole-second time (Nagios's times are whole seconds) is moved to the check's own stable place inside its
  * second, so the checks due in one second start over that second, not all at its first instant; latency is
- * measured from that place.
+ * measured from that place. The thread wakes on 5 ms ticks ({@link #onTick}), starting every check due by then.
  *
  * <p>Chosen over one Quartz trigger per check after measuring: Quartz's RAMJobStore removes a fired
  * one-shot trigger with a scan of all triggers under its global lock, so CPU per check grew 3.6x from
@@ -33,6 +33,9 @@ public final class HeapCheckClock implements CheckClock {
             return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
+
+    /** The clock's wake-up granularity: 5 ms. */
+    static final long TICK_NANOS = 5_000_000L;
 
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -113,6 +116,7 @@ public final class HeapCheckClock implements CheckClock {
                 }
                 long wait = Duration.between(clock.instant(), first.at).toNanos();
                 if (wait > 0) {
+                    wait = Duration.between(clock.instant(), onTick(first.at)).toNanos();
                     changed.awaitNanos(wait);
                     continue;
                 }
@@ -126,6 +130,16 @@ public final class HeapCheckClock implements CheckClock {
             }
             onDue.due(due.id, due.at);
         }
+    }
+
+    /**
+     * The first tick of {@link #TICK_NANOS} at or after {@code at}: the thread wakes on ticks and starts everything
+     * due by then, a few checks per wake-up at 500 checks/s instead of one (never before its time: the latency is at
+     * most a tick more).
+     */
+    static Instant onTick(Instant at) {
+        long nanos = (at.getNano() + TICK_NANOS - 1) / TICK_NANOS * TICK_NANOS;
+        return at.minusNanos(at.getNano()).plusNanos(nanos);
     }
 
     @Override

@@ -30,6 +30,33 @@ class HeapCheckClockTest {
     }
 
     @Test
+    void wakes_on_ticks_never_before_a_checks_time() {
+        Instant second = Instant.parse("2026-12-07T22:00:00Z");
+        assertThat(HeapCheckClock.onTick(second)).isEqualTo(second);
+        assertThat(HeapCheckClock.onTick(second.plusNanos(1))).isEqualTo(second.plusMillis(5));
+        assertThat(HeapCheckClock.onTick(second.plusMillis(5))).isEqualTo(second.plusMillis(5));
+        assertThat(HeapCheckClock.onTick(second.plusNanos(999_999_999))).isEqualTo(second.plusSeconds(1));
+    }
+
+    @Test
+    void a_check_due_soon_starts_within_a_tick() throws InterruptedException {
+        HeapCheckClock clock = new HeapCheckClock(Clock.systemUTC());
+        List<Long> late = new CopyOnWriteArrayList<>();
+        Instant at = Instant.now().plusMillis(50).plusNanos(1); // not a whole second: used as it is
+        clock.schedule("x", at);
+        clock.start((id, due) -> late.add(java.time.Duration.between(at, Instant.now()).toMillis()));
+        try {
+            for (int i = 0; i < 100 && late.isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+        } finally {
+            clock.close();
+        }
+        assertThat(late).hasSize(1);
+        assertThat(late.get(0)).isBetween(0L, 5L + 100L); // a tick, and a loaded machine's scheduling
+    }
+
+    @Test
     void many_moves_rebuild_the_queue_without_losing_or_repeating_a_check() throws InterruptedException {
         HeapCheckClock clock = new HeapCheckClock(Clock.systemUTC());
         for (int round = 0; round < 4; round++) { // 15,000 stale entries: rebuilt more than once

@@ -16,9 +16,6 @@ final class ProblemIndex {
     private record Key(String sort, boolean descending) {
     }
 
-    /** Between the joined fields: a word of the filter cannot span two of them unless it holds one. */
-    private static final char SEPARATOR = '\0';
-
     private final List<ProblemRow> rows;
     private final String[] text;
     private final ProblemList.Folding everything;
@@ -29,8 +26,8 @@ final class ProblemIndex {
         for (int i = 0; i < text.length; i++) {
             ProblemRow r = rows.get(i);
             text[i] = r.service() == null
-                    ? join(r.host(), r.hostView().displayName(), r.hostView().alias(), r.status().output())
-                    : join(r.host(), r.service(), r.serviceView().displayName(), r.status().output());
+                    ? FilterText.join(r.host(), r.hostView().displayName(), r.hostView().alias(), r.status().output())
+                    : FilterText.join(r.host(), r.service(), r.serviceView().displayName(), r.status().output());
         }
         this.everything = ProblemList.Folding.of(rows);
     }
@@ -58,28 +55,6 @@ final class ProblemIndex {
 
     /** Whether row {@code i}'s fields hold {@code needle} ({@link #needle}; null: no filter, true). */
     boolean has(int i, String needle) {
-        if (needle == null) {
-            return true;
-        }
-        if (needle.indexOf(SEPARATOR) < 0) {
-            return text[i].contains(needle);
-        }
-        for (String field : text[i].split(String.valueOf(SEPARATOR), -1)) {
-            if (field.contains(needle)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String join(String... fields) {
-        StringBuilder b = new StringBuilder();
-        for (String f : fields) {
-            if (f != null) {
-                b.append(f.toLowerCase(Locale.ROOT));
-            }
-            b.append(SEPARATOR);
-        }
-        return b.toString();
+        return FilterText.holds(text[i], needle);
     }
 }

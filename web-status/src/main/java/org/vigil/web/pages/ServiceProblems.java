@@ -2,7 +2,6 @@ package org.vigil.web.pages;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.vigil.model.ProblemHandling;
 import org.vigil.model.ServiceView;
@@ -20,9 +19,6 @@ final class ServiceProblems {
 
     private static final Object KEY = new Object();
     private static final Set<String> PROBLEM_STATES = Set.of("WARNING", "CRITICAL", "UNKNOWN", "PROBLEM");
-    /** Between the joined fields: a filter's text cannot span two of them unless it holds one. */
-    private static final char SEPARATOR = '\0';
-
     private final List<ServiceView> rows;
     private final String[] handling;
     private final String[] text;
@@ -31,18 +27,10 @@ final class ServiceProblems {
         rows = s.servicesIn(List.of("PROBLEM"));
         handling = new String[rows.size()];
         text = new String[rows.size()];
-        StringBuilder b = new StringBuilder();
         for (int i = 0; i < handling.length; i++) {
             ServiceView v = rows.get(i);
             handling[i] = ProblemHandling.of(s, v);
-            b.setLength(0);
-            for (String f : new String[] {v.host(), v.description(), v.displayName(), v.status().output()}) {
-                if (f != null) {
-                    b.append(f.toLowerCase(Locale.ROOT));
-                }
-                b.append(SEPARATOR);
-            }
-            text[i] = b.toString();
+            text[i] = FilterText.join(v.host(), v.description(), v.displayName(), v.status().output());
         }
     }
 
@@ -71,17 +59,6 @@ final class ServiceProblems {
 
     /** Whether row {@code i}'s text fields hold {@code needle} (lower case; null: no filter, true). */
     boolean has(int i, String needle) {
-        if (needle == null) {
-            return true;
-        }
-        if (needle.indexOf(SEPARATOR) < 0) {
-            return text[i].contains(needle);
-        }
-        for (String field : text[i].split(String.valueOf(SEPARATOR), -1)) {
-            if (field.contains(needle)) {
-                return true;
-            }
-        }
-        return false;
+        return FilterText.holds(text[i], needle);
     }
 }

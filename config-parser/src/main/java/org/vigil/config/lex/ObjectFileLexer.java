@@ -21,6 +21,7 @@ public final class ObjectFileLexer {
     private final Diagnostics diags;
     private final Consumer<RawObject> sink;
     private final Consumer<RawAttribute> topLevel;
+    private final RepeatedStrings repeated = new RepeatedStrings();
 
     private String type;
     private SourceLocation start;
@@ -148,11 +149,13 @@ public final class ObjectFileLexer {
         if (from == cut || text.charAt(from) == '#') {
             return;
         }
+        if (type != null && cut - from == 1 && text.charAt(from) == '}') {
+            close();
+            return;
+        }
         SourceLocation where = new SourceLocation(file, lineNo);
         if (type == null) {
             outside(text.substring(from, cut), where);
-        } else if (cut - from == 1 && text.charAt(from) == '}') {
-            close();
         } else if (startsDefinition(text, from, cut)) {
             diags.error(where, "a new definition starts before the previous one (" + type + " from line "
                     + start.line() + ") was closed (expected '}')");
@@ -220,12 +223,12 @@ public final class ObjectFileLexer {
         while (sep < cut && text.charAt(sep) != ' ' && text.charAt(sep) != '\t') {
             sep++;
         }
-        String key = text.substring(from, sep);
+        String key = repeated.of(text, from, sep);
         int v = sep;
         while (v < cut && Character.isWhitespace(text.charAt(v))) {
             v++;
         }
-        String value = text.substring(v, cut);
+        String value = repeated.of(text, v, cut);
         if (value.indexOf('\\') >= 0) {
             value = value.replace("\\;", ";");
         }

@@ -22,7 +22,7 @@ public final class Definition {
     final ObjectType type;
     final SourceLocation location;
     /** Attributes written in this definition (or set by a later stage), by canonical name. */
-    final Map<String, Attr> own = new LinkedHashMap<>(8);
+    final OwnAttributes own = new OwnAttributes();
     final List<TimeperiodDirective> ranges = new ArrayList<>();
     String templateName;
     final List<String> uses = new ArrayList<>(2);
@@ -39,6 +39,8 @@ public final class Definition {
     /** A template's custom variable names, made once; volatile: read by the parallel stages. */
     private volatile Set<String> customKeys;
     private volatile Set<String> inheritedCustomKeys;
+    /** For templates: the custom variables (unmodifiable) of an object that takes all of its from this one alone. */
+    volatile Map<String, String> inheritedCustomVariables;
 
     /** 0: not resolved, 1: being resolved (a cycle if met again), 2: resolved. */
     int state;
@@ -99,7 +101,10 @@ public final class Definition {
         if (flat != null) {
             return flat.keySet();
         }
-        Set<String> keys = new LinkedHashSet<>(own.keySet());
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < own.size(); i++) {
+            keys.add(own.key(i));
+        }
         for (Definition t : templates) {
             keys.addAll(t.flat.keySet());
         }
@@ -132,9 +137,9 @@ public final class Definition {
             }
         }
         Set<String> keys = new LinkedHashSet<>();
-        for (String k : own.keySet()) {
-            if (k.startsWith("_")) {
-                keys.add(k);
+        for (int i = 0; i < own.size(); i++) {
+            if (own.key(i).startsWith("_")) {
+                keys.add(own.key(i));
             }
         }
         for (Definition t : templates) {
@@ -160,9 +165,17 @@ public final class Definition {
         return known;
     }
 
+    /**
+     * The one template this object takes all its custom variables from, when it sets none of its own and uses one
+     * template; else null. Only for ordinary objects (a template's own are flattened in).
+     */
+    Definition soleSourceOfCustomVariables() {
+        return flat == null && templates.size() == 1 && !hasOwnCustomKeys() ? templates.get(0) : null;
+    }
+
     private boolean hasOwnCustomKeys() {
-        for (String k : own.keySet()) {
-            if (k.startsWith("_")) {
+        for (int i = 0; i < own.size(); i++) {
+            if (own.key(i).startsWith("_")) {
                 return true;
             }
         }
@@ -179,6 +192,7 @@ public final class Definition {
         if (flat != null) {
             flat.put(key, a);
             customKeys = null;
+            inheritedCustomVariables = null;
         }
     }
 

@@ -9,6 +9,7 @@ import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.model.CheckSettings;
 import org.vigil.config.model.Command;
 import org.vigil.config.model.Contact;
+import org.vigil.config.model.CustomVariables;
 import org.vigil.config.model.ContactGroup;
 import org.vigil.config.model.FlapSettings;
 import org.vigil.config.model.Host;
@@ -31,6 +32,8 @@ final class ModelBuilder {
     private final Registry registry;
     private final Diagnostics diags;
     private final References refs;
+    /** One builder is one thread's (a chunk of a parallel stage, or the serial stages'). */
+    private final ValueCache cache = new ValueCache();
 
     ModelBuilder(Registry registry, Diagnostics diags) {
         this.registry = registry;
@@ -133,7 +136,7 @@ final class ModelBuilder {
     }
 
     Host host(Definition d, List<String> groups) {
-        Values v = new Values(d, diags);
+        Values v = new Values(d, diags, cache);
         String name = d.get("host_name");
         List<String> parents = Registry.split(d.get("parents"));
         for (String p : parents) {
@@ -159,7 +162,7 @@ final class ModelBuilder {
     }
 
     Service service(ServiceKey key, Definition d, List<String> groups) {
-        Values v = new Values(d, diags);
+        Values v = new Values(d, diags, cache);
         CheckSettings check = check(d, v, "service", Values.SERVICE_STATES);
         if (check.checkCommand() == null) {
             diags.error(d.location, "service '" + key.description() + "' on host '" + key.hostName()
@@ -204,6 +207,9 @@ final class ModelBuilder {
     /** Service parents: {@code svc} on the same host, or {@code host,svc} pairs. */
     private List<ServiceKey> serviceParents(ServiceKey self, Definition d) {
         List<String> items = Registry.split(d.get("parents"));
+        if (items.isEmpty()) {
+            return List.of();
+        }
         List<ServiceKey> out = new ArrayList<>();
         if (items.size() == 1) {
             out.add(new ServiceKey(self.hostName(), items.get(0)));
@@ -277,7 +283,20 @@ final class ModelBuilder {
     }
 
     static Map<String, String> customVariables(Definition d) {
-        java.util.Set<String> keys = d.customKeys();
+        Definition template = d.soleSourceOfCustomVariables();
+        if (template != null) {
+            // the same for every object that uses this template alone and sets none of its own: made once, shared
+            Map<String, String> shared = template.inheritedCustomVariables;
+            if (shared == null) {
+                shared = CustomVariables.copyOf(customVariables(d, template.customKeysAsInherited()));
+                template.inheritedCustomVariables = shared;
+            }
+            return shared;
+        }
+        return customVariables(d, d.customKeys());
+    }
+
+    private static Map<String, String> customVariables(Definition d, java.util.Set<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }

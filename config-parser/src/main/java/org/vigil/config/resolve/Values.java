@@ -1,5 +1,7 @@
 package org.vigil.config.resolve;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.vigil.config.diag.Diagnostics;
 import org.vigil.config.model.Options;
 
@@ -16,12 +18,23 @@ final class Values {
     static final String HOST_ESCALATION = "dur";
     static final String SERVICE_ESCALATION = "wucr";
 
+    /** {@link #all} of each set of letters above, made once: every service asks for two as fallbacks. */
+    private static final Map<String, Options> ALL = allOf(HOST_NOTIFY, SERVICE_NOTIFY, HOST_STATES, SERVICE_STATES,
+            HOST_DEPENDENCY, SERVICE_DEPENDENCY, HOST_ESCALATION, SERVICE_ESCALATION);
+
     private final Definition d;
     private final Diagnostics diags;
+    private final ValueCache cache;
 
     Values(Definition d, Diagnostics diags) {
+        this(d, diags, null);
+    }
+
+    /** Typed reads that keep what they parse in {@code cache} (null: none), for a builder of many objects. */
+    Values(Definition d, Diagnostics diags, ValueCache cache) {
         this.d = d;
         this.diags = diags;
+        this.cache = cache;
     }
 
     String str(String key) {
@@ -70,13 +83,21 @@ final class Values {
         if (v == null) {
             return null;
         }
+        Double known = cache == null ? null : cache.number(v);
+        if (known != null) {
+            return known;
+        }
         try {
             double x = Double.parseDouble(v.strip());
             if (x < 0 || Double.isNaN(x) || Double.isInfinite(x)) {
                 diags.error(d.where(key), key + " '" + v + "' is not valid (expected a number of 0 or more)");
                 return null;
             }
-            return x;
+            Double parsed = x;
+            if (cache != null) {
+                cache.number(v, parsed);
+            }
+            return parsed;
         } catch (NumberFormatException e) {
             diags.error(d.where(key), key + " '" + v + "' is not valid (expected a number)");
             return null;
@@ -132,7 +153,16 @@ final class Values {
      * Unset gives {@code fallback}.
      */
     static Options all(String allowed) {
-        return Options.of(allowed + "a");
+        Options known = ALL.get(allowed);
+        return known != null ? known : Options.of(allowed + "a");
+    }
+
+    private static Map<String, Options> allOf(String... letters) {
+        Map<String, Options> all = new HashMap<>();
+        for (String l : letters) {
+            all.put(l, Options.of(l + "a"));
+        }
+        return Map.copyOf(all);
     }
 
     Options options(String key, String allowed, Options fallback) {
@@ -140,6 +170,11 @@ final class Values {
         if (v == null) {
             return fallback;
         }
+        Options known = cache == null ? null : cache.options(v, allowed);
+        if (known != null) {
+            return known;
+        }
+        boolean valid = true;
         StringBuilder letters = new StringBuilder();
         for (String item : Registry.split(v)) {
             String word = item.toLowerCase();
@@ -150,11 +185,16 @@ final class Values {
             } else if (word.length() == 1 && allowed.indexOf(word.charAt(0)) >= 0) {
                 letters.append(word);
             } else {
+                valid = false;
                 diags.error(d.where(key), key + " has an unknown option '" + item + "' (expected a comma-separated"
                         + " list of " + String.join(",", allowed.split("")) + ", or a for all, n for none)");
             }
         }
-        return Options.of(letters.toString());
+        Options parsed = Options.of(letters.toString());
+        if (valid && cache != null) {
+            cache.options(v, allowed, parsed);
+        }
+        return parsed;
     }
 
     char state(String key, String allowed) {

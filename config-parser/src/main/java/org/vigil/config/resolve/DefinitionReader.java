@@ -28,8 +28,10 @@ public final class DefinitionReader {
             return null;
         }
         Definition d = new Definition(type, raw.location());
-        for (RawAttribute a : raw.attributes()) {
-            attribute(d, a);
+        List<RawAttribute> attributes = raw.attributes();
+        d.own.expect(attributes.size());
+        for (int i = 0; i < attributes.size(); i++) {
+            attribute(d, attributes.get(i));
         }
         return d;
     }

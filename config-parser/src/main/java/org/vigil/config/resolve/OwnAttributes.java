@@ -1,7 +1,5 @@
 package org.vigil.config.resolve;
 
-import java.util.Arrays;
-
 /**
  * The attributes written in one definition, by canonical name, in the order they were first set: what a {@code
  * LinkedHashMap} gave, in two small arrays. A service has a handful, and 100,000 of them are alive until the model is
@@ -43,16 +41,32 @@ final class OwnAttributes {
             return;
         }
         if (size == keys.length) {
-            int grown = Math.max(4, size * 2);
-            keys = Arrays.copyOf(keys, grown);
-            values = Arrays.copyOf(values, grown);
+            grow(Math.max(4, size * 2));
         }
         keys[size] = key;
         values[size] = value;
         size++;
     }
 
+    /** Room for {@code n} attributes without growing (a definition knows how many lines it has). */
+    void expect(int n) {
+        if (n > keys.length) {
+            grow(n);
+        }
+    }
+
+    /** By hand, not {@code Arrays.copyOf}: under the client compiler that goes through reflection for each array. */
+    private void grow(int capacity) {
+        String[] k = new String[capacity];
+        Attr[] v = new Attr[capacity];
+        System.arraycopy(keys, 0, k, 0, size);
+        System.arraycopy(values, 0, v, 0, size);
+        keys = k;
+        values = v;
+    }
+
     void putAll(OwnAttributes other) {
+        expect(size + other.size);
         for (int i = 0; i < other.size; i++) {
             put(other.keys[i], other.values[i]);
         }

@@ -121,7 +121,14 @@ public final class TextFiles {
     }
 
     private static byte[] readBounded(Path file, long maxBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // sized for the file as it is now (it may still change while read): no copies while the buffer grows
+        long expected;
+        try {
+            expected = Math.min(Files.size(file), maxBytes) + 1;
+        } catch (IOException e) {
+            expected = CHUNK;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(32, Math.min(expected, 1 << 26)));
         byte[] chunk = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(file)) {
             int n;

@@ -258,13 +258,13 @@ final class ModelBuilder {
     private NotificationSettings notification(Definition d, Values v, String letters) {
         Attr contactsAttr = d.attr("contacts");
         List<String> contacts = Registry.split(value(contactsAttr));
-        for (String c : contacts) {
-            refs.contact(c, where(d, contactsAttr));
+        for (int i = 0; i < contacts.size(); i++) { // indexed: no iterator per service under the client compiler
+            refs.contact(contacts.get(i), where(d, contactsAttr));
         }
         Attr groupsAttr = d.attr("contact_groups");
         List<String> groups = Registry.split(value(groupsAttr));
-        for (String g : groups) {
-            refs.contactGroup(g, where(d, groupsAttr));
+        for (int i = 0; i < groups.size(); i++) {
+            refs.contactGroup(groups.get(i), where(d, groupsAttr));
         }
         Attr period = d.attr("notification_period");
         return new NotificationSettings(contacts, groups, refs.timeperiod(value(period), where(d, period)),

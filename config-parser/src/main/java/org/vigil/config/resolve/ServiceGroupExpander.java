@@ -49,7 +49,8 @@ final class ServiceGroupExpander {
 
     /** Adds {@code key} to the groups its definition names; an unknown group is reported once per line. */
     private void join(ServiceKey key, Definition s, List<String> groups, Set<String> reported) {
-        for (String group : groups) {
+        for (int i = 0; i < groups.size(); i++) { // indexed: no iterator per service under the client compiler
+            String group = groups.get(i);
             Set<ServiceKey> members = direct.get(group);
             if (members != null) {
                 members.add(key);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.vigil.config.model.ServiceKey;
 
 /**
@@ -84,41 +85,82 @@ public final class ServiceExpander {
 
     /** Registers the services in Nagios's order; of several for one key, the first is kept. */
     private void register(List<List<Entry>> walks, ExpandedServices services) {
-        Map<ServiceKey, Entry> first = new HashMap<>(walks.size() * 2);
-        // Nagios prepends each copy to its service list while it walks the list from the head (the
-        // latest definition), then registers unmarked services in list order before marked ones
-        for (List<Entry> walk : walks) {
+        // which entry comes first for a key depends only on the entries with that key: the keys are split by hash
+        // between the cores, each part registered in the one order, and the duplicates (rare) reported afterwards
+        // in that order, so the output is a serial run's
+        int parts = walks.size() < 2 * ParallelChunks.SIZE ? 1
+                : Math.min(4, Runtime.getRuntime().availableProcessors());
+        @SuppressWarnings("unchecked")
+        List<Duplicate>[] found = new List[parts];
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            Map<ServiceKey, Entry> first = new HashMap<>(walks.size() * 2 / parts + 16);
+            List<Duplicate> duplicates = new ArrayList<>();
+            inRegistrationOrder(walks, (rank, e) -> {
+                if (Math.floorMod(e.key.hashCode(), parts) != part) {
+                    return;
+                }
+                Entry previous = first.putIfAbsent(e.key, e);
+                if (previous == null) {
+                    e.kept = true;
+                } else {
+                    duplicates.add(new Duplicate(rank, e, previous));
+                }
+            });
+            found[part] = duplicates;
+        });
+        List<Duplicate> all = new ArrayList<>();
+        for (List<Duplicate> f : found) {
+            all.addAll(f);
+        }
+        all.sort(java.util.Comparator.comparingInt(Duplicate::rank));
+        for (Duplicate d : all) {
+            services.addDropped(d.dropped().key, d.dropped().source);
+            duplicate(d.dropped().key, d.dropped().source, d.kept().source);
+        }
+    }
+
+    /** A duplicate met at {@code rank} in the order of registration, and the entry kept for its key. */
+    private record Duplicate(int rank, Entry dropped, Entry kept) {
+    }
+
+    /** What sees each entry, with its place in the order of registration. */
+    @FunctionalInterface
+    private interface Registration {
+        void accept(int rank, Entry e);
+    }
+
+    /**
+     * The entries in the order Nagios registers them: it prepends each copy to its service list while it walks the
+     * list from the head (the latest definition), then registers unmarked services in list order before marked ones.
+     */
+    private static void inRegistrationOrder(List<List<Entry>> walks, Registration to) {
+        int rank = 0;
+        for (int w = 0; w < walks.size(); w++) {
+            List<Entry> walk = walks.get(w);
             for (int i = walk.size() - 1; i >= 0; i--) {
                 Entry e = walk.get(i);
                 if (!e.itself && !e.fromGroup) {
-                    register(e, first, services);
+                    to.accept(rank++, e);
                 }
             }
         }
         for (int w = walks.size() - 1; w >= 0; w--) {
-            for (Entry e : walks.get(w)) {
+            List<Entry> walk = walks.get(w);
+            for (int i = 0; i < walk.size(); i++) {
+                Entry e = walk.get(i);
                 if (e.itself) {
-                    register(e, first, services);
+                    to.accept(rank++, e);
                 }
             }
         }
-        for (List<Entry> walk : walks) {
+        for (int w = 0; w < walks.size(); w++) {
+            List<Entry> walk = walks.get(w);
             for (int i = walk.size() - 1; i >= 0; i--) {
                 Entry e = walk.get(i);
                 if (e.fromGroup) {
-                    register(e, first, services);
+                    to.accept(rank++, e);
                 }
             }
-        }
-    }
-
-    private void register(Entry e, Map<ServiceKey, Entry> first, ExpandedServices services) {
-        Entry previous = first.putIfAbsent(e.key, e);
-        if (previous == null) {
-            e.kept = true;
-        } else {
-            services.addDropped(e.key, e.source);
-            duplicate(e.key, e.source, previous.source);
         }
     }
 

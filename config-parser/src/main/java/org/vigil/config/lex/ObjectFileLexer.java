@@ -25,7 +25,11 @@ public final class ObjectFileLexer {
 
     private String type;
     private SourceLocation start;
-    private List<RawAttribute> attributes;
+    /** The open definition's lines; one list for all, as {@link RawObject} keeps its own copy. */
+    private final List<RawAttribute> attributes = new ArrayList<>();
+    /** The text {@link #semicolonFrom} last searched, and the first ';' it found there (-1: none). */
+    private String searched;
+    private int semicolon = -1;
 
     /**
      * @param topLevel receives {@code include_file}/{@code include_dir} style lines found outside definitions
@@ -134,7 +138,8 @@ public final class ObjectFileLexer {
 
     private void line(String text, int from, int to, int lineNo) {
         int cut = to;
-        for (int i = from; i < to; i++) {
+        int first = semicolonFrom(text, from);
+        for (int i = first; i >= 0 && i < to; i++) { // from the first ';' of the line, if it has one
             if (text.charAt(i) == ';' && (i == from || text.charAt(i - 1) != '\\')) {
                 cut = i;
                 break;
@@ -166,6 +171,19 @@ public final class ObjectFileLexer {
         }
     }
 
+    /**
+     * The first ';' at or after {@code from} in {@code text}, or -1. Lines are lexed in order, so the one found is
+     * reused until the lines pass it: the file is searched once (by the JDK's vectorised search), not every line
+     * character by character.
+     */
+    private int semicolonFrom(String text, int from) {
+        if (text != searched || semicolon >= 0 && semicolon < from) {
+            searched = text;
+            semicolon = text.indexOf(';', from);
+        }
+        return semicolon;
+    }
+
     /** A define line inside a definition: the one before was not closed. */
     private static boolean startsDefinition(String text, int from, int cut) {
         if (cut - from <= 6 || !text.startsWith("define", from) || !isBlankOrBrace(text.charAt(from + 6))) {
@@ -190,7 +208,7 @@ public final class ObjectFileLexer {
             String rest = input.substring(brace + 1).strip();
             type = t;
             start = where;
-            attributes = new ArrayList<>();
+            attributes.clear();
             if (!rest.isEmpty()) {
                 // Nagios drops whatever follows '{' on a define line; say so instead of dropping it silently
                 diags.warning(where, "'" + abbreviate(rest) + "' after '{' is ignored, as Nagios ignores it"
@@ -238,7 +256,7 @@ public final class ObjectFileLexer {
     private void close() {
         sink.accept(new RawObject(type, attributes, start));
         type = null;
-        attributes = null;
+        attributes.clear();
     }
 
     private void finish(int lastLine) {
@@ -246,7 +264,7 @@ public final class ObjectFileLexer {
             diags.error(start, "definition of " + type + " is never closed: end of file reached at line " + lastLine
                     + " (expected '}')");
             type = null;
-            attributes = null;
+            attributes.clear();
         }
     }
 

@@ -60,10 +60,17 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
     /** Service keys in the model's order, worked out ahead of the model ({@link #serviceOrder}). */
     public static final class ServiceOrder {
         private final List<ServiceKey> keys;
+        /** Where each of {@link #keys} was in the collection the order was made of. */
+        private final int[] positions;
 
-        private ServiceOrder(List<ServiceKey> keys) {
+        private ServiceOrder(List<ServiceKey> keys, int[] positions) {
             this.keys = keys;
+            this.positions = positions;
         }
+    }
+
+    /** A key and its place in the collection an order is made of. */
+    private record Placed(ServiceKey key, int position) {
     }
 
     /**
@@ -71,19 +78,24 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
      * the services are built), for {@link #inServiceOrder}.
      */
     public static ServiceOrder serviceOrder(Collection<ServiceKey> keys) {
-        Map<String, List<ServiceKey>> byHost = new HashMap<>();
+        Map<String, List<Placed>> byHost = new HashMap<>();
+        int position = 0;
         for (ServiceKey k : keys) {
-            byHost.computeIfAbsent(k.hostName(), h -> new ArrayList<>()).add(k);
+            byHost.computeIfAbsent(k.hostName(), h -> new ArrayList<>()).add(new Placed(k, position++));
         }
         String[] hosts = byHost.keySet().toArray(new String[0]);
         Arrays.sort(hosts);
         List<ServiceKey> out = new ArrayList<>(keys.size());
+        int[] positions = new int[keys.size()];
         for (String host : hosts) {
-            List<ServiceKey> ofHost = byHost.get(host);
+            List<Placed> ofHost = byHost.get(host);
             ofHost.sort(BY_DESCRIPTION);
-            out.addAll(ofHost);
+            for (int i = 0; i < ofHost.size(); i++) {
+                positions[out.size()] = ofHost.get(i).position();
+                out.add(ofHost.get(i).key());
+            }
         }
-        return new ServiceOrder(out);
+        return new ServiceOrder(out, positions);
     }
 
     /**
@@ -102,6 +114,21 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         return out.size() == services.size() ? out : inServiceOrder(serviceOrder(services.keySet()), services);
     }
 
+    /**
+     * {@code values}, one for each key {@code order} was made of and in that collection's order, keyed and in the
+     * model's order: no map by key in between (at 100,000 services that was a map built and read on the main thread).
+     */
+    public static <V> Map<ServiceKey, V> inServiceOrder(ServiceOrder order, List<V> values) {
+        if (values.size() != order.positions.length) {
+            throw new IllegalArgumentException(values.size() + " values for " + order.positions.length + " keys");
+        }
+        InServiceOrder<V> out = new InServiceOrder<>(values.size());
+        for (int i = 0; i < order.positions.length; i++) {
+            out.put(order.keys.get(i), values.get(order.positions[i]));
+        }
+        return out;
+    }
+
     /** A services map already in the model's order. */
     private static final class InServiceOrder<V> extends LinkedHashMap<ServiceKey, V> {
         private static final long serialVersionUID = 1L;
@@ -111,7 +138,7 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         }
     }
 
-    private static final Comparator<ServiceKey> BY_DESCRIPTION = Comparator.comparing(ServiceKey::description);
+    private static final Comparator<Placed> BY_DESCRIPTION = Comparator.comparing(p -> p.key().description());
 
     /** Compiles every timeperiod for evaluation in {@code zone}; problems go to {@code diags}. */
     public org.vigil.config.timeperiod.TimeperiodSchedule compileTimeperiods(java.time.ZoneId zone,

@@ -84,7 +84,7 @@ public final class ObjectResolver {
                     null, null, null, null, null, null), g.location));
         }
         timer.stage("groups and hosts");
-        Map<ServiceKey, Service> services = buildServices(registry, serviceDefs, groupsOfService);
+        List<Service> services = buildServices(registry, serviceDefs, groupsOfService);
 
         timer.stage("build services");
         RelationBuilder relations = new RelationBuilder(registry, refs, hostGroups, serviceGroups, hostDefs,
@@ -163,9 +163,9 @@ public final class ObjectResolver {
     /**
      * Builds the services in parallel chunks: on large configs this is the costliest stage, and each
      * service depends only on resolved definitions. Diagnostics are joined in chunk order, so the
-     * output does not depend on timing.
+     * output does not depend on timing. The services come in the order of {@code defs}.
      */
-    private Map<ServiceKey, Service> buildServices(Registry registry, Map<ServiceKey, Definition> defs,
+    private List<Service> buildServices(Registry registry, Map<ServiceKey, Definition> defs,
                                                    Map<ServiceKey, List<String>> groups) {
         List<Map.Entry<ServiceKey, Definition>> entries = new ArrayList<>(defs.entrySet());
         int chunkSize = 2048;
@@ -185,11 +185,7 @@ public final class ObjectResolver {
         for (Diagnostics d : found) {
             d.all().forEach(diags::add);
         }
-        Map<ServiceKey, Service> services = new HashMap<>(entries.size() * 4 / 3 + 1);
-        for (int i = 0; i < built.length; i++) {
-            services.put(entries.get(i).getKey(), built[i]);
-        }
-        return services;
+        return java.util.Arrays.asList(built);
     }
 
     private void applyHostExtInfo(Registry registry) {

@@ -258,14 +258,19 @@ public final class ServiceExpander {
                 + " is used, as Nagios 4 chooses)");
     }
 
+    private static final List<String> FROM_HOST_WITH_CONTACTS = List.of("contact_groups", "contacts",
+            "notification_interval", "notification_period");
+    private static final List<String> FROM_HOST = List.of("notification_interval", "notification_period");
+
     /**
      * Copies the attributes Nagios's implied inheritance gives a service from its host. Contacts and
      * contact groups come together, and only when the service names neither.
      */
     public static void inheritFromHost(Definition service, Definition host) {
         boolean noContacts = !service.has("contacts") && !service.has("contact_groups");
-        for (String key : noContacts ? List.of("contact_groups", "contacts", "notification_interval",
-                "notification_period") : List.of("notification_interval", "notification_period")) {
+        List<String> keys = noContacts ? FROM_HOST_WITH_CONTACTS : FROM_HOST;
+        for (int i = 0; i < keys.size(); i++) { // indexed, and the lists made once: this runs for every service
+            String key = keys.get(i);
             if (!service.has(key) && host.get(key) != null) {
                 service.set(key, host.attr(key));
             }

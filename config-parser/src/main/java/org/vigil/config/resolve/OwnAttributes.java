@@ -14,6 +14,8 @@ final class OwnAttributes {
     private String[] keys = NO_KEYS;
     private Attr[] values = NO_VALUES;
     private int size;
+    /** Bit {@code n % 64} set when a name of length {@code n} is here: most lookups are of names a definition lacks. */
+    private long lengths;
 
     int size() {
         return size;
@@ -46,6 +48,7 @@ final class OwnAttributes {
         keys[size] = key;
         values[size] = value;
         size++;
+        lengths |= 1L << key.length();
     }
 
     /** Room for {@code n} attributes without growing (a definition knows how many lines it has). */
@@ -73,6 +76,9 @@ final class OwnAttributes {
     }
 
     private int indexOf(String key) {
+        if ((lengths & 1L << key.length()) == 0) {
+            return -1;
+        }
         String[] k = keys;
         for (int i = 0; i < size; i++) {
             if (k[i] == key) {

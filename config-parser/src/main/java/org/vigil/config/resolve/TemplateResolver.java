@@ -152,7 +152,7 @@ public final class TemplateResolver {
      * that has a value is prepended to it (so {@code +} reaches across several templates).
      */
     static Attr inherited(Definition d, String key) {
-        if (key.equals("check_command") && d.type == ObjectType.SERVICE) {
+        if (d.type == ObjectType.SERVICE && key.length() == 13 && key.equals("check_command")) {
             return checkCommand(d);
         }
         Attr acc = d.own.get(key);
@@ -202,7 +202,9 @@ public final class TemplateResolver {
     }
 
     static boolean isAdditive(String key, Attr a) {
-        return a.value() != null && a.value().startsWith("+") && !key.startsWith("_") && !NOT_STRINGS.contains(key);
+        // a look at one character first: this runs for every attribute looked up (millions at 100,000 services)
+        String v = a.value();
+        return v != null && !v.isEmpty() && v.charAt(0) == '+' && !key.startsWith("_") && !NOT_STRINGS.contains(key);
     }
 
     /**

@@ -51,6 +51,9 @@ final class Values {
         if (v == null) {
             return fallback;
         }
+        if (v.length() == 1 && (v.charAt(0) == '0' || v.charAt(0) == '1')) {
+            return v.charAt(0) == '1'; // the common case, without strip and two comparisons
+        }
         String t = v.strip();
         if (t.equals("0") || t.equals("1")) {
             return t.equals("1");

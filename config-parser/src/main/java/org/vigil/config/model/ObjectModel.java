@@ -57,6 +57,11 @@ public record ObjectModel(Map<String, Timeperiod> timeperiods, Map<String, Comma
         return Collections.unmodifiableMap(inServiceOrder(serviceOrder(map.keySet()), map));
     }
 
+    /** {@code keys} in their natural order (host name, then description), sorted in the two steps of the model's. */
+    public static List<ServiceKey> sortedKeys(Collection<ServiceKey> keys) {
+        return serviceOrder(keys).keys;
+    }
+
     /** Service keys in the model's order, worked out ahead of the model ({@link #serviceOrder}). */
     public static final class ServiceOrder {
         private final List<ServiceKey> keys;

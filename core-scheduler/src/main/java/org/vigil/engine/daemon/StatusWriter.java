@@ -16,8 +16,7 @@ import org.vigil.engine.ProgramSwitches;
 import org.vigil.engine.comment.Comment;
 import org.vigil.engine.downtime.DowntimeStatus;
 import org.vigil.engine.log.NagiosLog;
-import org.vigil.engine.state.HostStatus;
-import org.vigil.engine.state.ServiceStatus;
+import org.vigil.engine.status.StatusBlocks;
 import org.vigil.engine.status.StatusFile;
 
 /**
@@ -48,6 +47,8 @@ final class StatusWriter {
     private final Source source;
     private final Clock clock;
     private final NagiosLog log;
+    /** The host and service blocks of the last write, each rendered again only once its status changed. */
+    private final StatusBlocks blocks = new StatusBlocks();
     /** Why the last write failed; null while writes succeed (each run of failures is logged once). */
     private volatile String problem;
 
@@ -95,23 +96,17 @@ final class StatusWriter {
     }
 
     /**
-     * status.dat for {@code e} running {@code c} as it stands: the hosts and services copied, the downtimes (few)
-     * rendered; taken on the engine thread, or after the engine stopped, and rendered on any thread. At 100,000
-     * services the copy holds the engine thread for tens of milliseconds where rendering held it for 150-400.
+     * status.dat for {@code e} running {@code c} as it stands: the hosts and services that changed since the last
+     * write copied ({@link StatusBlocks}), the downtimes (few) rendered; taken on the engine thread, or after the
+     * engine stopped, and rendered on any thread. At 100,000 services a copy of all holds the engine thread for tens
+     * of milliseconds where rendering held it for 150-400.
      */
     private Snapshot snapshot(Engine e, LoadResult c) {
-        List<HostStatus> hosts = new ArrayList<>(e.hosts().size());
-        for (HostStatus h : e.hosts()) {
-            hosts.add(h.snapshot());
-        }
-        List<ServiceStatus> services = new ArrayList<>(e.services().size());
-        for (ServiceStatus s : e.services()) {
-            services.add(s.snapshot());
-        }
+        StatusBlocks.Pending objects = blocks.take(e.hosts(), e.services());
         StringBuilder downtimes = new StringBuilder();
         DowntimeStatus.renderTo(downtimes, e.downtimes().all());
         String programLines = StatusFile.statisticsLines(e.checkStatistics()) + source.reloadLines();
-        return new Snapshot(clock.instant(), program(), programLines, hosts, services,
+        return new Snapshot(clock.instant(), program(), programLines, objects,
                 contacts(c, e.contactNotifications()), e.comments().all(), downtimes.toString());
     }
 
@@ -142,12 +137,11 @@ final class StatusWriter {
     }
 
     /** What status.dat shows at one instant, no longer tied to the engine. */
-    private record Snapshot(Instant now, StatusFile.Program program, String programLines, List<HostStatus> hosts,
-                            List<ServiceStatus> services, List<StatusFile.ContactLine> contacts,
-                            Collection<Comment> comments,
-                            String downtimes) {
+    private record Snapshot(Instant now, StatusFile.Program program, String programLines,
+                            StatusBlocks.Pending objects, List<StatusFile.ContactLine> contacts,
+                            Collection<Comment> comments, String downtimes) {
         void renderTo(StringBuilder sb, Runnable spill) {
-            StatusFile.renderTo(sb, spill, now, program, programLines, hosts, services, contacts, comments);
+            StatusFile.renderTo(sb, spill, now, program, programLines, objects, contacts, comments);
             sb.append(downtimes);
         }
     }

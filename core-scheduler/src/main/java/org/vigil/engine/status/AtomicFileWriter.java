@@ -1,6 +1,7 @@
 package org.vigil.engine.status;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes status.dat as readers must find it: whole or not at all (a temporary file beside it, renamed over it),
  * readable by all as Nagios leaves it, and never in memory whole: the text is rendered into one reused buffer and
- * passed on through the encoder whenever it fills.
+ * passed on as UTF-8 whenever it fills.
  */
 final class AtomicFileWriter {
 
@@ -20,7 +21,6 @@ final class AtomicFileWriter {
     static final int KEEP_BUFFER_CHARS = 4 << 20;
 
     private StringBuilder buffer = new StringBuilder();
-    private final char[] chunk = new char[8192];
 
     /**
      * Renders the file with {@code renderer} into this file's own reused buffer, passing it on to a temporary file
@@ -51,14 +51,14 @@ final class AtomicFileWriter {
         }
     }
 
-    /** Passes the buffer on to {@code w} through the encoder (no copy of it) and empties it. */
-    private void drain(java.io.Writer w) {
+    /**
+     * Passes the buffer on to {@code out} as UTF-8 and empties it. Through a String: its ASCII text (nearly all of
+     * status.dat) is copied whole into the bytes, where an encoder took it a char at a time (a sixth of the writer's
+     * time at 500 checks/s).
+     */
+    private void drain(OutputStream out) {
         try {
-            for (int i = 0; i < buffer.length(); i += chunk.length) {
-                int n = Math.min(chunk.length, buffer.length() - i);
-                buffer.getChars(i, i + n, chunk, 0);
-                w.write(chunk, 0, n);
-            }
+            out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -67,11 +67,11 @@ final class AtomicFileWriter {
 
     /** Writes {@code text} to a temporary file beside {@code file} and renames it over {@code file}. */
     void write(Path file, String text) throws IOException {
-        writeAtomically(file, w -> w.write(text));
+        writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private interface Body {
-        void writeTo(java.io.Writer w) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private static void writeAtomically(Path file, Body body) throws IOException {
@@ -81,8 +81,8 @@ final class AtomicFileWriter {
         Path tmp = Files.createTempFile(dir, ".status", ".tmp", java.nio.file.attribute.PosixFilePermissions
                 .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
         try {
-            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.writeTo(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.vigil.checks.command.SplitLines;
 import org.vigil.checks.exec.Begun;
 import org.vigil.checks.exec.CheckSubject;
 import org.vigil.checks.exec.PluginResult;
@@ -39,6 +40,7 @@ public final class ActiveCheck {
     private final CheckResultMapper mapper;
     private final Settings settings;
     private final Clock clock;
+    private final SplitLines lines = new SplitLines();
 
     /**
      * The nagios.cfg settings a check uses.
@@ -135,6 +137,6 @@ public final class ActiveCheck {
         }
         Map<String, String> env = settings.environmentMacros()
                 ? macros.environment(ctx.withArgs(cmd.get().args())) : Map.of();
-        return runner.begin(subject, cmd.get().commandLine(), env, timeout);
+        return runner.begin(subject, lines.parse(cmd.get().line()), env, timeout);
     }
 }

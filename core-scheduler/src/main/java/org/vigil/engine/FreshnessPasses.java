@@ -53,6 +53,10 @@ final class FreshnessPasses {
 
     /** Whether a result that came back is dropped: a passive result made the object fresh while its check ran. */
     boolean discard(CheckTarget t) {
+        // only a check forced by staleness can be discarded: the rest skip the candidate (its period looked up)
+        if (!checker.isBeingFreshened(t)) {
+            return false;
+        }
         return checker.discardResult(candidate(t, parts.clock().instant()), parts.clock().instant());
     }
 

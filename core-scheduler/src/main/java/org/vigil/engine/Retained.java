@@ -31,6 +31,14 @@ final class Retained {
     private final ContactNotifications contacts;
     private WriteBehindRetention retention;
     private long version;
+    /**
+     * The event ids of the program record last handed to retention: a status change hands it again only when they
+     * moved (a result that changes no state moves none), not a record built and encoded for each of 500 results a
+     * second.
+     */
+    private long savedEventId = -1;
+    private long savedProblemId = -1;
+    private long savedNotificationId = -1;
 
     Retained(Checkables objects, FlapDetection flapping, ProgramSwitches switches, EventIds ids) {
         this.objects = objects;
@@ -57,7 +65,10 @@ final class Retained {
         Map<String, String> attributes = RetainedStatus.attributes(st);
         attributes.putAll(flapping.attributes(target, st));
         retention.save(new ObjectRecord(key(target), ++version, attributes));
-        programChanged();
+        if (ids.nextEventId() != savedEventId || ids.nextProblemId() != savedProblemId
+                || ids.nextNotificationId() != savedNotificationId) {
+            programChanged();
+        }
     }
 
     /** When each contact was last notified, whose changes come here. */
@@ -90,6 +101,9 @@ final class Retained {
             return;
         }
         retention.save(programRecord());
+        savedEventId = ids.nextEventId();
+        savedProblemId = ids.nextProblemId();
+        savedNotificationId = ids.nextNotificationId();
     }
 
     /** The program-wide state as retention keeps it. */

@@ -94,4 +94,23 @@ class DaemonRetentionTest {
         // the removed service's state was dropped with the second run: it starts over, PENDING
         assertThat(third).contains("INITIAL SERVICE STATE: local;removed;OK;HARD;1;(null)");
     }
+
+    @Test
+    void theEventIdsSurviveARestartThoughResultsThatChangeNoStateNoLongerSaveThem() throws Exception {
+        config("kept", "2");
+        Files.writeString(dir.resolve("nagios.cfg"), "status_file=var/status.dat\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        runFor(Duration.ofMillis(2500)); // the first result moves the ids (a state change), the later ones do not
+        String before = nextIds();
+        assertThat(before).contains("next_event_id=").doesNotContain("next_event_id=1\n");
+
+        runFor(Duration.ofMillis(300));
+        assertThat(nextIds()).isEqualTo(before);
+    }
+
+    private String nextIds() throws IOException {
+        return Files.readAllLines(dir.resolve("var/status.dat")).stream()
+                .filter(l -> l.startsWith("\tnext_event_id=") || l.startsWith("\tnext_problem_id="))
+                .reduce("", (a, b) -> a + b.strip() + "\n");
+    }
 }

@@ -348,7 +348,6 @@ public final class StatusFile {
         }
     }
 
-    /** Fills the buffer it is given with the file's whole text (through {@link #renderTo}, on the engine thread). */
     /**
      * Renders a whole file into {@code sb}, calling {@code spill} between blocks: {@link #write} then passes on what
      * the buffer holds once it is large, so a file of 100,000 objects (over 100 MB) is never in memory whole.

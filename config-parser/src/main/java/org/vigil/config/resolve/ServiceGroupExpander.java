@@ -1,7 +1,10 @@
 package org.vigil.config.resolve;
 
+import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ final class ServiceGroupExpander {
 
     private final Registry registry;
     private final Map<ServiceKey, Definition> services;
-    private final Map<String, Set<ServiceKey>> direct = new HashMap<>();
+    /** Each group's members before nesting, with repeats: appended to, not hashed (sorted and made distinct once). */
+    private final Map<String, List<ServiceKey>> direct = new HashMap<>();
     private final Map<String, Set<ServiceKey>> expanded = new HashMap<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
     /** The nested groups of the groups being expanded. */
@@ -51,7 +55,7 @@ final class ServiceGroupExpander {
     private void join(ServiceKey key, Definition s, List<String> groups, Set<String> reported) {
         for (int i = 0; i < groups.size(); i++) { // indexed: no iterator per service under the client compiler
             String group = groups.get(i);
-            Set<ServiceKey> members = direct.get(group);
+            List<ServiceKey> members = direct.get(group);
             if (members != null) {
                 members.add(key);
             } else if (reported.add(group + "\0" + s.where("servicegroups"))) {
@@ -60,8 +64,8 @@ final class ServiceGroupExpander {
         }
     }
 
-    private Set<ServiceKey> pairs(Definition g) {
-        Set<ServiceKey> out = new LinkedHashSet<>();
+    private List<ServiceKey> pairs(Definition g) {
+        List<ServiceKey> out = new ArrayList<>();
         List<String> items = Registry.split(g.get("members"));
         if (items.size() % 2 != 0) {
             registry.diags().error(g.where("members"), "servicegroup members '" + g.get("members")
@@ -120,13 +124,59 @@ final class ServiceGroupExpander {
 
     /** Once its nested groups are expanded (a group met again through a loop counts as empty). */
     private void collectNested(String group) {
-        Set<ServiceKey> all = new LinkedHashSet<>(direct.get(group));
+        List<ServiceKey> all = new ArrayList<>(direct.get(group));
         for (String n : nestedGroups.remove(group)) {
             all.addAll(expanded.getOrDefault(n, Set.of()));
         }
         inProgress.remove(group);
         // in ServiceKey's order, sorted in two steps as the model's services are (a group of 100,000 services is
-        // 100,000 keys compared in full otherwise, on the main thread)
-        expanded.put(group, new LinkedHashSet<>(org.vigil.config.model.ObjectModel.sortedKeys(all)));
+        // 100,000 keys compared in full otherwise, on the main thread); the sort is stable, so repeats are adjacent
+        List<ServiceKey> sorted = org.vigil.config.model.ObjectModel.sortedKeys(all);
+        List<ServiceKey> distinct = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            ServiceKey k = sorted.get(i);
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(k)) {
+                distinct.add(k);
+            }
+        }
+        expanded.put(group, new SortedMembers(distinct));
+    }
+
+    /**
+     * A group's members, distinct and in order: a list read as a set, hashed only if {@code contains} is asked (at
+     * 100,000 services a {@code LinkedHashSet} of them was built on the main thread and then only iterated).
+     */
+    private static final class SortedMembers extends AbstractSet<ServiceKey> {
+        private final List<ServiceKey> keys;
+        private volatile Set<ServiceKey> lookup;
+
+        SortedMembers(List<ServiceKey> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public Iterator<ServiceKey> iterator() {
+            return java.util.Collections.unmodifiableList(keys).iterator();
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
+
+        @Override
+        public Object[] toArray() {
+            return keys.toArray();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            Set<ServiceKey> known = lookup;
+            if (known == null) {
+                known = new HashSet<>(keys);
+                lookup = known; // volatile: another thread reading members sees a whole set or builds its own
+            }
+            return known.contains(o);
+        }
     }
 }

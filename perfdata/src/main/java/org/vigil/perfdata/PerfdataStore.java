@@ -93,9 +93,15 @@ public final class PerfdataStore implements EngineListenerFactory, SampleSink, A
     /** Queues {@code sample} if it has perfdata; never waits (the engine thread calls it). */
     @Override
     public void offer(ResultSample sample) {
-        if (sample.perfData() != null && !sample.perfData().isBlank()) {
+        if (wants(sample.perfData())) {
             queue.offer(sample);
         }
+    }
+
+    /** Only a result with perfdata: the store keeps metrics, nothing else. */
+    @Override
+    public boolean wants(String perfData) {
+        return perfData != null && !perfData.isBlank();
     }
 
     private void run() {

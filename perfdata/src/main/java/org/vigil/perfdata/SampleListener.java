@@ -16,7 +16,8 @@ import org.vigil.engine.state.Effects;
 /**
  * Hears each accepted result on the engine thread and offers a {@link ResultSample} of it to every writer: a copy
  * of a dozen fields and a queue offer that never waits. An object with {@code process_perf_data 0} sends nothing,
- * as an Icinga 2 object with {@code enable_perfdata} off. Parsing the perfdata and formatting are the writers' work.
+ * as an Icinga 2 object with {@code enable_perfdata} off; a result no writer wants (the store alone and no
+ * perfdata) is not copied at all. Parsing the perfdata and formatting are the writers' work.
  * One per engine (a reload brings a new config, so new check commands); the writers outlive it.
  */
 final class SampleListener implements EngineListener {
@@ -39,9 +40,14 @@ final class SampleListener implements EngineListener {
         if (!status.processPerformanceData()) {
             return;
         }
-        ResultSample sample = sample(target, status);
+        ResultSample sample = null;
         for (SampleSink w : writers) {
-            w.offer(sample);
+            if (w.wants(status.perfData())) { // a result without perfdata: nothing built for the store alone
+                if (sample == null) {
+                    sample = sample(target, status);
+                }
+                w.offer(sample);
+            }
         }
     }
 

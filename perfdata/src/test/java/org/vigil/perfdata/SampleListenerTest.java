@@ -67,4 +67,73 @@ class SampleListenerTest {
         writer.close(); // sends what is queued first
         assertThat(receiver.sent).containsExactly("kept");
     }
+
+    @Test
+    void aWriterThatWantsOnlyPerfdataIsNotOfferedAResultWithout() throws Exception {
+        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\n");
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check_dummy
+                    command_line /bin/true
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy
+                    service_notification_commands check_dummy
+                }
+                define host {
+                    host_name web
+                    contacts admin
+                    max_check_attempts 1
+                    check_command check_dummy
+                }
+                define service {
+                    host_name web
+                    service_description measured
+                    contacts admin
+                    max_check_attempts 1
+                    check_command check_dummy!0
+                }
+                define service {
+                    host_name web
+                    service_description plain
+                    contacts admin
+                    max_check_attempts 1
+                    check_command check_dummy!0
+                }
+                """);
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        MetricWriterTest.FakeTransport receiver = new MetricWriterTest.FakeTransport();
+        receiver.away.set(false);
+        MetricWriter writer = new MetricWriter("recorder", new GraphiteConfig(), 10,
+                (s, out) -> out.append(s.service()).append('\n'), receiver, line -> { });
+        writer.start();
+        List<String> storeOffers = new java.util.ArrayList<>();
+        Path storeDir = Files.createDirectories(dir.resolve("store"));
+        try (PerfdataStore store = new PerfdataStore(storeDir, new PerfdataStore.Limits(100, 100, 300, 1000),
+                l -> { })) {
+            SampleSink storeSeen = new SampleSink() { // what the listener offers the real store, by its own choice
+                @Override
+                public void offer(ResultSample sample) {
+                    storeOffers.add(sample.service());
+                }
+
+                @Override
+                public boolean wants(String perfData) {
+                    return store.wants(perfData);
+                }
+            };
+            SampleListener listener = new SampleListener(config.model(), List.of(writer, storeSeen));
+            config.model().services().forEach((key, service) -> {
+                ServiceStatus st = new ServiceStatus(service);
+                st.setPerfData(key.description().equals("measured") ? "time=0.1s" : "");
+                listener.resultApplied(new CheckTarget(key.toString(), key.hostName(), key), st,
+                        Effects.discarded());
+            });
+        }
+        writer.close();
+        assertThat(receiver.sent).containsExactlyInAnyOrder("measured", "plain"); // a metric writer takes all
+        assertThat(storeOffers).containsExactly("measured"); // the store only results with perfdata
+    }
 }

@@ -90,7 +90,10 @@ final class Results {
                 : reach.flapping().afterServiceResult(t, st, host, objects.host(t.hostName()), now);
         // as checks.c 4.4.6 orders them: PASSIVE ... CHECK, flapping, the notification, the ALERT, the event handler
         List<String> lines = effects.logLines();
-        int passive = (int) lines.stream().takeWhile(l -> l.startsWith("PASSIVE ")).count();
+        int passive = 0; // a loop, not a stream: once per result
+        while (passive < lines.size() && lines.get(passive).startsWith("PASSIVE ")) {
+            passive++;
+        }
         lines.subList(0, passive).forEach(parts.log()::log);
         boolean problemChange = (effects.stateChange() || effects.hardStateChange()) && !st.currentState().isOk();
         if (problemChange && !t.isHost()) {

@@ -21,23 +21,7 @@ class SampleListenerTest {
 
     @Test
     void anObjectWithProcessPerfDataOffSendsNothing() throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\n");
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check_dummy
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check_dummy
-                    service_notification_commands check_dummy
-                }
-                define host {
-                    host_name web
-                    contacts admin
-                    max_check_attempts 1
-                    check_command check_dummy
-                }
+        LoadResult config = load("""
                 define service {
                     host_name web
                     service_description kept
@@ -54,13 +38,8 @@ class SampleListenerTest {
                     process_perf_data 0
                 }
                 """);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
         MetricWriterTest.FakeTransport receiver = new MetricWriterTest.FakeTransport();
-        receiver.away.set(false);
-        MetricWriter writer = new MetricWriter("recorder", new GraphiteConfig(), 10,
-                (s, out) -> out.append(s.service()).append('\n'), receiver, line -> { });
-        writer.start();
+        MetricWriter writer = recorder(receiver);
         SampleListener listener = new SampleListener(config.model(), List.of(writer));
         config.model().services().forEach((key, service) -> listener.resultApplied(
                 new CheckTarget(key.toString(), key.hostName(), key), new ServiceStatus(service), Effects.discarded()));
@@ -70,23 +49,7 @@ class SampleListenerTest {
 
     @Test
     void aWriterThatWantsOnlyPerfdataIsNotOfferedAResultWithout() throws Exception {
-        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\n");
-        Files.writeString(dir.resolve("objects.cfg"), """
-                define command {
-                    command_name check_dummy
-                    command_line /bin/true
-                }
-                define contact {
-                    contact_name admin
-                    host_notification_commands check_dummy
-                    service_notification_commands check_dummy
-                }
-                define host {
-                    host_name web
-                    contacts admin
-                    max_check_attempts 1
-                    check_command check_dummy
-                }
+        LoadResult config = load("""
                 define service {
                     host_name web
                     service_description measured
@@ -102,13 +65,8 @@ class SampleListenerTest {
                     check_command check_dummy!0
                 }
                 """);
-        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
-        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
         MetricWriterTest.FakeTransport receiver = new MetricWriterTest.FakeTransport();
-        receiver.away.set(false);
-        MetricWriter writer = new MetricWriter("recorder", new GraphiteConfig(), 10,
-                (s, out) -> out.append(s.service()).append('\n'), receiver, line -> { });
-        writer.start();
+        MetricWriter writer = recorder(receiver);
         List<String> storeOffers = new java.util.ArrayList<>();
         Path storeDir = Files.createDirectories(dir.resolve("store"));
         try (PerfdataStore store = new PerfdataStore(storeDir, new PerfdataStore.Limits(100, 100, 300, 1000),
@@ -135,5 +93,39 @@ class SampleListenerTest {
         writer.close();
         assertThat(receiver.sent).containsExactlyInAnyOrder("measured", "plain"); // a metric writer takes all
         assertThat(storeOffers).containsExactly("measured"); // the store only results with perfdata
+    }
+
+    /** Loads one host {@code web} with contact and command, and {@code services} (definitions) on it. */
+    private LoadResult load(String services) throws Exception {
+        Files.writeString(dir.resolve("nagios.cfg"), "cfg_file=objects.cfg\n");
+        Files.writeString(dir.resolve("objects.cfg"), """
+                define command {
+                    command_name check_dummy
+                    command_line /bin/true
+                }
+                define contact {
+                    contact_name admin
+                    host_notification_commands check_dummy
+                    service_notification_commands check_dummy
+                }
+                define host {
+                    host_name web
+                    contacts admin
+                    max_check_attempts 1
+                    check_command check_dummy
+                }
+                """ + services);
+        LoadResult config = ConfigLoader.load(dir.resolve("nagios.cfg"));
+        assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
+        return config;
+    }
+
+    /** A started metric writer that sends each sample's service description to {@code receiver}. */
+    private static MetricWriter recorder(MetricWriterTest.FakeTransport receiver) {
+        receiver.away.set(false);
+        MetricWriter writer = new MetricWriter("recorder", new GraphiteConfig(), 10,
+                (s, out) -> out.append(s.service()).append('\n'), receiver, line -> { });
+        writer.start();
+        return writer;
     }
 }

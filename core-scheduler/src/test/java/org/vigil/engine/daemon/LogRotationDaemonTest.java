@@ -30,18 +30,24 @@ class LogRotationDaemonTest {
     private static final Instant START = Instant.parse("2026-12-07T03:59:30Z");
     private static final Instant BOUNDARY = Instant.parse("2026-12-07T04:00:00Z");
     private static final String ARCHIVE = "var/archive/nagios-12-07-2026-04.log";
+    private static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
 
     @TempDir
     Path dir;
 
     @Test
     void anHourBoundaryArchivesTheLogAndOpensTheNewOneAsNagiosDoes() throws Exception {
-        assertThat(Path.of("/usr/bin/faketime")).as("install faketime (bin/test does)").exists();
+        assertThat(LIBFAKETIME).as("install faketime (bin/test does)").exists();
         Path nagiosDir = prepare(dir.resolve("nagios"));
         Path vigilDir = prepare(dir.resolve("vigil"));
-        Process nagios = new ProcessBuilder("/usr/bin/faketime", "-f", "@2026-12-07 03:59:30", "/usr/sbin/nagios4",
-                nagiosDir.resolve("nagios.cfg").toString()).redirectErrorStream(true)
-                .redirectOutput(nagiosDir.resolve("console.txt").toFile()).start();
+        removeLeftSemaphores();
+        // the library preloaded, not the faketime wrapper: the wrapper refuses to start when a semaphore named for
+        // its pid is left over from a killed process, and a signal to it would not reach nagios4
+        ProcessBuilder nagiosCommand = new ProcessBuilder("/usr/sbin/nagios4",
+                nagiosDir.resolve("nagios.cfg").toString()).redirectErrorStream(true).redirectOutput(nagiosDir.resolve("console.txt").toFile());
+        nagiosCommand.environment().put("LD_PRELOAD", LIBFAKETIME.toString());
+        nagiosCommand.environment().put("FAKETIME", "@2026-12-07 03:59:30");
+        Process nagios = nagiosCommand.start();
         try {
             LoadResult config = ConfigLoader.load(vigilDir.resolve("nagios.cfg"));
             assertThat(config.ok()).as(config.diagnostics().all().toString()).isTrue();
@@ -74,6 +80,24 @@ class LogRotationDaemonTest {
             nagios.destroy();
             if (!nagios.waitFor(20, TimeUnit.SECONDS)) {
                 nagios.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * libfaketime names a semaphore and a shared memory file in /dev/shm for each process it starts in, and only a
+     * clean exit removes them: those of processes no longer running are removed, so a new process given the same pid
+     * does not find them.
+     */
+    private static void removeLeftSemaphores() throws IOException {
+        try (var files = Files.list(Path.of("/dev/shm"))) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                String pid = name.startsWith("faketime_shm_") ? name.substring("faketime_shm_".length())
+                        : name.startsWith("sem.faketime_sem_") ? name.substring("sem.faketime_sem_".length()) : "";
+                if (pid.matches("[0-9]+") && !Files.exists(Path.of("/proc", pid))) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
     }

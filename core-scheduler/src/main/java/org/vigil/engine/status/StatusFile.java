@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import org.vigil.engine.state.CheckableStatus;
 import org.vigil.engine.state.HostState;
 import org.vigil.engine.state.HostStatus;
@@ -12,6 +11,14 @@ import org.vigil.engine.state.ServiceState;
 import org.vigil.engine.state.ServiceStatus;
 import org.vigil.engine.stats.CheckStatistics;
 import org.vigil.engine.stats.StatKind;
+
+import static org.vigil.engine.status.StatusFields.decimal;
+import static org.vigil.engine.status.StatusFields.escape;
+import static org.vigil.engine.status.StatusFields.fixed;
+import static org.vigil.engine.status.StatusFields.flag;
+import static org.vigil.engine.status.StatusFields.kv;
+import static org.vigil.engine.status.StatusFields.nullToEmpty;
+import static org.vigil.engine.status.StatusFields.time;
 
 /**
  * Renders {@code status.dat} in Nagios 4.4's layout (info, programstatus, hoststatus, servicestatus,
@@ -384,55 +391,5 @@ public final class StatusFile {
                     .append(n[2]).append('\n');
         }
         return sb.toString();
-    }
-
-    /** Long output keeps its lines in one value, written with {@code \n} as Nagios writes it. */
-    static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\n", "\\n");
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String decimal(double v) {
-        return fixed(v, 6);
-    }
-
-    /**
-     * {@code v} with {@code places} decimals, as printf's {@code %.Nf} writes it for the values found here;
-     * String.format was most of the time spent rendering 100,000 services.
-     */
-    static String fixed(double v, int places) {
-        if (Double.isNaN(v) || Double.isInfinite(v) || Math.abs(v) >= 1e12) {
-            return String.format(Locale.ROOT, "%." + places + "f", v);
-        }
-        long scale = 1;
-        for (int i = 0; i < places; i++) {
-            scale *= 10;
-        }
-        long n = Math.round(Math.abs(v) * scale);
-        StringBuilder sb = new StringBuilder(24);
-        if (v < 0 && n != 0) {
-            sb.append('-');
-        }
-        sb.append(n / scale).append('.');
-        String frac = Long.toString(n % scale);
-        for (int i = frac.length(); i < places; i++) {
-            sb.append('0');
-        }
-        return sb.append(frac).toString();
-    }
-
-    private static void time(StringBuilder sb, String key, Instant t) {
-        kv(sb, key, t.getEpochSecond());
-    }
-
-    private static void flag(StringBuilder sb, String key, boolean v) {
-        kv(sb, key, v ? 1 : 0);
-    }
-
-    private static void kv(StringBuilder sb, String key, Object value) {
-        sb.append('\t').append(key).append('=').append(value).append('\n');
     }
 }

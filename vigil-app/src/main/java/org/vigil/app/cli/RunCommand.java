@@ -30,14 +30,9 @@ import org.vigil.web.app.VigilConfiguration;
 import org.vigil.web.app.WebServer;
 import org.vigil.perfdata.MetricWriters;
 import org.vigil.engine.daemon.EngineListenerFactory;
-import org.vigil.livestatus.server.CommandSink;
 import org.vigil.livestatus.server.LivestatusServer;
-import org.vigil.livestatus.server.LivestatusService;
 import org.vigil.livestatus.server.TriggerListener;
-import org.vigil.livestatus.server.WaitTrigger;
 import org.vigil.livestatus.server.WaitTriggers;
-import org.vigil.livestatus.table.LiveTables;
-import org.vigil.model.ReadModel;
 import org.vigil.web.model.MetricsSource;
 import org.vigil.web.model.Monitor;
 import io.dropwizard.configuration.ConfigurationException;
@@ -317,6 +312,7 @@ final class RunCommand implements Callable<Integer> {
             // everything is written: end with status 0, as Nagios does, instead of the JVM's 143
             Runtime.getRuntime().halt(0);
         }, "vigil-shutdown"));
+        Frontends frontends = new Frontends(out, err);
         CompletableFuture<Void> daemonStarted = new CompletableFuture<>();
         // done when the web server answers or has failed to start: then systemd hears that vigil is ready
         CompletableFuture<Void> webTried = new CompletableFuture<>();
@@ -338,15 +334,15 @@ final class RunCommand implements Callable<Integer> {
             // 8.9 s instead of 10.2 s); it holds requests until the daemon has started
             daemon.start(() -> {
                 if (webSettings != null) {
-                    startWeb(monitor, webSettings, webServer, daemonStarted, webTried);
+                    frontends.startWeb(monitor, webSettings, webServer, daemonStarted, webTried);
                 }
             });
         } finally {
             daemonStarted.complete(null);
         }
         timer.stage("start: daemon started");
-        livestatus.ifPresent(setup -> startLivestatus(setup, daemon, monitor.readModel().orElseThrow(), triggers)
-                .ifPresent(livestatusServer::set));
+        livestatus.ifPresent(setup -> frontends.startLivestatus(setup, daemon, monitor.readModel().orElseThrow(),
+                triggers).ifPresent(livestatusServer::set));
         cacheSave.ifPresent(this::saveCache);
         webTried.thenRun(() -> SystemdNotify.ready(err));
         onSighup(() -> reloads.execute(() -> daemon.reload("Caught SIGHUP, restarting...")));
@@ -359,33 +355,6 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /**
-     * Listens for Livestatus where {@code setup} says, once retained state is back; answers from {@code reader} with
-     * T's tables, COMMAND lines through the running daemon's commands (as the command file's). An endpoint that
-     * cannot be listened on is reported and the monitor runs on without Livestatus, as without the web server.
-     */
-    private Optional<LivestatusServer> startLivestatus(LivestatusSetup setup, Daemon daemon, ReadModel reader,
-                                                       WaitTriggers triggers) {
-        CommandSink commands = line -> {
-            daemon.commands().submitLine(line);
-            daemon.engine().call(() -> null); // the engine runs its queue in order: the command has run now
-            reader.invalidate();
-            triggers.fire(WaitTrigger.COMMAND);
-        };
-        LivestatusService service = new LivestatusService(LiveTables.of(daemon.mainConfig()), reader, commands,
-                triggers, Monitor.SNAPSHOT_MAX_AGE);
-        try {
-            LivestatusServer server = LivestatusServer.start(setup.endpoints(), service, setup.limits(),
-                    line -> out.println("[" + System.currentTimeMillis() / 1000 + "] " + line));
-            out.println("[" + System.currentTimeMillis() / 1000 + "] Livestatus: answering on "
-                    + LivestatusSetup.describe(server.listening()));
-            return Optional.of(server);
-        } catch (IOException e) {
-            err.println("vigil run: Livestatus cannot listen: " + e.getMessage() + "; monitoring goes on without it");
-            return Optional.empty();
-        }
     }
 
     /** The metric writers {@code metric_writers:} in vigil.yml names, started; none without it. */
@@ -405,39 +374,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
-    }
-
-    /**
-     * Starts the web server on its own thread, so checks start without waiting for it and its start-up overlaps the
-     * monitor's; it holds requests until {@code daemonStarted}. A web server that cannot start (port in use) is
-     * reported and the monitor runs on without it.
-     */
-    private void startWeb(Monitor monitor, VigilConfiguration settings, AtomicReference<WebServer> started,
-                          CompletableFuture<Void> daemonStarted, CompletableFuture<Void> tried) {
-        Thread t = new Thread(() -> {
-            try {
-                WebServer w = WebServer.start(monitor, settings, Clock.systemUTC(), daemonStarted);
-                started.set(w);
-                out.println("[" + System.currentTimeMillis() / 1000 + "] Web: serving http://"
-                        + host(settings) + ":" + w.port() + "/ (admin port " + w.adminPort() + ")");
-            } catch (Exception e) {
-                err.println("vigil run: the web server did not start: " + e.getMessage()
-                        + "; monitoring goes on without it");
-            } finally {
-                tried.complete(null);
-            }
-        }, "vigil-web-start");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static String host(VigilConfiguration settings) {
-        if (settings.getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f
-                && f.getApplicationConnectors().get(0) instanceof io.dropwizard.jetty.HttpConnectorFactory h
-                && h.getBindHost() != null) {
-            return h.getBindHost();
-        }
-        return "0.0.0.0";
     }
 
     /**

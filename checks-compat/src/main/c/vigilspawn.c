@@ -5,7 +5,7 @@
  * /proc/self/fd to close inherited descriptors, a reaper thread per child, a /proc read per ProcessHandle). Here a
  * run is one vfork (the child on the parent's stack, as the JDK's own VFORK mode, and no stack mapped and unmapped
  * per run as glibc's posix_spawn does), descriptors closed with close_range, the plugin in its own process group
- * (or session) as Nagios's workers put it, and the caller's thread waits for the child itself (finish: one call).
+ * (or session) as Nagios's workers put it, and one thread waits for every running child (PluginExits: epoll).
  *
  * Errors are returned as negative errno values; nothing here throws.
  */
@@ -13,16 +13,15 @@
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Splits a block of NUL-terminated strings into a NULL-terminated vector; the strings stay in the block. */
@@ -278,120 +277,88 @@ JNIEXPORT jstring JNICALL Java_org_vigil_checks_exec_NativeSpawn_strerror(JNIEnv
     return (*env)->NewStringUTF(env, s);
 }
 
-/* The milliseconds poll may wait until deadline (CLOCK_MONOTONIC nanoseconds, as System.nanoTime), rounded up; -1
- * for no deadline (LLONG_MAX), 0 once it has passed. */
-static int millis_left(jlong deadline) {
-    if (deadline == LLONG_MAX) {
-        return -1;
-    }
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    long long left = deadline - ((long long) ts.tv_sec * 1000000000LL + ts.tv_nsec);
-    if (left <= 0) {
-        return 0;
-    }
-    long long ms = (left + 999999LL) / 1000000LL;
-    return ms > INT_MAX ? INT_MAX : (int) ms;
-}
-
-/* poll on one descriptor for POLLIN until ready (1), the wait is over (0), or an error (-errno). */
-static int wait_readable(int fd, int millis) {
-    struct pollfd p = {fd, POLLIN, 0};
-    int rc;
-    do {
-        rc = poll(&p, 1, millis);
-    } while (rc < 0 && errno == EINTR);
-    return rc < 0 ? -errno : rc;
-}
-
-/* How long a quick plugin is given to exit before its pipe is read (one wake-up instead of one per read). */
-#define QUICK_EXIT_MS 10
-
 /*
- * Finishes a run in one call: waits for pid to exit (through a pidfd: one wake-up for a plugin that writes and
- * exits), reads its stdout (fd) to the end into buf, then reaps it and closes fd. A plugin still running after
- * QUICK_EXIT_MS (first call only) has its pipe read as it writes, so a large output never blocks it. state[0] says
- * how it went: 0, buf is full and more may come (call again, first false); 1, the run is over, state[1] its exit
- * status (as reap), fd closed; 2, the deadline (System.nanoTime, LLONG_MAX for none) passed first: the plugin is not
- * reaped, fd still open (kill its group, then call again). Returns the bytes put in buf, or -errno; -ENOSYS when
- * no pidfd could be had (an old kernel, a sandbox, no descriptor left): then nothing was done, and the caller
- * finishes with read, awaitExit and reap.
+ * The exit watcher's calls (PluginExits): one thread waits with epoll on every running plugin's pidfd and stdout
+ * pipe, instead of a thread per plugin each polling its own. Registrations come from the threads that spawn
+ * (epoll_ctl is safe while another thread waits); an eventfd wakes the watcher when a run's deadline is earlier
+ * than the one it sleeps towards. Each returns -errno on failure.
  */
-JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_finish(JNIEnv *env, jclass cls, jint pid, jint fd,
-                                                                     jlong deadline, jboolean first,
-                                                                     jbyteArray buf, jintArray state) {
+
+/* A pidfd for pid (Linux 5.3; a pidfd is always close-on-exec): the descriptor, or -errno. */
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_pidfdOpen(JNIEnv *env, jclass cls, jint pid) {
+    (void) env;
     (void) cls;
-    int pidfd = (int) syscall(SYS_pidfd_open, (pid_t) pid, 0U);
-    if (pidfd < 0) {
-        return -ENOSYS;
+    int fd = (int) syscall(SYS_pidfd_open, (pid_t) pid, 0U);
+    return fd < 0 ? -errno : fd;
+}
+
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_epollCreate(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    int fd = epoll_create1(EPOLL_CLOEXEC);
+    return fd < 0 ? -errno : fd;
+}
+
+/* Watches fd for input (level-triggered), reporting token when it is readable, hung up or in error. */
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_epollAdd(JNIEnv *env, jclass cls, jint ep, jint fd,
+                                                                       jlong token) {
+    (void) env;
+    (void) cls;
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.events = EPOLLIN;
+    ev.data.u64 = (uint64_t) token;
+    return epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == 0 ? 0 : -errno;
+}
+
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_epollDel(JNIEnv *env, jclass cls, jint ep, jint fd) {
+    (void) env;
+    (void) cls;
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    return epoll_ctl(ep, EPOLL_CTL_DEL, fd, &ev) == 0 ? 0 : -errno;
+}
+
+/* Waits up to millis (-1: no limit) for events; puts their tokens in tokens: their count, 0 (also when a signal
+ * interrupted the wait), or -errno. */
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_epollWait(JNIEnv *env, jclass cls, jint ep,
+                                                                        jlongArray tokens, jint millis) {
+    (void) cls;
+    struct epoll_event evs[64];
+    jsize max = (*env)->GetArrayLength(env, tokens);
+    if (max > 64) {
+        max = 64;
     }
-    jsize len = (*env)->GetArrayLength(env, buf);
-    char local[8192];
-    jint n = 0;
-    jint st[2] = {0, 0};
-    int exited = 0, rc;
-    if (first) {
-        int quick = millis_left(deadline);
-        rc = wait_readable(pidfd, quick < 0 || quick > QUICK_EXIT_MS ? QUICK_EXIT_MS : quick);
-        if (rc < 0) {
-            n = rc;
-            goto out;
-        }
-        exited = rc > 0;
+    int n = epoll_wait(ep, evs, max, millis);
+    if (n < 0) {
+        return errno == EINTR ? 0 : -errno;
     }
-    for (;;) { /* the pipe to its end */
-        if (n == len) {
-            goto out; /* st[0] = 0: call again */
-        }
-        rc = wait_readable(fd, millis_left(deadline));
-        if (rc < 0) {
-            n = rc;
-            goto out;
-        }
-        if (rc == 0) {
-            st[0] = 2;
-            goto out;
-        }
-        size_t want = (size_t) (len - n) < sizeof local ? (size_t) (len - n) : sizeof local;
-        ssize_t r;
-        do {
-            r = read(fd, local, want);
-        } while (r < 0 && errno == EINTR);
-        if (r < 0) {
-            n = -errno;
-            goto out;
-        }
-        if (r == 0) {
-            break;
-        }
-        (*env)->SetByteArrayRegion(env, buf, n, (jsize) r, (const jbyte *) local);
-        n += (jint) r;
+    jlong out[64];
+    for (int i = 0; i < n; i++) {
+        out[i] = (jlong) evs[i].data.u64;
     }
-    if (!exited) { /* output closed: now the exit, within the deadline */
-        rc = wait_readable(pidfd, millis_left(deadline));
-        if (rc < 0) {
-            n = rc;
-            goto out;
-        }
-        if (rc == 0) {
-            st[0] = 2;
-            goto out;
-        }
-    }
-    int status;
-    pid_t w;
-    do {
-        w = waitpid((pid_t) pid, &status, 0);
-    } while (w < 0 && errno == EINTR);
-    if (w < 0) {
-        n = -errno;
-        goto out;
-    }
-    close(fd);
-    st[0] = 1;
-    st[1] = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 0;
-out:
-    close(pidfd);
-    (*env)->SetIntArrayRegion(env, state, 0, 2, st);
+    (*env)->SetLongArrayRegion(env, tokens, 0, n, out);
     return n;
+}
+
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_eventfdCreate(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    return fd < 0 ? -errno : fd;
+}
+
+/* Adds 1 to the eventfd (wakes its watcher); drain: reads it back to 0. */
+JNIEXPORT void JNICALL Java_org_vigil_checks_exec_NativeSpawn_eventfdSignal(JNIEnv *env, jclass cls, jint fd,
+                                                                            jboolean drain) {
+    (void) env;
+    (void) cls;
+    uint64_t one = 1;
+    ssize_t r;
+    if (drain) {
+        r = read(fd, &one, sizeof one);
+    } else {
+        r = write(fd, &one, sizeof one);
+    }
+    (void) r; /* full (2^64 - 2 wake-ups pending) or empty: either way the watcher wakes or is awake */
 }

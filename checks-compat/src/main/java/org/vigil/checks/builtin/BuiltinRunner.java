@@ -42,8 +42,8 @@ public final class BuiltinRunner implements PluginRunner {
     }
 
     /**
-     * A built-in's run starts here and ends on {@link BuiltinIo}'s loop; the real plugin is left to run on a thread
-     * that may wait. A built-in that has not ended a second after {@code timeout} (it should end by then on its own)
+     * A built-in's run starts here and ends on {@link BuiltinIo}'s loop; the real plugin begins as its runner begins
+     * it (the native runner spawns it here and waits on its own thread; others leave it to a thread that may wait). A built-in that has not ended a second after {@code timeout} (it should end by then on its own)
      * ends as a plugin killed at its timeout would.
      */
     @Override
@@ -57,7 +57,7 @@ public final class BuiltinRunner implements PluginRunner {
                         deadline, () -> new PluginResult(137, "", "", start, Instant.now(), true, false, null)));
             }
         }
-        return new Begun.Blocking<>(() -> fallback.run(line, environment, timeout));
+        return fallback.begin(line, environment, timeout);
     }
 
     /** Which way {@code line} runs, and why not built-in when it does not: for {@code vigil verify --explain-checks}. */

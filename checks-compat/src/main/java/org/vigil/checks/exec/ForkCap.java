@@ -25,6 +25,11 @@ public final class ForkCap {
         PERMITS.acquireUninterruptibly();
     }
 
+    /** A fork permit if one is free now (a thread that must not wait hands the run to one that may). */
+    static boolean tryAcquire() {
+        return PERMITS.tryAcquire();
+    }
+
     static void release() {
         PERMITS.release();
     }

@@ -6,15 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.vigil.checks.command.CommandLine;
 import org.vigil.config.main.DaemonUser;
 
 /**
  * The default runner on Linux: plugins started with {@code vfork} and {@code execvpe} through a small JNI library
  * ({@link NativeSpawn}) instead of {@link ProcessBuilder}, each in its own process group as Nagios's workers start
- * them (or its own session with {@link RunnerOptions#setsid()}). The calling thread reads stdout to the end, waits
- * for the plugin and reaps it: no JDK reaper thread per child, no scan of the JVM's descriptors in the child
- * ({@code close_range}), no {@code /proc} read per run. Stderr, timeouts and results are as {@link DirectRunner}'s:
+ * them (or its own session with {@link RunnerOptions#setsid()}), on the calling thread; one thread for all of this
+ * runner's plugins ({@link PluginExits}) reads their stdout, waits for their exits and reaps them: no JDK reaper
+ * thread per child, no thread waiting per plugin, no scan of the JVM's descriptors in the child ({@code close_range}),
+ * no {@code /proc} read per run. Stderr, timeouts and results are as {@link DirectRunner}'s:
  * at the deadline the process group is killed, then whatever {@link ProcessTree} still finds of the run.
  *
  * <p>Only when {@link #available()}; {@link PluginRunners} falls back to {@link DirectRunner} otherwise.
@@ -26,9 +30,12 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     private final RunnerOptions options;
     private final TimeoutReaper reaper = new TimeoutReaper();
     private final RunTags tags = new RunTags();
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::create);
+    /** Scratch files for stderr not in use by a run. */
+    private final Queue<Scratch> scratches = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<byte[]> readBuffers = ThreadLocal.withInitial(() -> new byte[8192]);
-    private final ThreadLocal<int[]> states = ThreadLocal.withInitial(() -> new int[2]);
+    private volatile PluginExits exits;
+    private volatile boolean exitsUnavailable;
+    private boolean closed; // guarded by this
     /** This JVM's environment, NUL-terminated entries, and its names (to see when an addition replaces one). */
     private final byte[] baseEnvironment;
     private final Map<String, String> base;
@@ -36,6 +43,12 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     private final byte[] taggedEnvironment;
 
     public NativeRunner(RunnerOptions options) {
+        this(options, true);
+    }
+
+    /** With {@code watchExits} false, every run is finished as where pidfds are missing (for tests). */
+    NativeRunner(RunnerOptions options, boolean watchExits) {
+        this.exitsUnavailable = !watchExits;
         if (!available()) {
             throw new IllegalStateException("the native plugin spawner is " + NativeSpawn.whyUnavailable());
         }
@@ -57,87 +70,108 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         return NativeSpawn.whyUnavailable();
     }
 
+    /**
+     * The plugin spawned on the calling thread and seen to its end by {@link PluginExits}'s thread: the caller does
+     * not wait (the check clock starts plugins itself, no pool thread woken per check). Only where the spawn would
+     * wait for a fork permit, or no pidfd can be had, is the run left to a thread that may wait.
+     */
+    @Override
+    public Begun<PluginResult> begin(CommandLine line, Map<String, String> environment, Duration timeout) {
+        if (!ForkCap.tryAcquire()) { // other threads are forking: a pool thread waits its turn, not the caller
+            return new Begun.Blocking<>(() -> run(line, environment, timeout));
+        }
+        return beginHolding(line, environment, timeout);
+    }
+
     @Override
     public PluginResult run(CommandLine line, Map<String, String> environment, Duration timeout) {
-        Instant start = options.clock().instant();
-        // a session, when wanted, is a spawn flag here, and so is the user; a failed exec is the spawner's to report
-        // (the child's errno, as Nagios's child reports execvp's)
-        ExecPlan plan = ExecPlan.unchecked(line);
-        if (plan.execFailure().isPresent()) {
-            return plan.execFailure().get().result(start, options.clock().instant());
-        }
-        String tag = options.tagEnvironment() ? tags.next() : null;
-        byte[] envp = environment.isEmpty() && tag == null ? baseEnvironment : environment(environment, tag);
-        Scratch s = scratch.get();
-        StderrFile errFile = s.file();
-        long spawned;
         ForkCap.acquire(); // forking is the CPU-heavy part: a few at a time
+        Begun<PluginResult> begun = beginHolding(line, environment, timeout);
+        return begun instanceof Begun.Started<PluginResult> started ? started.stage().toCompletableFuture().join()
+                : ((Begun.Blocking<PluginResult>) begun).run().get();
+    }
+
+    /** Spawns with a fork permit held, which goes back once the child has exec'd (or failed to). */
+    private Begun<PluginResult> beginHolding(CommandLine line, Map<String, String> environment, Duration timeout) {
+        Instant start = options.clock().instant();
+        long spawned;
+        Scratch s;
+        String tag;
+        ExecPlan plan;
         try {
+            // a session, when wanted, is a spawn flag here, and so is the user; a failed exec is the spawner's to
+            // report (the child's errno, as Nagios's child reports execvp's)
+            plan = ExecPlan.unchecked(line);
+            if (plan.execFailure().isPresent()) {
+                return done(plan.execFailure().get().result(start, options.clock().instant()));
+            }
+            tag = options.tagEnvironment() ? tags.next() : null;
+            byte[] envp = environment.isEmpty() && tag == null ? baseEnvironment : environment(environment, tag);
+            s = scratch();
             spawned = spawn(plan, envp, s.nativePath());
         } finally {
             ForkCap.release();
         }
         if (spawned < 0) {
-            return spawnFailed(plan.argv().get(0), (int) -spawned, start);
+            if (s.file() != null) {
+                scratches.add(s);
+            }
+            return done(spawnFailed(plan.argv().get(0), (int) -spawned, start));
         }
         int pid = (int) (spawned >>> 32);
         int fd = (int) spawned;
         CappedBuffer out = new CappedBuffer(options.outputLimit());
-        CappedBuffer err = new CappedBuffer(options.outputLimit());
-        Ended ended = finishInOneCall(pid, fd, tag, timeout, out);
-        if (ended == null) {
-            ended = finishWithReaper(pid, fd, tag, timeout, out);
+        long nanos = Math.max(1, timeout.toNanos());
+        long now = System.nanoTime();
+        long deadline = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+        PluginExits watcher = exits();
+        CompletableFuture<PluginExits.Ended> ended = watcher == null ? null
+                : watcher.watch(pid, fd, tag, deadline, out);
+        if (ended == null) { // no pidfd (a kernel before 5.3, a sandbox): a thread reads and waits, as before
+            return new Begun.Blocking<>(() -> result(finishWithReaper(pid, fd, tag, timeout, out), out, s, start));
         }
+        return new Begun.Started<>(ended.thenApply(e -> result(e, out, s, start)));
+    }
+
+    private static Begun<PluginResult> done(PluginResult result) {
+        return new Begun.Started<>(CompletableFuture.completedFuture(result));
+    }
+
+    /** The result of a run that ended: stdout, stderr from the run's scratch file (which is then free again). */
+    private PluginResult result(PluginExits.Ended ended, CappedBuffer out, Scratch s, Instant start) {
         String stdout = out.text();
-        if (errFile != null) {
-            errFile.collect(stdout.isEmpty() ? err : null);
+        CappedBuffer err = new CappedBuffer(options.outputLimit());
+        if (s.file() != null) {
+            s.file().collect(stdout.isEmpty() ? err : null);
+            scratches.add(s);
         }
         return new PluginResult(ended.exit(), stdout, err.text(), start, options.clock().instant(), ended.fired(),
                 out.truncated() || err.truncated(), null);
     }
 
-    /** How a run ended: its exit status, and whether its deadline killed it. */
-    private record Ended(int exit, boolean fired) {
-    }
-
-    /**
-     * Stdout read, the exit waited for and the plugin reaped by {@link NativeSpawn#finish}: one native call and one
-     * wake-up for a quick plugin, and the deadline kept by the pool thread itself (no timer task per run). Null, with
-     * nothing done, where no pidfd can be had.
-     */
-    private Ended finishInOneCall(int pid, int fd, String tag, Duration timeout, CappedBuffer out) {
-        byte[] buf = readBuffers.get();
-        int[] state = states.get();
-        long nanos = Math.max(1, timeout.toNanos());
-        long now = System.nanoTime();
-        long deadline = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
-        boolean first = true;
-        boolean fired = false;
-        while (true) {
-            int n = NativeSpawn.finish(pid, fd, deadline, first, buf, state);
-            if (n == NativeSpawn.NO_PIDFD && first) {
-                return null;
+    /** The watcher of this runner's plugins, started with the first run; null where pidfds are missing. */
+    private PluginExits exits() {
+        PluginExits w = exits;
+        if (w != null || exitsUnavailable) {
+            return w;
+        }
+        synchronized (this) {
+            if (exits == null && !exitsUnavailable && !closed) {
+                exits = PluginExits.openOrNull();
+                exitsUnavailable = exits == null;
             }
-            if (n < 0) { // cannot happen with a live child and its pipe; finish the old way, reaping it all the same
-                return finishWithReaper(pid, fd, tag, fired ? Duration.ZERO : timeout, out);
-            }
-            out.write(buf, 0, n);
-            first = false;
-            if (state[0] == NativeSpawn.ENDED) {
-                return new Ended(state[1], fired);
-            }
-            if (state[0] == NativeSpawn.DEADLINE) { // as the reaper's kill: the group, then what else holds stdout
-                fired = true;
-                String pipe = ProcessTree.ownPipe(fd);
-                NativeSpawn.killGroup(pid);
-                ProcessTree.kill(pid, tag, pipe);
-                deadline = Long.MAX_VALUE;
-            }
+            return exits;
         }
     }
 
+    /** A scratch file for one run's stderr, not shared with any other run while it goes. */
+    private Scratch scratch() {
+        Scratch s = scratches.poll();
+        return s != null ? s : Scratch.create();
+    }
+
     /** Stdout read and the exit waited for by separate calls, the deadline on the {@link TimeoutReaper}'s thread. */
-    private Ended finishWithReaper(int pid, int fd, String tag, Duration timeout, CappedBuffer out) {
+    private PluginExits.Ended finishWithReaper(int pid, int fd, String tag, Duration timeout, CappedBuffer out) {
         TimeoutReaper.Deadline deadline = reaper.arm(timeout, () -> ProcessTree.ownPipe(fd),
                 pipe -> {
                     NativeSpawn.killGroup(pid);
@@ -154,7 +188,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
             deadline.cancel();
             NativeSpawn.close(fd);
         }
-        return new Ended(NativeSpawn.reap(pid), deadline.fired());
+        return new PluginExits.Ended(NativeSpawn.reap(pid), deadline.fired());
     }
 
     /** vfork and exec, as this user or, to start the command as another user, with the ids set in the child. */
@@ -235,7 +269,7 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
         b.write(0);
     }
 
-    /** A pool thread's stderr file (null: none could be made), with its path as the spawner takes it. */
+    /** A run's stderr file (null: none could be made), with its path as the spawner takes it. */
     private record Scratch(StderrFile file, byte[] nativePath) {
         static Scratch create() {
             StderrFile f = StderrFile.createOrNull();
@@ -262,5 +296,11 @@ public final class NativeRunner implements PluginRunner, AutoCloseable {
     @Override
     public void close() {
         reaper.close();
+        synchronized (this) {
+            closed = true;
+            if (exits != null) {
+                exits.close();
+            }
+        }
     }
 }

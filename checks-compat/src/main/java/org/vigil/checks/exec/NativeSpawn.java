@@ -90,27 +90,6 @@ final class NativeSpawn {
     /** Waits until {@code pid} has exited, leaving it unreaped (its pid and group cannot be reused yet). */
     static native int awaitExit(int pid);
 
-    /** What {@link #finish} returns when it cannot wait through a pidfd: nothing was done. */
-    static final int NO_PIDFD = -38; // -ENOSYS
-
-    /** {@link #finish}'s {@code state[0]}: {@code buf} is full, more may come. */
-    static final int MORE = 0;
-    /** {@link #finish}'s {@code state[0]}: the run is over, reaped ({@code state[1]} its exit status), fd closed. */
-    static final int ENDED = 1;
-    /** {@link #finish}'s {@code state[0]}: the deadline passed first; the plugin is not reaped, fd still open. */
-    static final int DEADLINE = 2;
-
-    /**
-     * Finishes a run in one call where {@link #read}, {@link #awaitExit}, {@link #reap} and {@link #close} took
-     * several: waits for the exit through a pidfd (one wake-up for a plugin that writes and exits; one still
-     * running after 10 ms on the {@code first} call has its pipe read as it writes), reads stdout to the end into
-     * {@code buf}, reaps, closes {@code fd}. {@code state[0]} is {@link #MORE}, {@link #ENDED} or {@link #DEADLINE}
-     * ({@code deadline} in {@link System#nanoTime()}'s terms, {@link Long#MAX_VALUE} for none).
-     *
-     * @return the bytes put in {@code buf}, or -errno ({@link #NO_PIDFD}: nothing done)
-     */
-    static native int finish(int pid, int fd, long deadline, boolean first, byte[] buf, int[] state);
-
     /** Reaps {@code pid}: its exit status, or 128 + the signal that killed it, or -errno. */
     static native int reap(int pid);
 
@@ -118,4 +97,25 @@ final class NativeSpawn {
     static native int killGroup(int pgid);
 
     static native String strerror(int errno);
+
+    /** A pidfd for {@code pid} (Linux 5.3), or -errno. */
+    static native int pidfdOpen(int pid);
+
+    /** A new epoll instance, or -errno. */
+    static native int epollCreate();
+
+    /** Watches {@code fd} for input in {@code ep}, reported as {@code token}: 0 or -errno. */
+    static native int epollAdd(int ep, int fd, long token);
+
+    /** Stops watching {@code fd}: 0 or -errno. */
+    static native int epollDel(int ep, int fd);
+
+    /** Waits up to {@code millis} (-1: no limit) and puts the ready tokens in {@code tokens}: their count or -errno. */
+    static native int epollWait(int ep, long[] tokens, int millis);
+
+    /** A non-blocking eventfd, or -errno. */
+    static native int eventfdCreate();
+
+    /** Wakes whoever watches the eventfd {@code fd}; with {@code drain}, reads it back to zero instead. */
+    static native void eventfdSignal(int fd, boolean drain);
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vigil.checks.command.CommandLine;
 
@@ -120,5 +124,26 @@ class NativeRunnerTest extends PluginRunnerContract {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
         }
+    }
+
+    @Test
+    void beginStartsThePluginsAndOneThreadSeesEachToItsEnd() throws Exception {
+        // stdout empty, so each result's stderr is its own run's: no two runs going at once share a scratch file
+        String s = script("own-stderr", "echo \"err $1\" >&2\nsleep 0.4\nexit $(($1 % 3))");
+        long t0 = System.nanoTime();
+        List<CompletableFuture<String>> runs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Begun<PluginResult> begun = runner.begin(CommandLine.parse(s + " " + i), Map.of(), TIMEOUT);
+            assertThat(begun).as("spawned here, ended elsewhere").isInstanceOf(Begun.Started.class);
+            runs.add(((Begun.Started<PluginResult>) begun).stage().toCompletableFuture()
+                    .thenApply(r -> r.exitCode() + "|" + r.stderr() + "|" + Thread.currentThread().getName()));
+        }
+        assertThat((System.nanoTime() - t0) / 1e9).as("20 begins wait for no plugin").isLessThan(0.4);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(runs.get(i).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(i % 3 + "|err " + i + "\n|vigil-plugin-exits");
+        }
+        assertThat((System.nanoTime() - t0) / 1e9).as("the 20 ran at once").isLessThan(4);
+        assertThat(ProcessHandle.current().children().count()).as("all reaped").isZero();
     }
 }

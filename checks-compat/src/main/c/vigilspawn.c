@@ -311,6 +311,30 @@ JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_epollAdd(JNIEnv *e
     return epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == 0 ? 0 : -errno;
 }
 
+/*
+ * Watches a spawned plugin's exit in ep: its pidfd, reported as token, and its stdout pipe made non-blocking (read
+ * at the exit, or as it comes once watched too). 0, or -errno with nothing changed.
+ */
+JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_watchExit(JNIEnv *env, jclass cls, jint ep, jint pidfd,
+                                                                        jint pipe, jlong token) {
+    (void) env;
+    (void) cls;
+    int flags = fcntl(pipe, F_GETFL);
+    if (flags < 0 || fcntl(pipe, F_SETFL, flags | O_NONBLOCK) < 0) {
+        return -errno;
+    }
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.events = EPOLLIN;
+    ev.data.u64 = (uint64_t) token;
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, pidfd, &ev) != 0) {
+        int e = errno;
+        fcntl(pipe, F_SETFL, flags);
+        return -e;
+    }
+    return 0;
+}
+
 JNIEXPORT jint JNICALL Java_org_vigil_checks_exec_NativeSpawn_epollDel(JNIEnv *env, jclass cls, jint ep, jint fd) {
     (void) env;
     (void) cls;

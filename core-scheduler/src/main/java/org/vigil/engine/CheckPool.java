@@ -14,9 +14,11 @@ import org.vigil.engine.state.CheckOutcome;
 
 /**
  * Where checks run ({@code max_concurrent_checks}): a check begins on the thread that starts it (macros expanded, a
- * built-in check started: it ends on its event loop, holding no thread), and a forked plugin runs on one of the
- * pool's threads, which only run and hand back. The checks running at once, forked or built-in, stay within
- * {@code max_concurrent_checks} when it is set, else within {@link #UNSET_IN_FLIGHT}.
+ * built-in check started: it ends on its event loop; a plugin spawned by the native runner: its exit watcher sees it
+ * to its end; neither holds a thread), and what must wait on a thread (a plugin of another runner, or one whose
+ * spawn would wait) runs on one of the pool's threads, which only run and hand back. The checks running at once,
+ * whichever way, stay within {@code max_concurrent_checks} when it is set (a count of permits, not of threads), else
+ * within {@link #UNSET_IN_FLIGHT}.
  */
 final class CheckPool {
 

@@ -93,6 +93,9 @@ final class NativeSpawn {
     /** Reaps {@code pid}: its exit status, or 128 + the signal that killed it, or -errno. */
     static native int reap(int pid);
 
+    /** What a non-blocking {@link #read} gives while the pipe is empty. */
+    static final int EAGAIN = -11;
+
     /** SIGKILL to every process of group {@code pgid}: 0 or -errno. */
     static native int killGroup(int pgid);
 
@@ -106,6 +109,13 @@ final class NativeSpawn {
 
     /** Watches {@code fd} for input in {@code ep}, reported as {@code token}: 0 or -errno. */
     static native int epollAdd(int ep, int fd, long token);
+
+    /**
+     * Watches a spawned plugin's exit in {@code ep} (its {@code pidfd}, reported as {@code token}), its stdout
+     * {@code pipe} made non-blocking ({@link #read} then gives {@link #EAGAIN} when it is empty): 0, or -errno with
+     * nothing changed.
+     */
+    static native int watchExit(int ep, int pidfd, int pipe, long token);
 
     /** Stops watching {@code fd}: 0 or -errno. */
     static native int epollDel(int ep, int fd);

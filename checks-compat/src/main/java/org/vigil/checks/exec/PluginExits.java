@@ -1,5 +1,6 @@
 package org.vigil.checks.exec;
 
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -14,21 +15,31 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One thread that sees every running plugin of a {@link NativeRunner} to its end, as Nagios's workers serve all their
- * plugins from one {@code epoll}: the thread that spawned a plugin registers its pidfd and stdout pipe here and goes
- * on, and this thread reads the output as it comes (a large output never blocks the plugin), notices the exit, reaps
- * the plugin once both are over, and completes the run's future. No thread waits per plugin: at 500 checks a second
- * one wake-up here serves whatever has ended meanwhile.
+ * plugins from one {@code epoll}: the thread that spawned a plugin registers its exit here (a pidfd) and goes on, and
+ * this thread, when the plugin has exited, reads its output from the pipe in one go, reaps it and completes the run's
+ * future. No thread waits per plugin, and a plugin that writes and exits costs one wake-up here, which also serves
+ * whatever else ended meanwhile. The pipe itself is watched only when needed: for a plugin still running after
+ * {@link #QUIET_NANOS} (its output then read as it comes, so an output larger than the pipe holds blocks it no longer
+ * than that; while plugins run, this thread wakes at least that often to see to it), and for one whose output goes
+ * on after its exit (a process it left behind holds the pipe).
  *
  * <p>Deadlines are kept in a heap, the earliest one being {@code epoll_wait}'s timeout; a registration only wakes
- * this thread (an eventfd) when its deadline is earlier than that. At a deadline the plugin's process group is killed
- * here, and the slow part, {@link ProcessTree}'s search for what else the run left behind, runs on a helper thread:
- * the plugin is reaped only after it, so its pid cannot be reused while it is searched for.
+ * this thread (an eventfd) when its deadline is earlier than that, or when it sleeps without the quiet bound. At a
+ * deadline the plugin's process group is killed here, and the slow part, {@link ProcessTree}'s search for what else
+ * the run left behind, runs on a helper thread: the plugin is reaped only after it, so its pid cannot be reused while
+ * it is searched for.
  */
 final class PluginExits implements AutoCloseable {
 
     /** How a run ended: its exit status (as {@link NativeSpawn#reap}), and whether its deadline killed it. */
     record Ended(int exit, boolean fired) {
     }
+
+    /** How long a plugin's output is left in its pipe, to be read at its end in one go. */
+    static final long QUIET_NANOS = 50_000_000;
+    /** How long after the last registration this thread keeps waking every {@link #QUIET_NANOS} (after, a
+     * registration wakes it). */
+    private static final long BUSY_NANOS = 60_000_000_000L;
 
     /** The eventfd's token; a run's are {@code id << 1} for its pipe and {@code id << 1 | 1} for its pidfd. */
     private static final long WAKE = 0;
@@ -37,22 +48,30 @@ final class PluginExits implements AutoCloseable {
     private final int wake;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Queue<Run> incoming = new ConcurrentLinkedQueue<>();
-    /** Runs whose task on the helper ended (a kill, or the wait for an exit no pidfd watches). */
+    /** Runs whose kill on the helper is over. */
     private final Queue<Run> helped = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final ThreadPoolExecutor helper;
     /** The deadline this thread sleeps towards ({@link System#nanoTime()}); {@link Long#MIN_VALUE} while awake. */
     private volatile long wakeAt = Long.MIN_VALUE;
     private volatile boolean closed;
+    /** Whether this thread sleeps without the {@link #QUIET_NANOS} bound: a registration must wake it. */
+    private volatile boolean deepSleep;
 
     // this thread's own
     private final PriorityQueue<Run> deadlines = new PriorityQueue<>(Comparator.comparingLong(r -> r.deadline));
+    /** Runs whose output waits for their exit, in the order they came. */
+    private final ArrayDeque<Run> quiet = new ArrayDeque<>();
+    private long lastTaken = System.nanoTime();
     private final long[] tokens = new long[64];
     private final byte[] buf = new byte[8192];
 
-    private PluginExits(int epoll, int wake) {
+    private final long busyNanos;
+
+    private PluginExits(int epoll, int wake, long busyNanos) {
         this.epoll = epoll;
         this.wake = wake;
+        this.busyNanos = busyNanos;
         this.helper = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "vigil-plugin-kill");
             t.setDaemon(true);
@@ -66,6 +85,11 @@ final class PluginExits implements AutoCloseable {
 
     /** A running watcher, or null where this kernel gives no pidfd or epoll (the runner then waits per plugin). */
     static PluginExits openOrNull() {
+        return openOrNull(BUSY_NANOS);
+    }
+
+    /** {@link #openOrNull()}, in deep sleep {@code busyNanos} after the last registration (for tests). */
+    static PluginExits openOrNull(long busyNanos) {
         int probe = NativeSpawn.pidfdOpen((int) ProcessHandle.current().pid());
         if (probe < 0) {
             return null;
@@ -83,7 +107,7 @@ final class PluginExits implements AutoCloseable {
             NativeSpawn.close(ep);
             return null;
         }
-        return new PluginExits(ep, ev);
+        return new PluginExits(ep, ev, busyNanos);
     }
 
     /**
@@ -98,18 +122,15 @@ final class PluginExits implements AutoCloseable {
             return null;
         }
         Run r = new Run(ids.incrementAndGet(), pid, pipe, pidfd, tag, deadline, out);
-        runs.put(r.id, r); // before close is looked at: the loop ends only once closed with no run left
-        if (closed || NativeSpawn.epollAdd(epoll, pipe, r.id << 1) != 0) {
+        runs.put(r.id, r); // before close is looked at (the loop ends only once closed with no run left), and before
+                           // its exit can be reported
+        if (closed || NativeSpawn.watchExit(epoll, pidfd, pipe, r.id << 1 | 1) != 0) {
             runs.remove(r.id);
             NativeSpawn.close(pidfd);
             return null;
         }
-        if (NativeSpawn.epollAdd(epoll, pidfd, r.id << 1 | 1) != 0) { // out of watches: a helper waits for the exit
-            NativeSpawn.close(pidfd);
-            r.exitUnwatched = true;
-        }
-        incoming.add(r);
-        if (deadline < wakeAt || r.exitUnwatched) {
+        incoming.add(r); // its exit may have been seen already: then it is in the heap and the queue, ended
+        if (deadline < wakeAt || deepSleep) {
             NativeSpawn.eventfdSignal(wake, false);
         }
         return r.done;
@@ -131,13 +152,19 @@ final class PluginExits implements AutoCloseable {
         try {
             while (!(closed && runs.isEmpty())) {
                 wakeAt = Long.MIN_VALUE;
+                deepSleep = false;
                 take();
+                long now = System.nanoTime();
+                readAsItComes(now);
                 long next = nextDeadline();
-                wakeAt = next;
+                boolean busy = !runs.isEmpty() || now - lastTaken < busyNanos;
+                long until = busy && next - now > QUIET_NANOS ? now + QUIET_NANOS : next;
+                wakeAt = until;
+                deepSleep = !busy;
                 if (!incoming.isEmpty() || !helped.isEmpty()) {
                     continue; // came while the deadline was worked out: it may be earlier
                 }
-                int n = NativeSpawn.epollWait(epoll, tokens, millisUntil(next));
+                int n = NativeSpawn.epollWait(epoll, tokens, millisUntil(until));
                 wakeAt = Long.MIN_VALUE;
                 try {
                     for (int i = 0; i < n; i++) {
@@ -155,24 +182,33 @@ final class PluginExits implements AutoCloseable {
         }
     }
 
-    /** New runs into the heap; what the helper finished. */
+    /** The output of the runs going for {@link #QUIET_NANOS} is read as it comes from now on. */
+    private void readAsItComes(long now) {
+        Run r;
+        while ((r = quiet.peek()) != null && (r.ended || r.exited || now - r.start >= QUIET_NANOS)) {
+            quiet.poll();
+            if (!r.ended && !r.exited) {
+                watchPipe(r);
+            }
+        }
+    }
+
+    private void watchPipe(Run r) {
+        if (!r.eof && !r.pipeWatched) {
+            r.pipeWatched = NativeSpawn.epollAdd(epoll, r.pipe, r.id << 1) == 0;
+        }
+    }
+
+    /** New runs into the heap; the kills the helper finished. */
     private void take() {
         Run r;
         while ((r = incoming.poll()) != null) {
             deadlines.add(r);
-            if (r.exitUnwatched) {
-                Run run = r;
-                help(run, () -> {
-                    NativeSpawn.awaitExit(run.pid);
-                    run.exitSeen = true;
-                });
-            }
+            quiet.add(r);
+            lastTaken = r.start;
         }
         while ((r = helped.poll()) != null) {
             r.helpers--;
-            if (r.exitSeen) {
-                r.exited = true;
-            }
             maybeEnd(r);
         }
     }
@@ -198,23 +234,43 @@ final class PluginExits implements AutoCloseable {
         if (r == null || r.ended) {
             return;
         }
-        if ((token & 1) == 1) {
-            if (!r.exited) {
-                r.exited = true;
-                NativeSpawn.epollDel(epoll, r.pidfd);
-                NativeSpawn.close(r.pidfd);
+        if ((token & 1) == 1) { // its pidfd: it exited, its output is in the pipe (unless something else holds it)
+            if (r.exited) {
+                return;
             }
-        } else if (!r.eof) {
+            r.exited = true;
+            NativeSpawn.epollDel(epoll, r.pidfd);
+            NativeSpawn.close(r.pidfd);
+            if (!r.eof && !readPipe(r)) {
+                watchPipe(r);
+            }
+        } else if (!r.eof && !readPipe(r)) {
+            return;
+        }
+        maybeEnd(r);
+    }
+
+    /**
+     * Reads what the pipe holds (64 KB at most at a time, so that the others get their turn); true at its end (or an
+     * error reading: either way nothing more comes), when it is closed.
+     */
+    private boolean readPipe(Run r) {
+        for (int i = 0; i < 8; i++) {
             int n = NativeSpawn.read(r.pipe, buf, 0, buf.length);
             if (n > 0) {
                 r.out.write(buf, 0, n);
-                return;
+            } else if (n == NativeSpawn.EAGAIN) {
+                return false;
+            } else {
+                r.eof = true;
+                if (r.pipeWatched) {
+                    NativeSpawn.epollDel(epoll, r.pipe);
+                }
+                NativeSpawn.close(r.pipe);
+                return true;
             }
-            r.eof = true; // the end, or an error reading: either way nothing more comes
-            NativeSpawn.epollDel(epoll, r.pipe);
-            NativeSpawn.close(r.pipe);
         }
-        maybeEnd(r);
+        return false;
     }
 
     /** Reaped and handed on once it exited, its output ended and no helper still works on it. */
@@ -267,14 +323,14 @@ final class PluginExits implements AutoCloseable {
         final long id;
         final int pid;
         final int pipe;
-        final int pidfd;
         final String tag;
         final long deadline;
         final CappedBuffer out;
         final CompletableFuture<Ended> done = new CompletableFuture<>();
-        volatile boolean exitUnwatched;
-        volatile boolean exitSeen;
+        final int pidfd;
+        final long start = System.nanoTime();
         boolean exited;
+        boolean pipeWatched;
         boolean eof;
         boolean fired;
         boolean ended;

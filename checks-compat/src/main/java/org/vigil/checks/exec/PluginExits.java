@@ -65,7 +65,6 @@ final class PluginExits implements AutoCloseable {
     private long lastTaken = System.nanoTime();
     private final long[] tokens = new long[64];
     private final byte[] buf = new byte[8192];
-
     private final long busyNanos;
 
     private PluginExits(int epoll, int wake, long busyNanos) {
@@ -129,7 +128,7 @@ final class PluginExits implements AutoCloseable {
             NativeSpawn.close(pidfd);
             return null;
         }
-        incoming.add(r); // its exit may have been seen already: then it is in the heap and the queue, ended
+        incoming.add(r); // its exit may have been seen already
         if (deadline < wakeAt || deepSleep) {
             NativeSpawn.eventfdSignal(wake, false);
         }
@@ -203,9 +202,11 @@ final class PluginExits implements AutoCloseable {
     private void take() {
         Run r;
         while ((r = incoming.poll()) != null) {
-            deadlines.add(r);
-            quiet.add(r);
             lastTaken = r.start;
+            if (!r.ended) { // a quick one's exit may have come first
+                deadlines.add(r);
+                quiet.add(r);
+            }
         }
         while ((r = helped.poll()) != null) {
             r.helpers--;
@@ -280,6 +281,9 @@ final class PluginExits implements AutoCloseable {
         }
         r.ended = true;
         runs.remove(r.id);
+        if (!r.fired) {
+            deadlines.remove(r); // the heap holds the runs going, not a minute of ended ones at 500 checks a second
+        }
         r.done.complete(new Ended(NativeSpawn.reap(r.pid), r.fired));
     }
 

@@ -43,8 +43,9 @@ public final class BuiltinRunner implements PluginRunner {
 
     /**
      * A built-in's run starts here and ends on {@link BuiltinIo}'s loop; the real plugin begins as its runner begins
-     * it (the native runner spawns it here and waits on its own thread; others leave it to a thread that may wait). A built-in that has not ended a second after {@code timeout} (it should end by then on its own)
-     * ends as a plugin killed at its timeout would.
+     * it (the native runner spawns it here and waits on its own thread; others leave it to a thread that may wait).
+     * A built-in that has not ended a second after {@code timeout} (it should end by then on its own) ends as a
+     * plugin killed at its timeout would.
      */
     @Override
     public Begun<PluginResult> begin(CommandLine line, Map<String, String> environment, Duration timeout) {

@@ -62,9 +62,6 @@ public final class ObjectResolver {
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
         new IllegalNameCheck(illegalNameChars, diags).check(registry, serviceDefs);
         timer.stage("expand services");
-        // the services' order in the model, worked out on another core while groups and hosts are built
-        java.util.concurrent.ForkJoinTask<ObjectModel.ServiceOrder> order = java.util.concurrent.ForkJoinPool
-                .commonPool().submit(() -> ObjectModel.serviceOrder(serviceDefs.keySet()));
         ServiceGroupExpander serviceGroups = new ServiceGroupExpander(registry, serviceDefs);
 
         TreeMap<String, org.vigil.config.model.HostGroup> hostGroupModel = builder.hostGroups(hostGroups);
@@ -73,19 +70,26 @@ public final class ObjectResolver {
                 h -> groupsOfHost.computeIfAbsent(h, k -> new ArrayList<>()).add(g.name())));
         Map<String, Host> hosts = buildHosts(registry, hostDefs, groupsOfHost);
 
+        // the services' order in the model, worked out in the pool beside the service groups: started here, not
+        // before the parallel chunks of the groups' lists and the hosts (on two cores the pool has one thread, which
+        // this task took from them, leaving them on the main thread alone)
+        java.util.concurrent.ForkJoinTask<ObjectModel.ServiceOrder> order = java.util.concurrent.ForkJoinPool
+                .commonPool().submit(() -> ObjectModel.serviceOrder(serviceDefs.keySet()));
         TreeMap<String, ServiceGroup> serviceGroupModel = new TreeMap<>();
-        // sized for every service: at 100,000 a growing map was rehashed a dozen times on the main thread
-        Map<ServiceKey, List<String>> groupsOfService = new HashMap<>(serviceDefs.size() * 4 / 3 + 1);
+        serviceGroups.expandPlainGroups();
+        List<String> groupNames = new ArrayList<>();
+        List<List<ServiceKey>> groupMembers = new ArrayList<>();
         for (Definition g : registry.all(ObjectType.SERVICEGROUP)) {
             String name = g.get("servicegroup_name");
             List<ServiceKey> members = List.copyOf(serviceGroups.members(name));
-            for (int i = 0; i < members.size(); i++) { // indexed, a small list each: no lambda or iterator per member
-                groupsOfService.computeIfAbsent(members.get(i), x -> new ArrayList<>(2)).add(name);
-            }
+            groupNames.add(name);
+            groupMembers.add(members);
             serviceGroupModel.put(name, new ServiceGroup(name, g.get("alias") == null ? name : g.get("alias"),
                     members, new org.vigil.config.model.Links(g.get("notes"), g.get("notes_url"), g.get("action_url"),
                     null, null, null, null, null, null), g.location));
         }
+        java.util.function.Function<ServiceKey, List<String>> groupsOfService = ServiceGroupExpander.groupsOfEach(
+                groupNames, groupMembers, serviceDefs.size());
         timer.stage("groups and hosts");
         List<Service> services = buildServices(registry, serviceDefs, groupsOfService);
 
@@ -169,25 +173,16 @@ public final class ObjectResolver {
      * output does not depend on timing. The services come in the order of {@code defs}.
      */
     private List<Service> buildServices(Registry registry, Map<ServiceKey, Definition> defs,
-                                                   Map<ServiceKey, List<String>> groups) {
+                                        java.util.function.Function<ServiceKey, List<String>> groups) {
         List<Map.Entry<ServiceKey, Definition>> entries = new ArrayList<>(defs.entrySet());
-        int chunkSize = 2048;
-        int chunks = (entries.size() + chunkSize - 1) / chunkSize;
         Service[] built = new Service[entries.size()];
-        Diagnostics[] found = new Diagnostics[chunks];
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-            Diagnostics local = new Diagnostics();
-            ModelBuilder builder = new ModelBuilder(registry, local);
-            int end = Math.min(entries.size(), (c + 1) * chunkSize);
-            for (int i = c * chunkSize; i < end; i++) {
+        ParallelChunks.run(entries.size(), diags, (from, to, found) -> {
+            ModelBuilder builder = new ModelBuilder(registry, found);
+            for (int i = from; i < to; i++) {
                 Map.Entry<ServiceKey, Definition> e = entries.get(i);
-                built[i] = builder.service(e.getKey(), e.getValue(), groups.getOrDefault(e.getKey(), List.of()));
+                built[i] = builder.service(e.getKey(), e.getValue(), groups.apply(e.getKey()));
             }
-            found[c] = local;
         });
-        for (Diagnostics d : found) {
-            d.all().forEach(diags::add);
-        }
         return java.util.Arrays.asList(built);
     }
 

@@ -56,7 +56,7 @@ public final class ObjectResolver {
         for (Definition h : registry.all(ObjectType.HOST)) {
             hostDefs.put(h.get("host_name"), h);
         }
-        Map<ServiceKey, Definition> serviceDefs = new ServiceExpander(registry, hostGroups, allowEmptyHostgroups)
+        ExpandedServices serviceDefs = new ServiceExpander(registry, hostGroups, allowEmptyHostgroups)
                 .expand();
         inheritFromHosts(serviceDefs, hostDefs);
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
@@ -134,22 +134,22 @@ public final class ObjectResolver {
      * definition is its own object. A service that is also a template ({@code name}) is read by the services that use
      * it, so a config with one is done serially, in order, as before.
      */
-    private static void inheritFromHosts(Map<ServiceKey, Definition> serviceDefs, Map<String, Definition> hostDefs) {
-        List<Map.Entry<ServiceKey, Definition>> entries = new ArrayList<>(serviceDefs.entrySet());
+    private static void inheritFromHosts(ExpandedServices serviceDefs, Map<String, Definition> hostDefs) {
+        List<ServiceKey> keys = serviceDefs.keyList();
+        List<Definition> defs = serviceDefs.definitionList();
         boolean anyTemplate = false;
-        for (int i = 0; i < entries.size() && !anyTemplate; i++) {
-            anyTemplate = entries.get(i).getValue().templateName != null;
+        for (int i = 0; i < defs.size() && !anyTemplate; i++) {
+            anyTemplate = defs.get(i).templateName != null;
         }
         if (anyTemplate) {
-            for (Map.Entry<ServiceKey, Definition> e : entries) {
-                ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
+            for (int i = 0; i < defs.size(); i++) {
+                ServiceExpander.inheritFromHost(defs.get(i), hostDefs.get(keys.get(i).hostName()));
             }
             return;
         }
-        ParallelChunks.run(entries.size(), new Diagnostics(), (from, to, found) -> {
+        ParallelChunks.run(defs.size(), new Diagnostics(), (from, to, found) -> {
             for (int i = from; i < to; i++) {
-                Map.Entry<ServiceKey, Definition> e = entries.get(i);
-                ServiceExpander.inheritFromHost(e.getValue(), hostDefs.get(e.getKey().hostName()));
+                ServiceExpander.inheritFromHost(defs.get(i), hostDefs.get(keys.get(i).hostName()));
             }
         });
     }
@@ -172,15 +172,16 @@ public final class ObjectResolver {
      * service depends only on resolved definitions. Diagnostics are joined in chunk order, so the
      * output does not depend on timing. The services come in the order of {@code defs}.
      */
-    private List<Service> buildServices(Registry registry, Map<ServiceKey, Definition> defs,
+    private List<Service> buildServices(Registry registry, ExpandedServices defs,
                                         java.util.function.Function<ServiceKey, List<String>> groups) {
-        List<Map.Entry<ServiceKey, Definition>> entries = new ArrayList<>(defs.entrySet());
-        Service[] built = new Service[entries.size()];
-        ParallelChunks.run(entries.size(), diags, (from, to, found) -> {
+        List<ServiceKey> keys = defs.keyList();
+        List<Definition> definitions = defs.definitionList();
+        Service[] built = new Service[keys.size()];
+        ParallelChunks.run(keys.size(), diags, (from, to, found) -> {
             ModelBuilder builder = new ModelBuilder(registry, found);
             for (int i = from; i < to; i++) {
-                Map.Entry<ServiceKey, Definition> e = entries.get(i);
-                built[i] = builder.service(e.getKey(), e.getValue(), groups.apply(e.getKey()));
+                ServiceKey key = keys.get(i);
+                built[i] = builder.service(key, definitions.get(i), groups.apply(key));
             }
         });
         return java.util.Arrays.asList(built);

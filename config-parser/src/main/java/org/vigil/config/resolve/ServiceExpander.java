@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.vigil.config.model.ServiceKey;
 
@@ -32,6 +33,8 @@ public final class ServiceExpander {
         /** The host name is the definition's {@code host_name} as written (known for one-host services). */
         boolean hostAsWritten;
         boolean kept;
+        /** For a kept entry: the service's definition (the source itself, or a copy for this host). */
+        Definition made;
 
         Entry(Definition source, ServiceKey key, boolean itself, boolean fromGroup) {
             this.source = source;
@@ -45,6 +48,8 @@ public final class ServiceExpander {
     private final GroupExpander hostGroups;
     private final ExpansionOrder order;
     private final boolean allowEmptyHostgroups;
+    /** The dropped duplicates, in the order Nagios registers them. */
+    private final List<Duplicate> duplicates = new ArrayList<>();
 
     public ServiceExpander(Registry registry, GroupExpander hostGroups, boolean allowEmptyHostgroups) {
         this.registry = registry;
@@ -71,20 +76,38 @@ public final class ServiceExpander {
                 walks.add(walk);
             }
         }
-        ExpandedServices services = new ExpandedServices();
-        register(walks, services);
-        for (List<Entry> walk : walks) {
-            for (Entry e : walk) {
+        Function<Object, Definition> index = register(walks);
+        int count = 0;
+        for (int w = 0; w < walks.size(); w++) {
+            count += walks.get(w).size();
+        }
+        ServiceKey[] keys = new ServiceKey[count];
+        Definition[] definitions = new Definition[count];
+        int kept = 0;
+        for (int w = 0; w < walks.size(); w++) {
+            List<Entry> walk = walks.get(w);
+            for (int i = 0; i < walk.size(); i++) {
+                Entry e = walk.get(i);
                 if (e.kept) {
-                    services.put(e.key, definitionFor(e, walk.size() == 1));
+                    e.made = definitionFor(e, walk.size() == 1);
+                    keys[kept] = e.key;
+                    definitions[kept++] = e.made;
                 }
             }
+        }
+        ExpandedServices services = new ExpandedServices(keys, definitions, kept, index);
+        for (Duplicate d : duplicates) {
+            services.addDropped(d.dropped().key, d.dropped().source);
+            duplicate(d.dropped().key, d.dropped().source, d.kept().source);
         }
         return services;
     }
 
-    /** Registers the services in Nagios's order; of several for one key, the first is kept. */
-    private void register(List<List<Entry>> walks, ExpandedServices services) {
+    /**
+     * Registers the services in Nagios's order; of several for one key, the first is kept. The duplicates, in that
+     * order, go to {@link #duplicates}; what is returned finds a key's kept entry's definition, once it is made.
+     */
+    private Function<Object, Definition> register(List<List<Entry>> walks) {
         // which entry comes first for a key depends only on the entries with that key: the keys are split by hash
         // between the cores, each part registered in the one order, and the duplicates (rare) reported afterwards
         // in that order, so the output is a serial run's
@@ -92,6 +115,8 @@ public final class ServiceExpander {
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         @SuppressWarnings("unchecked")
         List<Duplicate>[] found = new List[parts];
+        @SuppressWarnings("unchecked")
+        Map<ServiceKey, Entry>[] firsts = new Map[parts];
         IntStream.range(0, parts).parallel().forEach(part -> {
             Map<ServiceKey, Entry> first = new HashMap<>(walks.size() * 2 / parts + 16);
             List<Duplicate> duplicates = new ArrayList<>();
@@ -107,16 +132,16 @@ public final class ServiceExpander {
                 }
             });
             found[part] = duplicates;
+            firsts[part] = first;
         });
-        List<Duplicate> all = new ArrayList<>();
         for (List<Duplicate> f : found) {
-            all.addAll(f);
+            duplicates.addAll(f);
         }
-        all.sort(java.util.Comparator.comparingInt(Duplicate::rank));
-        for (Duplicate d : all) {
-            services.addDropped(d.dropped().key, d.dropped().source);
-            duplicate(d.dropped().key, d.dropped().source, d.kept().source);
-        }
+        duplicates.sort(java.util.Comparator.comparingInt(Duplicate::rank));
+        return key -> {
+            Entry e = firsts[Math.floorMod(key.hashCode(), parts)].get(key);
+            return e == null ? null : e.made;
+        };
     }
 
     /** A duplicate met at {@code rank} in the order of registration, and the entry kept for its key. */

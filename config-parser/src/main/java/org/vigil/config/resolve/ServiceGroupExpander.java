@@ -24,7 +24,7 @@ final class ServiceGroupExpander {
     /** The nested groups of the groups being expanded. */
     private final Map<String, Set<String>> nestedGroups = new HashMap<>();
 
-    ServiceGroupExpander(Registry registry, Map<ServiceKey, Definition> services) {
+    ServiceGroupExpander(Registry registry, ExpandedServices services) {
         this.registry = registry;
         this.services = services;
         for (Definition g : registry.all(ObjectType.SERVICEGROUP)) {
@@ -32,22 +32,21 @@ final class ServiceGroupExpander {
         }
         Set<String> reported = new HashSet<>();
         // each service's list of groups looked up in parallel (through its templates), joined in order
-        List<Map.Entry<ServiceKey, Definition>> entries = new java.util.ArrayList<>(services.entrySet());
+        List<ServiceKey> keys = services.keyList();
+        List<Definition> defs = services.definitionList();
         @SuppressWarnings("unchecked")
-        List<String>[] lists = new List[entries.size()];
-        ParallelChunks.run(entries.size(), registry.diags(), (from, to, found) -> {
+        List<String>[] lists = new List[keys.size()];
+        ParallelChunks.run(keys.size(), registry.diags(), (from, to, found) -> {
             for (int i = from; i < to; i++) {
-                lists[i] = Registry.split(entries.get(i).getValue().get("servicegroups"));
+                lists[i] = Registry.split(defs.get(i).get("servicegroups"));
             }
         });
         for (int i = 0; i < lists.length; i++) {
-            join(entries.get(i).getKey(), entries.get(i).getValue(), lists[i], reported);
+            join(keys.get(i), defs.get(i), lists[i], reported);
         }
-        if (services instanceof ExpandedServices expanded) {
-            // Nagios adds every definition to its service groups before it drops duplicates
-            for (Map.Entry<ServiceKey, Definition> e : expanded.dropped()) {
-                join(e.getKey(), e.getValue(), Registry.split(e.getValue().get("servicegroups")), reported);
-            }
+        // Nagios adds every definition to its service groups before it drops duplicates
+        for (Map.Entry<ServiceKey, Definition> e : services.dropped()) {
+            join(e.getKey(), e.getValue(), Registry.split(e.getValue().get("servicegroups")), reported);
         }
     }
 

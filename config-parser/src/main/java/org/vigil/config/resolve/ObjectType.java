@@ -1,6 +1,5 @@
 package org.vigil.config.resolve;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -97,14 +96,21 @@ public enum ObjectType {
     private final String nameAttribute;
     private final boolean customVariables;
     private final Set<String> attributes;
-    /** Each attribute name mapped to itself, so that every definition shares one String per name. */
+    /**
+     * Each attribute name mapped to itself, so that every definition shares one String per name: the JVM's own (a
+     * name as the code writes it, {@code "check_period"}, is the very same String), so that the millions of lookups
+     * of attributes by name at 100,000 services find it by reference, without comparing characters.
+     */
     private final Map<String, String> interned = new HashMap<>();
 
     ObjectType(String keyword, String nameAttribute, boolean customVariables, String attributes) {
         this.keyword = keyword;
         this.nameAttribute = nameAttribute;
         this.customVariables = customVariables;
-        Set<String> set = new LinkedHashSet<>(Arrays.asList(attributes.split(" ")));
+        Set<String> set = new LinkedHashSet<>();
+        for (String a : attributes.split(" ")) {
+            set.add(a.intern());
+        }
         this.attributes = Collections.unmodifiableSet(set);
         set.forEach(a -> interned.put(a, a));
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.vigil.config.cache.ConfigInputs;
 import org.vigil.config.cache.ObjectsCache;
 import org.vigil.config.diag.Diagnostics;
@@ -137,7 +136,7 @@ public final class ConfigLoader {
         List<Definition>[] objects = new List[n];
         Diagnostics[] found = new Diagnostics[n];
         ConfigInputs[] read = new ConfigInputs[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        org.vigil.config.resolve.ParallelChunks.each(n, i -> {
             found[i] = new Diagnostics();
             objects[i] = new ArrayList<>();
             read[i] = new ConfigInputs();

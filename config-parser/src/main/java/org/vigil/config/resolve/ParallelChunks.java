@@ -15,7 +15,7 @@ import org.vigil.config.diag.Diagnostics;
  * other (a parallel stream hands each thread a fixed run of several chunks: at 100,000 services the calling thread
  * waited up to ~50 ms for the pool's last run while its own core was idle).
  */
-final class ParallelChunks {
+public final class ParallelChunks {
 
     /** Items per chunk: large enough that a chunk's start costs nothing, small enough to share 100,000 items. */
     static final int SIZE = 2048;
@@ -29,6 +29,30 @@ final class ParallelChunks {
     private ParallelChunks() {
     }
 
+    /**
+     * Runs {@code work} for each of {@code 0..n} on the calling thread and the pool, each thread taking the next
+     * index not yet taken (for a few large items, such as the object files: no thread idle while another still has
+     * several to do). What {@code work} writes must belong to its own index.
+     */
+    public static void each(int n, java.util.function.IntConsumer work) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable take = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                work.accept(i);
+            }
+        };
+        int helpers = Math.min(n - 1, ForkJoinPool.getCommonPoolParallelism());
+        ForkJoinTask<?>[] started = new ForkJoinTask<?>[Math.max(0, helpers)];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = ForkJoinPool.commonPool().submit(take);
+        }
+        take.run();
+        // a helper the pool has not started yet is run here, and finds nothing left to take
+        for (ForkJoinTask<?> t : started) {
+            t.join();
+        }
+    }
+
     /** Runs {@code work} on {@code 0..n}; one chunk runs on the calling thread alone. */
     static void run(int n, Diagnostics diags, Work work) {
         if (n <= SIZE) {
@@ -37,24 +61,11 @@ final class ParallelChunks {
         }
         int chunks = (n + SIZE - 1) / SIZE;
         Diagnostics[] found = new Diagnostics[chunks];
-        AtomicInteger next = new AtomicInteger();
-        Runnable take = () -> {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                Diagnostics local = new Diagnostics();
-                work.run(c * SIZE, Math.min(n, (c + 1) * SIZE), local);
-                found[c] = local;
-            }
-        };
-        int helpers = Math.min(chunks - 1, ForkJoinPool.getCommonPoolParallelism());
-        ForkJoinTask<?>[] started = new ForkJoinTask<?>[helpers];
-        for (int i = 0; i < helpers; i++) {
-            started[i] = ForkJoinPool.commonPool().submit(take);
-        }
-        take.run();
-        // a helper the pool has not started yet is run here, and finds nothing left to take
-        for (ForkJoinTask<?> t : started) {
-            t.join();
-        }
+        ParallelChunks.each(chunks, c -> {
+            Diagnostics local = new Diagnostics();
+            work.run(c * SIZE, Math.min(n, (c + 1) * SIZE), local);
+            found[c] = local;
+        });
         for (Diagnostics d : found) {
             d.all().forEach(diags::add);
         }

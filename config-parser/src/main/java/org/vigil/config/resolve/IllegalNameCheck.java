@@ -36,7 +36,8 @@ final class IllegalNameCheck {
             }
         }
         // the descriptions tested in parallel; the few bad ones reported in order, a definition on several hosts once
-        List<Definition> all = new java.util.ArrayList<>(services.values());
+        List<Definition> all = services instanceof ExpandedServices e ? e.definitionList()
+                : new java.util.ArrayList<>(services.values());
         boolean[] bad = new boolean[all.size()];
         ParallelChunks.run(all.size(), diags, (from, to, found) -> {
             for (int i = from; i < to; i++) {

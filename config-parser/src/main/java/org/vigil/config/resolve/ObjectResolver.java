@@ -58,7 +58,7 @@ public final class ObjectResolver {
         }
         ExpandedServices serviceDefs = new ServiceExpander(registry, hostGroups, allowEmptyHostgroups)
                 .expand();
-        inheritFromHosts(serviceDefs, hostDefs);
+        inheritFromHosts(serviceDefs, hostDefs, registry.anyServiceIsTemplate());
         applyServiceExtInfo(registry, hostGroups, serviceDefs);
         new IllegalNameCheck(illegalNameChars, diags).check(registry, serviceDefs);
         timer.stage("expand services");
@@ -134,13 +134,11 @@ public final class ObjectResolver {
      * definition is its own object. A service that is also a template ({@code name}) is read by the services that use
      * it, so a config with one is done serially, in order, as before.
      */
-    private static void inheritFromHosts(ExpandedServices serviceDefs, Map<String, Definition> hostDefs) {
+    private static void inheritFromHosts(ExpandedServices serviceDefs, Map<String, Definition> hostDefs,
+                                         boolean anyTemplate) {
         List<ServiceKey> keys = serviceDefs.keyList();
         List<Definition> defs = serviceDefs.definitionList();
-        boolean anyTemplate = false;
-        for (int i = 0; i < defs.size() && !anyTemplate; i++) {
-            anyTemplate = defs.get(i).templateName != null;
-        }
+        // each service comes from a registered definition (itself or a copy, which keeps its template name)
         if (anyTemplate) {
             for (int i = 0; i < defs.size(); i++) {
                 ServiceExpander.inheritFromHost(defs.get(i), hostDefs.get(keys.get(i).hostName()));

@@ -22,6 +22,8 @@ public final class Registry {
     private final NameMatching matching;
     private final Map<ObjectType, List<Definition>> byType = new EnumMap<>(ObjectType.class);
     private final Map<ObjectType, Map<String, Definition>> byName = new EnumMap<>(ObjectType.class);
+    /** Some registered service is also a template ({@code name}), so other definitions read it. */
+    private boolean templateServices;
 
     public Registry(Diagnostics diags, List<Definition> resolved) {
         this(diags, resolved, NameMatching.EXACT);
@@ -42,6 +44,7 @@ public final class Registry {
     }
 
     private void add(Definition d) {
+        templateServices |= d.type == ObjectType.SERVICE && d.templateName != null;
         String nameKey = d.type.nameAttribute();
         if (nameKey == null) {
             byType.get(d.type).add(d);
@@ -61,6 +64,11 @@ public final class Registry {
             return;
         }
         byType.get(d.type).add(d);
+    }
+
+    /** Whether a registered service is also a template: found as they are registered, not by a pass over them. */
+    boolean anyServiceIsTemplate() {
+        return templateServices;
     }
 
     public List<Definition> all(ObjectType type) {

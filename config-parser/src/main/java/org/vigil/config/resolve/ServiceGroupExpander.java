@@ -36,13 +36,24 @@ final class ServiceGroupExpander {
         List<Definition> defs = services.definitionList();
         @SuppressWarnings("unchecked")
         List<String>[] lists = new List[keys.size()];
+        // for a service in exactly one known group, that group's list, looked up here on every core (the map is only
+        // read until the joining below): the joining on this thread is then an append, not a lookup by name
+        @SuppressWarnings("unchecked")
+        List<ServiceKey>[] only = new List[keys.size()];
         ParallelChunks.run(keys.size(), registry.diags(), (from, to, found) -> {
             for (int i = from; i < to; i++) {
                 lists[i] = Registry.split(defs.get(i).get("servicegroups"));
+                if (lists[i].size() == 1) {
+                    only[i] = direct.get(lists[i].get(0));
+                }
             }
         });
         for (int i = 0; i < lists.length; i++) {
-            join(keys.get(i), defs.get(i), lists[i], reported);
+            if (only[i] != null) {
+                only[i].add(keys.get(i));
+            } else {
+                join(keys.get(i), defs.get(i), lists[i], reported);
+            }
         }
         // Nagios adds every definition to its service groups before it drops duplicates
         for (Map.Entry<ServiceKey, Definition> e : services.dropped()) {
